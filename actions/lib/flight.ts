@@ -1,0 +1,324 @@
+/**
+ * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
+ * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
+ * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
+ * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
+ *
+ * Formats are versioned by their `format` field; a reader refuses a format it does not know
+ * instead of guessing. The reference is docs/flight-format.md.
+ */
+import { ConfigurationError } from './errors.js';
+
+export const JOB_RESULT_FORMAT = 'tributary.job/v1';
+export const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
+
+export const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface StepResult {
+  name: string;
+  status: StepStatus;
+  durationMs?: number;
+  /** The step's log: a path relative to the result file, or a URL. */
+  log?: string;
+  /** One line on why it ended as it did (a timeout, the pattern that matched). */
+  message?: string;
+  /**
+   * Earlier attempts of this step within the same job, oldest first, when the job retried it.
+   * A step that failed and then passed on a retry is flaky, not a regression.
+   */
+  attempts?: StepStatus[];
+}
+
+/** A tree involved in a flight, at the revision the flight used. */
+export interface TreeRevision {
+  /** A short name the user chose: `qemu-xen`, `seabios`, `xen`. */
+  name: string;
+  /** The full commit id. */
+  revision: string;
+  url?: string;
+  /** The ref it was taken from, for people (refs/heads/staging). */
+  ref?: string;
+}
+
+/** One job's result file, written by the job (hypervisor-test, or any job that follows the format). */
+export interface JobResult {
+  format: typeof JOB_RESULT_FORMAT;
+  job: string;
+  trees: TreeRevision[];
+  steps: StepResult[];
+  /** The flight this job belongs to, when the job knows it (the workflow run, say). */
+  flight?: string;
+  host?: string;
+  /** The run attempt (GitHub's re-run counter) that produced this result. */
+  attempt?: number;
+  /** The job was cancelled or timed out before it finished: a required job then counts as failed. */
+  cancelled?: boolean;
+  startedAt?: string;
+  finishedAt?: string;
+  /** A link to the job's page or logs. */
+  url?: string;
+}
+
+export interface FlightJob {
+  name: string;
+  host?: string;
+  url?: string;
+  cancelled?: boolean;
+  steps: StepResult[];
+}
+
+/** What the push gate decided, stored with the flight so history can be read back. */
+export interface FlightDecision {
+  verdict: 'push' | 'refuse';
+  /** Whether the tested branch was actually moved (a dry run decides but does not push). */
+  pushed: boolean;
+  baseline?: { flight: string; revision: string };
+  regressions: number;
+  forced?: { actor: string; reason: string };
+  reason?: string;
+}
+
+/** A flight as recorded in the notes of the tested revision (see docs/flight-format.md). */
+export interface FlightRecord {
+  format: typeof FLIGHT_RECORD_FORMAT;
+  flight: string;
+  /** The tree under test and the revision of it that the flight tested. */
+  tree: string;
+  revision: string;
+  trees: TreeRevision[];
+  jobs: FlightJob[];
+  trigger?: { event?: string; ref?: string; actor?: string; runUrl?: string };
+  startedAt?: string;
+  recordedAt: string;
+  decision?: FlightDecision;
+}
+
+/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
+export function jobStatus(steps: StepResult[], cancelled = false): StepStatus {
+  if (cancelled) return 'fail';
+  if (steps.some((s) => s.status === 'fail')) return 'fail';
+  if (steps.some((s) => s.status === 'blocked')) return 'blocked';
+  if (steps.length && steps.every((s) => s.status === 'skip')) return 'skip';
+  return 'pass';
+}
+
+/**
+ * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
+ * says whether a step's failure stops the ones after it (default: it does).
+ */
+export function blockAfterFailure<T extends StepResult>(
+  steps: T[],
+  blocks: (s: T) => boolean = () => true,
+): T[] {
+  let blocked = false;
+  return steps.map((s) => {
+    if (blocked && s.status !== 'skip') return { ...s, status: 'blocked' as StepStatus };
+    if (s.status === 'fail' && blocks(s)) blocked = true;
+    return s;
+  });
+}
+
+// ---- validation: every error names the file and the field ------------------------------
+
+class Checker {
+  constructor(private readonly source: string) {}
+  fail(field: string, message: string): never {
+    throw new ConfigurationError(
+      `${this.source}: ${field}`,
+      `${this.source}: field '${field}' ${message}`,
+    );
+  }
+  object(v: unknown, field: string): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      this.fail(field, `must be an object`);
+    return v as Record<string, unknown>;
+  }
+  string(v: unknown, field: string, optional = false): string | undefined {
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== 'string' || v === '')
+      this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
+    return v;
+  }
+  number(v: unknown, field: string): number | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
+    return v;
+  }
+  boolean(v: unknown, field: string): boolean | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'boolean') this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
+    return v;
+  }
+  array(v: unknown, field: string): unknown[] {
+    if (!Array.isArray(v)) this.fail(field, `must be a list`);
+    return v;
+  }
+  status(v: unknown, field: string): StepStatus {
+    if (!STEP_STATUSES.includes(v as StepStatus)) {
+      this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
+    }
+    return v as StepStatus;
+  }
+  revision(v: unknown, field: string): string {
+    const s = this.string(v, field)!;
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
+      this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
+    return s;
+  }
+  steps(v: unknown, field: string): StepResult[] {
+    const names = new Set<string>();
+    return this.array(v, field).map((raw, i) => {
+      const f = `${field}[${i}]`;
+      const o = this.object(raw, f);
+      const name = this.string(o.name, `${f}.name`)!;
+      if (names.has(name))
+        this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
+      names.add(name);
+      const step: StepResult = { name, status: this.status(o.status, `${f}.status`) };
+      const d = this.number(o.durationMs, `${f}.durationMs`);
+      if (d !== undefined) step.durationMs = d;
+      const log = this.string(o.log, `${f}.log`, true);
+      if (log) step.log = log;
+      const message = o.message === undefined ? undefined : String(o.message);
+      if (message) step.message = message;
+      if (o.attempts !== undefined) {
+        step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) =>
+          this.status(a, `${f}.attempts[${j}]`),
+        );
+      }
+      return step;
+    });
+  }
+  trees(v: unknown, field: string): TreeRevision[] {
+    const names = new Set<string>();
+    return this.array(v, field).map((raw, i) => {
+      const f = `${field}[${i}]`;
+      const o = this.object(raw, f);
+      const name = this.string(o.name, `${f}.name`)!;
+      if (names.has(name)) this.fail(`${f}.name`, `repeats tree '${name}'`);
+      names.add(name);
+      const t: TreeRevision = { name, revision: this.revision(o.revision, `${f}.revision`) };
+      const url = this.string(o.url, `${f}.url`, true);
+      if (url) t.url = url;
+      const ref = this.string(o.ref, `${f}.ref`, true);
+      if (ref) t.ref = ref;
+      return t;
+    });
+  }
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ConfigurationError(source, `${source}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
+export function parseJobResult(text: string, source: string): JobResult {
+  const c = new Checker(source);
+  const o = c.object(parseJson(text, source), '(top level)');
+  if (o.format !== JOB_RESULT_FORMAT) {
+    c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
+  }
+  const result: JobResult = {
+    format: JOB_RESULT_FORMAT,
+    job: c.string(o.job, 'job')!,
+    trees: c.trees(o.trees, 'trees'),
+    steps: c.steps(o.steps, 'steps'),
+  };
+  for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url'] as const) {
+    const v = c.string(o[key], key, true);
+    if (v) result[key] = v;
+  }
+  const attempt = c.number(o.attempt, 'attempt');
+  if (attempt !== undefined) result.attempt = attempt;
+  const cancelled = c.boolean(o.cancelled, 'cancelled');
+  if (cancelled !== undefined) result.cancelled = cancelled;
+  return result;
+}
+
+/** Reads and validates a flight record (a note's content). */
+export function parseFlightRecord(text: string, source: string): FlightRecord {
+  const c = new Checker(source);
+  const o = c.object(parseJson(text, source), '(top level)');
+  if (o.format !== FLIGHT_RECORD_FORMAT) {
+    c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
+  }
+  const jobNames = new Set<string>();
+  const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
+    const jo = c.object(raw, `jobs[${i}]`);
+    const name = c.string(jo.name, `jobs[${i}].name`)!;
+    if (jobNames.has(name)) c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
+    jobNames.add(name);
+    const job: FlightJob = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
+    const host = c.string(jo.host, `jobs[${i}].host`, true);
+    if (host) job.host = host;
+    const url = c.string(jo.url, `jobs[${i}].url`, true);
+    if (url) job.url = url;
+    if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`)) job.cancelled = true;
+    return job;
+  });
+  const record: FlightRecord = {
+    format: FLIGHT_RECORD_FORMAT,
+    flight: c.string(o.flight, 'flight')!,
+    tree: c.string(o.tree, 'tree')!,
+    revision: c.revision(o.revision, 'revision'),
+    trees: c.trees(o.trees, 'trees'),
+    jobs,
+    recordedAt: c.string(o.recordedAt, 'recordedAt')!,
+  };
+  if (o.trigger !== undefined)
+    record.trigger = c.object(o.trigger, 'trigger') as FlightRecord['trigger'];
+  const startedAt = c.string(o.startedAt, 'startedAt', true);
+  if (startedAt) record.startedAt = startedAt;
+  if (o.decision !== undefined)
+    record.decision = c.object(o.decision, 'decision') as unknown as FlightDecision;
+  return record;
+}
+
+// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
+
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+function xml(s: string): string {
+  return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+export function toJUnit(name: string, jobs: { name: string; steps: StepResult[] }[]): string {
+  const count = (steps: StepResult[], ...st: StepStatus[]) =>
+    steps.filter((s) => st.includes(s.status)).length;
+  const all = jobs.flatMap((j) => j.steps);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+  ];
+  for (const job of jobs) {
+    const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+    lines.push(
+      `  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`,
+    );
+    for (const s of job.steps) {
+      const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+      const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+      if (s.status === 'pass') lines.push(`    <testcase ${attrs}/>`);
+      else if (s.status === 'skip') lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+      else {
+        const msg =
+          s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+        lines.push(
+          `    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`,
+        );
+      }
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}

