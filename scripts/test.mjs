@@ -19,7 +19,10 @@ function step(title, cmd, args) {
   }
 }
 
+// Arguments that name compiled test files run just those; other arguments go to node --test.
 const extra = process.argv.slice(2);
+const chosen = extra.filter((a) => a.endsWith('.js'));
+const flags = extra.filter((a) => !a.endsWith('.js'));
 step('compile', process.execPath, [
   join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
   '-p',
@@ -33,11 +36,11 @@ if (!extra.length) {
     '.',
   ]);
 }
-const files = globSync('build/test/**/*.test.js', { cwd: root }).sort();
+const files = chosen.length ? chosen : globSync('build/test/**/*.test.js', { cwd: root }).sort();
 step(`tests (${process.version} runs this script; tests run on Node 24)`, node24, [
   '--test',
   '--test-concurrency=2',
   '--test-reporter=spec',
-  ...extra,
+  ...flags,
   ...files,
 ]);

@@ -1,0 +1,110 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Git, GitError, initRepository, isTransient, retryPolicy } from '../actions/lib/git.js';
+import { startGitServer, type GitServer } from './harness/git-server.js';
+import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
+
+const TOKEN = 'ghs_testtoken0123456789abcdefABCDEF';
+
+describe('git funnel against the token-protected smart-HTTP server', () => {
+  const tmp = tempDir();
+  let server: GitServer;
+  let head: string;
+
+  before(async () => {
+    retryPolicy.baseDelayMs = 10;
+    server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
+    const work = await WorkTree.create(join(tmp.path, 'work'));
+    await work.commit('first', { 'a.txt': 'a\n' });
+    head = await work.commit('second', { 'b.txt': randomBytes(60_000).toString('base64') });
+    const bare = await initRepository(server.repoPath('upstream.git'));
+    await work.git.run(['push', '--quiet', bare.cwd, 'master']);
+  });
+  after(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  it('refuses a request without the token, at once and without prompting', async () => {
+    const git = new Git({ cwd: tmp.path });
+    await assert.rejects(git.lsRemote(server.repoUrl('upstream.git')), (e: GitError) => {
+      assert.match(e.stderr, /Authentication failed|could not read Username|401/);
+      return true;
+    });
+    assert.ok(server.requests.some((r) => !r.authorized && r.status === 401));
+  });
+
+  it('fetches with the token given per command, leaving no trace of it in the repository', async () => {
+    const git = new Git({
+      cwd: tmp.path,
+      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+    });
+    const refs = await git.lsRemote(server.repoUrl('upstream.git'));
+    assert.equal(refs.get('refs/heads/master'), head);
+    const local = await initRepository(join(tmp.path, 'local.git'), {
+      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+    });
+    await local.run([
+      'fetch',
+      '--quiet',
+      server.repoUrl('upstream.git'),
+      'refs/heads/*:refs/heads/*',
+    ]);
+    assert.equal(await local.commitOf('master'), head);
+    assert.doesNotMatch(readFileSync(join(local.cwd, 'config'), 'utf8'), /ghs_|Authorization/i);
+    assert.deepEqual(filesContaining([local.cwd], TOKEN), []);
+  });
+
+  it('retries a fetch whose connection dropped mid-transfer', async () => {
+    const git = await initRepository(join(tmp.path, 'retry.git'), {
+      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+    });
+    server.addFault({ service: 'upload-pack', dropAfterBytes: 2000 });
+    await git.run(['fetch', '--quiet', server.repoUrl('upstream.git'), 'master:master'], {
+      retries: 3,
+    });
+    assert.equal(await git.commitOf('master'), head);
+    assert.ok(
+      server.requests.some((r) => r.status === -1),
+      'the fault was hit',
+    );
+  });
+
+  it('does not retry an answer that is not the network, and redacts the token from the error', async () => {
+    const wrong = 'ghs_wrongtoken0123456789abcdefABCDEF';
+    const git = new Git({
+      cwd: tmp.path,
+      credentials: [{ urlPrefix: server.url + '/', token: wrong }],
+    });
+    const before = server.requests.length;
+    await assert.rejects(
+      git.lsRemote(server.repoUrl('upstream.git'), [], { retries: 3 }),
+      (e: Error) => {
+        assert.ok(!e.message.includes(wrong));
+        return true;
+      },
+    );
+    assert.equal(server.requests.length - before, 1, 'one request, no retries');
+  });
+
+  it('refuses the ext:: transport', async () => {
+    const git = new Git({ cwd: tmp.path });
+    const r = await git.exec(['ls-remote', 'ext::sh -c touch% /tmp/pwned'], { allowFailure: true });
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /transport 'ext' not allowed/);
+  });
+
+  it('tells network failures from the others', () => {
+    assert.ok(
+      isTransient(
+        'error: RPC failed; curl 18 transfer closed with outstanding read data remaining',
+      ),
+    );
+    assert.ok(isTransient('fatal: unable to access: The requested URL returned error: 503'));
+    assert.ok(!isTransient('fatal: Authentication failed for'));
+    assert.ok(!isTransient('! [rejected] master -> master (stale info)'));
+  });
+});
