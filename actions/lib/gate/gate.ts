@@ -100,19 +100,35 @@ export function prepareGate(s: GateSettings): { results: FlightResults; allowLis
     ['staging', 'staging'],
     ['tested', 'tested'],
   ] as const) {
-    if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._\/-]+$/.test(s[key]) || s[key].endsWith('/'))
+    if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
       throw invalid(`input '${name}'`, s[key], 'a branch name');
   }
-  if (s.staging === s.tested) throw new ConfigurationError('tested', `The tested branch must differ from staging ('${s.tested}').`);
-  if (!s.notesRef.startsWith('refs/notes/')) throw invalid("input 'notes-ref'", s.notesRef, 'a ref under refs/notes/');
+  if (s.staging === s.tested)
+    throw new ConfigurationError(
+      'tested',
+      `The tested branch must differ from staging ('${s.tested}').`,
+    );
+  if (!s.notesRef.startsWith('refs/notes/'))
+    throw invalid("input 'notes-ref'", s.notesRef, 'a ref under refs/notes/');
   if (s.revision !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s.revision))
     throw invalid("input 'revision'", s.revision, 'a full commit id (40 hex digits)');
-  if (!POLICIES.noBaseline.includes(s.noBaseline)) throw invalid("input 'no-baseline'", s.noBaseline, POLICIES.noBaseline.join(', '));
+  if (!POLICIES.noBaseline.includes(s.noBaseline))
+    throw invalid("input 'no-baseline'", s.noBaseline, POLICIES.noBaseline.join(', '));
   if (!POLICIES.untestedHead.includes(s.untestedHead))
     throw invalid("input 'untested-head'", s.untestedHead, POLICIES.untestedHead.join(', '));
-  if (s.force && !s.force.reason.trim()) throw new ConfigurationError('force-reason', 'A forced push needs a reason (input force-reason).');
-  if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) && !s.github?.workflow)
-    throw new ConfigurationError('dispatch-workflow', 'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).');
+  if (s.force && !s.force.reason.trim())
+    throw new ConfigurationError(
+      'force-reason',
+      'A forced push needs a reason (input force-reason).',
+    );
+  if (
+    (s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
+    !s.github?.workflow
+  )
+    throw new ConfigurationError(
+      'dispatch-workflow',
+      'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).',
+    );
   const results = readResults(s.results, s.tree, s.revision);
   let allowList: AllowEntry[] = [];
   if (s.allowList) {
@@ -120,7 +136,11 @@ export function prepareGate(s: GateSettings): { results: FlightResults; allowLis
     try {
       text = readFileSync(s.allowList, 'utf8');
     } catch {
-      if (s.allowListRequired) throw new ConfigurationError('allow-list', `The allow list '${s.allowList}' does not exist.`);
+      if (s.allowListRequired)
+        throw new ConfigurationError(
+          'allow-list',
+          `The allow list '${s.allowList}' does not exist.`,
+        );
     }
     if (text !== undefined) allowList = parseAllowList(text, s.allowList);
   }
@@ -136,15 +156,25 @@ export async function fetchTree(
   const refs = await git.lsRemote(s.remote, [`refs/heads/${s.tested}`, `refs/heads/${s.staging}`]);
   const testedHead = refs.get(`refs/heads/${s.tested}`);
   if (!testedHead)
-    throw new ConfigurationError('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
+    throw new ConfigurationError(
+      'tested',
+      `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`,
+    );
   const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
-  if (refs.has(`refs/heads/${s.staging}`)) specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
+  if (refs.has(`refs/heads/${s.staging}`))
+    specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
   await git.run(['fetch', '--quiet', '--no-tags', s.remote, ...specs], { retries: 3 });
   if (!(await git.commitOf(revision))) {
     // Not on staging (any more): ask for the commit itself.
-    const r = await git.exec(['fetch', '--quiet', '--no-tags', s.remote, revision], { allowFailure: true, retries: 3 });
+    const r = await git.exec(['fetch', '--quiet', '--no-tags', s.remote, revision], {
+      allowFailure: true,
+      retries: 3,
+    });
     if (r.code !== 0 || !(await git.commitOf(revision)))
-      throw new ConfigurationError('revision', `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`);
+      throw new ConfigurationError(
+        'revision',
+        `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`,
+      );
   }
   await fetchNotes(git, { url: s.remote }, s.notesRef);
   return { testedHead };
@@ -157,7 +187,12 @@ export interface GateContext {
 }
 
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
-export async function loadContext(s: GateSettings, git: Git, revision: string, testedHead: string): Promise<GateContext> {
+export async function loadContext(
+  s: GateSettings,
+  git: Git,
+  revision: string,
+  testedHead: string,
+): Promise<GateContext> {
   const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
   const sameRevision = await readFlights(git, s.notesRef, revision);
   return {
@@ -228,13 +263,22 @@ export function judge(
       pushed: false,
       tested: { branch: s.tested, head: ctx.testedHead },
       regressions: decision.regressions.length,
-      regressionList: decision.regressions.map((r) => ({ job: r.job, step: r.step, baseline: r.baseline, now: r.now })),
+      regressionList: decision.regressions.map((r) => ({
+        job: r.job,
+        step: r.step,
+        baseline: r.baseline,
+        now: r.now,
+      })),
       reason: decision.reason,
     },
     history: carryHistory(latest?.history, ref, results.jobs),
   };
   if (ctx.baseline)
-    record.decision!.baseline = { flight: ctx.baseline.record.flight, revision: ctx.baseline.record.revision, kind: ctx.baseline.kind };
+    record.decision!.baseline = {
+      flight: ctx.baseline.record.flight,
+      revision: ctx.baseline.record.revision,
+      kind: ctx.baseline.kind,
+    };
   if (decision.forced) record.decision!.forced = decision.forced;
   if (s.dryRun) record.decision!.dryRun = true;
   if (s.trigger) record.trigger = s.trigger;
@@ -246,12 +290,22 @@ export function judge(
 export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateOutcome> {
   const { results, allowList } = prepareGate(s);
   const revision = results.revision;
-  logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+  logger.info(
+    `Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`,
+  );
   const credentials: GitCredential[] = [];
-  if (s.token && /^https?:\/\//.test(s.remote)) credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
+  if (s.token && /^https?:\/\//.test(s.remote))
+    credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
   mkdirSync(s.workDir, { recursive: true });
-  const git = await initRepository(join(s.workDir, 'hosted.git'), { credentials, identity: s.identity, logger });
-  const { testedHead } = await logger.group(`Fetching ${s.tested}, ${s.staging} and the flight records`, () => fetchTree(s, git, revision));
+  const git = await initRepository(join(s.workDir, 'hosted.git'), {
+    credentials,
+    identity: s.identity,
+    logger,
+  });
+  const { testedHead } = await logger.group(
+    `Fetching ${s.tested}, ${s.staging} and the flight records`,
+    () => fetchTree(s, git, revision),
+  );
   const ctx = await loadContext(s, git, revision, testedHead);
   logger.info(
     ctx.baseline
@@ -260,9 +314,19 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
   );
   const { decision, record, dispatch } = judge(s, results, allowList, ctx);
   logger.info(`Decision: ${decision.verdict} (${decision.reason})`);
-  for (const r of decision.regressions) logger.error(`Regression: ${r.job} ${r.step}: ${r.baseline ?? 'not run'} in the baseline, ${r.now} now`, { title: 'push gate' });
-  for (const e of decision.expiredAllows) logger.warning(`Allow-list entry expired on ${e.expires}, no longer allows: ${e.job} / ${e.step} (${e.source})`);
-  for (const e of decision.staleAllows) logger.warning(`Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`);
+  for (const r of decision.regressions)
+    logger.error(
+      `Regression: ${r.job} ${r.step}: ${r.baseline ?? 'not run'} in the baseline, ${r.now} now`,
+      { title: 'push gate' },
+    );
+  for (const e of decision.expiredAllows)
+    logger.warning(
+      `Allow-list entry expired on ${e.expires}, no longer allows: ${e.job} / ${e.step} (${e.source})`,
+    );
+  for (const e of decision.staleAllows)
+    logger.warning(
+      `Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`,
+    );
 
   const outcome: GateOutcome = {
     tree: s.tree,
@@ -276,7 +340,11 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
     publishAttempts: 0,
   };
   if (dispatch && s.github?.workflow) {
-    outcome.dispatched = { workflow: s.github.workflow, ref: s.github.workflowRef ?? s.staging, ...dispatch };
+    outcome.dispatched = {
+      workflow: s.github.workflow,
+      ref: s.github.workflowRef ?? s.staging,
+      ...dispatch,
+    };
     record.decision!.dispatched = outcome.dispatched;
   }
 
@@ -299,7 +367,11 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
       record.decision!.pushed = false;
       record.decision!.reason = `${decision.reason}; not pushed: ${e.message}`;
       await fetchNotes(git, remote, s.notesRef);
-      outcome.publishAttempts = await publishFlight(git, remote, { notesRef: s.notesRef, record, logger });
+      outcome.publishAttempts = await publishFlight(git, remote, {
+        notesRef: s.notesRef,
+        record,
+        logger,
+      });
     }
     if (outcome.dispatched && s.github) {
       await s.github.api.rest.actions.createWorkflowDispatch({
@@ -309,7 +381,9 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
         ref: outcome.dispatched.ref,
         inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
       });
-      logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
+      logger.info(
+        `Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`,
+      );
     }
     if (s.github) {
       const st = statusOf(outcome);

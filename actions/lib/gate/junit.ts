@@ -20,6 +20,8 @@ const parser = new XMLParser({
   // Elements that may repeat are always lists, so one testcase and many read alike.
   isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error'].includes(name),
   processEntities: true,
+  // Numeric character references (&#60;) are what JUnit writers, ours included, emit.
+  htmlEntities: true,
   parseAttributeValue: false,
   parseTagValue: false,
 });

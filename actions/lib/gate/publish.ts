@@ -27,7 +27,11 @@ export interface Remote {
 }
 
 /** Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). */
-export async function fetchNotes(git: Git, remote: Remote, notesRef: string): Promise<string | undefined> {
+export async function fetchNotes(
+  git: Git,
+  remote: Remote,
+  notesRef: string,
+): Promise<string | undefined> {
   const refs = await git.lsRemote(remote.url, [notesRef]);
   const tip = refs.get(notesRef);
   if (!tip) {
@@ -35,12 +39,20 @@ export async function fetchNotes(git: Git, remote: Remote, notesRef: string): Pr
     return undefined;
   }
   // Only the tip is needed: the notes tree holds every record, its history does not matter here.
-  await git.run(['fetch', '--quiet', '--no-tags', '--depth=1', remote.url, `+${notesRef}:${notesRef}`], { retries: 3 });
+  await git.run(
+    ['fetch', '--quiet', '--no-tags', '--depth=1', remote.url, `+${notesRef}:${notesRef}`],
+    { retries: 3 },
+  );
   return tip;
 }
 
 /** Refuses a revision that is not a fast-forward of the tested head. */
-export async function checkFastForward(git: Git, tested: string, head: string, revision: string): Promise<void> {
+export async function checkFastForward(
+  git: Git,
+  tested: string,
+  head: string,
+  revision: string,
+): Promise<void> {
   if (!(await git.isAncestor(head, revision))) {
     throw new PushRefused(
       `Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`,
@@ -60,7 +72,11 @@ export interface PublishOptions {
 }
 
 /** Pushes the record (and the tested branch); returns how many attempts it took. */
-export async function publishFlight(git: Git, remote: Remote, opts: PublishOptions): Promise<number> {
+export async function publishFlight(
+  git: Git,
+  remote: Remote,
+  opts: PublishOptions,
+): Promise<number> {
   const { notesRef, record, tested } = opts;
   const tries = (opts.conflictRetries ?? 8) + 1;
   if (tested) await checkFastForward(git, tested.branch, tested.head, record.revision);
@@ -74,9 +90,15 @@ export async function publishFlight(git: Git, remote: Remote, opts: PublishOptio
       args.push(`--force-with-lease=refs/heads/${tested.branch}:${tested.head}`);
       refspecs.push(`${record.revision}:refs/heads/${tested.branch}`);
     }
-    const r = await git.exec([...args, remote.url, ...refspecs], { allowFailure: true, retries: 3 });
+    const r = await git.exec([...args, remote.url, ...refspecs], {
+      allowFailure: true,
+      retries: 3,
+    });
     if (r.code === 0) return attempt;
-    const now = await git.lsRemote(remote.url, [notesRef, ...(tested ? [`refs/heads/${tested.branch}`] : [])]);
+    const now = await git.lsRemote(remote.url, [
+      notesRef,
+      ...(tested ? [`refs/heads/${tested.branch}`] : []),
+    ]);
     if (tested) {
       const head = now.get(`refs/heads/${tested.branch}`);
       if (head !== tested.head) {
@@ -92,7 +114,9 @@ export async function publishFlight(git: Git, remote: Remote, opts: PublishOptio
         `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`,
       );
     }
-    opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
+    opts.logger?.info(
+      `Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`,
+    );
     await fetchNotes(git, remote, notesRef);
   }
 }

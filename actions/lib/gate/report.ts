@@ -10,8 +10,10 @@ import type { GateOutcome } from './gate.js';
 export const STATUS_CONTEXT = 'tributary/push-gate';
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const ref = (r: FlightRef | undefined) => (r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '');
-const link = (log: string | undefined) => (!log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `\`${cell(log)}\``);
+const ref = (r: FlightRef | undefined) =>
+  r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
+const link = (log: string | undefined) =>
+  !log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `\`${cell(log)}\``;
 
 const KIND: Record<Finding['kind'], string> = {
   regression: 'regression',
@@ -24,7 +26,10 @@ const KIND: Record<Finding['kind'], string> = {
 };
 
 /** The commit status: state and a description GitHub accepts (≤ 140 characters). */
-export function statusOf(outcome: GateOutcome): { state: 'success' | 'failure' | 'pending' | 'error'; description: string } {
+export function statusOf(outcome: GateOutcome): {
+  state: 'success' | 'failure' | 'pending' | 'error';
+  description: string;
+} {
   const d = outcome.decision;
   const n = d.regressions.length;
   const count = `${n} regression${n === 1 ? '' : 's'}`;
@@ -94,16 +99,49 @@ export function renderSummary(outcome: GateOutcome): string {
     `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
   ];
   if (d.forced) out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
-  if (outcome.dispatched) out.push(`- asked for a flight of ${outcome.dispatched.revision.slice(0, 12)} (${outcome.dispatched.purpose}) via ${outcome.dispatched.workflow}`);
+  if (outcome.dispatched)
+    out.push(
+      `- asked for a flight of ${outcome.dispatched.revision.slice(0, 12)} (${outcome.dispatched.purpose}) via ${outcome.dispatched.workflow}`,
+    );
   out.push('', `### Regressions (${d.regressions.length})`, '');
   out.push(...(d.regressions.length ? regressionTable(d.regressions) : ['None.']));
-  if (d.allowable.length) out.push('', `### Allowable failures (${d.allowable.length})`, '', ...allowableTable(d.allowable));
-  if (d.fixed.length) out.push('', `### Passing now (${d.fixed.length})`, '', ...d.fixed.map((f) => `- ${cell(f.job)} ${cell(f.step)} (baseline: ${f.baseline ?? 'not run'})`));
+  if (d.allowable.length)
+    out.push(
+      '',
+      `### Allowable failures (${d.allowable.length})`,
+      '',
+      ...allowableTable(d.allowable),
+    );
+  if (d.fixed.length)
+    out.push(
+      '',
+      `### Passing now (${d.fixed.length})`,
+      '',
+      ...d.fixed.map(
+        (f) => `- ${cell(f.job)} ${cell(f.step)} (baseline: ${f.baseline ?? 'not run'})`,
+      ),
+    );
   if (d.newJobs.length) out.push('', `New jobs: ${d.newJobs.map(cell).join(', ')}`);
-  if (d.goneJobs.length) out.push('', `Jobs gone since the baseline: ${d.goneJobs.map(cell).join(', ')}`);
+  if (d.goneJobs.length)
+    out.push('', `Jobs gone since the baseline: ${d.goneJobs.map(cell).join(', ')}`);
   if (d.expiredAllows.length)
-    out.push('', '### Expired allow-list entries (no longer allow)', '', ...d.expiredAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)}: expired ${e.expires} (${e.source}; [issue](${e.issue}))`));
+    out.push(
+      '',
+      '### Expired allow-list entries (no longer allow)',
+      '',
+      ...d.expiredAllows.map(
+        (e) =>
+          `- ${cell(e.job)} / ${cell(e.step)}: expired ${e.expires} (${e.source}; [issue](${e.issue}))`,
+      ),
+    );
   if (d.staleAllows.length)
-    out.push('', '### Stale allow-list entries (their steps pass now)', '', ...d.staleAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`));
+    out.push(
+      '',
+      '### Stale allow-list entries (their steps pass now)',
+      '',
+      ...d.staleAllows.map(
+        (e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`,
+      ),
+    );
   return out.join('\n') + '\n';
 }

@@ -129,7 +129,7 @@ export function readResults(dir: string, tree: string, revision?: string): Fligh
     .filter((s): s is string => !!s)
     .sort();
   return {
-    jobs: [...jobs.values()].map((j) => j.job),
+    jobs: [...jobs.values()].map((j) => j.job).sort((a, b) => a.name.localeCompare(b.name)),
     trees: [...trees.values()].map((t) => t.t),
     revision: tested.t.revision,
     sources: new Map([...jobs.entries()].map(([k, v]) => [k, v.source])),
