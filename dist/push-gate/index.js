@@ -50762,6 +50762,8 @@ function prepareGate(s) {
         if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
             throw (0,errors/* invalid */.Gq)(`input '${name}'`, s[key], 'a branch name');
     }
+    if (!s.remote || s.remote.startsWith('-'))
+        throw (0,errors/* invalid */.Gq)("input 'tree-url'", s.remote, 'an HTTPS URL or a path of the hosted tree');
     if (s.staging === s.tested)
         throw new errors/* ConfigurationError */.j1('tested', `The tested branch must differ from staging ('${s.tested}').`);
     if (!s.notesRef.startsWith('refs/notes/'))
@@ -50988,15 +50990,21 @@ async function gateFlight(s, logger) {
         }
         if (s.github) {
             const st = (0,report/* statusOf */.c2)(outcome);
-            await s.github.api.rest.repos.createCommitStatus({
-                owner: s.github.owner,
-                repo: s.github.repo,
-                sha: revision,
-                state: st.state,
-                context: report/* STATUS_CONTEXT */.j,
-                description: st.description,
-                target_url: s.github.targetUrl,
-            });
+            // The push and the record are done; a status that cannot be set does not undo them.
+            try {
+                await s.github.api.rest.repos.createCommitStatus({
+                    owner: s.github.owner,
+                    repo: s.github.repo,
+                    sha: revision,
+                    state: st.state,
+                    context: report/* STATUS_CONTEXT */.j,
+                    description: st.description,
+                    target_url: s.github.targetUrl,
+                });
+            }
+            catch (e) {
+                logger.warning(`Could not set the commit status ${report/* STATUS_CONTEXT */.j} on ${revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
         }
     }
     if (s.junit) {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ConfigurationError, invalid } from '../errors.js';
+import { ConfigurationError, errorMessage, invalid } from '../errors.js';
 import {
   FLIGHT_RECORD_FORMAT,
   toJUnit,
@@ -103,6 +103,8 @@ export function prepareGate(s: GateSettings): { results: FlightResults; allowLis
     if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
       throw invalid(`input '${name}'`, s[key], 'a branch name');
   }
+  if (!s.remote || s.remote.startsWith('-'))
+    throw invalid("input 'tree-url'", s.remote, 'an HTTPS URL or a path of the hosted tree');
   if (s.staging === s.tested)
     throw new ConfigurationError(
       'tested',
@@ -387,15 +389,22 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
     }
     if (s.github) {
       const st = statusOf(outcome);
-      await s.github.api.rest.repos.createCommitStatus({
-        owner: s.github.owner,
-        repo: s.github.repo,
-        sha: revision,
-        state: st.state,
-        context: STATUS_CONTEXT,
-        description: st.description,
-        target_url: s.github.targetUrl,
-      });
+      // The push and the record are done; a status that cannot be set does not undo them.
+      try {
+        await s.github.api.rest.repos.createCommitStatus({
+          owner: s.github.owner,
+          repo: s.github.repo,
+          sha: revision,
+          state: st.state,
+          context: STATUS_CONTEXT,
+          description: st.description,
+          target_url: s.github.targetUrl,
+        });
+      } catch (e) {
+        logger.warning(
+          `Could not set the commit status ${STATUS_CONTEXT} on ${revision}: ${errorMessage(e)}`,
+        );
+      }
     }
   }
   if (s.junit) {
