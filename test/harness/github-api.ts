@@ -19,8 +19,8 @@
  * Faults: `addFault({ path: /\/pulls$/, kind: 'status', status: 502, times: 2 })` answers the
  * next two matching requests with 502; kind 'rate-limit' is the primary limit (403,
  * x-ratelimit-remaining: 0, x-ratelimit-reset = now + retryAfter), 'secondary-rate-limit' is a
- * 403 with retry-after and GitHub's message, and `{ kind: 'status', status: 429, retryAfter }`
- * is a 429 with retry-after. Set `githubRetryPolicy.retryAfterBaseValue` small in tests.
+ * 403 with retry-after and GitHub's message (`status: 429` for its other form), and
+ * `{ kind: 'status', status: 429 }` a bare 429 with retry-after. Set `githubRetryPolicy.retryAfterBaseValue` small in tests.
  *
  * Routes live in github-api/*.ts, one module per area, listed in github-api/routes.ts.
  */
@@ -76,7 +76,7 @@ export interface ApiFault {
   /** A path (exact, e.g. `/repos/o/r/pulls`) or a pattern tested against the path. */
   path: string | RegExp;
   kind: 'status' | 'rate-limit' | 'secondary-rate-limit';
-  /** The status of a 'status' fault (default 502; 429 for a plain rate limit). */
+  /** The status: default 502 for 'status', 403 for the rate limits (GitHub also sends 429). */
   status?: number;
   /** Seconds: retry-after of a secondary limit or a 429, time to reset of a primary limit. */
   retryAfter?: number;
@@ -354,7 +354,7 @@ export class GitHubApi implements ApiServer {
     switch (f.kind) {
       case 'rate-limit':
         return new ApiError(
-          403,
+          f.status ?? 403,
           `API rate limit exceeded for user ID ${this.state.viewer}. If you reach out to GitHub Support for help, please include the request ID.`,
           undefined,
           {
@@ -367,7 +367,7 @@ export class GitHubApi implements ApiServer {
         );
       case 'secondary-rate-limit':
         return new ApiError(
-          403,
+          f.status ?? 403,
           'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
           undefined,
           { 'retry-after': String(after) },
