@@ -461,10 +461,12 @@ export class GitHubApi implements ApiServer {
     const auth = this.authorized(req);
     if (auth === 'missing') throw new ApiError(401, 'Requires authentication');
     if (auth === 'bad') throw new ApiError(401, 'Bad credentials');
-    const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
-    let pathname = url.pathname;
+    let pathname: string;
+    let parts: string[];
     try {
       pathname = decodeURIComponent(url.pathname);
+      parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
+      parts.forEach((p) => decodeURIComponent(p));
     } catch {
       throw new ApiError(400, 'Bad request path');
     }
@@ -472,20 +474,16 @@ export class GitHubApi implements ApiServer {
     if (fault) throw fault;
     if (parseError) throw new ApiError(400, 'Problems parsing JSON');
     let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
-    let pathMatched = false;
     for (const route of this.table) {
+      if (route.method !== method) continue;
       const params = match(route, parts);
-      if (!params) continue;
-      pathMatched = true;
-      if (route.method === method) {
+      if (params) {
         found = { route, params };
         break;
       }
     }
-    if (!found) {
-      if (pathMatched) throw new ApiError(404, 'Not Found');
-      throw new ApiError(404, 'Not Found');
-    }
+    // GitHub answers 404 for a path it does not serve, whatever the method.
+    if (!found) throw new ApiError(404, 'Not Found');
     let repo: RepositoryRecord | undefined;
     if (found.params.owner !== undefined && found.params.repo !== undefined) {
       const key = `${found.params.owner}/${found.params.repo}`;

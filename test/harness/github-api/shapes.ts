@@ -25,6 +25,8 @@ export type Label = S['label'];
 export type Issue = S['issue'];
 export type IssueComment = S['issue-comment'];
 export type PullRequest = S['pull-request'];
+export type PullRequestMergeResult = S['pull-request-merge-result'];
+export type PublicUser = S['public-user'];
 export type Status = S['status'];
 export type SimpleCommitStatus = S['simple-commit-status'];
 export type CombinedCommitStatus = S['combined-commit-status'];
@@ -66,6 +68,26 @@ export function user(api: ApiServer, login: string): SimpleUser {
     received_events_url: `${url}/received_events`,
     type: bot ? 'Bot' : 'User',
     site_admin: false,
+  };
+}
+
+/** A user's profile, as `GET /user` and `GET /users/{login}` give it. */
+export function publicUser(api: ApiServer, login: string): PublicUser {
+  return {
+    ...user(api, login),
+    name: login,
+    company: null,
+    blog: null,
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: [...api.state.repos.values()].filter((r) => r.owner === login).length,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2020-01-01T00:00:00Z',
   };
 }
 
