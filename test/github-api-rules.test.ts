@@ -193,6 +193,35 @@ describe('test GitHub API server keeps GitHub rules', () => {
     assert.deepEqual([assigned.status, assigned.body.assignee.login], [201, 'alice']);
   });
 
+  it('searches issues and pull requests by qualifiers and phrases', async () => {
+    const marked = api.addPull('xen/plain', {
+      title: 'Sync with upstream',
+      body: 'Shortlog\n<!-- tributary:sync stable-8.2 -->',
+      head: 'sync/stable-8.2',
+      base: 'main',
+      labels: ['tributary'],
+    });
+    api.addIssue('xen/plain', { title: 'tributary:sync stable-8.2 mentioned in a title' });
+    const q = (query: string) =>
+      call('GET', `/search/issues?q=${encodeURIComponent(query)}`).then((r) =>
+        r.body.items.map((i: { number: number }) => i.number),
+      );
+    assert.deepEqual(await q('repo:xen/plain is:pr is:open in:body "tributary:sync stable-8.2"'), [
+      marked.number,
+    ]);
+    assert.deepEqual(await q('repo:xen/plain is:pr label:tributary head:sync/stable-8.2'), [
+      marked.number,
+    ]);
+    assert.deepEqual(await q('repo:xen/plain is:pr -label:tributary "tributary:sync"'), []);
+    assert.equal((await q('repo:xen/plain "tributary:sync stable-8.2"')).length, 2);
+    const r = await call('GET', `/search/issues?q=${encodeURIComponent('repo:xen/plain is:pr')}`);
+    assert.equal(
+      r.body.items[0].pull_request.url,
+      `${api.url}/repos/xen/plain/pulls/${marked.number}`,
+    );
+    assert.equal(r.body.incomplete_results, false);
+  });
+
   it('refuses a duplicate label and a bad colour', async () => {
     const made = await call('POST', '/repos/xen/qemu/labels', {
       name: 'backport',

@@ -6,6 +6,7 @@ import { gitRefRoutes } from './git-refs.js';
 import { issueRoutes } from './issues.js';
 import { pullRoutes } from './pulls.js';
 import { repoRoutes } from './repos.js';
+import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
 
 export const routes: Route[] = [
@@ -16,4 +17,5 @@ export const routes: Route[] = [
   ...statusRoutes,
   ...checkRoutes,
   ...actionRoutes,
+  ...searchRoutes,
 ];
