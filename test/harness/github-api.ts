@@ -1,28 +1,44 @@
 /**
- * A stateful GitHub REST API server for tests, on loopback, with payloads typed by
- * @octokit/openapi-types. Actions under test reach it through GITHUB_API_URL (the client
- * factory `createGitHub` honours it), the library through `createGitHub({ baseUrl: api.url })`.
+ * A stateful GitHub REST API server for tests, on loopback, its payloads typed with
+ * @octokit/openapi-types so they have the real API's shape. Routes sit at `/repos/...` like
+ * api.github.com, so `url` is what GITHUB_API_URL (and Octokit's baseUrl) takes.
  *
- *   const api = await startGitHubApi({ token: TOKEN });
- *   api.addRepository('xen/qemu', { defaultBranch: 'master', gitDir: gitServer.repoPath('qemu.git') });
+ * Start, seed, use, assert:
+ *   const api = await startGitHubApi({ token: TOKEN, gitRoot: git.root });
+ *   api.addRepository('xen/qemu', { defaultBranch: 'master' }); // links <gitRoot>/xen/qemu.git
+ *   api.addLabel('xen/qemu', 'backport');
+ *   api.addIssue('xen/qemu', { title: 'Old report', labels: ['tributary'] });
  *   await runAction('gate', { env: { GITHUB_API_URL: api.url }, githubToken: TOKEN, ... });
- *   assert.equal(api.state.pulls[0].title, '...');       // records, see github-api/state.ts
- *   assert.deepEqual(api.requests.map((r) => r.status), [...]);  // never holds the token
+ *   // or in the library: createGitHub({ token: TOKEN, baseUrl: api.url })
+ *   assert.equal(api.state.pulls[0].title, '...');   // plain records: github-api/state.ts
+ *   assert.deepEqual(api.requests.map((r) => r.status), [...]); // never holds the token
  *   await api.close();
  *
- * Seeding: `addRepository`, `addLabel`, `addIssue`, `addPull`, `setRef`, or push records into
- * `api.state` directly. A repository linked to a bare repository (`gitDir`, e.g. one under the
- * test git server's root) has its refs read and written with real git, so pushes through the
- * git server and the git refs API see each other; pulls get their head and base revisions from
- * it, and a ref update that is not a fast-forward is refused as GitHub does.
+ * Tokens: `Authorization: token X` or `Bearer X`; anything else is GitHub's 401.
  *
- * Faults: `addFault({ path: /\/pulls$/, kind: 'status', status: 502, times: 2 })` answers the
- * next two matching requests with 502; kind 'rate-limit' is the primary limit (403,
- * x-ratelimit-remaining: 0, x-ratelimit-reset = now + retryAfter), 'secondary-rate-limit' is a
- * 403 with retry-after and GitHub's message (`status: 429` for its other form), and
- * `{ kind: 'status', status: 429 }` a bare 429 with retry-after. Set `githubRetryPolicy.retryAfterBaseValue` small in tests.
+ * Linking a repository: `addRepository(name, { gitDir })` with a bare repository (a relative
+ * gitDir is taken under gitRoot; without one, `<gitRoot>/<owner>/<repo>.git` is linked when it
+ * exists). Then the git refs API reads and writes its real refs with git (so pushes through the
+ * test git server and the API see each other), a ref update that is not a fast-forward is
+ * refused unless forced, pull requests take their head and base revisions from it (and follow
+ * the branches while open), `pulls/{n}/commits` lists real commits and a merge makes a real
+ * merge commit. An unlinked repository keeps a ref map (`refs` option, `setRef`) and knows no
+ * history: every ref update passes there.
  *
- * Routes live in github-api/*.ts, one module per area, listed in github-api/routes.ts.
+ * Faults, each for `times` matching requests (default 1), matched after the token check:
+ *   api.addFault({ method: 'POST', path: /\/pulls$/, kind: 'status', status: 502, times: 2 });
+ *   api.addFault({ path: '/repos/xen/qemu', kind: 'rate-limit', retryAfter: 1 });  // 403, reset
+ *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403, retry-after
+ *   api.addFault({ path: /issues/, kind: 'status', status: 429 });                // bare 429
+ * `path` is the exact decoded path or a RegExp over it. Set githubRetryPolicy.retryAfterBaseValue
+ * small so the retry plugin's backoff is quick; a rate limit waits retry-after seconds.
+ * Note: the client's throttling spaces writes 1 s apart (3 s for creating pull requests, issues
+ * and comments), as GitHub advises; tests that make many writes pay that.
+ *
+ * Served: repos, branches, commits; git refs; pulls (list/create/get/update/merge, reviewers,
+ * commits); issues, comments, labels, assignees; statuses and the combined status; check runs;
+ * workflow dispatches; issue search; /user. A new area is a module in github-api/ and one line
+ * in github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
