@@ -280,6 +280,17 @@ describe('test GitHub API server keeps GitHub rules', () => {
     assert.equal((await call('DELETE', '/repos/xen/plain/git/refs/heads/side')).status, 422);
   });
 
+  it('opens one pull request when the same one is asked for three times at once', async () => {
+    await api.setRef('xen/plain', 'refs/heads/race', 'd'.repeat(40));
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) =>
+        call('POST', '/repos/xen/plain/pulls', { title: `race ${n}`, head: 'race', base: 'main' }),
+      ),
+    );
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 422, 422]);
+    assert.equal(api.state.pulls.filter((p) => p.pull.head.ref === 'race').length, 1);
+  });
+
   it('pages with first, prev, next and last links and caps per_page at 100', async () => {
     for (let i = 0; i < 120; i++) api.addIssue('xen/plain', { title: `i${i}` });
     const p2 = await call('GET', '/repos/xen/plain/issues?per_page=50&page=2');

@@ -15,6 +15,8 @@
  *   await api.close();
  *
  * Tokens: `Authorization: token X` or `Bearer X`; anything else is GitHub's 401.
+ * Timestamps come from a clock that starts at 2026-01-01T00:00:00Z and advances one second per
+ * event, so orderings by time are strict and repeatable.
  *
  * Linking a repository: `addRepository(name, { gitDir })` with a bare repository (a relative
  * gitDir is taken under gitRoot; without one, `<gitRoot>/<owner>/<repo>.git` is linked when it

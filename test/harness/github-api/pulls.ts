@@ -190,12 +190,13 @@ export const pullRoutes: Route[] = [
       const baseSha = await baseStore.get(`refs/heads/${base}`);
       if (!baseSha)
         throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
+      const noCommits =
+        headRepo === ctx.repo &&
+        (headSha === baseSha || (await baseStore.isAncestor(headSha, baseSha)) === true);
+      // Checked after the last await, so two requests at once cannot both pass.
       if (duplicateOf(ctx, { headRepo: headRepo.fullName, head, base }))
         throw duplicateError(headRepo.owner, head);
-      if (
-        headRepo === ctx.repo &&
-        (headSha === baseSha || (await baseStore.isAncestor(headSha, baseSha)) === true)
-      )
+      if (noCommits)
         throw validationFailed({
           resource: 'PullRequest',
           code: 'custom',
