@@ -56,6 +56,8 @@ import {
 } from './github-api/context.js';
 import { refStoreOf, type RefStore } from './github-api/refs.js';
 import { routes } from './github-api/routes.js';
+import { compile, match, type CompiledRoute } from './github-api/router.js';
+import { takeFault, type ApiFault } from './github-api/faults.js';
 import {
   emptyState,
   type GitHubState,
@@ -67,6 +69,7 @@ import {
 
 export type * from './github-api/state.js';
 export { ApiError, type Route } from './github-api/context.js';
+export type { ApiFault } from './github-api/faults.js';
 
 export interface GitHubApiOptions {
   token: string;
@@ -87,57 +90,6 @@ export interface ApiRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
-}
-
-export interface ApiFault {
-  method?: string;
-  /** A path (exact, e.g. `/repos/o/r/pulls`) or a pattern tested against the path. */
-  path: string | RegExp;
-  kind: 'status' | 'rate-limit' | 'secondary-rate-limit';
-  /** The status: default 502 for 'status', 403 for the rate limits (GitHub also sends 429). */
-  status?: number;
-  /** Seconds: retry-after of a secondary limit or a 429, time to reset of a primary limit. */
-  retryAfter?: number;
-  /** How many matching requests it answers before it wears off (default 1). */
-  times?: number;
-}
-
-interface CompiledRoute extends Route {
-  segments: { name?: string; greedy?: boolean; literal?: string }[];
-}
-
-function compile(route: Route): CompiledRoute {
-  const segments = route.path
-    .split('/')
-    .slice(1)
-    .map((s) => {
-      const m = /^\{([a-z_]+)(\+?)\}$/.exec(s);
-      return m ? { name: m[1], greedy: m[2] === '+' } : { literal: s };
-    });
-  return { ...route, segments };
-}
-
-function match(route: CompiledRoute, parts: string[]): Record<string, string> | undefined {
-  const params: Record<string, string> = {};
-  let i = 0;
-  for (const [k, seg] of route.segments.entries()) {
-    if (seg.literal !== undefined) {
-      if (parts[i] !== seg.literal) return undefined;
-      i++;
-    } else if (seg.greedy) {
-      // A greedy parameter takes what the segments after it leave over.
-      const rest = route.segments.length - k - 1;
-      const end = parts.length - rest;
-      if (end <= i) return undefined;
-      params[seg.name!] = parts.slice(i, end).map(decodeURIComponent).join('/');
-      i = end;
-    } else {
-      if (i >= parts.length || parts[i] === '') return undefined;
-      params[seg.name!] = decodeURIComponent(parts[i]);
-      i++;
-    }
-  }
-  return i === parts.length ? params : undefined;
 }
 
 export class GitHubApi implements ApiServer {
@@ -359,49 +311,6 @@ export class GitHubApi implements ApiServer {
     return m && m[1] === this.token ? 'ok' : 'bad';
   }
 
-  private fault(method: string, path: string): ApiError | undefined {
-    const f = this.faults.find(
-      (x) =>
-        (x.times ?? 1) > 0 &&
-        (!x.method || x.method.toUpperCase() === method) &&
-        (typeof x.path === 'string' ? x.path === path : x.path.test(path)),
-    );
-    if (!f) return undefined;
-    f.times = (f.times ?? 1) - 1;
-    const after = f.retryAfter ?? 1;
-    switch (f.kind) {
-      case 'rate-limit':
-        return new ApiError(
-          f.status ?? 403,
-          `API rate limit exceeded for user ID ${this.state.viewer}. If you reach out to GitHub Support for help, please include the request ID.`,
-          undefined,
-          {
-            'x-ratelimit-limit': '5000',
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-used': '5000',
-            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + after),
-            'x-ratelimit-resource': 'core',
-          },
-        );
-      case 'secondary-rate-limit':
-        return new ApiError(
-          f.status ?? 403,
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
-          undefined,
-          { 'retry-after': String(after) },
-        );
-      default: {
-        const status = f.status ?? 502;
-        return new ApiError(
-          status,
-          status === 429 ? 'Too Many Requests' : status === 502 ? 'Server Error' : 'Injected fault',
-          undefined,
-          status === 429 || f.retryAfter !== undefined ? { 'retry-after': String(after) } : {},
-        );
-      }
-    }
-  }
-
   private async readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -488,7 +397,7 @@ export class GitHubApi implements ApiServer {
     } catch {
       throw new ApiError(400, 'Bad request path');
     }
-    const fault = this.fault(method, pathname);
+    const fault = takeFault(this.faults, this.state.viewer, method, pathname);
     if (fault) throw fault;
     if (parseError) throw new ApiError(400, 'Problems parsing JSON');
     let found: { route: CompiledRoute; params: Record<string, string> } | undefined;

@@ -17,13 +17,8 @@ import {
   type RequestContext,
   type Route,
 } from './context.js';
-import {
-  commit,
-  pullRequest,
-  type Commit,
-  type PullRequest,
-  type PullRequestMergeResult,
-} from './shapes.js';
+import { commit, type Commit, type PullRequest, type PullRequestMergeResult } from './shapes.js';
+import { pullRequest } from './shapes-pulls.js';
 import type { PullRecord, RepositoryRecord } from './state.js';
 
 function findPull(ctx: RequestContext): PullRecord {

@@ -4,6 +4,7 @@ import { actionRoutes } from './actions.js';
 import { checkRoutes } from './checks.js';
 import { gitRefRoutes } from './git-refs.js';
 import { issueRoutes } from './issues.js';
+import { labelRoutes } from './labels.js';
 import { pullRoutes } from './pulls.js';
 import { repoRoutes } from './repos.js';
 import { searchRoutes } from './search.js';
@@ -14,6 +15,7 @@ export const routes: Route[] = [
   ...gitRefRoutes,
   ...pullRoutes,
   ...issueRoutes,
+  ...labelRoutes,
   ...statusRoutes,
   ...checkRoutes,
   ...actionRoutes,
