@@ -291,6 +291,24 @@ describe('test GitHub API server keeps GitHub rules', () => {
     assert.equal(api.state.pulls.filter((p) => p.pull.head.ref === 'race').length, 1);
   });
 
+  it('turns a pull request into a draft through GraphQL, and refuses queries it does not know', async () => {
+    const gh = createGitHub({ token: TOKEN, baseUrl: api.url });
+    const pr = api.state.pulls.find((p) => p.pull.head.ref === 'race')!;
+    const node = (await call('GET', `/repos/xen/plain/pulls/${pr.number}`)).body.node_id;
+    const r = await gh.graphql<{
+      convertPullRequestToDraft: { pullRequest: { isDraft: boolean } };
+    }>(
+      'mutation($id: ID!) { convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } } }',
+      { id: node },
+    );
+    assert.equal(r.convertPullRequestToDraft.pullRequest.isDraft, true);
+    assert.equal((await call('GET', `/repos/xen/plain/pulls/${pr.number}`)).body.draft, true);
+    await assert.rejects(
+      gh.graphql('query { viewer { login } }'),
+      /does not answer this GraphQL query/,
+    );
+  });
+
   it('pages with first, prev, next and last links and caps per_page at 100', async () => {
     for (let i = 0; i < 120; i++) api.addIssue('xen/plain', { title: `i${i}` });
     const p2 = await call('GET', '/repos/xen/plain/issues?per_page=50&page=2');

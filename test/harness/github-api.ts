@@ -39,7 +39,8 @@
  *
  * Served: repos, branches, commits; git refs; pulls (list/create/get/update/merge, reviewers,
  * commits); issues, comments, labels, assignees; statuses and the combined status; check runs;
- * workflow dispatches; issue search; /user. A new area is a module in github-api/ and one line
+ * workflow dispatches; issue search; /user; GraphQL's convertPullRequestToDraft and
+ * markPullRequestReadyForReview (any other GraphQL query is answered with an error). A new area is a module in github-api/ and one line
  * in github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

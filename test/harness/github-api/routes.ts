@@ -3,6 +3,7 @@ import type { Route } from './context.js';
 import { actionRoutes } from './actions.js';
 import { checkRoutes } from './checks.js';
 import { gitRefRoutes } from './git-refs.js';
+import { graphqlRoutes } from './graphql.js';
 import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { pullRoutes } from './pulls.js';
@@ -20,4 +21,5 @@ export const routes: Route[] = [
   ...checkRoutes,
   ...actionRoutes,
   ...searchRoutes,
+  ...graphqlRoutes,
 ];
