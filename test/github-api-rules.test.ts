@@ -122,6 +122,10 @@ describe('test GitHub API server keeps GitHub rules', () => {
     const reopen = await call('PATCH', `/repos/xen/qemu/pulls/${first.number}`, { state: 'open' });
     assert.equal(reopen.status, 422);
     assert.match(reopen.body.errors[0].message, /already exists for xen:feature\/x/);
+    const unowned = await call('GET', '/repos/xen/qemu/pulls?state=all&head=feature/x');
+    assert.equal(unowned.body.length, api.state.pulls.length, 'a head without owner: is ignored');
+    const owned = await call('GET', '/repos/xen/qemu/pulls?state=all&head=xen:feature/x');
+    assert.equal(owned.body.length, 2);
     const closed = await call('GET', '/repos/xen/qemu/pulls?state=closed');
     assert.deepEqual(
       closed.body.map((p: { number: number }) => p.number),

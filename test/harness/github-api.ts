@@ -91,6 +91,8 @@ export interface ApiRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
+  /** The exception behind a 500, when a handler failed. */
+  error?: string;
 }
 
 export class GitHubApi implements ApiServer {
@@ -349,8 +351,12 @@ export class GitHubApi implements ApiServer {
     try {
       reply = await this.dispatch(req, method, url, body, parseError);
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      reply = { status: e.status, body: e.toBody(), headers: e.headers };
+      if (e instanceof ApiError) reply = { status: e.status, body: e.toBody(), headers: e.headers };
+      else {
+        // A bug of the test server itself: a 500 the test can see, with the cause logged.
+        record.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        reply = { status: 500, body: { message: `test server error: ${record.error}` } };
+      }
     }
     record.status = reply.status ?? 200;
     const headers: Record<string, string> = {

@@ -144,11 +144,12 @@ export const pullRoutes: Route[] = [
       let pulls = ctx.api.state.pulls.filter(
         (p) => p.repository === ctx.repo.fullName && (state === 'all' || p.state === state),
       );
-      if (head) {
-        // `owner:branch`; GitHub ignores a head filter without the owner's colon form.
-        const colon = head.indexOf(':');
-        const owner = colon < 0 ? ctx.repo.owner : head.slice(0, colon);
-        const ref = colon < 0 ? head : head.slice(colon + 1);
+      // Only `owner:branch` filters: GitHub ignores a bare branch name and lists every pull
+      // request, a classic bug of callers that the tests should see too.
+      const colon = head?.indexOf(':') ?? -1;
+      if (head && colon > 0) {
+        const owner = head.slice(0, colon);
+        const ref = head.slice(colon + 1);
         pulls = pulls.filter(
           (p) =>
             p.pull.head.repository.split('/')[0].toLowerCase() === owner.toLowerCase() &&
