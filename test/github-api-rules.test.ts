@@ -166,6 +166,10 @@ describe('test GitHub API server keeps GitHub rules', () => {
       [405, 'Pull Request is not mergeable'],
     );
     assert.equal(await bare.commitOf('refs/heads/master'), merged.body.sha);
+    // A head branch deleted by a push closes its pull request.
+    await work.git.run(['push', '--quiet', bare.cwd, ':clash']);
+    const gone = await call('GET', `/repos/xen/qemu/pulls/${clash.body.number}`);
+    assert.deepEqual([gone.body.state, gone.body.merged], ['closed', false]);
   });
 
   it('closes an issue with a reason, reopens it, and filters the list', async () => {
@@ -281,6 +285,7 @@ describe('test GitHub API server keeps GitHub rules', () => {
     assert.equal(moved.status, 200);
     assert.equal(api.repository('xen/plain').refs.get('refs/heads/side'), 'c'.repeat(40));
     assert.equal((await call('DELETE', '/repos/xen/plain/git/refs/heads/side')).status, 204);
+    assert.equal(api.state.pulls.find((p) => p.number === pr.body.number)!.state, 'closed');
     assert.equal((await call('DELETE', '/repos/xen/plain/git/refs/heads/side')).status, 422);
   });
 
