@@ -89,6 +89,25 @@ describe('test GitHub API server keeps GitHub rules', () => {
       commits.body.map((x: { sha: string }) => x.sha),
       [c.x1, c.x2],
     );
+    const ahead = await call('GET', '/repos/xen/qemu/compare/master...feature/x');
+    assert.deepEqual(
+      [
+        ahead.body.status,
+        ahead.body.ahead_by,
+        ahead.body.behind_by,
+        ahead.body.merge_base_commit.sha,
+      ],
+      ['ahead', 2, 0, c.base],
+    );
+    assert.deepEqual(
+      ahead.body.commits.map((x: { sha: string }) => x.sha),
+      [c.x1, c.x2],
+    );
+    const diverged = await call('GET', '/repos/xen/qemu/compare/feature%2Fx...clash');
+    assert.deepEqual(
+      [diverged.body.status, diverged.body.ahead_by, diverged.body.behind_by],
+      ['diverged', 1, 2],
+    );
   });
 
   it('refuses pull requests GitHub refuses', async () => {
