@@ -37,11 +37,12 @@
  * Note: the client's throttling spaces writes 1 s apart (3 s for creating pull requests, issues
  * and comments), as GitHub advises; tests that make many writes pay that.
  *
- * Served: repos, branches, commits, comparisons; git refs; pulls (list/create/get/update/merge, reviewers,
- * commits); issues, comments, labels, assignees; statuses and the combined status; check runs;
- * workflow dispatches; issue search; /user; GraphQL's convertPullRequestToDraft and
- * markPullRequestReadyForReview (any other GraphQL query is answered with an error). A new area is a module in github-api/ and one line
- * in github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
+ * Served: repos, branches, commits, comparisons; git refs; pulls (list, create, get, update,
+ * merge, reviewers, commits); issues, comments, labels, assignees; statuses and the combined
+ * status; check runs; workflow dispatches; issue search; /user; GraphQL's
+ * convertPullRequestToDraft and markPullRequestReadyForReview (any other GraphQL query is
+ * answered with an error). A new area is a module in github-api/ and one line in
+ * github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
