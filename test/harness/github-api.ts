@@ -30,7 +30,7 @@
  * Faults, each for `times` matching requests (default 1), matched after the token check:
  *   api.addFault({ method: 'POST', path: /\/pulls$/, kind: 'status', status: 502, times: 2 });
  *   api.addFault({ path: '/repos/xen/qemu', kind: 'rate-limit', retryAfter: 1 });  // 403, reset
- *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403, retry-after
+ *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403 + wait
  *   api.addFault({ path: /issues/, kind: 'status', status: 429 });                // bare 429
  * `path` is the exact decoded path or a RegExp over it. Set githubRetryPolicy.retryAfterBaseValue
  * small so the retry plugin's backoff is quick; a rate limit waits retry-after seconds.
