@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RequestError } from '@octokit/request-error';
 import { createGitHub, githubRetryPolicy, type GitHub } from '../actions/lib/github.js';
 import { Git, initRepository } from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
@@ -11,12 +10,13 @@ import { WorkTree, tempDir } from './harness/fixtures.js';
 const TOKEN = 'ghs_apitesttoken0123456789abcdefABCDEF';
 const repo = { owner: 'xen', repo: 'qemu' };
 
-/** The rejection of a request, for assertions on GitHub's error answer. */
-async function failure(p: Promise<unknown>): Promise<RequestError> {
+/** The rejection of a request (Octokit's RequestError), for assertions on GitHub's answer. */
+async function failure(p: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof RequestError) return e;
+    if (e instanceof Error && typeof (e as { status?: unknown }).status === 'number')
+      return e as Error & { status: number };
     throw e;
   }
   assert.fail('the request succeeded');
