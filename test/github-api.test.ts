@@ -50,6 +50,8 @@ describe('test GitHub API server through the real client', () => {
 
   before(async () => {
     githubRetryPolicy.retryAfterBaseValue = 10;
+    // The test server has no secondary limits to respect: no 1 s spacing between writes.
+    process.env.TRIBUTARY_GITHUB_SPACE_WRITES = 'false';
     // A real bare repository: master (c1, c2), feature (c2 + f1), topic (c1 + t1).
     const work = await WorkTree.create(join(tmp.path, 'work'));
     commits.c1 = await work.commit('first', { 'a.txt': 'a\n' });
