@@ -21,7 +21,14 @@ import {
   type StepStatus,
 } from '../actions/lib/flight.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
-import { judge, loadContext, prepareGate, type GateSettings } from '../actions/lib/gate/gate.js';
+import {
+  gateFlight,
+  judge,
+  loadContext,
+  prepareGate,
+  type GateSettings,
+} from '../actions/lib/gate/gate.js';
+import { MemoryLogger } from '../actions/lib/log.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { writeNote } from '../actions/lib/gate/notes.js';
 import { checkFastForward } from '../actions/lib/gate/publish.js';
@@ -161,10 +168,11 @@ async function time(fn: () => Promise<unknown>, reset?: () => Promise<unknown>):
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 }
 
+const quiet = new MemoryLogger();
 const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-gate-'));
 try {
   const sizes = values.records!.split(',').map(Number);
-  const rows: { records: number; gate: number; reference: number }[] = [];
+  const rows: { records: number; gate: number; reference: number; whole: number }[] = [];
   for (const records of sizes) {
     const t0 = Date.now();
     const { git, head, revision } = await makeTree(dir, records);
@@ -209,16 +217,33 @@ try {
       await git.run(['notes', `--ref=${NOTES}`, 'show', head]);
       await git.isAncestor(head, revision);
     });
-    rows.push({ records, gate, reference });
+    // For information: the whole gate in a dry run over file:// (a fresh clone each time:
+    // the branches' history, the notes without their blobs, then everything above).
+    await git.run(['config', 'uploadpack.allowFilter', 'true']);
+    await git.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    let n = 0;
+    const whole = await time(() =>
+      gateFlight(
+        {
+          ...settings,
+          remote: `file://${git.cwd}`,
+          dryRun: true,
+          workDir: join(dir, `whole-${records}-${n++}`),
+        },
+        quiet,
+      ),
+    );
+    rows.push({ records, gate, reference, whole });
     console.log(
-      `records=${records}: gate ${gate.toFixed(1)} ms (verdict ${verdict}), git notes show + merge-base --is-ancestor ${reference.toFixed(1)} ms, ratio ${(gate / reference).toFixed(2)}  [setup ${setup} ms]`,
+      `records=${records}: gate ${gate.toFixed(1)} ms (verdict ${verdict}), git notes show + merge-base --is-ancestor ${reference.toFixed(1)} ms, ratio ${(gate / reference).toFixed(2)}; whole dry run with fetch over file:// ${whole.toFixed(1)} ms  [setup ${setup} ms]`,
     );
   }
   const first = rows[0];
   const last = rows[rows.length - 1];
   console.log(
     `gate time at ${last.records} records / at ${first.records} records: ${(last.gate / first.gate).toFixed(2)} (goal <= 1.5); ` +
-      `reference at ${last.records} / at ${first.records}: ${(last.reference / first.reference).toFixed(2)}`,
+      `reference at ${last.records} / at ${first.records}: ${(last.reference / first.reference).toFixed(2)}; ` +
+      `whole dry run at ${last.records} / at ${first.records}: ${(last.whole / first.whole).toFixed(2)}`,
   );
   console.log(`flight: ${JOBS} jobs x ${STEPS} steps; median of ${REPEAT} runs each`);
 } finally {

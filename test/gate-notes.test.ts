@@ -44,7 +44,10 @@ describe('flight notes in the hosted tree', () => {
     const work = await WorkTree.create(join(tmp.path, 'work'));
     commits = [];
     for (let i = 0; i < 5; i++) commits.push(await work.commit(`c${i}`));
-    await initRepository(server.repoPath('xen.git'));
+    const hosted = await initRepository(server.repoPath('xen.git'));
+    // As GitHub: partial clone, and objects fetched by id.
+    await hosted.run(['config', 'uploadpack.allowFilter', 'true']);
+    await hosted.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
     url = server.repoUrl('xen.git');
     await work.git.run(['push', '--quiet', server.repoPath('xen.git'), 'master']);
   });
@@ -80,6 +83,34 @@ describe('flight notes in the hosted tree', () => {
     assert.deepEqual(
       (await readFlights(check, NOTES, commits[3])).map((r) => r.flight),
       ['a2'],
+    );
+  });
+
+  it('fetches the notes without their blobs and reads one note with one more request', async () => {
+    const g = await clone('partial.git');
+    await fetchNotes(g, { url }, NOTES);
+    const missing = await g.run(['rev-list', '--objects', '--missing=print', NOTES]);
+    assert.equal(missing.split('\n').filter((l) => l.startsWith('?')).length, 2); // both notes
+    const before = server.requests.filter((r) => r.service === 'upload-pack').length;
+    assert.deepEqual(
+      (await readFlights(g, NOTES, commits[3])).map((r) => r.flight),
+      ['a2'],
+    );
+    assert.equal(server.requests.filter((r) => r.service === 'upload-pack').length, before + 1);
+    // And it can still record on top of it.
+    assert.equal(
+      await publishFlight(g, { url }, { notesRef: NOTES, record: record('p', commits[2]) }),
+      1,
+    );
+    const check = await clone('check2.git');
+    await fetchNotes(check, { url }, NOTES);
+    assert.deepEqual(
+      (await readFlights(check, NOTES, commits[4])).map((r) => r.flight),
+      ['b', 'a'],
+    );
+    assert.deepEqual(
+      (await readFlights(check, NOTES, commits[2])).map((r) => r.flight),
+      ['p'],
     );
   });
 

@@ -43084,22 +43084,26 @@ function notePaths(commit) {
     ];
 }
 /**
- * The note blob of each commit, in one `cat-file --batch-check` whatever the number of
- * commits, so a bounded ancestor walk is one process, not one per commit.
+ * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+ * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+ * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
  */
 async function noteBlobs(git, notesRef, commits) {
     const found = new Map();
     if (!commits.length || !(await git.revParse(notesRef)))
         return found;
-    const queries = commits.flatMap((c) => notePaths(c).map((p) => `${notesRef}:${p}`));
-    const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype) %(rest)'], {
-        input: queries.map((q) => `${q} ${q.slice(notesRef.length + 1).replace(/\//g, '')}`).join('\n') +
-            '\n',
-    });
+    const out = await git.run([
+        'ls-tree',
+        '-r',
+        '--full-tree',
+        notesRef,
+        '--',
+        ...commits.flatMap(notePaths),
+    ]);
     for (const line of out.split('\n')) {
-        const m = /^([0-9a-f]{40,64}) blob ([0-9a-f]{40,64})$/.exec(line);
-        if (m && !found.has(m[2]))
-            found.set(m[2], m[1]);
+        const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
+        if (m)
+            found.set(m[2].replace(/\//g, ''), m[1]);
     }
     return found;
 }
@@ -43166,7 +43170,31 @@ class PushRefused extends Error {
         this.name = 'PushRefused';
     }
 }
-/** Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). */
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
+        for (const [key, value] of [
+            ['core.repositoryformatversion', '1'],
+            [`remote.${HOSTED}.url`, remote.url],
+            [`remote.${HOSTED}.promisor`, 'true'],
+            [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
+            ['extensions.partialClone', HOSTED],
+        ])
+            await git.run(['config', key, value]);
+    }
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
+ * notes it reads are fetched when read. A server without partial clone sends everything.
+ */
 async function fetchNotes(git, remote, notesRef) {
     const refs = await git.lsRemote(remote.url, [notesRef]);
     const tip = refs.get(notesRef);
@@ -43175,8 +43203,16 @@ async function fetchNotes(git, remote, notesRef) {
             await git.run(['update-ref', '-d', notesRef]);
         return undefined;
     }
-    // Only the tip is needed: the notes tree holds every record, its history does not matter here.
-    await git.run(['fetch', '--quiet', '--no-tags', '--depth=1', remote.url, `+${notesRef}:${notesRef}`], { retries: 3 });
+    await usePartialClone(git, remote);
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--depth=1',
+        '--filter=blob:none',
+        HOSTED,
+        `+${notesRef}:${notesRef}`,
+    ], { retries: 3 });
     return tip;
 }
 /** Refuses a revision that is not a fast-forward of the tested head. */
@@ -50805,10 +50841,15 @@ async function fetchTree(s, git, revision) {
     const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
     if (refs.has(`refs/heads/${s.staging}`))
         specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
-    await git.run(['fetch', '--quiet', '--no-tags', s.remote, ...specs], { retries: 3 });
+    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+    // stays small however long the history (a server without partial clone sends it all).
+    const hosted = await usePartialClone(git, { url: s.remote });
+    await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
+        retries: 3,
+    });
     if (!(await git.commitOf(revision))) {
         // Not on staging (any more): ask for the commit itself.
-        const r = await git.exec(['fetch', '--quiet', '--no-tags', s.remote, revision], {
+        const r = await git.exec(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision], {
             allowFailure: true,
             retries: 3,
         });

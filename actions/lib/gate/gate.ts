@@ -20,7 +20,7 @@ import { parseAllowList, type AllowEntry } from './allow-list.js';
 import { decideFlight, type Baseline, type Decision, type Policy } from './decide.js';
 import { carryHistory } from './history.js';
 import { findBaseline, readFlights } from './notes.js';
-import { fetchNotes, publishFlight, PushRefused } from './publish.js';
+import { fetchNotes, publishFlight, PushRefused, usePartialClone } from './publish.js';
 import { statusOf, STATUS_CONTEXT } from './report.js';
 import { readResults, type FlightResults } from './results.js';
 
@@ -165,13 +165,21 @@ export async function fetchTree(
   const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
   if (refs.has(`refs/heads/${s.staging}`))
     specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
-  await git.run(['fetch', '--quiet', '--no-tags', s.remote, ...specs], { retries: 3 });
+  // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+  // stays small however long the history (a server without partial clone sends it all).
+  const hosted = await usePartialClone(git, { url: s.remote });
+  await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
+    retries: 3,
+  });
   if (!(await git.commitOf(revision))) {
     // Not on staging (any more): ask for the commit itself.
-    const r = await git.exec(['fetch', '--quiet', '--no-tags', s.remote, revision], {
-      allowFailure: true,
-      retries: 3,
-    });
+    const r = await git.exec(
+      ['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision],
+      {
+        allowFailure: true,
+        retries: 3,
+      },
+    );
     if (r.code !== 0 || !(await git.commitOf(revision)))
       throw new ConfigurationError(
         'revision',

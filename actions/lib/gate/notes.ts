@@ -18,8 +18,9 @@ function notePaths(commit: string): string[] {
 }
 
 /**
- * The note blob of each commit, in one `cat-file --batch-check` whatever the number of
- * commits, so a bounded ancestor walk is one process, not one per commit.
+ * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+ * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+ * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
  */
 export async function noteBlobs(
   git: Git,
@@ -28,15 +29,17 @@ export async function noteBlobs(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (!commits.length || !(await git.revParse(notesRef))) return found;
-  const queries = commits.flatMap((c) => notePaths(c).map((p) => `${notesRef}:${p}`));
-  const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype) %(rest)'], {
-    input:
-      queries.map((q) => `${q} ${q.slice(notesRef.length + 1).replace(/\//g, '')}`).join('\n') +
-      '\n',
-  });
+  const out = await git.run([
+    'ls-tree',
+    '-r',
+    '--full-tree',
+    notesRef,
+    '--',
+    ...commits.flatMap(notePaths),
+  ]);
   for (const line of out.split('\n')) {
-    const m = /^([0-9a-f]{40,64}) blob ([0-9a-f]{40,64})$/.exec(line);
-    if (m && !found.has(m[2])) found.set(m[2], m[1]);
+    const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
+    if (m) found.set(m[2].replace(/\//g, ''), m[1]);
   }
   return found;
 }
