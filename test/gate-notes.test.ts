@@ -144,5 +144,15 @@ describe('flight notes in the hosted tree', () => {
     const tree = await g.run(['ls-tree', NOTES]);
     assert.match(tree.split('\n')[0], /^040000 tree /); // fanned out
     assert.equal((await readFlights(g, NOTES, many[123]))[0].flight, 'm123');
+    // Writing keeps the fanout and every other note; git's own reader agrees.
+    const extra = await g.run(['rev-parse', 'refs/remotes/hosted/master']);
+    await writeNote(g, NOTES, extra, appendFlightNote('', record('new', extra)));
+    await writeNote(g, NOTES, many[7], appendFlightNote('', record('again', many[7])));
+    assert.equal((await g.run(['notes', `--ref=${NOTES}`, 'list'])).split('\n').length, 301);
+    const shown = await g.run(['notes', `--ref=${NOTES}`, 'show', extra]);
+    assert.equal(JSON.parse(shown).flight, 'new');
+    assert.equal((await readFlights(g, NOTES, many[7]))[0].flight, 'again');
+    assert.equal((await readFlights(g, NOTES, many[8]))[0].flight, 'm8');
+    assert.match((await g.run(['ls-tree', NOTES])).split('\n')[0], /^040000 tree /);
   });
 });

@@ -43144,10 +43144,65 @@ async function findBaseline(git, notesRef, head, maxWalk) {
         walked: commits.indexOf(commit) + 1,
     };
 }
-/** Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref. */
+async function readTree(git, tree) {
+    if (!tree)
+        return [];
+    const out = await git.run(['ls-tree', '-z', tree]);
+    return out
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { mode, type, oid, name: line.slice(tab + 1) };
+    });
+}
+/**
+ * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+ * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+ * are read and written, never the whole notes tree.
+ */
+async function putNote(git, tree, name, blob) {
+    const entries = await readTree(git, tree);
+    const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.name));
+    const own = entries.findIndex((e) => e.type === 'blob' && e.name === name);
+    if (own >= 0)
+        entries[own] = { ...entries[own], oid: blob };
+    else if (fanned && name.length > 2) {
+        const dir = name.slice(0, 2);
+        const i = entries.findIndex((e) => e.type === 'tree' && e.name === dir);
+        const sub = await putNote(git, i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+        const entry = { mode: '040000', type: 'tree', oid: sub, name: dir };
+        if (i >= 0)
+            entries[i] = entry;
+        else
+            entries.push(entry);
+    }
+    else
+        entries.push({ mode: '100644', type: 'blob', oid: blob, name });
+    // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+    return git.run(['mktree', '-z', '--missing'], {
+        input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''),
+    });
+}
+/**
+ * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref.
+ * Unlike `git notes add`, which rewrites every note of the tree, this touches only the trees
+ * on the note's path, so recording costs the same with ten notes or ten thousand.
+ */
 async function writeNote(git, notesRef, commit, text) {
     const blob = await git.run(['hash-object', '-w', '--stdin'], { input: text });
-    await git.run(['notes', `--ref=${notesRef}`, 'add', '--force', '-C', blob, commit]);
+    const parent = await git.revParse(notesRef);
+    const tree = await putNote(git, parent ? `${parent}^{tree}` : undefined, commit, blob);
+    const next = await git.run([
+        'commit-tree',
+        tree,
+        ...(parent ? ['-p', parent] : []),
+        '-m',
+        `tributary: flight record on ${commit}`,
+    ]);
+    // Moves the ref only from the commit read above: a concurrent writer is not overwritten.
+    await git.run(['update-ref', notesRef, next, parent ?? '']);
 }
 //# sourceMappingURL=notes.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
