@@ -50758,6 +50758,16 @@ function readResults(dir, tree, revision) {
                 found.push({ result, source });
         }
     }
+    // A job that writes both forms (hypervisor-test writes result.json and junit.xml side by
+    // side) is one result: the JUnit beside a result file of the same job is left out.
+    const jsonJobs = new Set(found
+        .filter((f) => f.source.endsWith('.json'))
+        .map((f) => `${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`));
+    for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (f.source.endsWith('.xml') && jsonJobs.has(`${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`))
+            found.splice(i, 1);
+    }
     if (!found.length)
         throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
     // The revision of every tree: all results must agree, and with the revision given.
