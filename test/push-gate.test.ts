@@ -173,7 +173,11 @@ describe('push-gate action end to end', () => {
         tree: 'xen',
         ...inputs,
       },
-      env: { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `xen-project/${s.name}` },
+      env: {
+        GITHUB_API_URL: api.url,
+        TRIBUTARY_GITHUB_SPACE_WRITES: 'false',
+        GITHUB_REPOSITORY: `xen-project/${s.name}`,
+      },
       githubToken: TOKEN,
       workspace,
       timeoutMs: 60_000,
