@@ -1,0 +1,319 @@
+/**
+ * backport: candidates of the upstream development branch since the last scan, picked with
+ * `-x` in upstream order onto the downstream branch, one pull request per commit or one
+ * batch per target. The last scanned upstream head lives in the hosted tree as
+ * `refs/tributary/track/<target>/scanned`, moved (with a lease) only after every pull request
+ * of the scan exists, so a failed run scans the same commits again.
+ */
+import { createHash } from 'node:crypto';
+import { ConfigurationError } from '../errors.js';
+import { markerKey } from './marker.js';
+import {
+  branchName,
+  conflictList,
+  reproduce,
+  short,
+  signed,
+  type TrackContext,
+} from './context.js';
+import { escapeMarkdown, readCommits, type CommitRecord } from './history.js';
+import { presentDownstream, readDownstream, scanBackports, type Candidate } from './scan.js';
+
+export const scannedRef = (target: string) => `refs/tributary/track/${target}/scanned`;
+
+interface Pick {
+  commit: CommitRecord;
+  conflicts: string[];
+}
+
+export async function backport(ctx: TrackContext): Promise<void> {
+  const { settings: s, git, work, pulls } = ctx;
+  const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
+  const same = upstreamUrl === s.gitUrl;
+  const found = await work.fetch(s.gitUrl, [
+    { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+    { remote: scannedRef(s.target), local: 'refs/track/scanned', optional: true },
+    ...(same
+      ? [{ remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' }]
+      : []),
+  ]);
+  if (!same)
+    await work.fetch(upstreamUrl, [
+      { remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' },
+    ]);
+  const target = (await git.commitOf('refs/track/target'))!;
+  const upstream = (await git.commitOf('refs/track/upstream'))!;
+  const scannedBefore = found.get(scannedRef(s.target));
+
+  // Listed commits must exist before anything is written.
+  const listed = await git.resolveCommits(s.commits);
+  const unknown = s.commits.filter((c) => !listed.has(c));
+  if (unknown.length)
+    throw new ConfigurationError(
+      'commits',
+      `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`,
+    );
+
+  let since: string;
+  if (
+    scannedBefore &&
+    (await git.commitOf('refs/track/scanned')) &&
+    (await git.isAncestor('refs/track/scanned', upstream))
+  )
+    since = scannedBefore;
+  else {
+    if (scannedBefore)
+      ctx.logger.warning(
+        `${s.upstream} no longer contains the last scanned commit ${short(scannedBefore)} (rewritten?): scanning again from the merge base.`,
+      );
+    if (s.since) {
+      const c = await git.commitOf(s.since);
+      if (!c)
+        throw new ConfigurationError(
+          'since',
+          `Input 'since': ${s.since} is not a commit of ${s.upstream}.`,
+        );
+      since = c;
+    } else since = await git.run(['merge-base', target, upstream]);
+  }
+  await pulls.load('backport');
+
+  const result = await scanBackports(git, {
+    upstream,
+    target,
+    since,
+    stablePatterns: s.stablePatterns,
+    referencePatterns: s.referencePatterns,
+    commits: [...new Set(listed.values())],
+  });
+  ctx.notes.push(
+    `Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${short(since)}..${short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`,
+  );
+  for (const k of result.skipped)
+    ctx.notes.push(`- skipped ${short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
+
+  // Open pull requests of earlier scans whose commit landed by other means or was reverted.
+  const open = pulls.openPulls();
+  const carried = open.flatMap(
+    (o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []),
+  );
+  let gone = new Map<string, string>();
+  if (carried.length) {
+    const records = await readCommits(
+      git,
+      ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)],
+      { merges: true },
+    );
+    const downstream = await readDownstream(git, upstream, target);
+    gone = await presentDownstream(git, records, {
+      upstream,
+      target,
+      referencePatterns: s.referencePatterns,
+      downstream,
+    });
+    for (const [sha, why] of gone)
+      gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+    const reverts = await revertsOf(ctx, carried, since, upstream);
+    for (const [sha, by] of reverts)
+      if (!gone.has(sha)) gone.set(sha, `upstream reverted it (${short(by)})`);
+  }
+
+  if (s.grouping === 'per-commit') {
+    for (const o of open) {
+      const sha = o.marker.subject;
+      const why = sha && gone.get(sha);
+      if (why)
+        await pulls.close(o.key, `the backport of ${short(sha!)} is no longer needed: ${why}.`);
+    }
+    for (const c of result.candidates) {
+      await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
+    }
+  } else {
+    const key = markerKey({ mode: 'backport', target: s.target });
+    const previous = open.find((o) => o.key === key)?.marker.commits ?? [];
+    const keep = previous.filter((sha) => !gone.has(sha));
+    const fresh = result.candidates.filter((c) => !keep.includes(c.sha));
+    const records = keep.length
+      ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
+      : [];
+    const byId = new Map(records.map((r) => [r.sha, r]));
+    const all: Candidate[] = [
+      ...keep.map((sha) => ({ ...byId.get(sha)!, reasons: ['carried from an earlier scan'] })),
+      ...fresh,
+    ];
+    if (!all.length) {
+      if (previous.length)
+        await pulls.close(
+          key,
+          `every commit it carried is gone: ${previous.map((p) => `${short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`,
+        );
+    } else await pulls.propose(await batch(ctx, all, target, upstreamUrl));
+  }
+
+  // Everything of this scan has its pull request: remember how far the scan went.
+  if (upstream !== scannedBefore) {
+    const { rejected } = await git.pushWithLease(s.gitUrl, [
+      { ref: scannedRef(s.target), sha: upstream, expected: scannedBefore },
+    ]);
+    if (rejected.length)
+      ctx.logger.warning(
+        `Another run moved ${scannedRef(s.target)} meanwhile; the next run scans from there.`,
+      );
+  }
+}
+
+/** Upstream commits of `since..upstream` that revert one of `commits`: commit → revert. */
+async function revertsOf(
+  ctx: TrackContext,
+  commits: string[],
+  since: string,
+  upstream: string,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const range = await readCommits(ctx.git, [`${since}..${upstream}`]);
+  for (const r of range) {
+    const m = /This reverts commit ([0-9a-f]{7,64})/.exec(r.message);
+    const hit = m && commits.find((c) => c.startsWith(m[1]));
+    if (hit) out.set(hit, r.sha);
+  }
+  return out;
+}
+
+function pickMessage(ctx: TrackContext, c: CommitRecord): string {
+  return signed(ctx.settings, c.message, [`(cherry picked from commit ${c.sha})`]);
+}
+
+function reasonsOf(c: Candidate): string {
+  return c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ');
+}
+
+async function perCommit(ctx: TrackContext, c: Candidate, target: string, upstreamUrl: string) {
+  const { settings: s, git } = ctx;
+  const branch = branchName(s, short(c.sha));
+  const picked = await git.pickTree(c.sha, target);
+  let commit: string;
+  const conflict = !picked.clean;
+  if (!conflict)
+    commit = await git.commitTree(picked.tree, [target], pickMessage(ctx, c), { author: c.author });
+  else {
+    // Nothing half-applied: an empty commit that only says what to do.
+    const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+    commit = await git.commitTree(
+      tree,
+      [target],
+      signed(
+        s,
+        `Backport of ${short(c.sha)} conflicts: resolve by hand\n\nThis empty commit holds the pull request open; replace it with the resolved pick.`,
+      ),
+    );
+  }
+  const body = [
+    `Backport of upstream commit ${c.sha} ("${escapeMarkdown(c.subject)}") from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\`.`,
+    '',
+    `Why: ${reasonsOf(c)}.`,
+  ];
+  if (conflict)
+    body.push(
+      '',
+      '### Conflicts',
+      '',
+      `The pick conflicts in:`,
+      '',
+      conflictList(picked.conflicts),
+      '',
+      'The branch holds one empty commit, nothing of the pick. ' +
+        reproduce([
+          `git fetch ${s.gitUrl} ${s.target}`,
+          `git checkout -B ${branch} FETCH_HEAD`,
+          `git fetch ${upstreamUrl} ${s.upstream}`,
+          `git cherry-pick -x ${c.sha}`,
+          '# resolve, git cherry-pick --continue, then:',
+          `git push --force ${s.gitUrl} HEAD:${branch}`,
+        ]),
+    );
+  return {
+    marker: {
+      v: 1 as const,
+      mode: 'backport' as const,
+      target: s.target,
+      subject: c.sha,
+      source: c.sha,
+    },
+    branch,
+    title: `${conflict ? '[conflict] ' : ''}[${s.target}] ${c.subject}`,
+    body: body.join('\n'),
+    commit,
+    change: `the pick of ${short(c.sha)}`,
+    conflict,
+  };
+}
+
+async function batch(ctx: TrackContext, all: Candidate[], target: string, upstreamUrl: string) {
+  const { settings: s, git } = ctx;
+  const branch = branchName(s);
+  let head = target;
+  const picks: Pick[] = [];
+  for (const c of all) {
+    const picked = await git.pickTree(c.sha, head);
+    if (picked.clean)
+      head = await git.commitTree(picked.tree, [head], pickMessage(ctx, c), { author: c.author });
+    picks.push({ commit: c, conflicts: picked.clean ? [] : picked.conflicts });
+  }
+  const failed = picks.filter((p) => p.conflicts.length);
+  const applied = picks.length - failed.length;
+  let commit = head;
+  if (!applied) {
+    const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+    commit = await git.commitTree(
+      tree,
+      [target],
+      signed(
+        s,
+        `Backports to ${s.target} conflict: resolve by hand\n\nThis empty commit holds the pull request open.`,
+      ),
+    );
+  }
+  const body = [
+    `Backports from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\` in upstream order: ${applied} of ${picks.length} applied.`,
+    '',
+    ...all.map((c) => {
+      const f = failed.find((p) => p.commit.sha === c.sha);
+      return `- ${f ? '**conflicts** ' : ''}${short(c.sha)} ${escapeMarkdown(c.subject)} (${reasonsOf(c)})`;
+    }),
+  ];
+  if (failed.length) {
+    body.push('', '### Conflicts', '', 'These were left out of the branch, whole:');
+    for (const f of failed)
+      body.push(
+        '',
+        `${short(f.commit.sha)} ${escapeMarkdown(f.commit.subject)}:`,
+        '',
+        conflictList(f.conflicts),
+      );
+    body.push(
+      '',
+      reproduce([
+        `git fetch ${s.gitUrl} ${branch}`,
+        `git checkout -B ${branch} FETCH_HEAD`,
+        `git fetch ${upstreamUrl} ${s.upstream}`,
+        ...failed.map((f) => `git cherry-pick -x ${f.commit.sha}`),
+      ]),
+    );
+  }
+  const commits = all.map((c) => c.sha);
+  return {
+    marker: {
+      v: 1 as const,
+      mode: 'backport' as const,
+      target: s.target,
+      source: createHash('sha256').update(commits.join(',')).digest('hex').slice(0, 16),
+      commits,
+    },
+    branch,
+    title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
+    body: body.join('\n'),
+    commit,
+    change: `${applied} of ${picks.length} picks`,
+    conflict: failed.length > 0,
+  };
+}

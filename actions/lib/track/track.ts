@@ -1,0 +1,64 @@
+/**
+ * `trackUpstream`: one run of the track part in one mode. Settings are checked, then
+ * everything that could be wrong in the trees (a missing branch, file, variable, submodule)
+ * is found before the first push or API write.
+ */
+import { createGitHub, type GitHub } from '../github.js';
+import type { Logger } from '../log.js';
+import { backport } from './backport.js';
+import type { TrackContext } from './context.js';
+import { pin } from './pin.js';
+import { PullRequests, type Outcome } from './pulls.js';
+import { validateSettings, type TrackSettings } from './settings.js';
+import { sync } from './sync.js';
+import { WorkRepository, type Remote } from './workspace.js';
+
+export interface TrackReport {
+  mode: TrackSettings['mode'];
+  outcomes: Outcome[];
+  /** Lines for the summary: what was scanned, skipped, why nothing happened. */
+  notes: string[];
+}
+
+export async function trackUpstream(
+  settings: TrackSettings,
+  deps: { logger: Logger; github?: GitHub },
+): Promise<TrackReport> {
+  const s = validateSettings(settings);
+  const { logger } = deps;
+  logger.secret(s.token);
+  const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
+  const remotes: Remote[] = [{ url: s.gitUrl, token: s.token }];
+  if (s.upstreamUrl) remotes.push({ url: s.upstreamUrl, token: s.token });
+  if (s.pin) {
+    if (s.pin.treeToken) logger.secret(s.pin.treeToken);
+    remotes.push({ url: s.pin.treeUrl, token: s.pin.treeToken || s.token });
+  }
+  const work = await WorkRepository.open({
+    dir: s.workDir,
+    name: `${s.owner}-${s.repo}`,
+    remotes,
+    identity: s.identity,
+    logger,
+    filter: s.filter,
+  });
+  const git = work.git;
+  const pulls = new PullRequests(
+    github,
+    s,
+    async (branch, sha, expected) =>
+      (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
+        .length === 0,
+    (branch) => work.remoteHead(s.gitUrl, branch),
+    logger,
+  );
+  const ctx: TrackContext = { settings: s, logger, work, git, pulls, notes: [] };
+  const story = { sync, backport, pin }[s.mode];
+  await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () =>
+    story(ctx),
+  );
+  return { mode: s.mode, outcomes: pulls.outcomes, notes: ctx.notes };
+}
+
+export { type TrackSettings } from './settings.js';
+export { type Outcome } from './pulls.js';

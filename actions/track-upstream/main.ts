@@ -1,0 +1,46 @@
+/** The track-upstream action: read inputs, run the library, write outputs and the summary. */
+import { join } from 'node:path';
+import { trackUpstream } from '../lib/track/track.js';
+import { coreLogger, core, runMain, secretInput } from '../runtime/runner.js';
+import { settingsFromInputs } from './inputs.js';
+
+await runMain(async () => {
+  const token = secretInput('token');
+  const treeToken = secretInput('tree-token');
+  const settings = settingsFromInputs({
+    token,
+    treeToken,
+    defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
+  });
+  const report = await trackUpstream(settings, { logger: coreLogger });
+  const first = report.outcomes[0];
+  core.setOutput('pull-requests', JSON.stringify(report.outcomes));
+  core.setOutput('pull-request-number', first ? String(first.number) : '');
+  core.setOutput('pull-request-url', first?.url ?? '');
+  core.setOutput('operation', first?.operation ?? 'none');
+  const rows = report.outcomes.map((o) => [
+    o.key,
+    `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
+    o.operation,
+    o.note ?? '',
+  ]);
+  await core.summary
+    .addHeading(
+      `track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`,
+      3,
+    )
+    .addTable([
+      [
+        { data: 'purpose', header: true },
+        { data: 'pull request', header: true },
+        { data: 'operation', header: true },
+        { data: 'note', header: true },
+      ],
+      ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
+    ])
+    .addRaw(report.notes.map((n) => `${n}\n`).join(''), true)
+    .write();
+  for (const o of report.outcomes)
+    if (o.note?.includes('conflict'))
+      core.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
+});
