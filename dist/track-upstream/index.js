@@ -39192,6 +39192,20 @@ const STABLE_MARKERS = [
     /^\s*Cc:.*\bstable@vger\.kernel\.org\b/im,
     /^\s*Cc:.*\bqemu-stable@nongnu\.org\b/im,
 ];
+/** The stable markers a message carries, as written. */
+function markerReasons(message, stablePatterns = []) {
+    const reasons = [];
+    for (const re of [...STABLE_MARKERS, ...stablePatterns]) {
+        const m = re.exec(message);
+        if (m)
+            reasons.push(m[0].trim());
+    }
+    return reasons;
+}
+/** The reason a `Fixes:` gives (its fixed commit is one downstream has). */
+function fixesReason(fixed) {
+    return `Fixes: ${fixed.slice(0, 12)} (a commit downstream has)`;
+}
 function matchPrefix(prefixes, sha) {
     for (const p of prefixes.get(sha.slice(0, 7)) ?? [])
         if (sha.startsWith(p))
@@ -39280,7 +39294,6 @@ async function filesOf(git, commits) {
 /** Scans `since..upstream` for backport candidates. */
 async function scanBackports(git, o) {
     const range = await readCommits(git, [`${o.since}..${o.upstream}`]);
-    const markers = [...STABLE_MARKERS, ...(o.stablePatterns ?? [])];
     const reverted = new Map();
     const provisional = [];
     const listed = new Set(o.commits ?? []);
@@ -39288,12 +39301,7 @@ async function scanBackports(git, o) {
         const undone = revertedCommit(c.message);
         if (undone)
             reverted.set(undone, c.sha);
-        const reasons = [];
-        for (const re of markers) {
-            const m = re.exec(c.message);
-            if (m)
-                reasons.push(m[0].trim());
-        }
+        const reasons = markerReasons(c.message, o.stablePatterns);
         if (listed.has(c.sha))
             reasons.push('listed');
         const fixes = fixesReferences(c.message);
@@ -39335,7 +39343,7 @@ async function scanBackports(git, o) {
         for (const f of p.fixes) {
             const full = resolved.get(f);
             if (full && (!notInTarget.has(full) || fixedCarried.has(full)))
-                reasons.push(`Fixes: ${f.slice(0, 12)}, which ${notInTarget.has(full) ? 'is carried downstream' : 'downstream contains'}`);
+                reasons.push(fixesReason(f));
         }
         if (!reasons.length)
             continue;
@@ -39369,6 +39377,7 @@ async function scanBackports(git, o) {
  * `refs/tributary/track/<target>/scanned`, moved (with a lease) only after every pull request
  * of the scan exists, so a failed run scans the same commits again.
  */
+
 
 
 
@@ -39468,8 +39477,16 @@ async function backport(ctx) {
             ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
             : [];
         const byId = new Map(records.map((r) => [r.sha, r]));
+        // The same reasons as when first found, so an unchanged batch keeps an unchanged body.
+        const again = (r) => {
+            const reasons = markerReasons(r.message, s.stablePatterns);
+            if (s.commits.some((x) => r.sha.startsWith(x)))
+                reasons.push('listed');
+            reasons.push(...fixesReferences(r.message).map(fixesReason));
+            return reasons;
+        };
         const all = [
-            ...keep.map((sha) => ({ ...byId.get(sha), reasons: ['carried from an earlier scan'] })),
+            ...keep.map((sha) => ({ ...byId.get(sha), reasons: again(byId.get(sha)) })),
             ...fresh,
         ];
         if (!all.length) {

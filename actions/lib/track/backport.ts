@@ -17,7 +17,15 @@ import {
   type TrackContext,
 } from './context.js';
 import { escapeMarkdown, readCommits, type CommitRecord } from './history.js';
-import { presentDownstream, readDownstream, scanBackports, type Candidate } from './scan.js';
+import { fixesReferences } from '../references.js';
+import {
+  fixesReason,
+  markerReasons,
+  presentDownstream,
+  readDownstream,
+  scanBackports,
+  type Candidate,
+} from './scan.js';
 
 export const scannedRef = (target: string) => `refs/tributary/track/${target}/scanned`;
 
@@ -137,8 +145,15 @@ export async function backport(ctx: TrackContext): Promise<void> {
       ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
       : [];
     const byId = new Map(records.map((r) => [r.sha, r]));
+    // The same reasons as when first found, so an unchanged batch keeps an unchanged body.
+    const again = (r: CommitRecord): string[] => {
+      const reasons = markerReasons(r.message, s.stablePatterns);
+      if (s.commits.some((x) => r.sha.startsWith(x))) reasons.push('listed');
+      reasons.push(...fixesReferences(r.message).map(fixesReason));
+      return reasons;
+    };
     const all: Candidate[] = [
-      ...keep.map((sha) => ({ ...byId.get(sha)!, reasons: ['carried from an earlier scan'] })),
+      ...keep.map((sha) => ({ ...byId.get(sha)!, reasons: again(byId.get(sha)!) })),
       ...fresh,
     ];
     if (!all.length) {

@@ -16,6 +16,21 @@ export const STABLE_MARKERS: RegExp[] = [
   /^\s*Cc:.*\bqemu-stable@nongnu\.org\b/im,
 ];
 
+/** The stable markers a message carries, as written. */
+export function markerReasons(message: string, stablePatterns: RegExp[] = []): string[] {
+  const reasons: string[] = [];
+  for (const re of [...STABLE_MARKERS, ...stablePatterns]) {
+    const m = re.exec(message);
+    if (m) reasons.push(m[0].trim());
+  }
+  return reasons;
+}
+
+/** The reason a `Fixes:` gives (its fixed commit is one downstream has). */
+export function fixesReason(fixed: string): string {
+  return `Fixes: ${fixed.slice(0, 12)} (a commit downstream has)`;
+}
+
 export interface ScanOptions {
   /** The upstream development branch's head. */
   upstream: string;
@@ -150,18 +165,13 @@ async function filesOf(git: Git, commits: string[]): Promise<Map<string, string[
 /** Scans `since..upstream` for backport candidates. */
 export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResult> {
   const range = await readCommits(git, [`${o.since}..${o.upstream}`]);
-  const markers = [...STABLE_MARKERS, ...(o.stablePatterns ?? [])];
   const reverted = new Map<string, string>();
   const provisional: { c: CommitRecord; reasons: string[]; fixes: string[] }[] = [];
   const listed = new Set(o.commits ?? []);
   for (const c of range) {
     const undone = revertedCommit(c.message);
     if (undone) reverted.set(undone, c.sha);
-    const reasons: string[] = [];
-    for (const re of markers) {
-      const m = re.exec(c.message);
-      if (m) reasons.push(m[0].trim());
-    }
+    const reasons = markerReasons(c.message, o.stablePatterns);
     if (listed.has(c.sha)) reasons.push('listed');
     const fixes = fixesReferences(c.message);
     if (reasons.length || fixes.length) provisional.push({ c, reasons, fixes });
@@ -205,10 +215,7 @@ export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResul
     const reasons = [...p.reasons];
     for (const f of p.fixes) {
       const full = resolved.get(f);
-      if (full && (!notInTarget.has(full) || fixedCarried.has(full)))
-        reasons.push(
-          `Fixes: ${f.slice(0, 12)}, which ${notInTarget.has(full) ? 'is carried downstream' : 'downstream contains'}`,
-        );
+      if (full && (!notInTarget.has(full) || fixedCarried.has(full))) reasons.push(fixesReason(f));
     }
     if (!reasons.length) continue;
     const revertedBy = reverted.get(p.c.sha);
