@@ -39894,6 +39894,8 @@ function toJUnit(name, jobs) {
 
 
 
+// `git notes --ref` reads only under refs/notes/.
+const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** Finds the pin in the consumer's tree at `target`; every miss is a ConfigurationError. */
 async function locate(ctx, p, target) {
@@ -40002,7 +40004,7 @@ async function pin(ctx) {
     let newValue;
     let flight;
     const wanted = [
-        { remote: p.notesRef, local: 'refs/track/tree-notes', optional: true },
+        { remote: p.notesRef, local: TREE_NOTES, optional: true },
     ];
     if (p.branch)
         wanted.push({
@@ -40022,11 +40024,11 @@ async function pin(ctx) {
     const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
     if (oldIsTag && !tags.includes(spot.value))
         wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
-    await work.fetch(p.treeUrl, wanted.filter((w) => w.local !== 'refs/track/tree-notes'));
-    await work.fetch(p.treeUrl, wanted.filter((w) => w.local === 'refs/track/tree-notes'), { filter: false });
-    const hasNotes = !!(await git.commitOf('refs/track/tree-notes'));
+    await work.fetch(p.treeUrl, wanted.filter((w) => w.local !== TREE_NOTES));
+    await work.fetch(p.treeUrl, wanted.filter((w) => w.local === TREE_NOTES), { filter: false });
+    const hasNotes = !!(await git.commitOf(TREE_NOTES));
     const flightsAt = async (commit) => hasNotes
-        ? flightsOf(await git.note('refs/track/tree-notes', commit), `${p.notesRef} on ${context_short(commit)}`)
+        ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
         : [];
     if (p.branch) {
         newCommit = (await git.commitOf('refs/track/tree-branch'));

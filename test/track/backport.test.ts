@@ -189,6 +189,21 @@ describe('track-upstream backport, end to end', () => {
     assert.deepEqual(after.marker?.commits, [c.C, c.E, c.F, c.G, c.H, c.I]);
     const again = await runTrack(env, REPO, batch);
     assert.equal(reported(again)[0].operation, 'unchanged');
+    // A person adds to the batch branch; a new candidate then only earns a comment.
+    const person = await WorkTree.create(join(env.tmp.path, 'person'));
+    await person.git.run(['fetch', '--quiet', bare.cwd, 'tributary/backport/staging-b:work']);
+    await person.git.run(['checkout', '--quiet', 'work']);
+    const fixed = await person.commit('adjust the batch by hand', { 'hw/a.c': 'by hand\n' });
+    await person.git.run(['push', '--quiet', bare.cwd, 'work:tributary/backport/staging-b']);
+    await work.commit('hw/c: one more\n\nCc: qemu-stable@nongnu.org', {
+      'hw/c.c': 'c1\nC2 more\nc3\n',
+    });
+    await publish(work, bare, ['upstream/master']);
+    const held = await runTrack(env, REPO, batch);
+    assertClean(held);
+    assert.equal(reported(held)[0].operation, 'unchanged');
+    assert.equal(await bare.run(['rev-parse', 'refs/heads/tributary/backport/staging-b']), fixed);
+    assert.match(commentsOf(env, REPO, pr.number).pop()!, /would have moved the branch/);
   });
 
   it('refuses a stable pattern that is not a regular expression, creating nothing', async () => {

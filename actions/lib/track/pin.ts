@@ -15,6 +15,8 @@ import { branchName, short, signed, type TrackContext } from './context.js';
 import { shortlog } from './history.js';
 import type { PinSettings } from './settings.js';
 
+// `git notes --ref` reads only under refs/notes/.
+const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 interface PinSpot {
@@ -156,7 +158,7 @@ export async function pin(ctx: TrackContext): Promise<void> {
   let newValue: string;
   let flight: FlightRecord | undefined;
   const wanted: { remote: string; local: string; optional?: boolean; input?: string }[] = [
-    { remote: p.notesRef, local: 'refs/track/tree-notes', optional: true },
+    { remote: p.notesRef, local: TREE_NOTES, optional: true },
   ];
   if (p.branch)
     wanted.push({
@@ -181,20 +183,17 @@ export async function pin(ctx: TrackContext): Promise<void> {
     wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
   await work.fetch(
     p.treeUrl,
-    wanted.filter((w) => w.local !== 'refs/track/tree-notes'),
+    wanted.filter((w) => w.local !== TREE_NOTES),
   );
   await work.fetch(
     p.treeUrl,
-    wanted.filter((w) => w.local === 'refs/track/tree-notes'),
+    wanted.filter((w) => w.local === TREE_NOTES),
     { filter: false },
   );
-  const hasNotes = !!(await git.commitOf('refs/track/tree-notes'));
+  const hasNotes = !!(await git.commitOf(TREE_NOTES));
   const flightsAt = async (commit: string) =>
     hasNotes
-      ? flightsOf(
-          await git.note('refs/track/tree-notes', commit),
-          `${p.notesRef} on ${short(commit)}`,
-        )
+      ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${short(commit)}`)
       : [];
 
   if (p.branch) {
