@@ -1,16 +1,15 @@
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 import { join } from 'node:path';
+import { settingsFromOptions } from '../lib/track/options.js';
 import { trackUpstream } from '../lib/track/track.js';
 import { coreLogger, core, runMain, secretInput } from '../runtime/runner.js';
-import { settingsFromInputs } from './inputs.js';
 
 await runMain(async () => {
-  const token = secretInput('token');
-  const treeToken = secretInput('tree-token');
-  const settings = settingsFromInputs({
-    token,
-    treeToken,
+  const settings = settingsFromOptions((name) => core.getInput(name), {
+    token: secretInput('token'),
+    treeToken: secretInput('tree-token'),
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
+    serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });
   const report = await trackUpstream(settings, { logger: coreLogger });
   const first = report.outcomes[0];

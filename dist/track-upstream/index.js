@@ -38897,6 +38897,137 @@ function parseRepository(value, input = 'repository') {
 
 /***/ }),
 
+/***/ 7346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ settingsFromOptions)
+/* harmony export */ });
+/* unused harmony export OPTION_DEFAULTS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6835);
+/**
+ * Settings from named values: the action's inputs and the command line's options share the
+ * names (`pin-variable`, `target`...), so both front ends build settings here, one way.
+ */
+
+
+
+/** Every option a track run reads, with the defaults action.yml also declares. */
+const OPTION_DEFAULTS = {
+    mode: '',
+    repository: '',
+    'git-url': '',
+    'api-url': '',
+    target: 'staging',
+    upstream: '',
+    'upstream-url': '',
+    strategy: 'merge',
+    'stable-patterns': '',
+    'reference-patterns': '',
+    commits: '',
+    grouping: 'per-commit',
+    since: '',
+    'tree-url': '',
+    'pin-branch': '',
+    'pin-tags': '',
+    'notes-ref': 'refs/notes/tributary/flights',
+    'pin-file': '',
+    'pin-variable': '',
+    'pin-pattern': '',
+    'pin-submodule': '',
+    labels: '',
+    reviewers: '',
+    'team-reviewers': '',
+    assignees: '',
+    draft: 'false',
+    'committer-name': 'github-actions[bot]',
+    'committer-email': '41898282+github-actions[bot]@users.noreply.github.com',
+    signoff: 'false',
+    conflicts: 'draft',
+    'branch-prefix': 'tributary/',
+    'work-directory': '',
+    filter: 'blob:none',
+};
+function lines(get, name) {
+    return get(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+}
+function list(get, name) {
+    return get(name)
+        .split(/[\n,]/)
+        .map((s) => s.replace(/#.*$/, '').trim())
+        .filter(Boolean);
+}
+function bool(get, name) {
+    const v = get(name).trim().toLowerCase();
+    if (['', 'false', 'no', 'off', '0'].includes(v))
+        return false;
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, v, 'true or false');
+}
+function settingsFromOptions(read, o) {
+    const get = (name) => read(name).trim() || OPTION_DEFAULTS[name] || '';
+    const mode = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)(get('mode'));
+    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(get('repository'));
+    const gitUrl = get('git-url') || `${o.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('git-url', gitUrl, 'an https:// URL');
+    const upstream = get('upstream');
+    if (mode !== 'pin' && !upstream)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('upstream', upstream, `a branch name (${mode} mode needs it)`);
+    const pattern = get('pin-pattern');
+    return {
+        mode,
+        owner,
+        repo,
+        gitUrl,
+        token: o.token,
+        apiUrl: get('api-url') || undefined,
+        target: get('target'),
+        upstream,
+        upstreamUrl: get('upstream-url') || undefined,
+        strategy: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('strategy', get('strategy'), ['merge', 'rebase']),
+        stablePatterns: lines(get, 'stable-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('stable-patterns', p)),
+        referencePatterns: lines(get, 'reference-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('reference-patterns', p, 1)),
+        commits: list(get, 'commits'),
+        grouping: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('grouping', get('grouping'), ['per-commit', 'batch']),
+        since: get('since') || undefined,
+        pin: mode === 'pin'
+            ? {
+                treeUrl: get('tree-url'),
+                treeToken: o.treeToken || undefined,
+                branch: get('pin-branch') || undefined,
+                tags: get('pin-tags') || undefined,
+                notesRef: get('notes-ref'),
+                file: get('pin-file') || undefined,
+                variable: get('pin-variable') || undefined,
+                pattern: pattern ? (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('pin-pattern', pattern, 1) : undefined,
+                submodule: get('pin-submodule') || undefined,
+            }
+            : undefined,
+        labels: list(get, 'labels'),
+        reviewers: list(get, 'reviewers'),
+        teamReviewers: list(get, 'team-reviewers'),
+        assignees: list(get, 'assignees'),
+        draft: bool(get, 'draft'),
+        identity: { name: get('committer-name'), email: get('committer-email') },
+        signoff: bool(get, 'signoff'),
+        conflicts: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('conflicts', get('conflicts'), ['draft', 'issue']),
+        branchPrefix: get('branch-prefix'),
+        workDir: get('work-directory') || o.defaultWorkDir,
+        // `none`: whole objects (a server without partial-clone support).
+        filter: get('filter') === 'none' ? '' : get('filter'),
+    };
+}
+//# sourceMappingURL=options.js.map
+
+/***/ }),
+
 /***/ 6835:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38957,7 +39088,7 @@ function validateSettings(s) {
     if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
     if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or empty');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
     if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('committer', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
     if (s.mode === 'pin') {
@@ -39293,7 +39424,8 @@ async function filesOf(git, commits) {
 }
 /** Scans `since..upstream` for backport candidates. */
 async function scanBackports(git, o) {
-    const range = await readCommits(git, [`${o.since}..${o.upstream}`]);
+    // Nothing new since the last scan: nothing to read (listed commits are still looked at).
+    const range = o.since === o.upstream ? [] : await readCommits(git, [`${o.since}..${o.upstream}`]);
     const reverted = new Map();
     const provisional = [];
     const listed = new Set(o.commits ?? []);
@@ -41177,16 +41309,13 @@ async function trackUpstream(settings, deps) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  tE: () => (/* binding */ booleanInput),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
-  dt: () => (/* binding */ listInput),
   VN: () => (/* binding */ runMain),
   jY: () => (/* binding */ secretInput)
 });
 
-// UNUSED EXPORTS: integerInput
+// UNUSED EXPORTS: booleanInput, input, integerInput, listInput
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -44204,9 +44333,9 @@ const coreLogger = {
 };
 /** A string input; '' when unset. */
 function input(name, options = {}) {
-    const value = getInput(name).trim();
+    const value = core.getInput(name).trim();
     if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
+        throw new ConfigurationError(name, `Input required and not supplied: ${name}`);
     return value;
 }
 /** A secret input: masked before anything else can print it. */
@@ -44217,18 +44346,19 @@ function secretInput(name) {
     return value;
 }
 function booleanInput(name, fallback = false) {
-    const value = getInput(name).trim().toLowerCase();
+    const value = core.getInput(name).trim().toLowerCase();
     if (!value)
         return fallback;
     if (['true', 'yes', 'on', '1'].includes(value))
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, 'true or false');
+    throw invalid(`input '${name}'`, value, 'true or false');
 }
 /** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
 function listInput(name) {
-    return getInput(name)
+    return core
+        .getInput(name)
         .split(/[\n,]/)
         .map((s) => s.replace(/#.*$/, '').trim())
         .filter(Boolean);
@@ -44261,118 +44391,39 @@ async function runMain(story) {
 
 /***/ }),
 
-/***/ 9181:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ settingsFromInputs)
-/* harmony export */ });
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6835);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3392);
-/** Turns the action's inputs into TrackSettings: every name typed once, here. */
-
-
-
-
-function lines(name) {
-    return (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-function settingsFromInputs(o) {
-    const mode = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('mode', { required: true }));
-    const { owner, repo } = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('repository', { required: true }));
-    const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const gitUrl = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('git-url') || `${server}/${owner}/${repo}.git`;
-    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('git-url', gitUrl, 'an https:// URL');
-    const upstream = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('upstream');
-    if (mode !== 'pin' && !upstream)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('upstream', upstream, `a branch name (${mode} mode needs it)`);
-    const pattern = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-pattern');
-    return {
-        mode,
-        owner,
-        repo,
-        gitUrl,
-        token: o.token,
-        apiUrl: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('api-url') || undefined,
-        target: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('target', { required: true }),
-        upstream,
-        upstreamUrl: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('upstream-url') || undefined,
-        strategy: (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('strategy', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('strategy') || 'merge', ['merge', 'rebase']),
-        stablePatterns: lines('stable-patterns').map((p) => (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('stable-patterns', p)),
-        referencePatterns: lines('reference-patterns').map((p) => (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('reference-patterns', p, 1)),
-        commits: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('commits'),
-        grouping: (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('grouping', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('grouping') || 'per-commit', ['per-commit', 'batch']),
-        since: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('since') || undefined,
-        pin: mode === 'pin'
-            ? {
-                treeUrl: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('tree-url'),
-                treeToken: o.treeToken || undefined,
-                branch: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-branch') || undefined,
-                tags: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-tags') || undefined,
-                notesRef: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('notes-ref') || 'refs/notes/tributary/flights',
-                file: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-file') || undefined,
-                variable: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-variable') || undefined,
-                pattern: pattern ? (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('pin-pattern', pattern, 1) : undefined,
-                submodule: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('pin-submodule') || undefined,
-            }
-            : undefined,
-        labels: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('labels'),
-        reviewers: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('reviewers'),
-        teamReviewers: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('team-reviewers'),
-        assignees: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)('assignees'),
-        draft: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)('draft'),
-        identity: { name: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('committer-name'), email: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('committer-email') },
-        signoff: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)('signoff'),
-        conflicts: (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('conflicts', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('conflicts') || 'draft', ['draft', 'issue']),
-        branchPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('branch-prefix'),
-        workDir: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('work-directory') || o.defaultWorkDir,
-        filter: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .input */ .hF)('filter'),
-    };
-}
-//# sourceMappingURL=inputs.js.map
-
-/***/ }),
-
 /***/ 8529:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4584);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3392);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9181);
+/* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4584);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3392);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
 
 
 
-await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
-    const token = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('token');
-    const treeToken = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('tree-token');
-    const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .settingsFromInputs */ .X)({
-        token,
-        treeToken,
+await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .VN)(async () => {
+    const settings = (0,_lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsFromOptions */ .Q)((name) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.getInput */ .I8.getInput(name), {
+        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('token'),
+        treeToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('tree-token'),
         defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
+        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     });
-    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_1__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj });
+    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj });
     const first = report.outcomes[0];
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
     const rows = report.outcomes.map((o) => [
         o.key,
         `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
         o.operation,
         o.note ?? '',
     ]);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.summary */ .I8.summary
         .addHeading(`track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`, 3)
         .addTable([
         [
@@ -44387,7 +44438,7 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(asyn
         .write();
     for (const o of report.outcomes)
         if (o.note?.includes('conflict'))
-            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
+            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();

@@ -164,7 +164,8 @@ async function filesOf(git: Git, commits: string[]): Promise<Map<string, string[
 
 /** Scans `since..upstream` for backport candidates. */
 export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResult> {
-  const range = await readCommits(git, [`${o.since}..${o.upstream}`]);
+  // Nothing new since the last scan: nothing to read (listed commits are still looked at).
+  const range = o.since === o.upstream ? [] : await readCommits(git, [`${o.since}..${o.upstream}`]);
   const reverted = new Map<string, string>();
   const provisional: { c: CommitRecord; reasons: string[]; fixes: string[] }[] = [];
   const listed = new Set(o.commits ?? []);

@@ -120,7 +120,7 @@ export function validateSettings(s: TrackSettings): TrackSettings {
   if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
     throw invalid('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
   if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-    throw invalid('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or empty');
+    throw invalid('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
   if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
     throw invalid(
       'committer',
