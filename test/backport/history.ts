@@ -221,3 +221,39 @@ export async function buildHistory(dir: string): Promise<History> {
   d.sync = await down.head();
   return { upstream: up, downstream: down, u, d, release: u.R };
 }
+
+/**
+ * Upstream moves on before the next sync: development takes the downstream's local m.c tweak
+ * (its context moved), and the followed stable branch picks U1, U2 and U9 with -x, then merges
+ * the tweak's pick. Returns the new stable head, fetched downstream as upstream/stable-next.
+ */
+export async function advanceUpstream(h: History): Promise<Record<string, string>> {
+  const up = h.upstream;
+  const n: Record<string, string> = {};
+  n.tweak = await up.commit('m: take the downstream tweak', {
+    'm.c': fileWith('m.c', { 8: 'm downstream 8', 10: 'm fixed 10' }),
+  });
+  await up.git.run(['checkout', '--quiet', 'stable-1.0']);
+  await up.git.run(['cherry-pick', '-x', h.u.U1]);
+  n.pickU1 = await up.head();
+  await up.git.run(['cherry-pick', '-x', h.u.U2]);
+  n.pickU2 = await up.head();
+  await up.git.run(['cherry-pick', '-x', h.u.U9]);
+  n.pickU9 = await up.head();
+  n.pickTweak = await up.commit(
+    `m: take the downstream tweak\n\n(cherry picked from commit ${n.tweak})`,
+    {
+      'm.c': fileWith('m.c', { 8: 'm downstream 8' }),
+    },
+  );
+  n.target = n.pickTweak;
+  await up.git.run(['checkout', '--quiet', 'master']);
+  await h.downstream.git.run([
+    'fetch',
+    '--quiet',
+    up.dir,
+    'refs/heads/master:refs/remotes/upstream/master',
+    'refs/heads/stable-1.0:refs/remotes/upstream/stable-next',
+  ]);
+  return n;
+}

@@ -37,6 +37,8 @@ export interface Classification {
   reference?: UpstreamReference;
   /** downstream-only: the declared reason; revert: why; violation: what is wrong. */
   reason?: string;
+  /** The downstream-only reason its message declares, whatever the class (upstream may carry it now). */
+  declared?: string;
   /** revert: the downstream commit reverted. */
   reverts?: string;
   /** Facts worth showing that are not a problem (context moved, note given, master date). */
@@ -447,6 +449,8 @@ async function classifyOne(
     result.notes.push('a merge of commits that are not upstream: classified by what it changes');
   }
 
+  const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
+  if (declared) result.declared = declared.reason || '(no reason given)';
   const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
   if (masterDate) result.notes.push(`master date: ${masterDate[1]}`);
   const note = changeNote(l.message);
@@ -499,6 +503,10 @@ async function classifyOne(
       result.notes.push('the same change as upstream with its context moved');
     for (const p of problems)
       result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
+    if (declared)
+      result.notes.push(
+        `declared ${declared.marker} ${result.declared}, but upstream carries it now`,
+      );
     const prefix = subjectPrefix(subject);
     if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
       result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
@@ -517,10 +525,9 @@ async function classifyOne(
     }
   }
 
-  const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
   if (declared) {
     result.class = 'downstream-only';
-    result.reason = declared.reason || '(no reason given)';
+    result.reason = result.declared;
     if (!declared.reason) result.warnings.push(`${declared.marker} gives no reason`);
     for (const p of problems) result.notes.push(`reference not usable: ${p}`);
     return result;
