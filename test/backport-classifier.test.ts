@@ -133,7 +133,10 @@ describe('commit classifier over a synthetic history with every reference form',
 
   it('calls every bad reference a violation with a reason that says what is wrong', () => {
     const expect: [string, RegExp][] = [
-      ['prefixFromgit', /points into a branch that is not the upstream development branch.*next/],
+      [
+        'prefixFromgit',
+        /points into a branch that is not the upstream development branch upstream\/master \(it is on upstream\/next\)/,
+      ],
       ['prefixFromlist', /FROMLIST/],
       ['tooShort', /too short to be sure \(10 hex digits, at least 12/],
       ['notHex', /not a hexadecimal commit id/],

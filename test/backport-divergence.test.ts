@@ -62,7 +62,7 @@ describe('divergence report before a sync', () => {
       ],
     );
     const md = divergenceMarkdown(report);
-    assert.match(md, /### Before syncing to refs\/remotes\/upstream\/stable-next/);
+    assert.match(md, /### Before syncing to upstream\/stable-next/);
     assert.match(
       md,
       new RegExp(`\\| 1 \\| drop \\| ${h.d.localTweak.slice(0, 12)} m: local tweak`),

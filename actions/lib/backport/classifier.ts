@@ -71,6 +71,15 @@ export interface ClassifyOptions {
   fetchMissing?: (ids: string[]) => Promise<void>;
   /** Ref patterns searched to say where a referenced commit is, when it is not on development. */
   upstreamRefs?: string[];
+  /** How to name the revisions to people, when the ones above are local refs of our own. */
+  labels?: { development?: string; followed?: string; downstream?: string; target?: string };
+}
+
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+export function refLabel(ref: string): string {
+  return ref
+    .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+    .replace(/^refs\/(remotes|heads)\//, '');
 }
 
 export type Counts = Record<CommitClass, number> & { warnings: number; commits: number };
@@ -379,9 +388,10 @@ async function elsewhere(
     )
       .split('\n')
       .filter(Boolean);
-    if (refs.length) where = ` (it is on ${refs.slice(0, 3).join(', ')})`;
+    if (refs.length) where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
   }
-  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${ctx.options.development}${where}`;
+  const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
+  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
 }
 
 interface OneContext {

@@ -13,6 +13,7 @@ import {
   type CommitClass,
   type Counts,
   type PatchMatch,
+  refLabel,
 } from './classifier.js';
 import { computePatchIds, type CommitFacts } from './facts.js';
 
@@ -175,13 +176,21 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
     patch: compare(facts.get(x.c.commit), facts.get(x.upstream)),
   });
 
-  const revision = (r: string, commit: string) => ({ revision: r, commit });
+  const revision = (r: string, commit: string, label?: string) => ({
+    revision: label ?? refLabel(r),
+    commit,
+  });
+  const labels = options.labels ?? {};
   return {
     format: 'tributary.divergence/v1',
-    downstream: revision(options.downstream, analysis.revisions.head),
-    followed: revision(options.followed ?? options.development, analysis.revisions.followed),
-    development: revision(options.development, analysis.revisions.development),
-    target: revision(targetRevision, target),
+    downstream: revision(options.downstream, analysis.revisions.head, labels.downstream),
+    followed: revision(
+      options.followed ?? options.development,
+      analysis.revisions.followed,
+      labels.followed,
+    ),
+    development: revision(options.development, analysis.revisions.development, labels.development),
+    target: revision(targetRevision, target, labels.target),
     counts: countClasses(classifications),
     downstreamOnly: classifications
       .filter((c) => c.class === 'downstream-only')
