@@ -1,9 +1,12 @@
 import { after, before, describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { divergence, type DivergenceReport } from '../actions/lib/backport/divergence.js';
 import { divergenceMarkdown } from '../actions/lib/backport/report.js';
 import { parsePolicy } from '../actions/lib/backport/policy.js';
 import { tempDir } from './harness/fixtures.js';
+import { repoRoot } from './harness/runner.js';
 import { advanceUpstream, buildHistory, type History } from './backport/history.js';
 
 describe('divergence report before a sync', () => {
@@ -68,5 +71,39 @@ describe('divergence report before a sync', () => {
       new RegExp(`\\| 1 \\| drop \\| ${h.d.localTweak.slice(0, 12)} m: local tweak`),
     );
     assert.match(md, /vendor parser/);
+  });
+
+  const tributary = (...args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot, 'build', 'cli', 'tributary.js'), ...args], {
+      cwd: h.downstream.dir,
+      encoding: 'utf8',
+    });
+
+  it('runs as `tributary divergence` and `tributary check` on a local repository', () => {
+    const upstream = ['--upstream', 'upstream/master', '--followed', 'upstream/stable-1.0'];
+    const md = tributary('divergence', ...upstream, '--to', 'upstream/stable-next');
+    assert.equal(md.status, 0, md.stderr);
+    assert.match(md.stdout, /## Divergence of HEAD from upstream/);
+    assert.match(md.stdout, /\| 1 \| drop \| .* m: local tweak/);
+    const json = tributary('divergence', ...upstream, '--to', 'upstream/stable-next', '--json');
+    assert.equal(JSON.parse(json.stdout).supersededByTarget.length, 4);
+
+    const clean = tributary('check', ...upstream, '--base', h.release, '--head', h.d.masterCommit);
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.match(clean.stdout, /4 commits, 0 upstream, 4 backport/);
+    const failing = tributary(
+      'check',
+      ...upstream,
+      '--base',
+      h.d.notFound,
+      '--head',
+      h.d.noReference,
+      '--json',
+    );
+    assert.equal(failing.status, 1);
+    assert.equal(JSON.parse(failing.stdout).classifications[0].class, 'violation');
+    const usage = tributary('check', '--base', 'HEAD');
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /--upstream upstream\/master/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { Redactor, type Logger } from './log.js';
 
 export interface GitCredential {
@@ -257,7 +258,7 @@ export class Git {
   async *pipeLines(
     producer: string[],
     consumer: string[],
-    opts: { input?: string; env?: Record<string, string> } = {},
+    opts: { input?: string | Readable; env?: Record<string, string> } = {},
   ): AsyncGenerator<string> {
     this.options.logger?.debug(
       `git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`,
@@ -282,7 +283,8 @@ export class Git {
     const closed = [exited(first), exited(second)];
     if (first.stdin) {
       first.stdin.on('error', () => {});
-      first.stdin.end(opts.input);
+      if (typeof opts.input === 'string') first.stdin.end(opts.input);
+      else opts.input?.pipe(first.stdin);
     }
     second.stdin!.on('error', () => {});
     first.stdout!.pipe(second.stdin!);

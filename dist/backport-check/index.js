@@ -28801,6 +28801,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
 /**
  * What the classifier needs to know about each commit, computed in a few streamed passes over
@@ -28814,6 +28816,7 @@ var external_node_path_ = __nccwpck_require__(6760);
  * - `zero`: the same with zero context lines, so a pick whose context moved still matches.
  * - `reverts`, `fixes`, `references`: what the message says about other commits.
  */
+
 
 
 
@@ -28899,48 +28902,34 @@ function filesKey(paths) {
         return '-';
     return (0,external_node_crypto_.createHash)('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
 }
-/** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
-async function commitFacts(git, commits, cache, options = {}) {
-    const out = new Map();
-    const missing = [];
-    for (const c of commits) {
-        const f = cache.get(c);
-        if (f)
-            out.set(c, f);
-        else
-            missing.push(c);
-    }
-    if (!missing.length)
-        return out;
-    options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
+/** Lines that may name another commit; most messages have none, so most skip the parsing. */
+const MENTIONS = /cherry|upstream|master commit|backport|reverts commit|fixes:/i;
+function factsOf(message, paths, extraPatterns) {
+    const mentions = MENTIONS.test(message) || (extraPatterns?.length ?? 0) > 0;
+    return {
+        files: filesKey(paths),
+        reverts: mentions ? revertedCommit(message) : undefined,
+        fixes: mentions ? fixesReferences(message).filter(safeId) : [],
+        references: mentions
+            ? findReferences(message, extraPatterns)
+                .map((r) => r.sha)
+                .filter(safeId)
+            : [],
+    };
+}
+/** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
+const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
+/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+async function parseFacts(lines, onCommit, extraPatterns) {
     let current;
     let body = [];
     let inBody = false;
     let paths = [];
     const finish = () => {
-        if (!current)
-            return;
-        const message = body.join('\n');
-        const facts = {
-            files: filesKey(paths),
-            reverts: revertedCommit(message),
-            fixes: fixesReferences(message).filter(safeId),
-            references: findReferences(message, options.extraPatterns)
-                .map((r) => r.sha)
-                .filter(safeId),
-        };
-        cache.set(current, facts);
-        out.set(current, facts);
+        if (current)
+            onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
     };
-    for await (const line of git.lines([
-        'log',
-        '--no-walk=unsorted',
-        '--stdin',
-        ...DIFF,
-        '--diff-merges=first-parent',
-        '--name-only',
-        '--format=%x1e%H%n%B%x1f',
-    ], { input: missing.join('\n') + '\n' })) {
+    for await (const line of lines) {
         if (line.startsWith('\x1e')) {
             finish();
             current = line.slice(1);
@@ -28961,46 +28950,115 @@ async function commitFacts(git, commits, cache, options = {}) {
             paths.push(line);
     }
     finish();
+}
+/** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
+async function commitFacts(git, commits, cache, options = {}) {
+    const out = new Map();
+    const missing = [];
+    for (const c of commits) {
+        const f = cache.get(c);
+        if (f)
+            out.set(c, f);
+        else
+            missing.push(c);
+    }
+    if (!missing.length)
+        return out;
+    options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
+    await parseFacts(git.lines([
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        ...DIFF,
+        '--diff-merges=first-parent',
+        ...FACTS_FORMAT,
+    ], { input: missing.join('\n') + '\n' }), (c, f) => {
+        cache.set(c, f);
+        out.set(c, f);
+    }, options.extraPatterns);
     return out;
 }
 /**
- * Fills in `stable` and `zero` patch-ids of the given commits (whose facts are in `facts`):
- * `git log -p` streamed into `git patch-id --stable`, once with git's default context and
- * once with none, the two passes side by side.
+ * Walks a range (`tips --not head`, merges left out) reading every commit's facts as it goes:
+ * the cold path, one pass where a list of ids then a second read would walk twice.
  */
+async function walkFacts(git, range, cache, onCommit, options = {}) {
+    options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
+    await parseFacts(git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']), (c, f) => {
+        cache.set(c, f);
+        onCommit(c, f);
+    }, options.extraPatterns);
+}
+/**
+ * Patch-ids computed as commits are named: a pipeline per kind, `git diff-tree --stdin -p`
+ * into `git patch-id --stable`, that starts on the first commit and runs beside whatever names
+ * the next (a walk of upstream, say).
+ */
+class PatchIdStreams {
+    kinds;
+    inputs = [];
+    results = [];
+    added = new Set();
+    constructor(git, kinds = ['stable', 'zero']) {
+        this.kinds = kinds;
+        for (const kind of kinds) {
+            const input = new external_node_stream_.PassThrough();
+            this.inputs.push(input);
+            this.results.push((async () => {
+                const ids = new Map();
+                for await (const line of git.pipeLines(['diff-tree', '--stdin', '-p', '--root', ...(kind === 'zero' ? ['-U0'] : []), ...DIFF], ['patch-id', '--stable'], { input })) {
+                    const sp = line.indexOf(' ');
+                    if (sp > 0)
+                        ids.set(line.slice(sp + 1), line.slice(0, sp));
+                }
+                return ids;
+            })());
+        }
+    }
+    get size() {
+        return this.added.size;
+    }
+    /** Asks for a commit's patch-ids; a merge's are against its first parent. */
+    add(commit, firstParent) {
+        if (this.added.has(commit))
+            return;
+        this.added.add(commit);
+        const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+        for (const input of this.inputs)
+            input.write(line);
+    }
+    /** Closes the pipelines and records every commit asked for (null: no patch to show). */
+    async finish(facts, cache) {
+        for (const input of this.inputs)
+            input.end();
+        const results = await Promise.all(this.results);
+        for (const c of this.added) {
+            const f = facts.get(c);
+            if (!f)
+                continue;
+            const updated = { ...f };
+            this.kinds.forEach((kind, i) => (updated[kind] = results[i].get(c) ?? null));
+            facts.set(c, updated);
+            cache.set(c, updated);
+        }
+    }
+}
+/** Whether a commit's patch-id of a kind (either, when not said) is still to be computed. */
+function lacksPatchIds(f, kind) {
+    if (!f)
+        return false;
+    return kind ? f[kind] === undefined : f.stable === undefined || f.zero === undefined;
+}
+/** Fills in the patch-ids (both kinds) of the given commits. */
 async function computePatchIds(git, commits, facts, cache, logger) {
-    const todo = commits.filter((c) => {
-        const f = facts.get(c);
-        return f && (f.stable === undefined || f.zero === undefined);
-    });
+    const todo = commits.filter((c) => lacksPatchIds(facts.get(c)));
     if (!todo.length)
         return;
     logger?.debug(`computing patch-ids of ${todo.length} commits`);
-    const pass = async (context) => {
-        const ids = new Map();
-        for await (const line of git.pipeLines([
-            'log',
-            '--no-walk=unsorted',
-            '--stdin',
-            '-p',
-            ...context,
-            ...DIFF,
-            '--diff-merges=first-parent',
-            '--format=commit %H',
-        ], ['patch-id', '--stable'], { input: todo.join('\n') + '\n' })) {
-            const sp = line.indexOf(' ');
-            if (sp > 0)
-                ids.set(line.slice(sp + 1), line.slice(0, sp));
-        }
-        return ids;
-    };
-    const [stable, zero] = await Promise.all([pass([]), pass(['-U0'])]);
-    for (const c of todo) {
-        const f = facts.get(c);
-        const updated = { ...f, stable: stable.get(c) ?? null, zero: zero.get(c) ?? null };
-        facts.set(c, updated);
-        cache.set(c, updated);
-    }
+    const streams = new PatchIdStreams(git);
+    for (const c of todo)
+        streams.add(c);
+    await streams.finish(facts, cache);
 }
 //# sourceMappingURL=facts.js.map
 // EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
@@ -29072,15 +29130,16 @@ async function analyse(options) {
     for (const r of options.moreUpstream ?? [])
         more.push(await resolveRevision(git, 'upstream revision', r));
     const tips = [...new Set([development, followed, ...more])];
-    // The commits to classify, with parents and messages, oldest first.
-    const range = [head, '--not', ...tips, ...(base ? [base] : [])];
-    const listed = [];
+    // Every downstream commit that is not upstream, with parents and messages, newest first:
+    // one walk; those of base..head are the ones to classify.
+    const all = [];
     const logText = await git.run([
         'log',
         '--topo-order',
-        '--reverse',
         `--format=${'%x1e'}%H %P%n%B`,
-        ...range,
+        head,
+        '--not',
+        ...tips,
         '--',
     ]);
     for (const chunk of logText.split(RS)) {
@@ -29088,45 +29147,106 @@ async function analyse(options) {
             continue;
         const nl = chunk.indexOf('\n');
         const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
-        listed.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+        all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
     }
-    const upstreamInRange = base
-        ? Number(await git.run(['rev-list', '--count', head, '--not', base])) - listed.length
-        : 0;
-    const [downstream, upstream] = await Promise.all([
-        base
-            ? revList(git, [head, '--not', ...tips])
-            : Promise.resolve(listed.map((l) => l.commit).reverse()),
-        revList(git, ['--no-merges', ...tips, '--not', head]),
-    ]);
+    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+    const downstream = all.map((l) => l.commit);
+    const extraPatterns = policy.referencePatterns;
+    const cold = cache.size === 0;
+    const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
+    // Patch-ids only where a match is possible: classified commits, upstream commits touching
+    // the same paths as one of them, and the upstream commits named. They are computed beside
+    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+    // default ones leave a question.
+    const streams = new PatchIdStreams(git, ['stable']);
+    const firstParent = new Map();
+    const wantedFiles = new Set();
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        if (l.parents.length > 1)
+            firstParent.set(l.commit, l.parents[0]);
+        if (f && f.files !== '-')
+            wantedFiles.add(f.files);
+        if (lacksPatchIds(f, 'stable'))
+            streams.add(l.commit, firstParent.get(l.commit));
+    }
+    const upstream = [];
+    const candidates = [];
+    const consider = (c, f) => {
+        facts.set(c, f);
+        if (!wantedFiles.has(f.files))
+            return;
+        candidates.push(c);
+        if (lacksPatchIds(f, 'stable'))
+            streams.add(c);
+    };
+    const upstreamRange = ['--no-merges', ...tips, '--not', head];
+    if (cold) {
+        // Cold: one walk reads every upstream commit's facts.
+        await walkFacts(git, upstreamRange, cache, (c, f) => {
+            upstream.push(c);
+            consider(c, f);
+        }, { extraPatterns, logger });
+    }
+    else {
+        upstream.push(...(await revList(git, upstreamRange)));
+        for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
+            consider(c, f);
+    }
     const upstreamSet = new Set(upstream);
     logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
-    const extraPatterns = policy.referencePatterns;
-    const facts = await commitFacts(git, [...new Set([...downstream, ...upstream])], cache, {
-        extraPatterns,
-        logger,
-    });
     // References written in the classified commits, resolved all at once.
     const written = new Map();
     for (const l of listed)
         written.set(l.commit, findReferences(l.message, extraPatterns));
     const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
-    // Patch-ids only where a match is possible: classified commits, upstream commits touching
-    // the same paths as one of them, and the upstream commits named.
-    const wantedFiles = new Set();
-    for (const l of listed) {
-        const f = facts.get(l.commit);
-        if (f && f.files !== '-')
-            wantedFiles.add(f.files);
-    }
     const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
     const namedMissing = named.filter((c) => !facts.has(c));
     if (namedMissing.length) {
         for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
             facts.set(c, f);
     }
-    const candidates = upstream.filter((c) => wantedFiles.has(facts.get(c).files));
-    await computePatchIds(git, [...new Set([...listed.map((l) => l.commit), ...candidates, ...named])], facts, cache, logger);
+    for (const c of named)
+        if (lacksPatchIds(facts.get(c), 'stable'))
+            streams.add(c);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits`);
+    await streams.finish(facts, cache);
+    // Zero context where the default patch-ids leave a question: a classified commit that
+    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    const stableIds = new Set();
+    for (const c of candidates) {
+        const id = facts.get(c).stable;
+        if (id)
+            stableIds.add(id);
+    }
+    const zero = new PatchIdStreams(git, ['zero']);
+    const zeroFiles = new Set();
+    const needZero = (c) => {
+        if (lacksPatchIds(facts.get(c), 'zero'))
+            zero.add(c, firstParent.get(c));
+    };
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        const refs = (written.get(l.commit) ?? [])
+            .map((r) => resolutions.get(r.sha)?.commit)
+            .filter((c) => !!c);
+        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
+            continue;
+        needZero(l.commit);
+        namedDiffer.forEach(needZero);
+        if (f.files !== '-')
+            zeroFiles.add(f.files);
+    }
+    for (const c of candidates)
+        if (zeroFiles.has(facts.get(c).files))
+            needZero(c);
+    if (zero.size)
+        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+    await zero.finish(facts, cache);
     const byPatch = new Map();
     for (const c of candidates) {
         const f = facts.get(c);
@@ -30077,7 +30197,10 @@ class Git {
         const closed = [exited(first), exited(second)];
         if (first.stdin) {
             first.stdin.on('error', () => { });
-            first.stdin.end(opts.input);
+            if (typeof opts.input === 'string')
+                first.stdin.end(opts.input);
+            else
+                opts.input?.pipe(first.stdin);
         }
         second.stdin.on('error', () => { });
         first.stdout.pipe(second.stdin);

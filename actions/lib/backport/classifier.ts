@@ -8,7 +8,14 @@ import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { findReferences, isHexId, subjectPrefix, type UpstreamReference } from '../references.js';
-import { commitFacts, computePatchIds, FactsCache, type CommitFacts } from './facts.js';
+import {
+  commitFacts,
+  FactsCache,
+  lacksPatchIds,
+  PatchIdStreams,
+  walkFacts,
+  type CommitFacts,
+} from './facts.js';
 import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
 
 export type CommitClass =
@@ -162,43 +169,76 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     more.push(await resolveRevision(git, 'upstream revision', r));
   const tips = [...new Set([development, followed, ...more])];
 
-  // The commits to classify, with parents and messages, oldest first.
-  const range = [head, '--not', ...tips, ...(base ? [base] : [])];
-  const listed: { commit: string; parents: string[]; message: string }[] = [];
+  // Every downstream commit that is not upstream, with parents and messages, newest first:
+  // one walk; those of base..head are the ones to classify.
+  const all: { commit: string; parents: string[]; message: string }[] = [];
   const logText = await git.run([
     'log',
     '--topo-order',
-    '--reverse',
     `--format=${'%x1e'}%H %P%n%B`,
-    ...range,
+    head,
+    '--not',
+    ...tips,
     '--',
   ]);
   for (const chunk of logText.split(RS)) {
     if (!chunk) continue;
     const nl = chunk.indexOf('\n');
     const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
-    listed.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+    all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
   }
-  const upstreamInRange = base
-    ? Number(await git.run(['rev-list', '--count', head, '--not', base])) - listed.length
-    : 0;
+  const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+  const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+  const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+  const downstream = all.map((l) => l.commit);
 
-  const [downstream, upstream] = await Promise.all([
-    base
-      ? revList(git, [head, '--not', ...tips])
-      : Promise.resolve(listed.map((l) => l.commit).reverse()),
-    revList(git, ['--no-merges', ...tips, '--not', head]),
-  ]);
+  const extraPatterns = policy.referencePatterns;
+  const cold = cache.size === 0;
+  const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
+
+  // Patch-ids only where a match is possible: classified commits, upstream commits touching
+  // the same paths as one of them, and the upstream commits named. They are computed beside
+  // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+  // default ones leave a question.
+  const streams = new PatchIdStreams(git, ['stable']);
+  const firstParent = new Map<string, string>();
+  const wantedFiles = new Set<string>();
+  for (const l of listed) {
+    const f = facts.get(l.commit);
+    if (l.parents.length > 1) firstParent.set(l.commit, l.parents[0]);
+    if (f && f.files !== '-') wantedFiles.add(f.files);
+    if (lacksPatchIds(f, 'stable')) streams.add(l.commit, firstParent.get(l.commit));
+  }
+  const upstream: string[] = [];
+  const candidates: string[] = [];
+  const consider = (c: string, f: CommitFacts) => {
+    facts.set(c, f);
+    if (!wantedFiles.has(f.files)) return;
+    candidates.push(c);
+    if (lacksPatchIds(f, 'stable')) streams.add(c);
+  };
+  const upstreamRange = ['--no-merges', ...tips, '--not', head];
+  if (cold) {
+    // Cold: one walk reads every upstream commit's facts.
+    await walkFacts(
+      git,
+      upstreamRange,
+      cache,
+      (c, f) => {
+        upstream.push(c);
+        consider(c, f);
+      },
+      { extraPatterns, logger },
+    );
+  } else {
+    upstream.push(...(await revList(git, upstreamRange)));
+    for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
+      consider(c, f);
+  }
   const upstreamSet = new Set(upstream);
   logger?.info(
     `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
   );
-
-  const extraPatterns = policy.referencePatterns;
-  const facts = await commitFacts(git, [...new Set([...downstream, ...upstream])], cache, {
-    extraPatterns,
-    logger,
-  });
 
   // References written in the classified commits, resolved all at once.
   const written = new Map<string, UpstreamReference[]>();
@@ -208,28 +248,42 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     [...new Set([...written.values()].flat().map((r) => r.sha))],
     { development, head, upstreamSet, policy, options },
   );
-
-  // Patch-ids only where a match is possible: classified commits, upstream commits touching
-  // the same paths as one of them, and the upstream commits named.
-  const wantedFiles = new Set<string>();
-  for (const l of listed) {
-    const f = facts.get(l.commit);
-    if (f && f.files !== '-') wantedFiles.add(f.files);
-  }
   const named = [...resolutions.values()].map((r) => r.commit).filter((c): c is string => !!c);
   const namedMissing = named.filter((c) => !facts.has(c));
   if (namedMissing.length) {
     for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
       facts.set(c, f);
   }
-  const candidates = upstream.filter((c) => wantedFiles.has(facts.get(c)!.files));
-  await computePatchIds(
-    git,
-    [...new Set([...listed.map((l) => l.commit), ...candidates, ...named])],
-    facts,
-    cache,
-    logger,
-  );
+  for (const c of named) if (lacksPatchIds(facts.get(c), 'stable')) streams.add(c);
+  if (streams.size) logger?.debug(`computing patch-ids of ${streams.size} commits`);
+  await streams.finish(facts, cache);
+
+  // Zero context where the default patch-ids leave a question: a classified commit that
+  // matched nothing, the upstream commits touching its paths, and named commits that differ.
+  const stableIds = new Set<string>();
+  for (const c of candidates) {
+    const id = facts.get(c)!.stable;
+    if (id) stableIds.add(id);
+  }
+  const zero = new PatchIdStreams(git, ['zero']);
+  const zeroFiles = new Set<string>();
+  const needZero = (c: string) => {
+    if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c, firstParent.get(c));
+  };
+  for (const l of listed) {
+    const f = facts.get(l.commit)!;
+    const refs = (written.get(l.commit) ?? [])
+      .map((r) => resolutions.get(r.sha)?.commit)
+      .filter((c): c is string => !!c);
+    const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+    if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length)) continue;
+    needZero(l.commit);
+    namedDiffer.forEach(needZero);
+    if (f.files !== '-') zeroFiles.add(f.files);
+  }
+  for (const c of candidates) if (zeroFiles.has(facts.get(c)!.files)) needZero(c);
+  if (zero.size) logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+  await zero.finish(facts, cache);
   const byPatch = new Map<string, string[]>();
   for (const c of candidates) {
     const f = facts.get(c)!;

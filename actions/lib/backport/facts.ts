@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { findReferences, fixesReferences, revertedCommit } from '../references.js';
@@ -118,6 +119,57 @@ function filesKey(paths: string[]): string {
   return createHash('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
 }
 
+/** Lines that may name another commit; most messages have none, so most skip the parsing. */
+const MENTIONS = /cherry|upstream|master commit|backport|reverts commit|fixes:/i;
+
+function factsOf(message: string, paths: string[], extraPatterns?: RegExp[]): CommitFacts {
+  const mentions = MENTIONS.test(message) || (extraPatterns?.length ?? 0) > 0;
+  return {
+    files: filesKey(paths),
+    reverts: mentions ? revertedCommit(message) : undefined,
+    fixes: mentions ? fixesReferences(message).filter(safeId) : [],
+    references: mentions
+      ? findReferences(message, extraPatterns)
+          .map((r) => r.sha)
+          .filter(safeId)
+      : [],
+  };
+}
+
+/** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
+const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
+
+/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+async function parseFacts(
+  lines: AsyncIterable<string>,
+  onCommit: (commit: string, facts: CommitFacts) => void,
+  extraPatterns?: RegExp[],
+): Promise<void> {
+  let current: string | undefined;
+  let body: string[] = [];
+  let inBody = false;
+  let paths: string[] = [];
+  const finish = () => {
+    if (current) onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+  };
+  for await (const line of lines) {
+    if (line.startsWith('\x1e')) {
+      finish();
+      current = line.slice(1);
+      body = [];
+      paths = [];
+      inBody = true;
+    } else if (inBody) {
+      const end = line.indexOf('\x1f');
+      if (end >= 0) {
+        body.push(line.slice(0, end));
+        inBody = false;
+      } else body.push(line);
+    } else if (line) paths.push(line);
+  }
+  finish();
+}
+
 /** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
 export async function commitFacts(
   git: Git,
@@ -134,59 +186,120 @@ export async function commitFacts(
   }
   if (!missing.length) return out;
   options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
-  let current: string | undefined;
-  let body: string[] = [];
-  let inBody = false;
-  let paths: string[] = [];
-  const finish = () => {
-    if (!current) return;
-    const message = body.join('\n');
-    const facts: CommitFacts = {
-      files: filesKey(paths),
-      reverts: revertedCommit(message),
-      fixes: fixesReferences(message).filter(safeId),
-      references: findReferences(message, options.extraPatterns)
-        .map((r) => r.sha)
-        .filter(safeId),
-    };
-    cache.set(current, facts);
-    out.set(current, facts);
-  };
-  for await (const line of git.lines(
-    [
-      'log',
-      '--no-walk=unsorted',
-      '--stdin',
-      ...DIFF,
-      '--diff-merges=first-parent',
-      '--name-only',
-      '--format=%x1e%H%n%B%x1f',
-    ],
-    { input: missing.join('\n') + '\n' },
-  )) {
-    if (line.startsWith('\x1e')) {
-      finish();
-      current = line.slice(1);
-      body = [];
-      paths = [];
-      inBody = true;
-    } else if (inBody) {
-      const end = line.indexOf('\x1f');
-      if (end >= 0) {
-        body.push(line.slice(0, end));
-        inBody = false;
-      } else body.push(line);
-    } else if (line) paths.push(line);
-  }
-  finish();
+  await parseFacts(
+    git.lines(
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        ...DIFF,
+        '--diff-merges=first-parent',
+        ...FACTS_FORMAT,
+      ],
+      { input: missing.join('\n') + '\n' },
+    ),
+    (c, f) => {
+      cache.set(c, f);
+      out.set(c, f);
+    },
+    options.extraPatterns,
+  );
   return out;
 }
 
 /**
- * Fills in `stable` and `zero` patch-ids of the given commits (whose facts are in `facts`):
- * `git log -p` streamed into `git patch-id --stable`, once with git's default context and
- * once with none, the two passes side by side.
+ * Walks a range (`tips --not head`, merges left out) reading every commit's facts as it goes:
+ * the cold path, one pass where a list of ids then a second read would walk twice.
  */
+export async function walkFacts(
+  git: Git,
+  range: string[],
+  cache: FactsCache,
+  onCommit: (commit: string, facts: CommitFacts) => void,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
+): Promise<void> {
+  options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
+  await parseFacts(
+    git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
+    (c, f) => {
+      cache.set(c, f);
+      onCommit(c, f);
+    },
+    options.extraPatterns,
+  );
+}
+
+/** The two kinds of patch-id: with git's default context, and with none. */
+export type PatchIdKind = 'stable' | 'zero';
+
+/**
+ * Patch-ids computed as commits are named: a pipeline per kind, `git diff-tree --stdin -p`
+ * into `git patch-id --stable`, that starts on the first commit and runs beside whatever names
+ * the next (a walk of upstream, say).
+ */
+export class PatchIdStreams {
+  private readonly inputs: PassThrough[] = [];
+  private readonly results: Promise<Map<string, string>>[] = [];
+  private readonly added = new Set<string>();
+
+  constructor(
+    git: Git,
+    private readonly kinds: PatchIdKind[] = ['stable', 'zero'],
+  ) {
+    for (const kind of kinds) {
+      const input = new PassThrough();
+      this.inputs.push(input);
+      this.results.push(
+        (async () => {
+          const ids = new Map<string, string>();
+          for await (const line of git.pipeLines(
+            ['diff-tree', '--stdin', '-p', '--root', ...(kind === 'zero' ? ['-U0'] : []), ...DIFF],
+            ['patch-id', '--stable'],
+            { input },
+          )) {
+            const sp = line.indexOf(' ');
+            if (sp > 0) ids.set(line.slice(sp + 1), line.slice(0, sp));
+          }
+          return ids;
+        })(),
+      );
+    }
+  }
+
+  get size(): number {
+    return this.added.size;
+  }
+
+  /** Asks for a commit's patch-ids; a merge's are against its first parent. */
+  add(commit: string, firstParent?: string): void {
+    if (this.added.has(commit)) return;
+    this.added.add(commit);
+    const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+    for (const input of this.inputs) input.write(line);
+  }
+
+  /** Closes the pipelines and records every commit asked for (null: no patch to show). */
+  async finish(facts: Map<string, CommitFacts>, cache: FactsCache): Promise<void> {
+    for (const input of this.inputs) input.end();
+    const results = await Promise.all(this.results);
+    for (const c of this.added) {
+      const f = facts.get(c);
+      if (!f) continue;
+      const updated = { ...f };
+      this.kinds.forEach((kind, i) => (updated[kind] = results[i].get(c) ?? null));
+      facts.set(c, updated);
+      cache.set(c, updated);
+    }
+  }
+}
+
+/** Whether a commit's patch-id of a kind (either, when not said) is still to be computed. */
+export function lacksPatchIds(f: CommitFacts | undefined, kind?: PatchIdKind): boolean {
+  if (!f) return false;
+  return kind ? f[kind] === undefined : f.stable === undefined || f.zero === undefined;
+}
+
+/** Fills in the patch-ids (both kinds) of the given commits. */
 export async function computePatchIds(
   git: Git,
   commits: string[],
@@ -194,38 +307,10 @@ export async function computePatchIds(
   cache: FactsCache,
   logger?: Logger,
 ): Promise<void> {
-  const todo = commits.filter((c) => {
-    const f = facts.get(c);
-    return f && (f.stable === undefined || f.zero === undefined);
-  });
+  const todo = commits.filter((c) => lacksPatchIds(facts.get(c)));
   if (!todo.length) return;
   logger?.debug(`computing patch-ids of ${todo.length} commits`);
-  const pass = async (context: string[]): Promise<Map<string, string>> => {
-    const ids = new Map<string, string>();
-    for await (const line of git.pipeLines(
-      [
-        'log',
-        '--no-walk=unsorted',
-        '--stdin',
-        '-p',
-        ...context,
-        ...DIFF,
-        '--diff-merges=first-parent',
-        '--format=commit %H',
-      ],
-      ['patch-id', '--stable'],
-      { input: todo.join('\n') + '\n' },
-    )) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) ids.set(line.slice(sp + 1), line.slice(0, sp));
-    }
-    return ids;
-  };
-  const [stable, zero] = await Promise.all([pass([]), pass(['-U0'])]);
-  for (const c of todo) {
-    const f = facts.get(c)!;
-    const updated = { ...f, stable: stable.get(c) ?? null, zero: zero.get(c) ?? null };
-    facts.set(c, updated);
-    cache.set(c, updated);
-  }
+  const streams = new PatchIdStreams(git);
+  for (const c of todo) streams.add(c);
+  await streams.finish(facts, cache);
 }
