@@ -7,10 +7,12 @@
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
+import { check } from './check.js';
+import { divergence } from './divergence.js';
 import { trackCommand } from './track.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [trackCommand];
+const commands: Command[] = [check, divergence, trackCommand];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));

@@ -250,7 +250,8 @@ describe('test GitHub API server through the real client', () => {
     assert.match(refused.message, /Update is not a fast forward/);
     assert.equal(await bare.commitOf('refs/heads/topic'), commits.t1);
     // A fast-forward (topic's base to master) passes; force moves anywhere.
-    await gh.rest.git.createRef({ ...repo, ref: 'refs/heads/next', sha: commits.c1 });
+    await api.setRef('xen/qemu', 'refs/heads/next', commits.c1);
+    assert.equal(await bare.commitOf('refs/heads/next'), commits.c1);
     const ff = await gh.rest.git.updateRef({ ...repo, ref: 'heads/next', sha: commits.c2 });
     assert.equal(ff.data.object.sha, commits.c2);
     await gh.rest.git.updateRef({ ...repo, ref: 'heads/topic', sha: commits.c2, force: true });
@@ -309,6 +310,19 @@ describe('test GitHub API server through the real client', () => {
       .filter((x) => /\/branches\/|\/labels$/.test(x.path))
       .map((x) => x.status);
     assert.deepEqual(statuses.slice(-4), [403, 200, 403, 200]);
+  });
+
+  it('is found through GITHUB_API_URL, as a bundled action finds it', async () => {
+    const saved = process.env.GITHUB_API_URL;
+    process.env.GITHUB_API_URL = api.url;
+    try {
+      const fromEnv = createGitHub({ token: TOKEN });
+      const user = await fromEnv.rest.users.getAuthenticated();
+      assert.equal(user.data.login, 'tributary-bot');
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL;
+      else process.env.GITHUB_API_URL = saved;
+    }
   });
 
   it('refuses a bad or missing token with 401, and never records a token', async () => {

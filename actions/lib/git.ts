@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { Redactor, type Logger } from './log.js';
 
 export interface GitCredential {
@@ -238,24 +239,31 @@ export class Git {
     return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
   }
 
-  /** Streams stdout line by line, for outputs too large to hold (log -p over a long history). */
+  /**
+   * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
+   * `input` goes to stdin (`--stdin` lists of commits).
+   */
   async *lines(
     args: string[],
-    opts: { env?: Record<string, string> } = {},
+    opts: { env?: Record<string, string>; input?: string } = {},
   ): AsyncGenerator<string> {
     this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
     const child = spawn(this.options.program ?? 'git', args, {
       cwd: this.cwd,
       env: this.environment(opts.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // git may exit before reading all of its input
+      child.stdin.end(opts.input);
+    }
     const err: Buffer[] = [];
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     const closed = new Promise<number>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (code) => resolve(code ?? 1));
     });
-    const rl = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    const rl = createInterface({ input: child.stdout!, crlfDelay: Infinity });
     try {
       for await (const line of rl) yield line;
     } finally {
@@ -264,6 +272,57 @@ export class Git {
     const code = await closed;
     if (code !== 0)
       throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+  }
+
+  /**
+   * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
+   * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
+   * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
+   */
+  async *pipeLines(
+    producer: string[],
+    consumer: string[],
+    opts: { input?: string | Readable; env?: Record<string, string> } = {},
+  ): AsyncGenerator<string> {
+    this.options.logger?.debug(
+      `git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`,
+    );
+    const env = this.environment(opts.env);
+    const spawnGit = (args: string[], stdin: 'pipe' | 'ignore') =>
+      spawn(this.options.program ?? 'git', args, {
+        cwd: this.cwd,
+        env,
+        stdio: [stdin, 'pipe', 'pipe'],
+      });
+    const first = spawnGit(producer, opts.input === undefined ? 'ignore' : 'pipe');
+    const second = spawnGit(consumer, 'pipe');
+    const errors: Buffer[][] = [[], []];
+    first.stderr!.on('data', (b: Buffer) => errors[0].push(b));
+    second.stderr!.on('data', (b: Buffer) => errors[1].push(b));
+    const exited = (child: typeof first) =>
+      new Promise<number>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+      });
+    const closed = [exited(first), exited(second)];
+    if (first.stdin) {
+      first.stdin.on('error', () => {});
+      if (typeof opts.input === 'string') first.stdin.end(opts.input);
+      else opts.input?.pipe(first.stdin);
+    }
+    second.stdin!.on('error', () => {});
+    first.stdout!.pipe(second.stdin!);
+    const rl = createInterface({ input: second.stdout!, crlfDelay: Infinity });
+    try {
+      for await (const line of rl) yield line;
+    } finally {
+      for (const child of [first, second]) if (child.exitCode === null) child.kill();
+    }
+    const [a, b] = await Promise.all(closed);
+    if (a !== 0)
+      throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
+    if (b !== 0)
+      throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
   }
 
   /** The object a revision names, or undefined when it names nothing. */

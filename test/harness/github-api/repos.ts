@@ -3,12 +3,24 @@ import { ApiError, notFound, paginate, type Route } from './context.js';
 import {
   commit,
   fullRepository,
+  publicUser,
+  type PublicUser,
   type BranchWithProtection,
   type Commit,
   type FullRepository,
 } from './shapes.js';
 
 export const repoRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/user',
+    handler: (ctx): { body: PublicUser } => ({ body: publicUser(ctx.api, ctx.api.state.viewer) }),
+  },
+  {
+    method: 'GET',
+    path: '/users/{username}',
+    handler: (ctx): { body: PublicUser } => ({ body: publicUser(ctx.api, ctx.params.username) }),
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}',
