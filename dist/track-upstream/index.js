@@ -39120,7 +39120,7 @@ function validateSettings(s) {
 
 /***/ }),
 
-/***/ 4584:
+/***/ 4026:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40272,8 +40272,9 @@ class PullRequests {
     async load(mode) {
         const pulls = await this.github.paginate(this.github.rest.pulls.list, {
             ...this.repo,
+            // Every open pull request, not only those on the target: one retargeted by hand
+            // still holds its purpose.
             state: 'open',
-            base: this.settings.target,
             per_page: 100,
         });
         const duplicates = [];
@@ -40559,40 +40560,975 @@ class PullRequests {
 //# sourceMappingURL=pulls.js.map
 // EXTERNAL MODULE: ./build/actions/lib/track/settings.js
 var track_settings = __nccwpck_require__(6835);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
+/**
+ * What the classifier needs to know about each commit, computed in a few streamed passes over
+ * any number of commits (never one process per commit) and cached by commit id between runs:
+ * a commit id names its content forever, so an entry never goes stale.
+ *
+ * - `files`: a short hash of the sorted paths the commit changes. Equal patches change the
+ *   same paths, so patch-ids are computed only for upstream commits whose paths match a
+ *   downstream commit's (the trick `git log --cherry-mark` uses, with header-only ids).
+ * - `stable`: `git patch-id --stable` of the commit's diff (first parent for a merge).
+ * - `zero`: the same with zero context lines, so a pick whose context moved still matches.
+ * - `reverts`, `fixes`, `references`: what the message says about other commits.
+ */
+
+
+
+
+
+/** Diff options both sides of every comparison use, whatever the user's git config says. */
+const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+/** Bump when what is cached changes meaning (diff options, key format). */
+const CACHE_FILE = 'commit-facts-v1.txt';
+/**
+ * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
+ * (`?` not computed, `-` none, lists comma-separated). Loaded whole, rewritten atomically.
+ */
+class FactsCache {
+    dir;
+    entries = new Map();
+    dirty = false;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** A cache kept in `dir` (created when saved), or one that lives only as long as the run. */
+    static load(dir) {
+        const cache = new FactsCache(dir);
+        const file = dir ? (0,external_node_path_.join)(dir, CACHE_FILE) : undefined;
+        if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file))
+            return cache;
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        let start = 0;
+        while (start < text.length) {
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            const f = text.slice(start, end).split(' ');
+            start = end + 1;
+            if (f.length !== 7 || f[0].length < 40)
+                continue; // a torn line: recompute that commit
+            cache.entries.set(f[0], {
+                files: f[1],
+                stable: decodeId(f[2]),
+                zero: decodeId(f[3]),
+                reverts: f[4] === '-' ? undefined : f[4],
+                fixes: f[5] === '-' ? [] : f[5].split(','),
+                references: f[6] === '-' ? [] : f[6].split(','),
+            });
+        }
+        return cache;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    get(commit) {
+        return this.entries.get(commit);
+    }
+    set(commit, facts) {
+        this.entries.set(commit, facts);
+        this.dirty = true;
+    }
+    /** Writes the cache if anything was added (to a temporary file first, so a reader never sees half). */
+    save() {
+        if (!this.dir || !this.dirty)
+            return;
+        (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
+        const lines = [];
+        for (const [c, f] of this.entries) {
+            lines.push(`${c} ${f.files} ${encodeId(f.stable)} ${encodeId(f.zero)} ${f.reverts ?? '-'} ${f.fixes.length ? f.fixes.join(',') : '-'} ${f.references.length ? f.references.join(',') : '-'}`);
+        }
+        const file = (0,external_node_path_.join)(this.dir, CACHE_FILE);
+        const temp = `${file}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(temp, lines.join('\n') + '\n');
+        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
+        this.dirty = false;
+    }
+}
+function decodeId(s) {
+    return s === '?' ? undefined : s === '-' ? null : s;
+}
+function encodeId(s) {
+    return s === undefined ? '?' : s === null ? '-' : s;
+}
+/** Only what may appear in a cache line; anything else in a message is not a commit id. */
+const safeId = (s) => /^[0-9a-zA-Z]{1,64}$/.test(s);
+function filesKey(paths) {
+    if (!paths.length)
+        return '-';
+    return (0,external_node_crypto_.createHash)('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
+}
+/** Lines that may name another commit; most messages have none, so most skip the parsing. */
+const MENTIONS = /cherry|upstream|master commit|backport|reverts commit|fixes:/i;
+function factsOf(message, paths, extraPatterns) {
+    const mentions = MENTIONS.test(message) || (extraPatterns?.length ?? 0) > 0;
+    return {
+        files: filesKey(paths),
+        reverts: mentions ? revertedCommit(message) : undefined,
+        fixes: mentions ? fixesReferences(message).filter(safeId) : [],
+        references: mentions
+            ? findReferences(message, extraPatterns)
+                .map((r) => r.sha)
+                .filter(safeId)
+            : [],
+    };
+}
+/** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
+const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
+/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+async function parseFacts(lines, onCommit, extraPatterns) {
+    let current;
+    let body = [];
+    let inBody = false;
+    let paths = [];
+    const finish = () => {
+        if (current)
+            onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+    };
+    for await (const line of lines) {
+        if (line.startsWith('\x1e')) {
+            finish();
+            current = line.slice(1);
+            body = [];
+            paths = [];
+            inBody = true;
+        }
+        else if (inBody) {
+            const end = line.indexOf('\x1f');
+            if (end >= 0) {
+                body.push(line.slice(0, end));
+                inBody = false;
+            }
+            else
+                body.push(line);
+        }
+        else if (line)
+            paths.push(line);
+    }
+    finish();
+}
+/** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
+async function commitFacts(git, commits, cache, options = {}) {
+    const out = new Map();
+    const missing = [];
+    for (const c of commits) {
+        const f = cache.get(c);
+        if (f)
+            out.set(c, f);
+        else
+            missing.push(c);
+    }
+    if (!missing.length)
+        return out;
+    options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
+    await parseFacts(git.lines([
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        ...DIFF,
+        '--diff-merges=first-parent',
+        ...FACTS_FORMAT,
+    ], { input: missing.join('\n') + '\n' }), (c, f) => {
+        cache.set(c, f);
+        out.set(c, f);
+    }, options.extraPatterns);
+    return out;
+}
+/**
+ * Walks a range (`tips --not head`, merges left out) reading every commit's facts as it goes:
+ * the cold path, one pass where a list of ids then a second read would walk twice.
+ */
+async function walkFacts(git, range, cache, onCommit, options = {}) {
+    options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
+    await parseFacts(git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']), (c, f) => {
+        cache.set(c, f);
+        onCommit(c, f);
+    }, options.extraPatterns);
+}
+/**
+ * Patch-ids computed as commits are named: a pipeline per kind, `git diff-tree --stdin -p`
+ * into `git patch-id --stable`, that starts on the first commit and runs beside whatever names
+ * the next (a walk of upstream, say).
+ */
+class PatchIdStreams {
+    kinds;
+    inputs = [];
+    results = [];
+    added = new Set();
+    constructor(git, kinds = ['stable', 'zero']) {
+        this.kinds = kinds;
+        for (const kind of kinds) {
+            const input = new external_node_stream_.PassThrough();
+            this.inputs.push(input);
+            this.results.push((async () => {
+                const ids = new Map();
+                for await (const line of git.pipeLines(['diff-tree', '--stdin', '-p', '--root', ...(kind === 'zero' ? ['-U0'] : []), ...DIFF], ['patch-id', '--stable'], { input })) {
+                    const sp = line.indexOf(' ');
+                    if (sp > 0)
+                        ids.set(line.slice(sp + 1), line.slice(0, sp));
+                }
+                return ids;
+            })());
+        }
+    }
+    get size() {
+        return this.added.size;
+    }
+    /** Asks for a commit's patch-ids; a merge's are against its first parent. */
+    add(commit, firstParent) {
+        if (this.added.has(commit))
+            return;
+        this.added.add(commit);
+        const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+        for (const input of this.inputs)
+            input.write(line);
+    }
+    /** Closes the pipelines and records every commit asked for (null: no patch to show). */
+    async finish(facts, cache) {
+        for (const input of this.inputs)
+            input.end();
+        const results = await Promise.all(this.results);
+        for (const c of this.added) {
+            const f = facts.get(c);
+            if (!f)
+                continue;
+            const updated = { ...f };
+            this.kinds.forEach((kind, i) => (updated[kind] = results[i].get(c) ?? null));
+            facts.set(c, updated);
+            cache.set(c, updated);
+        }
+    }
+}
+/** Whether a commit's patch-id of a kind (either, when not said) is still to be computed. */
+function lacksPatchIds(f, kind) {
+    if (!f)
+        return false;
+    return kind ? f[kind] === undefined : f.stable === undefined || f.zero === undefined;
+}
+/** Fills in the patch-ids (both kinds) of the given commits. */
+async function computePatchIds(git, commits, facts, cache, logger) {
+    const todo = commits.filter((c) => lacksPatchIds(facts.get(c)));
+    if (!todo.length)
+        return;
+    logger?.debug(`computing patch-ids of ${todo.length} commits`);
+    const streams = new PatchIdStreams(git);
+    for (const c of todo)
+        streams.add(c);
+    await streams.finish(facts, cache);
+}
+//# sourceMappingURL=facts.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/policy.js
+/**
+ * The user's side of the backport policy: how a commit declares itself downstream-only, which
+ * extra reference forms count, and how short an abbreviated commit id may be.
+ */
+
+const defaultPolicy = {
+    downstreamOnlyTrailers: ['Downstream-only'],
+    downstreamOnlySubjects: [],
+    referencePatterns: [],
+    minimumIdLength: 12,
+};
+function regex(subject, source) {
+    try {
+        return new RegExp(source);
+    }
+    catch {
+        throw invalid(subject, source, 'a JavaScript regular expression');
+    }
+}
+/** The policy from the strings of action inputs or command-line options, checked. */
+function parsePolicy(raw) {
+    const trailers = raw.trailers?.length ? raw.trailers : defaultPolicy.downstreamOnlyTrailers;
+    for (const t of trailers) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(t))
+            throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
+    }
+    const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
+        const re = regex('reference pattern', p);
+        // One capture group: the commit id. Count groups by matching the empty string's shape.
+        const groups = new RegExp(`${re.source}|`).exec('').length - 1;
+        if (groups !== 1)
+            throw new ConfigurationError('reference pattern', `Invalid reference pattern '${p}'. Expected exactly one capture group, the commit id, as in 'Upstream-ref: ([0-9a-f]+)'.`);
+        return re;
+    });
+    const minimumIdLength = raw.minimumIdLength ?? defaultPolicy.minimumIdLength;
+    if (!Number.isInteger(minimumIdLength) || minimumIdLength < 7 || minimumIdLength > 40)
+        throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
+    return {
+        downstreamOnlyTrailers: trailers,
+        downstreamOnlySubjects: (raw.subjects ?? []).map((s) => regex('downstream-only subject', s)),
+        referencePatterns,
+        minimumIdLength,
+    };
+}
+/** The downstream-only declaration of a message, if any: the reason given. */
+function downstreamOnlyReason(policy, subject, message) {
+    for (const line of message.split('\n')) {
+        for (const t of policy.downstreamOnlyTrailers) {
+            const m = new RegExp(`^\\s*${t}:\\s*(.*?)\\s*$`, 'i').exec(line);
+            if (m)
+                return { reason: m[1], marker: `${t}:` };
+        }
+    }
+    for (const re of policy.downstreamOnlySubjects) {
+        if (re.test(subject))
+            return { reason: subject, marker: `subject /${re.source}/` };
+    }
+    return undefined;
+}
+/**
+ * A note explaining how a backport differs from the upstream commit, in the convention of the
+ * stable trees: `[name: reason]` on a line of its own (`[ bwh: adjust context ]`).
+ */
+function changeNote(message) {
+    for (const line of message.split('\n')) {
+        const m = /^\s*\[\s*([^\]:\s][^\]:]*?)\s*:\s*([^\]]*\S)\s*\]\s*$/.exec(line);
+        if (m)
+            return `${m[1]}: ${m[2]}`;
+    }
+    return undefined;
+}
+//# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'violation',
+];
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+function refLabel(ref) {
+    return ref
+        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+        .replace(/^refs\/(remotes|heads)\//, '');
+}
+const classifier_RS = '\x1e';
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
+}
+async function revList(git, args) {
+    const out = [];
+    for await (const line of git.lines(['rev-list', ...args]))
+        if (line)
+            out.push(line);
+    return out;
+}
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex {
+    map = new Map();
+    add(id, value) {
+        const k = id.slice(0, 7);
+        const list = this.map.get(k);
+        if (list)
+            list.push({ id, value });
+        else
+            this.map.set(k, [{ id, value }]);
+    }
+    /** Entries whose id and the given one agree (one may abbreviate the other). */
+    find(id) {
+        return (this.map.get(id.slice(0, 7)) ?? [])
+            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+            .map((e) => e.value);
+    }
+}
+/** Runs every stage and returns the classifications with what was learnt on the way. */
+async function analyse(options) {
+    const { git, logger } = options;
+    const policy = options.policy ?? defaultPolicy;
+    const cache = options.cache instanceof FactsCache ? options.cache : FactsCache.load(options.cache);
+    const head = await resolveRevision(git, 'head revision', options.head);
+    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+    const development = await resolveRevision(git, 'upstream development branch', options.development);
+    const followed = options.followed
+        ? await resolveRevision(git, 'upstream branch followed', options.followed)
+        : development;
+    const more = [];
+    for (const r of options.moreUpstream ?? [])
+        more.push(await resolveRevision(git, 'upstream revision', r));
+    const tips = [...new Set([development, followed, ...more])];
+    // Every downstream commit that is not upstream, with parents and messages, newest first:
+    // one walk; those of base..head are the ones to classify.
+    const all = [];
+    const logText = await git.run([
+        'log',
+        '--topo-order',
+        `--format=${'%x1e'}%H %P%n%B`,
+        head,
+        '--not',
+        ...tips,
+        '--',
+    ]);
+    for (const chunk of logText.split(classifier_RS)) {
+        if (!chunk)
+            continue;
+        const nl = chunk.indexOf('\n');
+        const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
+        all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+    }
+    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+    const downstream = all.map((l) => l.commit);
+    const extraPatterns = policy.referencePatterns;
+    const cold = cache.size === 0;
+    const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
+    // Patch-ids only where a match is possible: classified commits, upstream commits touching
+    // the same paths as one of them, and the upstream commits named. They are computed beside
+    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+    // default ones leave a question.
+    const streams = new PatchIdStreams(git, ['stable']);
+    const firstParent = new Map();
+    const wantedFiles = new Set();
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        if (l.parents.length > 1)
+            firstParent.set(l.commit, l.parents[0]);
+        if (f && f.files !== '-')
+            wantedFiles.add(f.files);
+        if (lacksPatchIds(f, 'stable'))
+            streams.add(l.commit, firstParent.get(l.commit));
+    }
+    const upstream = [];
+    const candidates = [];
+    const consider = (c, f) => {
+        facts.set(c, f);
+        if (!wantedFiles.has(f.files))
+            return;
+        candidates.push(c);
+        if (lacksPatchIds(f, 'stable'))
+            streams.add(c);
+    };
+    const upstreamRange = ['--no-merges', ...tips, '--not', head];
+    if (cold) {
+        // Cold: one walk reads every upstream commit's facts.
+        await walkFacts(git, upstreamRange, cache, (c, f) => {
+            upstream.push(c);
+            consider(c, f);
+        }, { extraPatterns, logger });
+    }
+    else {
+        upstream.push(...(await revList(git, upstreamRange)));
+        for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
+            consider(c, f);
+    }
+    const upstreamSet = new Set(upstream);
+    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
+    // References written in the classified commits, resolved all at once.
+    const written = new Map();
+    for (const l of listed)
+        written.set(l.commit, findReferences(l.message, extraPatterns));
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
+    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
+    const namedMissing = named.filter((c) => !facts.has(c));
+    if (namedMissing.length) {
+        for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
+            facts.set(c, f);
+    }
+    for (const c of named)
+        if (lacksPatchIds(facts.get(c), 'stable'))
+            streams.add(c);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits`);
+    await streams.finish(facts, cache);
+    // Zero context where the default patch-ids leave a question: a classified commit that
+    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    const stableIds = new Set();
+    for (const c of candidates) {
+        const id = facts.get(c).stable;
+        if (id)
+            stableIds.add(id);
+    }
+    const zero = new PatchIdStreams(git, ['zero']);
+    const zeroFiles = new Set();
+    const needZero = (c) => {
+        if (lacksPatchIds(facts.get(c), 'zero'))
+            zero.add(c, firstParent.get(c));
+    };
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        const refs = (written.get(l.commit) ?? [])
+            .map((r) => resolutions.get(r.sha)?.commit)
+            .filter((c) => !!c);
+        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
+            continue;
+        needZero(l.commit);
+        namedDiffer.forEach(needZero);
+        if (f.files !== '-')
+            zeroFiles.add(f.files);
+    }
+    for (const c of candidates)
+        if (zeroFiles.has(facts.get(c).files))
+            needZero(c);
+    if (zero.size)
+        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+    await zero.finish(facts, cache);
+    const byPatch = new Map();
+    for (const c of candidates) {
+        const f = facts.get(c);
+        for (const id of [f.stable, f.zero]) {
+            if (!id)
+                continue;
+            const list = byPatch.get(id);
+            if (list)
+                list.push(c);
+            else
+                byPatch.set(id, [c]);
+        }
+    }
+    // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
+    const followUps = new PrefixIndex();
+    const upstreamByReference = new Map();
+    for (const c of upstream) {
+        const f = facts.get(c);
+        if (f.reverts)
+            followUps.add(f.reverts, { commit: c, kind: 'revert' });
+        for (const x of f.fixes)
+            followUps.add(x, { commit: c, kind: 'fix' });
+        for (const r of f.references) {
+            const list = upstreamByReference.get(r);
+            if (list)
+                list.push(c);
+            else
+                upstreamByReference.set(r, [c]);
+        }
+    }
+    // What the downstream already carries, by the references its commits write.
+    const carried = new PrefixIndex();
+    for (const c of downstream)
+        for (const r of facts.get(c)?.references ?? [])
+            carried.add(r, c);
+    const downstreamIndex = new PrefixIndex();
+    for (const c of downstream)
+        downstreamIndex.add(c, c);
+    const classifications = [];
+    for (const l of listed) {
+        classifications.push(await classifyOne(l, {
+            git,
+            policy,
+            facts,
+            written: written.get(l.commit) ?? [],
+            resolutions,
+            byPatch,
+            followUps,
+            carried,
+            downstreamIndex,
+            upstreamSet,
+            syncTips: [followed, ...more],
+            development,
+        }));
+    }
+    cache.save();
+    return {
+        revisions: { head, base, development, followed, more },
+        classifications,
+        downstream,
+        upstream,
+        facts,
+        byPatch,
+        upstreamByReference,
+        upstreamInRange,
+        cache,
+    };
+}
+/** Classifies the downstream commits of base..head (or all of them) against upstream. */
+async function classifyCommits(options) {
+    return (await analyse(options)).classifications;
+}
+function countClasses(list) {
+    const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
+    counts.warnings = 0;
+    counts.commits = list.length;
+    for (const c of list) {
+        counts[c.class]++;
+        counts.warnings += c.warnings.length;
+    }
+    return counts;
+}
+async function resolveReferences(git, ids, ctx) {
+    const out = new Map();
+    const toLook = [];
+    for (const id of ids) {
+        if (!isHexId(id))
+            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+        else if (id.length < ctx.policy.minimumIdLength)
+            out.set(id, {
+                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
+            });
+        else if (id.length > 40 && id.length !== 64)
+            out.set(id, { problem: `'${id}' is too long to be a commit id` });
+        else
+            toLook.push(id);
+    }
+    const look = async (list) => {
+        const answer = new Map();
+        if (!list.length)
+            return answer;
+        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+        })).split('\n');
+        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        return answer;
+    };
+    let found = await look(toLook);
+    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+    if (fetchable.length && ctx.options.fetchMissing) {
+        await ctx.options.fetchMissing(fetchable);
+        found = new Map([...found, ...(await look(fetchable))]);
+    }
+    for (const id of toLook) {
+        const [oid, type] = found.get(id) ?? [];
+        if (type === 'missing' || !type) {
+            out.set(id, { problem: `${id} is not found upstream` });
+        }
+        else if (type === 'ambiguous') {
+            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+        }
+        else if (type !== 'commit') {
+            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+        }
+        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+            out.set(id, { commit: oid });
+        }
+        else {
+            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+        }
+    }
+    return out;
+}
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(git, oid, ctx) {
+    if (await git.isAncestor(oid, ctx.head))
+        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+    let where = '';
+    if (ctx.options.upstreamRefs?.length) {
+        const refs = (await git.run([
+            'for-each-ref',
+            '--contains',
+            oid,
+            '--format=%(refname)',
+            ...ctx.options.upstreamRefs,
+        ]))
+            .split('\n')
+            .filter(Boolean);
+        if (refs.length)
+            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+    }
+    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
+    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
+}
+function comparePatches(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+/** The reason a revert gives: its message without the subject and the `This reverts` line. */
+function revertReason(subject, message) {
+    const body = message
+        .split('\n')
+        .slice(1)
+        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return body || subject;
+}
+async function classifyOne(l, ctx) {
+    const subject = l.message.split('\n')[0] ?? '';
+    const result = {
+        commit: l.commit,
+        subject,
+        class: 'violation',
+        notes: [],
+        warnings: [],
+        parents: l.parents,
+    };
+    const f = ctx.facts.get(l.commit);
+    // An upstream sync: every parent but the first is in the upstream branch followed.
+    if (l.parents.length > 1) {
+        const synced = [];
+        for (const p of l.parents.slice(1)) {
+            let ok = false;
+            for (const tip of ctx.syncTips)
+                if (!ok)
+                    ok = await ctx.git.isAncestor(p, tip);
+            synced.push(ok);
+        }
+        if (synced.every(Boolean)) {
+            result.class = 'sync';
+            result.upstream = l.parents[l.parents.length - 1];
+            result.reason = 'merges the upstream branch followed';
+            return result;
+        }
+        result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+    }
+    const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
+    if (declared)
+        result.declared = declared.reason || '(no reason given)';
+    const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
+    if (masterDate)
+        result.notes.push(`master date: ${masterDate[1]}`);
+    const note = changeNote(l.message);
+    // A backport: it names an upstream commit of the development branch.
+    const problems = [];
+    for (const ref of ctx.written) {
+        const r = ctx.resolutions.get(ref.sha);
+        if (!r?.commit || r.problem) {
+            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
+            continue;
+        }
+        if (result.class === 'backport')
+            continue; // the first good reference decides
+        result.class = 'backport';
+        result.upstream = r.commit;
+        result.reference = ref;
+        result.patch = comparePatches(f, ctx.facts.get(r.commit));
+        if (result.patch === 'context-moved')
+            result.notes.push('the same change as upstream with its context moved');
+        if (result.patch === 'modified') {
+            if (note)
+                result.notes.push(`modified: ${note}`);
+            else
+                result.warnings.push(`modified backport of ${r.commit.slice(0, 12)} without a note explaining the change (such as [name: reason])`);
+        }
+        for (const fu of ctx.followUps.find(r.commit)) {
+            if (ctx.carried.find(fu.commit).length)
+                continue;
+            result.warnings.push(fu.kind === 'revert'
+                ? `upstream has since reverted ${r.commit.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+                : `upstream ${fu.commit.slice(0, 12)} fixes ${r.commit.slice(0, 12)} (Fixes:) and is not carried downstream`);
+        }
+    }
+    if (result.class === 'backport') {
+        for (const p of problems)
+            result.warnings.push(`another reference is not usable: ${p}`);
+        return result;
+    }
+    // The same patch as an upstream commit, with or without the surrounding context.
+    const stableMatch = f?.stable ? ctx.byPatch.get(f.stable) : undefined;
+    const zeroMatch = f?.zero ? ctx.byPatch.get(f.zero) : undefined;
+    const match = stableMatch?.[0] ?? zeroMatch?.[0];
+    if (match) {
+        result.class = 'upstream';
+        result.upstream = match;
+        result.patch = comparePatches(f, ctx.facts.get(match));
+        if (result.patch === 'context-moved')
+            result.notes.push('the same change as upstream with its context moved');
+        for (const p of problems)
+            result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
+        if (declared)
+            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
+        const prefix = subjectPrefix(subject);
+        if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
+            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
+        return result;
+    }
+    // A revert of a downstream commit moves the tree back toward upstream.
+    const reverted = f?.reverts;
+    if (reverted) {
+        const target = ctx.downstreamIndex.find(reverted)[0];
+        if (target) {
+            result.class = 'revert';
+            result.reverts = target;
+            result.reason = revertReason(subject, l.message);
+            return result;
+        }
+    }
+    if (declared) {
+        result.class = 'downstream-only';
+        result.reason = result.declared;
+        if (!declared.reason)
+            result.warnings.push(`${declared.marker} gives no reason`);
+        for (const p of problems)
+            result.notes.push(`reference not usable: ${p}`);
+        return result;
+    }
+    result.class = 'violation';
+    const prefix = subjectPrefix(subject);
+    if (problems.length)
+        result.reason = problems.join('; ');
+    else if (reverted)
+        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
+    else if (prefix === 'FROMLIST')
+        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
+    else if (prefix)
+        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
+    else
+        result.reason =
+            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
+    return result;
+}
+//# sourceMappingURL=classifier.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
+
+
+/** Prefix lookup of written (possibly abbreviated) commit ids. */
+function findByWritten(map, commit) {
+    const out = [];
+    for (const [written, commits] of map) {
+        if (written.length >= 7 && commit.startsWith(written))
+            out.push(...commits);
+    }
+    return out;
+}
+function compare(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+async function subjects(git, commits) {
+    const map = new Map();
+    if (!commits.length)
+        return map;
+    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
+        input: commits.join('\n') + '\n',
+    });
+    for (const line of out.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp > 0)
+            map.set(line.slice(0, sp), line.slice(sp + 1));
+    }
+    return map;
+}
+async function divergence(options) {
+    const { git } = options;
+    const targetRevision = options.target ?? options.followed ?? options.development;
+    const analysis = await analyse({
+        ...options,
+        head: options.downstream,
+        moreUpstream: [targetRevision],
+    });
+    const { classifications, facts, byPatch } = analysis;
+    const target = (await git.commitOf(targetRevision));
+    const targetSet = new Set();
+    for await (const c of git.lines([
+        'rev-list',
+        '--no-merges',
+        target,
+        '--not',
+        analysis.revisions.head,
+    ]))
+        targetSet.add(c);
+    const upstreamSet = new Set(analysis.upstream);
+    // Upstream commits naming a commit as their origin, for both directions of "by reference".
+    const referencing = analysis.upstreamByReference;
+    /** The upstream commits (within `within`) that carry a downstream commit's change. */
+    const supersedingOf = (c, within) => {
+        if (c.class === 'backport' && c.upstream) {
+            if (within.has(c.upstream))
+                return { upstream: c.upstream, match: 'reference' };
+            // An upstream stable branch carries its own pick of the same development commit.
+            const picks = findByWritten(referencing, c.upstream).filter((u) => within.has(u));
+            if (picks.length)
+                return { upstream: picks[0], match: 'reference' };
+        }
+        const byDownstreamId = findByWritten(referencing, c.commit).filter((u) => within.has(u));
+        if (byDownstreamId.length)
+            return { upstream: byDownstreamId[0], match: 'reference' };
+        const f = facts.get(c.commit);
+        for (const id of [f?.stable, f?.zero]) {
+            const hit = id ? byPatch.get(id)?.find((u) => within.has(u)) : undefined;
+            if (hit)
+                return { upstream: hit, match: 'patch' };
+        }
+        return undefined;
+    };
+    // Reverted pairs cancel out: neither needs anything before a sync.
+    const cancelled = new Set();
+    for (const c of classifications) {
+        if (c.class === 'revert' && c.reverts) {
+            cancelled.add(c.commit);
+            cancelled.add(c.reverts);
+        }
+    }
+    const carriedRaw = [];
+    const supersededRaw = [];
+    for (const c of classifications) {
+        if (c.class === 'sync' || cancelled.has(c.commit))
+            continue;
+        if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
+            const s = supersedingOf(c, upstreamSet);
+            if (s)
+                carriedRaw.push({ c, ...s });
+        }
+        const t = supersedingOf(c, targetSet);
+        if (t)
+            supersededRaw.push({ c, ...t });
+    }
+    const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+    await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
+    analysis.cache.save();
+    const names = await subjects(git, uppers);
+    const carried = (x) => ({
+        commit: x.c.commit,
+        subject: x.c.subject,
+        class: x.c.class,
+        declared: x.c.declared,
+        upstream: x.upstream,
+        upstreamSubject: names.get(x.upstream) ?? '',
+        match: x.match,
+        patch: compare(facts.get(x.c.commit), facts.get(x.upstream)),
+    });
+    const revision = (r, commit, label) => ({
+        revision: label ?? refLabel(r),
+        commit,
+    });
+    const labels = options.labels ?? {};
+    return {
+        format: 'tributary.divergence/v1',
+        downstream: revision(options.downstream, analysis.revisions.head, labels.downstream),
+        followed: revision(options.followed ?? options.development, analysis.revisions.followed, labels.followed),
+        development: revision(options.development, analysis.revisions.development, labels.development),
+        target: revision(targetRevision, target, labels.target),
+        counts: countClasses(classifications),
+        downstreamOnly: classifications
+            .filter((c) => c.class === 'downstream-only')
+            .map((c) => ({ commit: c.commit, subject: c.subject, reason: c.reason ?? '' })),
+        unexplained: classifications.filter((c) => c.class === 'violation'),
+        carried: carriedRaw.map(carried),
+        supersededByTarget: supersededRaw.reverse().map((x) => {
+            const entry = carried(x);
+            return { ...entry, action: entry.patch === 'identical' ? 'drop' : 'revert' };
+        }),
+        commits: classifications,
+    };
+}
+//# sourceMappingURL=divergence.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/divergence.js
 
 
-/** Markdown lines: `- <downstream> subject — upstream <sha> (same patch | named)`. */
+/** Markdown lines: `- <downstream> subject: upstream <sha> "subject" carries it (drop|revert)`. */
 async function carriedUpstream(git, o) {
-    const out = await git.run([
-        'log',
-        '--no-merges',
-        '--cherry-mark',
-        '--left-right',
-        '--format=%m %H',
-        `${o.target}...${o.upstream}`,
-    ]);
-    const same = new Set();
-    const fresh = new Set();
-    for (const line of out.split('\n')) {
-        const [mark, sha] = line.split(' ');
-        if (mark === '=')
-            same.add(sha);
-        if (mark === '>' || mark === '=')
-            fresh.add(sha);
-    }
-    const downstream = await readCommits(git, [`${o.upstream}..${o.target}`]);
-    const lines = [];
-    for (const d of downstream) {
-        if (same.has(d.sha)) {
-            lines.push(`- ${d.sha.slice(0, 12)} ${escapeMarkdown(d.subject)}: upstream has the same patch`);
-            continue;
-        }
-        const named = findReferences(d.message, o.referencePatterns).find((r) => [...fresh].some((f) => r.sha.length >= 7 && f.startsWith(r.sha)));
-        if (named)
-            lines.push(`- ${d.sha.slice(0, 12)} ${escapeMarkdown(d.subject)}: backport of upstream ${named.sha.slice(0, 12)}`);
-    }
-    return lines;
+    const report = await divergence({
+        git,
+        downstream: o.target,
+        development: o.upstream,
+        followed: o.upstream,
+        target: o.upstream,
+        logger: o.logger,
+        labels: { development: o.upstreamName, followed: o.upstreamName, target: o.upstreamName },
+    });
+    return report.supersededByTarget.map((s) => `- ${s.commit.slice(0, 12)} ${escapeMarkdown(s.subject)}: upstream ${s.upstream.slice(0, 12)} ` +
+        `("${escapeMarkdown(s.upstreamSubject)}") carries it, by ${s.match === 'patch' ? `its patch (${s.patch})` : 'reference'}: ${s.action}`);
 }
 //# sourceMappingURL=divergence.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/sync.js
@@ -40635,7 +41571,8 @@ async function sync(ctx) {
     const carried = await carriedUpstream(git, {
         target,
         upstream,
-        referencePatterns: s.referencePatterns,
+        upstreamName: s.upstream,
+        logger: ctx.logger,
     });
     const branch = branchName(s);
     let commit;
@@ -40712,7 +41649,7 @@ async function sync(ctx) {
     }
     body.push('', `### New upstream commits (${fresh})`, '', ...log);
     if (carried.length)
-        body.push('', '### Downstream-only commits that upstream now seems to carry', '', 'They can probably be dropped or reverted before merging:', '', ...carried);
+        body.push('', '### Downstream-only commits that upstream now seems to carry', '', 'Drop or revert them before merging (newest first, the order to revert in):', '', ...carried);
     await pulls.propose({
         marker: {
             v: 1,
@@ -40981,14 +41918,21 @@ class Git {
     async try(args, opts = {}) {
         return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
     }
-    /** Streams stdout line by line, for outputs too large to hold (log -p over a long history). */
+    /**
+     * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
+     * `input` goes to stdin (`--stdin` lists of commits).
+     */
     async *lines(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
         const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
-            stdio: ['ignore', 'pipe', 'pipe'],
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
+        if (child.stdin) {
+            child.stdin.on('error', () => { }); // git may exit before reading all of its input
+            child.stdin.end(opts.input);
+        }
         const err = [];
         child.stderr.on('data', (b) => err.push(b));
         const closed = new Promise((resolve, reject) => {
@@ -41007,6 +41951,54 @@ class Git {
         const code = await closed;
         if (code !== 0)
             throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+    }
+    /**
+     * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
+     * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
+     * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
+     */
+    async *pipeLines(producer, consumer, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
+        const env = this.environment(opts.env);
+        const spawnGit = (args, stdin) => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+            cwd: this.cwd,
+            env,
+            stdio: [stdin, 'pipe', 'pipe'],
+        });
+        const first = spawnGit(producer, opts.input === undefined ? 'ignore' : 'pipe');
+        const second = spawnGit(consumer, 'pipe');
+        const errors = [[], []];
+        first.stderr.on('data', (b) => errors[0].push(b));
+        second.stderr.on('data', (b) => errors[1].push(b));
+        const exited = (child) => new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        const closed = [exited(first), exited(second)];
+        if (first.stdin) {
+            first.stdin.on('error', () => { });
+            if (typeof opts.input === 'string')
+                first.stdin.end(opts.input);
+            else
+                opts.input?.pipe(first.stdin);
+        }
+        second.stdin.on('error', () => { });
+        first.stdout.pipe(second.stdin);
+        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
+        try {
+            for await (const line of rl)
+                yield line;
+        }
+        finally {
+            for (const child of [first, second])
+                if (child.exitCode === null)
+                    child.kill();
+        }
+        const [a, b] = await Promise.all(closed);
+        if (a !== 0)
+            throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
+        if (b !== 0)
+            throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
     }
     /** The object a revision names, or undefined when it names nothing. */
     async revParse(rev) {
@@ -44397,7 +45389,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4584);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4026);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3392);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 

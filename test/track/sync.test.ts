@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Git } from '../../actions/lib/git.js';
+import { readdirSync } from 'node:fs';
+import { Git } from '../../actions/lib/git.js';
 import { WorkTree } from '../harness/fixtures.js';
 import {
   assertClean,
@@ -56,6 +57,9 @@ describe('track-upstream sync, end to end', () => {
     c.u2 = await work.commit('hw/b: update', { 'hw/b.c': 'b1\nb2 new\nb3\n' });
     await work.git.run(['checkout', '--quiet', 'staging']);
     c.d1 = await work.commit('xen: downstream-only change', { 'xen/down.c': 'down\n' });
+    // Downstream carried upstream's overflow fix early, as the same patch: it can be dropped.
+    c.d2 = await work.commit('hw/a: fix an overflow (early backport)', { 'hw/a.c': 'a fixed\n' });
+    await work.git.run(['branch', 'staging-r']);
     for (const b of ['staging-c', 'staging-i']) {
       await work.git.run(['checkout', '--quiet', b]);
       c[b] = await work.commit(`xen: ${b} edits conflict.c`, { 'hw/conflict.c': 'downstream\n' });
@@ -88,7 +92,7 @@ describe('track-upstream sync, end to end', () => {
     assert.equal(pr.marker?.source, c.u2);
     const head = await bare.run(['rev-parse', `refs/heads/${branch}`]);
     assert.equal(pr.marker?.head, head);
-    assert.equal(await bare.run(['log', '-1', '--format=%P', head]), `${c.d1} ${c.u2}`);
+    assert.equal(await bare.run(['log', '-1', '--format=%P', head]), `${c.d2} ${c.u2}`);
     assert.equal(
       await bare.run(['log', '-1', '--format=%cn <%ce>', head]),
       'Xen Tracker <tracker@xenproject.org>',
@@ -99,6 +103,21 @@ describe('track-upstream sync, end to end', () => {
     );
     // Upstream commits are untouched: the merge's second parent is upstream's own head.
     assert.equal(await bare.run(['rev-parse', `${head}^2`]), c.u2);
+    // The downstream-only commit upstream now carries, from the divergence report.
+    assert.match(pr.body ?? '', /upstream now seems to carry/);
+    assert.match(
+      pr.body ?? '',
+      new RegExp(`${c.d2.slice(0, 12)} .*upstream ${c.u1.slice(0, 12)}.*drop`),
+    );
+    // Fetched as a partial clone: commits and trees, blobs only where a merge read them.
+    const [repo] = readdirSync(join(run.runnerTemp, 'tributary-track'));
+    const local = new Git({ cwd: join(run.runnerTemp, 'tributary-track', repo) });
+    assert.match(
+      await local.run(['config', '--get-regexp', 'remote\\..*\\.partialclonefilter']),
+      /blob:none/,
+    );
+    const missing = await local.run(['rev-list', '--objects', '--missing=print', '--all']);
+    assert.match(missing, /^\?[0-9a-f]{40}$/m, 'some blobs were never fetched');
   });
 
   it('changes nothing when nothing is new: no push, no API write', async () => {
@@ -112,7 +131,7 @@ describe('track-upstream sync, end to end', () => {
 
   it('updates the branch with a lease and rewrites the body when upstream moves', async () => {
     await work.git.run(['checkout', '--quiet', 'upstream/stable-8.2']);
-    c.u3 = await work.commit('hw/a: second fix', { 'hw/a.c': 'a fixed twice\n' });
+    c.u3 = await work.commit('hw/a: second fix', { 'hw/a2.c': 'a fixed twice\n' });
     await publish(work, bare, ['upstream/stable-8.2']);
     const run = await runTrack(env, REPO, inputs);
     assertClean(run);
@@ -214,6 +233,28 @@ describe('track-upstream sync, end to end', () => {
       conflicts: 'issue',
     });
     assert.equal(reported(again)[0].operation, 'unchanged');
+  });
+
+  it('replays the downstream-only commits on the new upstream head with the rebase strategy', async () => {
+    const run = await runTrack(env, REPO, {
+      ...inputs,
+      target: 'staging-r',
+      strategy: 'rebase',
+      labels: '',
+      assignees: '',
+      reviewers: '',
+    });
+    assertClean(run);
+    assert.equal(reported(run)[0].operation, 'created');
+    const head = await bare.run(['rev-parse', 'refs/heads/tributary/sync/staging-r']);
+    const upstream = await bare.run(['rev-parse', 'refs/heads/upstream/stable-8.2']);
+    // d1 replayed, its author kept; d2 dropped because upstream has the same patch.
+    assert.equal(await bare.run(['rev-list', '--count', `${upstream}..${head}`]), '1');
+    assert.equal(
+      await bare.run(['log', '-1', '--format=%s|%an|%cn', head]),
+      'xen: downstream-only change|Test Author|Xen Tracker',
+    );
+    assert.equal(await bare.run(['rev-parse', `${head}^`]), upstream);
   });
 
   it('rides out a secondary rate limit and 5xx answers without opening a duplicate', async () => {

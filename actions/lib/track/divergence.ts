@@ -1,49 +1,30 @@
 /**
- * The hook for the divergence report (the backport helper's `actions/lib/backport/`): which
- * downstream-only commits the new upstream commits seem to carry. Until that classifier is
- * merged here, this answers with what git and the reference lines say: a downstream commit
- * whose patch equals a new upstream commit (cherry-mark), or that names one of them.
+ * The sync pull request's list of downstream-only commits that upstream now seems to carry,
+ * from the divergence report of the backport part (`actions/lib/backport/divergence.ts`):
+ * what the new upstream head carries, and whether to drop (identical patch) or revert it.
  */
 import type { Git } from '../git.js';
-import { findReferences } from '../references.js';
-import { escapeMarkdown, readCommits } from './history.js';
+import type { Logger } from '../log.js';
+import { divergence } from '../backport/divergence.js';
+import { escapeMarkdown } from './history.js';
 
-/** Markdown lines: `- <downstream> subject — upstream <sha> (same patch | named)`. */
+/** Markdown lines: `- <downstream> subject: upstream <sha> "subject" carries it (drop|revert)`. */
 export async function carriedUpstream(
   git: Git,
-  o: { target: string; upstream: string; referencePatterns?: RegExp[] },
+  o: { target: string; upstream: string; upstreamName: string; logger?: Logger },
 ): Promise<string[]> {
-  const out = await git.run([
-    'log',
-    '--no-merges',
-    '--cherry-mark',
-    '--left-right',
-    '--format=%m %H',
-    `${o.target}...${o.upstream}`,
-  ]);
-  const same = new Set<string>();
-  const fresh = new Set<string>();
-  for (const line of out.split('\n')) {
-    const [mark, sha] = line.split(' ');
-    if (mark === '=') same.add(sha);
-    if (mark === '>' || mark === '=') fresh.add(sha);
-  }
-  const downstream = await readCommits(git, [`${o.upstream}..${o.target}`]);
-  const lines: string[] = [];
-  for (const d of downstream) {
-    if (same.has(d.sha)) {
-      lines.push(
-        `- ${d.sha.slice(0, 12)} ${escapeMarkdown(d.subject)}: upstream has the same patch`,
-      );
-      continue;
-    }
-    const named = findReferences(d.message, o.referencePatterns).find((r) =>
-      [...fresh].some((f) => r.sha.length >= 7 && f.startsWith(r.sha)),
-    );
-    if (named)
-      lines.push(
-        `- ${d.sha.slice(0, 12)} ${escapeMarkdown(d.subject)}: backport of upstream ${named.sha.slice(0, 12)}`,
-      );
-  }
-  return lines;
+  const report = await divergence({
+    git,
+    downstream: o.target,
+    development: o.upstream,
+    followed: o.upstream,
+    target: o.upstream,
+    logger: o.logger,
+    labels: { development: o.upstreamName, followed: o.upstreamName, target: o.upstreamName },
+  });
+  return report.supersededByTarget.map(
+    (s) =>
+      `- ${s.commit.slice(0, 12)} ${escapeMarkdown(s.subject)}: upstream ${s.upstream.slice(0, 12)} ` +
+      `("${escapeMarkdown(s.upstreamSubject)}") carries it, by ${s.match === 'patch' ? `its patch (${s.patch})` : 'reference'}: ${s.action}`,
+  );
 }

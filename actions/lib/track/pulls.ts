@@ -87,8 +87,9 @@ export class PullRequests {
   async load(mode: string): Promise<void> {
     const pulls = await this.github.paginate(this.github.rest.pulls.list, {
       ...this.repo,
+      // Every open pull request, not only those on the target: one retargeted by hand
+      // still holds its purpose.
       state: 'open',
-      base: this.settings.target,
       per_page: 100,
     });
     const duplicates: Item[] = [];

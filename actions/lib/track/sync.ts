@@ -49,7 +49,8 @@ export async function sync(ctx: TrackContext): Promise<void> {
   const carried = await carriedUpstream(git, {
     target,
     upstream,
-    referencePatterns: s.referencePatterns,
+    upstreamName: s.upstream,
+    logger: ctx.logger,
   });
   const branch = branchName(s);
   let commit: string;
@@ -146,7 +147,7 @@ export async function sync(ctx: TrackContext): Promise<void> {
       '',
       '### Downstream-only commits that upstream now seems to carry',
       '',
-      'They can probably be dropped or reverted before merging:',
+      'Drop or revert them before merging (newest first, the order to revert in):',
       '',
       ...carried,
     );
