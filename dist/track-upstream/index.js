@@ -40288,6 +40288,8 @@ class PullRequests {
                 title: p.title,
                 body: p.body ?? '',
                 headSha: p.head.sha,
+                nodeId: p.node_id,
+                draft: p.draft,
                 marker,
             };
             const key = markerKey(marker);
@@ -40398,6 +40400,8 @@ class PullRequests {
         await this.decorate(pr.number);
         const item = {
             number: pr.number,
+            nodeId: pr.node_id,
+            draft: pr.draft,
             url: pr.html_url,
             title: pr.title,
             body: pr.body ?? '',
@@ -40409,17 +40413,13 @@ class PullRequests {
     }
     async decorate(number) {
         const s = this.settings;
-        if (s.labels.length)
-            await this.github.rest.issues.addLabels({
+        // One write for both (a new pull request has neither yet): writes are spaced a second apart.
+        if (s.labels.length || s.assignees.length)
+            await this.github.rest.issues.update({
                 ...this.repo,
                 issue_number: number,
-                labels: s.labels,
-            });
-        if (s.assignees.length)
-            await this.github.rest.issues.addAssignees({
-                ...this.repo,
-                issue_number: number,
-                assignees: s.assignees,
+                ...(s.labels.length ? { labels: s.labels } : {}),
+                ...(s.assignees.length ? { assignees: s.assignees } : {}),
             });
         if (s.reviewers.length || s.teamReviewers.length) {
             try {
@@ -40456,8 +40456,17 @@ class PullRequests {
             title: p.title,
             body,
         });
+        await this.setDraft(existing, !!p.conflict || this.settings.draft);
         Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
         return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
+    }
+    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
+    async setDraft(item, draft) {
+        if (item.draft === undefined || item.draft === draft || !item.nodeId)
+            return;
+        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+        await this.github.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: item.nodeId });
+        item.draft = draft;
     }
     /** A person pushed to the branch: leave it, and say once what tributary would have done. */
     async held(key, existing, p) {

@@ -53,6 +53,8 @@ describe('track-upstream sync, end to end', () => {
     await work.git.run(['branch', 'staging-i']);
     await work.git.run(['branch', 'staging-f']);
     await work.git.run(['branch', 'upstream/stable-c']);
+    await work.git.run(['branch', 'staging-d']);
+    await work.git.run(['branch', 'upstream/stable-d']);
     c.u1 = await work.commit('hw/a: fix an overflow', { 'hw/a.c': 'a fixed\n' });
     c.u2 = await work.commit('hw/b: update', { 'hw/b.c': 'b1\nb2 new\nb3\n' });
     await work.git.run(['checkout', '--quiet', 'staging']);
@@ -60,7 +62,7 @@ describe('track-upstream sync, end to end', () => {
     // Downstream carried upstream's overflow fix early, as the same patch: it can be dropped.
     c.d2 = await work.commit('hw/a: fix an overflow (early backport)', { 'hw/a.c': 'a fixed\n' });
     await work.git.run(['branch', 'staging-r']);
-    for (const b of ['staging-c', 'staging-i']) {
+    for (const b of ['staging-c', 'staging-i', 'staging-d']) {
       await work.git.run(['checkout', '--quiet', b]);
       c[b] = await work.commit(`xen: ${b} edits conflict.c`, { 'hw/conflict.c': 'downstream\n' });
     }
@@ -209,6 +211,33 @@ describe('track-upstream sync, end to end', () => {
     assert.match(pr.body ?? '', /git merge --no-ff/);
     assert.equal(await bare.run(['rev-parse', 'refs/heads/tributary/sync/staging-c']), c.uc);
     assert.ok(run.annotations.some((a) => a.level === 'warning' && /conflict/.test(a.message)));
+  });
+
+  it('turns an open pull request into a draft when new upstream commits conflict', async () => {
+    const d = {
+      ...inputs,
+      target: 'staging-d',
+      upstream: 'upstream/stable-d',
+      labels: '',
+      assignees: '',
+      reviewers: '',
+    };
+    await work.git.run(['checkout', '--quiet', 'upstream/stable-d']);
+    await work.commit('hw: a clean change', { 'hw/d.c': 'd\n' });
+    await publish(work, bare, ['upstream/stable-d']);
+    const first = await runTrack(env, REPO, d);
+    assertClean(first);
+    const number = reported(first)[0].number;
+    const pr = () => pullsOf(env, REPO).find((p) => p.number === number)!;
+    assert.equal(pr().pull.draft, false);
+    c.ud = await work.commit('hw: a conflicting change', { 'hw/conflict.c': 'upstream again\n' });
+    await publish(work, bare, ['upstream/stable-d']);
+    const second = await runTrack(env, REPO, d);
+    assertClean(second);
+    assert.equal(reported(second)[0].operation, 'updated');
+    assert.equal(pr().pull.draft, true);
+    assert.match(pr().body ?? '', /`hw\/conflict\.c`/);
+    assert.equal(await bare.run(['rev-parse', 'refs/heads/tributary/sync/staging-d']), c.ud);
   });
 
   it('reports a conflict as an issue when asked, pushing no branch', async () => {

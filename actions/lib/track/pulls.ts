@@ -57,6 +57,9 @@ export type BranchPusher = (
 
 interface Item {
   number: number;
+  /** The GraphQL node id and draft state, for turning a pull request into a draft and back. */
+  nodeId?: string;
+  draft?: boolean;
   url: string;
   title: string;
   body: string;
@@ -102,6 +105,8 @@ export class PullRequests {
         title: p.title,
         body: p.body ?? '',
         headSha: p.head.sha,
+        nodeId: p.node_id,
+        draft: p.draft,
         marker,
       };
       const key = markerKey(marker);
@@ -231,6 +236,8 @@ export class PullRequests {
     await this.decorate(pr.number);
     const item: Item = {
       number: pr.number,
+      nodeId: pr.node_id,
+      draft: pr.draft,
       url: pr.html_url,
       title: pr.title,
       body: pr.body ?? '',
@@ -249,17 +256,13 @@ export class PullRequests {
 
   private async decorate(number: number): Promise<void> {
     const s = this.settings;
-    if (s.labels.length)
-      await this.github.rest.issues.addLabels({
+    // One write for both (a new pull request has neither yet): writes are spaced a second apart.
+    if (s.labels.length || s.assignees.length)
+      await this.github.rest.issues.update({
         ...this.repo,
         issue_number: number,
-        labels: s.labels,
-      });
-    if (s.assignees.length)
-      await this.github.rest.issues.addAssignees({
-        ...this.repo,
-        issue_number: number,
-        assignees: s.assignees,
+        ...(s.labels.length ? { labels: s.labels } : {}),
+        ...(s.assignees.length ? { assignees: s.assignees } : {}),
       });
     if (s.reviewers.length || s.teamReviewers.length) {
       try {
@@ -294,8 +297,20 @@ export class PullRequests {
       title: p.title,
       body,
     });
+    await this.setDraft(existing, !!p.conflict || this.settings.draft);
     Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
     return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
+  }
+
+  /** REST cannot turn a pull request into a draft or back; GraphQL can. */
+  private async setDraft(item: Item, draft: boolean): Promise<void> {
+    if (item.draft === undefined || item.draft === draft || !item.nodeId) return;
+    const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+    await this.github.graphql(
+      `mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`,
+      { id: item.nodeId },
+    );
+    item.draft = draft;
   }
 
   /** A person pushed to the branch: leave it, and say once what tributary would have done. */
