@@ -39129,6 +39129,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   l: () => (/* binding */ trackUpstream)
 });
 
+// UNUSED EXPORTS: sameOrigin
+
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 25 modules
 var lib_github = __nccwpck_require__(354);
 // EXTERNAL MODULE: external "node:crypto"
@@ -42271,18 +42273,31 @@ class WorkRepository {
 
 
 
+/** Whether two URLs are on the same server (scheme, host and port). */
+function sameOrigin(a, b) {
+    try {
+        return new URL(a).origin === new URL(b).origin;
+    }
+    catch {
+        return false;
+    }
+}
 async function trackUpstream(settings, deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
     logger.secret(s.token);
     const github = deps.github ?? (0,lib_github/* createGitHub */.Cl)({ token: s.token, baseUrl: s.apiUrl, logger });
+    // The token goes only where it belongs: the repository's own server. A third-party
+    // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
+    // lives on the same server.
     const remotes = [{ url: s.gitUrl, token: s.token }];
-    if (s.upstreamUrl)
+    if (s.upstreamUrl && sameOrigin(s.upstreamUrl, s.gitUrl))
         remotes.push({ url: s.upstreamUrl, token: s.token });
     if (s.pin) {
         if (s.pin.treeToken)
             logger.secret(s.pin.treeToken);
-        remotes.push({ url: s.pin.treeUrl, token: s.pin.treeToken || s.token });
+        const token = s.pin.treeToken || (sameOrigin(s.pin.treeUrl, s.gitUrl) ? s.token : undefined);
+        remotes.push({ url: s.pin.treeUrl, token });
     }
     const work = await WorkRepository.open({
         dir: s.workDir,

@@ -6,6 +6,7 @@ import { ConfigurationError } from '../../actions/lib/errors.js';
 import { OPTION_DEFAULTS, settingsFromOptions } from '../../actions/lib/track/options.js';
 import { markerKey, parseMarker, renderMarker } from '../../actions/lib/track/marker.js';
 import { addTrailers } from '../../actions/lib/track/history.js';
+import { sameOrigin } from '../../actions/lib/track/track.js';
 import { WorkTree } from '../harness/fixtures.js';
 import { readActionMetadata, repoRoot } from '../harness/runner.js';
 import {
@@ -71,6 +72,14 @@ describe('track settings, markers and messages', () => {
         () => build(values),
         (e: Error) => e instanceof ConfigurationError && message.test(e.message),
       );
+  });
+
+  it('sends the token only to the same server', () => {
+    assert.ok(sameOrigin('https://github.com/a/b.git', 'https://github.com/c/d.git'));
+    assert.ok(
+      !sameOrigin('https://gitlab.com/qemu-project/qemu.git', 'https://github.com/c/d.git'),
+    );
+    assert.ok(!sameOrigin('http://127.0.0.1:1/a', 'http://127.0.0.1:2/a'));
   });
 
   it('adds -x and Signed-off-by lines the way git does', () => {

@@ -13,6 +13,15 @@ import { validateSettings, type TrackSettings } from './settings.js';
 import { sync } from './sync.js';
 import { WorkRepository, type Remote } from './workspace.js';
 
+/** Whether two URLs are on the same server (scheme, host and port). */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 export interface TrackReport {
   mode: TrackSettings['mode'];
   outcomes: Outcome[];
@@ -28,11 +37,16 @@ export async function trackUpstream(
   const { logger } = deps;
   logger.secret(s.token);
   const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
+  // The token goes only where it belongs: the repository's own server. A third-party
+  // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
+  // lives on the same server.
   const remotes: Remote[] = [{ url: s.gitUrl, token: s.token }];
-  if (s.upstreamUrl) remotes.push({ url: s.upstreamUrl, token: s.token });
+  if (s.upstreamUrl && sameOrigin(s.upstreamUrl, s.gitUrl))
+    remotes.push({ url: s.upstreamUrl, token: s.token });
   if (s.pin) {
     if (s.pin.treeToken) logger.secret(s.pin.treeToken);
-    remotes.push({ url: s.pin.treeUrl, token: s.pin.treeToken || s.token });
+    const token = s.pin.treeToken || (sameOrigin(s.pin.treeUrl, s.gitUrl) ? s.token : undefined);
+    remotes.push({ url: s.pin.treeUrl, token });
   }
   const work = await WorkRepository.open({
     dir: s.workDir,
