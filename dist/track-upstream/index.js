@@ -39120,7 +39120,7 @@ function validateSettings(s) {
 
 /***/ }),
 
-/***/ 4026:
+/***/ 5237:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39133,8 +39133,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 25 modules
 var lib_github = __nccwpck_require__(354);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
@@ -39168,6 +39166,8 @@ function parseMarker(body) {
     }
 }
 //# sourceMappingURL=marker.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/history.js
 const RS = '\x1e';
 const US = '\x1f';
@@ -39261,6 +39261,121 @@ function conflictList(files) {
     return files.map((f) => `- \`${f.replace(/`/g, "'")}\``).join('\n');
 }
 //# sourceMappingURL=context.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/picks.js
+/**
+ * Backport branches: picks made in-core with `-x` (the author kept, the committer ours), one
+ * commit per pull request or a batch, and what their pull requests say.
+ */
+
+
+
+function pickMessage(ctx, c) {
+    return signed(ctx.settings, c.message, [`(cherry picked from commit ${c.sha})`]);
+}
+function reasonsOf(c) {
+    return c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ');
+}
+/** The proposal for one upstream commit: its pick, or an empty commit saying it conflicts. */
+async function perCommit(ctx, c, target, upstreamUrl) {
+    const { settings: s, git } = ctx;
+    const branch = branchName(s, context_short(c.sha));
+    const picked = await git.pickTree(c.sha, target);
+    let commit;
+    const conflict = !picked.clean;
+    if (!conflict)
+        commit = await git.commitTree(picked.tree, [target], pickMessage(ctx, c), { author: c.author });
+    else {
+        // Nothing half-applied: an empty commit that only says what to do.
+        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+        commit = await git.commitTree(tree, [target], signed(s, `Backport of ${context_short(c.sha)} conflicts: resolve by hand\n\nThis empty commit holds the pull request open; replace it with the resolved pick.`));
+    }
+    const body = [
+        `Backport of upstream commit ${c.sha} ("${escapeMarkdown(c.subject)}") from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\`.`,
+        '',
+        `Why: ${reasonsOf(c)}.`,
+    ];
+    if (conflict)
+        body.push('', '### Conflicts', '', `The pick conflicts in:`, '', conflictList(picked.conflicts), '', 'The branch holds one empty commit, nothing of the pick. ' +
+            reproduce([
+                `git fetch ${s.gitUrl} ${s.target}`,
+                `git checkout -B ${branch} FETCH_HEAD`,
+                `git fetch ${upstreamUrl} ${s.upstream}`,
+                `git cherry-pick -x ${c.sha}`,
+                '# resolve, git cherry-pick --continue, then:',
+                `git push --force ${s.gitUrl} HEAD:${branch}`,
+            ]));
+    return {
+        marker: {
+            v: 1,
+            mode: 'backport',
+            target: s.target,
+            subject: c.sha,
+            source: c.sha,
+        },
+        branch,
+        title: `${conflict ? '[conflict] ' : ''}[${s.target}] ${c.subject}`,
+        body: body.join('\n'),
+        commit,
+        change: `the pick of ${context_short(c.sha)}`,
+        conflict,
+    };
+}
+/** The proposal for a batch: every candidate that applies, picked in order; conflicts listed. */
+async function batch(ctx, all, target, upstreamUrl) {
+    const { settings: s, git } = ctx;
+    const branch = branchName(s);
+    let head = target;
+    const picks = [];
+    for (const c of all) {
+        const picked = await git.pickTree(c.sha, head);
+        if (picked.clean)
+            head = await git.commitTree(picked.tree, [head], pickMessage(ctx, c), { author: c.author });
+        picks.push({ commit: c, conflicts: picked.clean ? [] : picked.conflicts });
+    }
+    const failed = picks.filter((p) => p.conflicts.length);
+    const applied = picks.length - failed.length;
+    let commit = head;
+    if (!applied) {
+        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+        commit = await git.commitTree(tree, [target], signed(s, `Backports to ${s.target} conflict: resolve by hand\n\nThis empty commit holds the pull request open.`));
+    }
+    const body = [
+        `Backports from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\` in upstream order: ${applied} of ${picks.length} applied.`,
+        '',
+        ...all.map((c) => {
+            const f = failed.find((p) => p.commit.sha === c.sha);
+            return `- ${f ? '**conflicts** ' : ''}${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${reasonsOf(c)})`;
+        }),
+    ];
+    if (failed.length) {
+        body.push('', '### Conflicts', '', 'These were left out of the branch, whole:');
+        for (const f of failed)
+            body.push('', `${context_short(f.commit.sha)} ${escapeMarkdown(f.commit.subject)}:`, '', conflictList(f.conflicts));
+        body.push('', reproduce([
+            `git fetch ${s.gitUrl} ${branch}`,
+            `git checkout -B ${branch} FETCH_HEAD`,
+            `git fetch ${upstreamUrl} ${s.upstream}`,
+            ...failed.map((f) => `git cherry-pick -x ${f.commit.sha}`),
+        ]));
+    }
+    const commits = all.map((c) => c.sha);
+    return {
+        marker: {
+            v: 1,
+            mode: 'backport',
+            target: s.target,
+            source: (0,external_node_crypto_.createHash)('sha256').update(commits.join(',')).digest('hex').slice(0, 16),
+            commits,
+        },
+        branch,
+        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
+        body: body.join('\n'),
+        commit,
+        change: `${applied} of ${picks.length} picks`,
+        conflict: failed.length > 0,
+    };
+}
+//# sourceMappingURL=picks.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/references.js
 const FORMS = [
     { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
@@ -39650,110 +39765,6 @@ async function revertsOf(ctx, commits, since, upstream) {
             out.set(hit, r.sha);
     }
     return out;
-}
-function pickMessage(ctx, c) {
-    return signed(ctx.settings, c.message, [`(cherry picked from commit ${c.sha})`]);
-}
-function reasonsOf(c) {
-    return c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ');
-}
-async function perCommit(ctx, c, target, upstreamUrl) {
-    const { settings: s, git } = ctx;
-    const branch = branchName(s, context_short(c.sha));
-    const picked = await git.pickTree(c.sha, target);
-    let commit;
-    const conflict = !picked.clean;
-    if (!conflict)
-        commit = await git.commitTree(picked.tree, [target], pickMessage(ctx, c), { author: c.author });
-    else {
-        // Nothing half-applied: an empty commit that only says what to do.
-        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
-        commit = await git.commitTree(tree, [target], signed(s, `Backport of ${context_short(c.sha)} conflicts: resolve by hand\n\nThis empty commit holds the pull request open; replace it with the resolved pick.`));
-    }
-    const body = [
-        `Backport of upstream commit ${c.sha} ("${escapeMarkdown(c.subject)}") from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\`.`,
-        '',
-        `Why: ${reasonsOf(c)}.`,
-    ];
-    if (conflict)
-        body.push('', '### Conflicts', '', `The pick conflicts in:`, '', conflictList(picked.conflicts), '', 'The branch holds one empty commit, nothing of the pick. ' +
-            reproduce([
-                `git fetch ${s.gitUrl} ${s.target}`,
-                `git checkout -B ${branch} FETCH_HEAD`,
-                `git fetch ${upstreamUrl} ${s.upstream}`,
-                `git cherry-pick -x ${c.sha}`,
-                '# resolve, git cherry-pick --continue, then:',
-                `git push --force ${s.gitUrl} HEAD:${branch}`,
-            ]));
-    return {
-        marker: {
-            v: 1,
-            mode: 'backport',
-            target: s.target,
-            subject: c.sha,
-            source: c.sha,
-        },
-        branch,
-        title: `${conflict ? '[conflict] ' : ''}[${s.target}] ${c.subject}`,
-        body: body.join('\n'),
-        commit,
-        change: `the pick of ${context_short(c.sha)}`,
-        conflict,
-    };
-}
-async function batch(ctx, all, target, upstreamUrl) {
-    const { settings: s, git } = ctx;
-    const branch = branchName(s);
-    let head = target;
-    const picks = [];
-    for (const c of all) {
-        const picked = await git.pickTree(c.sha, head);
-        if (picked.clean)
-            head = await git.commitTree(picked.tree, [head], pickMessage(ctx, c), { author: c.author });
-        picks.push({ commit: c, conflicts: picked.clean ? [] : picked.conflicts });
-    }
-    const failed = picks.filter((p) => p.conflicts.length);
-    const applied = picks.length - failed.length;
-    let commit = head;
-    if (!applied) {
-        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
-        commit = await git.commitTree(tree, [target], signed(s, `Backports to ${s.target} conflict: resolve by hand\n\nThis empty commit holds the pull request open.`));
-    }
-    const body = [
-        `Backports from ${s.upstream} to \`${s.target}\`, picked with \`git cherry-pick -x\` in upstream order: ${applied} of ${picks.length} applied.`,
-        '',
-        ...all.map((c) => {
-            const f = failed.find((p) => p.commit.sha === c.sha);
-            return `- ${f ? '**conflicts** ' : ''}${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${reasonsOf(c)})`;
-        }),
-    ];
-    if (failed.length) {
-        body.push('', '### Conflicts', '', 'These were left out of the branch, whole:');
-        for (const f of failed)
-            body.push('', `${context_short(f.commit.sha)} ${escapeMarkdown(f.commit.subject)}:`, '', conflictList(f.conflicts));
-        body.push('', reproduce([
-            `git fetch ${s.gitUrl} ${branch}`,
-            `git checkout -B ${branch} FETCH_HEAD`,
-            `git fetch ${upstreamUrl} ${s.upstream}`,
-            ...failed.map((f) => `git cherry-pick -x ${f.commit.sha}`),
-        ]));
-    }
-    const commits = all.map((c) => c.sha);
-    return {
-        marker: {
-            v: 1,
-            mode: 'backport',
-            target: s.target,
-            source: (0,external_node_crypto_.createHash)('sha256').update(commits.join(',')).digest('hex').slice(0, 16),
-            commits,
-        },
-        branch,
-        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
-        body: body.join('\n'),
-        commit,
-        change: `${applied} of ${picks.length} picks`,
-        conflict: failed.length > 0,
-    };
 }
 //# sourceMappingURL=backport.js.map
 ;// CONCATENATED MODULE: external "node:fs"
@@ -45413,7 +45424,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4026);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5237);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3392);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
