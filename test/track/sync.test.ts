@@ -52,6 +52,7 @@ describe('track-upstream sync, end to end', () => {
     await work.git.run(['branch', 'staging-c']);
     await work.git.run(['branch', 'staging-i']);
     await work.git.run(['branch', 'staging-f']);
+    await work.git.run(['branch', 'staging-2']);
     await work.git.run(['branch', 'upstream/stable-c']);
     await work.git.run(['branch', 'staging-d']);
     await work.git.run(['branch', 'upstream/stable-d']);
@@ -317,6 +318,22 @@ describe('track-upstream sync, end to end', () => {
     });
     assert.equal(reported(again)[0].operation, 'unchanged');
     assert.equal(pullsOf(env, REPO).filter((p) => p.marker?.target === 'staging-f').length, 1);
+    assertNoDuplicates(env, REPO);
+  });
+
+  it('opens one pull request when two runs race for the same purpose', async () => {
+    const race = { ...inputs, target: 'staging-2', labels: '', assignees: '', reviewers: '' };
+    const runs = await Promise.all([runTrack(env, REPO, race), runTrack(env, REPO, race)]);
+    // One creates; the other finds the branch moved under its lease (or the pull request
+    // already there) and stops, saying so.
+    assert.ok(
+      runs.some((r) => r.code === 0 && reported(r)[0]?.operation === 'created'),
+      runs.map((r) => r.log).join('\n'),
+    );
+    assert.equal(pullsOf(env, REPO).filter((p) => p.marker?.target === 'staging-2').length, 1);
+    const after = await runTrack(env, REPO, race);
+    assertClean(after);
+    assert.equal(reported(after)[0].operation, 'unchanged');
     assertNoDuplicates(env, REPO);
   });
 
