@@ -116,7 +116,12 @@ describe('tributary track on the command line', () => {
         process.execPath,
         [join(repoRoot, 'build', 'cli', 'tributary.js'), ...args],
         {
-          env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: env.api.url },
+          env: {
+            ...process.env,
+            GITHUB_TOKEN: TOKEN,
+            GITHUB_API_URL: env.api.url,
+            TRIBUTARY_GITHUB_SPACE_WRITES: 'false',
+          },
         },
       );
       let out = '';
