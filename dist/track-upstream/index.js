@@ -39311,8 +39311,9 @@ async function perCommit(ctx, c, target, upstreamUrl) {
                 `git checkout -B ${branch} FETCH_HEAD`,
                 `git fetch ${upstreamUrl} ${s.upstream}`,
                 `git cherry-pick -x ${c.sha}`,
-                '# resolve, git cherry-pick --continue, then:',
-                `git push --force ${s.gitUrl} HEAD:${branch}`,
+                '# resolve, git cherry-pick --continue, then replace the placeholder:',
+                `git fetch ${s.gitUrl} ${branch}`,
+                `git push --force-with-lease=${branch}:FETCH_HEAD ${s.gitUrl} HEAD:${branch}`,
             ]));
     return {
         marker: {
@@ -41670,13 +41671,14 @@ async function sync(ctx) {
                     `git fetch ${upstreamUrl} ${s.upstream}`,
                     `git merge --no-ff ${upstream}`,
                     '# resolve, git commit, then:',
-                    `git push --force-with-lease=${branch}:${context_short(upstream)} ${s.gitUrl} HEAD:${branch}`,
+                    `git push --force-with-lease=${branch}:${upstream} ${s.gitUrl} HEAD:${branch}`,
                 ]
                 : [
                     `git fetch ${upstreamUrl} ${s.upstream}`,
                     `git fetch ${s.gitUrl} ${s.target}`,
-                    `git checkout -B ${branch} ${upstream}`,
-                    `git cherry-pick --right-only --cherry-pick ${upstream}...${target}`,
+                    `git checkout -B ${branch} ${target}`,
+                    '# rebase skips what upstream already has, as tributary does',
+                    `git rebase ${upstream}`,
                 ]));
     }
     body.push('', `### New upstream commits (${fresh})`, '', ...log);

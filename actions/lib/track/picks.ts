@@ -73,8 +73,9 @@ export async function perCommit(
           `git checkout -B ${branch} FETCH_HEAD`,
           `git fetch ${upstreamUrl} ${s.upstream}`,
           `git cherry-pick -x ${c.sha}`,
-          '# resolve, git cherry-pick --continue, then:',
-          `git push --force ${s.gitUrl} HEAD:${branch}`,
+          '# resolve, git cherry-pick --continue, then replace the placeholder:',
+          `git fetch ${s.gitUrl} ${branch}`,
+          `git push --force-with-lease=${branch}:FETCH_HEAD ${s.gitUrl} HEAD:${branch}`,
         ]),
     );
   return {

@@ -130,13 +130,14 @@ export async function sync(ctx: TrackContext): Promise<void> {
                 `git fetch ${upstreamUrl} ${s.upstream}`,
                 `git merge --no-ff ${upstream}`,
                 '# resolve, git commit, then:',
-                `git push --force-with-lease=${branch}:${short(upstream)} ${s.gitUrl} HEAD:${branch}`,
+                `git push --force-with-lease=${branch}:${upstream} ${s.gitUrl} HEAD:${branch}`,
               ]
             : [
                 `git fetch ${upstreamUrl} ${s.upstream}`,
                 `git fetch ${s.gitUrl} ${s.target}`,
-                `git checkout -B ${branch} ${upstream}`,
-                `git cherry-pick --right-only --cherry-pick ${upstream}...${target}`,
+                `git checkout -B ${branch} ${target}`,
+                '# rebase skips what upstream already has, as tributary does',
+                `git rebase ${upstream}`,
               ],
         ),
     );
