@@ -223,6 +223,21 @@ describe('track-upstream pin, end to end', () => {
       'tools/firmware/seabios-dir',
     );
     assert.match(pr.body ?? '', /seabios: fix the boot menu/);
+    // A person closes it: the same change is declined, not reopened on the next run.
+    pr.state = 'closed';
+    const again = await runTrack(env, XEN, {
+      ...base,
+      'pin-branch': 'tested',
+      'pin-submodule': 'tools/firmware/seabios-dir',
+    });
+    assertClean(again);
+    assert.equal(reported(again)[0].operation, 'unchanged');
+    assert.match(reported(again)[0].note ?? '', /declined/);
+    assert.equal(
+      pullsOf(env, XEN).filter((p) => p.marker?.subject === 'submodule:tools/firmware/seabios-dir')
+        .length,
+      1,
+    );
   });
 
   it('closes the pull request once the pin was moved by other means', async () => {
