@@ -40180,8 +40180,9 @@ async function pin(ctx) {
     const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
     if (oldIsTag && !tags.includes(spot.value))
         wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
-    await work.fetch(p.treeUrl, wanted.filter((w) => w.local !== TREE_NOTES));
-    await work.fetch(p.treeUrl, wanted.filter((w) => w.local === TREE_NOTES), { filter: false });
+    // Notes too come without their blobs: only the records of the revisions looked at are
+    // fetched, when read, however many flights the tree has recorded.
+    await work.fetch(p.treeUrl, wanted);
     const hasNotes = !!(await git.commitOf(TREE_NOTES));
     const flightsAt = async (commit) => hasNotes
         ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)

@@ -181,15 +181,9 @@ export async function pin(ctx: TrackContext): Promise<void> {
   const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
   if (oldIsTag && !tags.includes(spot.value))
     wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
-  await work.fetch(
-    p.treeUrl,
-    wanted.filter((w) => w.local !== TREE_NOTES),
-  );
-  await work.fetch(
-    p.treeUrl,
-    wanted.filter((w) => w.local === TREE_NOTES),
-    { filter: false },
-  );
+  // Notes too come without their blobs: only the records of the revisions looked at are
+  // fetched, when read, however many flights the tree has recorded.
+  await work.fetch(p.treeUrl, wanted);
   const hasNotes = !!(await git.commitOf(TREE_NOTES));
   const flightsAt = async (commit: string) =>
     hasNotes
