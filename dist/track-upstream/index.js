@@ -41659,9 +41659,11 @@ async function sync(ctx) {
     const body = [
         `${s.upstream} moved to ${context_short(upstream)}: ${fresh} commit${fresh === 1 ? '' : 's'} that \`${s.target}\` does not have yet.`,
         '',
-        s.strategy === 'merge'
-            ? `This branch is a merge of ${context_short(upstream)} into \`${s.target}\` at ${context_short(target)} (a true merge: upstream commits are untouched).`
-            : `This branch is ${context_short(upstream)} with the downstream-only commits of \`${s.target}\` replayed on top: it replaces \`${s.target}\` rather than merging into it.`,
+        conflict
+            ? `tributary could not ${s.strategy === 'merge' ? 'merge' : 'rebase'} it: see the conflicts below.`
+            : s.strategy === 'merge'
+                ? `This branch is a merge of ${context_short(upstream)} into \`${s.target}\` at ${context_short(target)} (a true merge: upstream commits are untouched).`
+                : `This branch is ${context_short(upstream)} with the downstream-only commits of \`${s.target}\` replayed on top: it replaces \`${s.target}\` rather than merging into it.`,
     ];
     if (conflict) {
         body.push('', '### Conflicts', '', `${conflictNote || `Merging ${context_short(upstream)} into ${context_short(target)} conflicts`} in:`, '', conflictList(conflicts), '', 'The branch is left at the upstream head, unmerged. ' +

@@ -108,9 +108,11 @@ export async function sync(ctx: TrackContext): Promise<void> {
   const body: string[] = [
     `${s.upstream} moved to ${short(upstream)}: ${fresh} commit${fresh === 1 ? '' : 's'} that \`${s.target}\` does not have yet.`,
     '',
-    s.strategy === 'merge'
-      ? `This branch is a merge of ${short(upstream)} into \`${s.target}\` at ${short(target)} (a true merge: upstream commits are untouched).`
-      : `This branch is ${short(upstream)} with the downstream-only commits of \`${s.target}\` replayed on top: it replaces \`${s.target}\` rather than merging into it.`,
+    conflict
+      ? `tributary could not ${s.strategy === 'merge' ? 'merge' : 'rebase'} it: see the conflicts below.`
+      : s.strategy === 'merge'
+        ? `This branch is a merge of ${short(upstream)} into \`${s.target}\` at ${short(target)} (a true merge: upstream commits are untouched).`
+        : `This branch is ${short(upstream)} with the downstream-only commits of \`${s.target}\` replayed on top: it replaces \`${s.target}\` rather than merging into it.`,
   ];
   if (conflict) {
     body.push(
