@@ -40215,6 +40215,13 @@ async function pin(ctx) {
         oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
     await pulls.load('pin');
     const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
+    // Never backwards: a pin already past the chosen revision (moved by hand) stays.
+    const ahead = !!oldCommit && oldCommit !== newCommit && (await git.isAncestor(newCommit, oldCommit));
+    if (ahead) {
+        ctx.notes.push(`${spot.name} (${spot.value}) is already past ${newValue}: it is not moved back.`);
+        await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, past ${newValue}: tributary does not move a pin back.`);
+        return;
+    }
     if (spot.value === newValue || oldCommit === newCommit) {
         ctx.notes.push(`${spot.name} is already at ${newValue}.`);
         await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, which is ${context_short(newCommit)}: there is nothing left to move.`);
@@ -40250,7 +40257,7 @@ async function pin(ctx) {
     }
     const title = `Update ${spot.name} to ${HEX.test(newValue) ? context_short(newValue) : newValue}`;
     const body = [
-        `Moves ${spot.name} from ${spot.value} to ${newValue} (${newCommit}) of ${p.treeUrl}.`,
+        `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
         '',
         p.branch
             ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(flight)}.`

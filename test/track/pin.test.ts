@@ -262,6 +262,23 @@ describe('track-upstream pin, end to end', () => {
     );
   });
 
+  it('never moves a pin back, and closes its pull request', async () => {
+    await consumer.commit('xen: take the seabios head by hand', {
+      'tools/Rules.mk': `SEABIOS_TESTED := ${s.s5} # the tested one\n`,
+    });
+    await publish(consumer, xen, ['staging']);
+    const run = await runTrack(env, XEN, {
+      ...base,
+      'pin-branch': 'tested',
+      'pin-file': 'tools/Rules.mk',
+      'pin-pattern': '^SEABIOS_TESTED := ([0-9a-f]+)',
+    });
+    assertClean(run);
+    const [o] = reported(run);
+    assert.equal(o.operation, 'closed');
+    assert.match(commentsOf(env, XEN, o.number).pop()!, /does not move a pin back/);
+  });
+
   for (const [what, inputs, message] of [
     [
       'a pin file that does not exist',

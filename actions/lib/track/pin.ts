@@ -218,6 +218,19 @@ export async function pin(ctx: TrackContext): Promise<void> {
   else if (oldIsTag) oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
   await pulls.load('pin');
   const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
+  // Never backwards: a pin already past the chosen revision (moved by hand) stays.
+  const ahead =
+    !!oldCommit && oldCommit !== newCommit && (await git.isAncestor(newCommit, oldCommit));
+  if (ahead) {
+    ctx.notes.push(
+      `${spot.name} (${spot.value}) is already past ${newValue}: it is not moved back.`,
+    );
+    await pulls.close(
+      key,
+      `\`${s.target}\` already pins ${spot.name} to ${spot.value}, past ${newValue}: tributary does not move a pin back.`,
+    );
+    return;
+  }
   if (spot.value === newValue || oldCommit === newCommit) {
     ctx.notes.push(`${spot.name} is already at ${newValue}.`);
     await pulls.close(
@@ -264,7 +277,7 @@ export async function pin(ctx: TrackContext): Promise<void> {
   }
   const title = `Update ${spot.name} to ${HEX.test(newValue) ? short(newValue) : newValue}`;
   const body = [
-    `Moves ${spot.name} from ${spot.value} to ${newValue} (${newCommit}) of ${p.treeUrl}.`,
+    `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
     '',
     p.branch
       ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(flight)}.`
