@@ -1,0 +1,161 @@
+/**
+ * The stories of the backport-check action: classify a pull request's commits against the
+ * hosted mirror of upstream (check), or report a downstream branch's divergence (report).
+ * Both fetch only what they need into a bare repository of their own and never check out or
+ * run anything from the pull request.
+ */
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { analyse, countClasses, type Classification, type Counts } from './classifier.js';
+import { divergence, type DivergenceReport } from './divergence.js';
+import { FactsCache } from './facts.js';
+import type { Policy } from './policy.js';
+import {
+  credentialFor,
+  fetchChange,
+  fetchCommitsById,
+  fetchUpstream,
+  workRepository,
+  type ChangeRange,
+} from './pull-request.js';
+
+export interface BackportSettings {
+  /** The hosted mirror of upstream (a URL). */
+  upstreamUrl: string;
+  development: string;
+  /** The upstream branch the downstream follows. */
+  followed: string;
+  /** The downstream repository (a URL): where the pull request and its base live. */
+  downstreamUrl: string;
+  policy: Policy;
+  token: string;
+  /** For the upstream mirror when it is not the downstream's host; the token otherwise. */
+  upstreamToken: string;
+  /** Our bare repository. */
+  workDir: string;
+  cacheDir?: string;
+}
+
+export interface CheckOutcome {
+  range: ChangeRange;
+  base: string;
+  head: string;
+  classifications: Classification[];
+  counts: Counts;
+  /** Upstream's own commits the change brings in (a sync), accepted as they are. */
+  upstreamInRange: number;
+}
+
+function repository(settings: BackportSettings, logger: Logger) {
+  const credentials = [
+    ...credentialFor(settings.downstreamUrl, settings.token),
+    ...credentialFor(settings.upstreamUrl, settings.upstreamToken || settings.token),
+  ];
+  return workRepository({ dir: settings.workDir, credentials, logger });
+}
+
+export async function checkChange(
+  settings: BackportSettings,
+  range: ChangeRange,
+  logger: Logger,
+): Promise<CheckOutcome> {
+  const git = await repository(settings, logger);
+  if (range.fork) logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+  const { base, head } = await logger.group('Fetching the change and upstream', async () => {
+    const change = await fetchChange(git, settings.downstreamUrl, range, logger);
+    return change;
+  });
+  const local = await fetchUpstream(git, settings.upstreamUrl, [
+    settings.development,
+    settings.followed,
+  ]);
+  if (base === head || (await git.isAncestor(head, base))) {
+    logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
+    return {
+      range,
+      base,
+      head,
+      classifications: [],
+      counts: countClasses([]),
+      upstreamInRange: 0,
+    };
+  }
+  const analysis = await logger.group('Classifying commits', () =>
+    analyse({
+      git,
+      base,
+      head,
+      development: local[settings.development],
+      followed: local[settings.followed],
+      policy: settings.policy,
+      cache: FactsCache.load(settings.cacheDir),
+      logger,
+      upstreamRefs: ['refs/tributary/upstream/'],
+      fetchMissing: (ids) => fetchCommitsById(git, settings.upstreamUrl, ids),
+      labels: { development: settings.development, followed: settings.followed },
+    }),
+  );
+  return {
+    range,
+    base,
+    head,
+    classifications: analysis.classifications,
+    counts: countClasses(analysis.classifications),
+    upstreamInRange: analysis.upstreamInRange,
+  };
+}
+
+export async function reportDivergence(
+  settings: BackportSettings,
+  downstreamBranch: string,
+  target: string | undefined,
+  logger: Logger,
+): Promise<DivergenceReport> {
+  if (!downstreamBranch)
+    throw new ConfigurationError('downstream-branch', 'Report mode needs the downstream branch.');
+  const git = await repository(settings, logger);
+  const branch = downstreamBranch.replace(/^refs\/heads\//, '');
+  await logger.group('Fetching the downstream branch and upstream', async () => {
+    const r = await git.exec(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--',
+        settings.downstreamUrl,
+        `+refs/heads/${branch}:refs/tributary/downstream/${branch}`,
+      ],
+      { retries: 3, allowFailure: true },
+    );
+    if (r.code !== 0)
+      throw new ConfigurationError(
+        'downstream-branch',
+        `The downstream repository ${settings.downstreamUrl} has no branch ${branch}: ${r.stderr.trim().split('\n').pop()}`,
+      );
+  });
+  const local = await fetchUpstream(git, settings.upstreamUrl, [
+    settings.development,
+    settings.followed,
+    ...(target ? [target] : []),
+  ]);
+  return logger.group('Comparing with upstream', () =>
+    divergence({
+      git,
+      downstream: `refs/tributary/downstream/${branch}`,
+      development: local[settings.development],
+      followed: local[settings.followed],
+      target: target ? local[target] : undefined,
+      policy: settings.policy,
+      cache: FactsCache.load(settings.cacheDir),
+      logger,
+      upstreamRefs: ['refs/tributary/upstream/'],
+      fetchMissing: (ids) => fetchCommitsById(git, settings.upstreamUrl, ids),
+      labels: {
+        downstream: branch,
+        development: settings.development,
+        followed: settings.followed,
+        target: target ?? settings.followed,
+      },
+    }),
+  );
+}

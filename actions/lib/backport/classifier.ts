@@ -1,0 +1,613 @@
+/**
+ * The commit classifier: each downstream commit is upstream (the same patch as an upstream
+ * commit), a backport (names an upstream commit of the development branch), a revert (of a
+ * downstream commit), downstream-only (declared so), an upstream sync (a merge of the branch
+ * followed), or a violation. The Linux stable rule, read from every reference form in use.
+ */
+import type { Git } from '../git.js';
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { findReferences, isHexId, subjectPrefix, type UpstreamReference } from '../references.js';
+import {
+  commitFacts,
+  FactsCache,
+  lacksPatchIds,
+  PatchIdStreams,
+  walkFacts,
+  type CommitFacts,
+} from './facts.js';
+import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
+
+export type CommitClass =
+  'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'violation';
+
+export const COMMIT_CLASSES: CommitClass[] = [
+  'upstream',
+  'backport',
+  'revert',
+  'downstream-only',
+  'sync',
+  'violation',
+];
+
+/** How a downstream patch compares with the upstream commit it matched or named. */
+export type PatchMatch = 'identical' | 'context-moved' | 'modified';
+
+export interface Classification {
+  commit: string;
+  subject: string;
+  class: CommitClass;
+  /** The upstream commit matched (upstream) or named (backport), full id. */
+  upstream?: string;
+  patch?: PatchMatch;
+  /** The reference the verdict rests on, as written. */
+  reference?: UpstreamReference;
+  /** downstream-only: the declared reason; revert: why; violation: what is wrong. */
+  reason?: string;
+  /** The downstream-only reason its message declares, whatever the class (upstream may carry it now). */
+  declared?: string;
+  /** revert: the downstream commit reverted. */
+  reverts?: string;
+  /** Facts worth showing that are not a problem (context moved, note given, master date). */
+  notes: string[];
+  /** Problems that do not fail the check: modified without a note, reverted upstream since. */
+  warnings: string[];
+  parents: string[];
+}
+
+export interface ClassifyOptions {
+  git: Git;
+  /** The downstream revision whose commits are classified. */
+  head: string;
+  /** Classify base..head; without it every downstream commit not upstream. */
+  base?: string;
+  /** The upstream development branch (a local revision, e.g. refs/remotes/upstream/master). */
+  development: string;
+  /** The upstream branch the downstream follows; the development branch when not given. */
+  followed?: string;
+  /** More upstream revisions whose commits count as upstream (a new head to sync to). */
+  moreUpstream?: string[];
+  policy?: Policy;
+  /** A FactsCache, or a folder to keep one in; none: computed afresh. */
+  cache?: FactsCache | string;
+  logger?: Logger;
+  /**
+   * Asked for referenced commits that are not in the repository, before they are called not
+   * found: the action fetches them by id from the upstream mirror.
+   */
+  fetchMissing?: (ids: string[]) => Promise<void>;
+  /** Ref patterns searched to say where a referenced commit is, when it is not on development. */
+  upstreamRefs?: string[];
+  /** How to name the revisions to people, when the ones above are local refs of our own. */
+  labels?: { development?: string; followed?: string; downstream?: string; target?: string };
+}
+
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+export function refLabel(ref: string): string {
+  return ref
+    .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+    .replace(/^refs\/(remotes|heads)\//, '');
+}
+
+export type Counts = Record<CommitClass, number> & { warnings: number; commits: number };
+
+export interface Resolution {
+  commit?: string;
+  /** Why the written id is not a usable upstream reference. */
+  problem?: string;
+}
+
+/** Everything the classifier learnt, which the divergence report reads further. */
+export interface Analysis {
+  revisions: { head: string; base?: string; development: string; followed: string; more: string[] };
+  /** Classified commits, oldest first. */
+  classifications: Classification[];
+  /** Downstream commits not upstream (a superset of the classified ones), newest first. */
+  downstream: string[];
+  /** Upstream commits not in the downstream head, newest first (merges left out). */
+  upstream: string[];
+  facts: Map<string, CommitFacts>;
+  /** patch-id (either kind) → upstream commits with it. */
+  byPatch: Map<string, string[]>;
+  /** Upstream commits whose message names a commit as its origin: written id → commits. */
+  upstreamByReference: Map<string, string[]>;
+  /** Commits brought into base..head that are upstream's own (an upstream sync). */
+  upstreamInRange: number;
+  cache: FactsCache;
+}
+
+const RS = '\x1e';
+
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git: Git, what: string, rev: string): Promise<string> {
+  const id = await git.commitOf(rev);
+  if (!id) throw new ConfigurationError(what, `The ${what} '${rev}' does not name a commit.`);
+  return id;
+}
+
+async function revList(git: Git, args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of git.lines(['rev-list', ...args])) if (line) out.push(line);
+  return out;
+}
+
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex<T> {
+  private readonly map = new Map<string, { id: string; value: T }[]>();
+  add(id: string, value: T): void {
+    const k = id.slice(0, 7);
+    const list = this.map.get(k);
+    if (list) list.push({ id, value });
+    else this.map.set(k, [{ id, value }]);
+  }
+  /** Entries whose id and the given one agree (one may abbreviate the other). */
+  find(id: string): T[] {
+    return (this.map.get(id.slice(0, 7)) ?? [])
+      .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+      .map((e) => e.value);
+  }
+}
+
+/** Runs every stage and returns the classifications with what was learnt on the way. */
+export async function analyse(options: ClassifyOptions): Promise<Analysis> {
+  const { git, logger } = options;
+  const policy = options.policy ?? defaultPolicy;
+  const cache =
+    options.cache instanceof FactsCache ? options.cache : FactsCache.load(options.cache);
+  const head = await resolveRevision(git, 'head revision', options.head);
+  const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+  const development = await resolveRevision(
+    git,
+    'upstream development branch',
+    options.development,
+  );
+  const followed = options.followed
+    ? await resolveRevision(git, 'upstream branch followed', options.followed)
+    : development;
+  const more: string[] = [];
+  for (const r of options.moreUpstream ?? [])
+    more.push(await resolveRevision(git, 'upstream revision', r));
+  const tips = [...new Set([development, followed, ...more])];
+
+  // Every downstream commit that is not upstream, with parents and messages, newest first:
+  // one walk; those of base..head are the ones to classify.
+  const all: { commit: string; parents: string[]; message: string }[] = [];
+  const logText = await git.run([
+    'log',
+    '--topo-order',
+    `--format=${'%x1e'}%H %P%n%B`,
+    head,
+    '--not',
+    ...tips,
+    '--',
+  ]);
+  for (const chunk of logText.split(RS)) {
+    if (!chunk) continue;
+    const nl = chunk.indexOf('\n');
+    const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
+    all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+  }
+  const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+  const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+  const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+  const downstream = all.map((l) => l.commit);
+
+  const extraPatterns = policy.referencePatterns;
+  const cold = cache.size === 0;
+  const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
+
+  // Patch-ids only where a match is possible: classified commits, upstream commits touching
+  // the same paths as one of them, and the upstream commits named. They are computed beside
+  // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+  // default ones leave a question.
+  const streams = new PatchIdStreams(git, ['stable']);
+  const firstParent = new Map<string, string>();
+  const wantedFiles = new Set<string>();
+  for (const l of listed) {
+    const f = facts.get(l.commit);
+    if (l.parents.length > 1) firstParent.set(l.commit, l.parents[0]);
+    if (f && f.files !== '-') wantedFiles.add(f.files);
+    if (lacksPatchIds(f, 'stable')) streams.add(l.commit, firstParent.get(l.commit));
+  }
+  const upstream: string[] = [];
+  const candidates: string[] = [];
+  const consider = (c: string, f: CommitFacts) => {
+    facts.set(c, f);
+    if (!wantedFiles.has(f.files)) return;
+    candidates.push(c);
+    if (lacksPatchIds(f, 'stable')) streams.add(c);
+  };
+  const upstreamRange = ['--no-merges', ...tips, '--not', head];
+  if (cold) {
+    // Cold: one walk reads every upstream commit's facts.
+    await walkFacts(
+      git,
+      upstreamRange,
+      cache,
+      (c, f) => {
+        upstream.push(c);
+        consider(c, f);
+      },
+      { extraPatterns, logger },
+    );
+  } else {
+    upstream.push(...(await revList(git, upstreamRange)));
+    for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
+      consider(c, f);
+  }
+  const upstreamSet = new Set(upstream);
+  logger?.info(
+    `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
+  );
+
+  // References written in the classified commits, resolved all at once.
+  const written = new Map<string, UpstreamReference[]>();
+  for (const l of listed) written.set(l.commit, findReferences(l.message, extraPatterns));
+  const resolutions = await resolveReferences(
+    git,
+    [...new Set([...written.values()].flat().map((r) => r.sha))],
+    { development, head, upstreamSet, policy, options },
+  );
+  const named = [...resolutions.values()].map((r) => r.commit).filter((c): c is string => !!c);
+  const namedMissing = named.filter((c) => !facts.has(c));
+  if (namedMissing.length) {
+    for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
+      facts.set(c, f);
+  }
+  for (const c of named) if (lacksPatchIds(facts.get(c), 'stable')) streams.add(c);
+  if (streams.size) logger?.debug(`computing patch-ids of ${streams.size} commits`);
+  await streams.finish(facts, cache);
+
+  // Zero context where the default patch-ids leave a question: a classified commit that
+  // matched nothing, the upstream commits touching its paths, and named commits that differ.
+  const stableIds = new Set<string>();
+  for (const c of candidates) {
+    const id = facts.get(c)!.stable;
+    if (id) stableIds.add(id);
+  }
+  const zero = new PatchIdStreams(git, ['zero']);
+  const zeroFiles = new Set<string>();
+  const needZero = (c: string) => {
+    if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c, firstParent.get(c));
+  };
+  for (const l of listed) {
+    const f = facts.get(l.commit)!;
+    const refs = (written.get(l.commit) ?? [])
+      .map((r) => resolutions.get(r.sha)?.commit)
+      .filter((c): c is string => !!c);
+    const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+    if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length)) continue;
+    needZero(l.commit);
+    namedDiffer.forEach(needZero);
+    if (f.files !== '-') zeroFiles.add(f.files);
+  }
+  for (const c of candidates) if (zeroFiles.has(facts.get(c)!.files)) needZero(c);
+  if (zero.size) logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+  await zero.finish(facts, cache);
+  const byPatch = new Map<string, string[]>();
+  for (const c of candidates) {
+    const f = facts.get(c)!;
+    for (const id of [f.stable, f.zero]) {
+      if (!id) continue;
+      const list = byPatch.get(id);
+      if (list) list.push(c);
+      else byPatch.set(id, [c]);
+    }
+  }
+
+  // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
+  const followUps = new PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>();
+  const upstreamByReference = new Map<string, string[]>();
+  for (const c of upstream) {
+    const f = facts.get(c)!;
+    if (f.reverts) followUps.add(f.reverts, { commit: c, kind: 'revert' });
+    for (const x of f.fixes) followUps.add(x, { commit: c, kind: 'fix' });
+    for (const r of f.references) {
+      const list = upstreamByReference.get(r);
+      if (list) list.push(c);
+      else upstreamByReference.set(r, [c]);
+    }
+  }
+  // What the downstream already carries, by the references its commits write.
+  const carried = new PrefixIndex<string>();
+  for (const c of downstream) for (const r of facts.get(c)?.references ?? []) carried.add(r, c);
+  const downstreamIndex = new PrefixIndex<string>();
+  for (const c of downstream) downstreamIndex.add(c, c);
+
+  const classifications: Classification[] = [];
+  for (const l of listed) {
+    classifications.push(
+      await classifyOne(l, {
+        git,
+        policy,
+        facts,
+        written: written.get(l.commit) ?? [],
+        resolutions,
+        byPatch,
+        followUps,
+        carried,
+        downstreamIndex,
+        upstreamSet,
+        syncTips: [followed, ...more],
+        development,
+      }),
+    );
+  }
+  cache.save();
+  return {
+    revisions: { head, base, development, followed, more },
+    classifications,
+    downstream,
+    upstream,
+    facts,
+    byPatch,
+    upstreamByReference,
+    upstreamInRange,
+    cache,
+  };
+}
+
+/** Classifies the downstream commits of base..head (or all of them) against upstream. */
+export async function classifyCommits(options: ClassifyOptions): Promise<Classification[]> {
+  return (await analyse(options)).classifications;
+}
+
+export function countClasses(list: Classification[]): Counts {
+  const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0])) as Counts;
+  counts.warnings = 0;
+  counts.commits = list.length;
+  for (const c of list) {
+    counts[c.class]++;
+    counts.warnings += c.warnings.length;
+  }
+  return counts;
+}
+
+async function resolveReferences(
+  git: Git,
+  ids: string[],
+  ctx: {
+    development: string;
+    head: string;
+    upstreamSet: Set<string>;
+    policy: Policy;
+    options: ClassifyOptions;
+  },
+): Promise<Map<string, Resolution>> {
+  const out = new Map<string, Resolution>();
+  const toLook: string[] = [];
+  for (const id of ids) {
+    if (!isHexId(id)) out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+    else if (id.length < ctx.policy.minimumIdLength)
+      out.set(id, {
+        problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
+      });
+    else if (id.length > 40 && id.length !== 64)
+      out.set(id, { problem: `'${id}' is too long to be a commit id` });
+    else toLook.push(id);
+  }
+  const look = async (list: string[]) => {
+    const answer = new Map<string, string[]>();
+    if (!list.length) return answer;
+    const lines = (
+      await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+        input: list.join('\n') + '\n',
+      })
+    ).split('\n');
+    list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+    return answer;
+  };
+  let found = await look(toLook);
+  const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+  const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+  if (fetchable.length && ctx.options.fetchMissing) {
+    await ctx.options.fetchMissing(fetchable);
+    found = new Map([...found, ...(await look(fetchable))]);
+  }
+  for (const id of toLook) {
+    const [oid, type] = found.get(id) ?? [];
+    if (type === 'missing' || !type) {
+      out.set(id, { problem: `${id} is not found upstream` });
+    } else if (type === 'ambiguous') {
+      out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+    } else if (type !== 'commit') {
+      out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+    } else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+      out.set(id, { commit: oid });
+    } else {
+      out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+    }
+  }
+  return out;
+}
+
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(
+  git: Git,
+  oid: string,
+  ctx: { development: string; head: string; options: ClassifyOptions },
+): Promise<string> {
+  if (await git.isAncestor(oid, ctx.head))
+    return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+  let where = '';
+  if (ctx.options.upstreamRefs?.length) {
+    const refs = (
+      await git.run([
+        'for-each-ref',
+        '--contains',
+        oid,
+        '--format=%(refname)',
+        ...ctx.options.upstreamRefs,
+      ])
+    )
+      .split('\n')
+      .filter(Boolean);
+    if (refs.length) where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+  }
+  const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
+  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
+}
+
+interface OneContext {
+  git: Git;
+  policy: Policy;
+  facts: Map<string, CommitFacts>;
+  written: UpstreamReference[];
+  resolutions: Map<string, Resolution>;
+  byPatch: Map<string, string[]>;
+  followUps: PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>;
+  carried: PrefixIndex<string>;
+  downstreamIndex: PrefixIndex<string>;
+  upstreamSet: Set<string>;
+  syncTips: string[];
+  development: string;
+}
+
+function comparePatches(a?: CommitFacts, b?: CommitFacts): PatchMatch {
+  if (a?.stable && a.stable === b?.stable) return 'identical';
+  if (a?.zero && a.zero === b?.zero) return 'context-moved';
+  return 'modified';
+}
+
+/** The reason a revert gives: its message without the subject and the `This reverts` line. */
+function revertReason(subject: string, message: string): string {
+  const body = message
+    .split('\n')
+    .slice(1)
+    .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return body || subject;
+}
+
+async function classifyOne(
+  l: { commit: string; parents: string[]; message: string },
+  ctx: OneContext,
+): Promise<Classification> {
+  const subject = l.message.split('\n')[0] ?? '';
+  const result: Classification = {
+    commit: l.commit,
+    subject,
+    class: 'violation',
+    notes: [],
+    warnings: [],
+    parents: l.parents,
+  };
+  const f = ctx.facts.get(l.commit);
+
+  // An upstream sync: every parent but the first is in the upstream branch followed.
+  if (l.parents.length > 1) {
+    const synced: boolean[] = [];
+    for (const p of l.parents.slice(1)) {
+      let ok = false;
+      for (const tip of ctx.syncTips) if (!ok) ok = await ctx.git.isAncestor(p, tip);
+      synced.push(ok);
+    }
+    if (synced.every(Boolean)) {
+      result.class = 'sync';
+      result.upstream = l.parents[l.parents.length - 1];
+      result.reason = 'merges the upstream branch followed';
+      return result;
+    }
+    result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+  }
+
+  const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
+  if (declared) result.declared = declared.reason || '(no reason given)';
+  const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
+  if (masterDate) result.notes.push(`master date: ${masterDate[1]}`);
+  const note = changeNote(l.message);
+
+  // A backport: it names an upstream commit of the development branch.
+  const problems: string[] = [];
+  for (const ref of ctx.written) {
+    const r = ctx.resolutions.get(ref.sha);
+    if (!r?.commit || r.problem) {
+      problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
+      continue;
+    }
+    if (result.class === 'backport') continue; // the first good reference decides
+    result.class = 'backport';
+    result.upstream = r.commit;
+    result.reference = ref;
+    result.patch = comparePatches(f, ctx.facts.get(r.commit));
+    if (result.patch === 'context-moved')
+      result.notes.push('the same change as upstream with its context moved');
+    if (result.patch === 'modified') {
+      if (note) result.notes.push(`modified: ${note}`);
+      else
+        result.warnings.push(
+          `modified backport of ${r.commit.slice(0, 12)} without a note explaining the change (such as [name: reason])`,
+        );
+    }
+    for (const fu of ctx.followUps.find(r.commit)) {
+      if (ctx.carried.find(fu.commit).length) continue;
+      result.warnings.push(
+        fu.kind === 'revert'
+          ? `upstream has since reverted ${r.commit.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+          : `upstream ${fu.commit.slice(0, 12)} fixes ${r.commit.slice(0, 12)} (Fixes:) and is not carried downstream`,
+      );
+    }
+  }
+  if (result.class === 'backport') {
+    for (const p of problems) result.warnings.push(`another reference is not usable: ${p}`);
+    return result;
+  }
+
+  // The same patch as an upstream commit, with or without the surrounding context.
+  const stableMatch = f?.stable ? ctx.byPatch.get(f.stable) : undefined;
+  const zeroMatch = f?.zero ? ctx.byPatch.get(f.zero) : undefined;
+  const match = stableMatch?.[0] ?? zeroMatch?.[0];
+  if (match) {
+    result.class = 'upstream';
+    result.upstream = match;
+    result.patch = comparePatches(f, ctx.facts.get(match));
+    if (result.patch === 'context-moved')
+      result.notes.push('the same change as upstream with its context moved');
+    for (const p of problems)
+      result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
+    if (declared)
+      result.notes.push(
+        `declared ${declared.marker} ${result.declared}, but upstream carries it now`,
+      );
+    const prefix = subjectPrefix(subject);
+    if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
+      result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
+    return result;
+  }
+
+  // A revert of a downstream commit moves the tree back toward upstream.
+  const reverted = f?.reverts;
+  if (reverted) {
+    const target = ctx.downstreamIndex.find(reverted)[0];
+    if (target) {
+      result.class = 'revert';
+      result.reverts = target;
+      result.reason = revertReason(subject, l.message);
+      return result;
+    }
+  }
+
+  if (declared) {
+    result.class = 'downstream-only';
+    result.reason = result.declared;
+    if (!declared.reason) result.warnings.push(`${declared.marker} gives no reason`);
+    for (const p of problems) result.notes.push(`reference not usable: ${p}`);
+    return result;
+  }
+
+  result.class = 'violation';
+  const prefix = subjectPrefix(subject);
+  if (problems.length) result.reason = problems.join('; ');
+  else if (reverted)
+    result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
+  else if (prefix === 'FROMLIST')
+    result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
+  else if (prefix)
+    result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
+  else
+    result.reason =
+      'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
+  return result;
+}

@@ -1,0 +1,316 @@
+/**
+ * What the classifier needs to know about each commit, computed in a few streamed passes over
+ * any number of commits (never one process per commit) and cached by commit id between runs:
+ * a commit id names its content forever, so an entry never goes stale.
+ *
+ * - `files`: a short hash of the sorted paths the commit changes. Equal patches change the
+ *   same paths, so patch-ids are computed only for upstream commits whose paths match a
+ *   downstream commit's (the trick `git log --cherry-mark` uses, with header-only ids).
+ * - `stable`: `git patch-id --stable` of the commit's diff (first parent for a merge).
+ * - `zero`: the same with zero context lines, so a pick whose context moved still matches.
+ * - `reverts`, `fixes`, `references`: what the message says about other commits.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Git } from '../git.js';
+import type { Logger } from '../log.js';
+import { findReferences, fixesReferences, revertedCommit } from '../references.js';
+
+export interface CommitFacts {
+  files: string;
+  /** undefined: not computed yet; null: the commit changes nothing a patch can show. */
+  stable?: string | null;
+  zero?: string | null;
+  reverts?: string;
+  fixes: string[];
+  /** Commit ids the message names as its upstream origin (any form, as written). */
+  references: string[];
+}
+
+/** Diff options both sides of every comparison use, whatever the user's git config says. */
+const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+
+/** Bump when what is cached changes meaning (diff options, key format). */
+const CACHE_FILE = 'commit-facts-v1.txt';
+
+/**
+ * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
+ * (`?` not computed, `-` none, lists comma-separated). Loaded whole, rewritten atomically.
+ */
+export class FactsCache {
+  private readonly entries = new Map<string, CommitFacts>();
+  private dirty = false;
+
+  private constructor(private readonly dir?: string) {}
+
+  /** A cache kept in `dir` (created when saved), or one that lives only as long as the run. */
+  static load(dir?: string): FactsCache {
+    const cache = new FactsCache(dir);
+    const file = dir ? join(dir, CACHE_FILE) : undefined;
+    if (!file || !existsSync(file)) return cache;
+    const text = readFileSync(file, 'utf8');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const f = text.slice(start, end).split(' ');
+      start = end + 1;
+      if (f.length !== 7 || f[0].length < 40) continue; // a torn line: recompute that commit
+      cache.entries.set(f[0], {
+        files: f[1],
+        stable: decodeId(f[2]),
+        zero: decodeId(f[3]),
+        reverts: f[4] === '-' ? undefined : f[4],
+        fixes: f[5] === '-' ? [] : f[5].split(','),
+        references: f[6] === '-' ? [] : f[6].split(','),
+      });
+    }
+    return cache;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(commit: string): CommitFacts | undefined {
+    return this.entries.get(commit);
+  }
+
+  set(commit: string, facts: CommitFacts): void {
+    this.entries.set(commit, facts);
+    this.dirty = true;
+  }
+
+  /** Writes the cache if anything was added (to a temporary file first, so a reader never sees half). */
+  save(): void {
+    if (!this.dir || !this.dirty) return;
+    mkdirSync(this.dir, { recursive: true });
+    const lines: string[] = [];
+    for (const [c, f] of this.entries) {
+      lines.push(
+        `${c} ${f.files} ${encodeId(f.stable)} ${encodeId(f.zero)} ${f.reverts ?? '-'} ${
+          f.fixes.length ? f.fixes.join(',') : '-'
+        } ${f.references.length ? f.references.join(',') : '-'}`,
+      );
+    }
+    const file = join(this.dir, CACHE_FILE);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, lines.join('\n') + '\n');
+    renameSync(temp, file);
+    this.dirty = false;
+  }
+}
+
+function decodeId(s: string): string | null | undefined {
+  return s === '?' ? undefined : s === '-' ? null : s;
+}
+
+function encodeId(s: string | null | undefined): string {
+  return s === undefined ? '?' : s === null ? '-' : s;
+}
+
+/** Only what may appear in a cache line; anything else in a message is not a commit id. */
+const safeId = (s: string) => /^[0-9a-zA-Z]{1,64}$/.test(s);
+
+function filesKey(paths: string[]): string {
+  if (!paths.length) return '-';
+  return createHash('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/** Lines that may name another commit; most messages have none, so most skip the parsing. */
+const MENTIONS = /cherry|upstream|master commit|backport|reverts commit|fixes:/i;
+
+function factsOf(message: string, paths: string[], extraPatterns?: RegExp[]): CommitFacts {
+  const mentions = MENTIONS.test(message) || (extraPatterns?.length ?? 0) > 0;
+  return {
+    files: filesKey(paths),
+    reverts: mentions ? revertedCommit(message) : undefined,
+    fixes: mentions ? fixesReferences(message).filter(safeId) : [],
+    references: mentions
+      ? findReferences(message, extraPatterns)
+          .map((r) => r.sha)
+          .filter(safeId)
+      : [],
+  };
+}
+
+/** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
+const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
+
+/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+async function parseFacts(
+  lines: AsyncIterable<string>,
+  onCommit: (commit: string, facts: CommitFacts) => void,
+  extraPatterns?: RegExp[],
+): Promise<void> {
+  let current: string | undefined;
+  let body: string[] = [];
+  let inBody = false;
+  let paths: string[] = [];
+  const finish = () => {
+    if (current) onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+  };
+  for await (const line of lines) {
+    if (line.startsWith('\x1e')) {
+      finish();
+      current = line.slice(1);
+      body = [];
+      paths = [];
+      inBody = true;
+    } else if (inBody) {
+      const end = line.indexOf('\x1f');
+      if (end >= 0) {
+        body.push(line.slice(0, end));
+        inBody = false;
+      } else body.push(line);
+    } else if (line) paths.push(line);
+  }
+  finish();
+}
+
+/** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
+export async function commitFacts(
+  git: Git,
+  commits: string[],
+  cache: FactsCache,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
+): Promise<Map<string, CommitFacts>> {
+  const out = new Map<string, CommitFacts>();
+  const missing: string[] = [];
+  for (const c of commits) {
+    const f = cache.get(c);
+    if (f) out.set(c, f);
+    else missing.push(c);
+  }
+  if (!missing.length) return out;
+  options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
+  await parseFacts(
+    git.lines(
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        ...DIFF,
+        '--diff-merges=first-parent',
+        ...FACTS_FORMAT,
+      ],
+      { input: missing.join('\n') + '\n' },
+    ),
+    (c, f) => {
+      cache.set(c, f);
+      out.set(c, f);
+    },
+    options.extraPatterns,
+  );
+  return out;
+}
+
+/**
+ * Walks a range (`tips --not head`, merges left out) reading every commit's facts as it goes:
+ * the cold path, one pass where a list of ids then a second read would walk twice.
+ */
+export async function walkFacts(
+  git: Git,
+  range: string[],
+  cache: FactsCache,
+  onCommit: (commit: string, facts: CommitFacts) => void,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
+): Promise<void> {
+  options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
+  await parseFacts(
+    git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
+    (c, f) => {
+      cache.set(c, f);
+      onCommit(c, f);
+    },
+    options.extraPatterns,
+  );
+}
+
+/** The two kinds of patch-id: with git's default context, and with none. */
+export type PatchIdKind = 'stable' | 'zero';
+
+/**
+ * Patch-ids computed as commits are named: a pipeline per kind, `git diff-tree --stdin -p`
+ * into `git patch-id --stable`, that starts on the first commit and runs beside whatever names
+ * the next (a walk of upstream, say).
+ */
+export class PatchIdStreams {
+  private readonly inputs: PassThrough[] = [];
+  private readonly results: Promise<Map<string, string>>[] = [];
+  private readonly added = new Set<string>();
+
+  constructor(
+    git: Git,
+    private readonly kinds: PatchIdKind[] = ['stable', 'zero'],
+  ) {
+    for (const kind of kinds) {
+      const input = new PassThrough();
+      this.inputs.push(input);
+      this.results.push(
+        (async () => {
+          const ids = new Map<string, string>();
+          for await (const line of git.pipeLines(
+            ['diff-tree', '--stdin', '-p', '--root', ...(kind === 'zero' ? ['-U0'] : []), ...DIFF],
+            ['patch-id', '--stable'],
+            { input },
+          )) {
+            const sp = line.indexOf(' ');
+            if (sp > 0) ids.set(line.slice(sp + 1), line.slice(0, sp));
+          }
+          return ids;
+        })(),
+      );
+    }
+  }
+
+  get size(): number {
+    return this.added.size;
+  }
+
+  /** Asks for a commit's patch-ids; a merge's are against its first parent. */
+  add(commit: string, firstParent?: string): void {
+    if (this.added.has(commit)) return;
+    this.added.add(commit);
+    const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+    for (const input of this.inputs) input.write(line);
+  }
+
+  /** Closes the pipelines and records every commit asked for (null: no patch to show). */
+  async finish(facts: Map<string, CommitFacts>, cache: FactsCache): Promise<void> {
+    for (const input of this.inputs) input.end();
+    const results = await Promise.all(this.results);
+    for (const c of this.added) {
+      const f = facts.get(c);
+      if (!f) continue;
+      const updated = { ...f };
+      this.kinds.forEach((kind, i) => (updated[kind] = results[i].get(c) ?? null));
+      facts.set(c, updated);
+      cache.set(c, updated);
+    }
+  }
+}
+
+/** Whether a commit's patch-id of a kind (either, when not said) is still to be computed. */
+export function lacksPatchIds(f: CommitFacts | undefined, kind?: PatchIdKind): boolean {
+  if (!f) return false;
+  return kind ? f[kind] === undefined : f.stable === undefined || f.zero === undefined;
+}
+
+/** Fills in the patch-ids (both kinds) of the given commits. */
+export async function computePatchIds(
+  git: Git,
+  commits: string[],
+  facts: Map<string, CommitFacts>,
+  cache: FactsCache,
+  logger?: Logger,
+): Promise<void> {
+  const todo = commits.filter((c) => lacksPatchIds(facts.get(c)));
+  if (!todo.length) return;
+  logger?.debug(`computing patch-ids of ${todo.length} commits`);
+  const streams = new PatchIdStreams(git);
+  for (const c of todo) streams.add(c);
+  await streams.finish(facts, cache);
+}
