@@ -1,0 +1,132 @@
+/**
+ * A guest step: start the guest, watch its serial console for the pass and fail patterns,
+ * take its exit status (the isa-debug-exit device) when it leaves, and stop it, whatever
+ * happened: pass, fail, timeout or cancellation.
+ */
+import { existsSync, openSync, closeSync, readSync, fstatSync } from 'node:fs';
+import type { GuestStep } from './plan.js';
+import { formatDuration } from './plan.js';
+import { startGuest, type GuestContext } from './backends.js';
+
+export interface StepOutcome {
+  status: 'pass' | 'fail';
+  message: string;
+  /** Set when the step ended because the job was cancelled or ran out of time. */
+  interrupted?: boolean;
+}
+
+/** Reads what a growing file gained since the last call. */
+export class ConsoleReader {
+  private offset = 0;
+  text = '';
+  constructor(readonly path: string) {}
+  poll(): string {
+    if (!existsSync(this.path)) return '';
+    const fd = openSync(this.path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size <= this.offset) return '';
+      const buf = Buffer.alloc(size - this.offset);
+      const n = readSync(fd, buf, 0, buf.length, this.offset);
+      this.offset += n;
+      const added = buf.subarray(0, n).toString('utf8').replace(/\r/g, '');
+      this.text += added;
+      return added;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  /** The last lines of the console, for annotations. */
+  tail(lines = 10): string {
+    this.poll();
+    return this.text.trimEnd().split('\n').slice(-lines).join('\n');
+  }
+}
+
+function matchedLine(text: string, re: RegExp): string | undefined {
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const start = text.lastIndexOf('\n', m.index) + 1;
+  const end = text.indexOf('\n', m.index);
+  return text.slice(start, end < 0 ? undefined : end).trim();
+}
+
+const POLL_MS = 50;
+
+export async function runGuestStep(
+  step: GuestStep,
+  ctx: GuestContext,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  const missing = step.pendingFiles.filter((f) => !existsSync(f.path));
+  if (missing.length) {
+    return {
+      status: 'fail',
+      message: missing
+        .map((f) => `${f.field} '${f.path}' does not exist: the steps before did not build it`)
+        .join('; '),
+    };
+  }
+  const g = step.guest;
+  const console = new ConsoleReader(ctx.consoleLog);
+  const guest = await startGuest(g, ctx);
+  let ended: { code?: number; how: string } | undefined;
+  void guest.ended.then((e) => (ended = e));
+  const timeoutAt = Date.now() + step.timeoutMs;
+  let passedAt: string | undefined;
+  try {
+    for (;;) {
+      // The console is read once more after the guest ended: its last words decide.
+      const finished = ended;
+      console.poll();
+      for (const re of g.fail) {
+        const line = matchedLine(console.text, re);
+        if (line !== undefined) return { status: 'fail', message: `console: ${line}` };
+      }
+      if (g.pass && passedAt === undefined) passedAt = matchedLine(console.text, g.pass);
+      const wantsExit = g.backend === 'qemu' && g.exitCode !== undefined;
+      if (passedAt !== undefined && !wantsExit)
+        return { status: 'pass', message: `console: ${passedAt}` };
+      if (finished) {
+        if (wantsExit && finished.code === g.exitCode && (!g.pass || passedAt !== undefined))
+          return {
+            status: 'pass',
+            message: `guest left with status ${finished.code}${passedAt ? `; console: ${passedAt}` : ''}`,
+          };
+        const expected = wantsExit
+          ? `status ${g.exitCode}${g.pass && passedAt === undefined ? ` and a console line matching /${g.pass.source}/` : ''}`
+          : `a console line matching /${g.pass!.source}/`;
+        return {
+          status: 'fail',
+          message: `${finished.how}; expected ${expected}${debugExitNote(finished.code)}`,
+        };
+      }
+      if (signal.aborted)
+        return {
+          status: 'fail',
+          message: `${abortReason(signal)}; guest stopped`,
+          interrupted: true,
+        };
+      if (Date.now() >= timeoutAt)
+        return {
+          status: 'fail',
+          message: `timed out after ${formatDuration(step.timeoutMs)}; guest stopped`,
+        };
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  } finally {
+    await guest.stop();
+  }
+}
+
+function debugExitNote(code: number | undefined): string {
+  // isa-debug-exit makes QEMU exit with (value << 1) | 1: say which value the guest wrote.
+  return code !== undefined && code % 2 === 1 && code > 1
+    ? ` (the guest wrote 0x${(code >> 1).toString(16)} to isa-debug-exit)`
+    : '';
+}
+
+export function abortReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  return typeof r === 'string' ? r : r instanceof Error ? r.message : 'cancelled';
+}
