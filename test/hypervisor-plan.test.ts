@@ -1,0 +1,317 @@
+/**
+ * hypervisor-test: bad plans refused before any guest starts, the xen backend driving xl (a
+ * stand-in that records its commands), the command backend, and the post step cleaning after
+ * a main step that died.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError } from '../actions/lib/errors.js';
+import { parseJobResult } from '../actions/lib/flight.js';
+import { parseDuration, parsePlan } from '../actions/lib/hypervisor/plan.js';
+import { runAction } from './harness/runner.js';
+import { tempDir } from './harness/fixtures.js';
+import {
+  bootsectorTree,
+  guestProcesses,
+  planWithBootTimeout,
+  xlStandInDir,
+} from './harness/bootsector.js';
+
+const tmp = tempDir('tributary-hvplan-');
+after(() => tmp.cleanup());
+let n = 0;
+const fresh = (name: string) => {
+  const dir = join(tmp.path, `${++n}-${name}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+describe('test plan validation', () => {
+  const work = fresh('work');
+  writeFileSync(join(work, 'disk.img'), Buffer.alloc(512));
+
+  const refuse = (plan: string, pattern: RegExp) =>
+    assert.throws(
+      () => parsePlan(plan, 'ci/plan.yml', work),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigurationError, String(e));
+        assert.match(e.message, /^ci\/plan\.yml: /, 'names the file');
+        assert.match(e.message, pattern);
+        return true;
+      },
+    );
+  const guest = (extra: string) =>
+    `steps:\n  - name: boot\n    guest:\n      backend: qemu\n      disk: disk.img\n      pass: hello\n${extra}`;
+
+  it('reads durations and refuses zero, negative and non-durations', () => {
+    assert.equal(parseDuration('90s'), 90_000);
+    assert.equal(parseDuration('5m'), 300_000);
+    assert.equal(parseDuration('1.5h'), 5_400_000);
+    assert.equal(parseDuration('250ms'), 250);
+    for (const [t, why] of [
+      ['0s', /more than zero/],
+      ['-5s', /more than zero/],
+      ['soon', /expected a duration such as 90s/],
+      ['90', /expected a duration/],
+    ] as const) {
+      refuse(
+        `steps:\n  - name: build\n    run: make\n    timeout: ${t}\n`,
+        new RegExp(`step 'build' \\(steps\\[0\\]\\): field 'timeout' .*${why.source}`),
+      );
+    }
+    refuse(
+      `timeout: 0m\nsteps:\n  - name: a\n    run: 'true'\n`,
+      /field 'timeout' .*more than zero/,
+    );
+  });
+
+  it('refuses an unknown step kind, a step with no kind, unknown fields', () => {
+    refuse(
+      `steps:\n  - name: boot\n    boot: qemu\n`,
+      /step 'boot' \(steps\[0\]\): field 'boot' is not known; expected one of name, run, guest/,
+    );
+    refuse(`steps:\n  - name: boot\n    timeout: 5s\n`, /field 'run' or 'guest' is needed/);
+    refuse(
+      `steps:\n  - name: b\n    run: x\n    guest: {}\n`,
+      /field 'guest' cannot go with 'run'/,
+    );
+    refuse(guest('      floppy: a.img\n'), /field 'guest.floppy' is not known/);
+    refuse(
+      `steps:\n  - name: boot\n    guest:\n      backend: bhyve\n      pass: x\n`,
+      /field 'guest.backend' is 'bhyve'; expected one of qemu, xen, command/,
+    );
+    refuse(`steps: []\n`, /field 'steps' must be a non-empty list/);
+    refuse(`steps:\n  - name: a\n    run: x\n  - name: a\n    run: y\n`, /repeats step 'a'/);
+    refuse(`steps: [\n`, /not valid YAML/);
+  });
+
+  it('refuses missing firmware, kernel and disk files unless a step before can build them', () => {
+    refuse(
+      guest('      firmware: out/bios.bin\n'),
+      /field 'guest.firmware' is 'out\/bios.bin': no such file/,
+    );
+    refuse(
+      `steps:\n  - name: boot\n    guest:\n      backend: qemu\n      disk: nope.img\n      pass: x\n`,
+      /step 'boot' \(steps\[0\]\): field 'guest.disk' is 'nope.img': no such file .*no step before this one could build it/,
+    );
+    refuse(
+      `steps:\n  - name: boot\n    guest:\n      backend: qemu\n      kernel: vmlinuz\n      pass: x\n`,
+      /field 'guest.kernel' is 'vmlinuz': no such file/,
+    );
+    refuse(guest('      initrd: disk.img\n'), /field 'guest.initrd' needs 'guest.kernel'/);
+    const built = parsePlan(
+      `steps:\n  - name: build\n    run: make\n  - name: boot\n    guest:\n      backend: qemu\n      firmware: out/bios.bin\n      disk: disk.img\n      exit-code: 33\n`,
+      'ci/plan.yml',
+      work,
+    );
+    const boot = built.steps[1];
+    assert.ok(boot.kind === 'guest');
+    assert.deepEqual(boot.pendingFiles, [
+      { field: 'guest.firmware', path: join(work, 'out/bios.bin') },
+    ]);
+  });
+
+  it('refuses a backend whose program is not installed, and a guest with no pass condition', () => {
+    refuse(
+      guest('      program: qemu-system-pdp11\n'),
+      /field 'guest.program' needs the program 'qemu-system-pdp11', which is not installed/,
+    );
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      refuse(
+        `steps:\n  - name: boot\n    guest:\n      backend: xen\n      disk: disk.img\n      pass: x\n`,
+        /field 'guest.backend' needs the program 'xl', which is not installed/,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+    refuse(
+      `steps:\n  - name: boot\n    guest:\n      backend: qemu\n      disk: disk.img\n`,
+      /field 'guest.pass' or 'guest.exit-code' is needed/,
+    );
+    refuse(
+      `steps:\n  - name: boot\n    guest:\n      backend: qemu\n      disk: disk.img\n      pass: "("\n`,
+      /field 'guest.pass' is not a valid regular expression/,
+    );
+    refuse(guest('      memory: lots\n'), /field 'guest.memory' is "lots"; expected MiB/);
+    refuse(guest('      accel: hvf\n'), /field 'guest.accel' is 'hvf'; expected auto, kvm or tcg/);
+  });
+
+  it('refuses every bad plan through the action before any guest starts', async () => {
+    const lockDir = fresh('lock');
+    const plans: [string, RegExp][] = [
+      [
+        guest('      firmware: missing/bios.bin\n'),
+        /field 'guest.firmware' is 'missing\/bios.bin': no such file/,
+      ],
+      [`steps:\n  - name: boot\n    kvm: true\n`, /field 'kvm' is not known/],
+      [
+        `steps:\n  - name: build\n    run: make\n    timeout: -1m\n`,
+        /field 'timeout' is '-1m': a timeout must be more than zero/,
+      ],
+      [
+        guest('      program: no-such-qemu\n'),
+        /needs the program 'no-such-qemu', which is not installed/,
+      ],
+    ];
+    for (const [plan, pattern] of plans) {
+      const workspace = fresh('refused');
+      writeFileSync(join(workspace, 'disk.img'), Buffer.alloc(512));
+      writeFileSync(join(workspace, 'plan.yml'), plan);
+      const run = await runAction('hypervisor-test', {
+        inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+        workspace,
+      });
+      assert.equal(run.code, 1);
+      const error = run.annotations.find((a) => a.level === 'error');
+      assert.ok(error, run.log);
+      assert.match(error.message, /^plan\.yml: /);
+      assert.match(error.message, pattern);
+      assert.doesNotMatch(run.log, /Starting guest|Step /, 'nothing started');
+      assert.equal(run.outputs['result-file'], undefined, 'no result: the job never ran');
+      assert.ok(!existsSync(join(lockDir, 'host.lock')), 'the host was never taken');
+      assert.deepEqual(guestProcesses(run.outputs.tag), []);
+    }
+  });
+});
+
+describe('xen backend (xl stand-in)', () => {
+  it('writes an xl configuration and drives xl create, list, destroy in that order', async () => {
+    const { tree } = await bootsectorTree(fresh('xen'), {
+      plan: [
+        'job: xen-boot',
+        'steps:',
+        '  - name: build',
+        '    run: bash build.sh',
+        '    timeout: 30s',
+        '  - name: boot',
+        '    timeout: 20s',
+        '    guest:',
+        '      backend: xen',
+        '      type: hvm',
+        '      firmware: /usr/share/seabios/bios.bin',
+        '      disk: boot.bin',
+        '      memory: 32',
+        '      pass: "^tributary guest: hello"',
+        '      config:',
+        '        viridian: false',
+        '        vga: none',
+        '',
+      ].join('\n'),
+    });
+    const xlDir = fresh('xl-state');
+    const lockDir = fresh('lock');
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+      workspace: tree.dir,
+      env: { PATH: `${xlStandInDir}:${process.env.PATH}`, XL_STANDIN_DIR: xlDir },
+    });
+    assert.equal(run.code, 0, run.log);
+    const tag = run.outputs.tag;
+    const name = `tributary-${tag}-1`;
+    const commands = readFileSync(join(xlDir, 'commands'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const cfg = join(run.runnerTemp, `tributary-${tag}`, `${name}.cfg`);
+    assert.deepEqual(commands[0], ['create', cfg]);
+    assert.ok(commands.length >= 3, JSON.stringify(commands));
+    assert.deepEqual(commands.at(-1), ['destroy', name]);
+    for (const c of commands.slice(1, -1)) assert.deepEqual(c, ['list', name]);
+    const written = readFileSync(join(xlDir, `${name}.cfg`), 'utf8');
+    const console = join(run.outputs['log-dir'], '02-boot.console.log');
+    for (const line of [
+      `name = "${name}"`,
+      'type = "hvm"',
+      'memory = 32',
+      'vcpus = 1',
+      `serial = "file:${console}"`,
+      'bios = "seabios"',
+      'bios_path_override = "/usr/share/seabios/bios.bin"',
+      `disk = [ "format=raw, vdev=hda, access=rw, target=${join(tree.dir, 'boot.bin')}" ]`,
+      'on_reboot = "destroy"',
+      'viridian = 0',
+      'vga = "none"',
+    ])
+      assert.ok(written.split('\n').includes(line), `${line} in\n${written}`);
+    const r = parseJobResult(readFileSync(run.outputs['result-file'], 'utf8'), 'result');
+    assert.deepEqual(
+      r.steps.map((s) => s.status),
+      ['pass', 'pass'],
+    );
+    assert.ok(!existsSync(join(lockDir, 'host.lock')));
+  });
+
+  it('destroys the domain of a guest that failed its pattern', async () => {
+    const { tree } = await bootsectorTree(fresh('xen-fail'), {
+      plan: `steps:\n  - name: boot\n    timeout: 20s\n    guest:\n      backend: xen\n      disk: boot.hex\n      pass: hello\n      fail: panic\n`,
+    });
+    const xlDir = fresh('xl-state');
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': fresh('lock') },
+      workspace: tree.dir,
+      env: {
+        PATH: `${xlStandInDir}:${process.env.PATH}`,
+        XL_STANDIN_DIR: xlDir,
+        XL_STANDIN_CONSOLE: 'Kernel panic - not syncing',
+      },
+    });
+    assert.equal(run.code, 1);
+    const commands = readFileSync(join(xlDir, 'commands'), 'utf8').trim().split('\n');
+    assert.match(commands[0], /^create\t/);
+    assert.match(commands.at(-1)!, new RegExp(`^destroy\ttributary-${run.outputs.tag}-1$`));
+    assert.match(run.log, /console: Kernel panic - not syncing/);
+  });
+});
+
+describe('command backend', () => {
+  it('runs the start command, watches its console, runs the stop command', async () => {
+    const { tree } = await bootsectorTree(fresh('command'), {
+      plan: [
+        'steps:',
+        '  - name: boot',
+        '    timeout: 20s',
+        '    guest:',
+        '      backend: command',
+        `      start: 'echo "booting $TRIBUTARY_GUEST"; (sleep 0.3; echo "tributary guest: hello" >>"$TRIBUTARY_CONSOLE") & sleep 30'`,
+        `      stop: 'echo "stopped $TRIBUTARY_GUEST" >stopped.txt'`,
+        '      pass: "^tributary guest: hello$"',
+        '',
+      ].join('\n'),
+    });
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': fresh('lock') },
+      workspace: tree.dir,
+    });
+    assert.equal(run.code, 0, run.log);
+    const name = `tributary-${run.outputs.tag}-1`;
+    assert.equal(readFileSync(join(tree.dir, 'stopped.txt'), 'utf8'), `stopped ${name}\n`);
+    const console = readFileSync(join(run.outputs['log-dir'], '01-boot.console.log'), 'utf8');
+    assert.match(console, new RegExp(`^booting ${name}\ntributary guest: hello\n`));
+    assert.deepEqual(guestProcesses(run.outputs.tag), []);
+  });
+});
+
+describe('post step after a main step that died', () => {
+  it('kills the guest, removes the scratch space and releases the lock', async () => {
+    const { tree } = await bootsectorTree(fresh('post'), {
+      variant: 'hang',
+      plan: planWithBootTimeout('60s'),
+    });
+    const lockDir = fresh('lock');
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+      workspace: tree.dir,
+      timeoutMs: 4000,
+    });
+    assert.equal(run.main.signal, 'SIGKILL');
+    assert.ok(run.post);
+    assert.match(run.post.log, /Cleanup of run .*: 1 guest\(s\) stopped, .*host lock released/);
+    assert.deepEqual(guestProcesses(run.outputs.tag), []);
+    assert.ok(!existsSync(join(lockDir, 'host.lock')));
+    assert.ok(!existsSync(join(run.runnerTemp, `tributary-${run.outputs.tag}`)));
+  });
+});
