@@ -38068,6 +38068,28 @@ async function killGroup(pgid, graceMs = 2000) {
     }
     signalGroup(pgid, 'SIGKILL');
 }
+let buffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+            const n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                return buffer.toString('latin1', 0, length);
+            length += n;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /**
  * Processes on the host we can read, with their environment, filtered. Only those carrying our
  * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
@@ -38088,7 +38110,7 @@ function taggedProcesses(filter, all = false) {
         if (pid === process.pid)
             continue;
         try {
-            const environ = (0,external_node_fs_.readFileSync)(`/proc/${pid}/environ`, 'latin1');
+            const environ = readProc(`/proc/${pid}/environ`);
             if (!all && !environ.includes(`${TAG_ENV}=`))
                 continue;
             const env = {};
@@ -38097,11 +38119,11 @@ function taggedProcesses(filter, all = false) {
                 if (eq > 0)
                     env[kv.slice(0, eq)] = kv.slice(eq + 1);
             }
-            const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const stat = readProc(`/proc/${pid}/stat`);
             const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
             if (fields[0] === 'Z')
                 continue;
-            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean);
+            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
             const info = { pid, pgid: Number(fields[2]), cmdline, env };
             if (filter(info))
                 found.push(info);
@@ -38670,7 +38692,7 @@ async function runGuestStep(step, ctx, signal) {
     const console = new ConsoleReader(ctx.consoleLog);
     const guest = await startGuest(g, ctx);
     let ended;
-    void guest.ended.then((e) => (ended = e));
+    const gone = guest.ended.then((e) => (ended = e));
     const timeoutAt = Date.now() + step.timeoutMs;
     let passedAt;
     try {
@@ -38713,7 +38735,10 @@ async function runGuestStep(step, ctx, signal) {
                     status: 'fail',
                     message: `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(step.timeoutMs)}; guest stopped`,
                 };
-            await new Promise((r) => setTimeout(r, POLL_MS));
+            // Wake at once when the guest leaves, so its exit is not noticed a poll late.
+            let timer;
+            await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, POLL_MS)))]);
+            clearTimeout(timer);
         }
     }
     finally {
@@ -38767,11 +38792,13 @@ async function loadPlan(settings, logger) {
     const trees = [];
     for (const [i, t] of plan.trees.entries()) {
         const git = new Git({ cwd: t.path, logger });
-        const revision = await git.commitOf('HEAD');
+        const [revision, ref] = await Promise.all([
+            git.commitOf('HEAD'),
+            git.exec(['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true }),
+        ]);
         if (!revision)
             throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].path`, `${source}: trees[${i}]: field 'path' is '${(0,external_node_path_.relative)(workDir, t.path) || '.'}', which is not a git work tree with a commit`);
         const tree = { name: t.name, revision };
-        const ref = await git.exec(['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true });
         if (ref.code === 0 && ref.stdout.trim())
             tree.ref = ref.stdout.trim();
         if (t.url)

@@ -42,9 +42,14 @@ export async function bootsectorTree(
   return { tree, head };
 }
 
-/** The fixture plan with the boot step's timeout changed. */
-export function planWithBootTimeout(timeout: string): string {
-  return read('plan.yml').replace(/(- name: boot\n\s+timeout:) \S+/, `$1 ${timeout}`);
+/**
+ * The fixture plan with the boot step's timeout changed, under TCG by default: nested KVM can
+ * take seconds to reach the boot sector, and a test of timeouts must know the guest is up.
+ */
+export function planWithBootTimeout(timeout: string, accel = 'tcg'): string {
+  return read('plan.yml')
+    .replace(/(- name: boot\n\s+timeout:) \S+/, `$1 ${timeout}`)
+    .replace(/(\n(\s+)backend: qemu\n)/, `$1$2accel: ${accel}\n`);
 }
 
 /** Processes whose command line carries the run's tag: the guests it named tributary-<tag>-<n>. */

@@ -71,7 +71,7 @@ export async function runGuestStep(
   const console = new ConsoleReader(ctx.consoleLog);
   const guest = await startGuest(g, ctx);
   let ended: { code?: number; how: string } | undefined;
-  void guest.ended.then((e) => (ended = e));
+  const gone = guest.ended.then((e) => (ended = e));
   const timeoutAt = Date.now() + step.timeoutMs;
   let passedAt: string | undefined;
   try {
@@ -112,7 +112,10 @@ export async function runGuestStep(
           status: 'fail',
           message: `timed out after ${formatDuration(step.timeoutMs)}; guest stopped`,
         };
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      // Wake at once when the guest leaves, so its exit is not noticed a poll late.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, POLL_MS)))]);
+      clearTimeout(timer);
     }
   } finally {
     await guest.stop();

@@ -96,14 +96,16 @@ export async function loadPlan(
   const trees: TreeRevision[] = [];
   for (const [i, t] of plan.trees.entries()) {
     const git = new Git({ cwd: t.path, logger });
-    const revision = await git.commitOf('HEAD');
+    const [revision, ref] = await Promise.all([
+      git.commitOf('HEAD'),
+      git.exec(['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true }),
+    ]);
     if (!revision)
       throw new ConfigurationError(
         `${source}: trees[${i}].path`,
         `${source}: trees[${i}]: field 'path' is '${relative(workDir, t.path) || '.'}', which is not a git work tree with a commit`,
       );
     const tree: TreeRevision = { name: t.name, revision };
-    const ref = await git.exec(['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true });
     if (ref.code === 0 && ref.stdout.trim()) tree.ref = ref.stdout.trim();
     if (t.url) tree.url = t.url;
     trees.push(tree);

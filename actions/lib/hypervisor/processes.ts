@@ -5,7 +5,7 @@
  * its group (a daemon) is still found by reading /proc/<pid>/environ.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 export const TAG_ENV = 'TRIBUTARY_RUN';
 export const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
@@ -125,6 +125,27 @@ export async function killGroup(pgid: number, graceMs = 2000): Promise<void> {
   signalGroup(pgid, 'SIGKILL');
 }
 
+let buffer = Buffer.alloc(64 * 1024);
+
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return buffer.toString('latin1', 0, length);
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface ProcessInfo {
   pid: number;
   pgid: number;
@@ -149,17 +170,17 @@ export function taggedProcesses(filter: (p: ProcessInfo) => boolean, all = false
     const pid = Number(e);
     if (pid === process.pid) continue;
     try {
-      const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+      const environ = readProc(`/proc/${pid}/environ`);
       if (!all && !environ.includes(`${TAG_ENV}=`)) continue;
       const env: Record<string, string> = {};
       for (const kv of environ.split('\0')) {
         const eq = kv.indexOf('=');
         if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
       }
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const stat = readProc(`/proc/${pid}/stat`);
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (fields[0] === 'Z') continue;
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean);
+      const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
       const info = { pid, pgid: Number(fields[2]), cmdline, env };
       if (filter(info)) found.push(info);
     } catch {
