@@ -5,12 +5,13 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError } from '../actions/lib/errors.js';
 import { parseJobResult } from '../actions/lib/flight.js';
 import { parseDuration, parsePlan } from '../actions/lib/hypervisor/plan.js';
-import { runAction } from './harness/runner.js';
+import { repoRoot, runAction } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
 import {
   bootsectorTree,
@@ -313,5 +314,35 @@ describe('post step after a main step that died', () => {
     assert.deepEqual(guestProcesses(run.outputs.tag), []);
     assert.ok(!existsSync(join(lockDir, 'host.lock')));
     assert.ok(!existsSync(join(run.runnerTemp, `tributary-${run.outputs.tag}`)));
+  });
+});
+
+describe('tributary test (command line)', () => {
+  const cli = join(repoRoot, 'build', 'cli', 'tributary.js');
+  const tributary = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [cli, 'test', ...args], { cwd, encoding: 'utf8' });
+
+  it('checks a plan, runs it, and refuses a bad one with exit status 2', async () => {
+    const { tree, head } = await bootsectorTree(fresh('cli'), { plan: planWithBootTimeout('20s') });
+    const check = tributary(['plan.yml', '--check'], tree.dir);
+    assert.equal(check.status, 0, check.stderr);
+    assert.match(check.stdout, /3 step\(s\): build \(run\), boot \(guest\), checksum \(run\)/);
+    assert.match(check.stdout, new RegExp(`tree bootsector: ${head}`));
+
+    const lockDir = fresh('lock');
+    const run = tributary(['plan.yml', '--lock-dir', lockDir, '--output-dir', 'out'], tree.dir);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const r = parseJobResult(readFileSync(join(tree.dir, 'out', 'result.json'), 'utf8'), 'r');
+    assert.deepEqual(
+      r.steps.map((s) => s.status),
+      ['pass', 'pass', 'pass'],
+    );
+    assert.ok(existsSync(join(tree.dir, 'out', 'junit.xml')));
+    assert.ok(!existsSync(join(lockDir, 'host.lock')));
+
+    writeFileSync(join(tree.dir, 'bad.yml'), 'steps:\n  - name: boot\n    boot: now\n');
+    const bad = tributary(['bad.yml', '--lock-dir', lockDir], tree.dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /bad\.yml: step 'boot' \(steps\[0\]\): field 'boot' is not known/);
   });
 });
