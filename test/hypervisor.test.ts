@@ -181,4 +181,41 @@ describe('hypervisor-test with a real QEMU guest', () => {
     assert.ok(!existsSync(join(crashed.runnerTemp, `tributary-${oldTag}`)), 'its scratch is gone');
     assertHostClean(run, lockDir);
   });
+
+  it('runs one job at a time per host: a second job waits for the lock', async () => {
+    const lockDir = fresh('lock');
+    const first = await bootsectorTree(fresh('first'), {
+      variant: 'hang',
+      plan: planWithBootTimeout('3s'),
+    });
+    const second = await bootsectorTree(fresh('second'), { plan: planWithBootTimeout('30s') });
+    const a = runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir, job: 'first' },
+      workspace: first.tree.dir,
+    });
+    // The second job starts once the first one holds the host.
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(join(lockDir, 'host.lock')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    const b = runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+      workspace: second.tree.dir,
+    });
+    const [ra, rb] = await Promise.all([a, b]);
+    assert.equal(ra.code, 1, 'the first job hung and failed');
+    assert.equal(rb.code, 0, rb.log);
+    assert.match(rb.log, /Waiting for the host: job 'boot-bootsector' \(run .*\) holds/);
+    const resultA = result(ra);
+    const resultB = result(rb);
+    assert.ok(
+      Date.parse(resultB.startedAt!) >= Date.parse(resultA.startedAt!) + 3000,
+      'the second job took the host after the first one timed out and let go',
+    );
+    assert.doesNotMatch(
+      rb.log,
+      /Cleaned what job|Recovered a stale/,
+      'a live job is not a crashed one',
+    );
+    assertHostClean(rb, lockDir);
+  });
 });

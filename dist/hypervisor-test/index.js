@@ -38792,15 +38792,16 @@ async function loadPlan(settings, logger) {
     const trees = [];
     for (const [i, t] of plan.trees.entries()) {
         const git = new Git({ cwd: t.path, logger });
-        const [revision, ref] = await Promise.all([
-            git.commitOf('HEAD'),
-            git.exec(['symbolic-ref', '--quiet', 'HEAD'], { allowFailure: true }),
-        ]);
+        // One git call for both: the commit, then the branch HEAD is on ("HEAD" when detached).
+        const r = await git.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
+            allowFailure: true,
+        });
+        const [revision, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
         if (!revision)
             throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].path`, `${source}: trees[${i}]: field 'path' is '${(0,external_node_path_.relative)(workDir, t.path) || '.'}', which is not a git work tree with a commit`);
         const tree = { name: t.name, revision };
-        if (ref.code === 0 && ref.stdout.trim())
-            tree.ref = ref.stdout.trim();
+        if (ref?.startsWith('refs/'))
+            tree.ref = ref;
         if (t.url)
             tree.url = t.url;
         trees.push(tree);
