@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { ConfigurationError } from '../actions/lib/errors.js';
 import { parseJobResult } from '../actions/lib/flight.js';
 import { parseDuration, parsePlan } from '../actions/lib/hypervisor/plan.js';
+import { runJob } from '../actions/lib/hypervisor/job.js';
+import { isAlive, taggedProcesses } from '../actions/lib/hypervisor/processes.js';
+import { MemoryLogger } from '../actions/lib/log.js';
 import { repoRoot, runAction } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
 import {
@@ -344,5 +347,101 @@ describe('tributary test (command line)', () => {
     const bad = tributary(['bad.yml', '--lock-dir', lockDir], tree.dir);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /bad\.yml: step 'boot' \(steps\[0\]\): field 'boot' is not known/);
+  });
+});
+
+describe('job steps (library)', () => {
+  const job = async (plan: string) => {
+    const dir = fresh('job');
+    writeFileSync(join(dir, 'plan.yml'), plan);
+    const lockDir = fresh('lock');
+    const tag = `steps-${n}`;
+    const logger = new MemoryLogger();
+    const outcome = await runJob(
+      {
+        planFile: 'plan.yml',
+        workDir: dir,
+        outputDir: join(dir, 'out'),
+        lockDir,
+        scratchDir: join(dir, 'scratch'),
+        tag,
+        job: 'steps',
+        lockWaitMs: 1000,
+      },
+      logger,
+    );
+    assert.deepEqual(
+      taggedProcesses((p) => p.env.TRIBUTARY_RUN === tag),
+      [],
+      'nothing left',
+    );
+    assert.ok(!existsSync(join(lockDir, 'host.lock')));
+    return { ...outcome, lines: logger.lines, workDir: dir };
+  };
+
+  it('blocks the steps after a blocking failure only', async () => {
+    const o = await job(
+      [
+        'steps:',
+        '  - name: flaky',
+        '    run: exit 3',
+        '    blocks: false',
+        '  - name: build',
+        '    run: echo built >built.txt',
+        '  - name: install',
+        '    run: test -e missing.txt',
+        '  - name: boot',
+        '    run: echo never',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      o.result.steps.map((s) => [s.name, s.status, s.message]),
+      [
+        ['flaky', 'fail', 'exited with status 3'],
+        ['build', 'pass', 'exited with status 0'],
+        ['install', 'fail', 'exited with status 1'],
+        ['boot', 'blocked', 'a step before it failed'],
+      ],
+    );
+    assert.equal(o.status, 'fail');
+    assert.equal(readFileSync(join(o.logDir, '02-build.log'), 'utf8'), '$ echo built >built.txt\n');
+  });
+
+  it('kills a step at its timeout, and at the end what escaped its process group', async () => {
+    const o = await job(
+      [
+        'steps:',
+        '  - name: wait',
+        // setsid takes the first sleep out of the step's process group; its tag still names it.
+        `    run: setsid bash -c 'echo $$ >escaped.pid; exec sleep 61' & while ! test -s escaped.pid; do sleep 0.05; done; sleep 60`,
+        '    timeout: 3s',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(o.result.steps[0].status, 'fail');
+    assert.equal(o.result.steps[0].message, 'timed out after 3s; killed');
+    const escaped = Number(readFileSync(join(o.workDir, 'escaped.pid'), 'utf8'));
+    assert.ok(!isAlive(escaped), 'the escaped process is gone');
+    assert.ok(
+      o.lines.some((l) =>
+        new RegExp(`^Killed 1 process\\(es\\) the steps left behind: ${escaped}$`).test(l),
+      ),
+      o.lines.join('\n'),
+    );
+  });
+
+  it("ends the job at the plan's timeout, as cancelled", async () => {
+    const o = await job(
+      'timeout: 1s\nsteps:\n  - name: long\n    run: sleep 60\n  - name: after\n    run: "true"\n',
+    );
+    assert.equal(o.result.cancelled, true);
+    assert.deepEqual(
+      o.result.steps.map((s) => [s.status, s.message]),
+      [
+        ['fail', 'the job timed out after 1s; killed'],
+        ['blocked', 'a step before it failed'],
+      ],
+    );
   });
 });
