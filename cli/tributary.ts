@@ -7,10 +7,11 @@
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
+import { gateCommand } from './gate.js';
 import { testCommand } from './test.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [testCommand];
+const commands: Command[] = [gateCommand, testCommand];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
