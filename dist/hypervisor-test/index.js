@@ -37496,6 +37496,44 @@ class Checker {
             return step;
         });
     }
+    history(v, field) {
+        const o = this.object(v, field);
+        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+            const f = this.object(raw, `${field}.flights[${i}]`);
+            return {
+                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
+                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
+                at: this.string(f.at, `${field}.flights[${i}].at`),
+            };
+        });
+        const index = (x, f) => {
+            if (x === null)
+                return null;
+            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+            return x;
+        };
+        const steps = {};
+        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+            const js = (steps[job] = {});
+            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+                const f = `${field}.steps.${job}.${step}`;
+                const t = this.array(h, f);
+                if (t.length !== 4)
+                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+                const first = index(t[0], `${f}[0]`);
+                if (first === null)
+                    this.fail(`${f}[0]`, 'must be an index, not null');
+                js[step] = [
+                    first,
+                    index(t[1], `${f}[1]`),
+                    index(t[2], `${f}[2]`),
+                    this.status(t[3], `${f}[3]`),
+                ];
+            }
+        }
+        return { flights, steps };
+    }
     trees(v, field) {
         const names = new Set();
         return this.array(v, field).map((raw, i) => {
@@ -37573,6 +37611,9 @@ function parseFlightRecord(text, source) {
             job.url = url;
         if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
             job.cancelled = true;
+        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+        if (attempt !== undefined)
+            job.attempt = attempt;
         return job;
     });
     const record = {
@@ -37591,7 +37632,25 @@ function parseFlightRecord(text, source) {
         record.startedAt = startedAt;
     if (o.decision !== undefined)
         record.decision = c.object(o.decision, 'decision');
+    if (o.history !== undefined)
+        record.history = c.history(o.history, 'history');
     return record;
+}
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+function parseFlightNote(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+/** The note's text with one more record appended. */
+function appendFlightNote(existing, record) {
+    const kept = existing.replace(/\s+$/, '');
+    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
 // ---- JUnit XML: any test-report tool can show a flight -----------------------------------
 // XML 1.0 cannot carry most control characters, so they are dropped.
