@@ -444,4 +444,33 @@ describe('job steps (library)', () => {
       ],
     );
   });
+
+  it("fails a guest QEMU refuses to start, with QEMU's own words", async () => {
+    const o = await job(
+      [
+        'steps:',
+        '  - name: make-disk',
+        '    run: head -c 512 /dev/zero >disk.img',
+        '  - name: boot',
+        '    timeout: 20s',
+        '    guest:',
+        '      backend: qemu',
+        '      accel: tcg',
+        '      disk: disk.img',
+        '      exit-code: 33',
+        '      args: [-no-such-option]',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(o.result.steps[1].status, 'fail');
+    assert.match(o.result.steps[1].message!, /^QEMU exited with status 1; expected status 33/);
+    assert.ok(
+      o.lines.some((l) =>
+        /^error: Step 'boot' failed: .*\nLast lines of logs\/02-boot\.log:\n.*-no-such-option: invalid option/s.test(
+          l,
+        ),
+      ),
+      o.lines.join('\n'),
+    );
+  });
 });

@@ -38050,10 +38050,8 @@ function spawnTagged(program, args, opts) {
         child.on('error', () => resolve(127));
         child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
     });
-    if (child.pid === undefined) {
-        return { child, pid: -1, exited };
-    }
-    return { child, pid: child.pid, exited };
+    // No pid: the program could not be started; `exited` says 127.
+    return { child, pid: child.pid ?? -1, exited };
 }
 function signalNumber(signal) {
     return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
@@ -38966,6 +38964,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                         const name = `tributary-${settings.tag}-${++guests}`;
                         report.logPath = (0,external_node_path_.join)(logDir, logName(i, step.name, '.console.log'));
                         const backendLog = (0,external_node_path_.join)(logDir, logName(i, step.name, '.log'));
+                        report.backendLogPath = backendLog;
                         (0,external_node_fs_.writeFileSync)(report.logPath, '');
                         (0,external_node_fs_.writeFileSync)(backendLog, '');
                         const o = await runGuestStep(step, {
@@ -39000,10 +38999,18 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                         cancelled = true;
                     if (step.blocks || outcome.interrupted)
                         blocked = true;
+                    // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+                    let tailFrom = report.logPath;
                     if (report.logPath)
                         report.consoleTail = tailOf(report.logPath);
+                    if (!report.consoleTail && report.backendLogPath) {
+                        tailFrom = report.backendLogPath;
+                        report.consoleTail = tailOf(report.backendLogPath);
+                    }
                     logger.error(`Step '${step.name}' failed: ${outcome.message}` +
-                        (report.consoleTail ? `\nLast lines of ${report.log}:\n${report.consoleTail}` : ''), { title: `${job}: step ${step.name} failed` });
+                        (report.consoleTail
+                            ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
+                            : ''), { title: `${job}: step ${step.name} failed` });
                 }
                 else
                     logger.info(`Step '${step.name}': ${outcome.message}`);
@@ -39162,10 +39169,8 @@ function findProgram(program, path = process.env.PATH ?? '') {
 }
 class PlanReader {
     source;
-    workDir;
-    constructor(source, workDir) {
+    constructor(source) {
         this.source = source;
-        this.workDir = workDir;
     }
     fail(where, field, message) {
         const subject = `${this.source}: ${where ? where + ': ' : ''}field '${field}'`;
@@ -39413,7 +39418,7 @@ function parsePlan(text, source, workDir) {
         const e = doc.errors[0];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(source, `${source}: not valid YAML: ${e.message}`);
     }
-    const r = new PlanReader(source, workDir);
+    const r = new PlanReader(source);
     const top = r.object(doc.toJS(), '', '(top level)');
     r.only(top, '', '', ['job', 'timeout', 'trees', 'steps']);
     const plan = {

@@ -54,6 +54,8 @@ export interface JobSettings {
 export interface StepReport extends StepResult {
   /** The log's absolute path. */
   logPath?: string;
+  /** A guest step's backend log (QEMU's or xl's own messages), absolute. */
+  backendLogPath?: string;
   /** The last console lines of a failed guest step. */
   consoleTail?: string;
 }
@@ -234,6 +236,7 @@ export async function runJob(
             const name = `tributary-${settings.tag}-${++guests}`;
             report.logPath = join(logDir, logName(i, step.name, '.console.log'));
             const backendLog = join(logDir, logName(i, step.name, '.log'));
+            report.backendLogPath = backendLog;
             writeFileSync(report.logPath, '');
             writeFileSync(backendLog, '');
             const o = await runGuestStep(
@@ -268,10 +271,18 @@ export async function runJob(
         if (outcome.status === 'fail') {
           if (outcome.interrupted) cancelled = true;
           if (step.blocks || outcome.interrupted) blocked = true;
+          // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+          let tailFrom = report.logPath;
           if (report.logPath) report.consoleTail = tailOf(report.logPath);
+          if (!report.consoleTail && report.backendLogPath) {
+            tailFrom = report.backendLogPath;
+            report.consoleTail = tailOf(report.backendLogPath);
+          }
           logger.error(
             `Step '${step.name}' failed: ${outcome.message}` +
-              (report.consoleTail ? `\nLast lines of ${report.log}:\n${report.consoleTail}` : ''),
+              (report.consoleTail
+                ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
+                : ''),
             { title: `${job}: step ${step.name} failed` },
           );
         } else logger.info(`Step '${step.name}': ${outcome.message}`);

@@ -141,10 +141,7 @@ export function findProgram(program: string, path = process.env.PATH ?? ''): str
 type Obj = Record<string, unknown>;
 
 class PlanReader {
-  constructor(
-    readonly source: string,
-    readonly workDir: string,
-  ) {}
+  constructor(readonly source: string) {}
 
   fail(where: string, field: string, message: string): never {
     const subject = `${this.source}: ${where ? where + ': ' : ''}field '${field}'`;
@@ -431,7 +428,7 @@ export function parsePlan(text: string, source: string, workDir: string): Plan {
     const e = doc.errors[0];
     throw new ConfigurationError(source, `${source}: not valid YAML: ${e.message}`);
   }
-  const r = new PlanReader(source, workDir);
+  const r = new PlanReader(source);
   const top = r.object(doc.toJS(), '', '(top level)');
   r.only(top, '', '', ['job', 'timeout', 'trees', 'steps']);
   const plan: Plan = {

@@ -49,10 +49,8 @@ export function spawnTagged(
     child.on('error', () => resolve(127));
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
   });
-  if (child.pid === undefined) {
-    return { child, pid: -1, exited };
-  }
-  return { child, pid: child.pid, exited };
+  // No pid: the program could not be started; `exited` says 127.
+  return { child, pid: child.pid ?? -1, exited };
 }
 
 function signalNumber(signal: NodeJS.Signals): number {
