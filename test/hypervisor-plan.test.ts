@@ -18,6 +18,7 @@ import { repoRoot, runAction } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
 import {
   bootsectorTree,
+  crashWhenGuestRuns,
   guestProcesses,
   planWithBootTimeout,
   xlStandInDir,
@@ -306,11 +307,12 @@ describe('post step after a main step that died', () => {
       plan: planWithBootTimeout('60s'),
     });
     const lockDir = fresh('lock');
-    const run = await runAction('hypervisor-test', {
+    const running = runAction('hypervisor-test', {
       inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
       workspace: tree.dir,
-      timeoutMs: 4000,
     });
+    await crashWhenGuestRuns(lockDir);
+    const run = await running;
     assert.equal(run.main.signal, 'SIGKILL');
     assert.ok(run.post);
     assert.match(run.post.log, /Cleanup of run .*: 1 guest\(s\) stopped, .*host lock released/);

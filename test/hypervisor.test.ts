@@ -11,6 +11,7 @@ import { runAction, type ActionRun } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
 import {
   bootsectorTree,
+  crashWhenGuestRuns,
   guestProcesses,
   planWithBootTimeout,
   variantFiles,
@@ -152,14 +153,16 @@ describe('hypervisor-test with a real QEMU guest', () => {
       plan: planWithBootTimeout('60s'),
     });
     // The runner dies hard (SIGKILL, no post step) while the guest runs.
-    const crashed = await runAction('hypervisor-test', {
+    const running = runAction('hypervisor-test', {
       inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
       workspace: tree.dir,
-      timeoutMs: 4000,
       post: false,
     });
+    const killedTag = await crashWhenGuestRuns(lockDir);
+    const crashed = await running;
     assert.equal(crashed.main.signal, 'SIGKILL');
     const oldTag = crashed.outputs.tag;
+    assert.equal(oldTag, killedTag);
     const left = guestProcesses(oldTag);
     assert.equal(left.length, 1, `the crashed job's guest is still running: ${crashed.log}`);
     const lock = JSON.parse(readFileSync(join(lockDir, 'host.lock'), 'utf8'));

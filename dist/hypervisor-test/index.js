@@ -38928,7 +38928,6 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
     const record = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
     try {
         host.writeRecord(record);
-        settings.onLocked?.({ lockDir, tag: settings.tag });
         await cleanLeftovers(host, settings.tag, logger);
         (0,external_node_fs_.rmSync)(logDir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(logDir, { recursive: true });

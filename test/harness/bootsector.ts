@@ -56,3 +56,27 @@ export function planWithBootTimeout(timeout: string, accel = 'tcg'): string {
 export function guestProcesses(tag: string) {
   return processesWithArgument(`tributary-${tag}-`);
 }
+
+/**
+ * Kills the main step of a running hypervisor-test job hard (SIGKILL, as a crashed runner
+ * would leave it) once its guest runs; the job is found through the host lock it holds.
+ */
+export async function crashWhenGuestRuns(lockDir: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('the job never started its guest');
+    try {
+      const owner = JSON.parse(readFileSync(join(lockDir, 'host.lock'), 'utf8')) as {
+        pid: number;
+        tag: string;
+      };
+      if (guestProcesses(owner.tag).length) {
+        process.kill(owner.pid, 'SIGKILL');
+        return owner.tag;
+      }
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -47,8 +47,6 @@ export interface JobSettings {
   flight?: string;
   attempt?: number;
   url?: string;
-  /** Called once the lock is held, before anything starts: the action saves its state here. */
-  onLocked?: (info: { lockDir: string; tag: string }) => void;
 }
 
 export interface StepReport extends StepResult {
@@ -191,7 +189,6 @@ export async function runJob(
   const record: JobRecord = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
   try {
     host.writeRecord(record);
-    settings.onLocked?.({ lockDir, tag: settings.tag });
     await cleanLeftovers(host, settings.tag, logger);
     rmSync(logDir, { recursive: true, force: true });
     mkdirSync(logDir, { recursive: true });
