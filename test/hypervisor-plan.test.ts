@@ -12,6 +12,7 @@ import { ConfigurationError } from '../actions/lib/errors.js';
 import { parseJobResult } from '../actions/lib/flight.js';
 import { parseDuration, parsePlan } from '../actions/lib/hypervisor/plan.js';
 import { runJob } from '../actions/lib/hypervisor/job.js';
+import { ConsoleReader } from '../actions/lib/hypervisor/guest.js';
 import { isAlive, taggedProcesses } from '../actions/lib/hypervisor/processes.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { repoRoot, runAction } from './harness/runner.js';
@@ -474,5 +475,32 @@ describe('job steps (library)', () => {
       ),
       o.lines.join('\n'),
     );
+  });
+});
+
+describe('console reader', () => {
+  it('matches lines split across reads, keeps UTF-8 whole, scans each part once', () => {
+    const file = join(fresh('console'), 'console.log');
+    const reader = new ConsoleReader(file);
+    reader.poll();
+    assert.equal(reader.unscanned(), '');
+    writeFileSync(file, 'SeaBIOS (version 1.16)\r\nBooting from Hard Disk...\r\ntributary gue');
+    reader.poll();
+    assert.doesNotMatch(reader.unscanned(), /tributary guest: h/);
+    reader.scanned();
+    assert.equal(reader.unscanned(), 'tributary gue', 'the unfinished line stays unscanned');
+    const euro = Buffer.from('€');
+    writeFileSync(file, Buffer.concat([Buffer.from('st: hello '), euro.subarray(0, 1)]), {
+      flag: 'a',
+    });
+    reader.poll();
+    writeFileSync(file, Buffer.concat([euro.subarray(1), Buffer.from('\r\nnext\n')]), {
+      flag: 'a',
+    });
+    reader.poll();
+    assert.match(reader.unscanned(), /^tributary guest: hello €$/m);
+    reader.scanned();
+    assert.equal(reader.unscanned(), '');
+    assert.equal(reader.tail(2), 'tributary guest: hello €\nnext');
   });
 });

@@ -37203,7 +37203,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(220);
+/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6972);
 /* harmony import */ var _lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(57);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1313);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6322);
@@ -37359,7 +37359,7 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 220:
+/***/ 6972:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38462,6 +38462,8 @@ async function stopRecordedGuest(g, lockDir, tag) {
 //# sourceMappingURL=host.js.map
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/plan.js
 var hypervisor_plan = __nccwpck_require__(57);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/backends.js
 /**
  * Guest backends: how a guest is started and stopped on each kind of host. A backend only
@@ -38693,32 +38695,53 @@ function startGuest(g, ctx) {
 
 
 
-/** Reads what a growing file gained since the last call. */
+
+/** How much of a console is kept in memory for tails; the file has it all. */
+const KEEP = 1 << 20;
+/**
+ * Reads what a growing console file gained since the last call. Patterns are matched against
+ * the unscanned part only (from the start of the last line seen, which may have been
+ * incomplete), so a long, chatty boot costs no more per poll than a short one.
+ */
 class ConsoleReader {
     path;
     offset = 0;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    scannedTo = 0;
+    /** The console's last part (up to 1 MiB), carriage returns removed. */
     text = '';
     constructor(path) {
         this.path = path;
     }
     poll() {
         if (!(0,external_node_fs_.existsSync)(this.path))
-            return '';
+            return;
         const fd = (0,external_node_fs_.openSync)(this.path, 'r');
         try {
             const size = (0,external_node_fs_.fstatSync)(fd).size;
             if (size <= this.offset)
-                return '';
+                return;
             const buf = Buffer.alloc(size - this.offset);
             const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, this.offset);
             this.offset += n;
-            const added = buf.subarray(0, n).toString('utf8').replace(/\r/g, '');
-            this.text += added;
-            return added;
+            this.text += this.decoder.write(buf.subarray(0, n)).replace(/\r/g, '');
+            if (this.text.length > KEEP) {
+                const drop = this.text.length - KEEP;
+                this.text = this.text.slice(drop);
+                this.scannedTo = Math.max(0, this.scannedTo - drop);
+            }
         }
         finally {
             (0,external_node_fs_.closeSync)(fd);
         }
+    }
+    /** The text not matched yet. */
+    unscanned() {
+        return this.text.slice(this.scannedTo);
+    }
+    /** Everything up to the last line break is matched; the line after it may still grow. */
+    scanned() {
+        this.scannedTo = this.text.lastIndexOf('\n') + 1;
     }
     /** The last lines of the console, for annotations. */
     tail(lines = 10) {
@@ -38757,13 +38780,15 @@ async function runGuestStep(step, ctx, signal) {
             // The console is read once more after the guest ended: its last words decide.
             const finished = ended;
             console.poll();
+            const fresh = console.unscanned();
             for (const re of g.fail) {
-                const line = matchedLine(console.text, re);
+                const line = matchedLine(fresh, re);
                 if (line !== undefined)
                     return { status: 'fail', message: `console: ${line}` };
             }
             if (g.pass && passedAt === undefined)
-                passedAt = matchedLine(console.text, g.pass);
+                passedAt = matchedLine(fresh, g.pass);
+            console.scanned();
             const wantsExit = g.backend === 'qemu' && g.exitCode !== undefined;
             if (passedAt !== undefined && !wantsExit)
                 return { status: 'pass', message: `console: ${passedAt}` };

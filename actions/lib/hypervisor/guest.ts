@@ -4,6 +4,7 @@
  * happened: pass, fail, timeout or cancellation.
  */
 import { existsSync, openSync, closeSync, readSync, fstatSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { GuestStep } from './plan.js';
 import { formatDuration } from './plan.js';
 import { startGuest, type GuestContext } from './backends.js';
@@ -15,26 +16,47 @@ export interface StepOutcome {
   interrupted?: boolean;
 }
 
-/** Reads what a growing file gained since the last call. */
+/** How much of a console is kept in memory for tails; the file has it all. */
+const KEEP = 1 << 20;
+
+/**
+ * Reads what a growing console file gained since the last call. Patterns are matched against
+ * the unscanned part only (from the start of the last line seen, which may have been
+ * incomplete), so a long, chatty boot costs no more per poll than a short one.
+ */
 export class ConsoleReader {
   private offset = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  private scannedTo = 0;
+  /** The console's last part (up to 1 MiB), carriage returns removed. */
   text = '';
   constructor(readonly path: string) {}
-  poll(): string {
-    if (!existsSync(this.path)) return '';
+  poll(): void {
+    if (!existsSync(this.path)) return;
     const fd = openSync(this.path, 'r');
     try {
       const size = fstatSync(fd).size;
-      if (size <= this.offset) return '';
+      if (size <= this.offset) return;
       const buf = Buffer.alloc(size - this.offset);
       const n = readSync(fd, buf, 0, buf.length, this.offset);
       this.offset += n;
-      const added = buf.subarray(0, n).toString('utf8').replace(/\r/g, '');
-      this.text += added;
-      return added;
+      this.text += this.decoder.write(buf.subarray(0, n)).replace(/\r/g, '');
+      if (this.text.length > KEEP) {
+        const drop = this.text.length - KEEP;
+        this.text = this.text.slice(drop);
+        this.scannedTo = Math.max(0, this.scannedTo - drop);
+      }
     } finally {
       closeSync(fd);
     }
+  }
+  /** The text not matched yet. */
+  unscanned(): string {
+    return this.text.slice(this.scannedTo);
+  }
+  /** Everything up to the last line break is matched; the line after it may still grow. */
+  scanned(): void {
+    this.scannedTo = this.text.lastIndexOf('\n') + 1;
   }
   /** The last lines of the console, for annotations. */
   tail(lines = 10): string {
@@ -79,11 +101,13 @@ export async function runGuestStep(
       // The console is read once more after the guest ended: its last words decide.
       const finished = ended;
       console.poll();
+      const fresh = console.unscanned();
       for (const re of g.fail) {
-        const line = matchedLine(console.text, re);
+        const line = matchedLine(fresh, re);
         if (line !== undefined) return { status: 'fail', message: `console: ${line}` };
       }
-      if (g.pass && passedAt === undefined) passedAt = matchedLine(console.text, g.pass);
+      if (g.pass && passedAt === undefined) passedAt = matchedLine(fresh, g.pass);
+      console.scanned();
       const wantsExit = g.backend === 'qemu' && g.exitCode !== undefined;
       if (passedAt !== undefined && !wantsExit)
         return { status: 'pass', message: `console: ${passedAt}` };
