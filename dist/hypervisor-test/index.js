@@ -38457,7 +38457,13 @@ async function stopRecordedGuest(g, lockDir, tag) {
         await killGroup(g.group.pgid);
         return true;
     }
-    return false;
+    // Recorded before its process was known: our tag, and its name on the command line.
+    const named = taggedProcesses((p) => p.env[TAG_ENV] === tag &&
+        p.env[LOCK_DIR_ENV] === lockDir &&
+        p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
+    if (named.length)
+        await killProcesses(named);
+    return named.length > 0;
 }
 //# sourceMappingURL=host.js.map
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/plan.js
@@ -38531,6 +38537,8 @@ async function startQemu(g, ctx) {
     const args = qemuArguments(g, ctx, kvm);
     ctx.logger.info(`Starting guest ${ctx.name}: ${g.program} with ${g.accel === 'auto' ? (kvm ? 'KVM (TCG if KVM fails)' : 'TCG (/dev/kvm not usable)') : g.accel.toUpperCase()}`);
     (0,external_node_fs_.writeFileSync)(ctx.backendLog, `${g.program} ${args.join(' ')}\n`, { flag: 'a' });
+    // Recorded before it starts: a crash right after the spawn still leaves its name behind.
+    ctx.record({ backend: 'qemu', name: ctx.name });
     const p = spawnTagged(g.program, args, {
         cwd: ctx.workDir,
         logFile: ctx.backendLog,
@@ -38636,6 +38644,7 @@ async function startCommand(g, ctx) {
     };
     (0,external_node_fs_.writeFileSync)(ctx.consoleLog, '');
     ctx.logger.info(`Starting guest ${ctx.name}: bash -c ${JSON.stringify(g.start)}`);
+    ctx.record({ backend: 'command', name: ctx.name, stop: g.stop, cwd: ctx.workDir, env });
     // The start command's output is the console unless it writes the console itself.
     const p = spawnTagged('bash', ['-c', g.start], {
         cwd: ctx.workDir,
@@ -38998,8 +39007,9 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                             scratch,
                             workDir: step.workingDirectory,
                             tagging,
+                            // Called before the guest starts, and again once its process is known.
                             record: (g) => {
-                                record.guests.push(g);
+                                record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
                                 host.writeRecord(record);
                             },
                             logger,

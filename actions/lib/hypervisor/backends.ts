@@ -19,7 +19,7 @@ export interface GuestContext {
   scratch: string;
   workDir: string;
   tagging: Tagging;
-  /** Records the guest with the job before it starts, so a crash cannot lose it. */
+  /** Records the guest with the job before it starts (and again with its process), so a crash cannot lose it. */
   record(guest: GuestRecord): void;
   logger: Logger;
 }
@@ -92,6 +92,8 @@ async function startQemu(g: QemuGuest, ctx: GuestContext): Promise<RunningGuest>
     `Starting guest ${ctx.name}: ${g.program} with ${g.accel === 'auto' ? (kvm ? 'KVM (TCG if KVM fails)' : 'TCG (/dev/kvm not usable)') : g.accel.toUpperCase()}`,
   );
   writeFileSync(ctx.backendLog, `${g.program} ${args.join(' ')}\n`, { flag: 'a' });
+  // Recorded before it starts: a crash right after the spawn still leaves its name behind.
+  ctx.record({ backend: 'qemu', name: ctx.name });
   const p = spawnTagged(g.program, args, {
     cwd: ctx.workDir,
     logFile: ctx.backendLog,
@@ -195,6 +197,7 @@ async function startCommand(g: CommandGuest, ctx: GuestContext): Promise<Running
   };
   writeFileSync(ctx.consoleLog, '');
   ctx.logger.info(`Starting guest ${ctx.name}: bash -c ${JSON.stringify(g.start)}`);
+  ctx.record({ backend: 'command', name: ctx.name, stop: g.stop, cwd: ctx.workDir, env });
   // The start command's output is the console unless it writes the console itself.
   const p = spawnTagged('bash', ['-c', g.start], {
     cwd: ctx.workDir,

@@ -308,5 +308,13 @@ async function stopRecordedGuest(g: GuestRecord, lockDir: string, tag: string): 
     await killGroup(g.group.pgid);
     return true;
   }
-  return false;
+  // Recorded before its process was known: our tag, and its name on the command line.
+  const named = taggedProcesses(
+    (p) =>
+      p.env[TAG_ENV] === tag &&
+      p.env[LOCK_DIR_ENV] === lockDir &&
+      p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)),
+  );
+  if (named.length) await killProcesses(named);
+  return named.length > 0;
 }

@@ -245,8 +245,9 @@ export async function runJob(
                 scratch,
                 workDir: step.workingDirectory,
                 tagging,
+                // Called before the guest starts, and again once its process is known.
                 record: (g: GuestRecord) => {
-                  record.guests.push(g);
+                  record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
                   host.writeRecord(record);
                 },
                 logger,
