@@ -89,9 +89,9 @@ describe('hypervisor-test with a real QEMU guest', () => {
       r.steps.map((s) => s.status),
       ['pass', 'fail', 'blocked'],
     );
-    assert.match(r.steps[1].message!, /console: tributary guest: panic: no bootable kernel/);
+    assert.match(r.steps[1].message!, /console: tributary guest: panic: <no bootable kernel>/);
     const console = join(run.outputs['log-dir'], '..', r.steps[1].log!);
-    assert.match(readFileSync(console, 'utf8'), /panic: no bootable kernel/);
+    assert.match(readFileSync(console, 'utf8'), /panic: <no bootable kernel>/);
     const annotation = run.annotations.find((a) => a.properties.title?.includes('step boot'));
     assert.ok(annotation, `an annotation on the failed step: ${JSON.stringify(run.annotations)}`);
     assert.equal(annotation.level, 'error');
@@ -100,6 +100,11 @@ describe('hypervisor-test with a real QEMU guest', () => {
       /Last lines of logs\/02-boot.console.log:\ntributary guest: panic/,
     );
     assert.match(readFileSync(run.outputs['junit-file'], 'utf8'), /failures="2"/);
+    // The guest's words are text in the summary, never markup.
+    assert.match(
+      run.summary,
+      /<td>console: tributary guest: panic: &lt;no bootable kernel&gt;<\/td>/,
+    );
     assertHostClean(run, lockDir);
   });
 

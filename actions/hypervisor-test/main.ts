@@ -47,10 +47,13 @@ function settings() {
   };
 }
 
+// core.summary writes cells as HTML as they are; a console line is text.
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 async function summary(outcome: JobOutcome): Promise<void> {
   const seconds = (ms?: number) => (ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`);
   await core.summary
-    .addHeading(`hypervisor-test ${outcome.result.job}: ${outcome.status}`, 3)
+    .addHeading(`hypervisor-test ${text(outcome.result.job)}: ${outcome.status}`, 3)
     .addTable([
       [
         { data: 'step', header: true },
@@ -60,11 +63,11 @@ async function summary(outcome: JobOutcome): Promise<void> {
         { data: 'why', header: true },
       ],
       ...outcome.result.steps.map((s) => [
-        s.name,
+        text(s.name),
         s.status,
         seconds(s.durationMs) || '-',
-        s.log ?? '-',
-        s.message ?? '-',
+        text(s.log ?? '-'),
+        text(s.message ?? '-'),
       ]),
     ])
     .addRaw(

@@ -37251,10 +37251,12 @@ function settings() {
         url: runUrl,
     };
 }
+// core.summary writes cells as HTML as they are; a console line is text.
+const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 async function summary(outcome) {
     const seconds = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`);
     await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary
-        .addHeading(`hypervisor-test ${outcome.result.job}: ${outcome.status}`, 3)
+        .addHeading(`hypervisor-test ${text(outcome.result.job)}: ${outcome.status}`, 3)
         .addTable([
         [
             { data: 'step', header: true },
@@ -37264,11 +37266,11 @@ async function summary(outcome) {
             { data: 'why', header: true },
         ],
         ...outcome.result.steps.map((s) => [
-            s.name,
+            text(s.name),
             s.status,
             seconds(s.durationMs) || '-',
-            s.log ?? '-',
-            s.message ?? '-',
+            text(s.log ?? '-'),
+            text(s.message ?? '-'),
         ]),
     ])
         .addRaw(`\n\nTrees: ${outcome.result.trees.map((t) => `${t.name} ${t.revision.slice(0, 12)}`).join(', ') || 'none'}. ` +
