@@ -1,28 +1,48 @@
 /**
- * A stateful GitHub REST API server for tests, on loopback, with payloads typed by
- * @octokit/openapi-types. Actions under test reach it through GITHUB_API_URL (the client
- * factory `createGitHub` honours it), the library through `createGitHub({ baseUrl: api.url })`.
+ * A stateful GitHub REST API server for tests, on loopback, its payloads typed with
+ * @octokit/openapi-types so they have the real API's shape. Routes sit at `/repos/...` like
+ * api.github.com, so `url` is what GITHUB_API_URL (and Octokit's baseUrl) takes.
  *
- *   const api = await startGitHubApi({ token: TOKEN });
- *   api.addRepository('xen/qemu', { defaultBranch: 'master', gitDir: gitServer.repoPath('qemu.git') });
+ * Start, seed, use, assert:
+ *   const api = await startGitHubApi({ token: TOKEN, gitRoot: git.root });
+ *   api.addRepository('xen/qemu', { defaultBranch: 'master' }); // links <gitRoot>/xen/qemu.git
+ *   api.addLabel('xen/qemu', 'backport');
+ *   api.addIssue('xen/qemu', { title: 'Old report', labels: ['tributary'] });
  *   await runAction('gate', { env: { GITHUB_API_URL: api.url }, githubToken: TOKEN, ... });
- *   assert.equal(api.state.pulls[0].title, '...');       // records, see github-api/state.ts
- *   assert.deepEqual(api.requests.map((r) => r.status), [...]);  // never holds the token
+ *   // or in the library: createGitHub({ token: TOKEN, baseUrl: api.url })
+ *   assert.equal(api.state.pulls[0].title, '...');   // plain records: github-api/state.ts
+ *   assert.deepEqual(api.requests.map((r) => r.status), [...]); // never holds the token
  *   await api.close();
  *
- * Seeding: `addRepository`, `addLabel`, `addIssue`, `addPull`, `setRef`, or push records into
- * `api.state` directly. A repository linked to a bare repository (`gitDir`, e.g. one under the
- * test git server's root) has its refs read and written with real git, so pushes through the
- * git server and the git refs API see each other; pulls get their head and base revisions from
- * it, and a ref update that is not a fast-forward is refused as GitHub does.
+ * Tokens: `Authorization: token X` or `Bearer X`; anything else is GitHub's 401.
+ * Timestamps come from a clock that starts at 2026-01-01T00:00:00Z and advances one second per
+ * event, so orderings by time are strict and repeatable.
  *
- * Faults: `addFault({ path: /\/pulls$/, kind: 'status', status: 502, times: 2 })` answers the
- * next two matching requests with 502; kind 'rate-limit' is the primary limit (403,
- * x-ratelimit-remaining: 0, x-ratelimit-reset = now + retryAfter), 'secondary-rate-limit' is a
- * 403 with retry-after and GitHub's message, and `{ kind: 'status', status: 429, retryAfter }`
- * is a 429 with retry-after. Set `githubRetryPolicy.retryAfterBaseValue` small in tests.
+ * Linking a repository: `addRepository(name, { gitDir })` with a bare repository (a relative
+ * gitDir is taken under gitRoot; without one, `<gitRoot>/<owner>/<repo>.git` is linked when it
+ * exists). Then the git refs API reads and writes its real refs with git (so pushes through the
+ * test git server and the API see each other), a ref update that is not a fast-forward is
+ * refused unless forced, pull requests take their head and base revisions from it (and follow
+ * the branches while open), `pulls/{n}/commits` lists real commits and a merge makes a real
+ * merge commit. An unlinked repository keeps a ref map (`refs` option, `setRef`) and knows no
+ * history: every ref update passes there.
  *
- * Routes live in github-api/*.ts, one module per area, listed in github-api/routes.ts.
+ * Faults, each for `times` matching requests (default 1), matched after the token check:
+ *   api.addFault({ method: 'POST', path: /\/pulls$/, kind: 'status', status: 502, times: 2 });
+ *   api.addFault({ path: '/repos/xen/qemu', kind: 'rate-limit', retryAfter: 1 });  // 403, reset
+ *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403 + wait
+ *   api.addFault({ path: /issues/, kind: 'status', status: 429 });                // bare 429
+ * `path` is the exact decoded path or a RegExp over it. Set githubRetryPolicy.retryAfterBaseValue
+ * small so the retry plugin's backoff is quick; a rate limit waits retry-after seconds.
+ * Note: the client's throttling spaces writes 1 s apart (3 s for creating pull requests, issues
+ * and comments), as GitHub advises; tests that make many writes pay that.
+ *
+ * Served: repos, branches, commits, comparisons; git refs; pulls (list, create, get, update,
+ * merge, reviewers, commits); issues, comments, labels, assignees; statuses and the combined
+ * status; check runs; workflow dispatches; issue search; /user; GraphQL's
+ * convertPullRequestToDraft and markPullRequestReadyForReview (any other GraphQL query is
+ * answered with an error). A new area is a module in github-api/ and one line in
+ * github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +58,8 @@ import {
 } from './github-api/context.js';
 import { refStoreOf, type RefStore } from './github-api/refs.js';
 import { routes } from './github-api/routes.js';
+import { compile, match, type CompiledRoute } from './github-api/router.js';
+import { takeFault, type ApiFault } from './github-api/faults.js';
 import {
   emptyState,
   type GitHubState,
@@ -49,6 +71,7 @@ import {
 
 export type * from './github-api/state.js';
 export { ApiError, type Route } from './github-api/context.js';
+export type { ApiFault } from './github-api/faults.js';
 
 export interface GitHubApiOptions {
   token: string;
@@ -69,57 +92,8 @@ export interface ApiRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
-}
-
-export interface ApiFault {
-  method?: string;
-  /** A path (exact, e.g. `/repos/o/r/pulls`) or a pattern tested against the path. */
-  path: string | RegExp;
-  kind: 'status' | 'rate-limit' | 'secondary-rate-limit';
-  /** The status of a 'status' fault (default 502; 429 for a plain rate limit). */
-  status?: number;
-  /** Seconds: retry-after of a secondary limit or a 429, time to reset of a primary limit. */
-  retryAfter?: number;
-  /** How many matching requests it answers before it wears off (default 1). */
-  times?: number;
-}
-
-interface CompiledRoute extends Route {
-  segments: { name?: string; greedy?: boolean; literal?: string }[];
-}
-
-function compile(route: Route): CompiledRoute {
-  const segments = route.path
-    .split('/')
-    .slice(1)
-    .map((s) => {
-      const m = /^\{([a-z_]+)(\+?)\}$/.exec(s);
-      return m ? { name: m[1], greedy: m[2] === '+' } : { literal: s };
-    });
-  return { ...route, segments };
-}
-
-function match(route: CompiledRoute, parts: string[]): Record<string, string> | undefined {
-  const params: Record<string, string> = {};
-  let i = 0;
-  for (const [k, seg] of route.segments.entries()) {
-    if (seg.literal !== undefined) {
-      if (parts[i] !== seg.literal) return undefined;
-      i++;
-    } else if (seg.greedy) {
-      // A greedy parameter takes what the segments after it leave over.
-      const rest = route.segments.length - k - 1;
-      const end = parts.length - rest;
-      if (end <= i) return undefined;
-      params[seg.name!] = parts.slice(i, end).map(decodeURIComponent).join('/');
-      i = end;
-    } else {
-      if (i >= parts.length || parts[i] === '') return undefined;
-      params[seg.name!] = decodeURIComponent(parts[i]);
-      i++;
-    }
-  }
-  return i === parts.length ? params : undefined;
+  /** The exception behind a 500, when a handler failed. */
+  error?: string;
 }
 
 export class GitHubApi implements ApiServer {
@@ -341,49 +315,6 @@ export class GitHubApi implements ApiServer {
     return m && m[1] === this.token ? 'ok' : 'bad';
   }
 
-  private fault(method: string, path: string): ApiError | undefined {
-    const f = this.faults.find(
-      (x) =>
-        (x.times ?? 1) > 0 &&
-        (!x.method || x.method.toUpperCase() === method) &&
-        (typeof x.path === 'string' ? x.path === path : x.path.test(path)),
-    );
-    if (!f) return undefined;
-    f.times = (f.times ?? 1) - 1;
-    const after = f.retryAfter ?? 1;
-    switch (f.kind) {
-      case 'rate-limit':
-        return new ApiError(
-          403,
-          `API rate limit exceeded for user ID ${this.state.viewer}. If you reach out to GitHub Support for help, please include the request ID.`,
-          undefined,
-          {
-            'x-ratelimit-limit': '5000',
-            'x-ratelimit-remaining': '0',
-            'x-ratelimit-used': '5000',
-            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + after),
-            'x-ratelimit-resource': 'core',
-          },
-        );
-      case 'secondary-rate-limit':
-        return new ApiError(
-          403,
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
-          undefined,
-          { 'retry-after': String(after) },
-        );
-      default: {
-        const status = f.status ?? 502;
-        return new ApiError(
-          status,
-          status === 429 ? 'Too Many Requests' : status === 502 ? 'Server Error' : 'Injected fault',
-          undefined,
-          status === 429 || f.retryAfter !== undefined ? { 'retry-after': String(after) } : {},
-        );
-      }
-    }
-  }
-
   private async readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -421,8 +352,12 @@ export class GitHubApi implements ApiServer {
     try {
       reply = await this.dispatch(req, method, url, body, parseError);
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      reply = { status: e.status, body: e.toBody(), headers: e.headers };
+      if (e instanceof ApiError) reply = { status: e.status, body: e.toBody(), headers: e.headers };
+      else {
+        // A bug of the test server itself: a 500 the test can see, with the cause logged.
+        record.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        reply = { status: 500, body: { message: `test server error: ${record.error}` } };
+      }
     }
     record.status = reply.status ?? 200;
     const headers: Record<string, string> = {
@@ -461,31 +396,29 @@ export class GitHubApi implements ApiServer {
     const auth = this.authorized(req);
     if (auth === 'missing') throw new ApiError(401, 'Requires authentication');
     if (auth === 'bad') throw new ApiError(401, 'Bad credentials');
-    const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
-    let pathname = url.pathname;
+    let pathname: string;
+    let parts: string[];
     try {
       pathname = decodeURIComponent(url.pathname);
+      parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
+      parts.forEach((p) => decodeURIComponent(p));
     } catch {
       throw new ApiError(400, 'Bad request path');
     }
-    const fault = this.fault(method, pathname);
+    const fault = takeFault(this.faults, this.state.viewer, method, pathname);
     if (fault) throw fault;
     if (parseError) throw new ApiError(400, 'Problems parsing JSON');
     let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
-    let pathMatched = false;
     for (const route of this.table) {
+      if (route.method !== method) continue;
       const params = match(route, parts);
-      if (!params) continue;
-      pathMatched = true;
-      if (route.method === method) {
+      if (params) {
         found = { route, params };
         break;
       }
     }
-    if (!found) {
-      if (pathMatched) throw new ApiError(404, 'Not Found');
-      throw new ApiError(404, 'Not Found');
-    }
+    // GitHub answers 404 for a path it does not serve, whatever the method.
+    if (!found) throw new ApiError(404, 'Not Found');
     let repo: RepositoryRecord | undefined;
     if (found.params.owner !== undefined && found.params.repo !== undefined) {
       const key = `${found.params.owner}/${found.params.repo}`;

@@ -1,7 +1,7 @@
 /**
- * Issues, their comments, labels and assignees. Pull requests are issues here too: they share
- * the number sequence, carry a `pull_request` key in the issue list, and take labels and
- * comments through these routes, as on GitHub.
+ * Issues, their comments and assignees (labels: labels.ts). Pull requests are issues here too:
+ * they share the number sequence, carry a `pull_request` key in the issue list, and take labels
+ * and comments through these routes, as on GitHub.
  */
 import {
   ApiError,
@@ -12,75 +12,23 @@ import {
   paginate,
   str,
   strList,
-  validationFailed,
   type RequestContext,
   type Route,
 } from './context.js';
-import {
-  comment,
-  issue,
-  issueLabels,
-  label,
-  type Issue,
-  type IssueComment,
-  type Label,
-} from './shapes.js';
-import type { CommentRecord, IssueRecord, LabelRecord } from './state.js';
+import { labelNames, setLabels } from './labels.js';
+import { comment, issue, type Issue, type IssueComment } from './shapes.js';
+import type { CommentRecord, IssueRecord } from './state.js';
 
-function findIssue(ctx: RequestContext): IssueRecord {
+export function findIssue(ctx: RequestContext): IssueRecord {
   const n = numberParam(ctx, 'issue_number');
   const i = ctx.api.state.issues.find((x) => x.repository === ctx.repo.fullName && x.number === n);
   if (!i) throw notFound();
   return i;
 }
 
-function findLabel(ctx: RequestContext, name: string): LabelRecord | undefined {
-  return ctx.api.state.labels.find(
-    (l) => l.repository === ctx.repo.fullName && l.name.toLowerCase() === name.toLowerCase(),
-  );
-}
-
-/** A label by name, created (grey) when the repository does not have it, as GitHub does. */
-function ensureLabel(ctx: RequestContext, name: string): LabelRecord {
-  const existing = findLabel(ctx, name);
-  if (existing) return existing;
-  const l: LabelRecord = {
-    id: ctx.api.nextId(),
-    repository: ctx.repo.fullName,
-    name,
-    color: 'ededed',
-    description: null,
-    default: false,
-  };
-  ctx.api.state.labels.push(l);
-  return l;
-}
-
-/** `labels` of a request body: names, or objects with a name (both forms are accepted). */
-function labelNames(ctx: RequestContext): string[] | undefined {
-  const v = ctx.body.labels ?? ctx.body._array;
-  if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v))
-    throw validationFailed({ resource: 'Label', field: 'labels', code: 'invalid' });
-  return v.map((x: unknown) => {
-    if (typeof x === 'string') return x;
-    if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string')
-      return (x as { name: string }).name;
-    throw validationFailed({ resource: 'Label', field: 'labels', code: 'invalid' });
-  });
-}
-
-function setLabels(ctx: RequestContext, i: IssueRecord, names: string[]): void {
-  const records = names.map((n) => ensureLabel(ctx, n));
-  i.labels = [...new Set(records.map((l) => l.name))];
-}
-
-function touch(ctx: RequestContext, i: IssueRecord): void {
+export function touch(ctx: RequestContext, i: IssueRecord): void {
   i.updatedAt = ctx.api.now();
 }
-
-const labelsOf = (ctx: RequestContext, i: IssueRecord): Label[] =>
-  issueLabels(ctx.api, i).map((l) => label(ctx.api, l));
 
 export const issueRoutes: Route[] = [
   {
@@ -253,47 +201,6 @@ export const issueRoutes: Route[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-    handler: (ctx) => paginate(ctx, labelsOf(ctx, findIssue(ctx))),
-  },
-  {
-    method: 'POST',
-    path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-    handler: (ctx) => {
-      const i = findIssue(ctx);
-      const names = labelNames(ctx);
-      if (!names?.length)
-        throw validationFailed({ resource: 'Label', field: 'labels', code: 'missing_field' });
-      setLabels(ctx, i, [...i.labels, ...names]);
-      touch(ctx, i);
-      return { body: labelsOf(ctx, i) };
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
-    handler: (ctx) => {
-      const i = findIssue(ctx);
-      setLabels(ctx, i, labelNames(ctx) ?? []);
-      touch(ctx, i);
-      return { body: labelsOf(ctx, i) };
-    },
-  },
-  {
-    method: 'DELETE',
-    path: '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
-    handler: (ctx) => {
-      const i = findIssue(ctx);
-      const name = ctx.params.name.toLowerCase();
-      if (!i.labels.some((l) => l.toLowerCase() === name))
-        throw new ApiError(404, 'Label does not exist');
-      i.labels = i.labels.filter((l) => l.toLowerCase() !== name);
-      touch(ctx, i);
-      return { body: labelsOf(ctx, i) };
-    },
-  },
-  {
     method: 'POST',
     path: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
     handler: (ctx) => {
@@ -313,49 +220,6 @@ export const issueRoutes: Route[] = [
       i.assignees = i.assignees.filter((a) => !gone.includes(a));
       touch(ctx, i);
       return { body: issue(ctx.api, i) };
-    },
-  },
-  {
-    method: 'GET',
-    path: '/repos/{owner}/{repo}/labels',
-    handler: (ctx) =>
-      paginate(
-        ctx,
-        ctx.api.state.labels
-          .filter((l) => l.repository === ctx.repo.fullName)
-          .map((l) => label(ctx.api, l)),
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/repos/{owner}/{repo}/labels/{name}',
-    handler: (ctx) => {
-      const l = findLabel(ctx, ctx.params.name);
-      if (!l) throw notFound();
-      return { body: label(ctx.api, l) };
-    },
-  },
-  {
-    method: 'POST',
-    path: '/repos/{owner}/{repo}/labels',
-    handler: (ctx) => {
-      const name = str(ctx, 'name', 'Label', true);
-      const color = (str(ctx, 'color', 'Label') ?? 'ededed').replace(/^#/, '');
-      const description = str(ctx, 'description', 'Label') ?? null;
-      if (!/^[0-9a-fA-F]{6}$/.test(color))
-        throw validationFailed({ resource: 'Label', field: 'color', code: 'invalid' });
-      if (findLabel(ctx, name))
-        throw validationFailed({ resource: 'Label', field: 'name', code: 'already_exists' });
-      const l: LabelRecord = {
-        id: ctx.api.nextId(),
-        repository: ctx.repo.fullName,
-        name,
-        color: color.toLowerCase(),
-        description,
-        default: false,
-      };
-      ctx.api.state.labels.push(l);
-      return created(label(ctx.api, l));
     },
   },
 ];

@@ -14,10 +14,12 @@ import {
   str,
   strList,
   validationFailed,
+  type ApiServer,
   type RequestContext,
   type Route,
 } from './context.js';
-import { commit, pullRequest, type Commit, type PullRequest } from './shapes.js';
+import { commit, type Commit, type PullRequest, type PullRequestMergeResult } from './shapes.js';
+import { pullRequest } from './shapes-pulls.js';
 import type { PullRecord, RepositoryRecord } from './state.js';
 
 function findPull(ctx: RequestContext): PullRecord {
@@ -41,12 +43,31 @@ function headRepository(
   return { repo: fork, ref };
 }
 
-/** Moves an open pull request's head and base to where their branches are now. */
+/**
+ * Closes the open pull requests whose head branch was deleted, as GitHub does when a head
+ * branch goes away.
+ */
+export function closePullsFromBranch(api: ApiServer, repository: string, branch: string): void {
+  for (const p of api.state.pulls)
+    if (p.state === 'open' && p.pull.head.repository === repository && p.pull.head.ref === branch) {
+      p.state = 'closed';
+      p.closedAt = p.updatedAt = api.now();
+    }
+}
+
+/**
+ * Moves an open pull request's head and base to where their branches are now; one whose head
+ * branch is gone from a linked repository (deleted by a push) is closed.
+ */
 async function refresh(ctx: RequestContext, p: PullRecord): Promise<void> {
   if (p.state !== 'open') return;
   const headRepo = ctx.api.state.repos.get(p.pull.head.repository);
-  const head = headRepo && (await ctx.api.refs(headRepo).get(`refs/heads/${p.pull.head.ref}`));
-  if (head) p.pull.head.sha = head;
+  if (headRepo) {
+    const store = ctx.api.refs(headRepo);
+    const head = await store.get(`refs/heads/${p.pull.head.ref}`);
+    if (head) p.pull.head.sha = head;
+    else if (store.linked) return closePullsFromBranch(ctx.api, headRepo.fullName, p.pull.head.ref);
+  }
   const base = await ctx.api.refs(ctx.repo).get(`refs/heads/${p.pull.base.ref}`);
   if (base) p.pull.base.sha = base;
 }
@@ -86,6 +107,52 @@ function duplicateError(owner: string, head: string): ApiError {
   });
 }
 
+async function merge(ctx: RequestContext) {
+  const p = findPull(ctx);
+  await refresh(ctx, p);
+  const method = oneOf(ctx, 'merge_method', 'PullRequest', ['merge', 'squash', 'rebase'] as const);
+  const sha = str(ctx, 'sha', 'PullRequest');
+  if (p.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable');
+  if (sha !== undefined && sha !== p.pull.head.sha)
+    throw new ApiError(409, 'Head branch was modified. Review and try the merge again.');
+  if (method === 'rebase')
+    throw new ApiError(422, 'Rebase merges are not supported by the test GitHub API server');
+  if (p.pull.head.repository !== p.repository && ctx.api.refs(ctx.repo).linked)
+    throw new ApiError(422, 'Merges from another repository are not supported by the test server');
+  const squash = method === 'squash';
+  const title =
+    str(ctx, 'commit_title', 'PullRequest') ??
+    (squash
+      ? `${p.title} (#${p.number})`
+      : `Merge pull request #${p.number} from ${p.pull.head.repository.split('/')[0]}/${p.pull.head.ref}`);
+  const message = str(ctx, 'commit_message', 'PullRequest') ?? (squash ? '' : p.title);
+  const store = ctx.api.refs(ctx.repo);
+  const base = p.pull.base.sha;
+  const merged = await store.merge(
+    base,
+    p.pull.head.sha,
+    message ? `${title}\n\n${message}` : title,
+    squash,
+  );
+  if (!merged) throw new ApiError(405, 'Pull Request is not mergeable');
+  if (!(await store.compareAndSet(`refs/heads/${p.pull.base.ref}`, merged, base)))
+    throw new ApiError(409, 'Base branch was modified. Review and try the merge again.');
+  const at = ctx.api.now();
+  p.state = 'closed';
+  p.closedAt = at;
+  p.updatedAt = at;
+  p.pull.merged = true;
+  p.pull.mergedAt = at;
+  p.pull.mergeCommitSha = merged;
+  p.pull.base.sha = merged;
+  const result: PullRequestMergeResult = {
+    sha: merged,
+    merged: true,
+    message: 'Pull Request successfully merged',
+  };
+  return { body: result };
+}
+
 export const pullRoutes: Route[] = [
   {
     method: 'GET',
@@ -97,11 +164,12 @@ export const pullRoutes: Route[] = [
       let pulls = ctx.api.state.pulls.filter(
         (p) => p.repository === ctx.repo.fullName && (state === 'all' || p.state === state),
       );
-      if (head) {
-        // `owner:branch`; GitHub ignores a head filter without the owner's colon form.
-        const colon = head.indexOf(':');
-        const owner = colon < 0 ? ctx.repo.owner : head.slice(0, colon);
-        const ref = colon < 0 ? head : head.slice(colon + 1);
+      // Only `owner:branch` filters: GitHub ignores a bare branch name and lists every pull
+      // request, a classic bug of callers that the tests should see too.
+      const colon = head?.indexOf(':') ?? -1;
+      if (head && colon > 0) {
+        const owner = head.slice(0, colon);
+        const ref = head.slice(colon + 1);
         pulls = pulls.filter(
           (p) =>
             p.pull.head.repository.split('/')[0].toLowerCase() === owner.toLowerCase() &&
@@ -138,12 +206,13 @@ export const pullRoutes: Route[] = [
       const baseSha = await baseStore.get(`refs/heads/${base}`);
       if (!baseSha)
         throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
+      const noCommits =
+        headRepo === ctx.repo &&
+        (headSha === baseSha || (await baseStore.isAncestor(headSha, baseSha)) === true);
+      // Checked after the last await, so two requests at once cannot both pass.
       if (duplicateOf(ctx, { headRepo: headRepo.fullName, head, base }))
         throw duplicateError(headRepo.owner, head);
-      if (
-        headRepo === ctx.repo &&
-        (headSha === baseSha || (await baseStore.isAncestor(headSha, baseSha)) === true)
-      )
+      if (noCommits)
         throw validationFailed({
           resource: 'PullRequest',
           code: 'custom',
@@ -230,6 +299,15 @@ export const pullRoutes: Route[] = [
       if (mcm !== undefined) p.pull.maintainerCanModify = mcm;
       p.updatedAt = ctx.api.now();
       return { body: await renderPull(ctx, p) };
+    },
+  },
+  { method: 'PUT', path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge', handler: merge },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    handler: (ctx) => {
+      if (!findPull(ctx).pull.merged) throw notFound();
+      return { status: 204 };
     },
   },
   {

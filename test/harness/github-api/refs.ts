@@ -3,6 +3,7 @@
  * and written with git (through the one git funnel), or, for a repository with no git
  * directory, a map of ref names that knows nothing of history.
  */
+import { createHash } from 'node:crypto';
 import { Git } from '../../../actions/lib/git.js';
 import type { RepositoryRecord } from './state.js';
 
@@ -40,7 +41,17 @@ export interface RefStore {
   commitsBetween(base: string, head: string): Promise<CommitInfo[]>;
   /** A revision (sha, branch, tag, full ref) resolved to a commit id. */
   resolve(rev: string): Promise<string | undefined>;
+  /** The best common ancestor of two commits, when the store has history and they have one. */
+  mergeBase(a: string, b: string): Promise<string | undefined>;
+  /**
+   * Makes the commit that merging `head` into `base` gives (parents base and head, or only
+   * base for a squash), without touching any ref; undefined when they conflict.
+   */
+  merge(base: string, head: string, message: string, squash: boolean): Promise<string | undefined>;
 }
+
+/** The committer GitHub uses for the merges it makes. */
+export const GITHUB_IDENTITY = { name: 'GitHub', email: 'noreply@github.com' };
 
 const HEX40 = /^[0-9a-f]{40}$/;
 
@@ -84,6 +95,13 @@ export class MemoryRefStore implements RefStore {
     }
     return HEX40.test(rev) ? rev : undefined;
   }
+  async mergeBase() {
+    return undefined;
+  }
+  async merge(base: string, head: string, message: string) {
+    // No objects here: a made-up id that is stable for the same inputs.
+    return createHash('sha1').update(`${base}\0${head}\0${message}`).digest('hex');
+  }
 }
 
 const COMMIT_FORMAT = '%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B%x00';
@@ -109,7 +127,21 @@ export class GitRefStore implements RefStore {
   readonly linked = true;
   private readonly git: Git;
   constructor(gitDir: string) {
-    this.git = new Git({ cwd: gitDir });
+    this.git = new Git({ cwd: gitDir, identity: GITHUB_IDENTITY });
+  }
+  async mergeBase(a: string, b: string) {
+    const r = await this.git.exec(['merge-base', a, b], { allowFailure: true });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+  async merge(base: string, head: string, message: string, squash: boolean) {
+    const r = await this.git.exec(['merge-tree', '--write-tree', base, head], {
+      allowFailure: true,
+    });
+    if (r.code === 1) return undefined;
+    if (r.code !== 0) throw new Error(`git merge-tree failed: ${r.stderr}`);
+    const tree = r.stdout.split('\n')[0].trim();
+    const parents = squash ? ['-p', base] : ['-p', base, '-p', head];
+    return this.git.run(['commit-tree', tree, ...parents, '-m', message]);
   }
   async get(ref: string) {
     if (!ref.startsWith('refs/')) return undefined;
