@@ -21,7 +21,14 @@ import {
   type StepStatus,
 } from '../actions/lib/flight.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
-import { judge, loadContext, prepareGate, type GateSettings } from '../actions/lib/gate/gate.js';
+import {
+  gateFlight,
+  judge,
+  loadContext,
+  prepareGate,
+  type GateSettings,
+} from '../actions/lib/gate/gate.js';
+import { MemoryLogger } from '../actions/lib/log.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { writeNote } from '../actions/lib/gate/notes.js';
 import { checkFastForward } from '../actions/lib/gate/publish.js';
@@ -147,30 +154,38 @@ function writeResults(dir: string, revision: string): void {
   }
 }
 
-async function time(fn: () => Promise<unknown>, reset?: () => Promise<unknown>): Promise<number> {
-  // One untimed run first: the JIT, the page cache and git's own caches warm up.
-  await fn();
-  if (reset) await reset();
-  const samples: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (reset) await reset();
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+interface Size {
+  records: number;
+  setup: number;
+  verdict: string;
+  /** The measured pieces, each a function; `reset` undoes what `gate` wrote. */
+  gate: () => Promise<unknown>;
+  reset: () => Promise<unknown>;
+  reference: () => Promise<unknown>;
+  whole: () => Promise<unknown>;
+  samples: { gate: number[]; reference: number[]; whole: number[] };
 }
 
+async function sample(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const quiet = new MemoryLogger();
 const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-gate-'));
 try {
-  const sizes = values.records!.split(',').map(Number);
-  const rows: { records: number; gate: number; reference: number }[] = [];
-  for (const records of sizes) {
+  const sizes: Size[] = [];
+  for (const records of values.records!.split(',').map(Number)) {
     const t0 = Date.now();
     const { git, head, revision } = await makeTree(dir, records);
     const results = join(dir, `results-${records}`);
     writeResults(results, revision);
-    const setup = Date.now() - t0;
+    // For the whole dry run over file://: partial clone, as GitHub allows.
+    await git.run(['config', 'uploadpack.allowFilter', 'true']);
+    await git.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
     const settings: GateSettings = {
       results,
       remote: git.cwd,
@@ -191,36 +206,75 @@ try {
       identity: { name: 'bench', email: 'bench@example.org' },
     };
     const notesTip = await git.run(['rev-parse', NOTES]);
-    let verdict = '';
-    const gate = await time(
-      async () => {
+    let n = 0;
+    const size: Size = {
+      records,
+      setup: Date.now() - t0,
+      verdict: '',
+      samples: { gate: [], reference: [], whole: [] },
+      gate: async () => {
         const { results: r, allowList } = prepareGate(settings);
         const ctx = await loadContext(settings, git, r.revision, head);
         if (!ctx.baseline) throw new Error('bench: no baseline found');
         const { decision, record } = judge(settings, r, allowList, ctx);
-        verdict = decision.verdict;
+        size.verdict = decision.verdict;
         await checkFastForward(git, 'master', head, r.revision);
         await writeNote(git, NOTES, r.revision, appendFlightNote('', record));
         writeFileSync(settings.junit!, toJUnit('bench', record.jobs));
       },
-      () => git.run(['update-ref', NOTES, notesTip]),
-    );
-    const reference = await time(async () => {
-      await git.run(['notes', `--ref=${NOTES}`, 'show', head]);
-      await git.isAncestor(head, revision);
-    });
-    rows.push({ records, gate, reference });
+      reset: () => git.run(['update-ref', NOTES, notesTip]),
+      reference: async () => {
+        await git.run(['notes', `--ref=${NOTES}`, 'show', head]);
+        await git.isAncestor(head, revision);
+      },
+      // For information: the whole gate in a dry run over file:// from a fresh clone (the
+      // branches' commits, the notes' tip without blobs, then everything above).
+      whole: () =>
+        gateFlight(
+          {
+            ...settings,
+            remote: `file://${git.cwd}`,
+            dryRun: true,
+            workDir: join(dir, `whole-${records}-${n++}`),
+          },
+          quiet,
+        ),
+    };
+    sizes.push(size);
+  }
+  // Rounds over every size in turn, so that the load of a shared machine falls on all alike;
+  // the first round warms up (JIT, page cache) and is not counted.
+  for (let round = 0; round <= REPEAT; round++) {
+    for (const size of round % 2 ? sizes : [...sizes].reverse()) {
+      const g = await sample(size.gate);
+      await size.reset();
+      const r = await sample(size.reference);
+      const w = await sample(size.whole);
+      if (round === 0) continue;
+      size.samples.gate.push(g);
+      size.samples.reference.push(r);
+      size.samples.whole.push(w);
+    }
+  }
+  const rows = sizes.map((s) => ({
+    records: s.records,
+    gate: median(s.samples.gate),
+    reference: median(s.samples.reference),
+    whole: median(s.samples.whole),
+  }));
+  for (const [i, r] of rows.entries()) {
     console.log(
-      `records=${records}: gate ${gate.toFixed(1)} ms (verdict ${verdict}), git notes show + merge-base --is-ancestor ${reference.toFixed(1)} ms, ratio ${(gate / reference).toFixed(2)}  [setup ${setup} ms]`,
+      `records=${r.records}: gate ${r.gate.toFixed(1)} ms (verdict ${sizes[i].verdict}), git notes show + merge-base --is-ancestor ${r.reference.toFixed(1)} ms, ratio ${(r.gate / r.reference).toFixed(2)}; whole dry run with fetch over file:// ${r.whole.toFixed(1)} ms  [setup ${sizes[i].setup} ms]`,
     );
   }
   const first = rows[0];
   const last = rows[rows.length - 1];
   console.log(
     `gate time at ${last.records} records / at ${first.records} records: ${(last.gate / first.gate).toFixed(2)} (goal <= 1.5); ` +
-      `reference at ${last.records} / at ${first.records}: ${(last.reference / first.reference).toFixed(2)}`,
+      `reference at ${last.records} / at ${first.records}: ${(last.reference / first.reference).toFixed(2)}; ` +
+      `whole dry run at ${last.records} / at ${first.records}: ${(last.whole / first.whole).toFixed(2)}`,
   );
-  console.log(`flight: ${JOBS} jobs x ${STEPS} steps; median of ${REPEAT} runs each`);
+  console.log(`flight: ${JOBS} jobs x ${STEPS} steps; median of ${REPEAT} interleaved rounds`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

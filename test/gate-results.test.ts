@@ -59,6 +59,38 @@ describe('reading a flight results directory', () => {
     assert.equal(r.sources.get('test-hvm'), 'result-hvm/result.json');
   });
 
+  it('reads a job that wrote both forms side by side once, from its result file', () => {
+    const r = readResults(
+      dir({
+        'job-boot/result.json': result('boot', { start: 'pass' }),
+        'job-boot/junit.xml': toJUnit('x', [
+          { name: 'boot', steps: [{ name: 'start', status: 'fail' }] },
+        ]),
+      }),
+      'xen',
+      REV,
+    );
+    assert.deepEqual(
+      r.jobs.map((j) => [j.name, j.steps[0].status]),
+      [['boot', 'pass']],
+    );
+    // In another folder it is another result of the same job: refused.
+    assert.throws(
+      () =>
+        readResults(
+          dir({
+            'a/result.json': result('boot', { start: 'pass' }),
+            'b/junit.xml': toJUnit('x', [
+              { name: 'boot', steps: [{ name: 'start', status: 'fail' }] },
+            ]),
+          }),
+          'xen',
+          REV,
+        ),
+      /b\/junit\.xml: field 'job' repeats job 'boot' of a\/result\.json/,
+    );
+  });
+
   it('merges a re-run: the later attempt wins, earlier statuses become attempts', () => {
     const r = readResults(
       dir({

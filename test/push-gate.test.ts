@@ -94,6 +94,9 @@ describe('push-gate action end to end', () => {
     const bare = await initRepository(server.repoPath(`${name}.git`), {
       identity: { name: 't', email: 't@example.org' },
     });
+    // As GitHub: partial clone (the gate fetches notes without their blobs), objects by id.
+    await bare.run(['config', 'uploadpack.allowFilter', 'true']);
+    await bare.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
     await work.git.run([
       'push',
       '--quiet',
@@ -190,7 +193,9 @@ describe('push-gate action end to end', () => {
 
   it('a passing flight fast-forwards the tested branch and records its note', async () => {
     const s = await scenario('pass');
-    const run = await gate(s, results(s.c2, BASELINE));
+    // Any job that writes JUnit serves: a suite is a job, a testcase a step.
+    const junitJob = `<?xml version="1.0"?>\n<testsuites><testsuite name="smoke-junit"><properties><property name="tributary.tree.xen" value="${s.c2}"/></properties><testcase name="hello" time="0.5"/></testsuite></testsuites>\n`;
+    const run = await gate(s, results(s.c2, BASELINE, { 'junit-smoke/report.xml': junitJob }));
     assert.equal(run.code, 0, run.log);
     assert.equal(run.outputs.pushed, 'true');
     assert.equal(run.outputs.revision, s.c2);
@@ -200,7 +205,10 @@ describe('push-gate action end to end', () => {
     const [record] = await flights(s, s.c2);
     assert.equal(record.decision?.pushed, true);
     assert.equal(record.decision?.baseline?.flight, 'baseline-1');
-    assert.equal(record.jobs.length, 3);
+    assert.deepEqual(
+      record.jobs.map((j) => j.name),
+      ['build-amd64', 'smoke-junit', 'test-hvm', 'test-pv'],
+    );
     // pci-passthrough never passed: reported, carried in the history, not blocking
     assert.match(run.summary, /\| test-hvm \| pci-passthrough \| never passed \| fail \| fail \|/);
     assert.equal(statuses(s)[0].state, 'success');
@@ -233,7 +241,7 @@ describe('push-gate action end to end', () => {
     );
     assert.match(
       run.summary,
-      /\[log\]\(https:\/\/github.com\/xen-project\/x\/actions\/runs\/7\/job\/test-hvm\)|`migrate.log`/,
+      /\[log\]\(https:\/\/github.com\/xen-project\/x\/actions\/runs\/7\/job\/test-hvm\)/,
     );
     assert.ok(
       run.annotations.some((a) => a.level === 'error' && /test-hvm migrate/.test(a.message)),
@@ -468,6 +476,43 @@ describe('push-gate action end to end', () => {
       reason: 'security release XSA-999',
     });
     assert.match(run.summary, /\*\*forced\*\* by release-manager: security release XSA-999/);
+  });
+
+  it('an untested tested head: by policy, refuses and asks for a baseline flight', async () => {
+    const s = await scenario('untested');
+    await s.work.git.run(['push', '--quiet', s.bare.cwd, `${s.c1}:refs/heads/master`]);
+    const run = await gate(s, results(s.c2, BASELINE), {
+      'untested-head': 'dispatch',
+      'dispatch-workflow': 'push-gate.yml',
+    });
+    assert.equal(run.code, 1);
+    assert.equal(run.outputs.verdict, 'refuse');
+    assert.match(
+      run.log,
+      new RegExp(`master's head ${s.c1} was never tested .*asking for a flight of it first`),
+    );
+    const dispatch = api.state.dispatches.find((d) => d.repository === 'xen-project/untested');
+    assert.deepEqual(dispatch?.inputs, { revision: s.c1, purpose: 'baseline' });
+    assert.equal(await master(s), s.c1);
+    // By default the nearest ancestor's record is the baseline.
+    const run2 = await gate(s, results(s.c2, BASELINE), { flight: '1001' });
+    assert.equal(run2.code, 0, run2.log);
+    assert.equal(run2.outputs.baseline, s.c0);
+    assert.equal(await master(s), s.c2);
+  });
+
+  it('no baseline anywhere: refused by default, pushed by policy with every failure reported', async () => {
+    const s = await scenario('nobase', null);
+    const now = { ...BASELINE, 'test-pv': { boot: 'fail' as const } };
+    const refused = await gate(s, results(s.c2, now));
+    assert.equal(refused.code, 1);
+    assert.match(refused.log, /no baseline/);
+    assert.equal(await master(s), s.c0);
+    const pushed = await gate(s, results(s.c2, now), { 'no-baseline': 'push', flight: '1001' });
+    assert.equal(pushed.code, 0, pushed.log);
+    assert.match(pushed.summary, /\| test-pv \| boot \| no baseline to judge against \|/);
+    assert.equal(await master(s), s.c2);
+    assert.equal((await flights(s, s.c2)).length, 2);
   });
 
   it('refuses every bad input with nothing pushed', async () => {

@@ -42966,7 +42966,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 blocking: false,
                 failingSince: past?.failingSince,
                 lastPass: past?.lastPass,
-                log: step.log ?? job.url,
+                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
                 message: step.message,
             };
             // Was it passing before? The baseline says; for a step it did not run, the last
@@ -43083,22 +43084,26 @@ function notePaths(commit) {
     ];
 }
 /**
- * The note blob of each commit, in one `cat-file --batch-check` whatever the number of
- * commits, so a bounded ancestor walk is one process, not one per commit.
+ * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+ * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+ * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
  */
 async function noteBlobs(git, notesRef, commits) {
     const found = new Map();
     if (!commits.length || !(await git.revParse(notesRef)))
         return found;
-    const queries = commits.flatMap((c) => notePaths(c).map((p) => `${notesRef}:${p}`));
-    const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype) %(rest)'], {
-        input: queries.map((q) => `${q} ${q.slice(notesRef.length + 1).replace(/\//g, '')}`).join('\n') +
-            '\n',
-    });
+    const out = await git.run([
+        'ls-tree',
+        '-r',
+        '--full-tree',
+        notesRef,
+        '--',
+        ...commits.flatMap(notePaths),
+    ]);
     for (const line of out.split('\n')) {
-        const m = /^([0-9a-f]{40,64}) blob ([0-9a-f]{40,64})$/.exec(line);
-        if (m && !found.has(m[2]))
-            found.set(m[2], m[1]);
+        const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
+        if (m)
+            found.set(m[2].replace(/\//g, ''), m[1]);
     }
     return found;
 }
@@ -43139,10 +43144,65 @@ async function findBaseline(git, notesRef, head, maxWalk) {
         walked: commits.indexOf(commit) + 1,
     };
 }
-/** Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref. */
+async function readTree(git, tree) {
+    if (!tree)
+        return [];
+    const out = await git.run(['ls-tree', '-z', tree]);
+    return out
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { mode, type, oid, name: line.slice(tab + 1) };
+    });
+}
+/**
+ * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+ * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+ * are read and written, never the whole notes tree.
+ */
+async function putNote(git, tree, name, blob) {
+    const entries = await readTree(git, tree);
+    const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.name));
+    const own = entries.findIndex((e) => e.type === 'blob' && e.name === name);
+    if (own >= 0)
+        entries[own] = { ...entries[own], oid: blob };
+    else if (fanned && name.length > 2) {
+        const dir = name.slice(0, 2);
+        const i = entries.findIndex((e) => e.type === 'tree' && e.name === dir);
+        const sub = await putNote(git, i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+        const entry = { mode: '040000', type: 'tree', oid: sub, name: dir };
+        if (i >= 0)
+            entries[i] = entry;
+        else
+            entries.push(entry);
+    }
+    else
+        entries.push({ mode: '100644', type: 'blob', oid: blob, name });
+    // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+    return git.run(['mktree', '-z', '--missing'], {
+        input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''),
+    });
+}
+/**
+ * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref.
+ * Unlike `git notes add`, which rewrites every note of the tree, this touches only the trees
+ * on the note's path, so recording costs the same with ten notes or ten thousand.
+ */
 async function writeNote(git, notesRef, commit, text) {
     const blob = await git.run(['hash-object', '-w', '--stdin'], { input: text });
-    await git.run(['notes', `--ref=${notesRef}`, 'add', '--force', '-C', blob, commit]);
+    const parent = await git.revParse(notesRef);
+    const tree = await putNote(git, parent ? `${parent}^{tree}` : undefined, commit, blob);
+    const next = await git.run([
+        'commit-tree',
+        tree,
+        ...(parent ? ['-p', parent] : []),
+        '-m',
+        `tributary: flight record on ${commit}`,
+    ]);
+    // Moves the ref only from the commit read above: a concurrent writer is not overwritten.
+    await git.run(['update-ref', notesRef, next, parent ?? '']);
 }
 //# sourceMappingURL=notes.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
@@ -43165,7 +43225,31 @@ class PushRefused extends Error {
         this.name = 'PushRefused';
     }
 }
-/** Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). */
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
+        for (const [key, value] of [
+            ['core.repositoryformatversion', '1'],
+            [`remote.${HOSTED}.url`, remote.url],
+            [`remote.${HOSTED}.promisor`, 'true'],
+            [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
+            ['extensions.partialClone', HOSTED],
+        ])
+            await git.run(['config', key, value]);
+    }
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
+ * notes it reads are fetched when read. A server without partial clone sends everything.
+ */
 async function fetchNotes(git, remote, notesRef) {
     const refs = await git.lsRemote(remote.url, [notesRef]);
     const tip = refs.get(notesRef);
@@ -43174,8 +43258,16 @@ async function fetchNotes(git, remote, notesRef) {
             await git.run(['update-ref', '-d', notesRef]);
         return undefined;
     }
-    // Only the tip is needed: the notes tree holds every record, its history does not matter here.
-    await git.run(['fetch', '--quiet', '--no-tags', '--depth=1', remote.url, `+${notesRef}:${notesRef}`], { retries: 3 });
+    await usePartialClone(git, remote);
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--depth=1',
+        '--filter=blob:none',
+        HOSTED,
+        `+${notesRef}:${notesRef}`,
+    ], { retries: 3 });
     return tip;
 }
 /** Refuses a revision that is not a fast-forward of the tested head. */
@@ -50666,6 +50758,16 @@ function readResults(dir, tree, revision) {
                 found.push({ result, source });
         }
     }
+    // A job that writes both forms (hypervisor-test writes result.json and junit.xml side by
+    // side) is one result: the JUnit beside a result file of the same job is left out.
+    const jsonJobs = new Set(found
+        .filter((f) => f.source.endsWith('.json'))
+        .map((f) => `${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`));
+    for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (f.source.endsWith('.xml') && jsonJobs.has(`${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`))
+            found.splice(i, 1);
+    }
     if (!found.length)
         throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
     // The revision of every tree: all results must agree, and with the revision given.
@@ -50762,6 +50864,8 @@ function prepareGate(s) {
         if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
             throw (0,errors/* invalid */.Gq)(`input '${name}'`, s[key], 'a branch name');
     }
+    if (!s.remote || s.remote.startsWith('-'))
+        throw (0,errors/* invalid */.Gq)("input 'tree-url'", s.remote, 'an HTTPS URL or a path of the hosted tree');
     if (s.staging === s.tested)
         throw new errors/* ConfigurationError */.j1('tested', `The tested branch must differ from staging ('${s.tested}').`);
     if (!s.notesRef.startsWith('refs/notes/'))
@@ -50802,10 +50906,15 @@ async function fetchTree(s, git, revision) {
     const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
     if (refs.has(`refs/heads/${s.staging}`))
         specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
-    await git.run(['fetch', '--quiet', '--no-tags', s.remote, ...specs], { retries: 3 });
+    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+    // stays small however long the history (a server without partial clone sends it all).
+    const hosted = await usePartialClone(git, { url: s.remote });
+    await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
+        retries: 3,
+    });
     if (!(await git.commitOf(revision))) {
         // Not on staging (any more): ask for the commit itself.
-        const r = await git.exec(['fetch', '--quiet', '--no-tags', s.remote, revision], {
+        const r = await git.exec(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision], {
             allowFailure: true,
             retries: 3,
         });
@@ -50988,15 +51097,21 @@ async function gateFlight(s, logger) {
         }
         if (s.github) {
             const st = (0,report/* statusOf */.c2)(outcome);
-            await s.github.api.rest.repos.createCommitStatus({
-                owner: s.github.owner,
-                repo: s.github.repo,
-                sha: revision,
-                state: st.state,
-                context: report/* STATUS_CONTEXT */.j,
-                description: st.description,
-                target_url: s.github.targetUrl,
-            });
+            // The push and the record are done; a status that cannot be set does not undo them.
+            try {
+                await s.github.api.rest.repos.createCommitStatus({
+                    owner: s.github.owner,
+                    repo: s.github.repo,
+                    sha: revision,
+                    state: st.state,
+                    context: report/* STATUS_CONTEXT */.j,
+                    description: st.description,
+                    target_url: s.github.targetUrl,
+                });
+            }
+            catch (e) {
+                logger.warning(`Could not set the commit status ${report/* STATUS_CONTEXT */.j} on ${revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
         }
     }
     if (s.junit) {
@@ -56476,6 +56591,13 @@ var errors = __nccwpck_require__(4193);
 
 
 
+/**
+ * A limiter group that runs every job at once: what write spacing becomes when it is off. The
+ * plugin only ever calls key(id).schedule(options, fn), so this is all of a group it uses.
+ */
+const unspaced = {
+    key: () => ({ schedule: (_o, fn) => fn() }),
+};
 /** Base delay of the retry plugin in ms; tests shorten it to keep fault tests quick. */
 const githubRetryPolicy = { retryAfterBaseValue: 1000 };
 function apiBaseUrl(explicit) {
@@ -56499,6 +56621,9 @@ function createGitHub(options) {
             retryAfterBaseValue: options.retryAfterBaseValue ?? githubRetryPolicy.retryAfterBaseValue,
         },
         throttle: {
+            ...((options.spaceWrites ?? process.env.TRIBUTARY_GITHUB_SPACE_WRITES !== 'false')
+                ? {}
+                : { write: unspaced, notifications: unspaced }),
             onRateLimit: (after, req, _o, count) => {
                 log?.warning(`GitHub API rate limit on ${req.method} ${req.url}; retrying after ${after} s`);
                 return count < retries;

@@ -158,7 +158,8 @@ export function decideFlight(
         blocking: false,
         failingSince: past?.failingSince,
         lastPass: past?.lastPass,
-        log: step.log ?? job.url,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
         message: step.message,
       };
       // Was it passing before? The baseline says; for a step it did not run, the last

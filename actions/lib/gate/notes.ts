@@ -18,8 +18,9 @@ function notePaths(commit: string): string[] {
 }
 
 /**
- * The note blob of each commit, in one `cat-file --batch-check` whatever the number of
- * commits, so a bounded ancestor walk is one process, not one per commit.
+ * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+ * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+ * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
  */
 export async function noteBlobs(
   git: Git,
@@ -28,15 +29,17 @@ export async function noteBlobs(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (!commits.length || !(await git.revParse(notesRef))) return found;
-  const queries = commits.flatMap((c) => notePaths(c).map((p) => `${notesRef}:${p}`));
-  const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype) %(rest)'], {
-    input:
-      queries.map((q) => `${q} ${q.slice(notesRef.length + 1).replace(/\//g, '')}`).join('\n') +
-      '\n',
-  });
+  const out = await git.run([
+    'ls-tree',
+    '-r',
+    '--full-tree',
+    notesRef,
+    '--',
+    ...commits.flatMap(notePaths),
+  ]);
   for (const line of out.split('\n')) {
-    const m = /^([0-9a-f]{40,64}) blob ([0-9a-f]{40,64})$/.exec(line);
-    if (m && !found.has(m[2])) found.set(m[2], m[1]);
+    const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
+    if (m) found.set(m[2].replace(/\//g, ''), m[1]);
   }
   return found;
 }
@@ -106,7 +109,60 @@ export async function findBaseline(
   };
 }
 
-/** Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref. */
+interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  name: string;
+}
+
+async function readTree(git: Git, tree: string | undefined): Promise<TreeEntry[]> {
+  if (!tree) return [];
+  const out = await git.run(['ls-tree', '-z', tree]);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, oid] = line.slice(0, tab).split(' ');
+      return { mode, type, oid, name: line.slice(tab + 1) };
+    });
+}
+
+/**
+ * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+ * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+ * are read and written, never the whole notes tree.
+ */
+async function putNote(
+  git: Git,
+  tree: string | undefined,
+  name: string,
+  blob: string,
+): Promise<string> {
+  const entries = await readTree(git, tree);
+  const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.name));
+  const own = entries.findIndex((e) => e.type === 'blob' && e.name === name);
+  if (own >= 0) entries[own] = { ...entries[own], oid: blob };
+  else if (fanned && name.length > 2) {
+    const dir = name.slice(0, 2);
+    const i = entries.findIndex((e) => e.type === 'tree' && e.name === dir);
+    const sub = await putNote(git, i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+    const entry = { mode: '040000', type: 'tree', oid: sub, name: dir };
+    if (i >= 0) entries[i] = entry;
+    else entries.push(entry);
+  } else entries.push({ mode: '100644', type: 'blob', oid: blob, name });
+  // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+  return git.run(['mktree', '-z', '--missing'], {
+    input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''),
+  });
+}
+
+/**
+ * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref.
+ * Unlike `git notes add`, which rewrites every note of the tree, this touches only the trees
+ * on the note's path, so recording costs the same with ten notes or ten thousand.
+ */
 export async function writeNote(
   git: Git,
   notesRef: string,
@@ -114,5 +170,15 @@ export async function writeNote(
   text: string,
 ): Promise<void> {
   const blob = await git.run(['hash-object', '-w', '--stdin'], { input: text });
-  await git.run(['notes', `--ref=${notesRef}`, 'add', '--force', '-C', blob, commit]);
+  const parent = await git.revParse(notesRef);
+  const tree = await putNote(git, parent ? `${parent}^{tree}` : undefined, commit, blob);
+  const next = await git.run([
+    'commit-tree',
+    tree,
+    ...(parent ? ['-p', parent] : []),
+    '-m',
+    `tributary: flight record on ${commit}`,
+  ]);
+  // Moves the ref only from the commit read above: a concurrent writer is not overwritten.
+  await git.run(['update-ref', notesRef, next, parent ?? '']);
 }

@@ -26,7 +26,33 @@ export interface Remote {
   url: string;
 }
 
-/** Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). */
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+export async function usePartialClone(git: Git, remote: Remote): Promise<string> {
+  if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
+    for (const [key, value] of [
+      ['core.repositoryformatversion', '1'],
+      [`remote.${HOSTED}.url`, remote.url],
+      [`remote.${HOSTED}.promisor`, 'true'],
+      [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
+      ['extensions.partialClone', HOSTED],
+    ])
+      await git.run(['config', key, value]);
+  }
+  return HOSTED;
+}
+
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
+ * notes it reads are fetched when read. A server without partial clone sends everything.
+ */
 export async function fetchNotes(
   git: Git,
   remote: Remote,
@@ -38,9 +64,17 @@ export async function fetchNotes(
     if (await git.revParse(notesRef)) await git.run(['update-ref', '-d', notesRef]);
     return undefined;
   }
-  // Only the tip is needed: the notes tree holds every record, its history does not matter here.
+  await usePartialClone(git, remote);
   await git.run(
-    ['fetch', '--quiet', '--no-tags', '--depth=1', remote.url, `+${notesRef}:${notesRef}`],
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--depth=1',
+      '--filter=blob:none',
+      HOSTED,
+      `+${notesRef}:${notesRef}`,
+    ],
     { retries: 3 },
   );
   return tip;

@@ -6,7 +6,7 @@
  * field, raised before the gate does anything else.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { parseJobResult, type FlightJob, type JobResult, type TreeRevision } from '../flight.js';
 import { looksLikeJUnit, parseJUnit } from './junit.js';
@@ -63,6 +63,18 @@ export function readResults(dir: string, tree: string, revision?: string): Fligh
       if (!looksLikeJUnit(text)) continue;
       for (const result of parseJUnit(text, source)) found.push({ result, source });
     }
+  }
+  // A job that writes both forms (hypervisor-test writes result.json and junit.xml side by
+  // side) is one result: the JUnit beside a result file of the same job is left out.
+  const jsonJobs = new Set(
+    found
+      .filter((f) => f.source.endsWith('.json'))
+      .map((f) => `${dirname(f.source)}\0${f.result.job}`),
+  );
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i];
+    if (f.source.endsWith('.xml') && jsonJobs.has(`${dirname(f.source)}\0${f.result.job}`))
+      found.splice(i, 1);
   }
   if (!found.length)
     throw new ConfigurationError(
