@@ -7,8 +7,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
 import { readFlights } from '../actions/lib/gate/notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
@@ -54,12 +54,13 @@ describe('the loop: hypervisor-test results through the push gate', () => {
       workspace,
     });
     runs.push(job);
-    // What upload-artifact then download-artifact leave: result.json and the logs, per job.
+    // What upload-artifact then download-artifact leave: the job's output directory
+    // (result.json, junit.xml beside it, logs/), one folder per job.
     const results = join(tmp.path, `flight-${n}`, 'results');
     const artifact = join(results, 'job-boot');
-    mkdirSync(artifact, { recursive: true });
-    cpSync(job.outputs['result-file'], join(artifact, 'result.json'));
-    cpSync(job.outputs['log-dir'], join(artifact, 'logs'), { recursive: true });
+    mkdirSync(results, { recursive: true });
+    cpSync(dirname(job.outputs['result-file']), artifact, { recursive: true });
+    assert.ok(existsSync(join(artifact, 'junit.xml')) && existsSync(join(artifact, 'logs')));
     return { job, results };
   }
 
