@@ -1,0 +1,370 @@
+/**
+ * The hypervisor test job: check the plan, take the host, clean what a crashed job left, run
+ * the steps in order (later steps blocked after a blocking failure), write the job's result
+ * file (tributary.job/v1, the push gate's format) and a JUnit file, and leave the host as it
+ * was found, even when cancelled.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import {
+  blockAfterFailure,
+  jobStatus,
+  JOB_RESULT_FORMAT,
+  toJUnit,
+  type JobResult,
+  type StepResult,
+  type StepStatus,
+  type TreeRevision,
+} from '../flight.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import { Git } from '../git.js';
+import type { Logger } from '../log.js';
+import { HostLock, groupRef, type JobRecord, type GuestRecord } from './host.js';
+import { parsePlan, formatDuration, type Plan, type RunStep } from './plan.js';
+import { killGroup, spawnTagged, type Tagging } from './processes.js';
+import { abortReason, ConsoleReader, runGuestStep, type StepOutcome } from './guest.js';
+
+export interface JobSettings {
+  /** The test plan's path (absolute, or relative to workDir). */
+  planFile: string;
+  /** Where steps run and relative plan paths point: the checked-out repository. */
+  workDir: string;
+  /** result.json, junit.xml and logs/ go here. */
+  outputDir: string;
+  /** The host-wide directory of the lock and of the jobs' records. */
+  lockDir: string;
+  /** Scratch space of this job (guest configs, pid files); removed at the end. */
+  scratchDir: string;
+  /** Unique per job run; guests are named `tributary-<tag>-<n>`. */
+  tag: string;
+  /** The job's name in the result; the plan's `job` field wins. */
+  job: string;
+  /** How long to wait for another job to let go of the host. */
+  lockWaitMs: number;
+  /** The process holding the lock (the action's main step, or the command line). */
+  ownerPid?: number;
+  flight?: string;
+  attempt?: number;
+  url?: string;
+}
+
+export interface StepReport extends StepResult {
+  /** The log's absolute path. */
+  logPath?: string;
+  /** A guest step's backend log (QEMU's or xl's own messages), absolute. */
+  backendLogPath?: string;
+  /** The last console lines of a failed guest step. */
+  consoleTail?: string;
+}
+
+export interface JobOutcome {
+  result: JobResult;
+  status: StepStatus;
+  resultFile: string;
+  junitFile: string;
+  logDir: string;
+  steps: StepReport[];
+}
+
+/** Names of log files: the step's position and name, in characters any file system takes. */
+function logName(index: number, name: string, suffix: string): string {
+  return `${String(index + 1).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}${suffix}`;
+}
+
+/** Reads and checks the plan and the trees' revisions: everything that can be refused up front. */
+export async function loadPlan(
+  settings: Pick<JobSettings, 'planFile' | 'workDir'>,
+  logger?: Logger,
+): Promise<{ plan: Plan; trees: TreeRevision[] }> {
+  const workDir = resolve(settings.workDir);
+  if (!existsSync(workDir))
+    throw new ConfigurationError(
+      'working-directory',
+      `The work directory ${workDir} does not exist`,
+    );
+  const planPath = resolve(workDir, settings.planFile);
+  if (!existsSync(planPath))
+    throw new ConfigurationError(
+      'plan',
+      `The test plan '${settings.planFile}' does not exist (${planPath})`,
+    );
+  const source = relative(workDir, planPath).startsWith('..')
+    ? planPath
+    : relative(workDir, planPath);
+  const plan = parsePlan(readFileSync(planPath, 'utf8'), source, workDir);
+  const trees: TreeRevision[] = [];
+  for (const [i, t] of plan.trees.entries()) {
+    const git = new Git({ cwd: t.path, logger });
+    // One git call for both: the commit, then the branch HEAD is on ("HEAD" when detached).
+    const r = await git.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
+      allowFailure: true,
+    });
+    const [revision, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+    if (!revision)
+      throw new ConfigurationError(
+        `${source}: trees[${i}].path`,
+        `${source}: trees[${i}]: field 'path' is '${relative(workDir, t.path) || '.'}', which is not a git work tree with a commit`,
+      );
+    const tree: TreeRevision = { name: t.name, revision };
+    if (ref?.startsWith('refs/')) tree.ref = ref;
+    if (t.url) tree.url = t.url;
+    trees.push(tree);
+  }
+  return { plan, trees };
+}
+
+async function runShellStep(
+  step: RunStep,
+  logFile: string,
+  tagging: Tagging,
+  record: (pgid: number) => void,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  mkdirSync(step.workingDirectory, { recursive: true });
+  writeFileSync(logFile, `$ ${step.run}\n`);
+  const p = spawnTagged('bash', ['-c', step.run], {
+    cwd: step.workingDirectory,
+    env: step.env,
+    logFile,
+    tagging,
+  });
+  if (p.pid > 0) record(p.pid);
+  let why: 'timeout' | 'abort' | undefined;
+  const stop = (reason: 'timeout' | 'abort') => {
+    why ??= reason;
+    if (p.pid > 0) void killGroup(p.pid, 2000);
+  };
+  const timer = setTimeout(() => stop('timeout'), step.timeoutMs);
+  const onAbort = () => stop('abort');
+  signal.addEventListener('abort', onAbort);
+  if (signal.aborted) onAbort();
+  try {
+    const code = await p.exited;
+    if (why === 'timeout')
+      return {
+        status: 'fail',
+        message: `timed out after ${formatDuration(step.timeoutMs)}; killed`,
+      };
+    if (why === 'abort')
+      return { status: 'fail', message: `${abortReason(signal)}; killed`, interrupted: true };
+    return code === 0
+      ? { status: 'pass', message: 'exited with status 0' }
+      : { status: 'fail', message: `exited with status ${code}` };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function tailOf(file: string, lines = 10): string {
+  return new ConsoleReader(file).tail(lines);
+}
+
+/**
+ * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
+ * result is always written, and the host always cleaned, whatever happens to the steps.
+ */
+export async function runJob(
+  settings: JobSettings,
+  logger: Logger,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<JobOutcome> {
+  const { plan, trees } = await loadPlan(settings, logger);
+  const outputDir = resolve(settings.outputDir);
+  const logDir = join(outputDir, 'logs');
+  const lockDir = resolve(settings.lockDir);
+  const scratch = resolve(settings.scratchDir);
+  const job = plan.job ?? settings.job;
+  const tagging: Tagging = { tag: settings.tag, lockDir };
+  const host = new HostLock(lockDir, logger);
+
+  await host.acquire(
+    { pid: settings.ownerPid ?? process.pid, tag: settings.tag, job },
+    { waitMs: settings.lockWaitMs, signal },
+  );
+  const startedAt = new Date();
+  const reports: StepReport[] = [];
+  let cancelled = false;
+  const record: JobRecord = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
+  try {
+    host.writeRecord(record);
+    await cleanLeftovers(host, settings.tag, logger);
+    rmSync(logDir, { recursive: true, force: true });
+    mkdirSync(logDir, { recursive: true });
+    mkdirSync(scratch, { recursive: true });
+
+    // The plan's own timeout ends the job like a cancellation does.
+    const jobAbort = new AbortController();
+    const onAbort = () => jobAbort.abort(abortReason(signal));
+    signal.addEventListener('abort', onAbort);
+    if (signal.aborted) onAbort();
+    const jobTimer = plan.timeoutMs
+      ? setTimeout(
+          () => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs!)}`),
+          plan.timeoutMs,
+        )
+      : undefined;
+    let blocked = false;
+    let guests = 0;
+    try {
+      for (const [i, step] of plan.steps.entries()) {
+        if (blocked || jobAbort.signal.aborted) {
+          reports.push({ name: step.name, status: 'blocked', message: 'a step before it failed' });
+          continue;
+        }
+        const began = Date.now();
+        const report: StepReport = { name: step.name, status: 'pass' };
+        const outcome = await logger.group(`Step ${step.name}`, async () => {
+          try {
+            if (step.kind === 'run') {
+              report.logPath = join(logDir, logName(i, step.name, '.log'));
+              return await runShellStep(
+                step,
+                report.logPath,
+                tagging,
+                (pgid) => {
+                  record.groups.push(groupRef(pgid));
+                  host.writeRecord(record);
+                },
+                jobAbort.signal,
+              );
+            }
+            const name = `tributary-${settings.tag}-${++guests}`;
+            report.logPath = join(logDir, logName(i, step.name, '.console.log'));
+            const backendLog = join(logDir, logName(i, step.name, '.log'));
+            report.backendLogPath = backendLog;
+            writeFileSync(report.logPath, '');
+            writeFileSync(backendLog, '');
+            const o = await runGuestStep(
+              step,
+              {
+                name,
+                consoleLog: report.logPath,
+                backendLog,
+                scratch,
+                workDir: step.workingDirectory,
+                tagging,
+                // Called before the guest starts, and again once its process is known.
+                record: (g: GuestRecord) => {
+                  record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
+                  host.writeRecord(record);
+                },
+                logger,
+              },
+              jobAbort.signal,
+            );
+            // Stopped by the step itself: nothing left for a later cleanup to stop.
+            record.guests = record.guests.filter((g) => g.name !== name);
+            host.writeRecord(record);
+            return o;
+          } catch (e) {
+            return { status: 'fail' as const, message: `harness error: ${errorMessage(e)}` };
+          }
+        });
+        report.status = outcome.status;
+        report.message = outcome.message;
+        report.durationMs = Date.now() - began;
+        if (report.logPath) report.log = relative(outputDir, report.logPath);
+        if (outcome.status === 'fail') {
+          if (outcome.interrupted) cancelled = true;
+          if (step.blocks || outcome.interrupted) blocked = true;
+          // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+          let tailFrom = report.logPath;
+          if (report.logPath) report.consoleTail = tailOf(report.logPath);
+          if (!report.consoleTail && report.backendLogPath) {
+            tailFrom = report.backendLogPath;
+            report.consoleTail = tailOf(report.backendLogPath);
+          }
+          logger.error(
+            `Step '${step.name}' failed: ${outcome.message}` +
+              (report.consoleTail
+                ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
+                : ''),
+            { title: `${job}: step ${step.name} failed` },
+          );
+        } else logger.info(`Step '${step.name}': ${outcome.message}`);
+        reports.push(report);
+      }
+      if (jobAbort.signal.aborted) cancelled = true;
+    } finally {
+      clearTimeout(jobTimer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  } finally {
+    const { killed } = await host.cleanJob(settings.tag, record);
+    if (killed.length)
+      logger.info(
+        `Killed ${killed.length} process(es) the steps left behind: ${killed.join(', ')}`,
+      );
+    host.release(settings.tag);
+  }
+
+  const steps = blockAfterFailure(reports, (s) => {
+    const p = plan.steps.find((x) => x.name === s.name);
+    return (p?.blocks ?? true) || cancelled;
+  });
+  const result: JobResult = {
+    format: JOB_RESULT_FORMAT,
+    job,
+    trees,
+    steps: steps.map(({ name, status, durationMs, log, message }) => {
+      const s: StepResult = { name, status };
+      if (durationMs !== undefined) s.durationMs = durationMs;
+      if (log) s.log = log;
+      if (message) s.message = message;
+      return s;
+    }),
+    host: hostname(),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+  if (settings.flight) result.flight = settings.flight;
+  if (settings.attempt !== undefined) result.attempt = settings.attempt;
+  if (settings.url) result.url = settings.url;
+  if (cancelled) result.cancelled = true;
+  mkdirSync(outputDir, { recursive: true });
+  const resultFile = join(outputDir, 'result.json');
+  const junitFile = join(outputDir, 'junit.xml');
+  writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(junitFile, toJUnit(job, [{ name: job, steps: result.steps }]));
+  return {
+    result,
+    status: jobStatus(result.steps, cancelled),
+    resultFile,
+    junitFile,
+    logDir,
+    steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
+  };
+}
+
+/** Whatever jobs that crashed left on this host: their guests, processes, scratch directories. */
+async function cleanLeftovers(host: HostLock, tag: string, logger: Logger): Promise<void> {
+  for (const rec of host.otherRecords(tag)) {
+    const { killed, guests } = await host.cleanJob(rec.tag, rec);
+    logger.warning(
+      `Cleaned what job '${rec.job}' (run ${rec.tag}) left on this host: ` +
+        `${guests.length} guest(s)${guests.length ? ` (${guests.join(', ')})` : ''}, ${killed.length} process(es)`,
+    );
+  }
+  const strays = host.strayProcesses(tag);
+  for (const t of new Set(strays.map((p) => p.env.TRIBUTARY_RUN))) {
+    const { killed } = await host.cleanJob(t);
+    logger.warning(`Killed ${killed.length} process(es) left on this host by run ${t}`);
+  }
+}
+
+/**
+ * The post step: stops whatever the job still has running (after a cancellation or a crash of
+ * the main step), removes its scratch space and lets go of the host lock. Idempotent.
+ */
+export async function cleanupJob(
+  lockDir: string,
+  tag: string,
+  logger: Logger,
+): Promise<{ killed: number[]; guests: string[]; released: boolean }> {
+  const host = new HostLock(resolve(lockDir), logger);
+  const done = await host.cleanJob(tag);
+  const released = host.release(tag);
+  return { ...done, released };
+}
