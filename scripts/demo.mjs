@@ -92,7 +92,7 @@ function flight(title, change) {
   const tested = tributary(
     [
       'test',
-      'plan.yml',
+      join(work, 'plan.yml'),
       '--work-dir',
       work,
       '--output-dir',
