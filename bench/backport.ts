@@ -7,6 +7,7 @@
  * at most 1.5), and warm against cold cache (goal: at least 10 times faster).
  *
  *   node build/bench/backport.js [--upstream 100000] [--downstream 2000] [--fork 10000] [--keep]
+ *   node build/bench/backport.js --reuse /tmp/bench-backport-XXXX   (a folder --keep left)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     downstream: { type: 'string', default: '2000' },
     fork: { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
+    // A folder kept by an earlier --keep run: measure again without synthesizing.
+    reuse: { type: 'string' },
   },
 });
 const N = Number(values.upstream);
@@ -155,13 +158,23 @@ async function synthesize(git: Git, dir: string) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-backport-'));
+  const dir = values.reuse ?? mkdtempSync(join(tmpdir(), 'bench-backport-'));
   try {
-    const git = await initRepository(join(dir, 'repo.git'));
-    const [buildMs, made] = await timed(() => synthesize(git, dir));
-    console.log(
-      `synthesized ${N} upstream and ${D} downstream commits (fork at upstream commit ${K}) in ${(buildMs / 1000).toFixed(1)} s; downstream: ${JSON.stringify(made.kinds)}`,
-    );
+    let made: { fork: string };
+    let git: Git;
+    if (values.reuse) {
+      git = new Git({ cwd: join(dir, 'repo.git') });
+      made = { fork: await git.run(['merge-base', 'master', 'downstream']) };
+      rmSync(join(dir, 'cache'), { recursive: true, force: true });
+      console.log(`reusing ${dir}`);
+    } else {
+      git = await initRepository(join(dir, 'repo.git'));
+      const [buildMs, synthesized] = await timed(() => synthesize(git, dir));
+      made = synthesized;
+      console.log(
+        `synthesized ${N} upstream and ${D} downstream commits (fork at upstream commit ${K}) in ${(buildMs / 1000).toFixed(1)} s; downstream: ${JSON.stringify(synthesized.kinds)}`,
+      );
+    }
     // Baseline: git's own equivalence check over the same range (both sides since the fork).
     const baseline = async () =>
       (
@@ -185,6 +198,11 @@ async function main() {
       cache,
     });
     const cacheDir = join(dir, 'cache');
+    // A maintained repository has a commit-graph (git gc writes one, gc.writeCommitGraph is on
+    // by default; the action's fetches write one too); fast-import leaves none. Then one
+    // untimed run so that neither side pays for reading the pack from disk first.
+    await git.run(['commit-graph', 'write', '--reachable']);
+    await baseline();
     const base1 = await baseline();
     const [coldMs, cold] = await timed(() => classifyCommits(options(FactsCache.load(cacheDir))));
     const base2 = await baseline();
@@ -205,7 +223,7 @@ async function main() {
     console.log(`ratio cold / warm: ${(coldMs / (warmMs + loadMs)).toFixed(1)} (goal >= 10)`);
     if (!same) process.exitCode = 1;
   } finally {
-    if (values.keep) console.log(`kept ${dir}`);
+    if (values.keep || values.reuse) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import { initRepository } from '../actions/lib/git.js';
 import type { Classification } from '../actions/lib/backport/classifier.js';
 import type { DivergenceReport } from '../actions/lib/backport/divergence.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
+import { startGitHubApi } from './harness/github-api.js';
 import { filesContaining, tempDir } from './harness/fixtures.js';
 import { runAction, type ActionRun } from './harness/runner.js';
 import { advanceUpstream, buildHistory, type History } from './backport/history.js';
@@ -31,12 +32,13 @@ describe('backport-check action (dist bundle) against the token-protected git se
     event: unknown,
     eventName = 'pull_request_target',
     inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
   ) => {
     const run = await runAction('backport-check', {
       eventName,
       event,
       githubToken: TOKEN,
-      env: { GITHUB_SERVER_URL: server.url, GITHUB_REPOSITORY: 'xen/qemu' },
+      env: { GITHUB_SERVER_URL: server.url, GITHUB_REPOSITORY: 'xen/qemu', ...env },
       inputs: {
         'upstream-repository': 'mirror/qemu-upstream',
         'upstream-branch': 'stable-1.0',
@@ -203,6 +205,44 @@ describe('backport-check action (dist bundle) against the token-protected git se
     );
     assert.match(run.outputs['report-markdown'], /### Before syncing to stable-1.0-next/);
     assert.match(run.summary, /### Upstream now carries \(1\)/);
+  });
+
+  it('keeps the scheduled report in one issue, updated in place', async () => {
+    const api = await startGitHubApi({ token: TOKEN, gitRoot: server.root });
+    try {
+      api.addRepository('xen/qemu', { defaultBranch: 'stable-1.0' });
+      api.addIssue('xen/qemu', { title: 'Unrelated', body: 'nothing to see' });
+      const report = (syncTo: string) =>
+        check(
+          {},
+          'schedule',
+          {
+            mode: 'report',
+            'downstream-branch': 'stable-1.0',
+            'sync-to': syncTo,
+            'issue-title': 'Divergence of stable-1.0',
+            'issue-labels': 'divergence',
+          },
+          { GITHUB_API_URL: api.url },
+        );
+      const first = await report('stable-1.0');
+      assert.equal(first.code, 0, first.log);
+      const second = await report('stable-1.0-next');
+      assert.equal(second.code, 0, second.log);
+      assert.equal(second.outputs['issue-number'], first.outputs['issue-number']);
+      const mine = api.state.issues.filter((i) => i.title === 'Divergence of stable-1.0');
+      assert.equal(mine.length, 1);
+      assert.deepEqual(mine[0].labels, ['divergence']);
+      assert.match(mine[0].body ?? '', /<!-- tributary:divergence xen\/qemu stable-1.0 -->/);
+      assert.match(
+        mine[0].body ?? '',
+        /Before syncing to stable-1.0-next: revert or drop, in this order \(4\)/,
+      );
+      assert.equal(api.state.issues.find((i) => i.title === 'Unrelated')?.body, 'nothing to see');
+      assert.ok(!JSON.stringify(api.requests).includes(TOKEN));
+    } finally {
+      await api.close();
+    }
   });
 
   it('never lets the token into a log, an output, the summary or a file', () => {

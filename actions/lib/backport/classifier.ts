@@ -126,8 +126,86 @@ async function resolveRevision(git: Git, what: string, rev: string): Promise<str
 }
 
 async function revList(git: Git, args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of git.lines(['rev-list', ...args])) if (line) out.push(line);
+  return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
+}
+
+/** The empty tree, which every git knows without having it stored. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/**
+ * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
+ * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
+ * takes one revision a side, so several upstream tips become the parents of one unreferenced
+ * commit object (the same one every time: fixed identity and date), never a ref.
+ */
+async function sides(
+  git: Git,
+  head: string,
+  tips: string[],
+): Promise<{ downstream: { commit: string; parents: string[] }[]; upstream: string[] }> {
+  let left = tips[0];
+  if (tips.length > 1) {
+    const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
+    left = await git.run(
+      [
+        'commit-tree',
+        EMPTY_TREE,
+        ...tips.flatMap((t) => ['-p', t]),
+        '-m',
+        'tributary: upstream tips',
+      ],
+      {
+        env: {
+          GIT_AUTHOR_NAME: stamp.name,
+          GIT_AUTHOR_EMAIL: stamp.email,
+          GIT_AUTHOR_DATE: stamp.date,
+          GIT_COMMITTER_NAME: stamp.name,
+          GIT_COMMITTER_EMAIL: stamp.email,
+          GIT_COMMITTER_DATE: stamp.date,
+        },
+      },
+    );
+  }
+  const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
+  const downstream: { commit: string; parents: string[] }[] = [];
+  const upstream: string[] = [];
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf('\n', start);
+    if (end < 0) end = out.length;
+    const line = out.slice(start, end);
+    start = end + 1;
+    if (line[0] === '>') {
+      const [commit, ...parents] = line.slice(1).split(' ');
+      downstream.push({ commit, parents });
+    } else if (line[0] === '<') {
+      const [commit, ...parents] = line.slice(1).split(' ');
+      if (parents.length <= 1 && (tips.length === 1 || commit !== left)) upstream.push(commit);
+    }
+  }
+  return { downstream: topoOrder(downstream), upstream };
+}
+
+/**
+ * Newest first with every commit before its parents (git's --topo-order, which would make
+ * git sort the whole walk, upstream side included, where only the downstream side needs it).
+ */
+function topoOrder<T extends { commit: string; parents: string[] }>(list: T[]): T[] {
+  const byId = new Map(list.map((c) => [c.commit, c]));
+  const children = new Map<string, number>();
+  for (const c of list)
+    for (const p of c.parents) if (byId.has(p)) children.set(p, (children.get(p) ?? 0) + 1);
+  const ready = list.filter((c) => !children.get(c.commit)).reverse();
+  const out: T[] = [];
+  while (ready.length) {
+    const c = ready.pop()!;
+    out.push(c);
+    for (const p of [...c.parents].reverse()) {
+      const n = (children.get(p) ?? 0) - 1;
+      children.set(p, n);
+      if (n === 0 && byId.has(p)) ready.push(byId.get(p)!);
+    }
+  }
   return out;
 }
 
@@ -169,31 +247,42 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     more.push(await resolveRevision(git, 'upstream revision', r));
   const tips = [...new Set([development, followed, ...more])];
 
-  // Every downstream commit that is not upstream, with parents and messages, newest first:
-  // one walk; those of base..head are the ones to classify.
-  const all: { commit: string; parents: string[]; message: string }[] = [];
-  const logText = await git.run([
-    'log',
-    '--topo-order',
-    `--format=${'%x1e'}%H %P%n%B`,
-    head,
-    '--not',
-    ...tips,
-    '--',
-  ]);
-  for (const chunk of logText.split(RS)) {
-    if (!chunk) continue;
-    const nl = chunk.indexOf('\n');
-    const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
-    all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+  // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
+  // the work on the downstream side; what it finds early waits until that is done.
+  const extraPatterns = policy.referencePatterns;
+  const cold = cache.size === 0;
+  const early: [string, CommitFacts][] = [];
+  let onUpstream = (c: string, f: CommitFacts) => void early.push([c, f]);
+  const coldWalk = cold
+    ? walkFacts(git, ['--no-merges', ...tips, '--not', head], cache, (c, f) => onUpstream(c, f), {
+        extraPatterns,
+        logger,
+      })
+    : undefined;
+  coldWalk?.catch(() => {}); // awaited below; a failure of the side work must not orphan it
+
+  // Every downstream commit that is not upstream, with parents and messages, newest first,
+  // and the upstream commits to compare with: one walk. Those of base..head are classified.
+  const walked = await sides(git, head, tips);
+  const messages = new Map<string, string>();
+  if (walked.downstream.length) {
+    const text = await git.run(
+      ['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`],
+      {
+        input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
+      },
+    );
+    for (const chunk of text.split(RS)) {
+      const nl = chunk.indexOf('\n');
+      if (nl > 0) messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+    }
   }
+  const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
   const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
   const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
   const upstreamInRange = inRange ? inRange.size - listed.length : 0;
   const downstream = all.map((l) => l.commit);
 
-  const extraPatterns = policy.referencePatterns;
-  const cold = cache.size === 0;
   const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
 
   // Patch-ids only where a match is possible: classified commits, upstream commits touching
@@ -217,21 +306,16 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     candidates.push(c);
     if (lacksPatchIds(f, 'stable')) streams.add(c);
   };
-  const upstreamRange = ['--no-merges', ...tips, '--not', head];
-  if (cold) {
-    // Cold: one walk reads every upstream commit's facts.
-    await walkFacts(
-      git,
-      upstreamRange,
-      cache,
-      (c, f) => {
-        upstream.push(c);
-        consider(c, f);
-      },
-      { extraPatterns, logger },
-    );
+  if (coldWalk) {
+    onUpstream = (c, f) => {
+      upstream.push(c);
+      consider(c, f);
+    };
+    for (const [c, f] of early) onUpstream(c, f);
+    early.length = 0;
+    await coldWalk;
   } else {
-    upstream.push(...(await revList(git, upstreamRange)));
+    for (const c of walked.upstream) upstream.push(c);
     for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
       consider(c, f);
   }

@@ -243,10 +243,14 @@ export class PatchIdStreams {
   private readonly added = new Set<string>();
 
   constructor(
-    git: Git,
+    private readonly git: Git,
     private readonly kinds: PatchIdKind[] = ['stable', 'zero'],
-  ) {
-    for (const kind of kinds) {
+  ) {}
+
+  /** The pipelines start with the first commit: none when nothing is asked for. */
+  private start(): void {
+    const git = this.git;
+    for (const kind of this.kinds) {
       const input = new PassThrough();
       this.inputs.push(input);
       this.results.push(
@@ -273,6 +277,7 @@ export class PatchIdStreams {
   /** Asks for a commit's patch-ids; a merge's are against its first parent. */
   add(commit: string, firstParent?: string): void {
     if (this.added.has(commit)) return;
+    if (!this.added.size) this.start();
     this.added.add(commit);
     const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
     for (const input of this.inputs) input.write(line);
