@@ -6,6 +6,8 @@ import type { Classification } from '../actions/lib/backport/classifier.js';
 import type { DivergenceReport } from '../actions/lib/backport/divergence.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi } from './harness/github-api.js';
+import { rangeFromEvent } from '../actions/lib/backport/pull-request.js';
+import { ConfigurationError } from '../actions/lib/errors.js';
 import { filesContaining, tempDir } from './harness/fixtures.js';
 import { runAction, type ActionRun } from './harness/runner.js';
 import { advanceUpstream, buildHistory, type History } from './backport/history.js';
@@ -175,6 +177,15 @@ describe('backport-check action (dist bundle) against the token-protected git se
     );
     assert.doesNotMatch(run.log, /^\s+at .*\.js:\d+/m, 'no stack trace');
 
+    // A base force-pushed away: checked against its branch's head, with a warning.
+    const moved = await check(pullRequest(1, 'feedface'.repeat(5), h.d.masterCommit));
+    assert.equal(moved.code, 0, moved.log);
+    assert.ok(
+      moved.annotations.some(
+        (a) => a.level === 'warning' && /is gone from refs\/heads\/stable-1.0/.test(a.message),
+      ),
+    );
+
     const empty = await check(pullRequest(1, h.d.masterCommit, h.d.masterCommit));
     assert.equal(empty.code, 0, empty.log);
     assert.equal(JSON.parse(empty.outputs.counts).commits, 0);
@@ -253,5 +264,50 @@ describe('backport-check action (dist bundle) against the token-protected git se
       assert.ok(!run.summary.includes(TOKEN));
       assert.deepEqual(filesContaining([run.runnerTemp, ...run.files], TOKEN), []);
     }
+  });
+});
+
+describe('reading the change from the event payload', () => {
+  const sha = (c: string) => c.repeat(40);
+  const pr = (headRepo: string | null) => ({
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { sha: sha('a'), ref: 'stable-4.20', repo: { full_name: 'xen/qemu' } },
+      head: { sha: sha('b'), ref: 'fix', repo: headRepo === null ? null : { full_name: headRepo } },
+    },
+  });
+
+  it('takes base, head and the fork from a pull request, the head by refs/pull/N/head', () => {
+    assert.deepEqual(rangeFromEvent('pull_request_target', pr('xen/qemu')), {
+      event: 'pull_request_target',
+      number: 7,
+      base: { sha: sha('a'), ref: 'refs/heads/stable-4.20' },
+      head: { sha: sha('b'), ref: 'refs/pull/7/head' },
+      fork: undefined,
+    });
+    assert.equal(rangeFromEvent('pull_request', pr('someone/qemu'))?.fork, 'someone/qemu');
+    assert.equal(rangeFromEvent('pull_request', pr(null))?.fork, '(deleted fork)');
+  });
+
+  it('takes a merge group, ignores other events and refuses a payload without the shas', () => {
+    assert.deepEqual(
+      rangeFromEvent('merge_group', {
+        merge_group: {
+          base_sha: sha('c'),
+          head_sha: sha('d'),
+          base_ref: 'refs/heads/x',
+          head_ref: 'refs/heads/gh-readonly-queue/x/pr-1',
+        },
+      })?.head,
+      { sha: sha('d'), ref: 'refs/heads/gh-readonly-queue/x/pr-1' },
+    );
+    assert.equal(rangeFromEvent('push', {}), undefined);
+    assert.throws(
+      () => rangeFromEvent('pull_request', { pull_request: { head: { sha: 'nope' } } }),
+      (e: Error) =>
+        e instanceof ConfigurationError && /base.sha, head.sha and number/.test(e.message),
+    );
+    assert.throws(() => rangeFromEvent('merge_group', {}), ConfigurationError);
   });
 });

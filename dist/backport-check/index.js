@@ -31196,6 +31196,10 @@ function fixesReferences(message) {
 function isHexId(sha) {
     return /^[0-9a-f]+$/i.test(sha);
 }
+/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
+function masterDate(message) {
+    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
+}
 //# sourceMappingURL=references.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31944,9 +31948,9 @@ async function classifyOne(l, ctx) {
     const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
     if (declared)
         result.declared = declared.reason || '(no reason given)';
-    const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
-    if (masterDate)
-        result.notes.push(`master date: ${masterDate[1]}`);
+    const date = masterDate(l.message);
+    if (date)
+        result.notes.push(`master date: ${date}`);
     const note = (0,backport_policy/* changeNote */.vV)(l.message);
     // A backport: it names an upstream commit of the development branch.
     const problems = [];

@@ -7,7 +7,13 @@
 import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { findReferences, isHexId, subjectPrefix, type UpstreamReference } from '../references.js';
+import {
+  findReferences,
+  isHexId,
+  masterDate,
+  subjectPrefix,
+  type UpstreamReference,
+} from '../references.js';
 import {
   commitFacts,
   FactsCache,
@@ -599,8 +605,8 @@ async function classifyOne(
 
   const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
   if (declared) result.declared = declared.reason || '(no reason given)';
-  const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
-  if (masterDate) result.notes.push(`master date: ${masterDate[1]}`);
+  const date = masterDate(l.message);
+  if (date) result.notes.push(`master date: ${date}`);
   const note = changeNote(l.message);
 
   // A backport: it names an upstream commit of the development branch.
