@@ -31488,6 +31488,7 @@ const COMMIT_CLASSES = [
     'revert',
     'downstream-only',
     'sync',
+    'merge',
     'violation',
 ];
 /** A ref as people know it: our own namespaces and the refs/ prefix left out. */
@@ -31781,6 +31782,7 @@ async function analyse(options) {
     const downstreamIndex = new PrefixIndex();
     for (const c of downstream)
         downstreamIndex.add(c, c);
+    const downstreamSet = new Set(downstream);
     const classifications = [];
     for (const l of listed) {
         classifications.push(await classifyOne(l, {
@@ -31794,6 +31796,7 @@ async function analyse(options) {
             carried,
             downstreamIndex,
             upstreamSet,
+            downstreamSet,
             syncTips: [followed, ...more],
             development,
         }));
@@ -31943,7 +31946,24 @@ async function classifyOne(l, ctx) {
             result.reason = 'merges the upstream branch followed';
             return result;
         }
-        result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+        // own: the commits it brings are classified on their own, so it is only a merge.
+        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
+        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
+        if (!foreign.length && l.parents.length === 2) {
+            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
+                allowFailure: true,
+            });
+            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
+            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
+                result.class = 'merge';
+                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+                return result;
+            }
+        }
+        if (foreign.length)
+            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
+        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
     }
     const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
     if (declared)
@@ -32129,7 +32149,7 @@ async function divergence(options) {
     const carriedRaw = [];
     const supersededRaw = [];
     for (const c of classifications) {
-        if (c.class === 'sync' || cancelled.has(c.commit))
+        if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit))
             continue;
         if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
             const s = supersedingOf(c, upstreamSet);
@@ -33012,6 +33032,7 @@ function countsLine(counts) {
         `${counts.revert} revert`,
         `${counts['downstream-only']} downstream-only`,
         `${counts.sync} sync`,
+        `${counts.merge} merge`,
         `${counts.violation} violation`,
         `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
     ];

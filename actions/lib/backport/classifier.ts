@@ -25,7 +25,7 @@ import {
 import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
 
 export type CommitClass =
-  'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'violation';
+  'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'merge' | 'violation';
 
 export const COMMIT_CLASSES: CommitClass[] = [
   'upstream',
@@ -33,6 +33,7 @@ export const COMMIT_CLASSES: CommitClass[] = [
   'revert',
   'downstream-only',
   'sync',
+  'merge',
   'violation',
 ];
 
@@ -404,6 +405,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   const downstreamIndex = new PrefixIndex<string>();
   for (const c of downstream) downstreamIndex.add(c, c);
 
+  const downstreamSet = new Set(downstream);
   const classifications: Classification[] = [];
   for (const l of listed) {
     classifications.push(
@@ -418,6 +420,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
         carried,
         downstreamIndex,
         upstreamSet,
+        downstreamSet,
         syncTips: [followed, ...more],
         development,
       }),
@@ -549,6 +552,8 @@ interface OneContext {
   carried: PrefixIndex<string>;
   downstreamIndex: PrefixIndex<string>;
   upstreamSet: Set<string>;
+  /** Downstream commits that are not upstream. */
+  downstreamSet: Set<string>;
   syncTips: string[];
   development: string;
 }
@@ -600,7 +605,26 @@ async function classifyOne(
       result.reason = 'merges the upstream branch followed';
       return result;
     }
-    result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+    // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+    // own: the commits it brings are classified on their own, so it is only a merge.
+    const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
+    const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
+    if (!foreign.length && l.parents.length === 2) {
+      const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
+        allowFailure: true,
+      });
+      const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
+      if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
+        result.class = 'merge';
+        result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+        return result;
+      }
+    }
+    if (foreign.length)
+      result.notes.push(
+        `merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`,
+      );
+    result.notes.push('a merge that is not an upstream sync: classified by what it changes');
   }
 
   const declared = downstreamOnlyReason(ctx.policy, subject, l.message);

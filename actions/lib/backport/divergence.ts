@@ -153,7 +153,7 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
   const carriedRaw: { c: Classification; upstream: string; match: 'reference' | 'patch' }[] = [];
   const supersededRaw: typeof carriedRaw = [];
   for (const c of classifications) {
-    if (c.class === 'sync' || cancelled.has(c.commit)) continue;
+    if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit)) continue;
     if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
       const s = supersedingOf(c, upstreamSet);
       if (s) carriedRaw.push({ c, ...s });
