@@ -31229,6 +31229,8 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+/** The empty list most commits have, shared rather than made a hundred thousand times. */
+const NONE = Object.freeze([]);
 /** Bump when what is cached changes meaning (diff options, key format). */
 const CACHE_FILE = 'commit-facts-v1.txt';
 /**
@@ -31263,8 +31265,8 @@ class FactsCache {
                 stable: decodeId(f[2]),
                 zero: decodeId(f[3]),
                 reverts: f[4] === '-' ? undefined : f[4],
-                fixes: f[5] === '-' ? [] : f[5].split(','),
-                references: f[6] === '-' ? [] : f[6].split(','),
+                fixes: f[5] === '-' ? NONE : f[5].split(','),
+                references: f[6] === '-' ? NONE : f[6].split(','),
             });
         }
         return cache;
@@ -31666,12 +31668,27 @@ async function analyse(options) {
         if (lacksPatchIds(f, 'stable'))
             streams.add(l.commit, firstParent.get(l.commit));
     }
+    // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
+    // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
     const upstream = [];
     const candidates = [];
+    const followUps = new PrefixIndex();
+    const upstreamByReference = new Map();
     const consider = (c, f) => {
-        facts.set(c, f);
+        if (f.reverts)
+            followUps.add(f.reverts, { commit: c, kind: 'revert' });
+        for (const x of f.fixes)
+            followUps.add(x, { commit: c, kind: 'fix' });
+        for (const r of f.references) {
+            const list = upstreamByReference.get(r);
+            if (list)
+                list.push(c);
+            else
+                upstreamByReference.set(r, [c]);
+        }
         if (!wantedFiles.has(f.files))
             return;
+        facts.set(c, f);
         candidates.push(c);
         if (lacksPatchIds(f, 'stable'))
             streams.add(c);
@@ -31687,10 +31704,18 @@ async function analyse(options) {
         await coldWalk;
     }
     else {
-        for (const c of walked.upstream)
+        const missing = [];
+        for (const c of walked.upstream) {
             upstream.push(c);
-        for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
-            consider(c, f);
+            const f = cache.get(c);
+            if (f)
+                consider(c, f);
+            else
+                missing.push(c);
+        }
+        if (missing.length)
+            for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
+                consider(c, f);
     }
     const upstreamSet = new Set(upstream);
     logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
@@ -31755,23 +31780,6 @@ async function analyse(options) {
                 list.push(c);
             else
                 byPatch.set(id, [c]);
-        }
-    }
-    // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
-    const followUps = new PrefixIndex();
-    const upstreamByReference = new Map();
-    for (const c of upstream) {
-        const f = facts.get(c);
-        if (f.reverts)
-            followUps.add(f.reverts, { commit: c, kind: 'revert' });
-        for (const x of f.fixes)
-            followUps.add(x, { commit: c, kind: 'fix' });
-        for (const r of f.references) {
-            const list = upstreamByReference.get(r);
-            if (list)
-                list.push(c);
-            else
-                upstreamByReference.set(r, [c]);
         }
     }
     // What the downstream already carries, by the references its commits write.
@@ -32161,6 +32169,9 @@ async function divergence(options) {
             supersededRaw.push({ c, ...t });
     }
     const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+    const unread = uppers.filter((c) => !facts.has(c));
+    for (const [c, f] of await commitFacts(git, unread, analysis.cache))
+        facts.set(c, f);
     await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
     const names = await subjects(git, uppers);

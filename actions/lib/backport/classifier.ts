@@ -305,11 +305,22 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     if (f && f.files !== '-') wantedFiles.add(f.files);
     if (lacksPatchIds(f, 'stable')) streams.add(l.commit, firstParent.get(l.commit));
   }
+  // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
+  // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
   const upstream: string[] = [];
   const candidates: string[] = [];
+  const followUps = new PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>();
+  const upstreamByReference = new Map<string, string[]>();
   const consider = (c: string, f: CommitFacts) => {
-    facts.set(c, f);
+    if (f.reverts) followUps.add(f.reverts, { commit: c, kind: 'revert' });
+    for (const x of f.fixes) followUps.add(x, { commit: c, kind: 'fix' });
+    for (const r of f.references) {
+      const list = upstreamByReference.get(r);
+      if (list) list.push(c);
+      else upstreamByReference.set(r, [c]);
+    }
     if (!wantedFiles.has(f.files)) return;
+    facts.set(c, f);
     candidates.push(c);
     if (lacksPatchIds(f, 'stable')) streams.add(c);
   };
@@ -322,9 +333,16 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     early.length = 0;
     await coldWalk;
   } else {
-    for (const c of walked.upstream) upstream.push(c);
-    for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
-      consider(c, f);
+    const missing: string[] = [];
+    for (const c of walked.upstream) {
+      upstream.push(c);
+      const f = cache.get(c);
+      if (f) consider(c, f);
+      else missing.push(c);
+    }
+    if (missing.length)
+      for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
+        consider(c, f);
   }
   const upstreamSet = new Set(upstream);
   logger?.info(
@@ -386,19 +404,6 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     }
   }
 
-  // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
-  const followUps = new PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>();
-  const upstreamByReference = new Map<string, string[]>();
-  for (const c of upstream) {
-    const f = facts.get(c)!;
-    if (f.reverts) followUps.add(f.reverts, { commit: c, kind: 'revert' });
-    for (const x of f.fixes) followUps.add(x, { commit: c, kind: 'fix' });
-    for (const r of f.references) {
-      const list = upstreamByReference.get(r);
-      if (list) list.push(c);
-      else upstreamByReference.set(r, [c]);
-    }
-  }
   // What the downstream already carries, by the references its commits write.
   const carried = new PrefixIndex<string>();
   for (const c of downstream) for (const r of facts.get(c)?.references ?? []) carried.add(r, c);

@@ -15,7 +15,7 @@ import {
   type PatchMatch,
   refLabel,
 } from './classifier.js';
-import { computePatchIds, type CommitFacts } from './facts.js';
+import { commitFacts, computePatchIds, type CommitFacts } from './facts.js';
 
 export interface DivergenceOptions extends Omit<ClassifyOptions, 'head' | 'base' | 'moreUpstream'> {
   /** The downstream branch (a revision). */
@@ -162,6 +162,8 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
     if (t) supersededRaw.push({ c, ...t });
   }
   const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+  const unread = uppers.filter((c) => !facts.has(c));
+  for (const [c, f] of await commitFacts(git, unread, analysis.cache)) facts.set(c, f);
   await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
   analysis.cache.save();
   const names = await subjects(git, uppers);

@@ -32,6 +32,9 @@ export interface CommitFacts {
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 
+/** The empty list most commits have, shared rather than made a hundred thousand times. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /** Bump when what is cached changes meaning (diff options, key format). */
 const CACHE_FILE = 'commit-facts-v1.txt';
 
@@ -63,8 +66,8 @@ export class FactsCache {
         stable: decodeId(f[2]),
         zero: decodeId(f[3]),
         reverts: f[4] === '-' ? undefined : f[4],
-        fixes: f[5] === '-' ? [] : f[5].split(','),
-        references: f[6] === '-' ? [] : f[6].split(','),
+        fixes: f[5] === '-' ? NONE : f[5].split(','),
+        references: f[6] === '-' ? NONE : f[6].split(','),
       });
     }
     return cache;
