@@ -30973,7 +30973,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3392);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6022);
+/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1716);
 /* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9191);
 /* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4789);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
@@ -31129,7 +31129,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6022:
+/***/ 1716:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31479,34 +31479,107 @@ async function computePatchIds(git, commits, facts, cache, logger) {
 //# sourceMappingURL=facts.js.map
 // EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
 var backport_policy = __nccwpck_require__(9191);
-;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
 
-
-
-
-const COMMIT_CLASSES = [
-    'upstream',
-    'backport',
-    'revert',
-    'downstream-only',
-    'sync',
-    'merge',
-    'violation',
-];
 /** A ref as people know it: our own namespaces and the refs/ prefix left out. */
 function refLabel(ref) {
     return ref
         .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
         .replace(/^refs\/(remotes|heads)\//, '');
 }
-const RS = '\x1e';
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex {
+    map = new Map();
+    add(id, value) {
+        const k = id.slice(0, 7);
+        const list = this.map.get(k);
+        if (list)
+            list.push({ id, value });
+        else
+            this.map.set(k, [{ id, value }]);
+    }
+    /** Entries whose id and the given one agree (one may abbreviate the other). */
+    find(id) {
+        return (this.map.get(id.slice(0, 7)) ?? [])
+            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+            .map((e) => e.value);
+    }
 }
+async function resolveReferences(git, ids, ctx) {
+    const out = new Map();
+    const toLook = [];
+    for (const id of ids) {
+        if (!isHexId(id))
+            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+        else if (id.length < ctx.policy.minimumIdLength)
+            out.set(id, {
+                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
+            });
+        else if (id.length > 40 && id.length !== 64)
+            out.set(id, { problem: `'${id}' is too long to be a commit id` });
+        else
+            toLook.push(id);
+    }
+    const look = async (list) => {
+        const answer = new Map();
+        if (!list.length)
+            return answer;
+        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+        })).split('\n');
+        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        return answer;
+    };
+    let found = await look(toLook);
+    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+    if (fetchable.length && ctx.options.fetchMissing) {
+        await ctx.options.fetchMissing(fetchable);
+        found = new Map([...found, ...(await look(fetchable))]);
+    }
+    for (const id of toLook) {
+        const [oid, type] = found.get(id) ?? [];
+        if (type === 'missing' || !type) {
+            out.set(id, { problem: `${id} is not found upstream` });
+        }
+        else if (type === 'ambiguous') {
+            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+        }
+        else if (type !== 'commit') {
+            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+        }
+        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+            out.set(id, { commit: oid });
+        }
+        else {
+            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+        }
+    }
+    return out;
+}
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(git, oid, ctx) {
+    if (await git.isAncestor(oid, ctx.head))
+        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+    let where = '';
+    if (ctx.options.upstreamRefs?.length) {
+        const refs = (await git.run([
+            'for-each-ref',
+            '--contains',
+            oid,
+            '--format=%(refname)',
+            ...ctx.options.upstreamRefs,
+        ]))
+            .split('\n')
+            .filter(Boolean);
+        if (refs.length)
+            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+    }
+    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
+    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
+}
+//# sourceMappingURL=resolve.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
 async function revList(git, args) {
     return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
 }
@@ -31586,23 +31659,31 @@ function topoOrder(list) {
     }
     return out;
 }
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex {
-    map = new Map();
-    add(id, value) {
-        const k = id.slice(0, 7);
-        const list = this.map.get(k);
-        if (list)
-            list.push({ id, value });
-        else
-            this.map.set(k, [{ id, value }]);
-    }
-    /** Entries whose id and the given one agree (one may abbreviate the other). */
-    find(id) {
-        return (this.map.get(id.slice(0, 7)) ?? [])
-            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-            .map((e) => e.value);
-    }
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'merge',
+    'violation',
+];
+const RS = '\x1e';
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
 }
 /** Runs every stage and returns the classifications with what was learnt on the way. */
 async function analyse(options) {
@@ -31835,79 +31916,6 @@ function countClasses(list) {
         counts.warnings += c.warnings.length;
     }
     return counts;
-}
-async function resolveReferences(git, ids, ctx) {
-    const out = new Map();
-    const toLook = [];
-    for (const id of ids) {
-        if (!isHexId(id))
-            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-        else if (id.length < ctx.policy.minimumIdLength)
-            out.set(id, {
-                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-            });
-        else if (id.length > 40 && id.length !== 64)
-            out.set(id, { problem: `'${id}' is too long to be a commit id` });
-        else
-            toLook.push(id);
-    }
-    const look = async (list) => {
-        const answer = new Map();
-        if (!list.length)
-            return answer;
-        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-        })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-        return answer;
-    };
-    let found = await look(toLook);
-    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-    if (fetchable.length && ctx.options.fetchMissing) {
-        await ctx.options.fetchMissing(fetchable);
-        found = new Map([...found, ...(await look(fetchable))]);
-    }
-    for (const id of toLook) {
-        const [oid, type] = found.get(id) ?? [];
-        if (type === 'missing' || !type) {
-            out.set(id, { problem: `${id} is not found upstream` });
-        }
-        else if (type === 'ambiguous') {
-            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-        }
-        else if (type !== 'commit') {
-            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-        }
-        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-            out.set(id, { commit: oid });
-        }
-        else {
-            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-        }
-    }
-    return out;
-}
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(git, oid, ctx) {
-    if (await git.isAncestor(oid, ctx.head))
-        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-    let where = '';
-    if (ctx.options.upstreamRefs?.length) {
-        const refs = (await git.run([
-            'for-each-ref',
-            '--contains',
-            oid,
-            '--format=%(refname)',
-            ...ctx.options.upstreamRefs,
-        ]))
-            .split('\n')
-            .filter(Boolean);
-        if (refs.length)
-            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-    }
-    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
 }
 function comparePatches(a, b) {
     if (a?.stable && a.stable === b?.stable)

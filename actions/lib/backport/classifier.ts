@@ -9,7 +9,6 @@ import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
 import {
   findReferences,
-  isHexId,
   masterDate,
   subjectPrefix,
   type UpstreamReference,
@@ -23,6 +22,10 @@ import {
   type CommitFacts,
 } from './facts.js';
 import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
+import { PrefixIndex, resolveReferences, type Resolution } from './resolve.js';
+import { revList, sides } from './walk.js';
+
+export { refLabel, type Resolution } from './resolve.js';
 
 export type CommitClass =
   'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'merge' | 'violation';
@@ -89,20 +92,7 @@ export interface ClassifyOptions {
   labels?: { development?: string; followed?: string; downstream?: string; target?: string };
 }
 
-/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
-export function refLabel(ref: string): string {
-  return ref
-    .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
-    .replace(/^refs\/(remotes|heads)\//, '');
-}
-
 export type Counts = Record<CommitClass, number> & { warnings: number; commits: number };
-
-export interface Resolution {
-  commit?: string;
-  /** Why the written id is not a usable upstream reference. */
-  problem?: string;
-}
 
 /** Everything the classifier learnt, which the divergence report reads further. */
 export interface Analysis {
@@ -130,107 +120,6 @@ async function resolveRevision(git: Git, what: string, rev: string): Promise<str
   const id = await git.commitOf(rev);
   if (!id) throw new ConfigurationError(what, `The ${what} '${rev}' does not name a commit.`);
   return id;
-}
-
-async function revList(git: Git, args: string[]): Promise<string[]> {
-  return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
-}
-
-/** The empty tree, which every git knows without having it stored. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-
-/**
- * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
- * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
- * takes one revision a side, so several upstream tips become the parents of one unreferenced
- * commit object (the same one every time: fixed identity and date), never a ref.
- */
-async function sides(
-  git: Git,
-  head: string,
-  tips: string[],
-): Promise<{ downstream: { commit: string; parents: string[] }[]; upstream: string[] }> {
-  let left = tips[0];
-  if (tips.length > 1) {
-    const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
-    left = await git.run(
-      [
-        'commit-tree',
-        EMPTY_TREE,
-        ...tips.flatMap((t) => ['-p', t]),
-        '-m',
-        'tributary: upstream tips',
-      ],
-      {
-        env: {
-          GIT_AUTHOR_NAME: stamp.name,
-          GIT_AUTHOR_EMAIL: stamp.email,
-          GIT_AUTHOR_DATE: stamp.date,
-          GIT_COMMITTER_NAME: stamp.name,
-          GIT_COMMITTER_EMAIL: stamp.email,
-          GIT_COMMITTER_DATE: stamp.date,
-        },
-      },
-    );
-  }
-  const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
-  const downstream: { commit: string; parents: string[] }[] = [];
-  const upstream: string[] = [];
-  let start = 0;
-  while (start < out.length) {
-    let end = out.indexOf('\n', start);
-    if (end < 0) end = out.length;
-    const line = out.slice(start, end);
-    start = end + 1;
-    if (line[0] === '>') {
-      const [commit, ...parents] = line.slice(1).split(' ');
-      downstream.push({ commit, parents });
-    } else if (line[0] === '<') {
-      const [commit, ...parents] = line.slice(1).split(' ');
-      if (parents.length <= 1 && (tips.length === 1 || commit !== left)) upstream.push(commit);
-    }
-  }
-  return { downstream: topoOrder(downstream), upstream };
-}
-
-/**
- * Newest first with every commit before its parents (git's --topo-order, which would make
- * git sort the whole walk, upstream side included, where only the downstream side needs it).
- */
-function topoOrder<T extends { commit: string; parents: string[] }>(list: T[]): T[] {
-  const byId = new Map(list.map((c) => [c.commit, c]));
-  const children = new Map<string, number>();
-  for (const c of list)
-    for (const p of c.parents) if (byId.has(p)) children.set(p, (children.get(p) ?? 0) + 1);
-  const ready = list.filter((c) => !children.get(c.commit)).reverse();
-  const out: T[] = [];
-  while (ready.length) {
-    const c = ready.pop()!;
-    out.push(c);
-    for (const p of [...c.parents].reverse()) {
-      const n = (children.get(p) ?? 0) - 1;
-      children.set(p, n);
-      if (n === 0 && byId.has(p)) ready.push(byId.get(p)!);
-    }
-  }
-  return out;
-}
-
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex<T> {
-  private readonly map = new Map<string, { id: string; value: T }[]>();
-  add(id: string, value: T): void {
-    const k = id.slice(0, 7);
-    const list = this.map.get(k);
-    if (list) list.push({ id, value });
-    else this.map.set(k, [{ id, value }]);
-  }
-  /** Entries whose id and the given one agree (one may abbreviate the other). */
-  find(id: string): T[] {
-    return (this.map.get(id.slice(0, 7)) ?? [])
-      .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-      .map((e) => e.value);
-  }
 }
 
 /** Runs every stage and returns the classifications with what was learnt on the way. */
@@ -459,91 +348,6 @@ export function countClasses(list: Classification[]): Counts {
     counts.warnings += c.warnings.length;
   }
   return counts;
-}
-
-async function resolveReferences(
-  git: Git,
-  ids: string[],
-  ctx: {
-    development: string;
-    head: string;
-    upstreamSet: Set<string>;
-    policy: Policy;
-    options: ClassifyOptions;
-  },
-): Promise<Map<string, Resolution>> {
-  const out = new Map<string, Resolution>();
-  const toLook: string[] = [];
-  for (const id of ids) {
-    if (!isHexId(id)) out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-    else if (id.length < ctx.policy.minimumIdLength)
-      out.set(id, {
-        problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-      });
-    else if (id.length > 40 && id.length !== 64)
-      out.set(id, { problem: `'${id}' is too long to be a commit id` });
-    else toLook.push(id);
-  }
-  const look = async (list: string[]) => {
-    const answer = new Map<string, string[]>();
-    if (!list.length) return answer;
-    const lines = (
-      await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-        input: list.join('\n') + '\n',
-      })
-    ).split('\n');
-    list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-    return answer;
-  };
-  let found = await look(toLook);
-  const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-  const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-  if (fetchable.length && ctx.options.fetchMissing) {
-    await ctx.options.fetchMissing(fetchable);
-    found = new Map([...found, ...(await look(fetchable))]);
-  }
-  for (const id of toLook) {
-    const [oid, type] = found.get(id) ?? [];
-    if (type === 'missing' || !type) {
-      out.set(id, { problem: `${id} is not found upstream` });
-    } else if (type === 'ambiguous') {
-      out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-    } else if (type !== 'commit') {
-      out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-    } else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-      out.set(id, { commit: oid });
-    } else {
-      out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-    }
-  }
-  return out;
-}
-
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(
-  git: Git,
-  oid: string,
-  ctx: { development: string; head: string; options: ClassifyOptions },
-): Promise<string> {
-  if (await git.isAncestor(oid, ctx.head))
-    return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-  let where = '';
-  if (ctx.options.upstreamRefs?.length) {
-    const refs = (
-      await git.run([
-        'for-each-ref',
-        '--contains',
-        oid,
-        '--format=%(refname)',
-        ...ctx.options.upstreamRefs,
-      ])
-    )
-      .split('\n')
-      .filter(Boolean);
-    if (refs.length) where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-  }
-  const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
 }
 
 interface OneContext {
