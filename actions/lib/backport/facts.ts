@@ -142,35 +142,40 @@ function factsOf(message: string, paths: string[], extraPatterns?: RegExp[]): Co
 /** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
 const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
 
-/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+/**
+ * Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time: records
+ * are split on the separator a chunk at a time (a hundred thousand commits make half a
+ * million lines, too many to take one by one).
+ */
 async function parseFacts(
-  lines: AsyncIterable<string>,
+  chunks: AsyncIterable<string>,
   onCommit: (commit: string, facts: CommitFacts) => void,
   extraPatterns?: RegExp[],
 ): Promise<void> {
-  let current: string | undefined;
-  let body: string[] = [];
-  let inBody = false;
-  let paths: string[] = [];
-  const finish = () => {
-    if (current) onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+  const record = (rec: string) => {
+    const nl = rec.indexOf('\n');
+    if (nl <= 0) return;
+    const end = rec.indexOf('\x1f', nl);
+    const body = end < 0 ? rec.slice(nl + 1) : rec.slice(nl + 1, end);
+    const paths =
+      end < 0
+        ? []
+        : rec
+            .slice(end + 1)
+            .split('\n')
+            .filter(Boolean);
+    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
   };
-  for await (const line of lines) {
-    if (line.startsWith('\x1e')) {
-      finish();
-      current = line.slice(1);
-      body = [];
-      paths = [];
-      inBody = true;
-    } else if (inBody) {
-      const end = line.indexOf('\x1f');
-      if (end >= 0) {
-        body.push(line.slice(0, end));
-        inBody = false;
-      } else body.push(line);
-    } else if (line) paths.push(line);
+  let pending = '';
+  for await (const chunk of chunks) {
+    pending += chunk;
+    const last = pending.lastIndexOf('\x1e');
+    if (last <= 0) continue;
+    const complete = pending.slice(0, last);
+    pending = pending.slice(last);
+    for (const rec of complete.split('\x1e')) if (rec) record(rec);
   }
-  finish();
+  for (const rec of pending.split('\x1e')) if (rec) record(rec);
 }
 
 /** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
@@ -190,7 +195,7 @@ export async function commitFacts(
   if (!missing.length) return out;
   options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
   await parseFacts(
-    git.lines(
+    git.chunks(
       [
         'log',
         '--no-walk=unsorted',
@@ -223,7 +228,7 @@ export async function walkFacts(
 ): Promise<void> {
   options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
   await parseFacts(
-    git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
+    git.chunks(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
     (c, f) => {
       cache.set(c, f);
       onCommit(c, f);
