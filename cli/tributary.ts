@@ -7,11 +7,13 @@
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
+import { gateCommand } from './gate.js';
 import { check } from './check.js';
 import { divergence } from './divergence.js';
+import { trackCommand } from './track.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [check, divergence];
+const commands: Command[] = [gateCommand, trackCommand, check, divergence];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));

@@ -89,6 +89,25 @@ describe('test GitHub API server keeps GitHub rules', () => {
       commits.body.map((x: { sha: string }) => x.sha),
       [c.x1, c.x2],
     );
+    const ahead = await call('GET', '/repos/xen/qemu/compare/master...feature/x');
+    assert.deepEqual(
+      [
+        ahead.body.status,
+        ahead.body.ahead_by,
+        ahead.body.behind_by,
+        ahead.body.merge_base_commit.sha,
+      ],
+      ['ahead', 2, 0, c.base],
+    );
+    assert.deepEqual(
+      ahead.body.commits.map((x: { sha: string }) => x.sha),
+      [c.x1, c.x2],
+    );
+    const diverged = await call('GET', '/repos/xen/qemu/compare/feature%2Fx...clash');
+    assert.deepEqual(
+      [diverged.body.status, diverged.body.ahead_by, diverged.body.behind_by],
+      ['diverged', 1, 2],
+    );
   });
 
   it('refuses pull requests GitHub refuses', async () => {
@@ -166,6 +185,10 @@ describe('test GitHub API server keeps GitHub rules', () => {
       [405, 'Pull Request is not mergeable'],
     );
     assert.equal(await bare.commitOf('refs/heads/master'), merged.body.sha);
+    // A head branch deleted by a push closes its pull request.
+    await work.git.run(['push', '--quiet', bare.cwd, ':clash']);
+    const gone = await call('GET', `/repos/xen/qemu/pulls/${clash.body.number}`);
+    assert.deepEqual([gone.body.state, gone.body.merged], ['closed', false]);
   });
 
   it('closes an issue with a reason, reopens it, and filters the list', async () => {
@@ -281,6 +304,7 @@ describe('test GitHub API server keeps GitHub rules', () => {
     assert.equal(moved.status, 200);
     assert.equal(api.repository('xen/plain').refs.get('refs/heads/side'), 'c'.repeat(40));
     assert.equal((await call('DELETE', '/repos/xen/plain/git/refs/heads/side')).status, 204);
+    assert.equal(api.state.pulls.find((p) => p.number === pr.body.number)!.state, 'closed');
     assert.equal((await call('DELETE', '/repos/xen/plain/git/refs/heads/side')).status, 422);
   });
 

@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RequestError } from '@octokit/request-error';
 import { createGitHub, githubRetryPolicy, type GitHub } from '../actions/lib/github.js';
 import { Git, initRepository } from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
@@ -11,12 +10,13 @@ import { WorkTree, tempDir } from './harness/fixtures.js';
 const TOKEN = 'ghs_apitesttoken0123456789abcdefABCDEF';
 const repo = { owner: 'xen', repo: 'qemu' };
 
-/** The rejection of a request, for assertions on GitHub's error answer. */
-async function failure(p: Promise<unknown>): Promise<RequestError> {
+/** The rejection of a request (Octokit's RequestError), for assertions on GitHub's answer. */
+async function failure(p: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof RequestError) return e;
+    if (e instanceof Error && typeof (e as { status?: unknown }).status === 'number')
+      return e as Error & { status: number };
     throw e;
   }
   assert.fail('the request succeeded');
@@ -50,6 +50,8 @@ describe('test GitHub API server through the real client', () => {
 
   before(async () => {
     githubRetryPolicy.retryAfterBaseValue = 10;
+    // The test server has no secondary limits to respect: no 1 s spacing between writes.
+    process.env.TRIBUTARY_GITHUB_SPACE_WRITES = 'false';
     // A real bare repository: master (c1, c2), feature (c2 + f1), topic (c1 + t1).
     const work = await WorkTree.create(join(tmp.path, 'work'));
     commits.c1 = await work.commit('first', { 'a.txt': 'a\n' });

@@ -49,6 +49,27 @@ export interface GitResult {
   stderr: string;
 }
 
+export interface MergeTreeResult {
+  clean: boolean;
+  /** The merged tree (with conflict markers in the conflicting files when not clean). */
+  tree: string;
+  conflicts: string[];
+}
+
+export interface LeasedUpdate {
+  /** Full ref name on the remote. */
+  ref: string;
+  sha: string;
+  /** The value the ref must still have; undefined: it must not exist yet. */
+  expected: string | undefined;
+}
+
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+  GIT_AUTHOR_DATE: '1000000000 +0000',
+  GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+
 export class GitError extends Error {
   readonly args: string[];
   readonly code: number;
@@ -153,6 +174,9 @@ export class Git {
     if (id) {
       env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = id.name;
       env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = id.email;
+      // A command that keeps another author (a cherry-pick) says so in its own environment.
+      for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE'] as const)
+        if (extra?.[k]) env[k] = extra[k];
     }
     return env;
   }
@@ -391,6 +415,129 @@ export class Git {
       if (name && !name.endsWith('^{}')) map.set(name, oid);
     }
     return map;
+  }
+
+  // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
+  // a merge actually has to read --------------------------------------------------------
+
+  /**
+   * Merges two commits without a work tree (`git merge-tree --write-tree`, git >= 2.38): the
+   * resulting tree, and the paths that conflict (the tree then holds conflict markers).
+   */
+  async mergeTree(ours: string, theirs: string): Promise<MergeTreeResult> {
+    const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+    const r = await this.exec(args, { allowFailure: true });
+    if (r.code !== 0 && r.code !== 1) throw new GitError(args, r.code, r.stderr);
+    const [tree, ...rest] = r.stdout.split('\0');
+    const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
+    return { clean: r.code === 0, tree, conflicts };
+  }
+
+  /**
+   * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
+   * without a work tree: a throw-away commit with `onto`'s tree and `commit^` as its parent
+   * makes `commit^` the merge base, so the three-way merge is exactly the pick.
+   */
+  async pickTree(commit: string, onto: string): Promise<MergeTreeResult> {
+    const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
+    const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+    const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
+      env: FIXED_DATES,
+    });
+    return this.mergeTree(stand, commit);
+  }
+
+  /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
+  async commitTree(
+    tree: string,
+    parents: string[],
+    message: string,
+    options: { author?: { name: string; email: string; date: string } } = {},
+  ): Promise<string> {
+    const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-F', '-', tree];
+    const env: Record<string, string> = {};
+    if (options.author) {
+      env.GIT_AUTHOR_NAME = options.author.name;
+      env.GIT_AUTHOR_EMAIL = options.author.email;
+      env.GIT_AUTHOR_DATE = options.author.date;
+    }
+    return this.run(args, { input: message, env });
+  }
+
+  /**
+   * Pushes commits to refs, each guarded by a lease on the value the ref must still have
+   * (`undefined`: it must not exist), all or nothing. Returns the refs the remote refused
+   * because they moved (stale lease) instead of throwing, so the caller can explain.
+   */
+  async pushWithLease(url: string, updates: LeasedUpdate[]): Promise<{ rejected: string[] }> {
+    if (!updates.length) return { rejected: [] };
+    const args = [
+      'push',
+      '--porcelain',
+      '--atomic',
+      '--no-verify',
+      ...updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`),
+      '--',
+      url,
+      ...updates.map((u) => `${u.sha}:${u.ref}`),
+    ];
+    const r = await this.exec(args, { allowFailure: true, retries: 3 });
+    if (r.code === 0) return { rejected: [] };
+    // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
+    const lines = r.stdout.split('\n');
+    const rejected = updates
+      .filter((u) =>
+        lines.some(
+          (l) => l.startsWith('!') && l.includes(`:${u.ref}\t`) && l.includes('stale info'),
+        ),
+      )
+      .map((u) => u.ref);
+    if (rejected.length) return { rejected };
+    throw new GitError(
+      args.map((a) => this.redact(a)),
+      r.code,
+      r.stderr + r.stdout,
+    );
+  }
+
+  /** The note a notes ref holds for an object, or undefined. */
+  async note(notesRef: string, object: string): Promise<string | undefined> {
+    const r = await this.exec(['notes', `--ref=${notesRef}`, 'show', object], {
+      allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout : undefined;
+  }
+
+  /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
+  async resolveCommits(names: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!names.length) return out;
+    const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+      input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
+    });
+    r.split('\n').forEach((line, i) => {
+      const [oid, type] = line.split(' ');
+      if (type === 'commit' && i < names.length) out.set(names[i], oid);
+    });
+    return out;
+  }
+
+  /**
+   * Stable patch ids (`git patch-id --stable`, what cherry-mark compares) of commits:
+   * commit → patch id; commits with an empty diff (and merges) have none.
+   */
+  async patchIds(commits: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!commits.length) return out;
+    const diff = await this.exec(['diff-tree', '--stdin', '-p', '--no-color', '--root'], {
+      input: commits.join('\n') + '\n',
+    });
+    const ids = await this.run(['patch-id', '--stable'], { input: diff.stdout });
+    for (const line of ids.split('\n')) {
+      const [pid, commit] = line.split(' ');
+      if (pid && commit) out.set(commit, pid);
+    }
+    return out;
   }
 }
 

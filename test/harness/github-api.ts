@@ -30,18 +30,19 @@
  * Faults, each for `times` matching requests (default 1), matched after the token check:
  *   api.addFault({ method: 'POST', path: /\/pulls$/, kind: 'status', status: 502, times: 2 });
  *   api.addFault({ path: '/repos/xen/qemu', kind: 'rate-limit', retryAfter: 1 });  // 403, reset
- *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403, retry-after
+ *   api.addFault({ path: /issues/, kind: 'secondary-rate-limit', retryAfter: 1 }); // 403 + wait
  *   api.addFault({ path: /issues/, kind: 'status', status: 429 });                // bare 429
  * `path` is the exact decoded path or a RegExp over it. Set githubRetryPolicy.retryAfterBaseValue
  * small so the retry plugin's backoff is quick; a rate limit waits retry-after seconds.
  * Note: the client's throttling spaces writes 1 s apart (3 s for creating pull requests, issues
  * and comments), as GitHub advises; tests that make many writes pay that.
  *
- * Served: repos, branches, commits; git refs; pulls (list/create/get/update/merge, reviewers,
- * commits); issues, comments, labels, assignees; statuses and the combined status; check runs;
- * workflow dispatches; issue search; /user; GraphQL's convertPullRequestToDraft and
- * markPullRequestReadyForReview (any other GraphQL query is answered with an error). A new area is a module in github-api/ and one line
- * in github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
+ * Served: repos, branches, commits, comparisons; git refs; pulls (list, create, get, update,
+ * merge, reviewers, commits); issues, comments, labels, assignees; statuses and the combined
+ * status; check runs; workflow dispatches; issue search; /user; GraphQL's
+ * convertPullRequestToDraft and markPullRequestReadyForReview (any other GraphQL query is
+ * answered with an error). A new area is a module in github-api/ and one line in
+ * github-api/routes.ts; a test can also add routes of its own with `api.addRoutes([...])`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

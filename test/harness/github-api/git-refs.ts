@@ -12,6 +12,7 @@ import {
   type RequestContext,
   type Route,
 } from './context.js';
+import { closePullsFromBranch } from './pulls.js';
 import { gitRef, type GitRef } from './shapes.js';
 
 async function refReply(ctx: RequestContext, ref: string, sha: string): Promise<GitRef> {
@@ -95,6 +96,8 @@ export const gitRefRoutes: Route[] = [
       const old = await store.get(ref);
       if (old === undefined || !(await store.delete(ref, old)))
         throw new ApiError(422, 'Reference does not exist');
+      if (ref.startsWith('refs/heads/'))
+        closePullsFromBranch(ctx.api, ctx.repo.fullName, ref.slice('refs/heads/'.length));
       return { status: 204 };
     },
   },

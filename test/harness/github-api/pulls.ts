@@ -14,6 +14,7 @@ import {
   str,
   strList,
   validationFailed,
+  type ApiServer,
   type RequestContext,
   type Route,
 } from './context.js';
@@ -42,12 +43,31 @@ function headRepository(
   return { repo: fork, ref };
 }
 
-/** Moves an open pull request's head and base to where their branches are now. */
+/**
+ * Closes the open pull requests whose head branch was deleted, as GitHub does when a head
+ * branch goes away.
+ */
+export function closePullsFromBranch(api: ApiServer, repository: string, branch: string): void {
+  for (const p of api.state.pulls)
+    if (p.state === 'open' && p.pull.head.repository === repository && p.pull.head.ref === branch) {
+      p.state = 'closed';
+      p.closedAt = p.updatedAt = api.now();
+    }
+}
+
+/**
+ * Moves an open pull request's head and base to where their branches are now; one whose head
+ * branch is gone from a linked repository (deleted by a push) is closed.
+ */
 async function refresh(ctx: RequestContext, p: PullRecord): Promise<void> {
   if (p.state !== 'open') return;
   const headRepo = ctx.api.state.repos.get(p.pull.head.repository);
-  const head = headRepo && (await ctx.api.refs(headRepo).get(`refs/heads/${p.pull.head.ref}`));
-  if (head) p.pull.head.sha = head;
+  if (headRepo) {
+    const store = ctx.api.refs(headRepo);
+    const head = await store.get(`refs/heads/${p.pull.head.ref}`);
+    if (head) p.pull.head.sha = head;
+    else if (store.linked) return closePullsFromBranch(ctx.api, headRepo.fullName, p.pull.head.ref);
+  }
   const base = await ctx.api.refs(ctx.repo).get(`refs/heads/${p.pull.base.ref}`);
   if (base) p.pull.base.sha = base;
 }

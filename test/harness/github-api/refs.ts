@@ -41,6 +41,8 @@ export interface RefStore {
   commitsBetween(base: string, head: string): Promise<CommitInfo[]>;
   /** A revision (sha, branch, tag, full ref) resolved to a commit id. */
   resolve(rev: string): Promise<string | undefined>;
+  /** The best common ancestor of two commits, when the store has history and they have one. */
+  mergeBase(a: string, b: string): Promise<string | undefined>;
   /**
    * Makes the commit that merging `head` into `base` gives (parents base and head, or only
    * base for a squash), without touching any ref; undefined when they conflict.
@@ -93,6 +95,9 @@ export class MemoryRefStore implements RefStore {
     }
     return HEX40.test(rev) ? rev : undefined;
   }
+  async mergeBase() {
+    return undefined;
+  }
   async merge(base: string, head: string, message: string) {
     // No objects here: a made-up id that is stable for the same inputs.
     return createHash('sha1').update(`${base}\0${head}\0${message}`).digest('hex');
@@ -123,6 +128,10 @@ export class GitRefStore implements RefStore {
   private readonly git: Git;
   constructor(gitDir: string) {
     this.git = new Git({ cwd: gitDir, identity: GITHUB_IDENTITY });
+  }
+  async mergeBase(a: string, b: string) {
+    const r = await this.git.exec(['merge-base', a, b], { allowFailure: true });
+    return r.code === 0 ? r.stdout.trim() : undefined;
   }
   async merge(base: string, head: string, message: string, squash: boolean) {
     const r = await this.git.exec(['merge-tree', '--write-tree', base, head], {

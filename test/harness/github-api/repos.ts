@@ -7,6 +7,7 @@ import {
   type PublicUser,
   type BranchWithProtection,
   type Commit,
+  type CommitComparison,
   type FullRepository,
 } from './shapes.js';
 
@@ -76,6 +77,48 @@ export const repoRoutes: Route[] = [
           protected: false,
           protection: { enabled: false },
           protection_url: `${repoUrl}/branches/${name}/protection`,
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/compare/{basehead+}',
+    handler: async (ctx): Promise<{ body: CommitComparison }> => {
+      const store = ctx.api.refs(ctx.repo);
+      const m = /^(.+?)\.\.\.(.+)$/.exec(ctx.params.basehead);
+      if (!store.linked || !m) throw notFound();
+      const [base, head] = [await store.resolve(m[1]), await store.resolve(m[2])];
+      if (!base || !head) throw notFound();
+      const mergeBase = await store.mergeBase(base, head);
+      if (!mergeBase) throw new ApiError(404, `No common ancestor between ${m[1]} and ${m[2]}.`);
+      const ahead = await store.commitsBetween(base, head);
+      const behind = await store.commitsBetween(head, base);
+      const info = async (sha: string) => commit(ctx.api, ctx.repo, (await store.commit(sha))!);
+      const repoUrl = `${ctx.api.url}/repos/${ctx.repo.fullName}`;
+      const html = `${ctx.api.htmlUrl}/${ctx.repo.fullName}/compare/${ctx.params.basehead}`;
+      return {
+        body: {
+          url: `${repoUrl}/compare/${ctx.params.basehead}`,
+          html_url: html,
+          permalink_url: html,
+          diff_url: `${html}.diff`,
+          patch_url: `${html}.patch`,
+          base_commit: await info(base),
+          merge_base_commit: await info(mergeBase),
+          status:
+            ahead.length && behind.length
+              ? 'diverged'
+              : ahead.length
+                ? 'ahead'
+                : behind.length
+                  ? 'behind'
+                  : 'identical',
+          ahead_by: ahead.length,
+          behind_by: behind.length,
+          total_commits: ahead.length,
+          // GitHub lists at most 250 commits in a comparison.
+          commits: ahead.slice(0, 250).map((c) => commit(ctx.api, ctx.repo, c)),
         },
       };
     },

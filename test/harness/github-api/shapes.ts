@@ -32,6 +32,7 @@ export type CombinedCommitStatus = S['combined-commit-status'];
 export type CheckRun = S['check-run'];
 export type GitRef = S['git-ref'];
 export type Commit = S['commit'];
+export type CommitComparison = S['commit-comparison'];
 export type BranchWithProtection = S['branch-with-protection'];
 
 export function nodeId(kind: string, id: number): string {

@@ -31,7 +31,7 @@ function statusesOf(ctx: RequestContext, sha: string): StatusRecord[] {
     .reverse();
 }
 
-/** failure when any context failed or errored, pending when any is pending (or none), else success. */
+/** failure if a context failed or errored, pending if one is pending (or none is), else success. */
 export function combinedState(latest: StatusRecord[]): 'failure' | 'pending' | 'success' {
   if (latest.some((s) => s.state === 'error' || s.state === 'failure')) return 'failure';
   if (latest.length === 0 || latest.some((s) => s.state === 'pending')) return 'pending';

@@ -1,0 +1,41 @@
+/** What every mode of a track run works with. */
+import type { Git } from '../git.js';
+import type { Logger } from '../log.js';
+import type { PullRequests } from './pulls.js';
+import type { TrackSettings } from './settings.js';
+import type { WorkRepository } from './workspace.js';
+import { addTrailers } from './history.js';
+
+export interface TrackContext {
+  settings: TrackSettings;
+  logger: Logger;
+  work: WorkRepository;
+  git: Git;
+  pulls: PullRequests;
+  /** Lines for the job summary beyond the pull request table. */
+  notes: string[];
+}
+
+/** The branch of a purpose: `<prefix><mode>/<target>[/<detail>]`. */
+export function branchName(s: TrackSettings, ...parts: string[]): string {
+  const prefix = s.branchPrefix ? s.branchPrefix.replace(/\/?$/, '/') : '';
+  return `${prefix}${[s.mode, s.target, ...parts].join('/')}`;
+}
+
+/** A message with the Signed-off-by of the configured identity, when asked for. */
+export function signed(s: TrackSettings, message: string, extra: string[] = []): string {
+  const lines = [...extra];
+  if (s.signoff) lines.push(`Signed-off-by: ${s.identity.name} <${s.identity.email}>`);
+  return addTrailers(message, lines);
+}
+
+export const short = (sha: string) => sha.slice(0, 12);
+
+/** The section of a body that says how to redo a merge or pick by hand. */
+export function reproduce(commands: string[]): string {
+  return ['To reproduce and resolve locally:', '', '```sh', ...commands, '```'].join('\n');
+}
+
+export function conflictList(files: string[]): string {
+  return files.map((f) => `- \`${f.replace(/`/g, "'")}\``).join('\n');
+}

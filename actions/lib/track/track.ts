@@ -1,0 +1,78 @@
+/**
+ * `trackUpstream`: one run of the track part in one mode. Settings are checked, then
+ * everything that could be wrong in the trees (a missing branch, file, variable, submodule)
+ * is found before the first push or API write.
+ */
+import { createGitHub, type GitHub } from '../github.js';
+import type { Logger } from '../log.js';
+import { backport } from './backport.js';
+import type { TrackContext } from './context.js';
+import { pin } from './pin.js';
+import { PullRequests, type Outcome } from './pulls.js';
+import { validateSettings, type TrackSettings } from './settings.js';
+import { sync } from './sync.js';
+import { WorkRepository, type Remote } from './workspace.js';
+
+/** Whether two URLs are on the same server (scheme, host and port). */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+export interface TrackReport {
+  mode: TrackSettings['mode'];
+  outcomes: Outcome[];
+  /** Lines for the summary: what was scanned, skipped, why nothing happened. */
+  notes: string[];
+}
+
+export async function trackUpstream(
+  settings: TrackSettings,
+  deps: { logger: Logger; github?: GitHub },
+): Promise<TrackReport> {
+  const s = validateSettings(settings);
+  const { logger } = deps;
+  logger.secret(s.token);
+  const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
+  // The token goes only where it belongs: the repository's own server. A third-party
+  // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
+  // lives on the same server.
+  const remotes: Remote[] = [{ url: s.gitUrl, token: s.token }];
+  if (s.upstreamUrl && sameOrigin(s.upstreamUrl, s.gitUrl))
+    remotes.push({ url: s.upstreamUrl, token: s.token });
+  if (s.pin) {
+    if (s.pin.treeToken) logger.secret(s.pin.treeToken);
+    const token = s.pin.treeToken || (sameOrigin(s.pin.treeUrl, s.gitUrl) ? s.token : undefined);
+    remotes.push({ url: s.pin.treeUrl, token });
+  }
+  const work = await WorkRepository.open({
+    dir: s.workDir,
+    name: `${s.owner}-${s.repo}`,
+    remotes,
+    identity: s.identity,
+    logger,
+    filter: s.filter,
+  });
+  const git = work.git;
+  const pulls = new PullRequests(
+    github,
+    s,
+    async (branch, sha, expected) =>
+      (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
+        .length === 0,
+    (branch) => work.remoteHead(s.gitUrl, branch),
+    logger,
+  );
+  const ctx: TrackContext = { settings: s, logger, work, git, pulls, notes: [] };
+  const story = { sync, backport, pin }[s.mode];
+  await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () =>
+    story(ctx),
+  );
+  return { mode: s.mode, outcomes: pulls.outcomes, notes: ctx.notes };
+}
+
+export { type TrackSettings } from './settings.js';
+export { type Outcome } from './pulls.js';

@@ -1,0 +1,103 @@
+/**
+ * The work repository of a track run: a bare repository (no work tree: merges and picks are
+ * made in-core), fetched into with a partial-clone filter so a large tree costs its commits
+ * and trees, and later only the blobs a merge reads. Kept in a folder that may survive
+ * between runs (a cache), which makes the next fetch incremental.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { Git, type GitCredential, type Identity } from '../git.js';
+import type { Logger } from '../log.js';
+
+export interface Remote {
+  url: string;
+  token?: string;
+}
+
+/** The credential for one repository URL: a header sent to that URL only. */
+export function credentialFor(remote: Remote): GitCredential[] {
+  if (!remote.token || !/^https?:\/\//.test(remote.url)) return [];
+  return [{ urlPrefix: remote.url.replace(/\/+$/, ''), token: remote.token }];
+}
+
+export class WorkRepository {
+  private constructor(
+    readonly git: Git,
+    private readonly filter: string,
+  ) {}
+
+  static async open(options: {
+    dir: string;
+    name: string;
+    remotes: Remote[];
+    identity: Identity;
+    logger?: Logger;
+    filter: string;
+  }): Promise<WorkRepository> {
+    const cwd = join(options.dir, `${options.name.replace(/[^A-Za-z0-9._-]/g, '_')}.git`);
+    const credentials = options.remotes.flatMap(credentialFor);
+    const git = new Git({ cwd, credentials, identity: options.identity, logger: options.logger });
+    if (!existsSync(join(cwd, 'HEAD'))) {
+      mkdirSync(cwd, { recursive: true });
+      await git.run(['init', '--quiet', '--bare']);
+      // Git's own housekeeping must not run in the middle of our work.
+      await git.run(['config', 'gc.auto', '0']);
+    }
+    return new WorkRepository(git, options.filter);
+  }
+
+  /**
+   * Fetches remote refs into local ones (`remote → local`), with the partial-clone filter. A
+   * remote ref that does not exist is a ConfigurationError naming the input it came from.
+   */
+  async fetch(
+    url: string,
+    refs: { remote: string; local: string; input?: string; optional?: boolean }[],
+    options: { depth?: number; filter?: boolean } = {},
+  ): Promise<Map<string, string | undefined>> {
+    const advertised = await this.git.lsRemote(url, []);
+    const found = new Map<string, string | undefined>();
+    const specs: string[] = [];
+    for (const r of refs) {
+      const sha = advertised.get(r.remote);
+      found.set(r.remote, sha);
+      if (!sha) {
+        if (r.optional) {
+          // Drop a stale local copy: what is not there any more must not be read.
+          await this.git.exec(['update-ref', '-d', r.local], { allowFailure: true });
+          continue;
+        }
+        throw new ConfigurationError(
+          r.input ?? r.remote,
+          `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`,
+        );
+      }
+      specs.push(`+${r.remote}:${r.local}`);
+    }
+    if (specs.length) {
+      const filter = options.filter !== false && this.filter ? [`--filter=${this.filter}`] : [];
+      const depth = options.depth ? [`--depth=${options.depth}`] : [];
+      await this.git.run(
+        [
+          'fetch',
+          '--quiet',
+          '--no-tags',
+          '--no-write-fetch-head',
+          ...filter,
+          ...depth,
+          '--',
+          url,
+          ...specs,
+        ],
+        { retries: 3 },
+      );
+    }
+    return found;
+  }
+
+  /** A remote branch's head, or undefined. */
+  async remoteHead(url: string, branch: string): Promise<string | undefined> {
+    return (await this.git.lsRemote(url, [`refs/heads/${branch}`])).get(`refs/heads/${branch}`);
+  }
+}

@@ -1,0 +1,45 @@
+/** The track-upstream action: read inputs, run the library, write outputs and the summary. */
+import { join } from 'node:path';
+import { settingsFromOptions } from '../lib/track/options.js';
+import { trackUpstream } from '../lib/track/track.js';
+import { coreLogger, core, runMain, secretInput } from '../runtime/runner.js';
+
+await runMain(async () => {
+  const settings = settingsFromOptions((name) => core.getInput(name), {
+    token: secretInput('token'),
+    treeToken: secretInput('tree-token'),
+    defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
+    serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+  });
+  const report = await trackUpstream(settings, { logger: coreLogger });
+  const first = report.outcomes[0];
+  core.setOutput('pull-requests', JSON.stringify(report.outcomes));
+  core.setOutput('pull-request-number', first ? String(first.number) : '');
+  core.setOutput('pull-request-url', first?.url ?? '');
+  core.setOutput('operation', first?.operation ?? 'none');
+  const rows = report.outcomes.map((o) => [
+    o.key,
+    `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
+    o.operation,
+    o.note ?? '',
+  ]);
+  await core.summary
+    .addHeading(
+      `track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`,
+      3,
+    )
+    .addTable([
+      [
+        { data: 'purpose', header: true },
+        { data: 'pull request', header: true },
+        { data: 'operation', header: true },
+        { data: 'note', header: true },
+      ],
+      ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
+    ])
+    .addRaw(report.notes.map((n) => `${n}\n`).join(''), true)
+    .write();
+  for (const o of report.outcomes)
+    if (o.note?.includes('conflict'))
+      core.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
+});

@@ -1,0 +1,167 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigurationError } from '../../actions/lib/errors.js';
+import { OPTION_DEFAULTS, settingsFromOptions } from '../../actions/lib/track/options.js';
+import { markerKey, parseMarker, renderMarker } from '../../actions/lib/track/marker.js';
+import { addTrailers } from '../../actions/lib/track/history.js';
+import { sameOrigin } from '../../actions/lib/track/track.js';
+import { WorkTree } from '../harness/fixtures.js';
+import { readActionMetadata, repoRoot } from '../harness/runner.js';
+import {
+  TOKEN,
+  hostedRepository,
+  publish,
+  pullsOf,
+  startTrackEnv,
+  writesSince,
+  type TrackEnv,
+} from './helpers.js';
+
+const build = (values: Record<string, string>) =>
+  settingsFromOptions((n) => values[n] ?? '', {
+    token: 't',
+    defaultWorkDir: '/tmp/x',
+    serverUrl: 'https://github.com',
+  });
+
+describe('track settings, markers and messages', () => {
+  it('names every option once: action.yml declares exactly the options, with the same defaults', () => {
+    const meta = readActionMetadata('track-upstream');
+    const inputs = Object.keys(meta.inputs ?? {}).filter(
+      (n) => !['token', 'tree-token'].includes(n),
+    );
+    assert.deepEqual(inputs.sort(), Object.keys(OPTION_DEFAULTS).sort());
+    for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
+      if (name in OPTION_DEFAULTS && !String(spec.default ?? '').includes('${{'))
+        assert.equal(String(spec.default ?? ''), OPTION_DEFAULTS[name], `default of ${name}`);
+    }
+  });
+
+  it('turns a marker into a key and back, and ignores a damaged one', () => {
+    const body = `text\n\n${renderMarker({ v: 1, mode: 'backport', target: 'staging', subject: 'ab--cd', head: 'x' })}\n`;
+    const m = parseMarker(body);
+    assert.equal(m?.subject, 'ab--cd');
+    assert.ok(!body.slice(body.indexOf('<!--') + 4, body.lastIndexOf('-->')).includes('--'));
+    assert.equal(markerKey(m!), 'backport:staging:ab--cd');
+    assert.equal(parseMarker('<!-- tributary:track {"v":1,"mode": -->'), undefined);
+    assert.equal(parseMarker('no marker'), undefined);
+  });
+
+  it('refuses bad input with the input named and the value quoted', () => {
+    const bad: [Record<string, string>, RegExp][] = [
+      [{ mode: 'merge', repository: 'o/r' }, /Invalid mode 'merge'/],
+      [{ mode: 'sync', repository: 'o/r' }, /Invalid upstream ''/],
+      [
+        { mode: 'sync', repository: 'o/r', upstream: 'u', 'stable-patterns': '(' },
+        /Invalid stable-patterns '\('/,
+      ],
+      [{ mode: 'sync', repository: 'o', upstream: 'u' }, /Invalid repository 'o'/],
+      [
+        { mode: 'backport', repository: 'o/r', upstream: 'u', grouping: 'all' },
+        /Invalid grouping 'all'/,
+      ],
+      [
+        { mode: 'pin', repository: 'o/r', 'pin-pattern': 'x' },
+        /Invalid pin-pattern 'x'.*capture group/,
+      ],
+    ];
+    for (const [values, message] of bad)
+      assert.throws(
+        () => build(values),
+        (e: Error) => e instanceof ConfigurationError && message.test(e.message),
+      );
+  });
+
+  it('sends the token only to the same server', () => {
+    assert.ok(sameOrigin('https://github.com/a/b.git', 'https://github.com/c/d.git'));
+    assert.ok(
+      !sameOrigin('https://gitlab.com/qemu-project/qemu.git', 'https://github.com/c/d.git'),
+    );
+    assert.ok(!sameOrigin('http://127.0.0.1:1/a', 'http://127.0.0.1:2/a'));
+  });
+
+  it('adds -x and Signed-off-by lines the way git does', () => {
+    assert.equal(
+      addTrailers('subject\n\nbody\n', ['(cherry picked from commit abc)']),
+      'subject\n\nbody\n\n(cherry picked from commit abc)\n',
+    );
+    assert.equal(
+      addTrailers('subject\n\nbody\n\nSigned-off-by: A <a@x>\n', [
+        '(cherry picked from commit abc)',
+        'Signed-off-by: B <b@x>',
+      ]),
+      'subject\n\nbody\n\nSigned-off-by: A <a@x>\n(cherry picked from commit abc)\nSigned-off-by: B <b@x>\n',
+    );
+  });
+});
+
+describe('tributary track on the command line', () => {
+  let env: TrackEnv;
+  before(async () => {
+    env = await startTrackEnv();
+    const bare = await hostedRepository(env, 'xen-project/cli');
+    const work = await WorkTree.create(join(env.tmp.path, 'cli'), 'staging');
+    await work.commit('base', { 'a.txt': 'a\n' });
+    await work.git.run(['checkout', '--quiet', '-b', 'upstream/stable']);
+    await work.commit('upstream fix', { 'b.txt': 'b\n' });
+    await publish(work, bare, ['--all']);
+  });
+  after(() => env.close());
+
+  const cli = (args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot, 'build', 'cli', 'tributary.js'), ...args],
+        {
+          env: {
+            ...process.env,
+            GITHUB_TOKEN: TOKEN,
+            GITHUB_API_URL: env.api.url,
+            TRIBUTARY_GITHUB_SPACE_WRITES: 'false',
+          },
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (b) => (out += b));
+      child.stderr.on('data', (b) => (out += b));
+      child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    });
+
+  it('opens the pull request, then leaves it be, with the token only in the environment', async () => {
+    const args = [
+      'track',
+      'sync',
+      '--repository',
+      'xen-project/cli',
+      '--git-url',
+      env.server.repoUrl('xen-project/cli.git'),
+      '--upstream',
+      'upstream/stable',
+      '--work-directory',
+      join(env.tmp.path, 'cli-work'),
+    ];
+    const first = await cli(args);
+    assert.equal(first.code, 0, first.out);
+    assert.match(first.out, /created\s+#1 /);
+    assert.ok(!first.out.includes(TOKEN));
+    const a = env.api.requests.length;
+    const second = await cli(args);
+    assert.equal(second.code, 0, second.out);
+    assert.match(second.out, /unchanged\s+#1 /);
+    assert.deepEqual(writesSince(env, a), []);
+    assert.equal(pullsOf(env, 'xen-project/cli').length, 1);
+    const bad = await cli([
+      'track',
+      'sync',
+      '--repository',
+      'xen-project/cli',
+      '--upstream',
+      'x',
+      '--pin-pattern',
+    ]);
+    assert.equal(bad.code, 2, bad.out);
+  });
+});
