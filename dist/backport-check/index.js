@@ -38668,6 +38668,13 @@ var errors = __nccwpck_require__(4193);
 
 
 
+/**
+ * A limiter group that runs every job at once: what write spacing becomes when it is off. The
+ * plugin only ever calls key(id).schedule(options, fn), so this is all of a group it uses.
+ */
+const unspaced = {
+    key: () => ({ schedule: (_o, fn) => fn() }),
+};
 /** Base delay of the retry plugin in ms; tests shorten it to keep fault tests quick. */
 const githubRetryPolicy = { retryAfterBaseValue: 1000 };
 function apiBaseUrl(explicit) {
@@ -38691,6 +38698,9 @@ function createGitHub(options) {
             retryAfterBaseValue: options.retryAfterBaseValue ?? githubRetryPolicy.retryAfterBaseValue,
         },
         throttle: {
+            ...((options.spaceWrites ?? process.env.TRIBUTARY_GITHUB_SPACE_WRITES !== 'false')
+                ? {}
+                : { write: unspaced, notifications: unspaced }),
             onRateLimit: (after, req, _o, count) => {
                 log?.warning(`GitHub API rate limit on ${req.method} ${req.url}; retrying after ${after} s`);
                 return count < retries;
