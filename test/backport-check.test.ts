@@ -5,6 +5,9 @@ import { initRepository } from '../actions/lib/git.js';
 import type { Classification } from '../actions/lib/backport/classifier.js';
 import type { DivergenceReport } from '../actions/lib/backport/divergence.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
+import { startGitHubApi } from './harness/github-api.js';
+import { rangeFromEvent } from '../actions/lib/backport/pull-request.js';
+import { ConfigurationError } from '../actions/lib/errors.js';
 import { filesContaining, tempDir } from './harness/fixtures.js';
 import { runAction, type ActionRun } from './harness/runner.js';
 import { advanceUpstream, buildHistory, type History } from './backport/history.js';
@@ -31,12 +34,13 @@ describe('backport-check action (dist bundle) against the token-protected git se
     event: unknown,
     eventName = 'pull_request_target',
     inputs: Record<string, string> = {},
+    env: Record<string, string> = {},
   ) => {
     const run = await runAction('backport-check', {
       eventName,
       event,
       githubToken: TOKEN,
-      env: { GITHUB_SERVER_URL: server.url, GITHUB_REPOSITORY: 'xen/qemu' },
+      env: { GITHUB_SERVER_URL: server.url, GITHUB_REPOSITORY: 'xen/qemu', ...env },
       inputs: {
         'upstream-repository': 'mirror/qemu-upstream',
         'upstream-branch': 'stable-1.0',
@@ -173,6 +177,15 @@ describe('backport-check action (dist bundle) against the token-protected git se
     );
     assert.doesNotMatch(run.log, /^\s+at .*\.js:\d+/m, 'no stack trace');
 
+    // A base force-pushed away: checked against its branch's head, with a warning.
+    const moved = await check(pullRequest(1, 'feedface'.repeat(5), h.d.masterCommit));
+    assert.equal(moved.code, 0, moved.log);
+    assert.ok(
+      moved.annotations.some(
+        (a) => a.level === 'warning' && /is gone from refs\/heads\/stable-1.0/.test(a.message),
+      ),
+    );
+
     const empty = await check(pullRequest(1, h.d.masterCommit, h.d.masterCommit));
     assert.equal(empty.code, 0, empty.log);
     assert.equal(JSON.parse(empty.outputs.counts).commits, 0);
@@ -205,6 +218,44 @@ describe('backport-check action (dist bundle) against the token-protected git se
     assert.match(run.summary, /### Upstream now carries \(1\)/);
   });
 
+  it('keeps the scheduled report in one issue, updated in place', async () => {
+    const api = await startGitHubApi({ token: TOKEN, gitRoot: server.root });
+    try {
+      api.addRepository('xen/qemu', { defaultBranch: 'stable-1.0' });
+      api.addIssue('xen/qemu', { title: 'Unrelated', body: 'nothing to see' });
+      const report = (syncTo: string) =>
+        check(
+          {},
+          'schedule',
+          {
+            mode: 'report',
+            'downstream-branch': 'stable-1.0',
+            'sync-to': syncTo,
+            'issue-title': 'Divergence of stable-1.0',
+            'issue-labels': 'divergence',
+          },
+          { GITHUB_API_URL: api.url },
+        );
+      const first = await report('stable-1.0');
+      assert.equal(first.code, 0, first.log);
+      const second = await report('stable-1.0-next');
+      assert.equal(second.code, 0, second.log);
+      assert.equal(second.outputs['issue-number'], first.outputs['issue-number']);
+      const mine = api.state.issues.filter((i) => i.title === 'Divergence of stable-1.0');
+      assert.equal(mine.length, 1);
+      assert.deepEqual(mine[0].labels, ['divergence']);
+      assert.match(mine[0].body ?? '', /<!-- tributary:divergence xen\/qemu stable-1.0 -->/);
+      assert.match(
+        mine[0].body ?? '',
+        /Before syncing to stable-1.0-next: revert or drop, in this order \(4\)/,
+      );
+      assert.equal(api.state.issues.find((i) => i.title === 'Unrelated')?.body, 'nothing to see');
+      assert.ok(!JSON.stringify(api.requests).includes(TOKEN));
+    } finally {
+      await api.close();
+    }
+  });
+
   it('never lets the token into a log, an output, the summary or a file', () => {
     assert.ok(runs.length >= 6);
     for (const run of runs) {
@@ -213,5 +264,50 @@ describe('backport-check action (dist bundle) against the token-protected git se
       assert.ok(!run.summary.includes(TOKEN));
       assert.deepEqual(filesContaining([run.runnerTemp, ...run.files], TOKEN), []);
     }
+  });
+});
+
+describe('reading the change from the event payload', () => {
+  const sha = (c: string) => c.repeat(40);
+  const pr = (headRepo: string | null) => ({
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { sha: sha('a'), ref: 'stable-4.20', repo: { full_name: 'xen/qemu' } },
+      head: { sha: sha('b'), ref: 'fix', repo: headRepo === null ? null : { full_name: headRepo } },
+    },
+  });
+
+  it('takes base, head and the fork from a pull request, the head by refs/pull/N/head', () => {
+    assert.deepEqual(rangeFromEvent('pull_request_target', pr('xen/qemu')), {
+      event: 'pull_request_target',
+      number: 7,
+      base: { sha: sha('a'), ref: 'refs/heads/stable-4.20' },
+      head: { sha: sha('b'), ref: 'refs/pull/7/head' },
+      fork: undefined,
+    });
+    assert.equal(rangeFromEvent('pull_request', pr('someone/qemu'))?.fork, 'someone/qemu');
+    assert.equal(rangeFromEvent('pull_request', pr(null))?.fork, '(deleted fork)');
+  });
+
+  it('takes a merge group, ignores other events and refuses a payload without the shas', () => {
+    assert.deepEqual(
+      rangeFromEvent('merge_group', {
+        merge_group: {
+          base_sha: sha('c'),
+          head_sha: sha('d'),
+          base_ref: 'refs/heads/x',
+          head_ref: 'refs/heads/gh-readonly-queue/x/pr-1',
+        },
+      })?.head,
+      { sha: sha('d'), ref: 'refs/heads/gh-readonly-queue/x/pr-1' },
+    );
+    assert.equal(rangeFromEvent('push', {}), undefined);
+    assert.throws(
+      () => rangeFromEvent('pull_request', { pull_request: { head: { sha: 'nope' } } }),
+      (e: Error) =>
+        e instanceof ConfigurationError && /base.sha, head.sha and number/.test(e.message),
+    );
+    assert.throws(() => rangeFromEvent('merge_group', {}), ConfigurationError);
   });
 });

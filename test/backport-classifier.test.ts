@@ -227,3 +227,52 @@ describe('an abbreviated reference that is ambiguous', () => {
     assert.match(c.reason ?? '', /ambiguous/);
   });
 });
+
+describe('merges that are not upstream syncs', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('accepts a clean merge of classified downstream commits, and not a merge of the development branch', async () => {
+    const t = await WorkTree.create(join(tmp.path, 'repo'), 'master');
+    const root = await t.commit('root', { 'a.txt': 'a\n', 'b.txt': 'b\n' });
+    const fix = await t.commit('a: fix', { 'a.txt': 'a fixed\n' });
+    await t.git.run(['checkout', '--quiet', '-b', 'stable', root]);
+    const base = await t.commit('stable: start', { 'c.txt': 'c\n' });
+    await t.git.run(['checkout', '--quiet', '-b', 'topic']);
+    await t.git.run(['cherry-pick', '-x', fix]);
+    const pick = await t.head();
+    await t.git.run(['checkout', '--quiet', 'stable']);
+    await t.git.run(['merge', '--quiet', '--no-ff', '--no-edit', 'topic']);
+    const merge = await t.head();
+    // An evil merge: a change of its own hidden in the merge commit.
+    await t.git.run(['checkout', '--quiet', '-b', 'evil', base]);
+    await t.git.run(['merge', '--quiet', '--no-ff', '--no-commit', 'topic']);
+    await t.commit('Merge branch topic', { 'b.txt': 'b changed in the merge\n' });
+    const evil = await t.head();
+    // Merging the development branch into the stable branch: a fork, not a sync.
+    await t.git.run(['checkout', '--quiet', '-b', 'forked', base]);
+    await t.git.run(['merge', '--quiet', '--no-ff', '--no-edit', 'master']);
+    const forked = await t.head();
+    const classify = (head: string) =>
+      classifyCommits({ git: t.git, base, head, development: 'master', followed: base });
+
+    const clean = await classify(merge);
+    assert.deepEqual(
+      clean.map((c) => [c.commit, c.class]),
+      [
+        [pick, 'backport'],
+        [merge, 'merge'],
+      ],
+    );
+    assert.match(clean[1].reason ?? '', /merges 1 downstream commit, classified on their own/);
+    const bad = await classify(evil);
+    assert.equal(bad.find((c) => c.commit === evil)?.class, 'violation');
+    const fork = await classify(forked);
+    assert.equal(fork.length, 1);
+    assert.equal(fork[0].class, 'violation');
+    assert.match(
+      fork[0].notes.join(),
+      /merges 1 upstream commit of a branch other than the one followed/,
+    );
+  });
+});

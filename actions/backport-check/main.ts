@@ -17,6 +17,8 @@ import {
 import { invalid } from '../lib/errors.js';
 import { checkChange, reportDivergence, type BackportSettings } from '../lib/backport/check.js';
 import { parsePolicy } from '../lib/backport/policy.js';
+import { publishReport, reportMarker } from '../lib/backport/report-issue.js';
+import { createGitHub } from '../lib/github.js';
 import { rangeFromEvent, type ChangeRange } from '../lib/backport/pull-request.js';
 import {
   classificationTable,
@@ -159,6 +161,19 @@ async function report(s: BackportSettings): Promise<void> {
   core.setOutput('violations', String(r.counts.violation));
   core.setOutput('warnings', String(r.counts.warnings));
   await core.summary.addRaw(markdown, true).write();
+  const title = input('issue-title');
+  if (title) {
+    const repository = process.env.GITHUB_REPOSITORY ?? '';
+    const issue = await publishReport(createGitHub({ token: s.token, logger: coreLogger }), {
+      repository,
+      title,
+      marker: reportMarker('divergence', `${repository} ${branch}`),
+      body: markdown,
+      labels: listInput('issue-labels'),
+      logger: coreLogger,
+    });
+    core.setOutput('issue-number', String(issue.number));
+  }
 }
 
 await runMain(async () => {

@@ -78,3 +78,8 @@ export function fixesReferences(message: string): string[] {
 export function isHexId(sha: string): boolean {
   return /^[0-9a-f]+$/i.test(sha);
 }
+
+/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
+export function masterDate(message: string): string | undefined {
+  return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
+}

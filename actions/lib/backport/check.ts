@@ -118,6 +118,8 @@ export async function reportDivergence(
   await logger.group('Fetching the downstream branch and upstream', async () => {
     const r = await git.exec(
       [
+        '-c',
+        'fetch.writeCommitGraph=true',
         'fetch',
         '--quiet',
         '--no-tags',

@@ -7,7 +7,12 @@
 import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { findReferences, isHexId, subjectPrefix, type UpstreamReference } from '../references.js';
+import {
+  findReferences,
+  masterDate,
+  subjectPrefix,
+  type UpstreamReference,
+} from '../references.js';
 import {
   commitFacts,
   FactsCache,
@@ -17,9 +22,13 @@ import {
   type CommitFacts,
 } from './facts.js';
 import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
+import { PrefixIndex, resolveReferences, type Resolution } from './resolve.js';
+import { revList, sides } from './walk.js';
+
+export { refLabel, type Resolution } from './resolve.js';
 
 export type CommitClass =
-  'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'violation';
+  'upstream' | 'backport' | 'revert' | 'downstream-only' | 'sync' | 'merge' | 'violation';
 
 export const COMMIT_CLASSES: CommitClass[] = [
   'upstream',
@@ -27,6 +36,7 @@ export const COMMIT_CLASSES: CommitClass[] = [
   'revert',
   'downstream-only',
   'sync',
+  'merge',
   'violation',
 ];
 
@@ -82,20 +92,7 @@ export interface ClassifyOptions {
   labels?: { development?: string; followed?: string; downstream?: string; target?: string };
 }
 
-/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
-export function refLabel(ref: string): string {
-  return ref
-    .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
-    .replace(/^refs\/(remotes|heads)\//, '');
-}
-
 export type Counts = Record<CommitClass, number> & { warnings: number; commits: number };
-
-export interface Resolution {
-  commit?: string;
-  /** Why the written id is not a usable upstream reference. */
-  problem?: string;
-}
 
 /** Everything the classifier learnt, which the divergence report reads further. */
 export interface Analysis {
@@ -125,29 +122,6 @@ async function resolveRevision(git: Git, what: string, rev: string): Promise<str
   return id;
 }
 
-async function revList(git: Git, args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of git.lines(['rev-list', ...args])) if (line) out.push(line);
-  return out;
-}
-
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex<T> {
-  private readonly map = new Map<string, { id: string; value: T }[]>();
-  add(id: string, value: T): void {
-    const k = id.slice(0, 7);
-    const list = this.map.get(k);
-    if (list) list.push({ id, value });
-    else this.map.set(k, [{ id, value }]);
-  }
-  /** Entries whose id and the given one agree (one may abbreviate the other). */
-  find(id: string): T[] {
-    return (this.map.get(id.slice(0, 7)) ?? [])
-      .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-      .map((e) => e.value);
-  }
-}
-
 /** Runs every stage and returns the classifications with what was learnt on the way. */
 export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   const { git, logger } = options;
@@ -169,31 +143,42 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     more.push(await resolveRevision(git, 'upstream revision', r));
   const tips = [...new Set([development, followed, ...more])];
 
-  // Every downstream commit that is not upstream, with parents and messages, newest first:
-  // one walk; those of base..head are the ones to classify.
-  const all: { commit: string; parents: string[]; message: string }[] = [];
-  const logText = await git.run([
-    'log',
-    '--topo-order',
-    `--format=${'%x1e'}%H %P%n%B`,
-    head,
-    '--not',
-    ...tips,
-    '--',
-  ]);
-  for (const chunk of logText.split(RS)) {
-    if (!chunk) continue;
-    const nl = chunk.indexOf('\n');
-    const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
-    all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
+  // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
+  // the work on the downstream side; what it finds early waits until that is done.
+  const extraPatterns = policy.referencePatterns;
+  const cold = cache.size === 0;
+  const early: [string, CommitFacts][] = [];
+  let onUpstream = (c: string, f: CommitFacts) => void early.push([c, f]);
+  const coldWalk = cold
+    ? walkFacts(git, ['--no-merges', ...tips, '--not', head], cache, (c, f) => onUpstream(c, f), {
+        extraPatterns,
+        logger,
+      })
+    : undefined;
+  coldWalk?.catch(() => {}); // awaited below; a failure of the side work must not orphan it
+
+  // Every downstream commit that is not upstream, with parents and messages, newest first,
+  // and the upstream commits to compare with: one walk. Those of base..head are classified.
+  const walked = await sides(git, head, tips);
+  const messages = new Map<string, string>();
+  if (walked.downstream.length) {
+    const text = await git.run(
+      ['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`],
+      {
+        input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
+      },
+    );
+    for (const chunk of text.split(RS)) {
+      const nl = chunk.indexOf('\n');
+      if (nl > 0) messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+    }
   }
+  const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
   const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
   const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
   const upstreamInRange = inRange ? inRange.size - listed.length : 0;
   const downstream = all.map((l) => l.commit);
 
-  const extraPatterns = policy.referencePatterns;
-  const cold = cache.size === 0;
   const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
 
   // Patch-ids only where a match is possible: classified commits, upstream commits touching
@@ -209,31 +194,44 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     if (f && f.files !== '-') wantedFiles.add(f.files);
     if (lacksPatchIds(f, 'stable')) streams.add(l.commit, firstParent.get(l.commit));
   }
+  // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
+  // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
   const upstream: string[] = [];
   const candidates: string[] = [];
+  const followUps = new PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>();
+  const upstreamByReference = new Map<string, string[]>();
   const consider = (c: string, f: CommitFacts) => {
-    facts.set(c, f);
+    if (f.reverts) followUps.add(f.reverts, { commit: c, kind: 'revert' });
+    for (const x of f.fixes) followUps.add(x, { commit: c, kind: 'fix' });
+    for (const r of f.references) {
+      const list = upstreamByReference.get(r);
+      if (list) list.push(c);
+      else upstreamByReference.set(r, [c]);
+    }
     if (!wantedFiles.has(f.files)) return;
+    facts.set(c, f);
     candidates.push(c);
     if (lacksPatchIds(f, 'stable')) streams.add(c);
   };
-  const upstreamRange = ['--no-merges', ...tips, '--not', head];
-  if (cold) {
-    // Cold: one walk reads every upstream commit's facts.
-    await walkFacts(
-      git,
-      upstreamRange,
-      cache,
-      (c, f) => {
-        upstream.push(c);
-        consider(c, f);
-      },
-      { extraPatterns, logger },
-    );
-  } else {
-    upstream.push(...(await revList(git, upstreamRange)));
-    for (const [c, f] of await commitFacts(git, upstream, cache, { extraPatterns, logger }))
+  if (coldWalk) {
+    onUpstream = (c, f) => {
+      upstream.push(c);
       consider(c, f);
+    };
+    for (const [c, f] of early) onUpstream(c, f);
+    early.length = 0;
+    await coldWalk;
+  } else {
+    const missing: string[] = [];
+    for (const c of walked.upstream) {
+      upstream.push(c);
+      const f = cache.get(c);
+      if (f) consider(c, f);
+      else missing.push(c);
+    }
+    if (missing.length)
+      for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
+        consider(c, f);
   }
   const upstreamSet = new Set(upstream);
   logger?.info(
@@ -295,25 +293,13 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     }
   }
 
-  // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
-  const followUps = new PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>();
-  const upstreamByReference = new Map<string, string[]>();
-  for (const c of upstream) {
-    const f = facts.get(c)!;
-    if (f.reverts) followUps.add(f.reverts, { commit: c, kind: 'revert' });
-    for (const x of f.fixes) followUps.add(x, { commit: c, kind: 'fix' });
-    for (const r of f.references) {
-      const list = upstreamByReference.get(r);
-      if (list) list.push(c);
-      else upstreamByReference.set(r, [c]);
-    }
-  }
   // What the downstream already carries, by the references its commits write.
   const carried = new PrefixIndex<string>();
   for (const c of downstream) for (const r of facts.get(c)?.references ?? []) carried.add(r, c);
   const downstreamIndex = new PrefixIndex<string>();
   for (const c of downstream) downstreamIndex.add(c, c);
 
+  const downstreamSet = new Set(downstream);
   const classifications: Classification[] = [];
   for (const l of listed) {
     classifications.push(
@@ -328,6 +314,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
         carried,
         downstreamIndex,
         upstreamSet,
+        downstreamSet,
         syncTips: [followed, ...more],
         development,
       }),
@@ -363,91 +350,6 @@ export function countClasses(list: Classification[]): Counts {
   return counts;
 }
 
-async function resolveReferences(
-  git: Git,
-  ids: string[],
-  ctx: {
-    development: string;
-    head: string;
-    upstreamSet: Set<string>;
-    policy: Policy;
-    options: ClassifyOptions;
-  },
-): Promise<Map<string, Resolution>> {
-  const out = new Map<string, Resolution>();
-  const toLook: string[] = [];
-  for (const id of ids) {
-    if (!isHexId(id)) out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-    else if (id.length < ctx.policy.minimumIdLength)
-      out.set(id, {
-        problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-      });
-    else if (id.length > 40 && id.length !== 64)
-      out.set(id, { problem: `'${id}' is too long to be a commit id` });
-    else toLook.push(id);
-  }
-  const look = async (list: string[]) => {
-    const answer = new Map<string, string[]>();
-    if (!list.length) return answer;
-    const lines = (
-      await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-        input: list.join('\n') + '\n',
-      })
-    ).split('\n');
-    list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-    return answer;
-  };
-  let found = await look(toLook);
-  const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-  const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-  if (fetchable.length && ctx.options.fetchMissing) {
-    await ctx.options.fetchMissing(fetchable);
-    found = new Map([...found, ...(await look(fetchable))]);
-  }
-  for (const id of toLook) {
-    const [oid, type] = found.get(id) ?? [];
-    if (type === 'missing' || !type) {
-      out.set(id, { problem: `${id} is not found upstream` });
-    } else if (type === 'ambiguous') {
-      out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-    } else if (type !== 'commit') {
-      out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-    } else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-      out.set(id, { commit: oid });
-    } else {
-      out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-    }
-  }
-  return out;
-}
-
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(
-  git: Git,
-  oid: string,
-  ctx: { development: string; head: string; options: ClassifyOptions },
-): Promise<string> {
-  if (await git.isAncestor(oid, ctx.head))
-    return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-  let where = '';
-  if (ctx.options.upstreamRefs?.length) {
-    const refs = (
-      await git.run([
-        'for-each-ref',
-        '--contains',
-        oid,
-        '--format=%(refname)',
-        ...ctx.options.upstreamRefs,
-      ])
-    )
-      .split('\n')
-      .filter(Boolean);
-    if (refs.length) where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-  }
-  const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
-}
-
 interface OneContext {
   git: Git;
   policy: Policy;
@@ -459,6 +361,8 @@ interface OneContext {
   carried: PrefixIndex<string>;
   downstreamIndex: PrefixIndex<string>;
   upstreamSet: Set<string>;
+  /** Downstream commits that are not upstream. */
+  downstreamSet: Set<string>;
   syncTips: string[];
   development: string;
 }
@@ -510,13 +414,32 @@ async function classifyOne(
       result.reason = 'merges the upstream branch followed';
       return result;
     }
-    result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+    // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+    // own: the commits it brings are classified on their own, so it is only a merge.
+    const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
+    const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
+    if (!foreign.length && l.parents.length === 2) {
+      const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
+        allowFailure: true,
+      });
+      const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
+      if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
+        result.class = 'merge';
+        result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+        return result;
+      }
+    }
+    if (foreign.length)
+      result.notes.push(
+        `merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`,
+      );
+    result.notes.push('a merge that is not an upstream sync: classified by what it changes');
   }
 
   const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
   if (declared) result.declared = declared.reason || '(no reason given)';
-  const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
-  if (masterDate) result.notes.push(`master date: ${masterDate[1]}`);
+  const date = masterDate(l.message);
+  if (date) result.notes.push(`master date: ${date}`);
   const note = changeNote(l.message);
 
   // A backport: it names an upstream commit of the development branch.

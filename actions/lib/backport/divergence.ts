@@ -15,7 +15,7 @@ import {
   type PatchMatch,
   refLabel,
 } from './classifier.js';
-import { computePatchIds, type CommitFacts } from './facts.js';
+import { commitFacts, computePatchIds, type CommitFacts } from './facts.js';
 
 export interface DivergenceOptions extends Omit<ClassifyOptions, 'head' | 'base' | 'moreUpstream'> {
   /** The downstream branch (a revision). */
@@ -153,7 +153,7 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
   const carriedRaw: { c: Classification; upstream: string; match: 'reference' | 'patch' }[] = [];
   const supersededRaw: typeof carriedRaw = [];
   for (const c of classifications) {
-    if (c.class === 'sync' || cancelled.has(c.commit)) continue;
+    if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit)) continue;
     if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
       const s = supersedingOf(c, upstreamSet);
       if (s) carriedRaw.push({ c, ...s });
@@ -162,6 +162,8 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
     if (t) supersededRaw.push({ c, ...t });
   }
   const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+  const unread = uppers.filter((c) => !facts.has(c));
+  for (const [c, f] of await commitFacts(git, unread, analysis.cache)) facts.set(c, f);
   await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
   analysis.cache.save();
   const names = await subjects(git, uppers);

@@ -32,6 +32,9 @@ export interface CommitFacts {
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 
+/** The empty list most commits have, shared rather than made a hundred thousand times. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /** Bump when what is cached changes meaning (diff options, key format). */
 const CACHE_FILE = 'commit-facts-v1.txt';
 
@@ -63,8 +66,8 @@ export class FactsCache {
         stable: decodeId(f[2]),
         zero: decodeId(f[3]),
         reverts: f[4] === '-' ? undefined : f[4],
-        fixes: f[5] === '-' ? [] : f[5].split(','),
-        references: f[6] === '-' ? [] : f[6].split(','),
+        fixes: f[5] === '-' ? NONE : f[5].split(','),
+        references: f[6] === '-' ? NONE : f[6].split(','),
       });
     }
     return cache;
@@ -139,35 +142,40 @@ function factsOf(message: string, paths: string[], extraPatterns?: RegExp[]): Co
 /** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
 const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
 
-/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
+/**
+ * Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time: records
+ * are split on the separator a chunk at a time (a hundred thousand commits make half a
+ * million lines, too many to take one by one).
+ */
 async function parseFacts(
-  lines: AsyncIterable<string>,
+  chunks: AsyncIterable<string>,
   onCommit: (commit: string, facts: CommitFacts) => void,
   extraPatterns?: RegExp[],
 ): Promise<void> {
-  let current: string | undefined;
-  let body: string[] = [];
-  let inBody = false;
-  let paths: string[] = [];
-  const finish = () => {
-    if (current) onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+  const record = (rec: string) => {
+    const nl = rec.indexOf('\n');
+    if (nl <= 0) return;
+    const end = rec.indexOf('\x1f', nl);
+    const body = end < 0 ? rec.slice(nl + 1) : rec.slice(nl + 1, end);
+    const paths =
+      end < 0
+        ? []
+        : rec
+            .slice(end + 1)
+            .split('\n')
+            .filter(Boolean);
+    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
   };
-  for await (const line of lines) {
-    if (line.startsWith('\x1e')) {
-      finish();
-      current = line.slice(1);
-      body = [];
-      paths = [];
-      inBody = true;
-    } else if (inBody) {
-      const end = line.indexOf('\x1f');
-      if (end >= 0) {
-        body.push(line.slice(0, end));
-        inBody = false;
-      } else body.push(line);
-    } else if (line) paths.push(line);
+  let pending = '';
+  for await (const chunk of chunks) {
+    pending += chunk;
+    const last = pending.lastIndexOf('\x1e');
+    if (last <= 0) continue;
+    const complete = pending.slice(0, last);
+    pending = pending.slice(last);
+    for (const rec of complete.split('\x1e')) if (rec) record(rec);
   }
-  finish();
+  for (const rec of pending.split('\x1e')) if (rec) record(rec);
 }
 
 /** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
@@ -187,7 +195,7 @@ export async function commitFacts(
   if (!missing.length) return out;
   options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
   await parseFacts(
-    git.lines(
+    git.chunks(
       [
         'log',
         '--no-walk=unsorted',
@@ -220,7 +228,7 @@ export async function walkFacts(
 ): Promise<void> {
   options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
   await parseFacts(
-    git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
+    git.chunks(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']),
     (c, f) => {
       cache.set(c, f);
       onCommit(c, f);
@@ -243,10 +251,14 @@ export class PatchIdStreams {
   private readonly added = new Set<string>();
 
   constructor(
-    git: Git,
+    private readonly git: Git,
     private readonly kinds: PatchIdKind[] = ['stable', 'zero'],
-  ) {
-    for (const kind of kinds) {
+  ) {}
+
+  /** The pipelines start with the first commit: none when nothing is asked for. */
+  private start(): void {
+    const git = this.git;
+    for (const kind of this.kinds) {
       const input = new PassThrough();
       this.inputs.push(input);
       this.results.push(
@@ -273,6 +285,7 @@ export class PatchIdStreams {
   /** Asks for a commit's patch-ids; a merge's are against its first parent. */
   add(commit: string, firstParent?: string): void {
     if (this.added.has(commit)) return;
+    if (!this.added.size) this.start();
     this.added.add(commit);
     const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
     for (const input of this.inputs) input.write(line);

@@ -13,3 +13,13 @@ export {
 } from './classifier.js';
 export { FactsCache, type CommitFacts } from './facts.js';
 export { defaultPolicy, parsePolicy, type Policy } from './policy.js';
+export {
+  divergence,
+  type CarriedCommit,
+  type DivergenceOptions,
+  type DivergenceReport,
+  type DownstreamOnlyCommit,
+  type SupersededCommit,
+} from './divergence.js';
+export { classificationTable, commitTitle, divergenceMarkdown, noteOf } from './report.js';
+export { publishReport, reportMarker } from './report-issue.js';

@@ -22,6 +22,7 @@ export function countsLine(counts: Counts): string {
     `${counts.revert} revert`,
     `${counts['downstream-only']} downstream-only`,
     `${counts.sync} sync`,
+    `${counts.merge} merge`,
     `${counts.violation} violation`,
     `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
   ];
