@@ -42051,52 +42051,35 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 180:
+/***/ 9603:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E3: () => (/* binding */ refLabel),
-/* harmony export */   Eh: () => (/* binding */ countClasses),
-/* harmony export */   KH: () => (/* binding */ analyse),
-/* harmony export */   zU: () => (/* binding */ classifyCommits)
-/* harmony export */ });
-/* unused harmony export COMMIT_CLASSES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1251);
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1174);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9191);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  KH: () => (/* binding */ analyse),
+  zU: () => (/* binding */ classifyCommits),
+  Eh: () => (/* binding */ countClasses),
+  E3: () => (/* reexport */ refLabel)
+});
 
+// UNUSED EXPORTS: COMMIT_CLASSES
 
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/references.js
+var references = __nccwpck_require__(1251);
+// EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
+var backport_facts = __nccwpck_require__(1174);
+// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
+var backport_policy = __nccwpck_require__(9191);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
 
-const COMMIT_CLASSES = [
-    'upstream',
-    'backport',
-    'revert',
-    'downstream-only',
-    'sync',
-    'violation',
-];
 /** A ref as people know it: our own namespaces and the refs/ prefix left out. */
 function refLabel(ref) {
     return ref
         .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
         .replace(/^refs\/(remotes|heads)\//, '');
-}
-const RS = '\x1e';
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
-}
-async function revList(git, args) {
-    const out = [];
-    for await (const line of git.lines(['rev-list', ...args]))
-        if (line)
-            out.push(line);
-    return out;
 }
 /** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
 class PrefixIndex {
@@ -42116,225 +42099,11 @@ class PrefixIndex {
             .map((e) => e.value);
     }
 }
-/** Runs every stage and returns the classifications with what was learnt on the way. */
-async function analyse(options) {
-    const { git, logger } = options;
-    const policy = options.policy ?? _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultPolicy */ .G4;
-    const cache = options.cache instanceof _facts_js__WEBPACK_IMPORTED_MODULE_2__/* .FactsCache */ .yB ? options.cache : _facts_js__WEBPACK_IMPORTED_MODULE_2__/* .FactsCache */ .yB.load(options.cache);
-    const head = await resolveRevision(git, 'head revision', options.head);
-    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-    const development = await resolveRevision(git, 'upstream development branch', options.development);
-    const followed = options.followed
-        ? await resolveRevision(git, 'upstream branch followed', options.followed)
-        : development;
-    const more = [];
-    for (const r of options.moreUpstream ?? [])
-        more.push(await resolveRevision(git, 'upstream revision', r));
-    const tips = [...new Set([development, followed, ...more])];
-    // Every downstream commit that is not upstream, with parents and messages, newest first:
-    // one walk; those of base..head are the ones to classify.
-    const all = [];
-    const logText = await git.run([
-        'log',
-        '--topo-order',
-        `--format=${'%x1e'}%H %P%n%B`,
-        head,
-        '--not',
-        ...tips,
-        '--',
-    ]);
-    for (const chunk of logText.split(RS)) {
-        if (!chunk)
-            continue;
-        const nl = chunk.indexOf('\n');
-        const [commit, ...parents] = chunk.slice(0, nl < 0 ? undefined : nl).split(' ');
-        all.push({ commit, parents, message: nl < 0 ? '' : chunk.slice(nl + 1).trimEnd() });
-    }
-    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
-    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
-    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-    const downstream = all.map((l) => l.commit);
-    const extraPatterns = policy.referencePatterns;
-    const cold = cache.size === 0;
-    const facts = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .commitFacts */ .Tw)(git, downstream, cache, { extraPatterns, logger });
-    // Patch-ids only where a match is possible: classified commits, upstream commits touching
-    // the same paths as one of them, and the upstream commits named. They are computed beside
-    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
-    // default ones leave a question.
-    const streams = new _facts_js__WEBPACK_IMPORTED_MODULE_2__/* .PatchIdStreams */ .fV(git, ['stable']);
-    const firstParent = new Map();
-    const wantedFiles = new Set();
-    for (const l of listed) {
-        const f = facts.get(l.commit);
-        if (l.parents.length > 1)
-            firstParent.set(l.commit, l.parents[0]);
-        if (f && f.files !== '-')
-            wantedFiles.add(f.files);
-        if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .lacksPatchIds */ .j1)(f, 'stable'))
-            streams.add(l.commit, firstParent.get(l.commit));
-    }
-    const upstream = [];
-    const candidates = [];
-    const consider = (c, f) => {
-        facts.set(c, f);
-        if (!wantedFiles.has(f.files))
-            return;
-        candidates.push(c);
-        if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .lacksPatchIds */ .j1)(f, 'stable'))
-            streams.add(c);
-    };
-    const upstreamRange = ['--no-merges', ...tips, '--not', head];
-    if (cold) {
-        // Cold: one walk reads every upstream commit's facts.
-        await (0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .walkFacts */ .NL)(git, upstreamRange, cache, (c, f) => {
-            upstream.push(c);
-            consider(c, f);
-        }, { extraPatterns, logger });
-    }
-    else {
-        upstream.push(...(await revList(git, upstreamRange)));
-        for (const [c, f] of await (0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .commitFacts */ .Tw)(git, upstream, cache, { extraPatterns, logger }))
-            consider(c, f);
-    }
-    const upstreamSet = new Set(upstream);
-    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
-    // References written in the classified commits, resolved all at once.
-    const written = new Map();
-    for (const l of listed)
-        written.set(l.commit, (0,_references_js__WEBPACK_IMPORTED_MODULE_1__/* .findReferences */ .yU)(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
-    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
-    const namedMissing = named.filter((c) => !facts.has(c));
-    if (namedMissing.length) {
-        for (const [c, f] of await (0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .commitFacts */ .Tw)(git, namedMissing, cache, { extraPatterns }))
-            facts.set(c, f);
-    }
-    for (const c of named)
-        if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .lacksPatchIds */ .j1)(facts.get(c), 'stable'))
-            streams.add(c);
-    if (streams.size)
-        logger?.debug(`computing patch-ids of ${streams.size} commits`);
-    await streams.finish(facts, cache);
-    // Zero context where the default patch-ids leave a question: a classified commit that
-    // matched nothing, the upstream commits touching its paths, and named commits that differ.
-    const stableIds = new Set();
-    for (const c of candidates) {
-        const id = facts.get(c).stable;
-        if (id)
-            stableIds.add(id);
-    }
-    const zero = new _facts_js__WEBPACK_IMPORTED_MODULE_2__/* .PatchIdStreams */ .fV(git, ['zero']);
-    const zeroFiles = new Set();
-    const needZero = (c) => {
-        if ((0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .lacksPatchIds */ .j1)(facts.get(c), 'zero'))
-            zero.add(c, firstParent.get(c));
-    };
-    for (const l of listed) {
-        const f = facts.get(l.commit);
-        const refs = (written.get(l.commit) ?? [])
-            .map((r) => resolutions.get(r.sha)?.commit)
-            .filter((c) => !!c);
-        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
-        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
-            continue;
-        needZero(l.commit);
-        namedDiffer.forEach(needZero);
-        if (f.files !== '-')
-            zeroFiles.add(f.files);
-    }
-    for (const c of candidates)
-        if (zeroFiles.has(facts.get(c).files))
-            needZero(c);
-    if (zero.size)
-        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
-    await zero.finish(facts, cache);
-    const byPatch = new Map();
-    for (const c of candidates) {
-        const f = facts.get(c);
-        for (const id of [f.stable, f.zero]) {
-            if (!id)
-                continue;
-            const list = byPatch.get(id);
-            if (list)
-                list.push(c);
-            else
-                byPatch.set(id, [c]);
-        }
-    }
-    // Follow-ups upstream: reverts of and Fixes: naming a commit, by (abbreviated) id.
-    const followUps = new PrefixIndex();
-    const upstreamByReference = new Map();
-    for (const c of upstream) {
-        const f = facts.get(c);
-        if (f.reverts)
-            followUps.add(f.reverts, { commit: c, kind: 'revert' });
-        for (const x of f.fixes)
-            followUps.add(x, { commit: c, kind: 'fix' });
-        for (const r of f.references) {
-            const list = upstreamByReference.get(r);
-            if (list)
-                list.push(c);
-            else
-                upstreamByReference.set(r, [c]);
-        }
-    }
-    // What the downstream already carries, by the references its commits write.
-    const carried = new PrefixIndex();
-    for (const c of downstream)
-        for (const r of facts.get(c)?.references ?? [])
-            carried.add(r, c);
-    const downstreamIndex = new PrefixIndex();
-    for (const c of downstream)
-        downstreamIndex.add(c, c);
-    const classifications = [];
-    for (const l of listed) {
-        classifications.push(await classifyOne(l, {
-            git,
-            policy,
-            facts,
-            written: written.get(l.commit) ?? [],
-            resolutions,
-            byPatch,
-            followUps,
-            carried,
-            downstreamIndex,
-            upstreamSet,
-            syncTips: [followed, ...more],
-            development,
-        }));
-    }
-    cache.save();
-    return {
-        revisions: { head, base, development, followed, more },
-        classifications,
-        downstream,
-        upstream,
-        facts,
-        byPatch,
-        upstreamByReference,
-        upstreamInRange,
-        cache,
-    };
-}
-/** Classifies the downstream commits of base..head (or all of them) against upstream. */
-async function classifyCommits(options) {
-    return (await analyse(options)).classifications;
-}
-function countClasses(list) {
-    const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
-    counts.warnings = 0;
-    counts.commits = list.length;
-    for (const c of list) {
-        counts[c.class]++;
-        counts.warnings += c.warnings.length;
-    }
-    return counts;
-}
 async function resolveReferences(git, ids, ctx) {
     const out = new Map();
     const toLook = [];
     for (const id of ids) {
-        if (!(0,_references_js__WEBPACK_IMPORTED_MODULE_1__/* .isHexId */ .xf)(id))
+        if (!(0,references/* isHexId */.xf)(id))
             out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
         else if (id.length < ctx.policy.minimumIdLength)
             out.set(id, {
@@ -42403,6 +42172,345 @@ async function elsewhere(git, oid, ctx) {
     const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
     return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
 }
+//# sourceMappingURL=resolve.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
+async function revList(git, args) {
+    return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
+}
+/** The empty tree, which every git knows without having it stored. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/**
+ * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
+ * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
+ * takes one revision a side, so several upstream tips become the parents of one unreferenced
+ * commit object (the same one every time: fixed identity and date), never a ref.
+ */
+async function sides(git, head, tips) {
+    let left = tips[0];
+    if (tips.length > 1) {
+        const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
+        left = await git.run([
+            'commit-tree',
+            EMPTY_TREE,
+            ...tips.flatMap((t) => ['-p', t]),
+            '-m',
+            'tributary: upstream tips',
+        ], {
+            env: {
+                GIT_AUTHOR_NAME: stamp.name,
+                GIT_AUTHOR_EMAIL: stamp.email,
+                GIT_AUTHOR_DATE: stamp.date,
+                GIT_COMMITTER_NAME: stamp.name,
+                GIT_COMMITTER_EMAIL: stamp.email,
+                GIT_COMMITTER_DATE: stamp.date,
+            },
+        });
+    }
+    const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
+    const downstream = [];
+    const upstream = [];
+    let start = 0;
+    while (start < out.length) {
+        let end = out.indexOf('\n', start);
+        if (end < 0)
+            end = out.length;
+        const line = out.slice(start, end);
+        start = end + 1;
+        if (line[0] === '>') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            downstream.push({ commit, parents });
+        }
+        else if (line[0] === '<') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            if (parents.length <= 1 && (tips.length === 1 || commit !== left))
+                upstream.push(commit);
+        }
+    }
+    return { downstream: topoOrder(downstream), upstream };
+}
+/**
+ * Newest first with every commit before its parents (git's --topo-order, which would make
+ * git sort the whole walk, upstream side included, where only the downstream side needs it).
+ */
+function topoOrder(list) {
+    const byId = new Map(list.map((c) => [c.commit, c]));
+    const children = new Map();
+    for (const c of list)
+        for (const p of c.parents)
+            if (byId.has(p))
+                children.set(p, (children.get(p) ?? 0) + 1);
+    const ready = list.filter((c) => !children.get(c.commit)).reverse();
+    const out = [];
+    while (ready.length) {
+        const c = ready.pop();
+        out.push(c);
+        for (const p of [...c.parents].reverse()) {
+            const n = (children.get(p) ?? 0) - 1;
+            children.set(p, n);
+            if (n === 0 && byId.has(p))
+                ready.push(byId.get(p));
+        }
+    }
+    return out;
+}
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'merge',
+    'violation',
+];
+const RS = '\x1e';
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
+}
+/** Runs every stage and returns the classifications with what was learnt on the way. */
+async function analyse(options) {
+    const { git, logger } = options;
+    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
+    const cache = options.cache instanceof backport_facts/* FactsCache */.yB ? options.cache : backport_facts/* FactsCache */.yB.load(options.cache);
+    const head = await resolveRevision(git, 'head revision', options.head);
+    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+    const development = await resolveRevision(git, 'upstream development branch', options.development);
+    const followed = options.followed
+        ? await resolveRevision(git, 'upstream branch followed', options.followed)
+        : development;
+    const more = [];
+    for (const r of options.moreUpstream ?? [])
+        more.push(await resolveRevision(git, 'upstream revision', r));
+    const tips = [...new Set([development, followed, ...more])];
+    // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
+    // the work on the downstream side; what it finds early waits until that is done.
+    const extraPatterns = policy.referencePatterns;
+    const cold = cache.size === 0;
+    const early = [];
+    let onUpstream = (c, f) => void early.push([c, f]);
+    const coldWalk = cold
+        ? (0,backport_facts/* walkFacts */.NL)(git, ['--no-merges', ...tips, '--not', head], cache, (c, f) => onUpstream(c, f), {
+            extraPatterns,
+            logger,
+        })
+        : undefined;
+    coldWalk?.catch(() => { }); // awaited below; a failure of the side work must not orphan it
+    // Every downstream commit that is not upstream, with parents and messages, newest first,
+    // and the upstream commits to compare with: one walk. Those of base..head are classified.
+    const walked = await sides(git, head, tips);
+    const messages = new Map();
+    if (walked.downstream.length) {
+        const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
+            input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
+        });
+        for (const chunk of text.split(RS)) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+    }
+    const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
+    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+    const downstream = all.map((l) => l.commit);
+    const facts = await (0,backport_facts/* commitFacts */.Tw)(git, downstream, cache, { extraPatterns, logger });
+    // Patch-ids only where a match is possible: classified commits, upstream commits touching
+    // the same paths as one of them, and the upstream commits named. They are computed beside
+    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+    // default ones leave a question.
+    const streams = new backport_facts/* PatchIdStreams */.fV(git, ['stable']);
+    const firstParent = new Map();
+    const wantedFiles = new Set();
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        if (l.parents.length > 1)
+            firstParent.set(l.commit, l.parents[0]);
+        if (f && f.files !== '-')
+            wantedFiles.add(f.files);
+        if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
+            streams.add(l.commit, firstParent.get(l.commit));
+    }
+    // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
+    // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
+    const upstream = [];
+    const candidates = [];
+    const followUps = new PrefixIndex();
+    const upstreamByReference = new Map();
+    const consider = (c, f) => {
+        if (f.reverts)
+            followUps.add(f.reverts, { commit: c, kind: 'revert' });
+        for (const x of f.fixes)
+            followUps.add(x, { commit: c, kind: 'fix' });
+        for (const r of f.references) {
+            const list = upstreamByReference.get(r);
+            if (list)
+                list.push(c);
+            else
+                upstreamByReference.set(r, [c]);
+        }
+        if (!wantedFiles.has(f.files))
+            return;
+        facts.set(c, f);
+        candidates.push(c);
+        if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
+            streams.add(c);
+    };
+    if (coldWalk) {
+        onUpstream = (c, f) => {
+            upstream.push(c);
+            consider(c, f);
+        };
+        for (const [c, f] of early)
+            onUpstream(c, f);
+        early.length = 0;
+        await coldWalk;
+    }
+    else {
+        const missing = [];
+        for (const c of walked.upstream) {
+            upstream.push(c);
+            const f = cache.get(c);
+            if (f)
+                consider(c, f);
+            else
+                missing.push(c);
+        }
+        if (missing.length)
+            for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, missing, cache, { extraPatterns, logger }))
+                consider(c, f);
+    }
+    const upstreamSet = new Set(upstream);
+    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
+    // References written in the classified commits, resolved all at once.
+    const written = new Map();
+    for (const l of listed)
+        written.set(l.commit, (0,references/* findReferences */.yU)(l.message, extraPatterns));
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
+    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
+    const namedMissing = named.filter((c) => !facts.has(c));
+    if (namedMissing.length) {
+        for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, namedMissing, cache, { extraPatterns }))
+            facts.set(c, f);
+    }
+    for (const c of named)
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'stable'))
+            streams.add(c);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits`);
+    await streams.finish(facts, cache);
+    // Zero context where the default patch-ids leave a question: a classified commit that
+    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    const stableIds = new Set();
+    for (const c of candidates) {
+        const id = facts.get(c).stable;
+        if (id)
+            stableIds.add(id);
+    }
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    const zeroFiles = new Set();
+    const needZero = (c) => {
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
+            zero.add(c, firstParent.get(c));
+    };
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        const refs = (written.get(l.commit) ?? [])
+            .map((r) => resolutions.get(r.sha)?.commit)
+            .filter((c) => !!c);
+        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
+            continue;
+        needZero(l.commit);
+        namedDiffer.forEach(needZero);
+        if (f.files !== '-')
+            zeroFiles.add(f.files);
+    }
+    for (const c of candidates)
+        if (zeroFiles.has(facts.get(c).files))
+            needZero(c);
+    if (zero.size)
+        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+    await zero.finish(facts, cache);
+    const byPatch = new Map();
+    for (const c of candidates) {
+        const f = facts.get(c);
+        for (const id of [f.stable, f.zero]) {
+            if (!id)
+                continue;
+            const list = byPatch.get(id);
+            if (list)
+                list.push(c);
+            else
+                byPatch.set(id, [c]);
+        }
+    }
+    // What the downstream already carries, by the references its commits write.
+    const carried = new PrefixIndex();
+    for (const c of downstream)
+        for (const r of facts.get(c)?.references ?? [])
+            carried.add(r, c);
+    const downstreamIndex = new PrefixIndex();
+    for (const c of downstream)
+        downstreamIndex.add(c, c);
+    const downstreamSet = new Set(downstream);
+    const classifications = [];
+    for (const l of listed) {
+        classifications.push(await classifyOne(l, {
+            git,
+            policy,
+            facts,
+            written: written.get(l.commit) ?? [],
+            resolutions,
+            byPatch,
+            followUps,
+            carried,
+            downstreamIndex,
+            upstreamSet,
+            downstreamSet,
+            syncTips: [followed, ...more],
+            development,
+        }));
+    }
+    cache.save();
+    return {
+        revisions: { head, base, development, followed, more },
+        classifications,
+        downstream,
+        upstream,
+        facts,
+        byPatch,
+        upstreamByReference,
+        upstreamInRange,
+        cache,
+    };
+}
+/** Classifies the downstream commits of base..head (or all of them) against upstream. */
+async function classifyCommits(options) {
+    return (await analyse(options)).classifications;
+}
+function countClasses(list) {
+    const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
+    counts.warnings = 0;
+    counts.commits = list.length;
+    for (const c of list) {
+        counts[c.class]++;
+        counts.warnings += c.warnings.length;
+    }
+    return counts;
+}
 function comparePatches(a, b) {
     if (a?.stable && a.stable === b?.stable)
         return 'identical';
@@ -42448,15 +42556,32 @@ async function classifyOne(l, ctx) {
             result.reason = 'merges the upstream branch followed';
             return result;
         }
-        result.notes.push('a merge of commits that are not upstream: classified by what it changes');
+        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+        // own: the commits it brings are classified on their own, so it is only a merge.
+        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
+        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
+        if (!foreign.length && l.parents.length === 2) {
+            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
+                allowFailure: true,
+            });
+            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
+            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
+                result.class = 'merge';
+                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+                return result;
+            }
+        }
+        if (foreign.length)
+            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
+        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
     }
-    const declared = (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .downstreamOnlyReason */ .Nl)(ctx.policy, subject, l.message);
+    const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
     if (declared)
         result.declared = declared.reason || '(no reason given)';
-    const masterDate = /^\s*master date:\s*(.+?)\s*$/im.exec(l.message);
-    if (masterDate)
-        result.notes.push(`master date: ${masterDate[1]}`);
-    const note = (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .changeNote */ .vV)(l.message);
+    const date = (0,references/* masterDate */.PY)(l.message);
+    if (date)
+        result.notes.push(`master date: ${date}`);
+    const note = (0,backport_policy/* changeNote */.vV)(l.message);
     // A backport: it names an upstream commit of the development branch.
     const problems = [];
     for (const ref of ctx.written) {
@@ -42506,7 +42631,7 @@ async function classifyOne(l, ctx) {
             result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
         if (declared)
             result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
-        const prefix = (0,_references_js__WEBPACK_IMPORTED_MODULE_1__/* .subjectPrefix */ .Bf)(subject);
+        const prefix = (0,references/* subjectPrefix */.Bf)(subject);
         if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
             result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
         return result;
@@ -42532,7 +42657,7 @@ async function classifyOne(l, ctx) {
         return result;
     }
     result.class = 'violation';
-    const prefix = (0,_references_js__WEBPACK_IMPORTED_MODULE_1__/* .subjectPrefix */ .Bf)(subject);
+    const prefix = (0,references/* subjectPrefix */.Bf)(subject);
     if (problems.length)
         result.reason = problems.join('; ');
     else if (reverted)
@@ -42556,7 +42681,7 @@ async function classifyOne(l, ctx) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ divergence)
 /* harmony export */ });
-/* harmony import */ var _classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(180);
+/* harmony import */ var _classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9603);
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1174);
 
 
@@ -42644,7 +42769,7 @@ async function divergence(options) {
     const carriedRaw = [];
     const supersededRaw = [];
     for (const c of classifications) {
-        if (c.class === 'sync' || cancelled.has(c.commit))
+        if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit))
             continue;
         if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
             const s = supersedingOf(c, upstreamSet);
@@ -42656,6 +42781,9 @@ async function divergence(options) {
             supersededRaw.push({ c, ...t });
     }
     const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+    const unread = uppers.filter((c) => !facts.has(c));
+    for (const [c, f] of await (0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .commitFacts */ .Tw)(git, unread, analysis.cache))
+        facts.set(c, f);
     await (0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .computePatchIds */ .YA)(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
     const names = await subjects(git, uppers);
@@ -42732,6 +42860,8 @@ async function divergence(options) {
 
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+/** The empty list most commits have, shared rather than made a hundred thousand times. */
+const NONE = Object.freeze([]);
 /** Bump when what is cached changes meaning (diff options, key format). */
 const CACHE_FILE = 'commit-facts-v1.txt';
 /**
@@ -42766,8 +42896,8 @@ class FactsCache {
                 stable: decodeId(f[2]),
                 zero: decodeId(f[3]),
                 reverts: f[4] === '-' ? undefined : f[4],
-                fixes: f[5] === '-' ? [] : f[5].split(','),
-                references: f[6] === '-' ? [] : f[6].split(','),
+                fixes: f[5] === '-' ? NONE : f[5].split(','),
+                references: f[6] === '-' ? NONE : f[6].split(','),
             });
         }
         return cache;
@@ -42828,37 +42958,41 @@ function factsOf(message, paths, extraPatterns) {
 }
 /** The log format the facts are parsed from: id, message, then the paths (`--name-only`). */
 const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
-/** Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time. */
-async function parseFacts(lines, onCommit, extraPatterns) {
-    let current;
-    let body = [];
-    let inBody = false;
-    let paths = [];
-    const finish = () => {
-        if (current)
-            onCommit(current, factsOf(body.join('\n'), paths, extraPatterns));
+/**
+ * Parses `git log --name-only --format=%x1e%H%n%B%x1f` output, one commit at a time: records
+ * are split on the separator a chunk at a time (a hundred thousand commits make half a
+ * million lines, too many to take one by one).
+ */
+async function parseFacts(chunks, onCommit, extraPatterns) {
+    const record = (rec) => {
+        const nl = rec.indexOf('\n');
+        if (nl <= 0)
+            return;
+        const end = rec.indexOf('\x1f', nl);
+        const body = end < 0 ? rec.slice(nl + 1) : rec.slice(nl + 1, end);
+        const paths = end < 0
+            ? []
+            : rec
+                .slice(end + 1)
+                .split('\n')
+                .filter(Boolean);
+        onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
     };
-    for await (const line of lines) {
-        if (line.startsWith('\x1e')) {
-            finish();
-            current = line.slice(1);
-            body = [];
-            paths = [];
-            inBody = true;
-        }
-        else if (inBody) {
-            const end = line.indexOf('\x1f');
-            if (end >= 0) {
-                body.push(line.slice(0, end));
-                inBody = false;
-            }
-            else
-                body.push(line);
-        }
-        else if (line)
-            paths.push(line);
+    let pending = '';
+    for await (const chunk of chunks) {
+        pending += chunk;
+        const last = pending.lastIndexOf('\x1e');
+        if (last <= 0)
+            continue;
+        const complete = pending.slice(0, last);
+        pending = pending.slice(last);
+        for (const rec of complete.split('\x1e'))
+            if (rec)
+                record(rec);
     }
-    finish();
+    for (const rec of pending.split('\x1e'))
+        if (rec)
+            record(rec);
 }
 /** Facts of every given commit, from the cache or computed (messages and paths in one pass). */
 async function commitFacts(git, commits, cache, options = {}) {
@@ -42874,7 +43008,7 @@ async function commitFacts(git, commits, cache, options = {}) {
     if (!missing.length)
         return out;
     options.logger?.debug(`reading ${missing.length} commits (${out.size} cached)`);
-    await parseFacts(git.lines([
+    await parseFacts(git.chunks([
         'log',
         '--no-walk=unsorted',
         '--stdin',
@@ -42893,7 +43027,7 @@ async function commitFacts(git, commits, cache, options = {}) {
  */
 async function walkFacts(git, range, cache, onCommit, options = {}) {
     options.logger?.debug('reading upstream commits as the walk goes (nothing cached)');
-    await parseFacts(git.lines(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']), (c, f) => {
+    await parseFacts(git.chunks(['log', '--no-merges', ...DIFF, ...FACTS_FORMAT, ...range, '--']), (c, f) => {
         cache.set(c, f);
         onCommit(c, f);
     }, options.extraPatterns);
@@ -42904,13 +43038,19 @@ async function walkFacts(git, range, cache, onCommit, options = {}) {
  * the next (a walk of upstream, say).
  */
 class PatchIdStreams {
+    git;
     kinds;
     inputs = [];
     results = [];
     added = new Set();
     constructor(git, kinds = ['stable', 'zero']) {
+        this.git = git;
         this.kinds = kinds;
-        for (const kind of kinds) {
+    }
+    /** The pipelines start with the first commit: none when nothing is asked for. */
+    start() {
+        const git = this.git;
+        for (const kind of this.kinds) {
             const input = new node_stream__WEBPACK_IMPORTED_MODULE_3__.PassThrough();
             this.inputs.push(input);
             this.results.push((async () => {
@@ -42931,6 +43071,8 @@ class PatchIdStreams {
     add(commit, firstParent) {
         if (this.added.has(commit))
             return;
+        if (!this.added.size)
+            this.start();
         this.added.add(commit);
         const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
         for (const input of this.inputs)
@@ -43084,6 +43226,7 @@ function countsLine(counts) {
         `${counts.revert} revert`,
         `${counts['downstream-only']} downstream-only`,
         `${counts.sync} sync`,
+        `${counts.merge} merge`,
         `${counts.violation} violation`,
         `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
     ];
@@ -43726,6 +43869,40 @@ class Git {
             throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
     }
     /**
+     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
+     * large outputs that split records themselves, faster than a line at a time.
+     */
+    async *chunks(args, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+            cwd: this.cwd,
+            env: this.environment(opts.env),
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        if (child.stdin) {
+            child.stdin.on('error', () => { });
+            child.stdin.end(opts.input);
+        }
+        const err = [];
+        child.stderr.on('data', (b) => err.push(b));
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        child.stdout.setEncoding('utf8');
+        try {
+            for await (const chunk of child.stdout)
+                yield chunk;
+        }
+        finally {
+            if (child.exitCode === null)
+                child.kill();
+        }
+        const code = await closed;
+        if (code !== 0)
+            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+    }
+    /**
      * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
      * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
      * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
@@ -43733,13 +43910,19 @@ class Git {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const spawnGit = (args, stdin) => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
-            stdio: [stdin, 'pipe', 'pipe'],
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
-        const first = spawnGit(producer, opts.input === undefined ? 'ignore' : 'pipe');
-        const second = spawnGit(consumer, 'pipe');
+        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
+        // through this process.
+        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
+            cwd: this.cwd,
+            env,
+            stdio: [first.stdout, 'pipe', 'pipe'],
+        });
+        first.stdout.destroy(); // the consumer has its own end of the pipe
         const errors = [[], []];
         first.stderr.on('data', (b) => errors[0].push(b));
         second.stderr.on('data', (b) => errors[1].push(b));
@@ -43755,8 +43938,6 @@ class Git {
             else
                 opts.input?.pipe(first.stdin);
         }
-        second.stdin.on('error', () => { });
-        first.stdout.pipe(second.stdin);
         const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
         try {
             for await (const line of rl)
@@ -44046,6 +44227,7 @@ class MemoryLogger {
 /* harmony export */   BJ: () => (/* binding */ revertedCommit),
 /* harmony export */   Bf: () => (/* binding */ subjectPrefix),
 /* harmony export */   Gd: () => (/* binding */ fixesReferences),
+/* harmony export */   PY: () => (/* binding */ masterDate),
 /* harmony export */   xf: () => (/* binding */ isHexId),
 /* harmony export */   yU: () => (/* binding */ findReferences)
 /* harmony export */ });
@@ -44103,6 +44285,10 @@ function fixesReferences(message) {
 /** Whether a written commit id is hexadecimal at all (a reference to `xyz` is a violation). */
 function isHexId(sha) {
     return /^[0-9a-f]+$/i.test(sha);
+}
+/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
+function masterDate(message) {
+    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
 }
 //# sourceMappingURL=references.js.map
 
@@ -44184,7 +44370,7 @@ function shared(values, logger) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ check)
 /* harmony export */ });
-/* harmony import */ var _actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(180);
+/* harmony import */ var _actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9603);
 /* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9539);
 /* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9494);
 

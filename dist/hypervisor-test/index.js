@@ -37975,6 +37975,40 @@ class Git {
             throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
     }
     /**
+     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
+     * large outputs that split records themselves, faster than a line at a time.
+     */
+    async *chunks(args, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+            cwd: this.cwd,
+            env: this.environment(opts.env),
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        if (child.stdin) {
+            child.stdin.on('error', () => { });
+            child.stdin.end(opts.input);
+        }
+        const err = [];
+        child.stderr.on('data', (b) => err.push(b));
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        child.stdout.setEncoding('utf8');
+        try {
+            for await (const chunk of child.stdout)
+                yield chunk;
+        }
+        finally {
+            if (child.exitCode === null)
+                child.kill();
+        }
+        const code = await closed;
+        if (code !== 0)
+            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+    }
+    /**
      * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
      * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
      * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
@@ -37982,13 +38016,19 @@ class Git {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const spawnGit = (args, stdin) => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+        const first = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
-            stdio: [stdin, 'pipe', 'pipe'],
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
-        const first = spawnGit(producer, opts.input === undefined ? 'ignore' : 'pipe');
-        const second = spawnGit(consumer, 'pipe');
+        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
+        // through this process.
+        const second = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
+            cwd: this.cwd,
+            env,
+            stdio: [first.stdout, 'pipe', 'pipe'],
+        });
+        first.stdout.destroy(); // the consumer has its own end of the pipe
         const errors = [[], []];
         first.stderr.on('data', (b) => errors[0].push(b));
         second.stderr.on('data', (b) => errors[1].push(b));
@@ -38004,8 +38044,6 @@ class Git {
             else
                 opts.input?.pipe(first.stdin);
         }
-        second.stdin.on('error', () => { });
-        first.stdout.pipe(second.stdin);
         const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
         try {
             for await (const line of rl)
