@@ -7,9 +7,10 @@
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
+import { mirrorCommand } from './mirror.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [];
+const commands: Command[] = [mirrorCommand];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));

@@ -1,0 +1,398 @@
+/**
+ * The mirror story: list both sides, decide from the destination's actual refs, fetch only what
+ * is missing into the kept repository, and push every update in one atomic push with a lease
+ * on each ref. A rewritten branch or a moved tag stops the whole run unless rewrites are
+ * allowed; then the old revision is kept under a backup ref in the same push.
+ */
+import { mkdirSync } from 'node:fs';
+import { errorMessage } from '../errors.js';
+import { Git, GitError } from '../git.js';
+import type { Logger } from '../log.js';
+import {
+  compareRefs,
+  countUpdates,
+  decideUpdates,
+  short,
+  type RefUpdate,
+  type UpdateCounts,
+} from './plan.js';
+import { RefMapper } from './refs.js';
+import {
+  credentialFor,
+  expandTemplate,
+  parseRemote,
+  type MirrorSettings,
+  type Remote,
+} from './settings.js';
+import {
+  HOSTED_NAMESPACE,
+  freshStore,
+  openStore,
+  recordUpstream,
+  storeRef,
+  treeCache,
+  type TreeCache,
+} from './store.js';
+import { submoduleTrees } from './submodules.js';
+
+export interface MirrorHooks {
+  /** Fills `cache.dir` from a cache before the store is opened; true when something was restored. */
+  restore?(cache: TreeCache): Promise<boolean>;
+  /** Keeps `cache.dir` for the next run, after a run that fetched. */
+  save?(cache: TreeCache): Promise<void>;
+  /** The clock for backup ref names. */
+  now?(): Date;
+}
+
+export interface TreeResult {
+  source: string;
+  destination: string;
+  updates: RefUpdate[];
+  /** Hosted refs whose upstream ref is gone, kept because prune is off. */
+  keptDeleted: string[];
+  /** Refs fetched from upstream (0 when the cache or the destination already had everything). */
+  fetchedRefs: number;
+  pushed: boolean;
+}
+
+export interface MirrorResult {
+  /** The main tree first, then any submodule trees. */
+  trees: TreeResult[];
+  /** The main tree's updates (every ref, unchanged ones included). */
+  updates: RefUpdate[];
+  counts: UpdateCounts;
+  changed: boolean;
+  /** Refused refs anywhere: when there are any, nothing was pushed. */
+  refused: RefUpdate[];
+}
+
+interface TreeSpec {
+  source: Remote;
+  destination: Remote;
+  refs: RefMapper;
+}
+
+interface Planned {
+  spec: TreeSpec;
+  git: Git;
+  updates: RefUpdate[];
+  keptDeleted: string[];
+  /** Upstream ref → object, for the selected refs. */
+  upstream: Map<string, string>;
+  store?: Git;
+  cache?: TreeCache;
+  reused: boolean;
+  fetchedRefs: number;
+}
+
+/** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
+export function display(remote: Remote): string {
+  return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
+}
+
+/** The store is damaged in a way only a full fetch mends. */
+class StoreDamaged extends Error {}
+
+export async function mirrorTree(
+  settings: MirrorSettings,
+  logger: Logger,
+  hooks: MirrorHooks = {},
+): Promise<MirrorResult> {
+  const now = hooks.now?.() ?? new Date();
+  mkdirSync(settings.cacheRoot, { recursive: true });
+  const main: TreeSpec = {
+    source: settings.source,
+    destination: settings.destination,
+    refs: settings.refs,
+  };
+  const trees: Planned[] = [];
+  const first = await planTree(main, settings, logger, hooks, now, {
+    wantHeads: !!settings.submoduleDestination,
+  });
+  trees.push(first);
+
+  if (settings.submoduleDestination && first.store) {
+    const heads = [...first.upstream]
+      .filter(([ref]) => ref.startsWith('refs/heads/'))
+      .map(([, oid]) => oid);
+    const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+    for (const sub of subs) {
+      const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
+      const destination = parseRemote('submodule-destination', written, {
+        ownerRepo: true,
+        serverUrl: settings.serverUrl,
+      });
+      destination.token = settings.destination.token;
+      logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
+      // Submodule trees carry all their branches and tags, under their own names.
+      const spec = { source: sub.source, destination, refs: new RefMapper() };
+      trees.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+    }
+  }
+
+  const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
+  for (const u of refused)
+    logger.error(
+      `Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`,
+      { title: `Mirror refused ${u.ref} (${short(u.old)} → ${short(u.new)})` },
+    );
+
+  const results: TreeResult[] = [];
+  const pushed = new Set<Planned>();
+  if (!refused.length) {
+    // Submodule trees first, so the hosted superproject never names a commit its hosted
+    // submodule trees lack.
+    for (const tree of [...trees.slice(1), trees[0]]) {
+      let t = tree;
+      try {
+        await pushTree(t, settings, logger);
+      } catch (e) {
+        if (!(e instanceof StoreDamaged)) throw e;
+        logger.warning(`${e.message}; fetching everything again into a new cache.`);
+        t = await planTree(t.spec, settings, logger, hooks, now, { wantHeads: false, fresh: true });
+        trees[trees.indexOf(tree)] = t;
+        await pushTree(t, settings, logger);
+      }
+      pushed.add(t);
+    }
+  }
+  for (const t of trees) {
+    if (t.fetchedRefs && t.cache && hooks.save) {
+      try {
+        await hooks.save(t.cache);
+      } catch (e) {
+        logger.warning(
+          `Could not save the cache for ${display(t.spec.source)}: ${errorMessage(e)}`,
+        );
+      }
+    }
+    results.push({
+      source: display(t.spec.source),
+      destination: display(t.spec.destination),
+      updates: t.updates,
+      keptDeleted: t.keptDeleted,
+      fetchedRefs: t.fetchedRefs,
+      pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
+    });
+  }
+  const counts = countUpdates(trees[0].updates);
+  return {
+    trees: results,
+    updates: trees[0].updates,
+    counts,
+    changed: results.some((r) => r.pushed),
+    refused,
+  };
+}
+
+const isPushed = (u: RefUpdate) =>
+  u.action === 'created' ||
+  u.action === 'updated' ||
+  u.action === 'deleted' ||
+  u.action === 'rewritten';
+
+async function planTree(
+  spec: TreeSpec,
+  settings: MirrorSettings,
+  logger: Logger,
+  hooks: MirrorHooks,
+  now: Date,
+  opts: { wantHeads: boolean; fresh?: boolean },
+): Promise<Planned> {
+  const { source, destination } = spec;
+  const git = new Git({
+    cwd: settings.cacheRoot,
+    credentials: [...credentialFor(source), ...credentialFor(destination)],
+    logger,
+  });
+  const retries = settings.retries;
+  const [upstreamAll, hosted] = await Promise.all([
+    git.remoteBranchesAndTags(source.url, { retries }),
+    git.remoteBranchesAndTags(destination.url, { retries }),
+  ]);
+  const selected = spec.refs.apply(upstreamAll);
+  const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
+  const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
+  const plan: Planned = {
+    spec,
+    git,
+    updates,
+    keptDeleted,
+    upstream,
+    reused: false,
+    fetchedRefs: 0,
+  };
+  logger.info(
+    `${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`,
+  );
+  if (keptDeleted.length)
+    logger.info(
+      `${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`,
+    );
+  const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
+  if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
+    logger.info('Everything is up to date: nothing fetched, nothing pushed.');
+    return plan;
+  }
+
+  const cache = treeCache(settings.cacheRoot, source.url, upstream);
+  plan.cache = cache;
+  if (!opts.fresh && hooks.restore) {
+    try {
+      const restored = await hooks.restore(cache);
+      logger.info(restored ? 'Cache restored.' : 'No cache to restore.');
+    } catch (e) {
+      logger.warning(`Restoring the cache failed (${errorMessage(e)}); doing a full fetch.`);
+    }
+  }
+  const wanted = new Map(
+    [...selected.values()]
+      .filter((s) => opts.wantHeads || needed.some((u) => u.upstream === s.source))
+      .map((s) => [s.source, s.oid]),
+  );
+  for (let attempt = 0; ; attempt++) {
+    const opened =
+      opts.fresh || attempt > 0
+        ? { store: await freshStore(cache.dir, git), reused: false }
+        : await openStore(cache.dir, git, logger);
+    plan.store = opened.store;
+    plan.reused = opened.reused;
+    try {
+      plan.fetchedRefs = await fetchMissing(
+        opened.store,
+        source.url,
+        wanted,
+        upstream,
+        retries,
+        logger,
+      );
+      plan.updates = await decideUpdates(updates, opened.store, {
+        allowRewrites: settings.allowRewrites,
+        now,
+      });
+      await recordUpstream(opened.store, upstream);
+      break;
+    } catch (e) {
+      if (!opened.reused || !(e instanceof GitError)) throw e;
+      logger.warning(
+        `The cached repository failed (${errorMessage(e).split('\n')[0]}); fetching everything again into a new one.`,
+      );
+    }
+  }
+  await fetchBackupSources(plan, retries);
+  return plan;
+}
+
+/** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
+async function fetchMissing(
+  store: Git,
+  url: string,
+  wanted: Map<string, string>,
+  upstream: Map<string, string>,
+  retries: number,
+  logger: Logger,
+): Promise<number> {
+  const types = await store.objectTypes(wanted.values());
+  const missing = [...wanted].filter(([, oid]) => !types.get(oid));
+  if (!missing.length) {
+    logger.info(`The cache has every object needed (${wanted.size} refs); nothing fetched.`);
+    return 0;
+  }
+  logger.info(
+    `Fetching ${missing.length} of ${upstream.size} refs (the cache has the objects of the others).`,
+  );
+  await store.run(
+    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--stdin', '--', url],
+    { input: missing.map(([ref]) => `+${ref}:${storeRef(ref)}`).join('\n') + '\n', retries },
+  );
+  const after = await store.objectTypes(missing.map(([, oid]) => oid));
+  const lost = missing.filter(([, oid]) => !after.get(oid));
+  if (lost.length)
+    throw new Error(
+      `Upstream changed while this run fetched it (${lost[0][0]} no longer points at ${lost[0][1]}); run again.`,
+    );
+  return missing.length;
+}
+
+/** A rewritten ref's old revision may exist only in the destination: fetch it for the backup. */
+async function fetchBackupSources(plan: Planned, retries: number): Promise<void> {
+  const store = plan.store;
+  if (!store) return;
+  const rewritten = plan.updates.filter((u) => u.action === 'rewritten');
+  if (!rewritten.length) return;
+  const types = await store.objectTypes(rewritten.map((u) => u.old!));
+  const missing = rewritten.filter((u) => !types.get(u.old!));
+  if (!missing.length) return;
+  await store.run(
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--stdin',
+      '--',
+      plan.spec.destination.url,
+    ],
+    {
+      input: missing.map((u) => `+${u.ref}:${HOSTED_NAMESPACE}${u.ref.slice(5)}`).join('\n') + '\n',
+      retries,
+    },
+  );
+  const after = await store.objectTypes(missing.map((u) => u.old!));
+  const moved = missing.find((u) => !after.get(u.old!));
+  if (moved)
+    throw new Error(
+      `The destination's ${moved.ref} moved away from ${moved.old} during this run; nothing was pushed. Run again.`,
+    );
+}
+
+/** One atomic push of every update, each with a lease on what the destination had. */
+async function pushTree(plan: Planned, settings: MirrorSettings, logger: Logger): Promise<void> {
+  const updates = plan.updates.filter(isPushed);
+  const dest = plan.spec.destination;
+  if (!updates.length) return;
+  const store = plan.store ?? plan.git; // deletions alone need no objects
+  const refspecs: string[] = [];
+  const leases: string[] = [];
+  for (const u of updates) {
+    refspecs.push(u.new ? `${u.new}:${u.ref}` : `:${u.ref}`);
+    leases.push(`--force-with-lease=${u.ref}:${u.old ?? ''}`);
+    if (u.backup) {
+      refspecs.push(`${u.old}:${u.backup}`);
+      leases.push(`--force-with-lease=${u.backup}:`);
+    }
+  }
+  await logger.group(`Push ${updates.length} ref update(s) to ${display(dest)}`, async () => {
+    for (const u of updates)
+      logger.info(
+        `${u.action.padEnd(9)} ${u.ref} ${short(u.old)} → ${short(u.new)}${u.backup ? ` (old head kept as ${u.backup})` : ''}`,
+      );
+    const r = await store.exec(
+      ['push', '--atomic', '--porcelain', '--no-verify', ...leases, '--', dest.url, ...refspecs],
+      { retries: settings.retries, allowFailure: true },
+    );
+    if (r.code === 0) return;
+    // A retried push may have landed the first time: then the destination is what we wanted.
+    const now = await plan.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
+    if (updates.every((u) => (now.get(u.ref) ?? null) === u.new)) {
+      logger.info('The destination already has every update (an earlier attempt landed).');
+      return;
+    }
+    if (plan.reused && plan.store && !(await objectsComplete(plan.store, updates)))
+      throw new StoreDamaged(`The cached repository lacks objects the push needs`);
+    const reasons = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.split('\t').slice(1).join(' '))
+      .join('\n');
+    throw new Error(
+      `The push to ${display(dest)} was refused, and nothing was changed (the push is atomic):\n${reasons || r.stderr.trim()}`,
+    );
+  });
+}
+
+/** Whether the store can walk everything from the new revisions (a failed rev-list: damage). */
+async function objectsComplete(store: Git, updates: RefUpdate[]): Promise<boolean> {
+  const tips = updates.map((u) => u.new).filter((x): x is string => !!x);
+  return store.try(['rev-list', '--objects', '--quiet', ...tips]);
+}

@@ -1,0 +1,47 @@
+/**
+ * The mirror's kept repository on hosted runners: saved and restored with @actions/cache, one
+ * key per source URL. It lives here, not in actions/lib, because @actions/cache talks to the
+ * runner (it imports @actions/core). A restore that fails leaves no half-extracted folder
+ * behind: the library then starts from an empty store and fetches everything.
+ */
+import { rmSync } from 'node:fs';
+import * as cache from '@actions/cache';
+import { errorMessage } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import type { MirrorHooks } from '../lib/mirror/mirror.js';
+import type { TreeCache } from '../lib/mirror/store.js';
+
+export function actionsCacheHooks(logger: Logger): MirrorHooks {
+  // Stores restored under the exact key of this run's upstream state need no new entry.
+  const exact = new Set<string>();
+  return {
+    async restore(tree: TreeCache): Promise<boolean> {
+      if (!cache.isFeatureAvailable()) {
+        logger.info('The Actions cache service is not available to this run; fetching in full.');
+        return false;
+      }
+      rmSync(tree.dir, { recursive: true, force: true });
+      const primary = `${tree.key}-${tree.state}`;
+      try {
+        const hit = await cache.restoreCache([tree.dir], primary, [`${tree.key}-`]);
+        if (!hit) {
+          rmSync(tree.dir, { recursive: true, force: true });
+          return false;
+        }
+        if (hit === primary) exact.add(tree.dir);
+        logger.info(`Restored the cached repository from cache entry ${hit}.`);
+        return true;
+      } catch (e) {
+        rmSync(tree.dir, { recursive: true, force: true });
+        logger.warning(`Restoring the cached repository failed: ${errorMessage(e)}`);
+        return false;
+      }
+    },
+    async save(tree: TreeCache): Promise<void> {
+      if (exact.has(tree.dir) || !cache.isFeatureAvailable()) return;
+      const key = `${tree.key}-${tree.state}`;
+      await cache.saveCache([tree.dir], key);
+      logger.info(`Saved the cached repository as cache entry ${key}.`);
+    },
+  };
+}
