@@ -90,6 +90,19 @@ export function display(remote: Remote): string {
   return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
 }
 
+const PUSH_NAMESPACE = 'refs/tributary/push/';
+const stagedRef = (ref: string) => PUSH_NAMESPACE + ref.slice('refs/'.length);
+const LOGGED_UPDATES = 200;
+const EXPLICIT_FETCH_LIMIT = 100;
+
+async function clearStaging(store: Git): Promise<void> {
+  const staged = await store.refs([PUSH_NAMESPACE]);
+  if (staged.size)
+    await store.run(['update-ref', '--stdin'], {
+      input: [...staged.keys()].map((r) => `delete ${r}`).join('\n') + '\n',
+    });
+}
+
 /** The store is damaged in a way only a full fetch mends. */
 class StoreDamaged extends Error {}
 
@@ -301,9 +314,15 @@ async function fetchMissing(
   logger.info(
     `Fetching ${missing.length} of ${upstream.size} refs (the cache has the objects of the others).`,
   );
+  // A few refs are named one by one (the server sends just those); many are fetched with two
+  // patterns, because git matches explicit refspecs against the refs in quadratic time.
+  const refspecs =
+    missing.length <= EXPLICIT_FETCH_LIMIT
+      ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
+      : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
   await store.run(
     ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--stdin', '--', url],
-    { input: missing.map(([ref]) => `+${ref}:${storeRef(ref)}`).join('\n') + '\n', retries },
+    { input: refspecs.join('\n') + '\n', retries },
   );
   const after = await store.objectTypes(missing.map(([, oid]) => oid));
   const lost = missing.filter(([, oid]) => !after.get(oid));
@@ -351,26 +370,39 @@ async function pushTree(plan: Planned, settings: MirrorSettings, logger: Logger)
   const updates = plan.updates.filter(isPushed);
   const dest = plan.spec.destination;
   if (!updates.length) return;
-  const store = plan.store ?? plan.git; // deletions alone need no objects
-  const refspecs: string[] = [];
+  const store = plan.store!;
+  // What the destination should get is staged as refs of the store (refs/tributary/push/...)
+  // and pushed with one pattern refspec: git matches thousands of explicit refspecs against
+  // thousands of refs in quadratic time, a pattern in linear time. Every ref still carries its
+  // own lease, which is also what lets a rewrite through (a lease that holds forces the update).
+  const staging: string[] = [];
   const leases: string[] = [];
+  const deletions: string[] = [];
   for (const u of updates) {
-    refspecs.push(u.new ? `${u.new}:${u.ref}` : `:${u.ref}`);
+    if (u.new) staging.push(`create ${stagedRef(u.ref)} ${u.new}`);
+    else deletions.push(`:${u.ref}`);
     leases.push(`--force-with-lease=${u.ref}:${u.old ?? ''}`);
     if (u.backup) {
-      refspecs.push(`${u.old}:${u.backup}`);
+      staging.push(`create ${stagedRef(u.backup)} ${u.old}`);
       leases.push(`--force-with-lease=${u.backup}:`);
     }
   }
+  await clearStaging(store);
+  if (staging.length)
+    await store.run(['update-ref', '--stdin'], { input: staging.join('\n') + '\n' });
+  const refspecs = [...(staging.length ? [`${PUSH_NAMESPACE}*:refs/*`] : []), ...deletions];
   await logger.group(`Push ${updates.length} ref update(s) to ${display(dest)}`, async () => {
-    for (const u of updates)
+    for (const u of updates.slice(0, LOGGED_UPDATES))
       logger.info(
         `${u.action.padEnd(9)} ${u.ref} ${short(u.old)} → ${short(u.new)}${u.backup ? ` (old head kept as ${u.backup})` : ''}`,
       );
+    if (updates.length > LOGGED_UPDATES)
+      logger.info(`... and ${updates.length - LOGGED_UPDATES} more (see the job summary)`);
     const r = await store.exec(
       ['push', '--atomic', '--porcelain', '--no-verify', ...leases, '--', dest.url, ...refspecs],
       { retries: settings.retries, allowFailure: true },
     );
+    await clearStaging(store);
     if (r.code === 0) return;
     // A retried push may have landed the first time: then the destination is what we wanted.
     const now = await plan.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
