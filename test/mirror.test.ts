@@ -4,6 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -17,8 +18,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { Git, initRepository } from '../actions/lib/git.js';
+import { MemoryLogger } from '../actions/lib/log.js';
+import { mirrorTree } from '../actions/lib/mirror/mirror.js';
+import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
-import { runAction, type ActionRun } from './harness/runner.js';
+import { repoRoot, runAction, type ActionRun } from './harness/runner.js';
 import { startCacheService } from './harness/cache-service.js';
 import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
 
@@ -120,7 +124,12 @@ describe('mirror action', () => {
     });
     assert.equal(run.outputs.created, '4');
     assert.equal(run.outputs.changed, 'true');
-    const updates = JSON.parse(run.outputs.updates) as { ref: string; action: string }[];
+    const updates = JSON.parse(run.outputs.updates) as {
+      ref: string;
+      action: string;
+      pushed?: boolean;
+    }[];
+    assert.ok(updates.every((u) => u.pushed === true));
     assert.deepEqual(updates.map((u) => `${u.action} ${u.ref}`).sort(), [
       'created refs/heads/upstream/master',
       'created refs/heads/upstream/stable-1.0',
@@ -182,6 +191,12 @@ describe('mirror action', () => {
       'refused refs/tags/v0.9',
       'updated refs/heads/stable-1.0',
     ]);
+    assert.ok(
+      updates.every((u) => !('pushed' in u)),
+      'nothing marked pushed',
+    );
+    assert.equal(run.outputs.updated, '0');
+    assert.match(run.summary, /not pushed/);
 
     // With the opt-in the refs follow upstream, and the old revisions are kept as backups.
     const allowed = await t.mirror({ 'allow-rewrites': 'true' });
@@ -243,6 +258,45 @@ describe('mirror action', () => {
         .join('\n'),
       /nothing was changed/,
     );
+  });
+
+  it('never overwrites a concurrent writer: its lease fails and nothing of the run lands', async () => {
+    const t = await trees();
+    assert.equal((await t.mirror()).code, 0);
+    const hostedMaster = (await t.hosted.commitOf('refs/heads/master'))!;
+    await t.work.commit('upstream moves on');
+    await t.work.git.run(['branch', 'stable-2.0']);
+    await t.publish('master', 'stable-2.0');
+    // Another writer pushes to the hosted master after this run listed the destination (the
+    // cache hook runs between the listing and the push).
+    const theirs = await t.work.git.run([
+      'commit-tree',
+      '-p',
+      hostedMaster,
+      '-m',
+      'a concurrent writer',
+      `${hostedMaster}^{tree}`,
+    ]);
+    const settings = parseMirrorSettings({
+      source: server.repoUrl(`upstream/${t.name}.git`),
+      destination: `xen-project/${t.name}`,
+      sourceToken: TOKEN,
+      token: TOKEN,
+      cacheRoot: t.cacheDir,
+      serverUrl: server.url,
+    });
+    const logger = new MemoryLogger();
+    await assert.rejects(
+      mirrorTree(settings, logger, {
+        restore: async () => {
+          await t.work.git.run(['push', '--quiet', t.hosted.cwd, `${theirs}:refs/heads/master`]);
+          return false;
+        },
+      }),
+      /refused, and nothing was changed[^]*stale info/,
+    );
+    assert.equal(await t.hosted.commitOf('refs/heads/master'), theirs, 'their commit stays');
+    assert.equal(await t.hosted.commitOf('refs/heads/stable-2.0'), undefined, 'atomic');
   });
 
   it('retries a fetch whose connection dropped', async () => {
@@ -411,6 +465,43 @@ describe('mirror action', () => {
     assert.equal(await t.hosted.commitOf('refs/heads/master'), await t.work.head());
   });
 
+  it('runs as `tributary mirror` on the same library', async () => {
+    const t = await trees();
+    const cli = join(repoRoot, 'build', 'cli', 'tributary.js');
+    const env = { ...process.env, TRIBUTARY_SOURCE_TOKEN: TOKEN, TRIBUTARY_TOKEN: TOKEN };
+    const args = [
+      cli,
+      'mirror',
+      '--source',
+      server.repoUrl(`upstream/${t.name}.git`),
+      '--destination',
+      `xen-project/${t.name}`,
+      '--server-url',
+      server.url,
+      '--refs',
+      'master',
+      '--prefix',
+      'upstream/',
+      '--cache-dir',
+      t.cacheDir,
+      '--json',
+    ];
+    // Not spawnSync: the git server runs in this process and must keep answering.
+    const ok = await runNode(args, env);
+    assert.equal(ok.status, 0, ok.stderr);
+    const updates = JSON.parse(ok.stdout.slice(ok.stdout.indexOf('['))) as { ref: string }[];
+    assert.deepEqual(
+      updates.map((u) => u.ref),
+      ['refs/heads/upstream/master'],
+    );
+    assert.equal(await t.hosted.commitOf('refs/heads/upstream/master'), await t.work.head());
+    const bad = await runNode([...args.slice(0, 3), 'ext::sh -c id'], env);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /Invalid input 'source'/);
+    for (const text of [ok.stdout, ok.stderr, bad.stdout, bad.stderr])
+      assert.ok(!text.includes(TOKEN));
+  });
+
   it('never lets the token appear in a log, output, summary, runner file or cache', () => {
     assert.ok(runs.length > 0);
     for (const run of runs) {
@@ -423,6 +514,21 @@ describe('mirror action', () => {
     assert.deepEqual(filesContaining(cacheDirs, TOKEN), []);
   });
 });
+
+function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 /** Objects in each pack under a directory, newest pack first. */
 async function packObjectCounts(dir: string): Promise<number[]> {

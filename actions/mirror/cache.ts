@@ -5,17 +5,23 @@
  * behind: the library then starts from an empty store and fetches everything.
  */
 import { rmSync } from 'node:fs';
-import * as cache from '@actions/cache';
 import { errorMessage } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { MirrorHooks } from '../lib/mirror/mirror.js';
 import type { TreeCache } from '../lib/mirror/store.js';
+
+// Loaded on first use: @actions/cache (with the Azure SDK) is most of this action's bundle, and
+// a run where nothing changed upstream never needs it, so it should not pay for loading it.
+type CacheModule = typeof import('@actions/cache');
+let module: Promise<CacheModule> | undefined;
+const load = (): Promise<CacheModule> => (module ??= import('@actions/cache'));
 
 export function actionsCacheHooks(logger: Logger): MirrorHooks {
   // Stores restored under the exact key of this run's upstream state need no new entry.
   const exact = new Set<string>();
   return {
     async restore(tree: TreeCache): Promise<boolean> {
+      const cache = await load();
       if (!cache.isFeatureAvailable()) {
         logger.info('The Actions cache service is not available to this run; fetching in full.');
         return false;
@@ -38,6 +44,7 @@ export function actionsCacheHooks(logger: Logger): MirrorHooks {
       }
     },
     async save(tree: TreeCache): Promise<void> {
+      const cache = await load();
       if (exact.has(tree.dir) || !cache.isFeatureAvailable()) return;
       const key = `${tree.key}-${tree.state}`;
       await cache.saveCache([tree.dir], key);

@@ -12,6 +12,7 @@ import {
   compareRefs,
   countUpdates,
   decideUpdates,
+  movesRef,
   short,
   type RefUpdate,
   type UpdateCounts,
@@ -167,6 +168,7 @@ export async function mirrorTree(
         await pushTree(t, settings, logger);
       }
       pushed.add(t);
+      t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
     }
   }
   for (const t of trees) {
@@ -198,11 +200,7 @@ export async function mirrorTree(
   };
 }
 
-const isPushed = (u: RefUpdate) =>
-  u.action === 'created' ||
-  u.action === 'updated' ||
-  u.action === 'deleted' ||
-  u.action === 'rewritten';
+const isPushed = movesRef;
 
 async function planTree(
   spec: TreeSpec,
@@ -226,6 +224,13 @@ async function planTree(
   const selected = spec.refs.apply(upstreamAll);
   const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
   const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
+  const deletions = updates.filter((u) => u.action === 'deleted').length;
+  if (deletions && !selected.size)
+    // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
+    // project that deleted everything: never empty the hosted tree on its word.
+    throw new Error(
+      `${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`,
+    );
   const plan: Planned = {
     spec,
     git,

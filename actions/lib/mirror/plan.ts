@@ -23,7 +23,16 @@ export interface RefUpdate {
   reason?: string;
   /** Where the old revision of a rewritten ref is kept. */
   backup?: string;
+  /** True once the destination has the update (false when the run pushed nothing). */
+  pushed?: boolean;
 }
+
+/** Whether an update moves a hosted ref (as opposed to refused or unchanged). */
+export const movesRef = (u: RefUpdate): boolean =>
+  u.action === 'created' ||
+  u.action === 'updated' ||
+  u.action === 'deleted' ||
+  u.action === 'rewritten';
 
 /** The namespace of backup refs; outside refs/heads and refs/tags, so no mirror ever prunes it. */
 export const BACKUP_NAMESPACE = 'refs/tributary/backup/';
@@ -117,7 +126,8 @@ export function countUpdates(updates: RefUpdate[]): UpdateCounts {
     refused: 0,
     unchanged: 0,
   };
-  for (const u of updates) counts[u.action]++;
+  // A ref counts as created, updated, deleted or rewritten only once it was pushed.
+  for (const u of updates) if (!movesRef(u) || u.pushed) counts[u.action]++;
   return counts;
 }
 
@@ -131,6 +141,12 @@ export function summaryRows(updates: RefUpdate[]): string[][] {
       u.ref,
       u.action,
       `${short(u.old)} → ${short(u.new)}`,
-      u.backup ? `old head kept as ${u.backup}` : u.action === 'refused' ? (u.reason ?? '') : '',
+      movesRef(u) && !u.pushed
+        ? 'not pushed'
+        : u.backup
+          ? `old head kept as ${u.backup}`
+          : u.action === 'refused'
+            ? (u.reason ?? '')
+            : '',
     ]);
 }
