@@ -31967,7 +31967,24 @@ async function fetchMissing(store, url, wanted, upstream, retries, logger) {
     const refspecs = missing.length <= EXPLICIT_FETCH_LIMIT
         ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
         : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
-    await store.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--stdin', '--', url], { input: refspecs.join('\n') + '\n', retries });
+    // When every ref to fetch was fetched before, its previous value is all the server needs to
+    // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
+    // the server walk far more history to compute the same small pack.
+    const known = await store.refs([SOURCE_NAMESPACE]);
+    const tips = missing.map(([ref]) => storeRef(ref));
+    const negotiation = missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
+        ? tips.map((t) => `--negotiation-tip=${t}`)
+        : [];
+    await store.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        ...negotiation,
+        '--stdin',
+        '--',
+        url,
+    ], { input: refspecs.join('\n') + '\n', retries });
     const after = await store.objectTypes(missing.map(([, oid]) => oid));
     const lost = missing.filter(([, oid]) => !after.get(oid));
     if (lost.length)

@@ -27,6 +27,7 @@ import {
 } from './settings.js';
 import {
   HOSTED_NAMESPACE,
+  SOURCE_NAMESPACE,
   freshStore,
   openStore,
   recordUpstream,
@@ -325,8 +326,26 @@ async function fetchMissing(
     missing.length <= EXPLICIT_FETCH_LIMIT
       ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
       : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
+  // When every ref to fetch was fetched before, its previous value is all the server needs to
+  // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
+  // the server walk far more history to compute the same small pack.
+  const known = await store.refs([SOURCE_NAMESPACE]);
+  const tips = missing.map(([ref]) => storeRef(ref));
+  const negotiation =
+    missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
+      ? tips.map((t) => `--negotiation-tip=${t}`)
+      : [];
   await store.run(
-    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--stdin', '--', url],
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      ...negotiation,
+      '--stdin',
+      '--',
+      url,
+    ],
     { input: refspecs.join('\n') + '\n', retries },
   );
   const after = await store.objectTypes(missing.map(([, oid]) => oid));
