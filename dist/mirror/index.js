@@ -31620,19 +31620,45 @@ function treeCache(cacheRoot, sourceUrl, upstream) {
 }
 const storeRef = (upstreamRef) => SOURCE_NAMESPACE + upstreamRef.slice('refs/'.length);
 /**
+ * Which objects the store has, asking git only about those not seen yet: a run asks the same
+ * question at several steps, and each git process costs more than the answer. Only presence is
+ * remembered (an object missing now may be fetched a moment later).
+ */
+class StoreObjects {
+    store;
+    known = new Set();
+    constructor(store, known = []) {
+        this.store = store;
+        for (const oid of known)
+            this.known.add(oid);
+    }
+    async present(oids) {
+        const asked = [...new Set(oids)];
+        const unknown = asked.filter((oid) => !this.known.has(oid));
+        for (const [oid, type] of await this.store.objectTypes(unknown))
+            if (type)
+                this.known.add(oid);
+        return new Set(asked.filter((oid) => this.known.has(oid)));
+    }
+}
+/**
  * Opens the store, making a new one when there is none or the one there is damaged: not a
  * repository, or a ref whose object cannot be read (a truncated pack shows up here).
  */
 async function openStore(dir, git, logger) {
     if ((0,external_node_fs_.existsSync)(dir)) {
         const store = git.at(dir);
-        const problem = await storeProblem(store);
-        if (!problem)
-            return { store, reused: true };
-        logger.warning(`The cached repository is damaged (${problem}); starting over with a full fetch.`);
+        const checked = await checkStore(store);
+        if (!checked.problem)
+            return { store, objects: new StoreObjects(store, checked.readable), reused: true };
+        logger.warning(`The cached repository is damaged (${checked.problem}); starting over with a full fetch.`);
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
-    return { store: await freshStore(dir, git), reused: false };
+    return openFreshStore(dir, git);
+}
+async function openFreshStore(dir, git) {
+    const store = await freshStore(dir, git);
+    return { store, objects: new StoreObjects(store), reused: false };
 }
 async function freshStore(dir, git) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -31649,15 +31675,15 @@ async function freshStore(dir, git) {
         await store.run(['config', k, v]);
     return store;
 }
-async function storeProblem(store) {
+async function checkStore(store) {
     const bare = await store.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
     if (bare.code !== 0 || bare.stdout.trim() !== 'true')
-        return 'not a bare repository';
+        return { problem: 'not a bare repository', readable: [] };
     const list = await store.exec(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/'], {
         allowFailure: true,
     });
     if (list.code !== 0)
-        return list.stderr.trim().split('\n').pop();
+        return { problem: list.stderr.trim().split('\n').pop(), readable: [] };
     const oids = list.stdout
         .split('\n')
         .filter(Boolean)
@@ -31665,18 +31691,21 @@ async function storeProblem(store) {
     const types = await store.objectTypes(oids);
     const missing = [...types].filter(([, t]) => !t).map(([oid]) => oid);
     if (missing.length)
-        return `${missing.length} ref(s) point at unreadable objects, e.g. ${missing[0]}`;
-    return undefined;
+        return {
+            problem: `${missing.length} ref(s) point at unreadable objects, e.g. ${missing[0]}`,
+            readable: [],
+        };
+    return { readable: [...types.keys()] };
 }
 /**
  * Makes the store's source namespace equal the upstream refs just seen, as far as the store has
  * their objects (refs gone upstream are removed; objects stay until git gc).
  */
-async function recordUpstream(store, upstream) {
+async function recordUpstream(store, objects, upstream) {
     const current = await store.refs([SOURCE_NAMESPACE]);
     const lines = [];
-    const present = await store.objectTypes(upstream.values());
-    const wanted = new Map([...upstream].filter(([, oid]) => present.get(oid)).map(([ref, oid]) => [storeRef(ref), oid]));
+    const present = await objects.present(upstream.values());
+    const wanted = new Map([...upstream].filter(([, oid]) => present.has(oid)).map(([ref, oid]) => [storeRef(ref), oid]));
     for (const [ref, oid] of wanted)
         if (current.get(ref) !== oid)
             lines.push(`update ${ref} ${oid}`);
@@ -31812,12 +31841,26 @@ async function mirrorTree(settings, logger, hooks = {}) {
             .filter(([ref]) => ref.startsWith('refs/heads/'))
             .map(([, oid]) => oid);
         const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+        const destinations = new Set([settings.destination.url]);
         for (const sub of subs) {
             const written = (0,mirror_settings/* expandTemplate */.Ly)(settings.submoduleDestination, sub.name, settings.destination);
-            const destination = (0,mirror_settings/* parseRemote */.M8)('submodule-destination', written, {
-                ownerRepo: true,
-                serverUrl: settings.serverUrl,
-            });
+            let destination;
+            try {
+                destination = (0,mirror_settings/* parseRemote */.M8)('submodule-destination', written, {
+                    ownerRepo: true,
+                    serverUrl: settings.serverUrl,
+                });
+                // Two submodule trees with one name would overwrite each other's hosted copy.
+                if (destinations.has(destination.url))
+                    throw new Error(`another tree is already mirrored to ${display(destination)}`);
+            }
+            catch (e) {
+                logger.warning(`Submodule ${sub.path} is not mirrored: ${(0,errors/* errorMessage */.gJ)(e)}`, {
+                    title: 'Submodule skipped',
+                });
+                continue;
+            }
+            destinations.add(destination.url);
             destination.token = settings.destination.token;
             logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
             // Submodule trees carry all their branches and tags, under their own names.
@@ -31828,30 +31871,37 @@ async function mirrorTree(settings, logger, hooks = {}) {
     const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
     for (const u of refused)
         logger.error(`Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`, { title: `Mirror refused ${u.ref} (${(0,mirror_plan/* short */.h0)(u.old)} → ${(0,mirror_plan/* short */.h0)(u.new)})` });
-    const results = [];
     const pushed = new Set();
-    if (!refused.length) {
-        // Submodule trees first, so the hosted superproject never names a commit its hosted
-        // submodule trees lack.
-        for (const tree of [...trees.slice(1), trees[0]]) {
-            let t = tree;
-            try {
-                await pushTree(t, settings, logger);
+    try {
+        if (!refused.length) {
+            // Submodule trees first, so the hosted superproject never names a commit its hosted
+            // submodule trees lack.
+            for (const tree of [...trees.slice(1), trees[0]]) {
+                let t = tree;
+                try {
+                    await pushTree(t, settings, logger);
+                }
+                catch (e) {
+                    if (!(e instanceof StoreDamaged))
+                        throw e;
+                    logger.warning(`${e.message}; fetching everything again into a new cache.`);
+                    t = await planTree(t.spec, settings, logger, hooks, now, {
+                        wantHeads: false,
+                        fresh: true,
+                    });
+                    trees[trees.indexOf(tree)] = t;
+                    await pushTree(t, settings, logger);
+                }
+                pushed.add(t);
+                t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
             }
-            catch (e) {
-                if (!(e instanceof StoreDamaged))
-                    throw e;
-                logger.warning(`${e.message}; fetching everything again into a new cache.`);
-                t = await planTree(t.spec, settings, logger, hooks, now, { wantHeads: false, fresh: true });
-                trees[trees.indexOf(tree)] = t;
-                await pushTree(t, settings, logger);
-            }
-            pushed.add(t);
-            t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
         }
     }
-    for (const t of trees) {
-        if (t.fetchedRefs && t.cache && hooks.save) {
+    finally {
+        // What was fetched is worth keeping even when the push failed: the next run starts there.
+        for (const t of trees) {
+            if (!t.fetchedRefs || !t.cache || !hooks.save)
+                continue;
             try {
                 await hooks.save(t.cache);
             }
@@ -31859,15 +31909,15 @@ async function mirrorTree(settings, logger, hooks = {}) {
                 logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${(0,errors/* errorMessage */.gJ)(e)}`);
             }
         }
-        results.push({
-            source: display(t.spec.source),
-            destination: display(t.spec.destination),
-            updates: t.updates,
-            keptDeleted: t.keptDeleted,
-            fetchedRefs: t.fetchedRefs,
-            pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
-        });
     }
+    const results = trees.map((t) => ({
+        source: display(t.spec.source),
+        destination: display(t.spec.destination),
+        updates: t.updates,
+        keptDeleted: t.keptDeleted,
+        fetchedRefs: t.fetchedRefs,
+        pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
+    }));
     const counts = (0,mirror_plan/* countUpdates */.iD)(trees[0].updates);
     return {
         trees: results,
@@ -31931,17 +31981,18 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
         .map((s) => [s.source, s.oid]));
     for (let attempt = 0;; attempt++) {
         const opened = opts.fresh || attempt > 0
-            ? { store: await freshStore(cache.dir, git), reused: false }
+            ? await openFreshStore(cache.dir, git)
             : await openStore(cache.dir, git, logger);
         plan.store = opened.store;
         plan.reused = opened.reused;
         try {
-            plan.fetchedRefs = await fetchMissing(opened.store, source.url, wanted, upstream, retries, logger);
+            plan.fetchedRefs = await fetchMissing(opened.store, opened.objects, source.url, wanted, upstream, retries, logger);
             plan.updates = await (0,mirror_plan/* decideUpdates */.pI)(updates, opened.store, {
                 allowRewrites: settings.allowRewrites,
                 now,
+                present: (oids) => opened.objects.present(oids),
             });
-            await recordUpstream(opened.store, upstream);
+            await recordUpstream(opened.store, opened.objects, upstream);
             break;
         }
         catch (e) {
@@ -31954,9 +32005,9 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
     return plan;
 }
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
-async function fetchMissing(store, url, wanted, upstream, retries, logger) {
-    const types = await store.objectTypes(wanted.values());
-    const missing = [...wanted].filter(([, oid]) => !types.get(oid));
+async function fetchMissing(store, objects, url, wanted, upstream, retries, logger) {
+    const present = await objects.present(wanted.values());
+    const missing = [...wanted].filter(([, oid]) => !present.has(oid));
     if (!missing.length) {
         logger.info(`The cache has every object needed (${wanted.size} refs); nothing fetched.`);
         return 0;
@@ -31970,8 +32021,8 @@ async function fetchMissing(store, url, wanted, upstream, retries, logger) {
     // When every ref to fetch was fetched before, its previous value is all the server needs to
     // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
     // the server walk far more history to compute the same small pack.
-    const known = await store.refs([SOURCE_NAMESPACE]);
     const tips = missing.map(([ref]) => storeRef(ref));
+    const known = missing.length <= EXPLICIT_FETCH_LIMIT ? await store.refs(tips) : new Map();
     const negotiation = missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
         ? tips.map((t) => `--negotiation-tip=${t}`)
         : [];
@@ -31985,8 +32036,8 @@ async function fetchMissing(store, url, wanted, upstream, retries, logger) {
         '--',
         url,
     ], { input: refspecs.join('\n') + '\n', retries });
-    const after = await store.objectTypes(missing.map(([, oid]) => oid));
-    const lost = missing.filter(([, oid]) => !after.get(oid));
+    const after = await objects.present(missing.map(([, oid]) => oid));
+    const lost = missing.filter(([, oid]) => !after.has(oid));
     if (lost.length)
         throw new Error(`Upstream changed while this run fetched it (${lost[0][0]} no longer points at ${lost[0][1]}); run again.`);
     return missing.length;
@@ -32126,6 +32177,7 @@ function compareRefs(upstream, hosted, mapper, prune) {
     }
     return { updates, keptDeleted };
 }
+const presentIn = (git) => async (oids) => new Set([...(await git.objectTypes(oids))].filter(([, t]) => t).map(([oid]) => oid));
 /** A UTC timestamp usable inside a ref name: 20261125T221500Z. */
 function refTimestamp(now) {
     return now
@@ -32140,7 +32192,7 @@ function refTimestamp(now) {
  */
 async function decideUpdates(updates, git, opts) {
     const changed = updates.filter((u) => u.action === 'updated');
-    const present = await git.objectTypes(changed.map((u) => u.old));
+    const present = await (opts.present ?? presentIn(git))(changed.map((u) => u.old));
     const stamp = refTimestamp(opts.now);
     const decided = [];
     for (const u of updates) {
@@ -32152,7 +32204,7 @@ async function decideUpdates(updates, git, opts) {
         if (u.ref.startsWith(_refs_js__WEBPACK_IMPORTED_MODULE_0__/* .TAGS */ .gp)) {
             reason = `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`;
         }
-        else if (!present.get(u.old) || !(await git.isAncestor(u.old, u.new))) {
+        else if (!present.has(u.old) || !(await git.isAncestor(u.old, u.new))) {
             reason = `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`;
         }
         if (!reason)

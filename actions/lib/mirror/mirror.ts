@@ -27,12 +27,12 @@ import {
 } from './settings.js';
 import {
   HOSTED_NAMESPACE,
-  SOURCE_NAMESPACE,
-  freshStore,
+  openFreshStore,
   openStore,
   recordUpstream,
   storeRef,
   treeCache,
+  type StoreObjects,
   type TreeCache,
 } from './store.js';
 import { submoduleTrees } from './submodules.js';
@@ -131,12 +131,25 @@ export async function mirrorTree(
       .filter(([ref]) => ref.startsWith('refs/heads/'))
       .map(([, oid]) => oid);
     const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+    const destinations = new Set<string>([settings.destination.url]);
     for (const sub of subs) {
       const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
-      const destination = parseRemote('submodule-destination', written, {
-        ownerRepo: true,
-        serverUrl: settings.serverUrl,
-      });
+      let destination: Remote;
+      try {
+        destination = parseRemote('submodule-destination', written, {
+          ownerRepo: true,
+          serverUrl: settings.serverUrl,
+        });
+        // Two submodule trees with one name would overwrite each other's hosted copy.
+        if (destinations.has(destination.url))
+          throw new Error(`another tree is already mirrored to ${display(destination)}`);
+      } catch (e) {
+        logger.warning(`Submodule ${sub.path} is not mirrored: ${errorMessage(e)}`, {
+          title: 'Submodule skipped',
+        });
+        continue;
+      }
+      destinations.add(destination.url);
       destination.token = settings.destination.token;
       logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
       // Submodule trees carry all their branches and tags, under their own names.
@@ -152,28 +165,33 @@ export async function mirrorTree(
       { title: `Mirror refused ${u.ref} (${short(u.old)} → ${short(u.new)})` },
     );
 
-  const results: TreeResult[] = [];
   const pushed = new Set<Planned>();
-  if (!refused.length) {
-    // Submodule trees first, so the hosted superproject never names a commit its hosted
-    // submodule trees lack.
-    for (const tree of [...trees.slice(1), trees[0]]) {
-      let t = tree;
-      try {
-        await pushTree(t, settings, logger);
-      } catch (e) {
-        if (!(e instanceof StoreDamaged)) throw e;
-        logger.warning(`${e.message}; fetching everything again into a new cache.`);
-        t = await planTree(t.spec, settings, logger, hooks, now, { wantHeads: false, fresh: true });
-        trees[trees.indexOf(tree)] = t;
-        await pushTree(t, settings, logger);
+  try {
+    if (!refused.length) {
+      // Submodule trees first, so the hosted superproject never names a commit its hosted
+      // submodule trees lack.
+      for (const tree of [...trees.slice(1), trees[0]]) {
+        let t = tree;
+        try {
+          await pushTree(t, settings, logger);
+        } catch (e) {
+          if (!(e instanceof StoreDamaged)) throw e;
+          logger.warning(`${e.message}; fetching everything again into a new cache.`);
+          t = await planTree(t.spec, settings, logger, hooks, now, {
+            wantHeads: false,
+            fresh: true,
+          });
+          trees[trees.indexOf(tree)] = t;
+          await pushTree(t, settings, logger);
+        }
+        pushed.add(t);
+        t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
       }
-      pushed.add(t);
-      t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
     }
-  }
-  for (const t of trees) {
-    if (t.fetchedRefs && t.cache && hooks.save) {
+  } finally {
+    // What was fetched is worth keeping even when the push failed: the next run starts there.
+    for (const t of trees) {
+      if (!t.fetchedRefs || !t.cache || !hooks.save) continue;
       try {
         await hooks.save(t.cache);
       } catch (e) {
@@ -182,15 +200,15 @@ export async function mirrorTree(
         );
       }
     }
-    results.push({
-      source: display(t.spec.source),
-      destination: display(t.spec.destination),
-      updates: t.updates,
-      keptDeleted: t.keptDeleted,
-      fetchedRefs: t.fetchedRefs,
-      pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
-    });
   }
+  const results: TreeResult[] = trees.map((t) => ({
+    source: display(t.spec.source),
+    destination: display(t.spec.destination),
+    updates: t.updates,
+    keptDeleted: t.keptDeleted,
+    fetchedRefs: t.fetchedRefs,
+    pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
+  }));
   const counts = countUpdates(trees[0].updates);
   return {
     trees: results,
@@ -272,13 +290,14 @@ async function planTree(
   for (let attempt = 0; ; attempt++) {
     const opened =
       opts.fresh || attempt > 0
-        ? { store: await freshStore(cache.dir, git), reused: false }
+        ? await openFreshStore(cache.dir, git)
         : await openStore(cache.dir, git, logger);
     plan.store = opened.store;
     plan.reused = opened.reused;
     try {
       plan.fetchedRefs = await fetchMissing(
         opened.store,
+        opened.objects,
         source.url,
         wanted,
         upstream,
@@ -288,8 +307,9 @@ async function planTree(
       plan.updates = await decideUpdates(updates, opened.store, {
         allowRewrites: settings.allowRewrites,
         now,
+        present: (oids) => opened.objects.present(oids),
       });
-      await recordUpstream(opened.store, upstream);
+      await recordUpstream(opened.store, opened.objects, upstream);
       break;
     } catch (e) {
       if (!opened.reused || !(e instanceof GitError)) throw e;
@@ -305,14 +325,15 @@ async function planTree(
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
 async function fetchMissing(
   store: Git,
+  objects: StoreObjects,
   url: string,
   wanted: Map<string, string>,
   upstream: Map<string, string>,
   retries: number,
   logger: Logger,
 ): Promise<number> {
-  const types = await store.objectTypes(wanted.values());
-  const missing = [...wanted].filter(([, oid]) => !types.get(oid));
+  const present = await objects.present(wanted.values());
+  const missing = [...wanted].filter(([, oid]) => !present.has(oid));
   if (!missing.length) {
     logger.info(`The cache has every object needed (${wanted.size} refs); nothing fetched.`);
     return 0;
@@ -329,8 +350,8 @@ async function fetchMissing(
   // When every ref to fetch was fetched before, its previous value is all the server needs to
   // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
   // the server walk far more history to compute the same small pack.
-  const known = await store.refs([SOURCE_NAMESPACE]);
   const tips = missing.map(([ref]) => storeRef(ref));
+  const known = missing.length <= EXPLICIT_FETCH_LIMIT ? await store.refs(tips) : new Map();
   const negotiation =
     missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
       ? tips.map((t) => `--negotiation-tip=${t}`)
@@ -348,8 +369,8 @@ async function fetchMissing(
     ],
     { input: refspecs.join('\n') + '\n', retries },
   );
-  const after = await store.objectTypes(missing.map(([, oid]) => oid));
-  const lost = missing.filter(([, oid]) => !after.get(oid));
+  const after = await objects.present(missing.map(([, oid]) => oid));
+  const lost = missing.filter(([, oid]) => !after.has(oid));
   if (lost.length)
     throw new Error(
       `Upstream changed while this run fetched it (${lost[0][0]} no longer points at ${lost[0][1]}); run again.`,

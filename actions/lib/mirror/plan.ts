@@ -62,6 +62,11 @@ export function compareRefs(
   return { updates, keptDeleted };
 }
 
+const presentIn =
+  (git: Git) =>
+  async (oids: string[]): Promise<Set<string>> =>
+    new Set([...(await git.objectTypes(oids))].filter(([, t]) => t).map(([oid]) => oid));
+
 /** A UTC timestamp usable inside a ref name: 20261125T221500Z. */
 export function refTimestamp(now: Date): string {
   return now
@@ -78,10 +83,15 @@ export function refTimestamp(now: Date): string {
 export async function decideUpdates(
   updates: RefUpdate[],
   git: Git,
-  opts: { allowRewrites: boolean; now: Date },
+  opts: {
+    allowRewrites: boolean;
+    now: Date;
+    /** Which of these objects the repository has (default: ask git). */
+    present?: (oids: string[]) => Promise<Set<string>>;
+  },
 ): Promise<RefUpdate[]> {
   const changed = updates.filter((u) => u.action === 'updated');
-  const present = await git.objectTypes(changed.map((u) => u.old!));
+  const present = await (opts.present ?? presentIn(git))(changed.map((u) => u.old!));
   const stamp = refTimestamp(opts.now);
   const decided: RefUpdate[] = [];
   for (const u of updates) {
@@ -92,7 +102,7 @@ export async function decideUpdates(
     let reason: string | undefined;
     if (u.ref.startsWith(TAGS)) {
       reason = `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`;
-    } else if (!present.get(u.old!) || !(await git.isAncestor(u.old!, u.new!))) {
+    } else if (!present.has(u.old!) || !(await git.isAncestor(u.old!, u.new!))) {
       reason = `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`;
     }
     if (!reason) decided.push(u);

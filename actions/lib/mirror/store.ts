@@ -44,24 +44,54 @@ export const storeRef = (upstreamRef: string): string =>
   SOURCE_NAMESPACE + upstreamRef.slice('refs/'.length);
 
 /**
+ * Which objects the store has, asking git only about those not seen yet: a run asks the same
+ * question at several steps, and each git process costs more than the answer. Only presence is
+ * remembered (an object missing now may be fetched a moment later).
+ */
+export class StoreObjects {
+  private readonly known = new Set<string>();
+  constructor(
+    private readonly store: Git,
+    known: Iterable<string> = [],
+  ) {
+    for (const oid of known) this.known.add(oid);
+  }
+
+  async present(oids: Iterable<string>): Promise<Set<string>> {
+    const asked = [...new Set(oids)];
+    const unknown = asked.filter((oid) => !this.known.has(oid));
+    for (const [oid, type] of await this.store.objectTypes(unknown)) if (type) this.known.add(oid);
+    return new Set(asked.filter((oid) => this.known.has(oid)));
+  }
+}
+
+export interface OpenedStore {
+  store: Git;
+  objects: StoreObjects;
+  reused: boolean;
+}
+
+/**
  * Opens the store, making a new one when there is none or the one there is damaged: not a
  * repository, or a ref whose object cannot be read (a truncated pack shows up here).
  */
-export async function openStore(
-  dir: string,
-  git: Git,
-  logger: Logger,
-): Promise<{ store: Git; reused: boolean }> {
+export async function openStore(dir: string, git: Git, logger: Logger): Promise<OpenedStore> {
   if (existsSync(dir)) {
     const store = git.at(dir);
-    const problem = await storeProblem(store);
-    if (!problem) return { store, reused: true };
+    const checked = await checkStore(store);
+    if (!checked.problem)
+      return { store, objects: new StoreObjects(store, checked.readable), reused: true };
     logger.warning(
-      `The cached repository is damaged (${problem}); starting over with a full fetch.`,
+      `The cached repository is damaged (${checked.problem}); starting over with a full fetch.`,
     );
     rmSync(dir, { recursive: true, force: true });
   }
-  return { store: await freshStore(dir, git), reused: false };
+  return openFreshStore(dir, git);
+}
+
+export async function openFreshStore(dir: string, git: Git): Promise<OpenedStore> {
+  const store = await freshStore(dir, git);
+  return { store, objects: new StoreObjects(store), reused: false };
 }
 
 export async function freshStore(dir: string, git: Git): Promise<Git> {
@@ -80,13 +110,14 @@ export async function freshStore(dir: string, git: Git): Promise<Git> {
   return store;
 }
 
-async function storeProblem(store: Git): Promise<string | undefined> {
+async function checkStore(store: Git): Promise<{ problem?: string; readable: string[] }> {
   const bare = await store.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
-  if (bare.code !== 0 || bare.stdout.trim() !== 'true') return 'not a bare repository';
+  if (bare.code !== 0 || bare.stdout.trim() !== 'true')
+    return { problem: 'not a bare repository', readable: [] };
   const list = await store.exec(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/'], {
     allowFailure: true,
   });
-  if (list.code !== 0) return list.stderr.trim().split('\n').pop();
+  if (list.code !== 0) return { problem: list.stderr.trim().split('\n').pop(), readable: [] };
   const oids = list.stdout
     .split('\n')
     .filter(Boolean)
@@ -94,20 +125,27 @@ async function storeProblem(store: Git): Promise<string | undefined> {
   const types = await store.objectTypes(oids);
   const missing = [...types].filter(([, t]) => !t).map(([oid]) => oid);
   if (missing.length)
-    return `${missing.length} ref(s) point at unreadable objects, e.g. ${missing[0]}`;
-  return undefined;
+    return {
+      problem: `${missing.length} ref(s) point at unreadable objects, e.g. ${missing[0]}`,
+      readable: [],
+    };
+  return { readable: [...types.keys()] };
 }
 
 /**
  * Makes the store's source namespace equal the upstream refs just seen, as far as the store has
  * their objects (refs gone upstream are removed; objects stay until git gc).
  */
-export async function recordUpstream(store: Git, upstream: Map<string, string>): Promise<void> {
+export async function recordUpstream(
+  store: Git,
+  objects: StoreObjects,
+  upstream: Map<string, string>,
+): Promise<void> {
   const current = await store.refs([SOURCE_NAMESPACE]);
   const lines: string[] = [];
-  const present = await store.objectTypes(upstream.values());
+  const present = await objects.present(upstream.values());
   const wanted = new Map(
-    [...upstream].filter(([, oid]) => present.get(oid)).map(([ref, oid]) => [storeRef(ref), oid]),
+    [...upstream].filter(([, oid]) => present.has(oid)).map(([ref, oid]) => [storeRef(ref), oid]),
   );
   for (const [ref, oid] of wanted) if (current.get(ref) !== oid) lines.push(`update ${ref} ${oid}`);
   for (const ref of current.keys())
