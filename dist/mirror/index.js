@@ -31996,7 +31996,8 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
             break;
         }
         catch (e) {
-            if (!opened.reused || !(e instanceof GitError))
+            // A network failure (already retried) says nothing about the store: keep it for next time.
+            if (!opened.reused || !(e instanceof GitError) || isTransient(e.stderr))
                 throw e;
             logger.warning(`The cached repository failed (${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}); fetching everything again into a new one.`);
         }

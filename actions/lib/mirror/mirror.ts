@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { errorMessage } from '../errors.js';
-import { Git, GitError } from '../git.js';
+import { Git, GitError, isTransient } from '../git.js';
 import type { Logger } from '../log.js';
 import {
   compareRefs,
@@ -312,7 +312,8 @@ async function planTree(
       await recordUpstream(opened.store, opened.objects, upstream);
       break;
     } catch (e) {
-      if (!opened.reused || !(e instanceof GitError)) throw e;
+      // A network failure (already retried) says nothing about the store: keep it for next time.
+      if (!opened.reused || !(e instanceof GitError) || isTransient(e.stderr)) throw e;
       logger.warning(
         `The cached repository failed (${errorMessage(e).split('\n')[0]}); fetching everything again into a new one.`,
       );
