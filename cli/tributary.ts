@@ -7,10 +7,11 @@
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
+import { gateCommand } from './gate.js';
 import { mirrorCommand } from './mirror.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [mirrorCommand];
+const commands: Command[] = [mirrorCommand, gateCommand];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));

@@ -65,18 +65,57 @@ export interface FlightJob {
   host?: string;
   url?: string;
   cancelled?: boolean;
+  /** The run attempt of the result kept (earlier attempts live on in each step's `attempts`). */
+  attempt?: number;
   steps: StepResult[];
+}
+
+/** A flight named in a history summary: which, of which revision, when recorded. */
+export interface FlightRef {
+  flight: string;
+  revision: string;
+  at: string;
+}
+
+/**
+ * One step's past, carried forward from record to record so that the gate answers "never
+ * passed", "failing since" and "last passed in" from one note, whatever the length of history.
+ * Each value is an index into `FlightHistory.flights`, or null.
+ * [first seen, last pass, failing since (first failure after the last pass), last status]
+ */
+export type StepHistory = [number, number | null, number | null, StepStatus];
+
+/** The compact per-job/step summary of every flight recorded before and including this one. */
+export interface FlightHistory {
+  flights: FlightRef[];
+  steps: Record<string, Record<string, StepHistory>>;
+}
+
+/** A step the gate names in its decision (see actions/lib/gate/decide.ts for the rules). */
+export interface RecordedFinding {
+  job: string;
+  step: string;
+  baseline?: StepStatus;
+  now: StepStatus;
 }
 
 /** What the push gate decided, stored with the flight so history can be read back. */
 export interface FlightDecision {
-  verdict: 'push' | 'refuse';
+  /** push: no regression (or forced); refuse; retry: a fresh flight of the revision was asked for. */
+  verdict: 'push' | 'refuse' | 'retry';
   /** Whether the tested branch was actually moved (a dry run decides but does not push). */
   pushed: boolean;
-  baseline?: { flight: string; revision: string };
+  /** The tested branch and its head when the decision was made. */
+  tested?: { branch: string; head?: string };
+  baseline?: { flight: string; revision: string; kind?: 'head' | 'ancestor' };
   regressions: number;
+  /** The regressions by job and step, so a reader of history need not recompute them. */
+  regressionList?: RecordedFinding[];
   forced?: { actor: string; reason: string };
   reason?: string;
+  /** What the gate asked the Actions API for (a baseline flight, a retry of this revision). */
+  dispatched?: { workflow: string; ref: string; revision: string; purpose: string };
+  dryRun?: boolean;
 }
 
 /** A flight as recorded in the notes of the tested revision (see docs/flight-format.md). */
@@ -92,6 +131,8 @@ export interface FlightRecord {
   startedAt?: string;
   recordedAt: string;
   decision?: FlightDecision;
+  /** The history summary after this flight (absent in records written by hand). */
+  history?: FlightHistory;
 }
 
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
@@ -191,6 +232,41 @@ class Checker {
       return step;
     });
   }
+  history(v: unknown, field: string): FlightHistory {
+    const o = this.object(v, field);
+    const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+      const f = this.object(raw, `${field}.flights[${i}]`);
+      return {
+        flight: this.string(f.flight, `${field}.flights[${i}].flight`)!,
+        revision: this.string(f.revision, `${field}.flights[${i}].revision`)!,
+        at: this.string(f.at, `${field}.flights[${i}].at`)!,
+      };
+    });
+    const index = (x: unknown, f: string): number | null => {
+      if (x === null) return null;
+      if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+        this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+      return x;
+    };
+    const steps: FlightHistory['steps'] = {};
+    for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+      const js: Record<string, StepHistory> = (steps[job] = {});
+      for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+        const f = `${field}.steps.${job}.${step}`;
+        const t = this.array(h, f);
+        if (t.length !== 4) this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+        const first = index(t[0], `${f}[0]`);
+        if (first === null) this.fail(`${f}[0]`, 'must be an index, not null');
+        js[step] = [
+          first,
+          index(t[1], `${f}[1]`),
+          index(t[2], `${f}[2]`),
+          this.status(t[3], `${f}[3]`),
+        ];
+      }
+    }
+    return { flights, steps };
+  }
   trees(v: unknown, field: string): TreeRevision[] {
     const names = new Set<string>();
     return this.array(v, field).map((raw, i) => {
@@ -260,6 +336,8 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
     const url = c.string(jo.url, `jobs[${i}].url`, true);
     if (url) job.url = url;
     if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`)) job.cancelled = true;
+    const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+    if (attempt !== undefined) job.attempt = attempt;
     return job;
   });
   const record: FlightRecord = {
@@ -277,7 +355,26 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
   if (startedAt) record.startedAt = startedAt;
   if (o.decision !== undefined)
     record.decision = c.object(o.decision, 'decision') as unknown as FlightDecision;
+  if (o.history !== undefined) record.history = c.history(o.history, 'history');
   return record;
+}
+
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+export function parseFlightNote(text: string, source: string): FlightRecord[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), i }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+
+/** The note's text with one more record appended. */
+export function appendFlightNote(existing: string, record: FlightRecord): string {
+  const kept = existing.replace(/\s+$/, '');
+  return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
 
 // ---- JUnit XML: any test-report tool can show a flight -----------------------------------

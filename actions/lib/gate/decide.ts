@@ -1,0 +1,258 @@
+/**
+ * The push gate's decision, osstest's rule as a pure function: compare a flight with its
+ * baseline, use the carried history for "never passed" and "failing since", the other flights
+ * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
+ * policy. No git, no network: everything it needs is in its arguments.
+ */
+import picomatch from 'picomatch';
+import type { FlightHistory, FlightJob, FlightRecord, FlightRef, StepStatus } from '../flight.js';
+import { AllowMatcher, isExpired, type AllowEntry } from './allow-list.js';
+import { stepPast } from './history.js';
+
+/** Why a failing step does or does not block. */
+export type FindingKind =
+  | 'regression' // passed in the baseline (or last time it ran), fails now: blocks
+  | 'missing' // a required job is missing or was cancelled: blocks
+  | 'failed-in-baseline' // allowable
+  | 'never-passed' // allowable
+  | 'no-baseline' // allowable, by the no-baseline policy
+  | 'flaky' // passed in another flight of this revision or an earlier attempt: "pass in N"
+  | 'allowed'; // an allow-list entry covers it
+
+export interface Finding {
+  job: string;
+  step: string;
+  kind: FindingKind;
+  /** The step's status in the baseline; undefined when the baseline did not run it. */
+  baseline?: StepStatus;
+  now: StepStatus;
+  /** The job is a build job: its regressions always block. */
+  build: boolean;
+  blocking: boolean;
+  /** The first failure after its last pass, when known. */
+  failingSince?: FlightRef;
+  lastPass?: FlightRef;
+  /** Where it passed, for a flaky step: a flight id, or `attempt N` of this flight. */
+  passIn?: string;
+  allowedBy?: AllowEntry;
+  log?: string;
+  message?: string;
+}
+
+export interface Policy {
+  /** Job name patterns that must be present and not cancelled. */
+  required: string[];
+  /** Job name patterns of build jobs (default `build*`). */
+  buildJobs: string[];
+  /** No baseline record anywhere: push judged against nothing, or refuse. */
+  noBaseline: 'push' | 'refuse';
+  /** Ask for one fresh flight of the revision when the only regressions are non-build steps. */
+  retryFlaky: boolean;
+  /** Push despite regressions; recorded with who and why. */
+  force?: { actor: string; reason: string };
+  now: Date;
+}
+
+export interface Baseline {
+  record: FlightRecord;
+  /** `head`: the tested head's own record; `ancestor`: the nearest first-parent ancestor's. */
+  kind: 'head' | 'ancestor';
+}
+
+export interface GateHistory {
+  /** The carried summary to judge against (the baseline's, or a later one of this revision). */
+  summary?: FlightHistory;
+  /** Other flights of the revision under test, recorded before this one. */
+  sameRevision: FlightRecord[];
+}
+
+export interface Decision {
+  verdict: 'push' | 'refuse' | 'retry';
+  /** Blocking findings: regressions and missing required jobs. */
+  regressions: Finding[];
+  /** Failures that do not block: allowable, flaky, allowed. */
+  allowable: Finding[];
+  /** Steps that pass now and did not in the baseline (or never had). */
+  fixed: { job: string; step: string; baseline?: StepStatus }[];
+  newJobs: string[];
+  goneJobs: string[];
+  expiredAllows: AllowEntry[];
+  staleAllows: AllowEntry[];
+  forced?: { actor: string; reason: string };
+  /** One sentence on why, for the status and the log. */
+  reason: string;
+}
+
+const failing = (s: StepStatus | undefined) => s === 'fail' || s === 'blocked';
+
+export function decideFlight(
+  flight: { revision: string; jobs: FlightJob[] },
+  baseline: Baseline | undefined,
+  history: GateHistory,
+  allowList: AllowEntry[],
+  policy: Policy,
+): Decision {
+  const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+  const allow = new AllowMatcher(allowList);
+  const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
+  const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+  const regressions: Finding[] = [];
+  const allowable: Finding[] = [];
+  const fixed: Decision['fixed'] = [];
+  // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+  const expired = allowList.filter((e) => isExpired(e, policy.now));
+  const stale = new Set<AllowEntry>();
+  const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+
+  // Required jobs: every pattern must match a present, finished job.
+  for (const pattern of policy.required) {
+    const match = picomatch(pattern);
+    const present = flight.jobs.filter((j) => match(j.name));
+    if (!present.length) {
+      regressions.push({
+        job: pattern,
+        step: '(job)',
+        kind: 'missing',
+        now: 'fail',
+        build: isBuild(pattern),
+        blocking: true,
+        message: 'required job missing from the flight',
+      });
+    }
+    for (const j of present.filter((j) => j.cancelled)) {
+      regressions.push({
+        job: j.name,
+        step: '(job)',
+        kind: 'missing',
+        now: 'fail',
+        build: isBuild(j.name),
+        blocking: true,
+        message: 'required job was cancelled',
+        log: j.url,
+      });
+    }
+  }
+
+  for (const job of flight.jobs) {
+    const build = isBuild(job.name);
+    const base = baseJobs.get(job.name);
+    for (const step of job.steps) {
+      const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+      const past = stepPast(history.summary, job.name, step.name);
+      const entries = allow.matching(job.name, step.name);
+      if (step.status === 'pass') {
+        for (const e of entries) stale.add(e);
+        if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
+          fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
+        continue;
+      }
+      if (step.status === 'skip') continue;
+
+      const finding: Finding = {
+        job: job.name,
+        step: step.name,
+        kind: 'regression',
+        baseline: baseStatus,
+        now: step.status,
+        build,
+        blocking: false,
+        failingSince: past?.failingSince,
+        lastPass: past?.lastPass,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+        message: step.message,
+      };
+      // Was it passing before? The baseline says; for a step it did not run, the last
+      // flight that ran it does.
+      let regressed: boolean;
+      if (!baseline) regressed = false;
+      else if (baseStatus === 'pass') regressed = true;
+      else if (baseStatus === undefined || baseStatus === 'skip') regressed = past?.last === 'pass';
+      else regressed = false;
+
+      if (!regressed) {
+        if (!baseline) finding.kind = 'no-baseline';
+        else if (past ? !past.lastPass : !failing(baseStatus)) finding.kind = 'never-passed';
+        else finding.kind = 'failed-in-baseline';
+        if (entries.length) finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
+        allowable.push(finding);
+        continue;
+      }
+      // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+      // another flight of the same revision.
+      const attempt = (step.attempts ?? []).indexOf('pass');
+      const other = others.find(
+        (r) =>
+          r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
+            ?.status === 'pass',
+      );
+      const live = entries.filter((e) => !isExpired(e, policy.now));
+      if (!build && attempt >= 0) {
+        finding.kind = 'flaky';
+        finding.passIn = `attempt ${attempt + 1} of this flight`;
+        allowable.push(finding);
+      } else if (!build && other) {
+        finding.kind = 'flaky';
+        finding.passIn = `flight ${other.flight}`;
+        allowable.push(finding);
+      } else if (!build && live.length) {
+        finding.kind = 'allowed';
+        finding.allowedBy = live[0];
+        allowable.push(finding);
+      } else {
+        finding.blocking = true;
+        regressions.push(finding);
+      }
+    }
+  }
+  // An entry is stale only when nothing it matches still fails.
+  for (const f of [...regressions, ...allowable])
+    for (const e of allow.matching(f.job, f.step)) stale.delete(e);
+
+  const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
+  const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
+
+  let verdict: Decision['verdict'];
+  let reason: string;
+  const n = regressions.length;
+  if (!baseline && policy.noBaseline === 'refuse') {
+    verdict = 'refuse';
+    reason =
+      'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
+  } else if (n === 0) {
+    verdict = 'push';
+    reason = baseline
+      ? 'no regression'
+      : 'no baseline (policy no-baseline: push); every failure reported';
+  } else if (
+    policy.retryFlaky &&
+    !others.length &&
+    regressions.every((r) => r.kind === 'regression' && !r.build)
+  ) {
+    verdict = 'retry';
+    reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
+  } else {
+    verdict = 'refuse';
+    reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+      .slice(0, 3)
+      .map((r) => `${r.job} ${r.step}`)
+      .join(', ')}${n > 3 ? ', ...' : ''}`;
+  }
+  const decision: Decision = {
+    verdict,
+    regressions,
+    allowable,
+    fixed,
+    newJobs,
+    goneJobs,
+    expiredAllows: expired,
+    staleAllows: [...stale],
+    reason,
+  };
+  if (policy.force && verdict !== 'push') {
+    decision.verdict = 'push';
+    decision.forced = policy.force;
+    decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
+  }
+  return decision;
+}

@@ -1,0 +1,156 @@
+/**
+ * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
+ * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
+ * flight's note (leased on the notes ref as fetched). A note conflict (another gate recorded
+ * meanwhile) is fetched, re-applied and pushed again, so no record is ever lost; a moved
+ * tested branch is never retried: nothing is pushed and the error says so.
+ */
+import { ConfigurationError } from '../errors.js';
+import { appendFlightNote, type FlightRecord } from '../flight.js';
+import type { Git } from '../git.js';
+import { readNoteText, writeNote } from './notes.js';
+
+/** The push was refused for a reason a person must look at: the error says which. */
+export class PushRefused extends Error {
+  constructor(
+    message: string,
+    readonly why: 'tested-moved' | 'not-descendant',
+  ) {
+    super(message);
+    this.name = 'PushRefused';
+  }
+}
+
+export interface Remote {
+  /** The hosted tree: an HTTPS URL (credentials are the Git funnel's) or a local path. */
+  url: string;
+}
+
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+export async function usePartialClone(git: Git, remote: Remote): Promise<string> {
+  if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
+    for (const [key, value] of [
+      ['core.repositoryformatversion', '1'],
+      [`remote.${HOSTED}.url`, remote.url],
+      [`remote.${HOSTED}.promisor`, 'true'],
+      [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
+      ['extensions.partialClone', HOSTED],
+    ])
+      await git.run(['config', key, value]);
+  }
+  return HOSTED;
+}
+
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
+ * notes it reads are fetched when read. A server without partial clone sends everything.
+ */
+export async function fetchNotes(
+  git: Git,
+  remote: Remote,
+  notesRef: string,
+): Promise<string | undefined> {
+  const refs = await git.lsRemote(remote.url, [notesRef]);
+  const tip = refs.get(notesRef);
+  if (!tip) {
+    if (await git.revParse(notesRef)) await git.run(['update-ref', '-d', notesRef]);
+    return undefined;
+  }
+  await usePartialClone(git, remote);
+  await git.run(
+    [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--depth=1',
+      '--filter=blob:none',
+      HOSTED,
+      `+${notesRef}:${notesRef}`,
+    ],
+    { retries: 3 },
+  );
+  return tip;
+}
+
+/** Refuses a revision that is not a fast-forward of the tested head. */
+export async function checkFastForward(
+  git: Git,
+  tested: string,
+  head: string,
+  revision: string,
+): Promise<void> {
+  if (!(await git.isAncestor(head, revision))) {
+    throw new PushRefused(
+      `Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`,
+      'not-descendant',
+    );
+  }
+}
+
+export interface PublishOptions {
+  notesRef: string;
+  record: FlightRecord;
+  /** Move the tested branch too: from `head` (the lease) to `record.revision`. */
+  tested?: { branch: string; head: string };
+  /** How many times a note conflict is fetched and re-applied. */
+  conflictRetries?: number;
+  logger?: { info(m: string): void; warning(m: string): void };
+}
+
+/** Pushes the record (and the tested branch); returns how many attempts it took. */
+export async function publishFlight(
+  git: Git,
+  remote: Remote,
+  opts: PublishOptions,
+): Promise<number> {
+  const { notesRef, record, tested } = opts;
+  const tries = (opts.conflictRetries ?? 8) + 1;
+  if (tested) await checkFastForward(git, tested.branch, tested.head, record.revision);
+  for (let attempt = 1; ; attempt++) {
+    const expected = (await git.revParse(notesRef)) ?? '';
+    const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
+    await writeNote(git, notesRef, record.revision, appendFlightNote(existing, record));
+    const args = ['push', '--atomic', '--porcelain', `--force-with-lease=${notesRef}:${expected}`];
+    const refspecs = [`${notesRef}:${notesRef}`];
+    if (tested) {
+      args.push(`--force-with-lease=refs/heads/${tested.branch}:${tested.head}`);
+      refspecs.push(`${record.revision}:refs/heads/${tested.branch}`);
+    }
+    const r = await git.exec([...args, remote.url, ...refspecs], {
+      allowFailure: true,
+      retries: 3,
+    });
+    if (r.code === 0) return attempt;
+    const now = await git.lsRemote(remote.url, [
+      notesRef,
+      ...(tested ? [`refs/heads/${tested.branch}`] : []),
+    ]);
+    if (tested) {
+      const head = now.get(`refs/heads/${tested.branch}`);
+      if (head !== tested.head) {
+        throw new PushRefused(
+          `The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`,
+          'tested-moved',
+        );
+      }
+    }
+    if ((now.get(notesRef) ?? '') === expected || attempt >= tries) {
+      throw new ConfigurationError(
+        'push',
+        `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`,
+      );
+    }
+    opts.logger?.info(
+      `Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`,
+    );
+    await fetchNotes(git, remote, notesRef);
+  }
+}

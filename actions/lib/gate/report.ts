@@ -1,0 +1,147 @@
+/**
+ * What the gate tells people: the commit status line and the job summary, with the regression
+ * table first (osstest's report: since when it fails, the last flight where it passed) and the
+ * allowable failures below it.
+ */
+import type { FlightRef } from '../flight.js';
+import type { Decision, Finding } from './decide.js';
+import type { GateOutcome } from './gate.js';
+
+export const STATUS_CONTEXT = 'tributary/push-gate';
+
+const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const ref = (r: FlightRef | undefined) =>
+  r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
+const link = (log: string | undefined) =>
+  !log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `\`${cell(log)}\``;
+
+const KIND: Record<Finding['kind'], string> = {
+  regression: 'regression',
+  missing: 'required job missing or cancelled',
+  'failed-in-baseline': 'failed in the baseline too',
+  'never-passed': 'never passed',
+  'no-baseline': 'no baseline to judge against',
+  flaky: 'flaky',
+  allowed: 'allow list',
+};
+
+/** The commit status: state and a description GitHub accepts (≤ 140 characters). */
+export function statusOf(outcome: GateOutcome): {
+  state: 'success' | 'failure' | 'pending' | 'error';
+  description: string;
+} {
+  const d = outcome.decision;
+  const n = d.regressions.length;
+  const count = `${n} regression${n === 1 ? '' : 's'}`;
+  let state: 'success' | 'failure' | 'pending' | 'error';
+  let text: string;
+  if (outcome.error) {
+    state = 'error';
+    text = `${count}; not pushed: ${outcome.error}`;
+  } else if (d.verdict === 'retry') {
+    state = 'pending';
+    text = `${count} in non-build steps; a fresh flight was asked for`;
+  } else if (d.verdict === 'push') {
+    state = 'success';
+    text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
+  } else {
+    state = 'failure';
+    text = n ? `${count}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}` : d.reason;
+  }
+  return { state, description: text.length > 140 ? text.slice(0, 137) + '...' : text };
+}
+
+function regressionTable(rows: Finding[]): string[] {
+  return [
+    '| job | step | baseline | now | failing since | last passed in | log |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`,
+    ),
+  ];
+}
+
+function allowableTable(rows: Finding[]): string[] {
+  return [
+    '| job | step | why | baseline | now | failing since | last passed in | log |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const why =
+        r.kind === 'flaky'
+          ? `flaky: pass in ${r.passIn}`
+          : r.allowedBy
+            ? `allow list: ${cell(r.allowedBy.reason)} ([issue](${r.allowedBy.issue}), until ${r.allowedBy.expires})`
+            : KIND[r.kind];
+      return `| ${cell(r.job)} | ${cell(r.step)} | ${why} | ${r.baseline ?? '—'} | ${r.now} | ${ref(r.failingSince) || 'this flight'} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`;
+    }),
+  ];
+}
+
+/** The job summary in Markdown. */
+export function renderSummary(outcome: GateOutcome): string {
+  const d: Decision = outcome.decision;
+  const verdict = outcome.error
+    ? `not pushed: ${outcome.error}`
+    : d.verdict === 'push'
+      ? outcome.pushed
+        ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
+        : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
+      : d.verdict === 'retry'
+        ? 'not pushed: a fresh flight of this revision was asked for'
+        : `refused: ${d.reason}`;
+  const out = [
+    `## Push gate: ${outcome.tree} ${outcome.revision.slice(0, 12)} → ${outcome.tested}`,
+    '',
+    `**${cell(verdict)}**`,
+    '',
+    `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
+    `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
+  ];
+  if (d.forced) out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
+  if (outcome.dispatched)
+    out.push(
+      `- asked for a flight of ${outcome.dispatched.revision.slice(0, 12)} (${outcome.dispatched.purpose}) via ${outcome.dispatched.workflow}`,
+    );
+  out.push('', `### Regressions (${d.regressions.length})`, '');
+  out.push(...(d.regressions.length ? regressionTable(d.regressions) : ['None.']));
+  if (d.allowable.length)
+    out.push(
+      '',
+      `### Allowable failures (${d.allowable.length})`,
+      '',
+      ...allowableTable(d.allowable),
+    );
+  if (d.fixed.length)
+    out.push(
+      '',
+      `### Passing now (${d.fixed.length})`,
+      '',
+      ...d.fixed.map(
+        (f) => `- ${cell(f.job)} ${cell(f.step)} (baseline: ${f.baseline ?? 'not run'})`,
+      ),
+    );
+  if (d.newJobs.length) out.push('', `New jobs: ${d.newJobs.map(cell).join(', ')}`);
+  if (d.goneJobs.length)
+    out.push('', `Jobs gone since the baseline: ${d.goneJobs.map(cell).join(', ')}`);
+  if (d.expiredAllows.length)
+    out.push(
+      '',
+      '### Expired allow-list entries (no longer allow)',
+      '',
+      ...d.expiredAllows.map(
+        (e) =>
+          `- ${cell(e.job)} / ${cell(e.step)}: expired ${e.expires} (${e.source}; [issue](${e.issue}))`,
+      ),
+    );
+  if (d.staleAllows.length)
+    out.push(
+      '',
+      '### Stale allow-list entries (their steps pass now)',
+      '',
+      ...d.staleAllows.map(
+        (e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`,
+      ),
+    );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,577 @@
+/**
+ * The push gate end to end: dist/push-gate/index.js run as the runner runs it, against the
+ * token-protected smart-HTTP git server (the hosted tree) and the test GitHub API server.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Git, initRepository } from '../actions/lib/git.js';
+import {
+  appendFlightNote,
+  FLIGHT_RECORD_FORMAT,
+  JOB_RESULT_FORMAT,
+  parseFlightNote,
+  type FlightJob,
+  type FlightRecord,
+  type StepStatus,
+} from '../actions/lib/flight.js';
+import { carryHistory } from '../actions/lib/gate/history.js';
+import { readFlights, writeNote } from '../actions/lib/gate/notes.js';
+import { startGitServer, type GitServer } from './harness/git-server.js';
+import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
+import { runAction, type ActionRun } from './harness/runner.js';
+import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
+
+const TOKEN = 'ghs_gateTOKEN0123456789abcdefABCDEF';
+const NOTES = 'refs/notes/tributary/flights';
+type Spec = Record<string, Record<string, StepStatus>>;
+
+const BASELINE: Spec = {
+  'build-amd64': { build: 'pass' },
+  'test-hvm': { install: 'pass', boot: 'pass', migrate: 'pass', 'pci-passthrough': 'fail' },
+  'test-pv': { boot: 'pass' },
+};
+
+const toJobs = (spec: Spec): FlightJob[] =>
+  Object.entries(spec).map(([name, steps]) => ({
+    name,
+    steps: Object.entries(steps).map(([s, status]) => ({ name: s, status })),
+  }));
+
+describe('push-gate action end to end', () => {
+  const tmp = tempDir('tributary-gate-');
+  let server: GitServer;
+  let api: GitHubApi;
+  const runs: ActionRun[] = [];
+  let k = 0;
+
+  before(async () => {
+    server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
+    api = await startGitHubApi({ token: TOKEN, gitRoot: server.root });
+  });
+  after(async () => {
+    await api.close();
+    await server.close();
+    try {
+      // The token never shows: not in any log, output or summary, nor in any file left behind.
+      for (const r of runs) {
+        assert.ok(!r.log.includes(TOKEN), 'token in a log');
+        assert.ok(!JSON.stringify(r.outputs).includes(TOKEN), 'token in an output');
+        assert.ok(!r.summary.includes(TOKEN), 'token in a summary');
+      }
+      assert.deepEqual(
+        filesContaining(
+          [server.root, ...runs.flatMap((r) => [r.workspace, r.runnerTemp, ...r.files])],
+          TOKEN,
+        ),
+        [],
+      );
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  interface Scenario {
+    name: string;
+    bare: Git;
+    work: WorkTree;
+    c0: string;
+    c1: string;
+    c2: string;
+  }
+
+  /** A hosted tree: master at c0 (with a baseline record unless `baseline` is null), staging at c2. */
+  async function scenario(
+    name: string,
+    baseline: Spec | null = BASELINE,
+    earlier?: Spec,
+  ): Promise<Scenario> {
+    const work = await WorkTree.create(join(tmp.path, `work-${name}`));
+    const c0 = await work.commit('base', { 'f.txt': '0\n' });
+    const c1 = await work.commit('change 1', { 'f.txt': '1\n' });
+    const c2 = await work.commit('change 2', { 'f.txt': '2\n' });
+    const bare = await initRepository(server.repoPath(`${name}.git`), {
+      identity: { name: 't', email: 't@example.org' },
+    });
+    // As GitHub: partial clone (the gate fetches notes without their blobs), objects by id.
+    await bare.run(['config', 'uploadpack.allowFilter', 'true']);
+    await bare.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    await work.git.run([
+      'push',
+      '--quiet',
+      bare.cwd,
+      `${c0}:refs/heads/master`,
+      `${c2}:refs/heads/staging`,
+    ]);
+    if (baseline) {
+      const at = '2026-01-01T00:00:00.000Z';
+      const jobs = toJobs(baseline);
+      const record: FlightRecord = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight: 'baseline-1',
+        tree: 'xen',
+        revision: c0,
+        trees: [{ name: 'xen', revision: c0 }],
+        jobs,
+        recordedAt: at,
+        decision: { verdict: 'push', pushed: true, regressions: 0 },
+        history: carryHistory(
+          earlier &&
+            carryHistory(undefined, { flight: 'earlier-1', revision: c0, at }, toJobs(earlier)),
+          { flight: 'baseline-1', revision: c0, at },
+          jobs,
+        ),
+      };
+      await writeNote(bare, NOTES, c0, appendFlightNote('', record));
+    }
+    api.addRepository(`xen-project/${name}`, { gitDir: `${name}.git`, defaultBranch: 'master' });
+    return { name, bare, work, c0, c1, c2 };
+  }
+
+  /** A results directory as download-artifact leaves it: one folder per job. */
+  function results(
+    revision: string,
+    spec: Spec,
+    extra: Record<string, object | string> = {},
+  ): string {
+    const dir = join(tmp.path, `results-${k++}`);
+    for (const [job, steps] of Object.entries(spec)) {
+      mkdirSync(join(dir, `result-${job}`), { recursive: true });
+      writeFileSync(
+        join(dir, `result-${job}`, 'result.json'),
+        JSON.stringify({
+          format: JOB_RESULT_FORMAT,
+          job,
+          trees: [{ name: 'xen', revision }],
+          steps: Object.entries(steps).map(([name, status]) => ({
+            name,
+            status,
+            log: `${name}.log`,
+          })),
+          url: `https://github.com/xen-project/x/actions/runs/7/job/${job}`,
+        }),
+      );
+    }
+    for (const [path, body] of Object.entries(extra)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), typeof body === 'string' ? body : JSON.stringify(body));
+    }
+    return dir;
+  }
+
+  async function gate(
+    s: Scenario,
+    resultsDir: string,
+    inputs: Record<string, string> = {},
+    workspace?: string,
+  ) {
+    const run = await runAction('push-gate', {
+      inputs: {
+        results: resultsDir,
+        'tree-url': server.repoUrl(`${s.name}.git`),
+        tree: 'xen',
+        ...inputs,
+      },
+      env: { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `xen-project/${s.name}` },
+      githubToken: TOKEN,
+      workspace,
+      timeoutMs: 60_000,
+    });
+    runs.push(run);
+    return run;
+  }
+
+  const master = (s: Scenario) => s.bare.commitOf('refs/heads/master');
+  const flights = (s: Scenario, rev: string) => readFlights(s.bare, NOTES, rev);
+  const statuses = (s: Scenario) =>
+    api.state.statuses.filter((x) => x.repository === `xen-project/${s.name}`);
+  const receivePacks = (s: Scenario) =>
+    server.requests.filter(
+      (r) => r.service === 'receive-pack' && r.path.startsWith(`/${s.name}.git/`),
+    );
+
+  it('a passing flight fast-forwards the tested branch and records its note', async () => {
+    const s = await scenario('pass');
+    // Any job that writes JUnit serves: a suite is a job, a testcase a step.
+    const junitJob = `<?xml version="1.0"?>\n<testsuites><testsuite name="smoke-junit"><properties><property name="tributary.tree.xen" value="${s.c2}"/></properties><testcase name="hello" time="0.5"/></testsuite></testsuites>\n`;
+    const run = await gate(s, results(s.c2, BASELINE, { 'junit-smoke/report.xml': junitJob }));
+    assert.equal(run.code, 0, run.log);
+    assert.equal(run.outputs.pushed, 'true');
+    assert.equal(run.outputs.revision, s.c2);
+    assert.equal(run.outputs.baseline, s.c0);
+    assert.deepEqual(JSON.parse(run.outputs.regressions), []);
+    assert.equal(await master(s), s.c2);
+    const [record] = await flights(s, s.c2);
+    assert.equal(record.decision?.pushed, true);
+    assert.equal(record.decision?.baseline?.flight, 'baseline-1');
+    assert.deepEqual(
+      record.jobs.map((j) => j.name),
+      ['build-amd64', 'smoke-junit', 'test-hvm', 'test-pv'],
+    );
+    // pci-passthrough never passed: reported, carried in the history, not blocking
+    assert.match(run.summary, /\| test-hvm \| pci-passthrough \| never passed \| fail \| fail \|/);
+    assert.equal(statuses(s)[0].state, 'success');
+    assert.equal(statuses(s)[0].context, 'tributary/push-gate');
+    assert.equal(statuses(s)[0].sha, s.c2);
+    const junit = readFileSync(run.outputs.junit, 'utf8');
+    assert.match(junit, /<testsuite name="test-hvm" tests="4" failures="1"/);
+  });
+
+  it('a regression blocks; the status and the summary name the step', async () => {
+    const s = await scenario('regression');
+    const now = { ...BASELINE, 'test-hvm': { ...BASELINE['test-hvm'], migrate: 'fail' as const } };
+    const run = await gate(s, results(s.c2, now));
+    assert.equal(run.code, 1);
+    assert.equal(run.outputs.pushed, 'false');
+    assert.equal(run.outputs.verdict, 'refuse');
+    const [reg] = JSON.parse(run.outputs.regressions);
+    assert.deepEqual(
+      [reg.job, reg.step, reg.baseline, reg.now],
+      ['test-hvm', 'migrate', 'pass', 'fail'],
+    );
+    assert.equal(reg.lastPass.flight, 'baseline-1');
+    assert.equal(await master(s), s.c0);
+    const st = statuses(s)[0];
+    assert.equal(st.state, 'failure');
+    assert.match(st.description ?? '', /1 regression: test-hvm migrate/);
+    assert.match(
+      run.summary,
+      /### Regressions \(1\)[\s\S]*\| test-hvm \| migrate \| pass \| fail \| this flight \| flight baseline-1/,
+    );
+    assert.match(
+      run.summary,
+      /\[log\]\(https:\/\/github.com\/xen-project\/x\/actions\/runs\/7\/job\/test-hvm\)/,
+    );
+    assert.ok(
+      run.annotations.some((a) => a.level === 'error' && /test-hvm migrate/.test(a.message)),
+    );
+    // A refused flight is recorded too.
+    const [record] = await flights(s, s.c2);
+    assert.equal(record.decision?.verdict, 'refuse');
+    assert.deepEqual(record.decision?.regressionList, [
+      { job: 'test-hvm', step: 'migrate', baseline: 'pass', now: 'fail' },
+    ]);
+  });
+
+  it('an allowable failure and a never-passed step do not block; a missing required job does', async () => {
+    const s = await scenario('allowable', { ...BASELINE, 'test-pv': { boot: 'fail' } }, BASELINE);
+    const now: Spec = { ...BASELINE, 'test-pv': { boot: 'fail' }, 'test-new': { smoke: 'fail' } };
+    const run = await gate(s, results(s.c1, now), { revision: s.c1 });
+    assert.equal(run.code, 0, run.log);
+    assert.equal(run.outputs.pushed, 'true');
+    assert.match(run.summary, /\| test-pv \| boot \| failed in the baseline too \|/);
+    assert.match(run.summary, /\| test-hvm \| pci-passthrough \| never passed \|/);
+    assert.match(run.summary, /\| test-new \| smoke \| never passed \|/);
+    assert.match(run.summary, /New jobs: test-new/);
+    assert.equal(await master(s), s.c1);
+
+    // Next flight (c2) misses the required test-pv: refused, against c1's record as baseline.
+    const without = Object.fromEntries(Object.entries(now).filter(([job]) => job !== 'test-pv'));
+    const run2 = await gate(s, results(s.c2, without), { 'required-jobs': 'test-pv, build-*' });
+    assert.equal(run2.code, 1);
+    assert.equal(run2.outputs.baseline, s.c1);
+    assert.deepEqual(
+      JSON.parse(run2.outputs.regressions).map((r: { job: string; kind: string }) => [
+        r.job,
+        r.kind,
+      ]),
+      [['test-pv', 'missing']],
+    );
+    assert.equal(await master(s), s.c1);
+    assert.match(run2.summary, /Jobs gone since the baseline: test-pv/);
+  });
+
+  it('a flaky step that passed in another flight of the revision does not block; the retry is dispatched and recorded', async () => {
+    const s = await scenario('flaky');
+    const inputs = { 'retry-flaky': 'true', 'dispatch-workflow': 'push-gate.yml' };
+    const first = {
+      ...BASELINE,
+      'test-hvm': { ...BASELINE['test-hvm'], migrate: 'fail' as const },
+    };
+    const run1 = await gate(s, results(s.c2, first), inputs);
+    assert.equal(run1.outputs.verdict, 'retry');
+    assert.equal(run1.code, 0, run1.log);
+    assert.equal(await master(s), s.c0);
+    const dispatch = api.state.dispatches.find((d) => d.repository === 'xen-project/flaky');
+    assert.deepEqual(
+      [dispatch?.workflow, dispatch?.ref, dispatch?.inputs],
+      ['push-gate.yml', 'staging', { revision: s.c2, purpose: 'retry' }],
+    );
+    assert.equal(statuses(s)[0].state, 'pending');
+    // The re-run: migrate passes now, boot fails but passed in the first flight of c2.
+    const second = { ...BASELINE, 'test-pv': { boot: 'fail' as const } };
+    const run2 = await gate(s, results(s.c2, second), { ...inputs, flight: '1001' });
+    assert.equal(run2.code, 0, run2.log);
+    assert.equal(run2.outputs.pushed, 'true');
+    assert.match(run2.summary, /\| test-pv \| boot \| flaky: pass in flight 1000 \|/);
+    assert.equal(await master(s), s.c2);
+    const recorded = await flights(s, s.c2);
+    assert.deepEqual(
+      recorded.map((r) => [r.flight, r.decision?.verdict, r.decision?.pushed]),
+      [
+        ['1000', 'retry', false],
+        ['1001', 'push', true],
+      ],
+    );
+  });
+
+  it('a step that passed in an earlier attempt of the same flight does not block', async () => {
+    const s = await scenario('attempts');
+    const dir = results(
+      s.c2,
+      { 'build-amd64': BASELINE['build-amd64'], 'test-pv': BASELINE['test-pv'] },
+      {
+        'result-test-hvm-1/result.json': {
+          format: JOB_RESULT_FORMAT,
+          job: 'test-hvm',
+          attempt: 1,
+          trees: [{ name: 'xen', revision: s.c2 }],
+          steps: [
+            { name: 'install', status: 'pass' },
+            { name: 'boot', status: 'pass' },
+            { name: 'migrate', status: 'pass' },
+          ],
+        },
+        'result-test-hvm-2/result.json': {
+          format: JOB_RESULT_FORMAT,
+          job: 'test-hvm',
+          attempt: 2,
+          trees: [{ name: 'xen', revision: s.c2 }],
+          steps: [
+            { name: 'install', status: 'pass' },
+            { name: 'boot', status: 'pass' },
+            { name: 'migrate', status: 'fail' },
+          ],
+        },
+      },
+    );
+    const run = await gate(s, dir, { 'dry-run': 'true' });
+    assert.equal(run.code, 0, run.log);
+    assert.equal(run.outputs.verdict, 'push');
+    assert.equal(run.outputs.pushed, 'false'); // dry run
+    assert.match(
+      run.summary,
+      /\| test-hvm \| migrate \| flaky: pass in attempt 1 of this flight \|/,
+    );
+    assert.equal(await master(s), s.c0);
+    assert.deepEqual(await flights(s, s.c2), []);
+    assert.deepEqual(receivePacks(s), []);
+    assert.deepEqual(statuses(s), []);
+  });
+
+  it('an allow-list entry allows until it expires, then is reported', async () => {
+    const s = await scenario('allow');
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    const now = { ...BASELINE, 'test-hvm': { ...BASELINE['test-hvm'], migrate: 'fail' as const } };
+    const write = (expires: string) => {
+      const ws = join(tmp.path, `ws-${k++}`);
+      mkdirSync(join(ws, '.github'), { recursive: true });
+      writeFileSync(
+        join(ws, '.github', 'tributary-allow.yml'),
+        `allow:\n  - job: test-*\n    step: migr*\n    reason: migration broken by the new QEMU\n    issue: https://gitlab.com/xen-project/xen/-/issues/42\n    expires: ${expires}\n  - job: test-pv\n    step: boot\n    reason: was flaky\n    issue: https://gitlab.com/xen-project/xen/-/issues/43\n    expires: ${day(30)}\n`,
+      );
+      return ws;
+    };
+    const expired = await gate(s, results(s.c2, now), { 'dry-run': 'true' }, write(day(-1)));
+    assert.equal(expired.outputs.verdict, 'refuse');
+    assert.match(expired.summary, /Expired allow-list entries[\s\S]*test-\* \/ migr\*: expired/);
+    assert.match(expired.summary, /Stale allow-list entries[\s\S]*test-pv \/ boot/);
+    const allowed = await gate(s, results(s.c2, now), {}, write(day(0)));
+    assert.equal(allowed.code, 0, allowed.log);
+    assert.equal(allowed.outputs.pushed, 'true');
+    assert.match(
+      allowed.summary,
+      /\| test-hvm \| migrate \| allow list: migration broken by the new QEMU \(\[issue\]\(https:\/\/gitlab.com\/xen-project\/xen\/-\/issues\/42\)/,
+    );
+    assert.equal(await master(s), s.c2);
+  });
+
+  it('the tested branch moved meanwhile: nothing pushed, a clear error, the flight recorded', async () => {
+    const s = await scenario('moved');
+    // Someone pushes to master between the gate's decision and its push.
+    const hook = join(s.bare.cwd, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\ncat >/dev/null\nif [ ! -e moved ]; then touch moved; env -u GIT_QUARANTINE_PATH git update-ref refs/heads/master ${s.c1}; fi\n`,
+    );
+    chmodSync(hook, 0o755);
+    const run = await gate(s, results(s.c2, BASELINE));
+    assert.equal(run.code, 1, run.log);
+    assert.equal(run.outputs.pushed, 'false', run.log);
+    assert.match(
+      run.log,
+      new RegExp(
+        `The tested branch master moved meanwhile: its head was ${s.c0} when the flight was judged and is ${s.c1} now. Nothing pushed.`,
+      ),
+    );
+    assert.equal(await master(s), s.c1);
+    const [record] = await flights(s, s.c2);
+    assert.equal(record.decision?.pushed, false);
+    assert.match(record.decision?.reason ?? '', /moved meanwhile/);
+    assert.equal(statuses(s)[0].state, 'error');
+  });
+
+  it('a revision that does not descend from the tested head is not pushed, and the error says so', async () => {
+    const s = await scenario('diverged');
+    await s.work.git.run(['checkout', '--quiet', '-b', 'side', s.c0]);
+    const side = await s.work.commit('pushed to master by hand');
+    await s.work.git.run(['push', '--quiet', s.bare.cwd, `${side}:refs/heads/master`]);
+    const run = await gate(s, results(s.c2, BASELINE));
+    assert.equal(run.code, 1);
+    assert.match(
+      run.log,
+      new RegExp(`Revision ${s.c2} does not descend from master's head ${side}`),
+    );
+    assert.match(run.summary, /nearest ancestor with one/);
+    assert.equal(await master(s), side);
+    assert.equal((await flights(s, s.c2))[0].decision?.pushed, false);
+  });
+
+  it('two gates at once: one push, no lost note', async () => {
+    const s = await scenario('race');
+    const [a, b] = await Promise.all([
+      gate(s, results(s.c1, BASELINE), { revision: s.c1, flight: '2001' }),
+      gate(s, results(s.c2, BASELINE), { revision: s.c2, flight: '2002' }),
+    ]);
+    assert.deepEqual([a.outputs.pushed, b.outputs.pushed].sort(), ['false', 'true']);
+    const loser = a.outputs.pushed === 'true' ? b : a;
+    assert.match(loser.log, /moved meanwhile|does not descend/);
+    assert.ok([s.c1, s.c2].includes((await master(s))!));
+    assert.equal((await flights(s, s.c1)).length, 1);
+    assert.equal((await flights(s, s.c2)).length, 1);
+    // And two refused flights of one revision at once: both appended to its note.
+    const bad = { ...BASELINE, 'test-pv': { boot: 'fail' as const } };
+    const head = (await master(s))!;
+    const next = await s.work.commit('change 3');
+    await s.work.git.run(['push', '--quiet', s.bare.cwd, `${next}:refs/heads/staging`]);
+    await Promise.all([
+      gate(s, results(next, bad), { flight: '3001' }),
+      gate(s, results(next, bad), { flight: '3002' }),
+    ]);
+    assert.deepEqual((await flights(s, next)).map((r) => r.flight).sort(), ['3001', '3002']);
+    assert.equal(await master(s), head);
+    // The note ref is one line of history, nothing overwritten.
+    const text = await s.bare.run(['notes', `--ref=${NOTES}`, 'show', next]);
+    assert.equal(parseFlightNote(text, 'x').length, 2);
+  });
+
+  it('a forced push is recorded with the actor and the reason', async () => {
+    const s = await scenario('forced');
+    const now = {
+      ...BASELINE,
+      'test-hvm': { ...BASELINE['test-hvm'], boot: 'fail' as const, migrate: 'blocked' as const },
+    };
+    const run = await gate(s, results(s.c2, now), {
+      force: 'true',
+      'force-reason': 'security release XSA-999',
+    });
+    assert.equal(run.code, 0, run.log);
+    assert.equal(run.outputs.pushed, 'true');
+    assert.equal(JSON.parse(run.outputs.regressions).length, 2);
+    assert.equal(await master(s), s.c2);
+    const [record] = await flights(s, s.c2);
+    assert.deepEqual(record.decision?.forced, {
+      actor: 'release-manager',
+      reason: 'security release XSA-999',
+    });
+    assert.match(run.summary, /\*\*forced\*\* by release-manager: security release XSA-999/);
+  });
+
+  it('an untested tested head: by policy, refuses and asks for a baseline flight', async () => {
+    const s = await scenario('untested');
+    await s.work.git.run(['push', '--quiet', s.bare.cwd, `${s.c1}:refs/heads/master`]);
+    const run = await gate(s, results(s.c2, BASELINE), {
+      'untested-head': 'dispatch',
+      'dispatch-workflow': 'push-gate.yml',
+    });
+    assert.equal(run.code, 1);
+    assert.equal(run.outputs.verdict, 'refuse');
+    assert.match(
+      run.log,
+      new RegExp(`master's head ${s.c1} was never tested .*asking for a flight of it first`),
+    );
+    const dispatch = api.state.dispatches.find((d) => d.repository === 'xen-project/untested');
+    assert.deepEqual(dispatch?.inputs, { revision: s.c1, purpose: 'baseline' });
+    assert.equal(await master(s), s.c1);
+    // By default the nearest ancestor's record is the baseline.
+    const run2 = await gate(s, results(s.c2, BASELINE), { flight: '1001' });
+    assert.equal(run2.code, 0, run2.log);
+    assert.equal(run2.outputs.baseline, s.c0);
+    assert.equal(await master(s), s.c2);
+  });
+
+  it('no baseline anywhere: refused by default, pushed by policy with every failure reported', async () => {
+    const s = await scenario('nobase', null);
+    const now = { ...BASELINE, 'test-pv': { boot: 'fail' as const } };
+    const refused = await gate(s, results(s.c2, now));
+    assert.equal(refused.code, 1);
+    assert.match(refused.log, /no baseline/);
+    assert.equal(await master(s), s.c0);
+    const pushed = await gate(s, results(s.c2, now), { 'no-baseline': 'push', flight: '1001' });
+    assert.equal(pushed.code, 0, pushed.log);
+    assert.match(pushed.summary, /\| test-pv \| boot \| no baseline to judge against \|/);
+    assert.equal(await master(s), s.c2);
+    assert.equal((await flights(s, s.c2)).length, 2);
+  });
+
+  it('refuses every bad input with nothing pushed', async () => {
+    const s = await scenario('bad');
+    const ok = (job: string, revision = s.c2) => ({
+      format: JOB_RESULT_FORMAT,
+      job,
+      trees: [{ name: 'xen', revision }],
+      steps: [{ name: 'boot', status: 'pass' }],
+    });
+    const cases: [Record<string, object | string>, RegExp, Record<string, string>?][] = [
+      [{ 'a/result.json': '{ not json' }, /a\/result\.json: not valid JSON/],
+      [
+        { 'a/result.json': { ...ok('t'), format: 'tributary.job/v0' } },
+        /a\/result\.json: field 'format' is "tributary.job\/v0"/,
+      ],
+      [
+        { 'a/result.json': { ...ok('t'), steps: [{ name: 'boot', status: 'flaky' }] } },
+        /a\/result\.json: field 'steps\[0\]\.status' is "flaky"/,
+      ],
+      [
+        { 'a/result.json': ok('t'), 'b/result.json': ok('t') },
+        /b\/result\.json: field 'job' repeats job 't' of a\/result\.json/,
+      ],
+      [
+        { 'a/result.json': ok('t'), 'b/result.json': ok('u', s.c1) },
+        /b\/result\.json: field 'trees\[0\]\.revision' .* a result for another revision/,
+      ],
+      [
+        { 'a/result.json': ok('t') },
+        /field 'trees\[0\]\.revision' is .* but input 'revision' says/,
+        { revision: s.c1 },
+      ],
+      [
+        { 'a/result.json': ok('t') },
+        /Invalid input 'no-baseline' 'maybe'/,
+        { 'no-baseline': 'maybe' },
+      ],
+      [{ 'a/result.json': ok('t') }, /A forced push needs a reason/, { force: 'true' }],
+    ];
+    for (const [files, message, inputs] of cases) {
+      const run = await gate(s, results(s.c2, {}, files), inputs);
+      assert.equal(run.code, 1, run.log);
+      assert.match(run.log, message);
+      assert.ok(run.annotations.some((a) => a.level === 'error' && message.test(a.message)));
+    }
+    // Refused before any git: not a single request for this tree.
+    assert.deepEqual(
+      server.requests.filter((r) => r.path.startsWith('/bad.git/')),
+      [],
+    );
+    const missing = await gate(s, results(s.c2, { t: { boot: 'pass' } }), {
+      tested: 'stable-4.20',
+    });
+    assert.equal(missing.code, 1);
+    assert.match(missing.log, /The tested branch 'stable-4\.20' does not exist/);
+    assert.deepEqual(receivePacks(s), []);
+    assert.equal(await master(s), s.c0);
+    assert.deepEqual(await flights(s, s.c2), []);
+    assert.deepEqual(statuses(s), []);
+  });
+});
