@@ -18,6 +18,8 @@ import { summaryRows } from '../lib/mirror/plan.js';
 import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
 import { actionsCacheHooks } from './cache.js';
 
+// The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
+const SUMMARY_ROWS = 500;
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 await runMain(async () => {
@@ -61,7 +63,7 @@ await runMain(async () => {
     const rows = summaryRows(tree.updates);
     const unchanged = tree.updates.length - rows.length;
     summary.addRaw(
-      `<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} changed, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`,
+      `<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`,
       true,
     );
     if (rows.length)
@@ -72,10 +74,16 @@ await runMain(async () => {
           { data: 'old → new', header: true },
           { data: 'note', header: true },
         ],
-        ...rows.map((r) =>
-          r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c))),
+        ...rows.slice(0, SUMMARY_ROWS).map((r) =>
+          // (an empty cell would be written as a lone <td>: core.summary drops empty content)
+          r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c) || ' ')),
         ),
       ]);
+    if (rows.length > SUMMARY_ROWS)
+      summary.addRaw(
+        `<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`,
+        true,
+      );
   }
   if (result.refused.length)
     summary.addRaw(

@@ -32740,6 +32740,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+// The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
+const SUMMARY_ROWS = 500;
 const html = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(async () => {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -32779,7 +32781,7 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(asyn
     for (const tree of result.trees) {
         const rows = (0,_lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryRows */ .QW)(tree.updates);
         const unchanged = tree.updates.length - rows.length;
-        summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} changed, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
+        summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
         if (rows.length)
             summary.addTable([
                 [
@@ -32788,8 +32790,12 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(asyn
                     { data: 'old → new', header: true },
                     { data: 'note', header: true },
                 ],
-                ...rows.map((r) => r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c)))),
+                ...rows.slice(0, SUMMARY_ROWS).map((r) => 
+                // (an empty cell would be written as a lone <td>: core.summary drops empty content)
+                r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c) || ' '))),
             ]);
+        if (rows.length > SUMMARY_ROWS)
+            summary.addRaw(`<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`, true);
     }
     if (result.refused.length)
         summary.addRaw(`<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`, true);
