@@ -239,6 +239,19 @@ describe('mirror action', () => {
     assert.ok(hosted.has('refs/heads/upstream/feature-y'), 'outside the patterns');
     assert.ok(hosted.has('refs/heads/stable-0.9'), 'outside the mapped names');
     assert.ok(hosted.has('refs/heads/upstream/master'));
+
+    // An upstream that suddenly lists none of the mirrored refs empties nothing.
+    for (const ref of (await t.upstream.refs(['refs/heads/'])).keys())
+      await t.upstream.run(['update-ref', '-d', ref]);
+    const empty = await t.mirror({ ...inputs, prune: 'true' });
+    assert.equal(empty.code, 1, empty.log);
+    assert.match(
+      errors(empty)
+        .map((a) => a.message)
+        .join('\n'),
+      /lists none of the mirrored refs/,
+    );
+    assert.deepEqual(await t.hosted.refs(), hosted);
   });
 
   it('changes nothing when the destination refuses one ref of the push', async () => {
