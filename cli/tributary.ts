@@ -8,13 +8,21 @@ import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
 import { gateCommand } from './gate.js';
+import { mirrorCommand } from './mirror.js';
 import { testCommand } from './test.js';
 import { check } from './check.js';
 import { divergence } from './divergence.js';
 import { trackCommand } from './track.js';
 
 // One line per part; each part lives in its own file.
-const commands: Command[] = [testCommand, gateCommand, trackCommand, check, divergence];
+const commands: Command[] = [
+  mirrorCommand,
+  testCommand,
+  gateCommand,
+  trackCommand,
+  check,
+  divergence,
+];
 
 function help(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));

@@ -38220,6 +38220,45 @@ class Git {
         }
         return out;
     }
+    /**
+     * A remote's branches and tags only (`ls-remote --heads --tags --refs`): protocol v2 asks the
+     * server for just those prefixes, so refs/pull/*, HEAD and other hidden refs never come back.
+     */
+    async remoteBranchesAndTags(url, opts = {}) {
+        const out = await this.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
+            retries: 3,
+            ...opts,
+        });
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const [oid, name] = line.split('\t');
+            if (name)
+                map.set(name, oid);
+        }
+        return map;
+    }
+    /**
+     * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
+     * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
+     */
+    async objectTypes(oids) {
+        const list = [...new Set(oids)];
+        const types = new Map();
+        if (!list.length)
+            return types;
+        const r = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const lines = r.stdout.split('\n');
+        list.forEach((oid, i) => {
+            const [got, type] = (lines[i] ?? '').split(' ');
+            types.set(oid, r.code === 0 && got === oid && type !== 'missing' ? type : undefined);
+        });
+        return types;
+    }
 }
 /** Creates a repository (bare by default) and returns its funnel. */
 async function initRepository(dir, options = {}) {

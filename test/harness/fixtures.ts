@@ -67,7 +67,14 @@ export class WorkTree {
  */
 export async function fastImportHistory(
   git: Git,
-  opts: { branches: string[]; commitsPerBranch: number; tags?: number; file?: string },
+  opts: {
+    branches: string[];
+    commitsPerBranch: number;
+    tags?: number;
+    file?: string;
+    /** Commits on each branch after the first (default commitsPerBranch / 100). */
+    sideCommits?: number;
+  },
 ): Promise<void> {
   const chunks: string[] = [];
   let mark = 1;
@@ -93,7 +100,11 @@ export async function fastImportHistory(
   for (const [b, name] of others.entries()) {
     let from: number | undefined =
       trunk[Math.floor(((b + 1) * trunk.length) / (others.length + 1)) - 1] ?? last;
-    for (let i = 0; i < Math.max(1, Math.floor(opts.commitsPerBranch / 100)); i++) {
+    for (
+      let i = 0;
+      i < (opts.sideCommits ?? Math.max(1, Math.floor(opts.commitsPerBranch / 100)));
+      i++
+    ) {
       from = emit(`refs/heads/${name}`, from, i);
     }
   }

@@ -1,0 +1,98 @@
+/**
+ * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
+ * actions/lib/mirror/, shared with `tributary mirror`.
+ */
+import { join, resolve } from 'node:path';
+import {
+  booleanInput,
+  core,
+  coreLogger,
+  input,
+  integerInput,
+  listInput,
+  runMain,
+  secretInput,
+} from '../runtime/runner.js';
+import { mirrorTree, type MirrorHooks } from '../lib/mirror/mirror.js';
+import { summaryRows } from '../lib/mirror/plan.js';
+import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
+import { actionsCacheHooks } from './cache.js';
+
+// The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
+const SUMMARY_ROWS = 500;
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+await runMain(async () => {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const cacheDir = input(INPUTS.cacheDir);
+  const settings = parseMirrorSettings({
+    source: input(INPUTS.source, { required: true }),
+    destination: input(INPUTS.destination, { required: true }),
+    sourceToken: secretInput(INPUTS.sourceToken),
+    token: secretInput(INPUTS.token),
+    refs: listInput(INPUTS.refs),
+    map: listInput(INPUTS.map),
+    prefix: input(INPUTS.prefix),
+    tagPrefix: input(INPUTS.tagPrefix),
+    prune: booleanInput(INPUTS.prune),
+    allowRewrites: booleanInput(INPUTS.allowRewrites),
+    submodules: booleanInput(INPUTS.submodules),
+    submoduleDestination: input(INPUTS.submoduleDestination),
+    cacheRoot: cacheDir
+      ? resolve(workspace, cacheDir)
+      : join(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
+    retries: integerInput(INPUTS.retries, 3),
+    serverUrl: process.env.GITHUB_SERVER_URL,
+    workingDirectory: workspace,
+  });
+  // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
+  const hooks: MirrorHooks = cacheDir ? {} : actionsCacheHooks(coreLogger);
+  const result = await mirrorTree(settings, coreLogger, hooks);
+
+  const moved = result.updates.filter((u) => u.action !== 'unchanged');
+  core.setOutput(OUTPUTS.updates, JSON.stringify(moved));
+  core.setOutput(OUTPUTS.created, result.counts.created);
+  core.setOutput(OUTPUTS.updated, result.counts.updated + result.counts.rewritten);
+  core.setOutput(OUTPUTS.deleted, result.counts.deleted);
+  core.setOutput(OUTPUTS.refused, result.refused.length);
+  core.setOutput(OUTPUTS.unchanged, result.counts.unchanged);
+  core.setOutput(OUTPUTS.changed, String(result.changed));
+
+  const summary = core.summary.addHeading('Mirror', 2);
+  for (const tree of result.trees) {
+    const rows = summaryRows(tree.updates);
+    const unchanged = tree.updates.length - rows.length;
+    summary.addRaw(
+      `<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`,
+      true,
+    );
+    if (rows.length)
+      summary.addTable([
+        [
+          { data: 'ref', header: true },
+          { data: 'action', header: true },
+          { data: 'old → new', header: true },
+          { data: 'note', header: true },
+        ],
+        ...rows.slice(0, SUMMARY_ROWS).map((r) =>
+          // (an empty cell would be written as a lone <td>: core.summary drops empty content)
+          r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c) || ' ')),
+        ),
+      ]);
+    if (rows.length > SUMMARY_ROWS)
+      summary.addRaw(
+        `<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`,
+        true,
+      );
+  }
+  if (result.refused.length)
+    summary.addRaw(
+      `<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`,
+      true,
+    );
+  await summary.write();
+  if (result.refused.length)
+    core.setFailed(
+      `Refused ${result.refused.map((u) => u.ref).join(', ')}: upstream rewrote history. Nothing was pushed.`,
+    );
+});
