@@ -43841,34 +43841,14 @@ class Git {
      * `input` goes to stdin (`--stdin` lists of commits).
      */
     async *lines(args, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
-            cwd: this.cwd,
-            env: this.environment(opts.env),
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        if (child.stdin) {
-            child.stdin.on('error', () => { }); // git may exit before reading all of its input
-            child.stdin.end(opts.input);
+        let rest = '';
+        for await (const chunk of this.chunks(args, opts)) {
+            const parts = (rest + chunk).split('\n');
+            rest = parts.pop();
+            yield* parts;
         }
-        const err = [];
-        child.stderr.on('data', (b) => err.push(b));
-        const closed = new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Infinity });
-        try {
-            for await (const line of rl)
-                yield line;
-        }
-        finally {
-            if (child.exitCode === null)
-                child.kill();
-        }
-        const code = await closed;
-        if (code !== 0)
-            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+        if (rest)
+            yield rest;
     }
     /**
      * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
@@ -61693,6 +61673,31 @@ function reproduce(commands) {
 function conflictList(files) {
     return files.map((f) => `- \`${f.replace(/`/g, "'")}\``).join('\n');
 }
+/**
+ * Fetches the downstream target branch (as refs/track/target) and the upstream branch it
+ * follows (refs/track/upstream), from one server when upstream is hosted there too, plus any
+ * other refs of the hosted tree a mode needs. Returns both heads and what the server had.
+ */
+async function fetchTargetAndUpstream(ctx, extra = []) {
+    const { settings: s, git, work } = ctx;
+    const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
+    const upstreamRef = {
+        remote: `refs/heads/${s.upstream}`,
+        local: 'refs/track/upstream',
+        input: 'upstream',
+    };
+    const same = upstreamUrl === s.gitUrl;
+    const found = await work.fetch(s.gitUrl, [
+        { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+        ...extra,
+        ...(same ? [upstreamRef] : []),
+    ]);
+    if (!same)
+        await work.fetch(upstreamUrl, [upstreamRef]);
+    const target = (await git.commitOf('refs/track/target'));
+    const upstream = (await git.commitOf('refs/track/upstream'));
+    return { target, upstream, found };
+}
 //# sourceMappingURL=context.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/picks.js
 /**
@@ -62015,22 +62020,11 @@ async function scanBackports(git, o) {
 
 const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
 async function backport(ctx) {
-    const { settings: s, git, work, pulls } = ctx;
+    const { settings: s, git, pulls } = ctx;
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
-    const same = upstreamUrl === s.gitUrl;
-    const found = await work.fetch(s.gitUrl, [
-        { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+    const { target, upstream, found } = await fetchTargetAndUpstream(ctx, [
         { remote: scannedRef(s.target), local: 'refs/track/scanned', optional: true },
-        ...(same
-            ? [{ remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' }]
-            : []),
     ]);
-    if (!same)
-        await work.fetch(upstreamUrl, [
-            { remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' },
-        ]);
-    const target = (await git.commitOf('refs/track/target'));
-    const upstream = (await git.commitOf('refs/track/upstream'));
     const scannedBefore = found.get(scannedRef(s.target));
     // Listed commits must exist before anything is written.
     const listed = await git.resolveCommits(s.commits);
@@ -62751,21 +62745,9 @@ async function carriedUpstream(git, o) {
 
 
 async function sync(ctx) {
-    const { settings: s, git, work, pulls } = ctx;
+    const { settings: s, git, pulls } = ctx;
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
-    const same = upstreamUrl === s.gitUrl;
-    await work.fetch(s.gitUrl, [
-        { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
-        ...(same
-            ? [{ remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' }]
-            : []),
-    ]);
-    if (!same)
-        await work.fetch(upstreamUrl, [
-            { remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' },
-        ]);
-    const target = (await git.commitOf('refs/track/target'));
-    const upstream = (await git.commitOf('refs/track/upstream'));
+    const { target, upstream } = await fetchTargetAndUpstream(ctx);
     await pulls.load('sync');
     const key = markerKey({ mode: 'sync', target: s.target });
     const fresh = Number(await git.run(['rev-list', '--count', `${target}..${upstream}`]));

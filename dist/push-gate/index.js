@@ -42658,34 +42658,14 @@ class Git {
      * `input` goes to stdin (`--stdin` lists of commits).
      */
     async *lines(args, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
-            cwd: this.cwd,
-            env: this.environment(opts.env),
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        if (child.stdin) {
-            child.stdin.on('error', () => { }); // git may exit before reading all of its input
-            child.stdin.end(opts.input);
+        let rest = '';
+        for await (const chunk of this.chunks(args, opts)) {
+            const parts = (rest + chunk).split('\n');
+            rest = parts.pop();
+            yield* parts;
         }
-        const err = [];
-        child.stderr.on('data', (b) => err.push(b));
-        const closed = new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Infinity });
-        try {
-            for await (const line of rl)
-                yield line;
-        }
-        finally {
-            if (child.exitCode === null)
-                child.kill();
-        }
-        const code = await closed;
-        if (code !== 0)
-            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+        if (rest)
+            yield rest;
     }
     /**
      * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of

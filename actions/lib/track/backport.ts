@@ -8,7 +8,7 @@
 import { ConfigurationError } from '../errors.js';
 import { markerKey } from './marker.js';
 import { batch, perCommit } from './picks.js';
-import { short, type TrackContext } from './context.js';
+import { fetchTargetAndUpstream, short, type TrackContext } from './context.js';
 import { escapeMarkdown, readCommits, type CommitRecord } from './history.js';
 import { fixesReferences } from '../references.js';
 import {
@@ -23,22 +23,11 @@ import {
 export const scannedRef = (target: string) => `refs/tributary/track/${target}/scanned`;
 
 export async function backport(ctx: TrackContext): Promise<void> {
-  const { settings: s, git, work, pulls } = ctx;
+  const { settings: s, git, pulls } = ctx;
   const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
-  const same = upstreamUrl === s.gitUrl;
-  const found = await work.fetch(s.gitUrl, [
-    { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+  const { target, upstream, found } = await fetchTargetAndUpstream(ctx, [
     { remote: scannedRef(s.target), local: 'refs/track/scanned', optional: true },
-    ...(same
-      ? [{ remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' }]
-      : []),
   ]);
-  if (!same)
-    await work.fetch(upstreamUrl, [
-      { remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' },
-    ]);
-  const target = (await git.commitOf('refs/track/target'))!;
-  const upstream = (await git.commitOf('refs/track/upstream'))!;
   const scannedBefore = found.get(scannedRef(s.target));
 
   // Listed commits must exist before anything is written.

@@ -39,3 +39,31 @@ export function reproduce(commands: string[]): string {
 export function conflictList(files: string[]): string {
   return files.map((f) => `- \`${f.replace(/`/g, "'")}\``).join('\n');
 }
+
+/**
+ * Fetches the downstream target branch (as refs/track/target) and the upstream branch it
+ * follows (refs/track/upstream), from one server when upstream is hosted there too, plus any
+ * other refs of the hosted tree a mode needs. Returns both heads and what the server had.
+ */
+export async function fetchTargetAndUpstream(
+  ctx: TrackContext,
+  extra: { remote: string; local: string; optional?: boolean }[] = [],
+): Promise<{ target: string; upstream: string; found: Map<string, string | undefined> }> {
+  const { settings: s, git, work } = ctx;
+  const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
+  const upstreamRef = {
+    remote: `refs/heads/${s.upstream}`,
+    local: 'refs/track/upstream',
+    input: 'upstream',
+  };
+  const same = upstreamUrl === s.gitUrl;
+  const found = await work.fetch(s.gitUrl, [
+    { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+    ...extra,
+    ...(same ? [upstreamRef] : []),
+  ]);
+  if (!same) await work.fetch(upstreamUrl, [upstreamRef]);
+  const target = (await git.commitOf('refs/track/target'))!;
+  const upstream = (await git.commitOf('refs/track/upstream'))!;
+  return { target, upstream, found };
+}

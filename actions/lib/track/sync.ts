@@ -12,27 +12,16 @@ import {
   short,
   signed,
   branchName,
+  fetchTargetAndUpstream,
   type TrackContext,
 } from './context.js';
 import { escapeMarkdown, readCommits, shortlog } from './history.js';
 import { carriedUpstream } from './divergence.js';
 
 export async function sync(ctx: TrackContext): Promise<void> {
-  const { settings: s, git, work, pulls } = ctx;
+  const { settings: s, git, pulls } = ctx;
   const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
-  const same = upstreamUrl === s.gitUrl;
-  await work.fetch(s.gitUrl, [
-    { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
-    ...(same
-      ? [{ remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' }]
-      : []),
-  ]);
-  if (!same)
-    await work.fetch(upstreamUrl, [
-      { remote: `refs/heads/${s.upstream}`, local: 'refs/track/upstream', input: 'upstream' },
-    ]);
-  const target = (await git.commitOf('refs/track/target'))!;
-  const upstream = (await git.commitOf('refs/track/upstream'))!;
+  const { target, upstream } = await fetchTargetAndUpstream(ctx);
   await pulls.load('sync');
   const key = markerKey({ mode: 'sync', target: s.target });
 
