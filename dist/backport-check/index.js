@@ -30977,7 +30977,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9191);
 /* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4789);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9632);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5779);
 /* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
@@ -32222,8 +32222,8 @@ async function divergence(options) {
     };
 }
 //# sourceMappingURL=divergence.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 4 modules
-var pull_request = __nccwpck_require__(9632);
+// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 5 modules
+var pull_request = __nccwpck_require__(5779);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/check.js
 /**
  * The stories of the backport-check action: classify a pull request's commits against the
@@ -32420,7 +32420,7 @@ function changeNote(message) {
 
 /***/ }),
 
-/***/ 9632:
+/***/ 5779:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32526,21 +32526,17 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/git.js
+;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
- * The one funnel for every git call. Arguments are arrays (no shell ever parses them), git
- * never prompts, only known transports are allowed (never ext::), and credentials are given
- * per command through GIT_CONFIG_* environment variables: an Authorization header scoped to
- * one URL prefix, so a token is never on a command line, in a URL, a remote or .git/config.
+ * The one funnel every git call goes through: a child process of git with arguments as arrays
+ * (no shell ever parses them), git never prompting, only known transports allowed (never
+ * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
+ * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
+ * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
 
 
 
-/** Dates for throw-away objects, so they are the same on every run. */
-const FIXED_DATES = {
-    GIT_AUTHOR_DATE: '1000000000 +0000',
-    GIT_COMMITTER_DATE: '1000000000 +0000',
-};
 class GitError extends Error {
     args;
     code;
@@ -32580,7 +32576,7 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
-class Git {
+class GitProcess {
     cwd;
     options;
     redactor = new Redactor();
@@ -32595,7 +32591,7 @@ class Git {
     }
     /** The same credentials, identity and logger in another directory. */
     at(cwd) {
-        return new Git({ ...this.options, cwd });
+        return new this.constructor({ ...this.options, cwd });
     }
     /** Removes every token (and its encoded form) from a text. */
     redact(text) {
@@ -32788,6 +32784,22 @@ class Git {
         if (b !== 0)
             throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
     }
+}
+//# sourceMappingURL=git-process.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git.js
+/**
+ * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
+ * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
+ * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
+ */
+
+
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+class Git extends GitProcess {
     /** The object a revision names, or undefined when it names nothing. */
     async revParse(rev) {
         const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {

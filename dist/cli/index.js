@@ -43654,19 +43654,19 @@ function toJUnit(name, jobs) {
 
 /***/ }),
 
-/***/ 7341:
+/***/ 5106:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   TU: () => (/* binding */ Git),
-  XS: () => (/* binding */ GitError),
+  XS: () => (/* reexport */ GitError),
   zY: () => (/* binding */ initRepository),
-  dg: () => (/* binding */ isTransient)
+  dg: () => (/* reexport */ isTransient)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, basicAuthHeader, retryPolicy
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -43674,21 +43674,17 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 // EXTERNAL MODULE: ./build/actions/lib/log.js
 var log = __nccwpck_require__(1562);
-;// CONCATENATED MODULE: ./build/actions/lib/git.js
+;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
- * The one funnel for every git call. Arguments are arrays (no shell ever parses them), git
- * never prompts, only known transports are allowed (never ext::), and credentials are given
- * per command through GIT_CONFIG_* environment variables: an Authorization header scoped to
- * one URL prefix, so a token is never on a command line, in a URL, a remote or .git/config.
+ * The one funnel every git call goes through: a child process of git with arguments as arrays
+ * (no shell ever parses them), git never prompting, only known transports allowed (never
+ * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
+ * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
+ * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
 
 
 
-/** Dates for throw-away objects, so they are the same on every run. */
-const FIXED_DATES = {
-    GIT_AUTHOR_DATE: '1000000000 +0000',
-    GIT_COMMITTER_DATE: '1000000000 +0000',
-};
 class GitError extends Error {
     args;
     code;
@@ -43728,7 +43724,7 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
-class Git {
+class GitProcess {
     cwd;
     options;
     redactor = new log/* Redactor */.pO();
@@ -43743,7 +43739,7 @@ class Git {
     }
     /** The same credentials, identity and logger in another directory. */
     at(cwd) {
-        return new Git({ ...this.options, cwd });
+        return new this.constructor({ ...this.options, cwd });
     }
     /** Removes every token (and its encoded form) from a text. */
     redact(text) {
@@ -43936,6 +43932,22 @@ class Git {
         if (b !== 0)
             throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
     }
+}
+//# sourceMappingURL=git-process.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git.js
+/**
+ * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
+ * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
+ * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
+ */
+
+
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+class Git extends GitProcess {
     /** The object a revision names, or undefined when it names nothing. */
     async revParse(rev) {
         const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
@@ -44326,7 +44338,7 @@ function masterDate(message) {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7341);
+/* harmony import */ var _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5106);
 /* harmony import */ var _actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9191);
 /** Options `tributary check` and `tributary divergence` share: where upstream is, the policy. */
 
@@ -44522,8 +44534,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var lib_flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __nccwpck_require__(7341);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -53168,8 +53180,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __nccwpck_require__(7341);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/refs.js
@@ -54323,8 +54335,8 @@ var errors = __nccwpck_require__(4193);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __nccwpck_require__(7341);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
@@ -62860,8 +62872,8 @@ async function sync(ctx) {
     });
 }
 //# sourceMappingURL=sync.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __nccwpck_require__(7341);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/workspace.js
 /**
  * The work repository of a track run: a bare repository (no work tree: merges and picks are

@@ -39130,7 +39130,7 @@ function validateSettings(s) {
 
 /***/ }),
 
-/***/ 6724:
+/***/ 5184:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41998,21 +41998,17 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/git.js
+;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
- * The one funnel for every git call. Arguments are arrays (no shell ever parses them), git
- * never prompts, only known transports are allowed (never ext::), and credentials are given
- * per command through GIT_CONFIG_* environment variables: an Authorization header scoped to
- * one URL prefix, so a token is never on a command line, in a URL, a remote or .git/config.
+ * The one funnel every git call goes through: a child process of git with arguments as arrays
+ * (no shell ever parses them), git never prompting, only known transports allowed (never
+ * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
+ * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
+ * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
 
 
 
-/** Dates for throw-away objects, so they are the same on every run. */
-const FIXED_DATES = {
-    GIT_AUTHOR_DATE: '1000000000 +0000',
-    GIT_COMMITTER_DATE: '1000000000 +0000',
-};
 class GitError extends Error {
     args;
     code;
@@ -42052,7 +42048,7 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
-class Git {
+class GitProcess {
     cwd;
     options;
     redactor = new Redactor();
@@ -42067,7 +42063,7 @@ class Git {
     }
     /** The same credentials, identity and logger in another directory. */
     at(cwd) {
-        return new Git({ ...this.options, cwd });
+        return new this.constructor({ ...this.options, cwd });
     }
     /** Removes every token (and its encoded form) from a text. */
     redact(text) {
@@ -42260,6 +42256,22 @@ class Git {
         if (b !== 0)
             throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
     }
+}
+//# sourceMappingURL=git-process.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git.js
+/**
+ * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
+ * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
+ * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
+ */
+
+
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+class Git extends GitProcess {
     /** The object a revision names, or undefined when it names nothing. */
     async revParse(rev) {
         const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
@@ -45701,7 +45713,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6724);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5184);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3392);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
