@@ -8,7 +8,7 @@ import { Git, initRepository } from '../actions/lib/git.js';
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';
 
-const TOKEN = 'ghp_rulestoken0123456789abcdefABCDEF';
+const TOKEN = 'ghs_rulestoken0123456789abcdefABCDEF';
 
 interface Answer {
   status: number;
