@@ -10,3 +10,11 @@ export interface Command {
   /** Runs with the arguments after the part's name; returns the exit code. */
   run(args: string[], logger: Logger): Promise<number>;
 }
+
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+export function tokenFromEnvironment(): string | undefined {
+  return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}

@@ -1,6 +1,6 @@
 /**
  * `tributary gate`: the push gate on a laptop, on the same library as the action. The hosted
- * tree is a URL (token from TRIBUTARY_TOKEN, sent as a header) or a local path.
+ * tree is a URL (token from TRIBUTARY_TOKEN or GITHUB_TOKEN, sent as a header) or a local path.
  */
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { ConfigurationError } from '../actions/lib/errors.js';
 import { gateFlight } from '../actions/lib/gate/gate.js';
 import { renderSummary } from '../actions/lib/gate/report.js';
 import type { Logger } from '../actions/lib/log.js';
-import type { Command } from './command.js';
+import { tokenFromEnvironment, type Command } from './command.js';
 
 const usage = `usage: tributary gate --results DIR --repo URL-or-path [options]
 
@@ -19,7 +19,7 @@ when nothing regressed, fast-forwards the tested branch to the flight's revision
 is recorded as a git note (refs/notes/tributary/flights) in the hosted tree.
 
   --results DIR          job results (tributary.job/v1 *.json, JUnit *.xml), any layout
-  --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN)
+  --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
   --tree NAME            short name of the tree under test, as results name it (default: from --repo)
   --staging BRANCH       default staging
   --tested BRANCH        default master
@@ -79,7 +79,7 @@ export const gateCommand: Command = {
         '--max-walk',
         `Invalid --max-walk '${values['max-walk']}'. Expected a whole number >= 1.`,
       );
-    const token = process.env.TRIBUTARY_TOKEN;
+    const token = tokenFromEnvironment();
     if (token) logger.secret(token);
     const work = mkdtempSync(join(tmpdir(), 'tributary-gate-'));
     try {

@@ -8,7 +8,7 @@ import type { Logger } from '../actions/lib/log.js';
 import { mirrorTree } from '../actions/lib/mirror/mirror.js';
 import { summaryRows } from '../actions/lib/mirror/plan.js';
 import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
-import type { Command } from './command.js';
+import { tokenFromEnvironment, type Command } from './command.js';
 
 const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
 
@@ -74,7 +74,7 @@ export const mirrorCommand: Command = {
         source: o.source ?? '',
         destination: o.destination ?? '',
         sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
-        token: process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN,
+        token: tokenFromEnvironment(),
         refs: o.refs,
         map: o.map,
         prefix: o.prefix,

@@ -1,19 +1,19 @@
 /**
  * `tributary track <sync|backport|pin> [--option value]...`: the track-upstream action on a
  * laptop. Options have the action's input names; the token comes from the environment
- * (GITHUB_TOKEN, or TRIBUTARY_TREE_TOKEN for the pinned tree), never from the command line.
+ * (TRIBUTARY_TOKEN or GITHUB_TOKEN, and TRIBUTARY_TREE_TOKEN for the pinned tree), never from the command line.
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ConfigurationError } from '../actions/lib/errors.js';
 import { OPTION_DEFAULTS, settingsFromOptions } from '../actions/lib/track/options.js';
 import { trackUpstream } from '../actions/lib/track/track.js';
-import type { Command } from './command.js';
+import { tokenFromEnvironment, type Command } from './command.js';
 
 const usage = `usage: tributary track <sync|backport|pin> --repository OWNER/REPO [options]
 
 Opens or refreshes one pull request per purpose in OWNER/REPO (see actions/track-upstream).
-The token is read from GITHUB_TOKEN (TRIBUTARY_TREE_TOKEN for --tree-url if it differs).
+The token is read from TRIBUTARY_TOKEN or GITHUB_TOKEN (TRIBUTARY_TREE_TOKEN for --tree-url if it differs).
 
 Options (the action's inputs, same names and defaults):
 ${Object.entries(OPTION_DEFAULTS)
@@ -53,8 +53,12 @@ export const trackCommand: Command = {
       throw new ConfigurationError('mode', 'tributary track: give a mode: sync, backport or pin');
     const values = parseOptions(rest);
     values.set('mode', mode);
-    const token = process.env.GITHUB_TOKEN ?? '';
-    if (!token) throw new ConfigurationError('GITHUB_TOKEN', 'tributary track: set GITHUB_TOKEN');
+    const token = tokenFromEnvironment() ?? '';
+    if (!token)
+      throw new ConfigurationError(
+        'TRIBUTARY_TOKEN',
+        'tributary track: set TRIBUTARY_TOKEN (or GITHUB_TOKEN)',
+      );
     const settings = settingsFromOptions((name) => values.get(name) ?? '', {
       token,
       treeToken: process.env.TRIBUTARY_TREE_TOKEN,

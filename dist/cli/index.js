@@ -44456,6 +44456,23 @@ ${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
 
 /***/ }),
 
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
+/* harmony export */ });
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
 /***/ 9399:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -53027,11 +53044,14 @@ async function gateFlight(s, logger) {
     return outcome;
 }
 //# sourceMappingURL=gate.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./build/cli/gate.js
 /**
  * `tributary gate`: the push gate on a laptop, on the same library as the action. The hosted
- * tree is a URL (token from TRIBUTARY_TOKEN, sent as a header) or a local path.
+ * tree is a URL (token from TRIBUTARY_TOKEN or GITHUB_TOKEN, sent as a header) or a local path.
  */
+
 
 
 
@@ -53046,7 +53066,7 @@ when nothing regressed, fast-forwards the tested branch to the flight's revision
 is recorded as a git note (refs/notes/tributary/flights) in the hosted tree.
 
   --results DIR          job results (tributary.job/v1 *.json, JUnit *.xml), any layout
-  --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN)
+  --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
   --tree NAME            short name of the tree under test, as results name it (default: from --repo)
   --staging BRANCH       default staging
   --tested BRANCH        default master
@@ -53104,7 +53124,7 @@ const gateCommand = {
         const maxWalk = Number(values['max-walk']);
         if (!Number.isInteger(maxWalk) || maxWalk < 1)
             throw new errors/* ConfigurationError */.j1('--max-walk', `Invalid --max-walk '${values['max-walk']}'. Expected a whole number >= 1.`);
-        const token = process.env.TRIBUTARY_TOKEN;
+        const token = (0,command/* tokenFromEnvironment */.n)();
         if (token)
             logger.secret(token);
         const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-gate-'));
@@ -54205,8 +54225,11 @@ async function objectsComplete(store, updates) {
     return store.try(['rev-list', '--objects', '--quiet', ...tips]);
 }
 //# sourceMappingURL=mirror.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./build/cli/mirror.js
 /** `tributary mirror`: the mirror action on a laptop or a self-hosted machine. */
+
 
 
 
@@ -54278,7 +54301,7 @@ const mirrorCommand = {
                 source: o.source ?? '',
                 destination: o.destination ?? '',
                 sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
-                token: process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN,
+                token: (0,command/* tokenFromEnvironment */.n)(),
                 refs: o.refs,
                 map: o.map,
                 prefix: o.prefix,
@@ -63010,12 +63033,15 @@ async function trackUpstream(settings, deps) {
     return { mode: s.mode, outcomes: pulls.outcomes, notes: ctx.notes };
 }
 //# sourceMappingURL=track.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __nccwpck_require__(3192);
 ;// CONCATENATED MODULE: ./build/cli/track.js
 /**
  * `tributary track <sync|backport|pin> [--option value]...`: the track-upstream action on a
  * laptop. Options have the action's input names; the token comes from the environment
- * (GITHUB_TOKEN, or TRIBUTARY_TREE_TOKEN for the pinned tree), never from the command line.
+ * (TRIBUTARY_TOKEN or GITHUB_TOKEN, and TRIBUTARY_TREE_TOKEN for the pinned tree), never from the command line.
  */
+
 
 
 
@@ -63024,7 +63050,7 @@ async function trackUpstream(settings, deps) {
 const usage = `usage: tributary track <sync|backport|pin> --repository OWNER/REPO [options]
 
 Opens or refreshes one pull request per purpose in OWNER/REPO (see actions/track-upstream).
-The token is read from GITHUB_TOKEN (TRIBUTARY_TREE_TOKEN for --tree-url if it differs).
+The token is read from TRIBUTARY_TOKEN or GITHUB_TOKEN (TRIBUTARY_TREE_TOKEN for --tree-url if it differs).
 
 Options (the action's inputs, same names and defaults):
 ${Object.entries(OPTION_DEFAULTS)
@@ -63064,9 +63090,9 @@ const trackCommand = {
             throw new errors/* ConfigurationError */.j1('mode', 'tributary track: give a mode: sync, backport or pin');
         const values = parseOptions(rest);
         values.set('mode', mode);
-        const token = process.env.GITHUB_TOKEN ?? '';
+        const token = (0,command/* tokenFromEnvironment */.n)() ?? '';
         if (!token)
-            throw new errors/* ConfigurationError */.j1('GITHUB_TOKEN', 'tributary track: set GITHUB_TOKEN');
+            throw new errors/* ConfigurationError */.j1('TRIBUTARY_TOKEN', 'tributary track: set TRIBUTARY_TOKEN (or GITHUB_TOKEN)');
         const settings = settingsFromOptions((name) => values.get(name) ?? '', {
             token,
             treeToken: process.env.TRIBUTARY_TREE_TOKEN,
