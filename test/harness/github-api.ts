@@ -216,13 +216,13 @@ export class GitHubApi implements ApiServer {
     );
   }
 
-  addIssue(
+  /** A new open issue record, numbered in the repository's sequence; not stored yet. */
+  newIssueRecord(
     fullName: string,
     fields: Partial<Omit<IssueRecord, 'repository' | 'number' | 'id' | 'pull'>> & { title: string },
   ): IssueRecord {
-    this.repository(fullName);
     const at = this.now();
-    const issue: IssueRecord = {
+    return {
       id: this.nextId(),
       repository: fullName,
       number: this.nextNumber(fullName),
@@ -238,6 +238,14 @@ export class GitHubApi implements ApiServer {
       closedAt: null,
       ...fields,
     };
+  }
+
+  addIssue(
+    fullName: string,
+    fields: Partial<Omit<IssueRecord, 'repository' | 'number' | 'id' | 'pull'>> & { title: string },
+  ): IssueRecord {
+    this.repository(fullName);
+    const issue = this.newIssueRecord(fullName, fields);
     for (const l of issue.labels) this.addLabel(fullName, l);
     this.state.issues.push(issue);
     return issue;

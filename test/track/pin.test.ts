@@ -105,13 +105,16 @@ describe('track-upstream pin, end to end', () => {
   });
   after(() => env.close());
 
+  /** Xen's Config.mk pin: SEABIOS_UPSTREAM_REVISION to the newest rel-* tag that passed. */
+  const configPin = () => ({
+    ...base,
+    'pin-tags': 'rel-*',
+    'pin-file': 'Config.mk',
+    'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
+  });
+
   it('moves a Makefile variable to the newest tag that passed the gate, with its shortlog and flight', async () => {
-    const inputs = {
-      ...base,
-      'pin-tags': 'rel-*',
-      'pin-file': 'Config.mk',
-      'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
-    };
+    const inputs = configPin();
     const run = await runTrack(env, XEN, inputs);
     assertClean(run);
     assert.equal(reported(run)[0].operation, 'created');
@@ -146,12 +149,7 @@ describe('track-upstream pin, end to end', () => {
       s.s5,
     ]);
     await publish(tree, seabios, [`${NOTES}:${NOTES}`]);
-    const inputs = {
-      ...base,
-      'pin-tags': 'rel-*',
-      'pin-file': 'Config.mk',
-      'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
-    };
+    const inputs = configPin();
     const run = await runTrack(env, XEN, inputs);
     assertClean(run);
     assert.equal(reported(run)[0].operation, 'updated');
@@ -246,12 +244,7 @@ describe('track-upstream pin, end to end', () => {
         'SEABIOS_UPSTREAM_URL ?= https://xenbits.xen.org/git-http/seabios.git\nSEABIOS_UPSTREAM_REVISION ?= rel-1.18.1\n# end\n',
     });
     await publish(consumer, xen, ['staging']);
-    const run = await runTrack(env, XEN, {
-      ...base,
-      'pin-tags': 'rel-*',
-      'pin-file': 'Config.mk',
-      'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
-    });
+    const run = await runTrack(env, XEN, configPin());
     assertClean(run);
     const [o] = reported(run);
     assert.equal(o.operation, 'closed', run.log + run.summary);

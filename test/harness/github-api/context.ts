@@ -3,7 +3,7 @@
  * with a Link header, and body validation. Route modules import only this, shapes.ts and
  * refs.ts, never the server, so a new module is one file plus one line in routes.ts.
  */
-import type { RepositoryRecord, GitHubState } from './state.js';
+import type { IssueRecord, RepositoryRecord, GitHubState } from './state.js';
 import type { RefStore } from './refs.js';
 
 export const DOCS = 'https://docs.github.com/rest';
@@ -20,6 +20,11 @@ export interface ApiServer {
   /** The next issue/pull request number of a repository. */
   nextNumber(fullName: string): number;
   now(): string;
+  /** A new open issue record, numbered in the repository's sequence; not stored yet. */
+  newIssueRecord(
+    fullName: string,
+    fields: Partial<Omit<IssueRecord, 'repository' | 'number' | 'id' | 'pull'>> & { title: string },
+  ): IssueRecord;
   refs(repo: RepositoryRecord): RefStore;
 }
 

@@ -75,23 +75,11 @@ export const issueRoutes: Route[] = [
       const assignees = strList(ctx, 'assignees', 'Issue') ?? [];
       const one = str(ctx, 'assignee', 'Issue');
       const names = labelNames(ctx) ?? [];
-      const at = ctx.api.now();
-      const i: IssueRecord = {
-        id: ctx.api.nextId(),
-        repository: ctx.repo.fullName,
-        number: ctx.api.nextNumber(ctx.repo.fullName),
+      const i = ctx.api.newIssueRecord(ctx.repo.fullName, {
         title,
         body,
-        state: 'open',
-        stateReason: null,
-        user: ctx.api.state.viewer,
-        labels: [],
         assignees: [...new Set([...(one ? [one] : []), ...assignees])],
-        locked: false,
-        createdAt: at,
-        updatedAt: at,
-        closedAt: null,
-      };
+      });
       setLabels(ctx, i, names);
       ctx.api.state.issues.push(i);
       return created(issue(ctx.api, i));

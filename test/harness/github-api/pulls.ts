@@ -218,23 +218,8 @@ export const pullRoutes: Route[] = [
           code: 'custom',
           message: `No commits between ${base} and ${head}`,
         });
-      const at = ctx.api.now();
-      const issue = ctx.api.state.issues;
       const p: PullRecord = {
-        id: ctx.api.nextId(),
-        repository: ctx.repo.fullName,
-        number: ctx.api.nextNumber(ctx.repo.fullName),
-        title,
-        body,
-        state: 'open',
-        stateReason: null,
-        user: ctx.api.state.viewer,
-        labels: [],
-        assignees: [],
-        locked: false,
-        createdAt: at,
-        updatedAt: at,
-        closedAt: null,
+        ...ctx.api.newIssueRecord(ctx.repo.fullName, { title, body }),
         pull: {
           id: ctx.api.nextId(),
           head: { repository: headRepo.fullName, ref: head, sha: headSha },
@@ -248,7 +233,7 @@ export const pullRoutes: Route[] = [
           requestedTeams: [],
         },
       };
-      issue.push(p);
+      ctx.api.state.issues.push(p);
       return created(await renderPull(ctx, p));
     },
   },
