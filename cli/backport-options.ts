@@ -42,11 +42,7 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: T,
 ) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true });
-  } catch (e) {
-    throw new ConfigurationError('arguments', e instanceof Error ? e.message : String(e));
-  }
+  return parseArgs({ args, options, allowPositionals: false, strict: true });
 }
 
 export function shared(

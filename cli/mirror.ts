@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigurationError } from '../actions/lib/errors.js';
 import type { Logger } from '../actions/lib/log.js';
 import { mirrorTree } from '../actions/lib/mirror/mirror.js';
 import { summaryRows } from '../actions/lib/mirror/plan.js';
@@ -41,31 +40,26 @@ export const mirrorCommand: Command = {
     'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
   usage,
   async run(args: string[], logger: Logger): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          source: { type: 'string' },
-          destination: { type: 'string' },
-          refs: { type: 'string', multiple: true },
-          map: { type: 'string', multiple: true },
-          prefix: { type: 'string' },
-          'tag-prefix': { type: 'string' },
-          prune: { type: 'boolean' },
-          'allow-rewrites': { type: 'boolean' },
-          submodules: { type: 'boolean' },
-          'submodule-destination': { type: 'string' },
-          'cache-dir': { type: 'string' },
-          'server-url': { type: 'string' },
-          retries: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-        strict: true,
-      });
-    } catch (e) {
-      throw new ConfigurationError('arguments', `${(e as Error).message}\n\n${usage}`);
-    }
+    const parsed = parseArgs({
+      args,
+      options: {
+        source: { type: 'string' },
+        destination: { type: 'string' },
+        refs: { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        prefix: { type: 'string' },
+        'tag-prefix': { type: 'string' },
+        prune: { type: 'boolean' },
+        'allow-rewrites': { type: 'boolean' },
+        submodules: { type: 'boolean' },
+        'submodule-destination': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'server-url': { type: 'string' },
+        retries: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    });
     const o = parsed.values;
     const temporary = o['cache-dir'] ? undefined : mkdtempSync(join(tmpdir(), 'tributary-mirror-'));
     try {

@@ -34,23 +34,18 @@ export const testCommand: Command = {
   summary: 'run a hypervisor test plan (build, boot guests, checks) and write the job result',
   usage,
   async run(args: string[], logger: Logger): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          'work-dir': { type: 'string', default: '.' },
-          'output-dir': { type: 'string', default: 'tributary-test' },
-          'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
-          'lock-wait': { type: 'string', default: '60m' },
-          job: { type: 'string' },
-          check: { type: 'boolean', default: false },
-        },
-      });
-    } catch (e) {
-      throw new ConfigurationError('arguments', `${(e as Error).message}\n\n${usage}`);
-    }
+    const parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'work-dir': { type: 'string', default: '.' },
+        'output-dir': { type: 'string', default: 'tributary-test' },
+        'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
+        'lock-wait': { type: 'string', default: '60m' },
+        job: { type: 'string' },
+        check: { type: 'boolean', default: false },
+      },
+    });
     const { values, positionals } = parsed;
     if (positionals.length !== 1)
       throw new ConfigurationError('plan', `Give exactly one plan file.\n\n${usage}`);

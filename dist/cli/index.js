@@ -44368,12 +44368,7 @@ const sharedOptions = {
     json: { type: 'boolean' },
 };
 function parse(args, options) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: false, strict: true });
-    }
-    catch (e) {
-        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('arguments', e instanceof Error ? e.message : String(e));
-    }
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: false, strict: true });
 }
 function shared(values, logger) {
     if (!values.upstream)
@@ -54237,7 +54232,6 @@ var command = __nccwpck_require__(3192);
 
 
 
-
 const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
 
 Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
@@ -54267,32 +54261,26 @@ const mirrorCommand = {
     summary: 'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
     usage,
     async run(args, logger) {
-        let parsed;
-        try {
-            parsed = (0,external_node_util_.parseArgs)({
-                args,
-                options: {
-                    source: { type: 'string' },
-                    destination: { type: 'string' },
-                    refs: { type: 'string', multiple: true },
-                    map: { type: 'string', multiple: true },
-                    prefix: { type: 'string' },
-                    'tag-prefix': { type: 'string' },
-                    prune: { type: 'boolean' },
-                    'allow-rewrites': { type: 'boolean' },
-                    submodules: { type: 'boolean' },
-                    'submodule-destination': { type: 'string' },
-                    'cache-dir': { type: 'string' },
-                    'server-url': { type: 'string' },
-                    retries: { type: 'string' },
-                    json: { type: 'boolean' },
-                },
-                strict: true,
-            });
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j1('arguments', `${e.message}\n\n${usage}`);
-        }
+        const parsed = (0,external_node_util_.parseArgs)({
+            args,
+            options: {
+                source: { type: 'string' },
+                destination: { type: 'string' },
+                refs: { type: 'string', multiple: true },
+                map: { type: 'string', multiple: true },
+                prefix: { type: 'string' },
+                'tag-prefix': { type: 'string' },
+                prune: { type: 'boolean' },
+                'allow-rewrites': { type: 'boolean' },
+                submodules: { type: 'boolean' },
+                'submodule-destination': { type: 'string' },
+                'cache-dir': { type: 'string' },
+                'server-url': { type: 'string' },
+                retries: { type: 'string' },
+                json: { type: 'boolean' },
+            },
+            strict: true,
+        });
         const o = parsed.values;
         const temporary = o['cache-dir'] ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'));
         try {
@@ -55899,24 +55887,18 @@ const testCommand = {
     summary: 'run a hypervisor test plan (build, boot guests, checks) and write the job result',
     usage,
     async run(args, logger) {
-        let parsed;
-        try {
-            parsed = (0,external_node_util_.parseArgs)({
-                args,
-                allowPositionals: true,
-                options: {
-                    'work-dir': { type: 'string', default: '.' },
-                    'output-dir': { type: 'string', default: 'tributary-test' },
-                    'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
-                    'lock-wait': { type: 'string', default: '60m' },
-                    job: { type: 'string' },
-                    check: { type: 'boolean', default: false },
-                },
-            });
-        }
-        catch (e) {
-            throw new errors/* ConfigurationError */.j1('arguments', `${e.message}\n\n${usage}`);
-        }
+        const parsed = (0,external_node_util_.parseArgs)({
+            args,
+            allowPositionals: true,
+            options: {
+                'work-dir': { type: 'string', default: '.' },
+                'output-dir': { type: 'string', default: 'tributary-test' },
+                'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
+                'lock-wait': { type: 'string', default: '60m' },
+                job: { type: 'string' },
+                check: { type: 'boolean', default: false },
+            },
+        });
         const { values, positionals } = parsed;
         if (positionals.length !== 1)
             throw new errors/* ConfigurationError */.j1('plan', `Give exactly one plan file.\n\n${usage}`);
@@ -63179,6 +63161,11 @@ async function main(argv) {
         logger.error((0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e));
         if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1)
             return 2;
+        // node:util parseArgs refuses unknown or malformed options with these codes: bad usage.
+        if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS_')) {
+            process.stderr.write(`\n${command.usage.replace(/\n?$/, '\n')}`);
+            return 2;
+        }
         if (e instanceof Error && e.stack)
             logger.debug(e.stack);
         return 3;
