@@ -23,6 +23,8 @@ ${Object.entries(OPTION_DEFAULTS)
 
 Exit codes: 0 done, 2 bad input, 3 an unexpected failure.`;
 
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+
 /** `--name value` and `--name=value` pairs; a repeated list option adds a line. */
 export function parseOptions(args: string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -34,6 +36,9 @@ export function parseOptions(args: string[]): Map<string, string> {
     if (!(name in OPTION_DEFAULTS) || name === 'mode')
       throw new ConfigurationError(name, `tributary track: unknown option --${name}`);
     let value = m[2];
+    // A switch (`--dry-run`) may stand alone; `--dry-run false` still reads its value.
+    const isSwitch = ['true', 'false'].includes(OPTION_DEFAULTS[name]);
+    if (value === undefined && isSwitch && !BOOLEAN.test(args[i + 1] ?? '')) value = 'true';
     if (value === undefined) {
       if (i + 1 >= args.length) throw new ConfigurationError(name, `--${name} needs a value`);
       value = args[++i];
@@ -71,6 +76,7 @@ export const trackCommand: Command = {
         `${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`,
       );
     for (const n of report.notes) logger.info(n);
+    for (const n of report.notices) logger.info(`notice: ${n}`);
     if (!report.outcomes.length) logger.info('nothing to do');
     return 0;
   },

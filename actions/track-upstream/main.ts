@@ -17,6 +17,8 @@ await runMain(async () => {
   core.setOutput('pull-request-number', first ? String(first.number) : '');
   core.setOutput('pull-request-url', first?.url ?? '');
   core.setOutput('operation', first?.operation ?? 'none');
+  core.setOutput('candidates', JSON.stringify(report.candidates));
+  for (const n of report.notices) core.notice(n, { title: 'track-upstream' });
   const rows = report.outcomes.map((o) => [
     o.key,
     `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
@@ -37,7 +39,7 @@ await runMain(async () => {
       ],
       ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
     ])
-    .addRaw(report.notes.map((n) => `${n}\n`).join(''), true)
+    .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
     .write();
   for (const o of report.outcomes)
     if (o.note?.includes('conflict'))

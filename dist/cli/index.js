@@ -55956,7 +55956,7 @@ const testCommand = {
 
 /***/ }),
 
-/***/ 1026:
+/***/ 2507:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61420,6 +61420,11 @@ function validateSettings(s) {
         throw (0,errors/* invalid */.Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
     if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
         throw (0,errors/* invalid */.Gq)('committer', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
+        throw (0,errors/* invalid */.Gq)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+    // A dry run that would still write is worse than none: refuse it where there is none.
+    if (s.dryRun && s.mode !== 'backport')
+        throw new errors/* ConfigurationError */.j1('dry-run', `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`);
     if (s.mode === 'pin') {
         const p = s.pin;
         if (!p?.treeUrl)
@@ -61469,10 +61474,13 @@ const OPTION_DEFAULTS = {
     commits: '',
     grouping: 'per-commit',
     since: '',
+    'max-pull-requests': '20',
+    'dry-run': 'false',
     'tree-url': '',
     'pin-branch': '',
     'pin-tags': '',
     'notes-ref': 'refs/notes/tributary/flights',
+    'require-flight': 'true',
     'pin-file': '',
     'pin-variable': '',
     'pin-pattern': '',
@@ -61501,6 +61509,12 @@ function list(get, name) {
         .split(/[\n,]/)
         .map((s) => s.replace(/#.*$/, '').trim())
         .filter(Boolean);
+}
+function count(get, name) {
+    const v = get(name);
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+        throw (0,errors/* invalid */.Gq)(name, v, 'a whole number of 1 or more');
+    return Number(v);
 }
 function bool(get, name) {
     const v = get(name).trim().toLowerCase();
@@ -61537,6 +61551,8 @@ function settingsFromOptions(read, o) {
         commits: list(get, 'commits'),
         grouping: parseChoice('grouping', get('grouping'), ['per-commit', 'batch']),
         since: get('since') || undefined,
+        maxPullRequests: count(get, 'max-pull-requests'),
+        dryRun: bool(get, 'dry-run'),
         pin: mode === 'pin'
             ? {
                 treeUrl: get('tree-url'),
@@ -61544,6 +61560,7 @@ function settingsFromOptions(read, o) {
                 branch: get('pin-branch') || undefined,
                 tags: get('pin-tags') || undefined,
                 notesRef: get('notes-ref'),
+                requireFlight: bool(get, 'require-flight'),
                 file: get('pin-file') || undefined,
                 variable: get('pin-variable') || undefined,
                 pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
@@ -61708,9 +61725,9 @@ async function fetchTargetAndUpstream(ctx, extra = []) {
         { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
         ...extra,
         ...(same ? [upstreamRef] : []),
-    ]);
+    ], { urlInput: 'git-url' });
     if (!same)
-        await work.fetch(upstreamUrl, [upstreamRef]);
+        await work.fetch(upstreamUrl, [upstreamRef], { urlInput: 'upstream-url' });
     const target = (await git.commitOf('refs/track/target'));
     const upstream = (await git.commitOf('refs/track/upstream'));
     return { target, upstream, found };
@@ -61941,6 +61958,59 @@ async function filesOf(git, commits) {
     }
     return map;
 }
+/**
+ * Which `Fixes:` ids name a commit the downstream branch has, in its history or carried (a
+ * reference line or the same patch): only those make a commit a candidate, and only those
+ * may be called "a commit downstream has".
+ */
+async function fixedDownstream(git, ids, o) {
+    const fixIds = [...new Set(ids)];
+    if (!fixIds.length)
+        return () => false;
+    const resolved = await git.resolveCommits(fixIds);
+    const fixedFull = [...new Set(resolved.values())];
+    const notInTarget = new Set(fixedFull.length
+        ? (await git.run(['rev-list', '--stdin'], {
+            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
+        }))
+            .split('\n')
+            .filter(Boolean)
+        : []);
+    const fixedRecords = [...notInTarget].map((sha) => ({
+        sha,
+        subject: '',
+        author: { name: '', email: '', date: '' },
+        message: '',
+    }));
+    const carried = await presentDownstream(git, fixedRecords, o);
+    return (id) => {
+        const full = resolved.get(id);
+        return !!full && (!notInTarget.has(full) || carried.has(full));
+    };
+}
+/**
+ * Why each of `commits` is a candidate, as a scan finds it: its stable markers, `listed`, and
+ * each `Fixes:` that names a commit downstream has. An open batch is described with these, so
+ * an unchanged batch keeps an unchanged body, and its body says only what is true.
+ */
+async function candidateReasons(git, commits, o) {
+    const listed = new Set(o.commits ?? []);
+    const ids = commits.flatMap((c) => (0,references/* fixesReferences */.Gd)(c.message));
+    const fixes = ids.length
+        ? await fixedDownstream(git, ids, {
+            ...o,
+            downstream: o.downstream ?? (await readDownstream(git, o.upstream, o.target)),
+        })
+        : () => false;
+    return new Map(commits.map((c) => [
+        c.sha,
+        [
+            ...markerReasons(c.message, o.stablePatterns),
+            ...(listed.has(c.sha) ? ['listed'] : []),
+            ...(0,references/* fixesReferences */.Gd)(c.message).filter(fixes).map(fixesReason),
+        ],
+    ]));
+}
 /** Scans `since..upstream` for backport candidates. */
 async function scanBackports(git, o) {
     // Nothing new since the last scan: nothing to read (listed commits are still looked at).
@@ -61964,38 +62034,26 @@ async function scanBackports(git, o) {
     const outside = [...listed].filter((sha) => !inRange.has(sha));
     if (outside.length) {
         const extra = await readCommits(git, ['--no-walk=sorted', ...outside], { merges: true });
-        provisional.unshift(...extra.map((c) => ({ c, reasons: ['listed'], fixes: [] })));
+        provisional.unshift(...extra.map((c) => ({
+            c,
+            reasons: [...markerReasons(c.message, o.stablePatterns), 'listed'],
+            fixes: (0,references/* fixesReferences */.Gd)(c.message),
+        })));
     }
-    const result = { candidates: [], skipped: [], reverted, scanned: range.length };
+    const result = {
+        candidates: [],
+        skipped: [],
+        reverted,
+        scanned: range.length,
+        order: range.map((c) => c.sha),
+    };
     if (!provisional.length)
         return result;
-    // Fixes: does the downstream branch have the commit fixed? In its history, or carried.
-    const fixIds = [...new Set(provisional.flatMap((p) => p.fixes))];
-    const resolved = await git.resolveCommits(fixIds);
-    const fixedFull = [...new Set(resolved.values())];
-    const notInTarget = new Set(fixedFull.length
-        ? (await git.run(['rev-list', '--stdin'], {
-            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
-        }))
-            .split('\n')
-            .filter(Boolean)
-        : []);
-    const fixedRecords = [...notInTarget].map((sha) => ({
-        sha,
-        subject: '',
-        author: { name: '', email: '', date: '' },
-        message: '',
-    }));
     const downstream = await readDownstream(git, o.upstream, o.target);
-    const fixedCarried = await presentDownstream(git, fixedRecords, { ...o, downstream });
+    const fixes = await fixedDownstream(git, provisional.flatMap((p) => p.fixes), { ...o, downstream });
     const firm = [];
     for (const p of provisional) {
-        const reasons = [...p.reasons];
-        for (const f of p.fixes) {
-            const full = resolved.get(f);
-            if (full && (!notInTarget.has(full) || fixedCarried.has(full)))
-                reasons.push(fixesReason(f));
-        }
+        const reasons = [...p.reasons, ...p.fixes.filter(fixes).map(fixesReason)];
         if (!reasons.length)
             continue;
         const revertedBy = reverted.get(p.c.sha);
@@ -62034,7 +62092,6 @@ async function scanBackports(git, o) {
 
 
 
-
 const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
 async function backport(ctx) {
     const { settings: s, git, pulls } = ctx;
@@ -62048,102 +62105,184 @@ async function backport(ctx) {
     const unknown = s.commits.filter((c) => !listed.has(c));
     if (unknown.length)
         throw new errors/* ConfigurationError */.j1('commits', `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
-    let since;
-    if (scannedBefore &&
-        (await git.commitOf('refs/track/scanned')) &&
-        (await git.isAncestor('refs/track/scanned', upstream)))
-        since = scannedBefore;
-    else {
-        if (scannedBefore)
-            ctx.logger.warning(`${s.upstream} no longer contains the last scanned commit ${context_short(scannedBefore)} (rewritten?): scanning again from the merge base.`);
-        if (s.since) {
-            const c = await git.commitOf(s.since);
-            if (!c)
-                throw new errors/* ConfigurationError */.j1('since', `Input 'since': ${s.since} is not a commit of ${s.upstream}.`);
-            since = c;
-        }
-        else
-            since = await git.run(['merge-base', target, upstream]);
-    }
-    await pulls.load('backport');
+    const since = await scanStart(ctx, scannedBefore, target, upstream);
+    await pulls.load('backport', { readOnly: s.dryRun });
+    const listedShas = [...new Set(listed.values())];
     const result = await scanBackports(git, {
         upstream,
         target,
         since,
         stablePatterns: s.stablePatterns,
         referencePatterns: s.referencePatterns,
-        commits: [...new Set(listed.values())],
+        commits: listedShas,
     });
     ctx.notes.push(`Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${context_short(since)}..${context_short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`);
     for (const k of result.skipped)
         ctx.notes.push(`- skipped ${context_short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
-    // Open pull requests of earlier scans whose commit landed by other means or was reverted.
-    const open = pulls.openPulls();
-    const carried = open.flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
-    let gone = new Map();
-    if (carried.length) {
-        const records = await readCommits(git, ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)], { merges: true });
-        const downstream = await readDownstream(git, upstream, target);
-        gone = await presentDownstream(git, records, {
-            upstream,
-            target,
-            referencePatterns: s.referencePatterns,
-            downstream,
-        });
-        for (const [sha, why] of gone)
-            gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
-        const reverts = await revertsOf(ctx, carried, since, upstream);
-        for (const [sha, by] of reverts)
-            if (!gone.has(sha))
-                gone.set(sha, `upstream reverted it (${context_short(by)})`);
-    }
+    if (s.dryRun)
+        return listCandidates(ctx, result.candidates);
+    const gone = await goneFromOpen(ctx, since, upstream, target);
+    let deferred = [];
     if (s.grouping === 'per-commit') {
-        for (const o of open) {
+        for (const o of pulls.openPulls()) {
             const sha = o.marker.subject;
             const why = sha && gone.get(sha);
             if (why)
                 await pulls.close(o.key, `the backport of ${context_short(sha)} is no longer needed: ${why}.`);
         }
-        for (const c of result.candidates) {
-            await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
-        }
+        deferred = await proposeEach(ctx, result.candidates, target, upstreamUrl);
     }
-    else {
-        const key = markerKey({ mode: 'backport', target: s.target });
-        const previous = open.find((o) => o.key === key)?.marker.commits ?? [];
-        const keep = previous.filter((sha) => !gone.has(sha));
-        const fresh = result.candidates.filter((c) => !keep.includes(c.sha));
-        const records = keep.length
-            ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
-            : [];
-        const byId = new Map(records.map((r) => [r.sha, r]));
-        // The same reasons as when first found, so an unchanged batch keeps an unchanged body.
-        const again = (r) => {
-            const reasons = markerReasons(r.message, s.stablePatterns);
-            if (s.commits.some((x) => r.sha.startsWith(x)))
-                reasons.push('listed');
-            reasons.push(...(0,references/* fixesReferences */.Gd)(r.message).map(fixesReason));
-            return reasons;
-        };
-        const all = [
-            ...keep.map((sha) => ({ ...byId.get(sha), reasons: again(byId.get(sha)) })),
-            ...fresh,
-        ];
-        if (!all.length) {
-            if (previous.length)
-                await pulls.close(key, `every commit it carried is gone: ${previous.map((p) => `${context_short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`);
-        }
-        else
-            await pulls.propose(await batch(ctx, all, target, upstreamUrl));
-    }
-    // Everything of this scan has its pull request: remember how far the scan went.
-    if (upstream !== scannedBefore) {
+    else
+        await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas });
+    // Everything of this scan has its pull request: remember how far the scan went. With
+    // candidates left for the next run, only as far as the last commit before the first of them.
+    const scanned = deferred.length
+        ? await resumePoint(git, result.order, deferred, { since, upstream })
+        : upstream;
+    // A first run that took nothing of its range has nothing to record.
+    if (scanned !== scannedBefore && !(scannedBefore === undefined && scanned === since)) {
         const { rejected } = await git.pushWithLease(s.gitUrl, [
-            { ref: scannedRef(s.target), sha: upstream, expected: scannedBefore },
+            { ref: scannedRef(s.target), sha: scanned, expected: scannedBefore },
         ]);
         if (rejected.length)
             ctx.logger.warning(`Another run moved ${scannedRef(s.target)} meanwhile; the next run scans from there.`);
     }
+}
+/** Where this scan starts: the last scanned head, else `since`, else the merge base. */
+async function scanStart(ctx, scannedBefore, target, upstream) {
+    const { settings: s, git } = ctx;
+    if (scannedBefore &&
+        (await git.commitOf('refs/track/scanned')) &&
+        (await git.isAncestor('refs/track/scanned', upstream)))
+        return scannedBefore;
+    if (scannedBefore)
+        ctx.logger.warning(`${s.upstream} no longer contains the last scanned commit ${context_short(scannedBefore)} (rewritten?): scanning again from the merge base.`);
+    if (!s.since)
+        return git.run(['merge-base', target, upstream]);
+    const c = await git.commitOf(s.since);
+    if (!c)
+        throw new errors/* ConfigurationError */.j1('since', `Input 'since': ${s.since} is not a commit of ${s.upstream}.`);
+    return c;
+}
+/** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
+async function goneFromOpen(ctx, since, upstream, target) {
+    const { settings: s, git, pulls } = ctx;
+    const carried = pulls
+        .openPulls()
+        .flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
+    const gone = new Map();
+    if (!carried.length)
+        return gone;
+    const records = await readCommits(git, ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)], { merges: true });
+    const downstream = await readDownstream(git, upstream, target);
+    const present = await presentDownstream(git, records, {
+        upstream,
+        target,
+        referencePatterns: s.referencePatterns,
+        downstream,
+    });
+    for (const [sha, why] of present)
+        gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+    const reverts = await revertsOf(ctx, carried, since, upstream);
+    for (const [sha, by] of reverts)
+        if (!gone.has(sha))
+            gone.set(sha, `upstream reverted it (${context_short(by)})`);
+    return gone;
+}
+/** dry-run: the candidates, and the open pull request of each, listed; nothing written. */
+function listCandidates(ctx, candidates) {
+    const { settings: s, pulls } = ctx;
+    const batchKey = markerKey({ mode: 'backport', target: s.target });
+    ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
+    for (const c of candidates) {
+        const number = s.grouping === 'batch'
+            ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
+                ?.number
+            : pulls.openFor(markerKey({ mode: 'backport', target: s.target, subject: c.sha }));
+        ctx.candidates.push({ ...report(c), status: 'listed', number });
+        ctx.notes.push(`- ${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ')})${number ? `: #${number}` : ''}`);
+    }
+}
+const report = (c) => ({ sha: c.sha, subject: c.subject, reasons: c.reasons });
+/**
+ * One pull request per candidate, in upstream order, opening at most max-pull-requests new
+ * ones (and conflict issues); those that already have one are refreshed whatever the count.
+ * Returns the candidates left for the next run, listed in the summary.
+ */
+async function proposeEach(ctx, candidates, target, upstreamUrl) {
+    const { settings: s, pulls } = ctx;
+    let opened = 0;
+    const deferred = [];
+    for (const c of candidates) {
+        const key = markerKey({ mode: 'backport', target: s.target, subject: c.sha });
+        if (opened >= s.maxPullRequests && pulls.openFor(key) === undefined) {
+            deferred.push(c);
+            ctx.candidates.push({ ...report(c), status: 'deferred' });
+            continue;
+        }
+        const outcome = await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
+        if (outcome.operation === 'created')
+            opened++;
+        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+    }
+    if (deferred.length) {
+        const notice = `${deferred.length} backport candidate${deferred.length === 1 ? '' : 's'} of ${s.upstream} wait${deferred.length === 1 ? 's' : ''} for the next run: this run opened ${opened}, its max-pull-requests.`;
+        ctx.notices.push(notice);
+        ctx.notes.push(`Left for the next run (max-pull-requests: ${s.maxPullRequests}):`, ...deferred.map((c) => `- ${context_short(c.sha)} ${escapeMarkdown(c.subject)}`));
+    }
+    return deferred;
+}
+/** One pull request for every candidate of the target: the open batch's commits, then new ones. */
+async function proposeBatch(ctx, candidates, gone, o) {
+    const { settings: s, git, pulls } = ctx;
+    const key = markerKey({ mode: 'backport', target: s.target });
+    const open = pulls.openPulls().find((p) => p.key === key);
+    const previous = open?.marker.commits ?? [];
+    const keep = previous.filter((sha) => !gone.has(sha));
+    const fresh = candidates.filter((c) => !keep.includes(c.sha));
+    const records = keep.length
+        ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
+        : [];
+    // The reasons a scan gives, so an unchanged batch keeps an unchanged body.
+    const reasons = await candidateReasons(git, records, {
+        upstream: o.upstream,
+        target: o.target,
+        stablePatterns: s.stablePatterns,
+        referencePatterns: s.referencePatterns,
+        commits: o.listedShas,
+    });
+    const byId = new Map(records.map((r) => [r.sha, r]));
+    const all = [
+        ...keep.map((sha) => ({ ...byId.get(sha), reasons: reasons.get(sha) ?? [] })),
+        ...fresh,
+    ];
+    if (!all.length) {
+        if (previous.length)
+            await pulls.close(key, `every commit it carried is gone: ${previous.map((p) => `${context_short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`);
+        return;
+    }
+    const outcome = await pulls.propose(await batch(ctx, all, o.target, s.upstreamUrl ?? s.gitUrl));
+    for (const c of all)
+        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+}
+/**
+ * Where the next scan starts when candidates were left over: the last commit read before the
+ * first of them that descends from `since`, so the next range holds every commit left over
+ * and nothing older than this scan's range. None: `since` itself.
+ */
+async function resumePoint(git, order, deferred, o) {
+    const positions = deferred.map((c) => order.indexOf(c.sha)).filter((i) => i >= 0);
+    // Only listed commits from outside the range are left: they are listed again next run.
+    if (!positions.length)
+        return o.upstream;
+    const first = Math.min(...positions);
+    const descendants = new Set((await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
+        .split('\n')
+        .filter(Boolean));
+    for (let i = first - 1; i >= 0; i--)
+        if (descendants.has(order[i]))
+            return order[i];
+    return o.since;
 }
 /** Upstream commits of `since..upstream` that revert one of `commits`: commit → revert. */
 async function revertsOf(ctx, commits, since, upstream) {
@@ -62164,6 +62303,188 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __nccwpck_require__(1576);
+;// CONCATENATED MODULE: ./build/actions/lib/track/pin-spot.js
+/**
+ * Where a pin lives in the consumer's tree: a Makefile-style variable, a line a user's regular
+ * expression matches, or a submodule's gitlink. Every miss is a ConfigurationError naming the
+ * input, found before anything is written.
+ */
+
+/** The operators that set a pin; `+=` appends and `!=` runs a shell, so neither is a pin. */
+const SETTING = new Set(['=', ':=', '::=', '?=']);
+/** Every line that assigns `variable` (outside `define` blocks and continued lines). */
+function assignmentsOf(content, variable) {
+    const name = variable.replace(/[.]/g, '\\.');
+    const re = new RegExp(`^([ \\t]*(?:(?:override|export|private)[ \\t]+)*${name}[ \\t]*(\\?=|:::=|::=|:=|\\+=|!=|=)[ \\t]*)(.*)$`);
+    const out = [];
+    let offset = 0;
+    let continued = false;
+    let inDefine = false;
+    const lines = content.split('\n');
+    lines.forEach((raw, i) => {
+        const text = raw.replace(/\r$/, '');
+        const start = offset;
+        offset += raw.length + 1;
+        const wasContinued = continued;
+        continued = /(^|[^\\])(\\\\)*\\$/.test(text);
+        if (wasContinued)
+            return;
+        if (inDefine) {
+            if (/^[ \t]*endef\b/.test(text))
+                inDefine = false;
+            return;
+        }
+        if (/^[ \t]*(?:(?:override|export|private)[ \t]+)*define[ \t]/.test(text)) {
+            inDefine = true;
+            return;
+        }
+        const m = re.exec(text);
+        if (!m)
+            return;
+        // The value ends at a comment (`#` not escaped) and loses trailing blanks.
+        const value = m[3].replace(/(^|[^\\])#.*$/, '$1').replace(/[ \t]+$/, '');
+        const at = start + m[1].length;
+        out.push({ line: i + 1, text, operator: m[2], value, start: at, end: at + value.length });
+    });
+    return out;
+}
+/**
+ * The pin line of a variable: the last that sets it with `=`, `:=` or `?=` to a value with
+ * no `$(` or `${`. Xen's Config.mk first assigns SEABIOS_UPSTREAM_REVISION from a legacy
+ * variable inside an `ifneq` block; the pin is the plain assignment below it.
+ */
+function pinAssignment(content, variable, where) {
+    const all = assignmentsOf(content, variable);
+    const plain = all.filter((a) => SETTING.has(a.operator) && a.value !== '' && !/\$[({]/.test(a.value));
+    if (plain.length)
+        return plain[plain.length - 1];
+    if (!all.length)
+        throw new errors/* ConfigurationError */.j1('pin-variable', `Input 'pin-variable': ${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
+    throw new errors/* ConfigurationError */.j1('pin-variable', [
+        `Input 'pin-variable': ${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+        ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
+    ].join('\n'));
+}
+/** Finds the pin in the consumer's tree at `target` (a commit; `targetName` its branch). */
+async function locatePin(git, p, target, targetName) {
+    if (p.submodule !== undefined)
+        return locateSubmodule(git, p.submodule, target, targetName);
+    const file = p.file;
+    const entry = await git.run(['ls-tree', target, '--', file]);
+    const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+    if (!m)
+        throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${targetName}.`);
+    const [, mode, blob] = m;
+    const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
+    let found;
+    let subject;
+    let name;
+    if (p.variable) {
+        found = pinAssignment(content, p.variable, { file, target: targetName });
+        subject = `${file}:${p.variable}`;
+        name = p.variable;
+    }
+    else {
+        const match = new RegExp(p.pattern.source, 'md').exec(content);
+        if (!match?.indices?.[1])
+            throw new errors/* ConfigurationError */.j1('pin-pattern', `Input 'pin-pattern': '${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
+        const [start, end] = match.indices[1];
+        found = { start, end, value: match[1] };
+        subject = `${file}:/${p.pattern.source}/`;
+        name = `the pin in ${file}`;
+    }
+    return {
+        subject,
+        name,
+        value: found.value,
+        write: async (value) => {
+            const updated = content.slice(0, found.start) + value + content.slice(found.end);
+            const object = await git.run(['hash-object', '-w', '--stdin'], { input: updated });
+            return { mode, object, path: file };
+        },
+    };
+}
+async function locateSubmodule(git, submodule, target, targetName) {
+    const path = submodule.replace(/\/+$/, '');
+    const entry = await git.run(['ls-tree', target, '--', path]);
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
+    if (!m)
+        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${targetName}.`);
+    if (m[1] !== '160000')
+        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`);
+    return {
+        subject: `submodule:${path}`,
+        name: `submodule ${path}`,
+        value: m[3],
+        write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
+    };
+}
+//# sourceMappingURL=pin-spot.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/versions.js
+/**
+ * Release tags in version order, as `git tag --sort=version:refname` orders them with
+ * `versionsort.suffix` set to the pre-release words: `v9.2.0-rc1 < v9.2.0-rc4 < v9.2.0 <
+ * v9.2.1`, `rel-1.16.3-rc1 < rel-1.16.3`. A plain natural sort puts `v9.2.0-rc4` after
+ * `v9.2.0` (it is longer), which would pin a release candidate over its release.
+ */
+const WORDS = ['alpha', 'beta', 'pre', 'rc'];
+const SEPARATORS = ['-', '.', '~', '_'];
+/** Pre-release suffixes, lowest first: every `-alpha` ranks below every `-rc`. */
+const PRERELEASE_SUFFIXES = WORDS.flatMap((w) => SEPARATORS.map((s) => s + w));
+/**
+ * Which suffix (its index) one string has around the first difference: git's rule is a
+ * suffix starting at most its own length before that point, and at the latest at it.
+ */
+function suffixAt(s, off) {
+    for (let i = 0; i < PRERELEASE_SUFFIXES.length; i++) {
+        const suffix = PRERELEASE_SUFFIXES[i];
+        for (let j = Math.max(0, off - suffix.length); j <= off; j++)
+            if (s.startsWith(suffix, j))
+                return i;
+    }
+    return -1;
+}
+/** Runs of digits compared as numbers, everything else byte by byte. */
+function naturalCompare(a, b) {
+    const ta = a.match(/\d+|\D+/g) ?? [];
+    const tb = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+        const [x, y] = [ta[i], tb[i]];
+        if (x === y)
+            continue;
+        const digits = /^\d/.test(x) && /^\d/.test(y);
+        if (digits) {
+            const [nx, ny] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+            if (nx.length !== ny.length)
+                return nx.length - ny.length;
+            if (nx !== ny)
+                return nx < ny ? -1 : 1;
+            return x.length - y.length;
+        }
+        return x < y ? -1 : 1;
+    }
+    return ta.length - tb.length;
+}
+/** Negative when `a` is the older version, positive when newer, 0 when the same string. */
+function compareVersions(a, b) {
+    if (a === b)
+        return 0;
+    let off = 0;
+    while (off < a.length && off < b.length && a[off] === b[off])
+        off++;
+    const [sa, sb] = [suffixAt(a, off), suffixAt(b, off)];
+    if (sa !== sb) {
+        if (sa >= 0 && sb >= 0)
+            return sa - sb;
+        return sa >= 0 ? -1 : 1;
+    }
+    return naturalCompare(a, b) || (a < b ? -1 : 1);
+}
+/** Newest first. */
+function newestFirst(tags) {
+    return [...tags].sort((a, b) => compareVersions(b, a));
+}
+//# sourceMappingURL=versions.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pin.js
 /**
  * pin: in a consumer repository, move a pinned revision of a hosted tree forward, to the
@@ -62180,67 +62501,11 @@ var flight = __nccwpck_require__(1576);
 
 
 
+
+
 // `git notes --ref` reads only under refs/notes/.
 const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** Finds the pin in the consumer's tree at `target`; every miss is a ConfigurationError. */
-async function locate(ctx, p, target) {
-    const { git, settings: s } = ctx;
-    if (p.submodule !== undefined) {
-        const path = p.submodule.replace(/\/+$/, '');
-        const entry = await git.run(['ls-tree', target, '--', path]);
-        const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-        if (!m)
-            throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${s.target}.`);
-        if (m[1] !== '160000')
-            throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${s.target} (it is a ${m[2]}, not a gitlink).`);
-        return {
-            subject: `submodule:${path}`,
-            name: `submodule ${path}`,
-            value: m[3],
-            write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
-        };
-    }
-    const file = p.file;
-    const entry = await git.run(['ls-tree', target, '--', file]);
-    const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
-    if (!m)
-        throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${s.target}.`);
-    const [, mode, blob] = m;
-    const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
-    let re;
-    let subject;
-    let name;
-    if (p.variable) {
-        const v = p.variable.replace(/[.]/g, '\\.');
-        re = new RegExp(`^[ \\t]*(?:override[ \\t]+|export[ \\t]+)?${v}[ \\t]*(?:\\?=|::?=|\\+=|=)[ \\t]*(\\S+)`, 'md');
-        subject = `${file}:${p.variable}`;
-        name = p.variable;
-    }
-    else {
-        re = new RegExp(p.pattern.source, 'md');
-        subject = `${file}:/${p.pattern.source}/`;
-        name = `the pin in ${file}`;
-    }
-    const found = re.exec(content);
-    if (!found?.indices?.[1]) {
-        const input = p.variable ? 'pin-variable' : 'pin-pattern';
-        throw new errors/* ConfigurationError */.j1(input, p.variable
-            ? `Input 'pin-variable': ${file} in ${s.target} has no assignment to ${p.variable} (expected a line like '${p.variable} ?= <revision>').`
-            : `Input 'pin-pattern': '${p.pattern.source}' matches nothing in ${file} in ${s.target}.`);
-    }
-    const [start, end] = found.indices[1];
-    return {
-        subject,
-        name,
-        value: found[1],
-        write: async (value) => {
-            const updated = content.slice(0, start) + value + content.slice(end);
-            const object = await git.run(['hash-object', '-w', '--stdin'], { input: updated });
-            return { mode, object, path: file };
-        },
-    };
-}
 /** The flights recorded on a revision (a note may hold several records, appended). */
 function flightsOf(note, source) {
     if (!note?.trim())
@@ -62279,16 +62544,26 @@ function flightLink(f) {
         : `flight ${f.flight} passed`;
 }
 async function pin(ctx) {
-    const { settings: s, git, work, pulls } = ctx;
+    const { settings: s, git, work } = ctx;
     const p = s.pin;
-    await work.fetch(s.gitUrl, [{ remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' }], { depth: 1 });
+    await work.fetch(s.gitUrl, [{ remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' }], { depth: 1, urlInput: 'git-url' });
     const target = (await git.commitOf('refs/track/target'));
-    const spot = await locate(ctx, p, target);
+    const spot = await locatePin(git, p, target, s.target);
     // The hosted tree: what is there, and what passed the gate.
-    const advertised = await git.lsRemote(p.treeUrl, []);
-    let newCommit;
-    let newValue;
-    let flight;
+    const advertised = await work.advertised(p.treeUrl, 'tree-url');
+    const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
+    // A pin that names a branch follows it on purpose (Xen unstable builds QEMU master).
+    if (!HEX.test(spot.value) && !oldIsTag && advertised.has(`refs/heads/${spot.value}`)) {
+        const notice = `${spot.name} follows the branch ${spot.value} of ${p.treeUrl}: a branch is not a pinned revision, so it is left alone. Set it to a tag or a commit id to have tributary move it.`;
+        ctx.notices.push(notice);
+        return;
+    }
+    const isMatch = p.tags ? picomatch(p.tags) : () => false;
+    const tags = newestFirst([...advertised.keys()]
+        .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
+        .map((r) => r.slice(10)));
+    if (p.tags && !tags.length)
+        throw new errors/* ConfigurationError */.j1('pin-tags', `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`);
     const wanted = [
         { remote: p.notesRef, local: TREE_NOTES, optional: true },
     ];
@@ -62298,51 +62573,67 @@ async function pin(ctx) {
             local: 'refs/track/tree-branch',
             input: 'pin-branch',
         });
-    const isMatch = p.tags ? picomatch(p.tags) : () => false;
-    const tags = [...advertised.keys()]
-        .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
-        .map((r) => r.slice(10))
-        .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
-    if (p.tags && !tags.length)
-        throw new errors/* ConfigurationError */.j1('pin-tags', `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`);
     for (const t of tags)
         wanted.push({ remote: `refs/tags/${t}`, local: `refs/track/tree-tags/${t}` });
-    const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
     if (oldIsTag && !tags.includes(spot.value))
         wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
     // Notes too come without their blobs: only the records of the revisions looked at are
     // fetched, when read, however many flights the tree has recorded.
-    await work.fetch(p.treeUrl, wanted);
+    await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
     const hasNotes = !!(await git.commitOf(TREE_NOTES));
     const flightsAt = async (commit) => hasNotes
         ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
         : [];
+    let choice;
     if (p.branch) {
-        newCommit = (await git.commitOf('refs/track/tree-branch'));
-        newValue = newCommit;
-        flight = (await flightsAt(newCommit)).filter(passed).pop();
+        const commit = (await git.commitOf('refs/track/tree-branch'));
+        choice = { commit, value: commit, flight: (await flightsAt(commit)).filter(passed).pop() };
     }
-    else {
-        let chosen;
-        for (const t of tags) {
-            const commit = (await git.commitOf(`refs/track/tree-tags/${t}`));
-            const ok = (await flightsAt(commit)).filter(passed).pop();
-            if (ok) {
-                chosen = { tag: t, commit, flight: ok };
-                break;
-            }
-        }
-        if (!chosen) {
-            ctx.notes.push(`No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`);
-            return;
-        }
-        ({ commit: newCommit, tag: newValue, flight } = chosen);
-    }
+    else
+        choice = await chooseTag(ctx, spot, tags, flightsAt);
+    if (!choice)
+        return;
     let oldCommit;
     if (HEX.test(spot.value))
         oldCommit = (await git.commitOf(spot.value)) ?? undefined;
     else if (oldIsTag)
         oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
+    await proposePin(ctx, spot, choice, oldCommit);
+}
+/**
+ * The newest matching tag that passed the gate, or, with require-flight: false, that has no
+ * flight record at all (a tag whose flight was refused is never taken). Nothing taken: says
+ * why, and warns when no tag has any record, since then nothing ever will be.
+ */
+async function chooseTag(ctx, spot, tags, flightsAt) {
+    const { git } = ctx;
+    const p = ctx.settings.pin;
+    let recorded = false;
+    for (const tag of tags) {
+        const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`));
+        const flights = await flightsAt(commit);
+        if (flights.length)
+            recorded = true;
+        const ok = flights.filter(passed).pop();
+        if (ok)
+            return { commit, value: tag, flight: ok };
+        if (!flights.length && !p.requireFlight)
+            return { commit, value: tag, untested: true };
+    }
+    if (!recorded) {
+        const warning = `No flight record of ${p.treeUrl} (notes ref ${p.notesRef}) covers a tag matching '${p.tags}', so none counts as tested and ${spot.name} stays at ${spot.value}. Gate the tree with push-gate, which records each flight under ${p.notesRef} (or set notes-ref to where your gate records them); or set require-flight: false to pin the newest matching tag (${tags[0]}) without one.`;
+        ctx.logger.warning(warning, { title: 'track-upstream: no flight record' });
+        ctx.notes.push(warning);
+    }
+    else
+        ctx.notes.push(`No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`);
+    return undefined;
+}
+/** Opens, refreshes or closes the pull request that moves the pin to the choice. */
+async function proposePin(ctx, spot, choice, oldCommit) {
+    const { settings: s, git, pulls } = ctx;
+    const p = s.pin;
+    const { commit: newCommit, value: newValue } = choice;
     await pulls.load('pin');
     const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
     // Never backwards: a pin already past the chosen revision (moved by hand) stays.
@@ -62367,31 +62658,17 @@ async function pin(ctx) {
         ];
     else
         history = [`The old pin ${spot.value} is not a revision of ${p.treeUrl}: no shortlog.`];
-    // The commit, made in a temporary index: nothing is checked out.
-    const change = await spot.write(newValue, newCommit);
-    const index = (0,external_node_path_.join)(git.cwd, `tributary-pin-${process.pid}.index`);
-    let commit;
-    try {
-        const env = { GIT_INDEX_FILE: index };
-        await git.run(['read-tree', target], { env });
-        await git.run(['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`], { env });
-        const tree = await git.run(['write-tree'], { env });
-        const title = `Update ${spot.name} to ${HEX.test(newValue) ? context_short(newValue) : newValue}`;
-        commit = await git.commitTree(tree, [target], signed(s, `${title}\n\n${HEX.test(spot.value) ? context_short(spot.value) : spot.value} -> ${newValue} (${newCommit})\n`));
-    }
-    catch (e) {
-        throw new Error(`Could not write the pin update: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(index, { force: true });
-    }
     const title = `Update ${spot.name} to ${HEX.test(newValue) ? context_short(newValue) : newValue}`;
+    const commit = await commitPin(ctx, spot, choice, title);
+    const why = p.branch
+        ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(choice.flight)}.`
+        : choice.untested
+            ? `${newValue} is the newest tag matching \`${p.tags}\`. It has no flight record: it is proposed untested because require-flight is false.`
+            : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(choice.flight)}.`;
     const body = [
         `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
         '',
-        p.branch
-            ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(flight)}.`
-            : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(flight)}.`,
+        why,
         '',
         `### Changes (${oldCommit && history[0]?.startsWith('- ') ? history.filter((l) => !l.includes('older commits')).length : 0})`,
         '',
@@ -62405,6 +62682,27 @@ async function pin(ctx) {
         commit,
         change: `${spot.name} set to ${newValue}`,
     });
+}
+/** The commit that changes the pin, made in a temporary index: nothing is checked out. */
+async function commitPin(ctx, spot, choice, title) {
+    const { settings: s, git } = ctx;
+    const target = (await git.commitOf('refs/track/target'));
+    const change = await spot.write(choice.value, choice.commit);
+    const index = (0,external_node_path_.join)(git.cwd, `tributary-pin-${process.pid}-${Date.now()}.index`);
+    try {
+        const env = { GIT_INDEX_FILE: index };
+        await git.run(['read-tree', target], { env });
+        await git.run(['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`], { env });
+        const tree = await git.run(['write-tree'], { env });
+        const old = HEX.test(spot.value) ? context_short(spot.value) : spot.value;
+        return await git.commitTree(tree, [target], signed(s, `${title}\n\n${old} -> ${choice.value} (${choice.commit})\n`));
+    }
+    catch (e) {
+        throw new Error(`Could not write the pin update: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(index, { force: true });
+    }
 }
 //# sourceMappingURL=pin.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
@@ -62430,8 +62728,11 @@ class PullRequests {
     get repo() {
         return { owner: this.settings.owner, repo: this.settings.repo };
     }
-    /** Reads the open pull requests and issues that carry a marker of this mode and target. */
-    async load(mode) {
+    /**
+     * Reads the open pull requests and issues that carry a marker of this mode and target.
+     * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
+     */
+    async load(mode, options = {}) {
         const pulls = await this.github.paginate(this.github.rest.pulls.list, {
             ...this.repo,
             // Every open pull request, not only those on the target: one retargeted by hand
@@ -62465,7 +62766,7 @@ class PullRequests {
                 this.pulls.set(key, item);
             }
         }
-        for (const d of duplicates) {
+        for (const d of options.readOnly ? [] : duplicates) {
             const kept = this.pulls.get(markerKey(d.marker));
             await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
         }
@@ -62488,6 +62789,10 @@ class PullRequests {
                 marker,
             });
         }
+    }
+    /** The open pull request, else the open conflict issue, of a purpose: its number. */
+    openFor(key) {
+        return (this.pulls.get(key) ?? this.issues.get(key))?.number;
     }
     /** The open pull requests of this mode and target, by key, with their markers. */
     openPulls() {
@@ -62896,6 +63201,8 @@ function credentialFor(remote) {
         return [];
     return [{ urlPrefix: remote.url.replace(/\/+$/, ''), token: remote.token }];
 }
+/** What git says when a repository is missing or the credential cannot read it. */
+const UNREADABLE = /not found|does not appear to be a git repository|could not read Username|Authentication failed|returned error: 40[134]|HTTP 40[134]|No such file or directory/i;
 class WorkRepository {
     git;
     filter;
@@ -62916,11 +63223,33 @@ class WorkRepository {
         return new WorkRepository(git, options.filter);
     }
     /**
+     * What a remote advertises (ref → commit). A remote that cannot be read is an error naming
+     * the input the URL came from (`tree-url`, `upstream-url`): a repository that is not there
+     * or that the token cannot read is bad input; anything else (the network) is not.
+     */
+    async advertised(url, input) {
+        try {
+            return await this.git.lsRemote(url, []);
+        }
+        catch (e) {
+            const stderr = e instanceof lib_git/* GitError */.XS ? e.stderr : (0,errors/* errorMessage */.gJ)(e);
+            const why = stderr
+                .trim()
+                .split('\n')
+                .pop()
+                ?.replace(/^fatal: /, '') ?? '';
+            const message = `Input '${input}': cannot read ${url}: ${why}`;
+            if (UNREADABLE.test(stderr))
+                throw new errors/* ConfigurationError */.j1(input, `${message}. Check the URL, and that the token for it can read the repository.`);
+            throw new Error(message, { cause: e });
+        }
+    }
+    /**
      * Fetches remote refs into local ones (`remote → local`), with the partial-clone filter. A
      * remote ref that does not exist is a ConfigurationError naming the input it came from.
      */
     async fetch(url, refs, options = {}) {
-        const advertised = await this.git.lsRemote(url, []);
+        const advertised = await this.advertised(url, options.urlInput ?? 'git-url');
         const found = new Map();
         const specs = [];
         for (const r of refs) {
@@ -63009,10 +63338,25 @@ async function trackUpstream(settings, deps) {
     const git = work.git;
     const pulls = new PullRequests(github, s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
         .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
-    const ctx = { settings: s, logger, work, git, pulls, notes: [] };
+    const ctx = {
+        settings: s,
+        logger,
+        work,
+        git,
+        pulls,
+        notes: [],
+        notices: [],
+        candidates: [],
+    };
     const story = { sync: sync, backport: backport, pin: pin }[s.mode];
     await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () => story(ctx));
-    return { mode: s.mode, outcomes: pulls.outcomes, notes: ctx.notes };
+    return {
+        mode: s.mode,
+        outcomes: pulls.outcomes,
+        notes: ctx.notes,
+        notices: ctx.notices,
+        candidates: ctx.candidates,
+    };
 }
 //# sourceMappingURL=track.js.map
 // EXTERNAL MODULE: ./build/cli/command.js
@@ -63041,6 +63385,7 @@ ${Object.entries(OPTION_DEFAULTS)
     .join('\n')}
 
 Exit codes: 0 done, 2 bad input, 3 an unexpected failure.`;
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
 /** `--name value` and `--name=value` pairs; a repeated list option adds a line. */
 function parseOptions(args) {
     const values = new Map();
@@ -63053,6 +63398,10 @@ function parseOptions(args) {
         if (!(name in OPTION_DEFAULTS) || name === 'mode')
             throw new errors/* ConfigurationError */.j1(name, `tributary track: unknown option --${name}`);
         let value = m[2];
+        // A switch (`--dry-run`) may stand alone; `--dry-run false` still reads its value.
+        const isSwitch = ['true', 'false'].includes(OPTION_DEFAULTS[name]);
+        if (value === undefined && isSwitch && !BOOLEAN.test(args[i + 1] ?? ''))
+            value = 'true';
         if (value === undefined) {
             if (i + 1 >= args.length)
                 throw new errors/* ConfigurationError */.j1(name, `--${name} needs a value`);
@@ -63086,6 +63435,8 @@ const trackCommand = {
             logger.info(`${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`);
         for (const n of report.notes)
             logger.info(n);
+        for (const n of report.notices)
+            logger.info(`notice: ${n}`);
         if (!report.outcomes.length)
             logger.info('nothing to do');
         return 0;
@@ -63106,7 +63457,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2414);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(485);
 /* harmony import */ var _divergence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9399);
-/* harmony import */ var _track_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1026);
+/* harmony import */ var _track_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2507);
 /**
  * `tributary <part> ...`: every part of tributary on a laptop, on the same library the actions
  * call. Exit codes: 0 done, 1 the part said no (a refused push, a violation), 2 bad usage or

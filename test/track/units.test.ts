@@ -4,10 +4,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../actions/lib/errors.js';
 import { OPTION_DEFAULTS, settingsFromOptions } from '../../actions/lib/track/options.js';
+import { validateSettings } from '../../actions/lib/track/settings.js';
 import { markerKey, parseMarker, renderMarker } from '../../actions/lib/track/marker.js';
 import { addTrailers } from '../../actions/lib/track/history.js';
 import { sameOrigin } from '../../actions/lib/track/track.js';
-import { WorkTree } from '../harness/fixtures.js';
+import { assignmentsOf, pinAssignment } from '../../actions/lib/track/pin-spot.js';
+import {
+  compareVersions,
+  newestFirst,
+  PRERELEASE_SUFFIXES,
+} from '../../actions/lib/track/versions.js';
+import { initRepository } from '../../actions/lib/git.js';
+import { parseOptions } from '../../cli/track.js';
+import { tempDir, WorkTree } from '../harness/fixtures.js';
 import { readActionMetadata, repoRoot } from '../harness/runner.js';
 import {
   TOKEN,
@@ -72,6 +81,114 @@ describe('track settings, markers and messages', () => {
         () => build(values),
         (e: Error) => e instanceof ConfigurationError && message.test(e.message),
       );
+  });
+
+  it('reads max-pull-requests (default 20), dry-run and require-flight, and refuses what cannot be', () => {
+    const backport = { mode: 'backport', repository: 'o/r', upstream: 'u' };
+    assert.equal(build(backport).maxPullRequests, 20);
+    assert.equal(build(backport).dryRun, false);
+    assert.equal(build({ ...backport, 'max-pull-requests': '3' }).maxPullRequests, 3);
+    assert.equal(build({ mode: 'pin', repository: 'o/r' }).pin?.requireFlight, true);
+    assert.equal(
+      build({ mode: 'pin', repository: 'o/r', 'require-flight': 'false' }).pin?.requireFlight,
+      false,
+    );
+    for (const bad of ['0', '-1', 'many', '2.5'])
+      assert.throws(
+        () => build({ ...backport, 'max-pull-requests': bad }),
+        new RegExp(`Invalid max-pull-requests '${bad.replace('.', '\\.')}'`),
+      );
+    const dry = { ...build({ mode: 'sync', repository: 'o/r', upstream: 'u', 'dry-run': 'true' }) };
+    assert.throws(() => validateSettings(dry), /Input 'dry-run': only backport mode has a dry run/);
+  });
+
+  it('takes a switch on the command line alone or with its value', () => {
+    assert.equal(parseOptions(['--dry-run']).get('dry-run'), 'true');
+    assert.equal(parseOptions(['--dry-run', '--grouping', 'batch']).get('dry-run'), 'true');
+    assert.equal(parseOptions(['--require-flight', 'false']).get('require-flight'), 'false');
+    assert.equal(parseOptions(['--draft=false']).get('draft'), 'false');
+  });
+
+  it('ranks tags as git tag --sort=version:refname does with the pre-release suffixes', async () => {
+    const tags = [
+      'v9.1.0',
+      'v9.2.0',
+      'v9.2.0-rc1',
+      'v9.2.0-rc4',
+      'v9.2.0-rc10',
+      'v9.2.1',
+      'v10.0.0-rc1',
+      'v10.0.0',
+      'v10.0.0-beta1',
+      'v10.0.0-alpha2',
+      'v10.0.0-pre',
+      'rel-1.16.2',
+      'rel-1.16.3',
+      'rel-1.16.3-rc1',
+      'rel-1.16.3-rc2',
+      'rel-1.17.0',
+      'rel-1.17.0-rc1',
+      'rel-1.9.0',
+      'xen-RELEASE-4.19.0',
+      'xen-RELEASE-4.19.0-rc3',
+      'xen-RELEASE-4.20.0',
+    ];
+    const tmp = tempDir('track-versions-');
+    try {
+      const git = await initRepository(join(tmp.path, 'r.git'));
+      const blob = await git.run(['hash-object', '-w', '--stdin'], { input: 'x' });
+      const tree = await git.run(['mktree'], { input: `100644 blob ${blob}\tx\n` });
+      const commit = await git.commitTree(tree, [], 'tags\n');
+      for (const t of tags) await git.run(['tag', t, commit]);
+      const suffixes = PRERELEASE_SUFFIXES.flatMap((x) => ['-c', `versionsort.suffix=${x}`]);
+      const byGit = (await git.run([...suffixes, 'tag', '--list', '--sort=version:refname'])).split(
+        '\n',
+      );
+      assert.deepEqual(newestFirst(tags), [...byGit].reverse());
+    } finally {
+      tmp.cleanup();
+    }
+    assert.ok(compareVersions('v9.2.0-rc4', 'v9.2.0') < 0);
+    assert.ok(compareVersions('rel-1.16.3', 'rel-1.16.3-rc1') > 0);
+    assert.ok(compareVersions('v9.2.0-beta1', 'v9.2.0-rc1') < 0);
+  });
+
+  it('finds the pin line of a Makefile variable: the last plain =, := or ?=', () => {
+    const mk = [
+      'ifneq (,$(SEABIOS_UPSTREAM_TAG))',
+      'SEABIOS_UPSTREAM_REVISION ?= $(SEABIOS_UPSTREAM_TAG)',
+      'endif',
+      'SEABIOS_UPSTREAM_REVISION ?= rel-1.16.3 # the release',
+      'SEABIOS_UPSTREAM_REVISION += extra',
+      'define shown',
+      'SEABIOS_UPSTREAM_REVISION = inside-a-define',
+      'endef',
+      'OTHER = a \\',
+      '  SEABIOS_UPSTREAM_REVISION = continued',
+      'QEMU_LOC ?= $(call or,$(wildcard x),\\',
+      '            $(QEMU_URL))',
+      'QEMU_LOC := ${QEMU_URL}',
+      '',
+    ].join('\n');
+    const pin = pinAssignment(mk, 'SEABIOS_UPSTREAM_REVISION', { file: 'Config.mk', target: 'x' });
+    assert.equal(pin.line, 4);
+    assert.equal(pin.value, 'rel-1.16.3');
+    assert.equal(mk.slice(pin.start, pin.end), 'rel-1.16.3');
+    assert.deepEqual(
+      assignmentsOf(mk, 'SEABIOS_UPSTREAM_REVISION').map((a) => a.line),
+      [2, 4, 5],
+    );
+    assert.throws(
+      () => pinAssignment(mk, 'QEMU_LOC', { file: 'Config.mk', target: 'x' }),
+      (e: Error) =>
+        e instanceof ConfigurationError &&
+        /Config\.mk:11: QEMU_LOC \?= \$\(call or/.test(e.message) &&
+        /Config\.mk:13: QEMU_LOC := \$\{QEMU_URL\}/.test(e.message),
+    );
+    assert.throws(
+      () => pinAssignment(mk, 'NOPE', { file: 'Config.mk', target: 'x' }),
+      /no assignment to NOPE/,
+    );
   });
 
   it('sends the token only to the same server', () => {

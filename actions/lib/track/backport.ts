@@ -9,11 +9,9 @@ import { ConfigurationError } from '../errors.js';
 import { markerKey } from './marker.js';
 import { batch, perCommit } from './picks.js';
 import { fetchTargetAndUpstream, short, type TrackContext } from './context.js';
-import { escapeMarkdown, readCommits, type CommitRecord } from './history.js';
-import { fixesReferences } from '../references.js';
+import { escapeMarkdown, readCommits } from './history.js';
 import {
-  fixesReason,
-  markerReasons,
+  candidateReasons,
   presentDownstream,
   readDownstream,
   scanBackports,
@@ -39,119 +37,237 @@ export async function backport(ctx: TrackContext): Promise<void> {
       `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`,
     );
 
-  let since: string;
-  if (
-    scannedBefore &&
-    (await git.commitOf('refs/track/scanned')) &&
-    (await git.isAncestor('refs/track/scanned', upstream))
-  )
-    since = scannedBefore;
-  else {
-    if (scannedBefore)
-      ctx.logger.warning(
-        `${s.upstream} no longer contains the last scanned commit ${short(scannedBefore)} (rewritten?): scanning again from the merge base.`,
-      );
-    if (s.since) {
-      const c = await git.commitOf(s.since);
-      if (!c)
-        throw new ConfigurationError(
-          'since',
-          `Input 'since': ${s.since} is not a commit of ${s.upstream}.`,
-        );
-      since = c;
-    } else since = await git.run(['merge-base', target, upstream]);
-  }
-  await pulls.load('backport');
+  const since = await scanStart(ctx, scannedBefore, target, upstream);
+  await pulls.load('backport', { readOnly: s.dryRun });
 
+  const listedShas = [...new Set(listed.values())];
   const result = await scanBackports(git, {
     upstream,
     target,
     since,
     stablePatterns: s.stablePatterns,
     referencePatterns: s.referencePatterns,
-    commits: [...new Set(listed.values())],
+    commits: listedShas,
   });
   ctx.notes.push(
     `Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${short(since)}..${short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`,
   );
   for (const k of result.skipped)
     ctx.notes.push(`- skipped ${short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
+  if (s.dryRun) return listCandidates(ctx, result.candidates);
 
-  // Open pull requests of earlier scans whose commit landed by other means or was reverted.
-  const open = pulls.openPulls();
-  const carried = open.flatMap(
-    (o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []),
-  );
-  let gone = new Map<string, string>();
-  if (carried.length) {
-    const records = await readCommits(
-      git,
-      ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)],
-      { merges: true },
-    );
-    const downstream = await readDownstream(git, upstream, target);
-    gone = await presentDownstream(git, records, {
-      upstream,
-      target,
-      referencePatterns: s.referencePatterns,
-      downstream,
-    });
-    for (const [sha, why] of gone)
-      gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
-    const reverts = await revertsOf(ctx, carried, since, upstream);
-    for (const [sha, by] of reverts)
-      if (!gone.has(sha)) gone.set(sha, `upstream reverted it (${short(by)})`);
-  }
-
+  const gone = await goneFromOpen(ctx, since, upstream, target);
+  let deferred: Candidate[] = [];
   if (s.grouping === 'per-commit') {
-    for (const o of open) {
+    for (const o of pulls.openPulls()) {
       const sha = o.marker.subject;
       const why = sha && gone.get(sha);
       if (why)
         await pulls.close(o.key, `the backport of ${short(sha!)} is no longer needed: ${why}.`);
     }
-    for (const c of result.candidates) {
-      await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
-    }
-  } else {
-    const key = markerKey({ mode: 'backport', target: s.target });
-    const previous = open.find((o) => o.key === key)?.marker.commits ?? [];
-    const keep = previous.filter((sha) => !gone.has(sha));
-    const fresh = result.candidates.filter((c) => !keep.includes(c.sha));
-    const records = keep.length
-      ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
-      : [];
-    const byId = new Map(records.map((r) => [r.sha, r]));
-    // The same reasons as when first found, so an unchanged batch keeps an unchanged body.
-    const again = (r: CommitRecord): string[] => {
-      const reasons = markerReasons(r.message, s.stablePatterns);
-      if (s.commits.some((x) => r.sha.startsWith(x))) reasons.push('listed');
-      reasons.push(...fixesReferences(r.message).map(fixesReason));
-      return reasons;
-    };
-    const all: Candidate[] = [
-      ...keep.map((sha) => ({ ...byId.get(sha)!, reasons: again(byId.get(sha)!) })),
-      ...fresh,
-    ];
-    if (!all.length) {
-      if (previous.length)
-        await pulls.close(
-          key,
-          `every commit it carried is gone: ${previous.map((p) => `${short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`,
-        );
-    } else await pulls.propose(await batch(ctx, all, target, upstreamUrl));
-  }
+    deferred = await proposeEach(ctx, result.candidates, target, upstreamUrl);
+  } else await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas });
 
-  // Everything of this scan has its pull request: remember how far the scan went.
-  if (upstream !== scannedBefore) {
+  // Everything of this scan has its pull request: remember how far the scan went. With
+  // candidates left for the next run, only as far as the last commit before the first of them.
+  const scanned = deferred.length
+    ? await resumePoint(git, result.order, deferred, { since, upstream })
+    : upstream;
+  // A first run that took nothing of its range has nothing to record.
+  if (scanned !== scannedBefore && !(scannedBefore === undefined && scanned === since)) {
     const { rejected } = await git.pushWithLease(s.gitUrl, [
-      { ref: scannedRef(s.target), sha: upstream, expected: scannedBefore },
+      { ref: scannedRef(s.target), sha: scanned, expected: scannedBefore },
     ]);
     if (rejected.length)
       ctx.logger.warning(
         `Another run moved ${scannedRef(s.target)} meanwhile; the next run scans from there.`,
       );
   }
+}
+
+/** Where this scan starts: the last scanned head, else `since`, else the merge base. */
+async function scanStart(
+  ctx: TrackContext,
+  scannedBefore: string | undefined,
+  target: string,
+  upstream: string,
+): Promise<string> {
+  const { settings: s, git } = ctx;
+  if (
+    scannedBefore &&
+    (await git.commitOf('refs/track/scanned')) &&
+    (await git.isAncestor('refs/track/scanned', upstream))
+  )
+    return scannedBefore;
+  if (scannedBefore)
+    ctx.logger.warning(
+      `${s.upstream} no longer contains the last scanned commit ${short(scannedBefore)} (rewritten?): scanning again from the merge base.`,
+    );
+  if (!s.since) return git.run(['merge-base', target, upstream]);
+  const c = await git.commitOf(s.since);
+  if (!c)
+    throw new ConfigurationError(
+      'since',
+      `Input 'since': ${s.since} is not a commit of ${s.upstream}.`,
+    );
+  return c;
+}
+
+/** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
+async function goneFromOpen(
+  ctx: TrackContext,
+  since: string,
+  upstream: string,
+  target: string,
+): Promise<Map<string, string>> {
+  const { settings: s, git, pulls } = ctx;
+  const carried = pulls
+    .openPulls()
+    .flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
+  const gone = new Map<string, string>();
+  if (!carried.length) return gone;
+  const records = await readCommits(
+    git,
+    ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)],
+    { merges: true },
+  );
+  const downstream = await readDownstream(git, upstream, target);
+  const present = await presentDownstream(git, records, {
+    upstream,
+    target,
+    referencePatterns: s.referencePatterns,
+    downstream,
+  });
+  for (const [sha, why] of present)
+    gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+  const reverts = await revertsOf(ctx, carried, since, upstream);
+  for (const [sha, by] of reverts)
+    if (!gone.has(sha)) gone.set(sha, `upstream reverted it (${short(by)})`);
+  return gone;
+}
+
+/** dry-run: the candidates, and the open pull request of each, listed; nothing written. */
+function listCandidates(ctx: TrackContext, candidates: Candidate[]): void {
+  const { settings: s, pulls } = ctx;
+  const batchKey = markerKey({ mode: 'backport', target: s.target });
+  ctx.notes.push(
+    `Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`,
+  );
+  for (const c of candidates) {
+    const number =
+      s.grouping === 'batch'
+        ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
+            ?.number
+        : pulls.openFor(markerKey({ mode: 'backport', target: s.target, subject: c.sha }));
+    ctx.candidates.push({ ...report(c), status: 'listed', number });
+    ctx.notes.push(
+      `- ${short(c.sha)} ${escapeMarkdown(c.subject)} (${c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ')})${number ? `: #${number}` : ''}`,
+    );
+  }
+}
+
+const report = (c: Candidate) => ({ sha: c.sha, subject: c.subject, reasons: c.reasons });
+
+/**
+ * One pull request per candidate, in upstream order, opening at most max-pull-requests new
+ * ones (and conflict issues); those that already have one are refreshed whatever the count.
+ * Returns the candidates left for the next run, listed in the summary.
+ */
+async function proposeEach(
+  ctx: TrackContext,
+  candidates: Candidate[],
+  target: string,
+  upstreamUrl: string,
+): Promise<Candidate[]> {
+  const { settings: s, pulls } = ctx;
+  let opened = 0;
+  const deferred: Candidate[] = [];
+  for (const c of candidates) {
+    const key = markerKey({ mode: 'backport', target: s.target, subject: c.sha });
+    if (opened >= s.maxPullRequests && pulls.openFor(key) === undefined) {
+      deferred.push(c);
+      ctx.candidates.push({ ...report(c), status: 'deferred' });
+      continue;
+    }
+    const outcome = await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
+    if (outcome.operation === 'created') opened++;
+    ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+  }
+  if (deferred.length) {
+    const notice = `${deferred.length} backport candidate${deferred.length === 1 ? '' : 's'} of ${s.upstream} wait${deferred.length === 1 ? 's' : ''} for the next run: this run opened ${opened}, its max-pull-requests.`;
+    ctx.notices.push(notice);
+    ctx.notes.push(
+      `Left for the next run (max-pull-requests: ${s.maxPullRequests}):`,
+      ...deferred.map((c) => `- ${short(c.sha)} ${escapeMarkdown(c.subject)}`),
+    );
+  }
+  return deferred;
+}
+
+/** One pull request for every candidate of the target: the open batch's commits, then new ones. */
+async function proposeBatch(
+  ctx: TrackContext,
+  candidates: Candidate[],
+  gone: Map<string, string>,
+  o: { target: string; upstream: string; listedShas: string[] },
+): Promise<void> {
+  const { settings: s, git, pulls } = ctx;
+  const key = markerKey({ mode: 'backport', target: s.target });
+  const open = pulls.openPulls().find((p) => p.key === key);
+  const previous = open?.marker.commits ?? [];
+  const keep = previous.filter((sha) => !gone.has(sha));
+  const fresh = candidates.filter((c) => !keep.includes(c.sha));
+  const records = keep.length
+    ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
+    : [];
+  // The reasons a scan gives, so an unchanged batch keeps an unchanged body.
+  const reasons = await candidateReasons(git, records, {
+    upstream: o.upstream,
+    target: o.target,
+    stablePatterns: s.stablePatterns,
+    referencePatterns: s.referencePatterns,
+    commits: o.listedShas,
+  });
+  const byId = new Map(records.map((r) => [r.sha, r]));
+  const all: Candidate[] = [
+    ...keep.map((sha) => ({ ...byId.get(sha)!, reasons: reasons.get(sha) ?? [] })),
+    ...fresh,
+  ];
+  if (!all.length) {
+    if (previous.length)
+      await pulls.close(
+        key,
+        `every commit it carried is gone: ${previous.map((p) => `${short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`,
+      );
+    return;
+  }
+  const outcome = await pulls.propose(await batch(ctx, all, o.target, s.upstreamUrl ?? s.gitUrl));
+  for (const c of all)
+    ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+}
+
+/**
+ * Where the next scan starts when candidates were left over: the last commit read before the
+ * first of them that descends from `since`, so the next range holds every commit left over
+ * and nothing older than this scan's range. None: `since` itself.
+ */
+async function resumePoint(
+  git: TrackContext['git'],
+  order: string[],
+  deferred: Candidate[],
+  o: { since: string; upstream: string },
+): Promise<string> {
+  const positions = deferred.map((c) => order.indexOf(c.sha)).filter((i) => i >= 0);
+  // Only listed commits from outside the range are left: they are listed again next run.
+  if (!positions.length) return o.upstream;
+  const first = Math.min(...positions);
+  const descendants = new Set(
+    (await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
+      .split('\n')
+      .filter(Boolean),
+  );
+  for (let i = first - 1; i >= 0; i--) if (descendants.has(order[i])) return order[i];
+  return o.since;
 }
 
 /** Upstream commits of `since..upstream` that revert one of `commits`: commit → revert. */

@@ -14,6 +14,20 @@ export interface TrackContext {
   pulls: PullRequests;
   /** Lines for the job summary beyond the pull request table. */
   notes: string[];
+  /** Things left alone on purpose that a person should know: notice annotations. */
+  notices: string[];
+  /** backport: every candidate of the scan and what became of it. */
+  candidates: CandidateReport[];
+}
+
+export interface CandidateReport {
+  sha: string;
+  subject: string;
+  reasons: string[];
+  /** proposed (it has its pull request), deferred (max-pull-requests), listed (dry-run). */
+  status: 'proposed' | 'deferred' | 'listed';
+  /** The open pull request (or conflict issue) that carries it, if any. */
+  number?: number;
 }
 
 /** The branch of a purpose: `<prefix><mode>/<target>[/<detail>]`. */
@@ -57,12 +71,16 @@ export async function fetchTargetAndUpstream(
     input: 'upstream',
   };
   const same = upstreamUrl === s.gitUrl;
-  const found = await work.fetch(s.gitUrl, [
-    { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
-    ...extra,
-    ...(same ? [upstreamRef] : []),
-  ]);
-  if (!same) await work.fetch(upstreamUrl, [upstreamRef]);
+  const found = await work.fetch(
+    s.gitUrl,
+    [
+      { remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' },
+      ...extra,
+      ...(same ? [upstreamRef] : []),
+    ],
+    { urlInput: 'git-url' },
+  );
+  if (!same) await work.fetch(upstreamUrl, [upstreamRef], { urlInput: 'upstream-url' });
   const target = (await git.commitOf('refs/track/target'))!;
   const upstream = (await git.commitOf('refs/track/upstream'))!;
   return { target, upstream, found };

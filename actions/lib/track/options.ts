@@ -21,10 +21,13 @@ export const OPTION_DEFAULTS: Record<string, string> = {
   commits: '',
   grouping: 'per-commit',
   since: '',
+  'max-pull-requests': '20',
+  'dry-run': 'false',
   'tree-url': '',
   'pin-branch': '',
   'pin-tags': '',
   'notes-ref': 'refs/notes/tributary/flights',
+  'require-flight': 'true',
   'pin-file': '',
   'pin-variable': '',
   'pin-pattern': '',
@@ -57,6 +60,12 @@ function list(get: OptionReader, name: string): string[] {
     .split(/[\n,]/)
     .map((s) => s.replace(/#.*$/, '').trim())
     .filter(Boolean);
+}
+
+function count(get: OptionReader, name: string): number {
+  const v = get(name);
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw invalid(name, v, 'a whole number of 1 or more');
+  return Number(v);
 }
 
 function bool(get: OptionReader, name: string): boolean {
@@ -98,6 +107,8 @@ export function settingsFromOptions(
     commits: list(get, 'commits'),
     grouping: parseChoice('grouping', get('grouping'), ['per-commit', 'batch']),
     since: get('since') || undefined,
+    maxPullRequests: count(get, 'max-pull-requests'),
+    dryRun: bool(get, 'dry-run'),
     pin:
       mode === 'pin'
         ? {
@@ -106,6 +117,7 @@ export function settingsFromOptions(
             branch: get('pin-branch') || undefined,
             tags: get('pin-tags') || undefined,
             notesRef: get('notes-ref'),
+            requireFlight: bool(get, 'require-flight'),
             file: get('pin-file') || undefined,
             variable: get('pin-variable') || undefined,
             pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,

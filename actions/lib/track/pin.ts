@@ -13,93 +13,12 @@ import { jobStatus, parseFlightRecord, type FlightRecord } from '../flight.js';
 import { markerKey } from './marker.js';
 import { branchName, short, signed, type TrackContext } from './context.js';
 import { shortlog } from './history.js';
-import type { PinSettings } from './settings.js';
+import { locatePin, type PinSpot } from './pin-spot.js';
+import { newestFirst } from './versions.js';
 
 // `git notes --ref` reads only under refs/notes/.
 const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
-interface PinSpot {
-  /** What is pinned, for keys and titles: `Config.mk:SEABIOS_UPSTREAM_REVISION`. */
-  subject: string;
-  name: string;
-  value: string;
-  /** The new content of the file (or the gitlink) for a new value. */
-  write(value: string, sha: string): Promise<{ mode: string; object: string; path: string }>;
-}
-
-/** Finds the pin in the consumer's tree at `target`; every miss is a ConfigurationError. */
-async function locate(ctx: TrackContext, p: PinSettings, target: string): Promise<PinSpot> {
-  const { git, settings: s } = ctx;
-  if (p.submodule !== undefined) {
-    const path = p.submodule.replace(/\/+$/, '');
-    const entry = await git.run(['ls-tree', target, '--', path]);
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-    if (!m)
-      throw new ConfigurationError(
-        'pin-submodule',
-        `Input 'pin-submodule': ${path} does not exist in ${s.target}.`,
-      );
-    if (m[1] !== '160000')
-      throw new ConfigurationError(
-        'pin-submodule',
-        `Input 'pin-submodule': ${path} is not a submodule in ${s.target} (it is a ${m[2]}, not a gitlink).`,
-      );
-    return {
-      subject: `submodule:${path}`,
-      name: `submodule ${path}`,
-      value: m[3],
-      write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
-    };
-  }
-  const file = p.file!;
-  const entry = await git.run(['ls-tree', target, '--', file]);
-  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
-  if (!m)
-    throw new ConfigurationError(
-      'pin-file',
-      `Input 'pin-file': ${file} does not exist in ${s.target}.`,
-    );
-  const [, mode, blob] = m;
-  const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
-  let re: RegExp;
-  let subject: string;
-  let name: string;
-  if (p.variable) {
-    const v = p.variable.replace(/[.]/g, '\\.');
-    re = new RegExp(
-      `^[ \\t]*(?:override[ \\t]+|export[ \\t]+)?${v}[ \\t]*(?:\\?=|::?=|\\+=|=)[ \\t]*(\\S+)`,
-      'md',
-    );
-    subject = `${file}:${p.variable}`;
-    name = p.variable;
-  } else {
-    re = new RegExp(p.pattern!.source, 'md');
-    subject = `${file}:/${p.pattern!.source}/`;
-    name = `the pin in ${file}`;
-  }
-  const found = re.exec(content);
-  if (!found?.indices?.[1]) {
-    const input = p.variable ? 'pin-variable' : 'pin-pattern';
-    throw new ConfigurationError(
-      input,
-      p.variable
-        ? `Input 'pin-variable': ${file} in ${s.target} has no assignment to ${p.variable} (expected a line like '${p.variable} ?= <revision>').`
-        : `Input 'pin-pattern': '${p.pattern!.source}' matches nothing in ${file} in ${s.target}.`,
-    );
-  }
-  const [start, end] = found.indices[1];
-  return {
-    subject,
-    name,
-    value: found[1],
-    write: async (value) => {
-      const updated = content.slice(0, start) + value + content.slice(end);
-      const object = await git.run(['hash-object', '-w', '--stdin'], { input: updated });
-      return { mode, object, path: file };
-    },
-  };
-}
 
 /** The flights recorded on a revision (a note may hold several records, appended). */
 export function flightsOf(note: string | undefined, source: string): FlightRecord[] {
@@ -141,22 +60,49 @@ function flightLink(f: FlightRecord | undefined): string {
     : `flight ${f.flight} passed`;
 }
 
+/** What the pin moves to: a revision, the value written for it, and why it may be taken. */
+interface Choice {
+  commit: string;
+  value: string;
+  flight?: FlightRecord;
+  /** A tag taken without any flight record (require-flight: false). */
+  untested?: boolean;
+}
+
+/** Reads the flight records the gate left on revisions of the hosted tree. */
+type FlightReader = (commit: string) => Promise<FlightRecord[]>;
+
 export async function pin(ctx: TrackContext): Promise<void> {
-  const { settings: s, git, work, pulls } = ctx;
+  const { settings: s, git, work } = ctx;
   const p = s.pin!;
   await work.fetch(
     s.gitUrl,
     [{ remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' }],
-    { depth: 1 },
+    { depth: 1, urlInput: 'git-url' },
   );
   const target = (await git.commitOf('refs/track/target'))!;
-  const spot = await locate(ctx, p, target);
+  const spot = await locatePin(git, p, target, s.target);
 
   // The hosted tree: what is there, and what passed the gate.
-  const advertised = await git.lsRemote(p.treeUrl, []);
-  let newCommit: string;
-  let newValue: string;
-  let flight: FlightRecord | undefined;
+  const advertised = await work.advertised(p.treeUrl, 'tree-url');
+  const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
+  // A pin that names a branch follows it on purpose (Xen unstable builds QEMU master).
+  if (!HEX.test(spot.value) && !oldIsTag && advertised.has(`refs/heads/${spot.value}`)) {
+    const notice = `${spot.name} follows the branch ${spot.value} of ${p.treeUrl}: a branch is not a pinned revision, so it is left alone. Set it to a tag or a commit id to have tributary move it.`;
+    ctx.notices.push(notice);
+    return;
+  }
+  const isMatch = p.tags ? picomatch(p.tags) : () => false;
+  const tags = newestFirst(
+    [...advertised.keys()]
+      .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
+      .map((r) => r.slice(10)),
+  );
+  if (p.tags && !tags.length)
+    throw new ConfigurationError(
+      'pin-tags',
+      `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`,
+    );
   const wanted: { remote: string; local: string; optional?: boolean; input?: string }[] = [
     { remote: p.notesRef, local: TREE_NOTES, optional: true },
   ];
@@ -166,56 +112,75 @@ export async function pin(ctx: TrackContext): Promise<void> {
       local: 'refs/track/tree-branch',
       input: 'pin-branch',
     });
-  const isMatch = p.tags ? picomatch(p.tags) : () => false;
-  const tags = [...advertised.keys()]
-    .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
-    .map((r) => r.slice(10))
-    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
-  if (p.tags && !tags.length)
-    throw new ConfigurationError(
-      'pin-tags',
-      `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`,
-    );
   for (const t of tags)
     wanted.push({ remote: `refs/tags/${t}`, local: `refs/track/tree-tags/${t}` });
-  const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
   if (oldIsTag && !tags.includes(spot.value))
     wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
   // Notes too come without their blobs: only the records of the revisions looked at are
   // fetched, when read, however many flights the tree has recorded.
-  await work.fetch(p.treeUrl, wanted);
+  await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
   const hasNotes = !!(await git.commitOf(TREE_NOTES));
-  const flightsAt = async (commit: string) =>
+  const flightsAt: FlightReader = async (commit) =>
     hasNotes
       ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${short(commit)}`)
       : [];
 
+  let choice: Choice | undefined;
   if (p.branch) {
-    newCommit = (await git.commitOf('refs/track/tree-branch'))!;
-    newValue = newCommit;
-    flight = (await flightsAt(newCommit)).filter(passed).pop();
-  } else {
-    let chosen: { tag: string; commit: string; flight: FlightRecord } | undefined;
-    for (const t of tags) {
-      const commit = (await git.commitOf(`refs/track/tree-tags/${t}`))!;
-      const ok = (await flightsAt(commit)).filter(passed).pop();
-      if (ok) {
-        chosen = { tag: t, commit, flight: ok };
-        break;
-      }
-    }
-    if (!chosen) {
-      ctx.notes.push(
-        `No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`,
-      );
-      return;
-    }
-    ({ commit: newCommit, tag: newValue, flight } = chosen);
-  }
+    const commit = (await git.commitOf('refs/track/tree-branch'))!;
+    choice = { commit, value: commit, flight: (await flightsAt(commit)).filter(passed).pop() };
+  } else choice = await chooseTag(ctx, spot, tags, flightsAt);
+  if (!choice) return;
 
   let oldCommit: string | undefined;
   if (HEX.test(spot.value)) oldCommit = (await git.commitOf(spot.value)) ?? undefined;
   else if (oldIsTag) oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
+  await proposePin(ctx, spot, choice, oldCommit);
+}
+
+/**
+ * The newest matching tag that passed the gate, or, with require-flight: false, that has no
+ * flight record at all (a tag whose flight was refused is never taken). Nothing taken: says
+ * why, and warns when no tag has any record, since then nothing ever will be.
+ */
+async function chooseTag(
+  ctx: TrackContext,
+  spot: PinSpot,
+  tags: string[],
+  flightsAt: FlightReader,
+): Promise<Choice | undefined> {
+  const { git } = ctx;
+  const p = ctx.settings.pin!;
+  let recorded = false;
+  for (const tag of tags) {
+    const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`))!;
+    const flights = await flightsAt(commit);
+    if (flights.length) recorded = true;
+    const ok = flights.filter(passed).pop();
+    if (ok) return { commit, value: tag, flight: ok };
+    if (!flights.length && !p.requireFlight) return { commit, value: tag, untested: true };
+  }
+  if (!recorded) {
+    const warning = `No flight record of ${p.treeUrl} (notes ref ${p.notesRef}) covers a tag matching '${p.tags}', so none counts as tested and ${spot.name} stays at ${spot.value}. Gate the tree with push-gate, which records each flight under ${p.notesRef} (or set notes-ref to where your gate records them); or set require-flight: false to pin the newest matching tag (${tags[0]}) without one.`;
+    ctx.logger.warning(warning, { title: 'track-upstream: no flight record' });
+    ctx.notes.push(warning);
+  } else
+    ctx.notes.push(
+      `No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`,
+    );
+  return undefined;
+}
+
+/** Opens, refreshes or closes the pull request that moves the pin to the choice. */
+async function proposePin(
+  ctx: TrackContext,
+  spot: PinSpot,
+  choice: Choice,
+  oldCommit: string | undefined,
+): Promise<void> {
+  const { settings: s, git, pulls } = ctx;
+  const p = s.pin!;
+  const { commit: newCommit, value: newValue } = choice;
   await pulls.load('pin');
   const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
   // Never backwards: a pin already past the chosen revision (moved by hand) stays.
@@ -249,39 +214,17 @@ export async function pin(ctx: TrackContext): Promise<void> {
     ];
   else history = [`The old pin ${spot.value} is not a revision of ${p.treeUrl}: no shortlog.`];
 
-  // The commit, made in a temporary index: nothing is checked out.
-  const change = await spot.write(newValue, newCommit);
-  const index = join(git.cwd, `tributary-pin-${process.pid}.index`);
-  let commit: string;
-  try {
-    const env = { GIT_INDEX_FILE: index };
-    await git.run(['read-tree', target], { env });
-    await git.run(
-      ['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`],
-      { env },
-    );
-    const tree = await git.run(['write-tree'], { env });
-    const title = `Update ${spot.name} to ${HEX.test(newValue) ? short(newValue) : newValue}`;
-    commit = await git.commitTree(
-      tree,
-      [target],
-      signed(
-        s,
-        `${title}\n\n${HEX.test(spot.value) ? short(spot.value) : spot.value} -> ${newValue} (${newCommit})\n`,
-      ),
-    );
-  } catch (e) {
-    throw new Error(`Could not write the pin update: ${errorMessage(e)}`);
-  } finally {
-    rmSync(index, { force: true });
-  }
   const title = `Update ${spot.name} to ${HEX.test(newValue) ? short(newValue) : newValue}`;
+  const commit = await commitPin(ctx, spot, choice, title);
+  const why = p.branch
+    ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(choice.flight)}.`
+    : choice.untested
+      ? `${newValue} is the newest tag matching \`${p.tags}\`. It has no flight record: it is proposed untested because require-flight is false.`
+      : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(choice.flight)}.`;
   const body = [
     `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
     '',
-    p.branch
-      ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(flight)}.`
-      : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(flight)}.`,
+    why,
     '',
     `### Changes (${oldCommit && history[0]?.startsWith('- ') ? history.filter((l) => !l.includes('older commits')).length : 0})`,
     '',
@@ -295,4 +238,36 @@ export async function pin(ctx: TrackContext): Promise<void> {
     commit,
     change: `${spot.name} set to ${newValue}`,
   });
+}
+
+/** The commit that changes the pin, made in a temporary index: nothing is checked out. */
+async function commitPin(
+  ctx: TrackContext,
+  spot: PinSpot,
+  choice: Choice,
+  title: string,
+): Promise<string> {
+  const { settings: s, git } = ctx;
+  const target = (await git.commitOf('refs/track/target'))!;
+  const change = await spot.write(choice.value, choice.commit);
+  const index = join(git.cwd, `tributary-pin-${process.pid}-${Date.now()}.index`);
+  try {
+    const env = { GIT_INDEX_FILE: index };
+    await git.run(['read-tree', target], { env });
+    await git.run(
+      ['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`],
+      { env },
+    );
+    const tree = await git.run(['write-tree'], { env });
+    const old = HEX.test(spot.value) ? short(spot.value) : spot.value;
+    return await git.commitTree(
+      tree,
+      [target],
+      signed(s, `${title}\n\n${old} -> ${choice.value} (${choice.commit})\n`),
+    );
+  } catch (e) {
+    throw new Error(`Could not write the pin update: ${errorMessage(e)}`);
+  } finally {
+    rmSync(index, { force: true });
+  }
 }

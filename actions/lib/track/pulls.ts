@@ -43,8 +43,11 @@ export class PullRequests {
     return { owner: this.settings.owner, repo: this.settings.repo };
   }
 
-  /** Reads the open pull requests and issues that carry a marker of this mode and target. */
-  async load(mode: string): Promise<void> {
+  /**
+   * Reads the open pull requests and issues that carry a marker of this mode and target.
+   * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
+   */
+  async load(mode: string, options: { readOnly?: boolean } = {}): Promise<void> {
     const pulls = await this.github.paginate(this.github.rest.pulls.list, {
       ...this.repo,
       // Every open pull request, not only those on the target: one retargeted by hand
@@ -75,7 +78,7 @@ export class PullRequests {
         this.pulls.set(key, item);
       }
     }
-    for (const d of duplicates) {
+    for (const d of options.readOnly ? [] : duplicates) {
       const kept = this.pulls.get(markerKey(d.marker))!;
       await this.closeItem(
         'pull',
@@ -100,6 +103,11 @@ export class PullRequests {
         marker,
       });
     }
+  }
+
+  /** The open pull request, else the open conflict issue, of a purpose: its number. */
+  openFor(key: string): number | undefined {
+    return (this.pulls.get(key) ?? this.issues.get(key))?.number;
   }
 
   /** The open pull requests of this mode and target, by key, with their markers. */

@@ -62,6 +62,8 @@ export interface ScanResult {
   reverted: Map<string, string>;
   /** How many upstream commits were read. */
   scanned: number;
+  /** The commits of the range in the order read (oldest first, parents before children). */
+  order: string[];
 }
 
 function matchPrefix(prefixes: Map<string, string[]>, sha: string): string | undefined {
@@ -162,6 +164,74 @@ async function filesOf(git: Git, commits: string[]): Promise<Map<string, string[
   return map;
 }
 
+/**
+ * Which `Fixes:` ids name a commit the downstream branch has, in its history or carried (a
+ * reference line or the same patch): only those make a commit a candidate, and only those
+ * may be called "a commit downstream has".
+ */
+async function fixedDownstream(
+  git: Git,
+  ids: string[],
+  o: { upstream: string; target: string; referencePatterns?: RegExp[]; downstream: CommitRecord[] },
+): Promise<(id: string) => boolean> {
+  const fixIds = [...new Set(ids)];
+  if (!fixIds.length) return () => false;
+  const resolved = await git.resolveCommits(fixIds);
+  const fixedFull = [...new Set(resolved.values())];
+  const notInTarget = new Set(
+    fixedFull.length
+      ? (
+          await git.run(['rev-list', '--stdin'], {
+            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
+          })
+        )
+          .split('\n')
+          .filter(Boolean)
+      : [],
+  );
+  const fixedRecords = [...notInTarget].map((sha) => ({
+    sha,
+    subject: '',
+    author: { name: '', email: '', date: '' },
+    message: '',
+  }));
+  const carried = await presentDownstream(git, fixedRecords, o);
+  return (id) => {
+    const full = resolved.get(id);
+    return !!full && (!notInTarget.has(full) || carried.has(full));
+  };
+}
+
+/**
+ * Why each of `commits` is a candidate, as a scan finds it: its stable markers, `listed`, and
+ * each `Fixes:` that names a commit downstream has. An open batch is described with these, so
+ * an unchanged batch keeps an unchanged body, and its body says only what is true.
+ */
+export async function candidateReasons(
+  git: Git,
+  commits: CommitRecord[],
+  o: Omit<ScanOptions, 'since'> & { downstream?: CommitRecord[] },
+): Promise<Map<string, string[]>> {
+  const listed = new Set(o.commits ?? []);
+  const ids = commits.flatMap((c) => fixesReferences(c.message));
+  const fixes = ids.length
+    ? await fixedDownstream(git, ids, {
+        ...o,
+        downstream: o.downstream ?? (await readDownstream(git, o.upstream, o.target)),
+      })
+    : () => false;
+  return new Map(
+    commits.map((c) => [
+      c.sha,
+      [
+        ...markerReasons(c.message, o.stablePatterns),
+        ...(listed.has(c.sha) ? ['listed'] : []),
+        ...fixesReferences(c.message).filter(fixes).map(fixesReason),
+      ],
+    ]),
+  );
+}
+
 /** Scans `since..upstream` for backport candidates. */
 export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResult> {
   // Nothing new since the last scan: nothing to read (listed commits are still looked at).
@@ -182,42 +252,33 @@ export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResul
   const outside = [...listed].filter((sha) => !inRange.has(sha));
   if (outside.length) {
     const extra = await readCommits(git, ['--no-walk=sorted', ...outside], { merges: true });
-    provisional.unshift(...extra.map((c) => ({ c, reasons: ['listed'], fixes: [] })));
+    provisional.unshift(
+      ...extra.map((c) => ({
+        c,
+        reasons: [...markerReasons(c.message, o.stablePatterns), 'listed'],
+        fixes: fixesReferences(c.message),
+      })),
+    );
   }
-  const result: ScanResult = { candidates: [], skipped: [], reverted, scanned: range.length };
+  const result: ScanResult = {
+    candidates: [],
+    skipped: [],
+    reverted,
+    scanned: range.length,
+    order: range.map((c) => c.sha),
+  };
   if (!provisional.length) return result;
 
-  // Fixes: does the downstream branch have the commit fixed? In its history, or carried.
-  const fixIds = [...new Set(provisional.flatMap((p) => p.fixes))];
-  const resolved = await git.resolveCommits(fixIds);
-  const fixedFull = [...new Set(resolved.values())];
-  const notInTarget = new Set(
-    fixedFull.length
-      ? (
-          await git.run(['rev-list', '--stdin'], {
-            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
-          })
-        )
-          .split('\n')
-          .filter(Boolean)
-      : [],
-  );
-  const fixedRecords = [...notInTarget].map((sha) => ({
-    sha,
-    subject: '',
-    author: { name: '', email: '', date: '' },
-    message: '',
-  }));
   const downstream = await readDownstream(git, o.upstream, o.target);
-  const fixedCarried = await presentDownstream(git, fixedRecords, { ...o, downstream });
+  const fixes = await fixedDownstream(
+    git,
+    provisional.flatMap((p) => p.fixes),
+    { ...o, downstream },
+  );
 
   const firm: Candidate[] = [];
   for (const p of provisional) {
-    const reasons = [...p.reasons];
-    for (const f of p.fixes) {
-      const full = resolved.get(f);
-      if (full && (!notInTarget.has(full) || fixedCarried.has(full))) reasons.push(fixesReason(f));
-    }
+    const reasons = [...p.reasons, ...p.fixes.filter(fixes).map(fixesReason)];
     if (!reasons.length) continue;
     const revertedBy = reverted.get(p.c.sha);
     if (revertedBy) {

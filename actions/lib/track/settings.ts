@@ -18,6 +18,8 @@ export interface PinSettings {
   tags?: string;
   /** Where the gate records flights (git notes on tested revisions). */
   notesRef: string;
+  /** pin-tags: take only a tag a flight passed (true), or also one with no record at all. */
+  requireFlight: boolean;
   /** The file holding the pin (Makefile variable or regex forms). */
   file?: string;
   /** A Makefile-style variable: `NAME ?= value` (also `=`, `:=`). */
@@ -55,6 +57,10 @@ export interface TrackSettings {
   grouping: 'per-commit' | 'batch';
   /** backport: where the first scan starts (default: the merge base of target and upstream). */
   since?: string;
+  /** backport: pull requests (and conflict issues) a run opens at most; the rest wait. */
+  maxPullRequests: number;
+  /** backport: list the candidates, write nothing. */
+  dryRun: boolean;
   pin?: PinSettings;
   labels: string[];
   reviewers: string[];
@@ -126,6 +132,14 @@ export function validateSettings(s: TrackSettings): TrackSettings {
       'committer',
       `${s.identity.name} <${s.identity.email}>`,
       'a name and an e-mail address',
+    );
+  if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
+    throw invalid('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+  // A dry run that would still write is worse than none: refuse it where there is none.
+  if (s.dryRun && s.mode !== 'backport')
+    throw new ConfigurationError(
+      'dry-run',
+      `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`,
     );
   if (s.mode === 'pin') {
     const p = s.pin;

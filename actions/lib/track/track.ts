@@ -6,7 +6,7 @@
 import { createGitHub, type GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
-import type { TrackContext } from './context.js';
+import type { CandidateReport, TrackContext } from './context.js';
 import { pin } from './pin.js';
 import { PullRequests, type Outcome } from './pulls.js';
 import { validateSettings, type TrackSettings } from './settings.js';
@@ -27,6 +27,10 @@ export interface TrackReport {
   outcomes: Outcome[];
   /** Lines for the summary: what was scanned, skipped, why nothing happened. */
   notes: string[];
+  /** What was left alone on purpose (a pin that follows a branch, candidates left for later). */
+  notices: string[];
+  /** backport: the candidates of the scan, and what became of each. */
+  candidates: CandidateReport[];
 }
 
 export async function trackUpstream(
@@ -66,13 +70,29 @@ export async function trackUpstream(
     (branch) => work.remoteHead(s.gitUrl, branch),
     logger,
   );
-  const ctx: TrackContext = { settings: s, logger, work, git, pulls, notes: [] };
+  const ctx: TrackContext = {
+    settings: s,
+    logger,
+    work,
+    git,
+    pulls,
+    notes: [],
+    notices: [],
+    candidates: [],
+  };
   const story = { sync, backport, pin }[s.mode];
   await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () =>
     story(ctx),
   );
-  return { mode: s.mode, outcomes: pulls.outcomes, notes: ctx.notes };
+  return {
+    mode: s.mode,
+    outcomes: pulls.outcomes,
+    notes: ctx.notes,
+    notices: ctx.notices,
+    candidates: ctx.candidates,
+  };
 }
 
 export { type TrackSettings } from './settings.js';
 export { type Outcome } from './pulls.js';
+export { type CandidateReport } from './context.js';

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError } from '../errors.js';
-import { Git, type GitCredential, type Identity } from '../git.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
+import { Git, GitError, type GitCredential, type Identity } from '../git.js';
 import type { Logger } from '../log.js';
 
 export interface Remote {
@@ -20,6 +20,10 @@ export function credentialFor(remote: Remote): GitCredential[] {
   if (!remote.token || !/^https?:\/\//.test(remote.url)) return [];
   return [{ urlPrefix: remote.url.replace(/\/+$/, ''), token: remote.token }];
 }
+
+/** What git says when a repository is missing or the credential cannot read it. */
+const UNREADABLE =
+  /not found|does not appear to be a git repository|could not read Username|Authentication failed|returned error: 40[134]|HTTP 40[134]|No such file or directory/i;
 
 export class WorkRepository {
   private constructor(
@@ -48,15 +52,41 @@ export class WorkRepository {
   }
 
   /**
+   * What a remote advertises (ref → commit). A remote that cannot be read is an error naming
+   * the input the URL came from (`tree-url`, `upstream-url`): a repository that is not there
+   * or that the token cannot read is bad input; anything else (the network) is not.
+   */
+  async advertised(url: string, input: string): Promise<Map<string, string>> {
+    try {
+      return await this.git.lsRemote(url, []);
+    } catch (e) {
+      const stderr = e instanceof GitError ? e.stderr : errorMessage(e);
+      const why =
+        stderr
+          .trim()
+          .split('\n')
+          .pop()
+          ?.replace(/^fatal: /, '') ?? '';
+      const message = `Input '${input}': cannot read ${url}: ${why}`;
+      if (UNREADABLE.test(stderr))
+        throw new ConfigurationError(
+          input,
+          `${message}. Check the URL, and that the token for it can read the repository.`,
+        );
+      throw new Error(message, { cause: e });
+    }
+  }
+
+  /**
    * Fetches remote refs into local ones (`remote → local`), with the partial-clone filter. A
    * remote ref that does not exist is a ConfigurationError naming the input it came from.
    */
   async fetch(
     url: string,
     refs: { remote: string; local: string; input?: string; optional?: boolean }[],
-    options: { depth?: number; filter?: boolean } = {},
+    options: { depth?: number; filter?: boolean; urlInput?: string } = {},
   ): Promise<Map<string, string | undefined>> {
-    const advertised = await this.git.lsRemote(url, []);
+    const advertised = await this.advertised(url, options.urlInput ?? 'git-url');
     const found = new Map<string, string | undefined>();
     const specs: string[] = [];
     for (const r of refs) {
