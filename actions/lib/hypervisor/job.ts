@@ -1,8 +1,8 @@
 /**
- * The hypervisor test job: check the plan, take the host, clean what a crashed job left, run
- * the steps in order (later steps blocked after a blocking failure), write the job's result
- * file (tributary.job/v1, the push gate's format) and a JUnit file, and leave the host as it
- * was found, even when cancelled.
+ * The hypervisor test job: check the lock folder and the plan, take the host, clean what a
+ * crashed job left, run the steps in order (later steps blocked after a blocking failure),
+ * write the job's result file (tributary.job/v1, the push gate's format) and a JUnit file, and
+ * leave the host as it was found, even when cancelled.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -170,14 +170,16 @@ export async function runJob(
   logger: Logger,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<JobOutcome> {
+  const lockDir = resolve(settings.lockDir);
+  const host = new HostLock(lockDir, logger);
+  // Before anything is read or run: a lock folder another user can write to is refused.
+  host.check();
   const { plan, trees } = await loadPlan(settings, logger);
   const outputDir = resolve(settings.outputDir);
   const logDir = join(outputDir, 'logs');
-  const lockDir = resolve(settings.lockDir);
   const scratch = resolve(settings.scratchDir);
   const job = plan.job ?? settings.job;
   const tagging: Tagging = { tag: settings.tag, lockDir };
-  const host = new HostLock(lockDir, logger);
 
   await host.acquire(
     { pid: settings.ownerPid ?? process.pid, tag: settings.tag, job },
@@ -355,6 +357,15 @@ async function cleanLeftovers(host: HostLock, tag: string, logger: Logger): Prom
 }
 
 /**
+ * Creates the host's lock folder (mode 0700) when missing, and refuses it, or anything in it,
+ * when another user could have planted or changed it: for a front end to call before it
+ * tells its cleanup where to look. `runJob` checks again itself.
+ */
+export function checkLockDir(lockDir: string, logger: Logger): void {
+  new HostLock(resolve(lockDir), logger).check();
+}
+
+/**
  * The post step: stops whatever the job still has running (after a cancellation or a crash of
  * the main step), removes its scratch space and lets go of the host lock. Idempotent.
  */
@@ -364,6 +375,7 @@ export async function cleanupJob(
   logger: Logger,
 ): Promise<{ killed: number[]; guests: string[]; released: boolean }> {
   const host = new HostLock(resolve(lockDir), logger);
+  host.check(false);
   const done = await host.cleanJob(tag);
   const released = host.release(tag);
   return { ...done, released };
