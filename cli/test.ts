@@ -28,7 +28,7 @@ options:
   --lock-wait TIME   how long to wait for another job on this host (default: 60m)
   --job NAME         the job's name in the result, unless the plan names it (default: the plan's file name)
   --check            only check the plan and the trees, run nothing
-  --verbose          debug output
+  --verbose          each step's output as it runs (guest consoles too), and debug output
 
 exit status: 0 the job passed, 1 it did not, 2 bad plan or options, 3 unexpected failure`;
 

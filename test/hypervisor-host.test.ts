@@ -1,11 +1,11 @@
 /**
  * hypervisor-test on a shared host: the lock folder is the runner user's own (a folder another
  * user can write to, a link, or anything of another user in it is refused before anything is
- * read or run).
+ * read or run), and each step's output is shown in the log as the step runs.
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -241,5 +241,86 @@ describe("the host's lock folder is the runner's own", () => {
     assert.equal(xdg.code, 0, xdg.log);
     assert.equal(xdg.state.lockDir, join(cache, 'tributary', 'host'));
     assert.equal(statSync(join(cache, 'tributary', 'host')).mode & 0o7777, 0o700);
+  });
+});
+
+/** A step that says it waits, then waits for a file only the test makes once it saw that line. */
+const waitingPlan = [
+  'steps:',
+  '  - name: wait',
+  `    run: 'echo "waiting for the test"; echo "::error title=planted::from the step"; while [ ! -e go ]; do sleep 0.05; done; echo "went on"'`,
+  '    timeout: 60s',
+  '  - name: boot',
+  '    timeout: 60s',
+  '    guest:',
+  '      backend: command',
+  `      start: 'echo "console: waiting for the test"; while [ ! -e go-guest ]; do sleep 0.05; done; echo "tributary guest: hello"; sleep 60'`,
+  `      stop: 'true'`,
+  '      pass: "^tributary guest: hello$"',
+  '',
+].join('\n');
+
+describe('live output', () => {
+  it("shows each step's output in its log group while the step runs, never as commands", async () => {
+    const dir = fresh('live');
+    writeFileSync(join(dir, 'plan.yml'), waitingPlan);
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': fresh('lock') },
+      workspace: dir,
+      timeoutMs: 120_000,
+      // The steps go on only once their first line is in the log: shown before they end.
+      onLog: (log) => {
+        if (/^waiting for the test$/m.test(log)) writeFileSync(join(dir, 'go'), '');
+        if (/^console: waiting for the test$/m.test(log)) writeFileSync(join(dir, 'go-guest'), '');
+      },
+    });
+    assert.equal(run.code, 0, run.log);
+    const group = (name: string) => {
+      const start = run.log.indexOf(`::group::Step ${name}\n`);
+      assert.ok(start >= 0, run.log);
+      return run.log.slice(start, run.log.indexOf('::endgroup::', start));
+    };
+    assert.match(group('wait'), /^waiting for the test\n(.*\n)*went on$/m);
+    assert.match(group('boot'), /^console: waiting for the test\ntributary guest: hello$/m);
+    assert.deepEqual(
+      run.annotations.filter((a) => a.properties.title === 'planted'),
+      [],
+      "a step's output is never read as a workflow command",
+    );
+    assert.match(group('wait'), /^::error title=planted::from the step$/m, 'it is shown as text');
+  });
+
+  it('shows it on the command line with --verbose, and not without', async () => {
+    const dir = fresh('live-cli');
+    writeFileSync(join(dir, 'plan.yml'), waitingPlan);
+    const lockDir = fresh('lock');
+    const child = spawn(
+      process.execPath,
+      [cli, 'test', 'plan.yml', '--verbose', '--lock-dir', lockDir],
+      {
+        cwd: dir,
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (/^ *waiting for the test$/m.test(out)) writeFileSync(join(dir, 'go'), '');
+      if (/^ *console: waiting for the test$/m.test(out)) writeFileSync(join(dir, 'go-guest'), '');
+    });
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.equal(code, 0, out);
+    assert.match(out, /^ *went on$/m);
+
+    const quiet = fresh('quiet');
+    writeFileSync(
+      join(quiet, 'plan.yml'),
+      'steps:\n  - name: say\n    run: echo "said by the step"\n',
+    );
+    const run = tributary(['plan.yml', '--lock-dir', lockDir], quiet);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /said by the step/);
+    const loud = tributary(['plan.yml', '--lock-dir', lockDir, '--verbose'], quiet);
+    assert.match(loud.stdout, /^ *said by the step$/m);
   });
 });

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (abort.signal.aborted) return;
-    core.warning(`Received ${signal}: stopping the job`);
+    coreLogger.warning(`Received ${signal}: stopping the job`);
     abort.abort(`the job was cancelled (${signal})`);
   };
   process.on('SIGINT', onSignal);

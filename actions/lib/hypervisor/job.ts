@@ -1,8 +1,8 @@
 /**
  * The hypervisor test job: check the lock folder and the plan, take the host, clean what a
- * crashed job left, run the steps in order (later steps blocked after a blocking failure),
- * write the job's result file (tributary.job/v1, the push gate's format) and a JUnit file, and
- * leave the host as it was found, even when cancelled.
+ * crashed job left, run the steps in order (each one's output shown live; later steps blocked
+ * after a blocking failure), write the job's result file (tributary.job/v1, the push gate's
+ * format) and a JUnit file, and leave the host as it was found, even when cancelled.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -21,7 +21,8 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { HostLock, groupRef, type JobRecord, type GuestRecord } from './host.js';
-import { parsePlan, formatDuration, type Plan, type RunStep } from './plan.js';
+import { parsePlan, formatDuration, type Plan, type PlanStep, type RunStep } from './plan.js';
+import { withLiveOutput } from './live-output.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
 import { abortReason, ConsoleReader, runGuestStep, type StepOutcome } from './guest.js';
 
@@ -161,6 +162,82 @@ function tailOf(file: string, lines = 10): string {
   return new ConsoleReader(file).tail(lines);
 }
 
+/** What every step of a job shares: where logs go, the host's record of what was started. */
+interface StepContext {
+  logDir: string;
+  scratch: string;
+  tagging: Tagging;
+  host: HostLock;
+  record: JobRecord;
+  logger: Logger;
+  /** Guests started so far: the next is `tributary-<tag>-<guests + 1>`. */
+  guests: number;
+}
+
+/**
+ * Runs one step, its log files shown live as they grow, and fills in where its logs are. An
+ * error of the harness itself fails the step, never the job.
+ */
+async function runStep(
+  step: PlanStep,
+  index: number,
+  report: StepReport,
+  ctx: StepContext,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  const { host, record } = ctx;
+  try {
+    if (step.kind === 'run') {
+      const logPath = (report.logPath = join(ctx.logDir, logName(index, step.name, '.log')));
+      const remember = (pgid: number) => {
+        record.groups.push(groupRef(pgid));
+        host.writeRecord(record);
+      };
+      return await withLiveOutput(ctx.logger, [{ path: logPath }], () =>
+        runShellStep(step, logPath, ctx.tagging, remember, signal),
+      );
+    }
+    const name = `tributary-${ctx.tagging.tag}-${++ctx.guests}`;
+    const consoleLog = (report.logPath = join(
+      ctx.logDir,
+      logName(index, step.name, '.console.log'),
+    ));
+    const backendLog = (report.backendLogPath = join(
+      ctx.logDir,
+      logName(index, step.name, '.log'),
+    ));
+    writeFileSync(consoleLog, '');
+    writeFileSync(backendLog, '');
+    const files = [{ path: consoleLog }, { path: backendLog, prefix: `${step.guest.backend}: ` }];
+    const o = await withLiveOutput(ctx.logger, files, () =>
+      runGuestStep(
+        step,
+        {
+          name,
+          consoleLog,
+          backendLog,
+          scratch: ctx.scratch,
+          workDir: step.workingDirectory,
+          tagging: ctx.tagging,
+          // Called before the guest starts, and again once its process is known.
+          record: (g: GuestRecord) => {
+            record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
+            host.writeRecord(record);
+          },
+          logger: ctx.logger,
+        },
+        signal,
+      ),
+    );
+    // Stopped by the step itself: nothing left for a later cleanup to stop.
+    record.guests = record.guests.filter((g) => g.name !== name);
+    host.writeRecord(record);
+    return o;
+  } catch (e) {
+    return { status: 'fail' as const, message: `harness error: ${errorMessage(e)}` };
+  }
+}
+
 /**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
@@ -208,7 +285,7 @@ export async function runJob(
         )
       : undefined;
     let blocked = false;
-    let guests = 0;
+    const steps: StepContext = { logDir, scratch, tagging, host, record, logger, guests: 0 };
     try {
       for (const [i, step] of plan.steps.entries()) {
         if (blocked || jobAbort.signal.aborted) {
@@ -217,53 +294,9 @@ export async function runJob(
         }
         const began = Date.now();
         const report: StepReport = { name: step.name, status: 'pass' };
-        const outcome = await logger.group(`Step ${step.name}`, async () => {
-          try {
-            if (step.kind === 'run') {
-              report.logPath = join(logDir, logName(i, step.name, '.log'));
-              return await runShellStep(
-                step,
-                report.logPath,
-                tagging,
-                (pgid) => {
-                  record.groups.push(groupRef(pgid));
-                  host.writeRecord(record);
-                },
-                jobAbort.signal,
-              );
-            }
-            const name = `tributary-${settings.tag}-${++guests}`;
-            report.logPath = join(logDir, logName(i, step.name, '.console.log'));
-            const backendLog = join(logDir, logName(i, step.name, '.log'));
-            report.backendLogPath = backendLog;
-            writeFileSync(report.logPath, '');
-            writeFileSync(backendLog, '');
-            const o = await runGuestStep(
-              step,
-              {
-                name,
-                consoleLog: report.logPath,
-                backendLog,
-                scratch,
-                workDir: step.workingDirectory,
-                tagging,
-                // Called before the guest starts, and again once its process is known.
-                record: (g: GuestRecord) => {
-                  record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
-                  host.writeRecord(record);
-                },
-                logger,
-              },
-              jobAbort.signal,
-            );
-            // Stopped by the step itself: nothing left for a later cleanup to stop.
-            record.guests = record.guests.filter((g) => g.name !== name);
-            host.writeRecord(record);
-            return o;
-          } catch (e) {
-            return { status: 'fail' as const, message: `harness error: ${errorMessage(e)}` };
-          }
-        });
+        const outcome = await logger.group(`Step ${step.name}`, () =>
+          runStep(step, i, report, steps, jobAbort.signal),
+        );
         report.status = outcome.status;
         report.message = outcome.message;
         report.durationMs = Date.now() - began;
