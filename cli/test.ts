@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, invalid } from '../actions/lib/errors.js';
-import { cleanupJob, loadPlan, runJob } from '../actions/lib/hypervisor/job.js';
+import { defaultLockDir } from '../actions/lib/hypervisor/host.js';
+import { checkLockDir, cleanupJob, loadPlan, runJob } from '../actions/lib/hypervisor/job.js';
 import { parseDuration } from '../actions/lib/hypervisor/plan.js';
 import type { Logger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
@@ -21,11 +22,13 @@ guests started and always stopped, one job per host at a time. Writes result.jso
 options:
   --work-dir DIR     where steps run and plan paths point (default: .)
   --output-dir DIR   result.json, junit.xml, logs/ (default: ./tributary-test)
-  --lock-dir DIR     the host-wide lock directory (default: /tmp/tributary-host)
+  --lock-dir DIR     the host's lock folder, the runner user's own: refused when it is a
+                     link, another user's, or writable by group or others
+                     (default: $XDG_CACHE_HOME/tributary/host, else ~/.cache/tributary/host)
   --lock-wait TIME   how long to wait for another job on this host (default: 60m)
   --job NAME         the job's name in the result, unless the plan names it (default: the plan's file name)
   --check            only check the plan and the trees, run nothing
-  --verbose          debug output
+  --verbose          each step's output as it runs (guest consoles too), and debug output
 
 exit status: 0 the job passed, 1 it did not, 2 bad plan or options, 3 unexpected failure`;
 
@@ -40,7 +43,7 @@ export const testCommand: Command = {
       options: {
         'work-dir': { type: 'string', default: '.' },
         'output-dir': { type: 'string', default: 'tributary-test' },
-        'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
+        'lock-dir': { type: 'string', default: defaultLockDir() },
         'lock-wait': { type: 'string', default: '60m' },
         job: { type: 'string' },
         check: { type: 'boolean', default: false },
@@ -76,9 +79,11 @@ export const testCommand: Command = {
       logger.warning(`${signal}: stopping the job`);
       abort.abort(`the job was cancelled (${signal})`);
     };
+    const lockDir = resolve(values['lock-dir']);
+    // Refused before anything runs, and before the cleanup below would look in it.
+    checkLockDir(lockDir, logger);
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const lockDir = resolve(values['lock-dir']);
     try {
       const outcome = await runJob(
         {

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConfigurationError, invalid } from '../lib/errors.js';
-import { cleanupJob, runJob, type JobOutcome } from '../lib/hypervisor/job.js';
+import { invalid } from '../lib/errors.js';
+import { defaultLockDir } from '../lib/hypervisor/host.js';
+import { checkLockDir, cleanupJob, runJob, type JobOutcome } from '../lib/hypervisor/job.js';
 import { parseDuration } from '../lib/hypervisor/plan.js';
 import { core, coreLogger, input, runMain } from '../runtime/runner.js';
 import { Inputs, Outputs, State } from './constants.js';
@@ -26,12 +27,7 @@ function settings() {
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
   const workDir = resolve(env.GITHUB_WORKSPACE || '.', input(Inputs.workingDirectory) || '.');
-  const lockDir = input(Inputs.lockDir);
-  if (!lockDir)
-    throw new ConfigurationError(
-      Inputs.lockDir,
-      `Input required and not supplied: ${Inputs.lockDir}`,
-    );
+  const lockDir = input(Inputs.lockDir) || defaultLockDir();
   return {
     planFile: input(Inputs.plan, { required: true }),
     workDir,
@@ -81,6 +77,9 @@ async function main(): Promise<void> {
   // First of all: whatever happens next, the post step knows it has to clean up.
   core.saveState(State.isPost, 'true');
   const s = settings();
+  // A lock folder another user could plant records in is refused before the post step is
+  // told about it: nothing of it is read, by either step.
+  checkLockDir(s.lockDir, coreLogger);
   core.saveState(State.lockDir, s.lockDir);
   core.saveState(State.tag, s.tag);
   core.setOutput(Outputs.tag, s.tag);
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (abort.signal.aborted) return;
-    core.warning(`Received ${signal}: stopping the job`);
+    coreLogger.warning(`Received ${signal}: stopping the job`);
     abort.abort(`the job was cancelled (${signal})`);
   };
   process.on('SIGINT', onSignal);

@@ -17,6 +17,12 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** A value that must never be shown: masked in everything logged from now on. */
   secret(value: string): void;
+  /**
+   * What a process the part runs prints (a build, a guest's console), as it comes, one or more
+   * whole lines: shown as text, never read as workflow commands, secrets masked. A logger
+   * without it shows none (the command line shows it with --verbose).
+   */
+  output?(text: string): void;
 }
 
 /** Replaces every registered secret in a text; used by loggers and error messages alike. */
@@ -70,6 +76,9 @@ export class ConsoleLogger implements Logger {
   }
   secret(value: string): void {
     this.redactor.add(value);
+  }
+  output(text: string): void {
+    if (this.verbose) this.write(process.stdout, text);
   }
 }
 

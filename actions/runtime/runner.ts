@@ -4,6 +4,8 @@
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { EOL } from 'node:os';
 import { ConfigurationError, errorMessage, invalid } from '../lib/errors.js';
 import type { Annotation, Logger } from '../lib/log.js';
 
@@ -11,13 +13,40 @@ function props(a?: Annotation): core.AnnotationProperties | undefined {
   return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
 }
 
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken: string | undefined;
+function resume(): void {
+  if (resumeToken) process.stdout.write(`::${resumeToken}::${EOL}`);
+  resumeToken = undefined;
+}
+
 export const coreLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m, a) => core.warning(m, props(a)),
-  error: (m, a) => core.error(m, props(a)),
-  group: (name, fn) => core.group(name, fn),
-  secret: (v) => core.setSecret(v),
+  debug: (m) => (resume(), core.debug(m)),
+  info: (m) => (resume(), core.info(m)),
+  warning: (m, a) => (resume(), core.warning(m, props(a))),
+  error: (m, a) => (resume(), core.error(m, props(a))),
+  group: (name, fn) => {
+    resume();
+    return core.group(name, async () => {
+      try {
+        return await fn();
+      } finally {
+        resume();
+      }
+    });
+  },
+  secret: (v) => (resume(), core.setSecret(v)),
+  output: (text) => {
+    if (!resumeToken) {
+      resumeToken = randomBytes(16).toString('hex');
+      process.stdout.write(`::stop-commands::${resumeToken}${EOL}`);
+    }
+    process.stdout.write(text + EOL);
+  },
 };
 
 /** A string input; '' when unset. */

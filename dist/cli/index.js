@@ -7212,7 +7212,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6385:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7877,7 +7877,7 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
@@ -9666,7 +9666,7 @@ module.exports = BalancedPool
 
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
@@ -11987,7 +11987,7 @@ const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const Request = __nccwpck_require__(4655)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
@@ -30663,7 +30663,7 @@ const {
   kResponse
 } = __nccwpck_require__(1216)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
@@ -31660,7 +31660,7 @@ const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
 const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
 const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(6385)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -44223,6 +44223,10 @@ class ConsoleLogger {
     secret(value) {
         this.redactor.add(value);
     }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
 }
 /** Collects everything; for tests that assert on what was said. */
 class MemoryLogger {
@@ -54323,7 +54327,7 @@ const mirrorCommand = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 5361:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54344,10 +54348,6 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/actions/lib/flight.js
-var flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
-var lib_git = __nccwpck_require__(5106);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
@@ -54558,6 +54558,10 @@ async function killProcesses(list, graceMs = 2000) {
  * directory of what it started (process groups, guests, its scratch directory), written before
  * each thing starts, so whatever a crashed job left behind can be found and stopped by the
  * next job, or by the job's own post step.
+ *
+ * A record says what to kill, what to remove and which stop command to run, as the runner:
+ * so the directory must be the runner user's own, and anything in it that is not is refused
+ * before it is read (see `HostLock.check`).
  */
 
 
@@ -54571,6 +54575,72 @@ function sameProcess(ref) {
     return isAlive(ref.pgid) && (ref.start === undefined || processStartTime(ref.pgid) === ref.start);
 }
 const host_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
+ * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
+ */
+function defaultLockDir(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    const cache = xdg && (0,external_node_path_.isAbsolute)(xdg) ? xdg : (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache');
+    return (0,external_node_path_.join)(cache, 'tributary', 'host');
+}
+/** Whether a path exists, without following it: a dangling link exists. */
+function present(path) {
+    try {
+        (0,external_node_fs_.lstatSync)(path);
+        return true;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return false;
+        throw e;
+    }
+}
+/** Why a path is not the runner user's own (a link, another owner, writable by others), if so. */
+function notOwn(path, folder) {
+    const st = (0,external_node_fs_.lstatSync)(path);
+    if (st.isSymbolicLink())
+        return `is a symbolic link (to ${(0,external_node_fs_.readlinkSync)(path)})`;
+    if (folder ? !st.isDirectory() : !st.isFile())
+        return `is not a ${folder ? 'folder' : 'file'}`;
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid)
+        return `is owned by uid ${st.uid}, not by the runner's user (uid ${uid})`;
+    const writers = [st.mode & 0o020 && 'group', st.mode & 0o002 && 'others'].filter(Boolean);
+    if (writers.length)
+        return `is writable by ${writers.join(' and ')} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')})`;
+    return undefined;
+}
+/**
+ * Refuses a path of the lock directory that another user could have planted or changed, with
+ * what to do about it. The lock directory itself gets a fix for the input; anything inside it
+ * is looked at and removed by hand, since hypervisor-test alone writes there.
+ */
+function trust(path, what) {
+    const why = notOwn(path, what.endsWith('folder'));
+    if (!why)
+        return;
+    const fallback = defaultLockDir();
+    let fix;
+    if (what === 'lock folder') {
+        const unset = fallback === path ? '' : `, or use the default lock folder, ${fallback} (created mode 0700)`;
+        fix = why.startsWith('is a symbolic link')
+            ? `give the folder itself, not a link to it${unset}`
+            : why.startsWith('is writable')
+                ? `chmod go-w ${path} (the records in it are then checked one by one)${unset}`
+                : `give a folder the runner's user created and alone can write${unset}`;
+    }
+    else if (what === 'jobs folder' && why.startsWith('is writable')) {
+        fix = `chmod go-w ${path} (the records in it are then checked one by one)`;
+    }
+    else {
+        const rm = what === 'jobs folder' && !why.startsWith('is a symbolic link') ? 'rm -r' : 'rm';
+        fix = `look at what it holds, then remove it (${rm} -- ${path}); only hypervisor-test writes there, as the runner's user`;
+    }
+    throw new errors/* ConfigurationError */.j1('lock-dir', `Refusing the host's ${what} ${path}: it ${why}. Job records in the lock folder name ` +
+        `commands this runner runs and processes it kills, so the folder and all in it must be ` +
+        `the runner user's own. Fix: ${fix}.`);
+}
 class HostLock {
     lockDir;
     logger;
@@ -54581,6 +54651,31 @@ class HostLock {
         this.logger = logger;
         this.lockFile = (0,external_node_path_.join)(lockDir, 'host.lock');
         this.jobsDir = (0,external_node_path_.join)(lockDir, 'jobs');
+    }
+    /**
+     * Creates the lock directory and its jobs/ (mode 0700) when missing, and refuses (a
+     * ConfigurationError) the directory, jobs/, the lock or any record that is a symbolic link, is
+     * owned by another user, or is writable by group or others, before anything in it is read.
+     * With `create` off, what is missing is left missing (the post step: nothing there to clean).
+     */
+    check(create = true) {
+        if (!present(this.lockDir)) {
+            if (!create)
+                return;
+            (0,external_node_fs_.mkdirSync)(this.lockDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.lockDir, 'lock folder');
+        if (!present(this.jobsDir)) {
+            if (!create)
+                return;
+            (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.jobsDir, 'jobs folder');
+        if (present(this.lockFile))
+            trust(this.lockFile, 'lock');
+        for (const name of (0,external_node_fs_.readdirSync)(this.jobsDir))
+            if (name.endsWith('.json'))
+                trust((0,external_node_path_.join)(this.jobsDir, name), 'job record');
     }
     owner() {
         try {
@@ -54602,7 +54697,7 @@ class HostLock {
      * which fails if a lock exists: no reader ever sees half a lock.
      */
     async acquire(owner, opts) {
-        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
         const full = {
             ...owner,
             processStart: processStartTime(owner.pid),
@@ -54610,7 +54705,7 @@ class HostLock {
             startedAt: new Date().toISOString(),
         };
         const temp = (0,external_node_path_.join)(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
-        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n', { mode: 0o600 });
         const deadline = Date.now() + opts.waitMs;
         let said = '';
         try {
@@ -54698,9 +54793,14 @@ class HostLock {
     recordFile(tag) {
         return (0,external_node_path_.join)(this.jobsDir, `${tag}.json`);
     }
+    /** A job's record, refused (a ConfigurationError) when it is not the runner user's own. */
     readRecord(tag) {
+        const file = this.recordFile(tag);
+        if (!present(file))
+            return undefined;
+        trust(file, 'job record');
         try {
-            return JSON.parse((0,external_node_fs_.readFileSync)(this.recordFile(tag), 'utf8'));
+            return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
         }
         catch {
             return undefined;
@@ -54708,9 +54808,9 @@ class HostLock {
     }
     /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
     writeRecord(record) {
-        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
         const file = this.recordFile(record.tag);
-        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
         (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
     }
     /** Records of other jobs: what jobs that did not finish cleanly left. */
@@ -54801,6 +54901,10 @@ async function stopRecordedGuest(g, lockDir, tag) {
     return named.length > 0;
 }
 //# sourceMappingURL=host.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var flight = __nccwpck_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/plan.js
@@ -55192,6 +55296,102 @@ function parsePlan(text, source, workDir) {
 //# sourceMappingURL=plan.js.map
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/live-output.js
+/**
+ * Live output: while a step runs, the new lines of its log files (a command's output, a guest's
+ * console and its backend's messages) go to the logger's `output`, inside the step's log group,
+ * so a four-hour build is not an empty group until it ends. The files stay the record; the
+ * processes keep writing to them, never to a pipe the job could break by dying.
+ */
+
+
+const POLL_MS = 200;
+/** Read per file and poll at most, so a flood is shown in pieces and memory stays bounded. */
+const CHUNK = 1 << 20;
+/** A line longer than this is shown in pieces rather than held back. */
+const LONGEST_LINE = 64 * 1024;
+class Follower {
+    file;
+    offset = 0;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    partial = '';
+    constructor(file) {
+        this.file = file;
+    }
+    /** The whole lines the file gained (and, at the end, its unfinished last line). */
+    take(final) {
+        const lines = [];
+        for (;;) {
+            const text = this.read();
+            if (text === undefined)
+                break;
+            const parts = (this.partial + text).split('\n');
+            this.partial = parts.pop();
+            lines.push(...parts);
+            if (!final)
+                break;
+        }
+        if (final)
+            this.partial += this.decoder.end();
+        if (final || this.partial.length > LONGEST_LINE) {
+            if (this.partial)
+                lines.push(this.partial);
+            this.partial = '';
+        }
+        const prefix = this.file.prefix ?? '';
+        return lines.map((l) => prefix + l.replace(/\r/g, ''));
+    }
+    /** Up to CHUNK new bytes as text, or undefined when the file has nothing new (or is not there yet). */
+    read() {
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(this.file.path, 'r');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const size = (0,external_node_fs_.fstatSync)(fd).size;
+            if (size <= this.offset)
+                return undefined;
+            const buf = Buffer.alloc(Math.min(size - this.offset, CHUNK));
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, this.offset);
+            if (n === 0)
+                return undefined;
+            this.offset += n;
+            return this.decoder.write(buf.subarray(0, n));
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+}
+/**
+ * Runs `fn` with the files followed, and shows what is left of them once it ends. Nothing is
+ * followed when the logger shows no output.
+ */
+async function withLiveOutput(logger, files, fn) {
+    const show = logger.output?.bind(logger);
+    if (!show)
+        return fn();
+    const followers = files.map((f) => new Follower(f));
+    const poll = (final) => {
+        for (const f of followers) {
+            const lines = f.take(final);
+            if (lines.length)
+                show(lines.join('\n'));
+        }
+    };
+    const timer = setInterval(() => poll(false), POLL_MS);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(timer);
+        poll(true);
+    }
+}
+//# sourceMappingURL=live-output.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/backends.js
 /**
  * Guest backends: how a guest is started and stopped on each kind of host. A backend only
@@ -55488,7 +55688,7 @@ function matchedLine(text, re) {
     const end = text.indexOf('\n', m.index);
     return text.slice(start, end < 0 ? undefined : end).trim();
 }
-const POLL_MS = 50;
+const guest_POLL_MS = 50;
 async function runGuestStep(step, ctx, signal) {
     const missing = step.pendingFiles.filter((f) => !(0,external_node_fs_.existsSync)(f.path));
     if (missing.length) {
@@ -55550,7 +55750,7 @@ async function runGuestStep(step, ctx, signal) {
                 };
             // Wake at once when the guest leaves, so its exit is not noticed a poll late.
             let timer;
-            await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, POLL_MS)))]);
+            await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, guest_POLL_MS)))]);
             clearTimeout(timer);
         }
     }
@@ -55571,11 +55771,12 @@ function abortReason(signal) {
 //# sourceMappingURL=guest.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/job.js
 /**
- * The hypervisor test job: check the plan, take the host, clean what a crashed job left, run
- * the steps in order (later steps blocked after a blocking failure), write the job's result
- * file (tributary.job/v1, the push gate's format) and a JUnit file, and leave the host as it
- * was found, even when cancelled.
+ * The hypervisor test job: check the lock folder and the plan, take the host, clean what a
+ * crashed job left, run the steps in order (each one's output shown live; later steps blocked
+ * after a blocking failure), write the job's result file (tributary.job/v1, the push gate's
+ * format) and a JUnit file, and leave the host as it was found, even when cancelled.
  */
+
 
 
 
@@ -55665,18 +55866,64 @@ function tailOf(file, lines = 10) {
     return new ConsoleReader(file).tail(lines);
 }
 /**
+ * Runs one step, its log files shown live as they grow, and fills in where its logs are. An
+ * error of the harness itself fails the step, never the job.
+ */
+async function runStep(step, index, report, ctx, signal) {
+    const { host, record } = ctx;
+    try {
+        if (step.kind === 'run') {
+            const logPath = (report.logPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.log')));
+            const remember = (pgid) => {
+                record.groups.push(groupRef(pgid));
+                host.writeRecord(record);
+            };
+            return await withLiveOutput(ctx.logger, [{ path: logPath }], () => runShellStep(step, logPath, ctx.tagging, remember, signal));
+        }
+        const name = `tributary-${ctx.tagging.tag}-${++ctx.guests}`;
+        const consoleLog = (report.logPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.console.log')));
+        const backendLog = (report.backendLogPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.log')));
+        (0,external_node_fs_.writeFileSync)(consoleLog, '');
+        (0,external_node_fs_.writeFileSync)(backendLog, '');
+        const files = [{ path: consoleLog }, { path: backendLog, prefix: `${step.guest.backend}: ` }];
+        const o = await withLiveOutput(ctx.logger, files, () => runGuestStep(step, {
+            name,
+            consoleLog,
+            backendLog,
+            scratch: ctx.scratch,
+            workDir: step.workingDirectory,
+            tagging: ctx.tagging,
+            // Called before the guest starts, and again once its process is known.
+            record: (g) => {
+                record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
+                host.writeRecord(record);
+            },
+            logger: ctx.logger,
+        }, signal));
+        // Stopped by the step itself: nothing left for a later cleanup to stop.
+        record.guests = record.guests.filter((g) => g.name !== name);
+        host.writeRecord(record);
+        return o;
+    }
+    catch (e) {
+        return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
+    }
+}
+/**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
  */
 async function runJob(settings, logger, signal = new AbortController().signal) {
+    const lockDir = (0,external_node_path_.resolve)(settings.lockDir);
+    const host = new HostLock(lockDir, logger);
+    // Before anything is read or run: a lock folder another user can write to is refused.
+    host.check();
     const { plan, trees } = await loadPlan(settings, logger);
     const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
     const logDir = (0,external_node_path_.join)(outputDir, 'logs');
-    const lockDir = (0,external_node_path_.resolve)(settings.lockDir);
     const scratch = (0,external_node_path_.resolve)(settings.scratchDir);
     const job = plan.job ?? settings.job;
     const tagging = { tag: settings.tag, lockDir };
-    const host = new HostLock(lockDir, logger);
     await host.acquire({ pid: settings.ownerPid ?? process.pid, tag: settings.tag, job }, { waitMs: settings.lockWaitMs, signal });
     const startedAt = new Date();
     const reports = [];
@@ -55698,7 +55945,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
             ? setTimeout(() => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs)}`), plan.timeoutMs)
             : undefined;
         let blocked = false;
-        let guests = 0;
+        const steps = { logDir, scratch, tagging, host, record, logger, guests: 0 };
         try {
             for (const [i, step] of plan.steps.entries()) {
                 if (blocked || jobAbort.signal.aborted) {
@@ -55707,44 +55954,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                 }
                 const began = Date.now();
                 const report = { name: step.name, status: 'pass' };
-                const outcome = await logger.group(`Step ${step.name}`, async () => {
-                    try {
-                        if (step.kind === 'run') {
-                            report.logPath = (0,external_node_path_.join)(logDir, logName(i, step.name, '.log'));
-                            return await runShellStep(step, report.logPath, tagging, (pgid) => {
-                                record.groups.push(groupRef(pgid));
-                                host.writeRecord(record);
-                            }, jobAbort.signal);
-                        }
-                        const name = `tributary-${settings.tag}-${++guests}`;
-                        report.logPath = (0,external_node_path_.join)(logDir, logName(i, step.name, '.console.log'));
-                        const backendLog = (0,external_node_path_.join)(logDir, logName(i, step.name, '.log'));
-                        report.backendLogPath = backendLog;
-                        (0,external_node_fs_.writeFileSync)(report.logPath, '');
-                        (0,external_node_fs_.writeFileSync)(backendLog, '');
-                        const o = await runGuestStep(step, {
-                            name,
-                            consoleLog: report.logPath,
-                            backendLog,
-                            scratch,
-                            workDir: step.workingDirectory,
-                            tagging,
-                            // Called before the guest starts, and again once its process is known.
-                            record: (g) => {
-                                record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
-                                host.writeRecord(record);
-                            },
-                            logger,
-                        }, jobAbort.signal);
-                        // Stopped by the step itself: nothing left for a later cleanup to stop.
-                        record.guests = record.guests.filter((g) => g.name !== name);
-                        host.writeRecord(record);
-                        return o;
-                    }
-                    catch (e) {
-                        return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
-                    }
-                });
+                const outcome = await logger.group(`Step ${step.name}`, () => runStep(step, i, report, steps, jobAbort.signal));
                 report.status = outcome.status;
                 report.message = outcome.message;
                 report.durationMs = Date.now() - began;
@@ -55844,11 +56054,20 @@ async function cleanLeftovers(host, tag, logger) {
     }
 }
 /**
+ * Creates the host's lock folder (mode 0700) when missing, and refuses it, or anything in it,
+ * when another user could have planted or changed it: for a front end to call before it
+ * tells its cleanup where to look. `runJob` checks again itself.
+ */
+function checkLockDir(lockDir, logger) {
+    new HostLock((0,external_node_path_.resolve)(lockDir), logger).check();
+}
+/**
  * The post step: stops whatever the job still has running (after a cancellation or a crash of
  * the main step), removes its scratch space and lets go of the host lock. Idempotent.
  */
 async function cleanupJob(lockDir, tag, logger) {
     const host = new HostLock((0,external_node_path_.resolve)(lockDir), logger);
+    host.check(false);
     const done = await host.cleanJob(tag);
     const released = host.release(tag);
     return { ...done, released };
@@ -55866,6 +56085,7 @@ async function cleanupJob(lockDir, tag, logger) {
 
 
 
+
 const usage = `usage: tributary test <plan.yml> [options]
 
 Runs a hypervisor test plan (schema: actions/hypervisor-test/README.md): the steps in order,
@@ -55875,11 +56095,13 @@ guests started and always stopped, one job per host at a time. Writes result.jso
 options:
   --work-dir DIR     where steps run and plan paths point (default: .)
   --output-dir DIR   result.json, junit.xml, logs/ (default: ./tributary-test)
-  --lock-dir DIR     the host-wide lock directory (default: /tmp/tributary-host)
+  --lock-dir DIR     the host's lock folder, the runner user's own: refused when it is a
+                     link, another user's, or writable by group or others
+                     (default: $XDG_CACHE_HOME/tributary/host, else ~/.cache/tributary/host)
   --lock-wait TIME   how long to wait for another job on this host (default: 60m)
   --job NAME         the job's name in the result, unless the plan names it (default: the plan's file name)
   --check            only check the plan and the trees, run nothing
-  --verbose          debug output
+  --verbose          each step's output as it runs (guest consoles too), and debug output
 
 exit status: 0 the job passed, 1 it did not, 2 bad plan or options, 3 unexpected failure`;
 const testCommand = {
@@ -55893,7 +56115,7 @@ const testCommand = {
             options: {
                 'work-dir': { type: 'string', default: '.' },
                 'output-dir': { type: 'string', default: 'tributary-test' },
-                'lock-dir': { type: 'string', default: '/tmp/tributary-host' },
+                'lock-dir': { type: 'string', default: defaultLockDir() },
                 'lock-wait': { type: 'string', default: '60m' },
                 job: { type: 'string' },
                 check: { type: 'boolean', default: false },
@@ -55925,9 +56147,11 @@ const testCommand = {
             logger.warning(`${signal}: stopping the job`);
             abort.abort(`the job was cancelled (${signal})`);
         };
+        const lockDir = (0,external_node_path_.resolve)(values['lock-dir']);
+        // Refused before anything runs, and before the cleanup below would look in it.
+        checkLockDir(lockDir, logger);
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
-        const lockDir = (0,external_node_path_.resolve)(values['lock-dir']);
         try {
             const outcome = await runJob({
                 planFile,
@@ -63454,7 +63678,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1562);
 /* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9724);
 /* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1234);
-/* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2414);
+/* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5361);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(485);
 /* harmony import */ var _divergence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9399);
 /* harmony import */ var _track_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2507);

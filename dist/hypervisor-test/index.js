@@ -28433,6 +28433,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28493,6 +28500,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -37203,10 +37217,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1056);
-/* harmony import */ var _lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(57);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1313);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6322);
+/* harmony import */ var _lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6432);
+/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8359);
+/* harmony import */ var _lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1313);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6322);
 /**
  * hypervisor-test: the main step runs the job's test plan; the post step (the same file, told
  * apart by the state the main step saved first) stops whatever is left and lets go of the host.
@@ -37218,35 +37233,34 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+
 function settings() {
     const env = process.env;
     const runnerTemp = env.RUNNER_TEMP || '/tmp';
-    const job = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.job) || env.GITHUB_JOB || 'hypervisor-test';
+    const job = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job) || env.GITHUB_JOB || 'hypervisor-test';
     if (!/^[\w.-]+$/.test(job))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.job}'`, job, 'letters, digits, . _ -');
-    const lockWait = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.lockWait) || '60m';
-    const lockWaitMs = (0,_lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(lockWait);
+        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job}'`, job, 'letters, digits, . _ -');
+    const lockWait = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait) || '60m';
+    const lockWaitMs = (0,_lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait);
     if (!lockWaitMs)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
+        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
     // Unique per job run, and readable back to the run: <run id>-<attempt>-<random>.
     const tag = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
-    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || '.', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.workingDirectory) || '.');
-    const lockDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.lockDir);
-    if (!lockDir)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.lockDir, `Input required and not supplied: ${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.lockDir}`);
+    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || '.', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.workingDirectory) || '.');
+    const lockDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockDir) || (0,_lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLockDir */ .T1)();
     return {
-        planFile: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.plan, { required: true }),
+        planFile: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.plan, { required: true }),
         workDir,
-        outputDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.outputDir) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job)),
+        outputDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.outputDir) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job)),
         lockDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(lockDir),
         scratchDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, `tributary-${tag}`),
         tag,
         job,
         lockWaitMs,
-        flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.flight) || env.GITHUB_RUN_ID || undefined,
+        flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.flight) || env.GITHUB_RUN_ID || undefined,
         attempt: env.GITHUB_RUN_ATTEMPT ? Number(env.GITHUB_RUN_ATTEMPT) : undefined,
         url: runUrl,
     };
@@ -37255,7 +37269,7 @@ function settings() {
 const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 async function summary(outcome) {
     const seconds = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.summary */ .I8.summary
         .addHeading(`hypervisor-test ${text(outcome.result.job)}: ${outcome.status}`, 3)
         .addTable([
         [
@@ -37279,47 +37293,50 @@ async function summary(outcome) {
 }
 async function main() {
     // First of all: whatever happens next, the post step knows it has to clean up.
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.isPost, 'true');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost, 'true');
     const s = settings();
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.lockDir, s.lockDir);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.tag, s.tag);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.tag, s.tag);
+    // A lock folder another user could plant records in is refused before the post step is
+    // told about it: nothing of it is read, by either step.
+    (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .checkLockDir */ .pj)(s.lockDir, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir, s.lockDir);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag, s.tag);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.tag, s.tag);
     // The runner cancels a step with SIGINT, then SIGTERM: stop the guests, keep the result.
     const abort = new AbortController();
     const onSignal = (signal) => {
         if (abort.signal.aborted)
             return;
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(`Received ${signal}: stopping the job`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj.warning(`Received ${signal}: stopping the job`);
         abort.abort(`the job was cancelled (${signal})`);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_3__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj, abort.signal);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.resultFile, outcome.resultFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.junitFile, outcome.junitFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.status, outcome.status);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.logDir, outcome.logDir);
+    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj, abort.signal);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.resultFile, outcome.resultFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.junitFile, outcome.junitFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.status, outcome.status);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.logDir, outcome.logDir);
     await summary(outcome);
     if (outcome.status !== 'pass') {
         const failed = outcome.result.steps.find((x) => x.status === 'fail');
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
     }
 }
 async function post() {
-    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.lockDir);
-    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.tag);
+    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir);
+    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag);
     if (!lockDir || !tag)
         return;
-    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
+    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
         (done.released ? ', host lock released' : ''));
 }
-if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .State */ .Uw.isPost) === 'true') {
+if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost) === 'true') {
     // A post step's failure must not hide the job's own result: it is a warning.
-    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
+    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
 }
 else {
-    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(main);
+    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .VN)(main);
 }
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -37361,12 +37378,379 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 1056:
+/***/ 6432:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ defaultLockDir),
+/* harmony export */   bR: () => (/* binding */ groupRef),
+/* harmony export */   kn: () => (/* binding */ HostLock)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5185);
+/**
+ * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
+ * directory, naming its owner (pid, the pid's start time, the job's tag, when it started). A
+ * lock whose owner is gone is stale and recovered. Each job also keeps a record in that
+ * directory of what it started (process groups, guests, its scratch directory), written before
+ * each thing starts, so whatever a crashed job left behind can be found and stopped by the
+ * next job, or by the job's own post step.
+ *
+ * A record says what to kill, what to remove and which stop command to run, as the runner:
+ * so the directory must be the runner user's own, and anything in it that is not is refused
+ * before it is read (see `HostLock.check`).
+ */
+
+
+
+
+
+function groupRef(pgid) {
+    return { pgid, start: (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(pgid) };
+}
+function sameProcess(ref) {
+    return (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(ref.pgid) && (ref.start === undefined || (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(ref.pgid) === ref.start);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
+ * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
+ */
+function defaultLockDir(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    const cache = xdg && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(xdg) ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cache, 'tributary', 'host');
+}
+/** Whether a path exists, without following it: a dangling link exists. */
+function present(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+        return true;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return false;
+        throw e;
+    }
+}
+/** Why a path is not the runner user's own (a link, another owner, writable by others), if so. */
+function notOwn(path, folder) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    if (st.isSymbolicLink())
+        return `is a symbolic link (to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)})`;
+    if (folder ? !st.isDirectory() : !st.isFile())
+        return `is not a ${folder ? 'folder' : 'file'}`;
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid)
+        return `is owned by uid ${st.uid}, not by the runner's user (uid ${uid})`;
+    const writers = [st.mode & 0o020 && 'group', st.mode & 0o002 && 'others'].filter(Boolean);
+    if (writers.length)
+        return `is writable by ${writers.join(' and ')} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')})`;
+    return undefined;
+}
+/**
+ * Refuses a path of the lock directory that another user could have planted or changed, with
+ * what to do about it. The lock directory itself gets a fix for the input; anything inside it
+ * is looked at and removed by hand, since hypervisor-test alone writes there.
+ */
+function trust(path, what) {
+    const why = notOwn(path, what.endsWith('folder'));
+    if (!why)
+        return;
+    const fallback = defaultLockDir();
+    let fix;
+    if (what === 'lock folder') {
+        const unset = fallback === path ? '' : `, or use the default lock folder, ${fallback} (created mode 0700)`;
+        fix = why.startsWith('is a symbolic link')
+            ? `give the folder itself, not a link to it${unset}`
+            : why.startsWith('is writable')
+                ? `chmod go-w ${path} (the records in it are then checked one by one)${unset}`
+                : `give a folder the runner's user created and alone can write${unset}`;
+    }
+    else if (what === 'jobs folder' && why.startsWith('is writable')) {
+        fix = `chmod go-w ${path} (the records in it are then checked one by one)`;
+    }
+    else {
+        const rm = what === 'jobs folder' && !why.startsWith('is a symbolic link') ? 'rm -r' : 'rm';
+        fix = `look at what it holds, then remove it (${rm} -- ${path}); only hypervisor-test writes there, as the runner's user`;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('lock-dir', `Refusing the host's ${what} ${path}: it ${why}. Job records in the lock folder name ` +
+        `commands this runner runs and processes it kills, so the folder and all in it must be ` +
+        `the runner user's own. Fix: ${fix}.`);
+}
+class HostLock {
+    lockDir;
+    logger;
+    lockFile;
+    jobsDir;
+    constructor(lockDir, logger) {
+        this.lockDir = lockDir;
+        this.logger = logger;
+        this.lockFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'host.lock');
+        this.jobsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'jobs');
+    }
+    /**
+     * Creates the lock directory and its jobs/ (mode 0700) when missing, and refuses (a
+     * ConfigurationError) the directory, jobs/, the lock or any record that is a symbolic link, is
+     * owned by another user, or is writable by group or others, before anything in it is read.
+     * With `create` off, what is missing is left missing (the post step: nothing there to clean).
+     */
+    check(create = true) {
+        if (!present(this.lockDir)) {
+            if (!create)
+                return;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.lockDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.lockDir, 'lock folder');
+        if (!present(this.jobsDir)) {
+            if (!create)
+                return;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.jobsDir, 'jobs folder');
+        if (present(this.lockFile))
+            trust(this.lockFile, 'lock');
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir))
+            if (name.endsWith('.json'))
+                trust((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, name), 'job record');
+    }
+    owner() {
+        try {
+            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.lockFile, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
+    static stale(owner) {
+        if (!(0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(owner.pid))
+            return true;
+        return owner.processStart !== undefined && (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid) !== owner.processStart;
+    }
+    /**
+     * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
+     * stale one. The file is written in full under another name and then hard-linked into place,
+     * which fails if a lock exists: no reader ever sees half a lock.
+     */
+    async acquire(owner, opts) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        const full = {
+            ...owner,
+            processStart: (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid),
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(),
+            startedAt: new Date().toISOString(),
+        };
+        const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n', { mode: 0o600 });
+        const deadline = Date.now() + opts.waitMs;
+        let said = '';
+        try {
+            for (;;) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(temp, this.lockFile);
+                    return full;
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = this.owner();
+                if (!held) {
+                    // Unreadable: a lock written by something else, or gone in between. Look again.
+                    await sleep(50);
+                    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.lockFile) && !this.owner())
+                        this.recover(undefined);
+                    continue;
+                }
+                if (held.tag === owner.tag)
+                    return held;
+                if (HostLock.stale(held)) {
+                    this.recover(held);
+                    continue;
+                }
+                const line = `Waiting for the host: job '${held.job}' (run ${held.tag}, pid ${held.pid}) holds ${this.lockFile} since ${held.startedAt}`;
+                if (line !== said)
+                    this.logger.info((said = line));
+                if (opts.signal?.aborted)
+                    throw new Error('Cancelled while waiting for the host lock');
+                if (Date.now() > deadline)
+                    throw new Error(`The host is busy: job '${held.job}' (run ${held.tag}, pid ${held.pid}) has held ${this.lockFile} since ${held.startedAt}`);
+                await sleep(250);
+            }
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+    }
+    /** Moves a stale lock aside (atomically, so two recoverers cannot both win) and removes it. */
+    recover(held) {
+        const aside = `${this.lockFile}.stale.${process.pid}`;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(this.lockFile, aside);
+        }
+        catch {
+            return; // someone else recovered it first
+        }
+        const moved = (() => {
+            try {
+                return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(aside, 'utf8'));
+            }
+            catch {
+                return undefined;
+            }
+        })();
+        if (held && moved && moved.tag !== held.tag && !HostLock.stale(moved)) {
+            // A new owner took the lock between our read and the rename: give it back.
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, this.lockFile);
+            }
+            catch {
+                // it is gone now; the loop will look again
+            }
+        }
+        else if (held) {
+            this.logger.warning(`Recovered a stale host lock: job '${held.job}' (run ${held.tag}, pid ${held.pid}, since ${held.startedAt}) is gone`);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(aside, { force: true });
+    }
+    /** Lets go of the lock if it is still the given job's. */
+    release(tag) {
+        const held = this.owner();
+        if (!held || held.tag !== tag)
+            return false;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(this.lockFile);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    recordFile(tag) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, `${tag}.json`);
+    }
+    /** A job's record, refused (a ConfigurationError) when it is not the runner user's own. */
+    readRecord(tag) {
+        const file = this.recordFile(tag);
+        if (!present(file))
+            return undefined;
+        trust(file, 'job record');
+        try {
+            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
+    writeRecord(record) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        const file = this.recordFile(record.tag);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(`${file}.tmp`, file);
+    }
+    /** Records of other jobs: what jobs that did not finish cleanly left. */
+    otherRecords(tag) {
+        let names = [];
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir).filter((n) => n.endsWith('.json'));
+        }
+        catch {
+            return [];
+        }
+        return names
+            .map((n) => n.slice(0, -'.json'.length))
+            .filter((t) => t !== tag)
+            .map((t) => this.readRecord(t) ?? { tag: t, job: '?', groups: [], guests: [], scratch: [] });
+    }
+    /**
+     * Stops everything a job started: its guests (xl destroy, a command backend's stop), its
+     * process groups, any process still carrying its tag in this host's lock directory, then
+     * removes its scratch directories and its record. Safe to call again.
+     */
+    async cleanJob(tag, record) {
+        const rec = record ?? this.readRecord(tag);
+        const guests = [];
+        for (const g of rec?.guests ?? []) {
+            try {
+                if (await stopRecordedGuest(g, this.lockDir, tag))
+                    guests.push(g.name);
+            }
+            catch (e) {
+                this.logger.warning(`Could not stop guest ${g.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+            }
+        }
+        // Our processes carry the tag; a recorded group whose leader is still the same process
+        // is signalled whole, which also reaches members that dropped their environment.
+        const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
+        for (const g of groups)
+            if (sameProcess(g))
+                await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(g.pgid, 1000);
+        const tagged = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] === tag && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir);
+        const killed = tagged.length ? await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcesses */ .wU)(tagged) : [];
+        for (const dir of rec?.scratch ?? [])
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.recordFile(tag), { force: true });
+        return { killed, guests };
+    }
+    /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
+    strayProcesses(tag) {
+        return (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] !== tag);
+    }
+}
+/** Stops one recorded guest through its backend; true when there was something to stop. */
+async function stopRecordedGuest(g, lockDir, tag) {
+    const tagging = { tag, lockDir };
+    const run = async (program, args, cwd, env) => {
+        const started = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .spawnTagged */ .gb)(program, args, {
+            cwd,
+            env,
+            logFile: '/dev/null',
+            tagging,
+        });
+        const timer = setTimeout(() => started.pid > 0 && (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(started.pid, 500), 60_000);
+        const code = await started.exited;
+        clearTimeout(timer);
+        return code;
+    };
+    if (g.backend === 'xen' && g.program) {
+        // xl list says whether the domain is there; destroy only what exists.
+        if ((await run(g.program, ['list', g.name], '/')) !== 0)
+            return false;
+        await run(g.program, ['destroy', g.name], '/');
+        return true;
+    }
+    if (g.backend === 'command' && g.stop) {
+        await run('bash', ['-c', g.stop], (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(g.cwd ?? '/') ? (g.cwd ?? '/') : '/', g.env);
+        return true;
+    }
+    if (g.group && sameProcess(g.group)) {
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(g.group.pgid);
+        return true;
+    }
+    // Recorded before its process was known: our tag, and its name on the command line.
+    const named = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] === tag &&
+        p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === lockDir &&
+        p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
+    if (named.length)
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcesses */ .wU)(named);
+    return named.length > 0;
+}
+//# sourceMappingURL=host.js.map
+
+/***/ }),
+
+/***/ 8359:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  pj: () => (/* binding */ checkLockDir),
   Or: () => (/* binding */ cleanupJob),
   b5: () => (/* binding */ runJob)
 });
@@ -37375,8 +37759,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
@@ -37690,8 +38074,8 @@ function toJUnit(name, jobs) {
     return lines.join('\n');
 }
 //# sourceMappingURL=flight.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/actions/lib/log.js
@@ -37750,6 +38134,10 @@ class ConsoleLogger {
     }
     secret(value) {
         this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
     }
 }
 /** Collects everything; for tests that assert on what was said. */
@@ -37888,7 +38276,7 @@ class GitProcess {
     }
     once(args, opts) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+            const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
                 cwd: this.cwd,
                 env: this.environment(opts.env),
                 stdio: ['pipe', 'pipe', 'pipe'],
@@ -37956,7 +38344,7 @@ class GitProcess {
      */
     async *chunks(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -37992,14 +38380,14 @@ class GitProcess {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const first = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
+        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
         // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
         // through this process.
-        const second = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
+        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
             cwd: this.cwd,
             env,
             stdio: [first.stdout, 'pipe', 'pipe'],
@@ -38260,461 +38648,110 @@ async function initRepository(dir, options = {}) {
     return git.at(dir);
 }
 //# sourceMappingURL=git.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
-/**
- * Processes a job starts, and how they are found again. Every process gets its own process
- * group (so a step's whole tree can be signalled at once) and two environment variables that
- * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
- * its group (a daemon) is still found by reading /proc/<pid>/environ.
- */
-
-
-const TAG_ENV = 'TRIBUTARY_RUN';
-const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
-/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
-function spawnTagged(program, args, opts) {
-    const fd = (0,external_node_fs_.openSync)(opts.logFile, 'a');
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
-            cwd: opts.cwd,
-            env: {
-                ...process.env,
-                ...opts.env,
-                [TAG_ENV]: opts.tagging.tag,
-                [LOCK_DIR_ENV]: opts.tagging.lockDir,
-            },
-            stdio: ['ignore', fd, fd],
-            detached: true,
-        });
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
-    });
-    // No pid: the program could not be started; `exited` says 127.
-    return { child, pid: child.pid ?? -1, exited };
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
-}
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-function signalGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        try {
-            process.kill(pgid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-const processes_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Whether any process of the group is still there (zombies aside). */
-function groupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return isAlive(pgid);
-    }
-    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
-}
-/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
-async function killGroup(pgid, graceMs = 2000) {
-    if (!signalGroup(pgid, 'SIGTERM'))
-        return;
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        if (!groupAlive(pgid))
-            return;
-        await processes_sleep(25);
-    }
-    signalGroup(pgid, 'SIGKILL');
-}
-let buffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
- * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
- */
-function readProc(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
-            const n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                return buffer.toString('latin1', 0, length);
-            length += n;
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * Processes on the host we can read, with their environment, filtered. Only those carrying our
- * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
- */
-function taggedProcesses(filter, all = false) {
-    const found = [];
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)('/proc');
-    }
-    catch {
-        return found;
-    }
-    for (const e of entries) {
-        if (!/^\d+$/.test(e))
-            continue;
-        const pid = Number(e);
-        if (pid === process.pid)
-            continue;
-        try {
-            const environ = readProc(`/proc/${pid}/environ`);
-            if (!all && !environ.includes(`${TAG_ENV}=`))
-                continue;
-            const env = {};
-            for (const kv of environ.split('\0')) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            const stat = readProc(`/proc/${pid}/stat`);
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (fields[0] === 'Z')
-                continue;
-            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
-            const info = { pid, pgid: Number(fields[2]), cmdline, env };
-            if (filter(info))
-                found.push(info);
-        }
-        catch {
-            // gone, or not ours to read
-        }
-    }
-    return found;
-}
-/** Processes whose command line carries `text` as a whole argument or inside one. */
-function processesWithArgument(text) {
-    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
-}
-/** Kills processes (their groups first, then each one) and waits until they are gone. */
-async function killProcesses(list, graceMs = 2000) {
-    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
-    // Never our own group: the action's node process may share it with what it spawned.
-    const ownGroup = Number((0,external_node_fs_.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
-    pgids.delete(ownGroup);
-    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
-    for (const p of list) {
-        if (isAlive(p.pid)) {
-            try {
-                process.kill(p.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        }
-    }
-    return list.map((p) => p.pid);
-}
-//# sourceMappingURL=processes.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/host.js
-/**
- * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
- * directory, naming its owner (pid, the pid's start time, the job's tag, when it started). A
- * lock whose owner is gone is stale and recovered. Each job also keeps a record in that
- * directory of what it started (process groups, guests, its scratch directory), written before
- * each thing starts, so whatever a crashed job left behind can be found and stopped by the
- * next job, or by the job's own post step.
- */
-
-
-
-
-
-function groupRef(pgid) {
-    return { pgid, start: processStartTime(pgid) };
-}
-function sameProcess(ref) {
-    return isAlive(ref.pgid) && (ref.start === undefined || processStartTime(ref.pgid) === ref.start);
-}
-const host_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-class HostLock {
-    lockDir;
-    logger;
-    lockFile;
-    jobsDir;
-    constructor(lockDir, logger) {
-        this.lockDir = lockDir;
-        this.logger = logger;
-        this.lockFile = (0,external_node_path_.join)(lockDir, 'host.lock');
-        this.jobsDir = (0,external_node_path_.join)(lockDir, 'jobs');
-    }
-    owner() {
-        try {
-            return JSON.parse((0,external_node_fs_.readFileSync)(this.lockFile, 'utf8'));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
-    static stale(owner) {
-        if (!isAlive(owner.pid))
-            return true;
-        return owner.processStart !== undefined && processStartTime(owner.pid) !== owner.processStart;
-    }
-    /**
-     * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
-     * stale one. The file is written in full under another name and then hard-linked into place,
-     * which fails if a lock exists: no reader ever sees half a lock.
-     */
-    async acquire(owner, opts) {
-        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true });
-        const full = {
-            ...owner,
-            processStart: processStartTime(owner.pid),
-            host: (0,external_node_os_namespaceObject.hostname)(),
-            startedAt: new Date().toISOString(),
-        };
-        const temp = (0,external_node_path_.join)(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
-        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n');
-        const deadline = Date.now() + opts.waitMs;
-        let said = '';
-        try {
-            for (;;) {
-                try {
-                    (0,external_node_fs_.linkSync)(temp, this.lockFile);
-                    return full;
-                }
-                catch (e) {
-                    if (e.code !== 'EEXIST')
-                        throw e;
-                }
-                const held = this.owner();
-                if (!held) {
-                    // Unreadable: a lock written by something else, or gone in between. Look again.
-                    await host_sleep(50);
-                    if ((0,external_node_fs_.existsSync)(this.lockFile) && !this.owner())
-                        this.recover(undefined);
-                    continue;
-                }
-                if (held.tag === owner.tag)
-                    return held;
-                if (HostLock.stale(held)) {
-                    this.recover(held);
-                    continue;
-                }
-                const line = `Waiting for the host: job '${held.job}' (run ${held.tag}, pid ${held.pid}) holds ${this.lockFile} since ${held.startedAt}`;
-                if (line !== said)
-                    this.logger.info((said = line));
-                if (opts.signal?.aborted)
-                    throw new Error('Cancelled while waiting for the host lock');
-                if (Date.now() > deadline)
-                    throw new Error(`The host is busy: job '${held.job}' (run ${held.tag}, pid ${held.pid}) has held ${this.lockFile} since ${held.startedAt}`);
-                await host_sleep(250);
-            }
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        }
-    }
-    /** Moves a stale lock aside (atomically, so two recoverers cannot both win) and removes it. */
-    recover(held) {
-        const aside = `${this.lockFile}.stale.${process.pid}`;
-        try {
-            (0,external_node_fs_.renameSync)(this.lockFile, aside);
-        }
-        catch {
-            return; // someone else recovered it first
-        }
-        const moved = (() => {
-            try {
-                return JSON.parse((0,external_node_fs_.readFileSync)(aside, 'utf8'));
-            }
-            catch {
-                return undefined;
-            }
-        })();
-        if (held && moved && moved.tag !== held.tag && !HostLock.stale(moved)) {
-            // A new owner took the lock between our read and the rename: give it back.
-            try {
-                (0,external_node_fs_.linkSync)(aside, this.lockFile);
-            }
-            catch {
-                // it is gone now; the loop will look again
-            }
-        }
-        else if (held) {
-            this.logger.warning(`Recovered a stale host lock: job '${held.job}' (run ${held.tag}, pid ${held.pid}, since ${held.startedAt}) is gone`);
-        }
-        (0,external_node_fs_.rmSync)(aside, { force: true });
-    }
-    /** Lets go of the lock if it is still the given job's. */
-    release(tag) {
-        const held = this.owner();
-        if (!held || held.tag !== tag)
-            return false;
-        try {
-            (0,external_node_fs_.unlinkSync)(this.lockFile);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    recordFile(tag) {
-        return (0,external_node_path_.join)(this.jobsDir, `${tag}.json`);
-    }
-    readRecord(tag) {
-        try {
-            return JSON.parse((0,external_node_fs_.readFileSync)(this.recordFile(tag), 'utf8'));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
-    writeRecord(record) {
-        (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true });
-        const file = this.recordFile(record.tag);
-        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
-        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
-    }
-    /** Records of other jobs: what jobs that did not finish cleanly left. */
-    otherRecords(tag) {
-        let names = [];
-        try {
-            names = (0,external_node_fs_.readdirSync)(this.jobsDir).filter((n) => n.endsWith('.json'));
-        }
-        catch {
-            return [];
-        }
-        return names
-            .map((n) => n.slice(0, -'.json'.length))
-            .filter((t) => t !== tag)
-            .map((t) => this.readRecord(t) ?? { tag: t, job: '?', groups: [], guests: [], scratch: [] });
-    }
-    /**
-     * Stops everything a job started: its guests (xl destroy, a command backend's stop), its
-     * process groups, any process still carrying its tag in this host's lock directory, then
-     * removes its scratch directories and its record. Safe to call again.
-     */
-    async cleanJob(tag, record) {
-        const rec = record ?? this.readRecord(tag);
-        const guests = [];
-        for (const g of rec?.guests ?? []) {
-            try {
-                if (await stopRecordedGuest(g, this.lockDir, tag))
-                    guests.push(g.name);
-            }
-            catch (e) {
-                this.logger.warning(`Could not stop guest ${g.name}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
-        // Our processes carry the tag; a recorded group whose leader is still the same process
-        // is signalled whole, which also reaches members that dropped their environment.
-        const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
-        for (const g of groups)
-            if (sameProcess(g))
-                await killGroup(g.pgid, 1000);
-        const tagged = taggedProcesses((p) => p.env[TAG_ENV] === tag && p.env[LOCK_DIR_ENV] === this.lockDir);
-        const killed = tagged.length ? await killProcesses(tagged) : [];
-        for (const dir of rec?.scratch ?? [])
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        (0,external_node_fs_.rmSync)(this.recordFile(tag), { force: true });
-        return { killed, guests };
-    }
-    /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
-    strayProcesses(tag) {
-        return taggedProcesses((p) => p.env[LOCK_DIR_ENV] === this.lockDir && p.env[TAG_ENV] !== tag);
-    }
-}
-/** Stops one recorded guest through its backend; true when there was something to stop. */
-async function stopRecordedGuest(g, lockDir, tag) {
-    const tagging = { tag, lockDir };
-    const run = async (program, args, cwd, env) => {
-        const started = spawnTagged(program, args, {
-            cwd,
-            env,
-            logFile: '/dev/null',
-            tagging,
-        });
-        const timer = setTimeout(() => started.pid > 0 && killGroup(started.pid, 500), 60_000);
-        const code = await started.exited;
-        clearTimeout(timer);
-        return code;
-    };
-    if (g.backend === 'xen' && g.program) {
-        // xl list says whether the domain is there; destroy only what exists.
-        if ((await run(g.program, ['list', g.name], '/')) !== 0)
-            return false;
-        await run(g.program, ['destroy', g.name], '/');
-        return true;
-    }
-    if (g.backend === 'command' && g.stop) {
-        await run('bash', ['-c', g.stop], (0,external_node_fs_.existsSync)(g.cwd ?? '/') ? (g.cwd ?? '/') : '/', g.env);
-        return true;
-    }
-    if (g.group && sameProcess(g.group)) {
-        await killGroup(g.group.pgid);
-        return true;
-    }
-    // Recorded before its process was known: our tag, and its name on the command line.
-    const named = taggedProcesses((p) => p.env[TAG_ENV] === tag &&
-        p.env[LOCK_DIR_ENV] === lockDir &&
-        p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
-    if (named.length)
-        await killProcesses(named);
-    return named.length > 0;
-}
-//# sourceMappingURL=host.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/host.js
+var hypervisor_host = __nccwpck_require__(6432);
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/plan.js
 var hypervisor_plan = __nccwpck_require__(57);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/live-output.js
+/**
+ * Live output: while a step runs, the new lines of its log files (a command's output, a guest's
+ * console and its backend's messages) go to the logger's `output`, inside the step's log group,
+ * so a four-hour build is not an empty group until it ends. The files stay the record; the
+ * processes keep writing to them, never to a pipe the job could break by dying.
+ */
+
+
+const POLL_MS = 200;
+/** Read per file and poll at most, so a flood is shown in pieces and memory stays bounded. */
+const CHUNK = 1 << 20;
+/** A line longer than this is shown in pieces rather than held back. */
+const LONGEST_LINE = 64 * 1024;
+class Follower {
+    file;
+    offset = 0;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    partial = '';
+    constructor(file) {
+        this.file = file;
+    }
+    /** The whole lines the file gained (and, at the end, its unfinished last line). */
+    take(final) {
+        const lines = [];
+        for (;;) {
+            const text = this.read();
+            if (text === undefined)
+                break;
+            const parts = (this.partial + text).split('\n');
+            this.partial = parts.pop();
+            lines.push(...parts);
+            if (!final)
+                break;
+        }
+        if (final)
+            this.partial += this.decoder.end();
+        if (final || this.partial.length > LONGEST_LINE) {
+            if (this.partial)
+                lines.push(this.partial);
+            this.partial = '';
+        }
+        const prefix = this.file.prefix ?? '';
+        return lines.map((l) => prefix + l.replace(/\r/g, ''));
+    }
+    /** Up to CHUNK new bytes as text, or undefined when the file has nothing new (or is not there yet). */
+    read() {
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(this.file.path, 'r');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const size = (0,external_node_fs_.fstatSync)(fd).size;
+            if (size <= this.offset)
+                return undefined;
+            const buf = Buffer.alloc(Math.min(size - this.offset, CHUNK));
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, this.offset);
+            if (n === 0)
+                return undefined;
+            this.offset += n;
+            return this.decoder.write(buf.subarray(0, n));
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+}
+/**
+ * Runs `fn` with the files followed, and shows what is left of them once it ends. Nothing is
+ * followed when the logger shows no output.
+ */
+async function withLiveOutput(logger, files, fn) {
+    const show = logger.output?.bind(logger);
+    if (!show)
+        return fn();
+    const followers = files.map((f) => new Follower(f));
+    const poll = (final) => {
+        for (const f of followers) {
+            const lines = f.take(final);
+            if (lines.length)
+                show(lines.join('\n'));
+        }
+    };
+    const timer = setInterval(() => poll(false), POLL_MS);
+    try {
+        return await fn();
+    }
+    finally {
+        clearInterval(timer);
+        poll(true);
+    }
+}
+//# sourceMappingURL=live-output.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/processes.js
+var processes = __nccwpck_require__(5185);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/backends.js
 /**
  * Guest backends: how a guest is started and stopped on each kind of host. A backend only
@@ -38784,18 +38821,18 @@ async function startQemu(g, ctx) {
     (0,external_node_fs_.writeFileSync)(ctx.backendLog, `${g.program} ${args.join(' ')}\n`, { flag: 'a' });
     // Recorded before it starts: a crash right after the spawn still leaves its name behind.
     ctx.record({ backend: 'qemu', name: ctx.name });
-    const p = spawnTagged(g.program, args, {
+    const p = (0,processes/* spawnTagged */.gb)(g.program, args, {
         cwd: ctx.workDir,
         logFile: ctx.backendLog,
         tagging: ctx.tagging,
     });
     if (p.pid > 0)
-        ctx.record({ backend: 'qemu', name: ctx.name, group: groupRef(p.pid) });
+        ctx.record({ backend: 'qemu', name: ctx.name, group: (0,hypervisor_host/* groupRef */.bR)(p.pid) });
     return {
         ended: p.exited.then((code) => ({ code, how: `QEMU exited with status ${code}` })),
         stop: async () => {
             if (p.child.exitCode === null && p.child.signalCode === null && p.pid > 0)
-                await killGroup(p.pid, 2000);
+                await (0,processes/* killGroup */.i0)(p.pid, 2000);
             await p.exited;
         },
     };
@@ -38851,7 +38888,7 @@ async function startXen(g, ctx) {
     const cfgFile = (0,external_node_path_.join)(ctx.scratch, `${ctx.name}.cfg`);
     (0,external_node_fs_.writeFileSync)(cfgFile, xlConfig(g, ctx));
     (0,external_node_fs_.writeFileSync)(ctx.consoleLog, '');
-    const xl = (args) => spawnTagged(g.program, args, {
+    const xl = (args) => (0,processes/* spawnTagged */.gb)(g.program, args, {
         cwd: ctx.workDir,
         logFile: ctx.backendLog,
         tagging: ctx.tagging,
@@ -38891,7 +38928,7 @@ async function startCommand(g, ctx) {
     ctx.logger.info(`Starting guest ${ctx.name}: bash -c ${JSON.stringify(g.start)}`);
     ctx.record({ backend: 'command', name: ctx.name, stop: g.stop, cwd: ctx.workDir, env });
     // The start command's output is the console unless it writes the console itself.
-    const p = spawnTagged('bash', ['-c', g.start], {
+    const p = (0,processes/* spawnTagged */.gb)('bash', ['-c', g.start], {
         cwd: ctx.workDir,
         env,
         logFile: ctx.consoleLog,
@@ -38901,7 +38938,7 @@ async function startCommand(g, ctx) {
         ctx.record({
             backend: 'command',
             name: ctx.name,
-            group: groupRef(p.pid),
+            group: (0,hypervisor_host/* groupRef */.bR)(p.pid),
             stop: g.stop,
             cwd: ctx.workDir,
             env,
@@ -38914,15 +38951,15 @@ async function startCommand(g, ctx) {
         ended,
         stop: async () => {
             if (p.child.exitCode === null && p.pid > 0)
-                await killGroup(p.pid, 2000);
+                await (0,processes/* killGroup */.i0)(p.pid, 2000);
             if (g.stop) {
-                const s = spawnTagged('bash', ['-c', g.stop], {
+                const s = (0,processes/* spawnTagged */.gb)('bash', ['-c', g.stop], {
                     cwd: ctx.workDir,
                     env,
                     logFile: ctx.backendLog,
                     tagging: ctx.tagging,
                 });
-                const timer = setTimeout(() => s.pid > 0 && killGroup(s.pid, 500), 60_000);
+                const timer = setTimeout(() => s.pid > 0 && (0,processes/* killGroup */.i0)(s.pid, 500), 60_000);
                 await s.exited;
                 clearTimeout(timer);
             }
@@ -39011,7 +39048,7 @@ function matchedLine(text, re) {
     const end = text.indexOf('\n', m.index);
     return text.slice(start, end < 0 ? undefined : end).trim();
 }
-const POLL_MS = 50;
+const guest_POLL_MS = 50;
 async function runGuestStep(step, ctx, signal) {
     const missing = step.pendingFiles.filter((f) => !(0,external_node_fs_.existsSync)(f.path));
     if (missing.length) {
@@ -39073,7 +39110,7 @@ async function runGuestStep(step, ctx, signal) {
                 };
             // Wake at once when the guest leaves, so its exit is not noticed a poll late.
             let timer;
-            await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, POLL_MS)))]);
+            await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, guest_POLL_MS)))]);
             clearTimeout(timer);
         }
     }
@@ -39094,11 +39131,12 @@ function abortReason(signal) {
 //# sourceMappingURL=guest.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/job.js
 /**
- * The hypervisor test job: check the plan, take the host, clean what a crashed job left, run
- * the steps in order (later steps blocked after a blocking failure), write the job's result
- * file (tributary.job/v1, the push gate's format) and a JUnit file, and leave the host as it
- * was found, even when cancelled.
+ * The hypervisor test job: check the lock folder and the plan, take the host, clean what a
+ * crashed job left, run the steps in order (each one's output shown live; later steps blocked
+ * after a blocking failure), write the job's result file (tributary.job/v1, the push gate's
+ * format) and a JUnit file, and leave the host as it was found, even when cancelled.
  */
+
 
 
 
@@ -39147,7 +39185,7 @@ async function loadPlan(settings, logger) {
 async function runShellStep(step, logFile, tagging, record, signal) {
     (0,external_node_fs_.mkdirSync)(step.workingDirectory, { recursive: true });
     (0,external_node_fs_.writeFileSync)(logFile, `$ ${step.run}\n`);
-    const p = spawnTagged('bash', ['-c', step.run], {
+    const p = (0,processes/* spawnTagged */.gb)('bash', ['-c', step.run], {
         cwd: step.workingDirectory,
         env: step.env,
         logFile,
@@ -39159,7 +39197,7 @@ async function runShellStep(step, logFile, tagging, record, signal) {
     const stop = (reason) => {
         why ??= reason;
         if (p.pid > 0)
-            void killGroup(p.pid, 2000);
+            void (0,processes/* killGroup */.i0)(p.pid, 2000);
     };
     const timer = setTimeout(() => stop('timeout'), step.timeoutMs);
     const onAbort = () => stop('abort');
@@ -39188,18 +39226,64 @@ function tailOf(file, lines = 10) {
     return new ConsoleReader(file).tail(lines);
 }
 /**
+ * Runs one step, its log files shown live as they grow, and fills in where its logs are. An
+ * error of the harness itself fails the step, never the job.
+ */
+async function runStep(step, index, report, ctx, signal) {
+    const { host, record } = ctx;
+    try {
+        if (step.kind === 'run') {
+            const logPath = (report.logPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.log')));
+            const remember = (pgid) => {
+                record.groups.push((0,hypervisor_host/* groupRef */.bR)(pgid));
+                host.writeRecord(record);
+            };
+            return await withLiveOutput(ctx.logger, [{ path: logPath }], () => runShellStep(step, logPath, ctx.tagging, remember, signal));
+        }
+        const name = `tributary-${ctx.tagging.tag}-${++ctx.guests}`;
+        const consoleLog = (report.logPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.console.log')));
+        const backendLog = (report.backendLogPath = (0,external_node_path_.join)(ctx.logDir, logName(index, step.name, '.log')));
+        (0,external_node_fs_.writeFileSync)(consoleLog, '');
+        (0,external_node_fs_.writeFileSync)(backendLog, '');
+        const files = [{ path: consoleLog }, { path: backendLog, prefix: `${step.guest.backend}: ` }];
+        const o = await withLiveOutput(ctx.logger, files, () => runGuestStep(step, {
+            name,
+            consoleLog,
+            backendLog,
+            scratch: ctx.scratch,
+            workDir: step.workingDirectory,
+            tagging: ctx.tagging,
+            // Called before the guest starts, and again once its process is known.
+            record: (g) => {
+                record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
+                host.writeRecord(record);
+            },
+            logger: ctx.logger,
+        }, signal));
+        // Stopped by the step itself: nothing left for a later cleanup to stop.
+        record.guests = record.guests.filter((g) => g.name !== name);
+        host.writeRecord(record);
+        return o;
+    }
+    catch (e) {
+        return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
+    }
+}
+/**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
  */
 async function runJob(settings, logger, signal = new AbortController().signal) {
+    const lockDir = (0,external_node_path_.resolve)(settings.lockDir);
+    const host = new hypervisor_host/* HostLock */.kn(lockDir, logger);
+    // Before anything is read or run: a lock folder another user can write to is refused.
+    host.check();
     const { plan, trees } = await loadPlan(settings, logger);
     const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
     const logDir = (0,external_node_path_.join)(outputDir, 'logs');
-    const lockDir = (0,external_node_path_.resolve)(settings.lockDir);
     const scratch = (0,external_node_path_.resolve)(settings.scratchDir);
     const job = plan.job ?? settings.job;
     const tagging = { tag: settings.tag, lockDir };
-    const host = new HostLock(lockDir, logger);
     await host.acquire({ pid: settings.ownerPid ?? process.pid, tag: settings.tag, job }, { waitMs: settings.lockWaitMs, signal });
     const startedAt = new Date();
     const reports = [];
@@ -39221,7 +39305,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
             ? setTimeout(() => jobAbort.abort(`the job timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(plan.timeoutMs)}`), plan.timeoutMs)
             : undefined;
         let blocked = false;
-        let guests = 0;
+        const steps = { logDir, scratch, tagging, host, record, logger, guests: 0 };
         try {
             for (const [i, step] of plan.steps.entries()) {
                 if (blocked || jobAbort.signal.aborted) {
@@ -39230,44 +39314,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                 }
                 const began = Date.now();
                 const report = { name: step.name, status: 'pass' };
-                const outcome = await logger.group(`Step ${step.name}`, async () => {
-                    try {
-                        if (step.kind === 'run') {
-                            report.logPath = (0,external_node_path_.join)(logDir, logName(i, step.name, '.log'));
-                            return await runShellStep(step, report.logPath, tagging, (pgid) => {
-                                record.groups.push(groupRef(pgid));
-                                host.writeRecord(record);
-                            }, jobAbort.signal);
-                        }
-                        const name = `tributary-${settings.tag}-${++guests}`;
-                        report.logPath = (0,external_node_path_.join)(logDir, logName(i, step.name, '.console.log'));
-                        const backendLog = (0,external_node_path_.join)(logDir, logName(i, step.name, '.log'));
-                        report.backendLogPath = backendLog;
-                        (0,external_node_fs_.writeFileSync)(report.logPath, '');
-                        (0,external_node_fs_.writeFileSync)(backendLog, '');
-                        const o = await runGuestStep(step, {
-                            name,
-                            consoleLog: report.logPath,
-                            backendLog,
-                            scratch,
-                            workDir: step.workingDirectory,
-                            tagging,
-                            // Called before the guest starts, and again once its process is known.
-                            record: (g) => {
-                                record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
-                                host.writeRecord(record);
-                            },
-                            logger,
-                        }, jobAbort.signal);
-                        // Stopped by the step itself: nothing left for a later cleanup to stop.
-                        record.guests = record.guests.filter((g) => g.name !== name);
-                        host.writeRecord(record);
-                        return o;
-                    }
-                    catch (e) {
-                        return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
-                    }
-                });
+                const outcome = await logger.group(`Step ${step.name}`, () => runStep(step, i, report, steps, jobAbort.signal));
                 report.status = outcome.status;
                 report.message = outcome.message;
                 report.durationMs = Date.now() - began;
@@ -39327,7 +39374,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                 s.message = message;
             return s;
         }),
-        host: (0,external_node_os_namespaceObject.hostname)(),
+        host: (0,external_node_os_.hostname)(),
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
     };
@@ -39367,11 +39414,20 @@ async function cleanLeftovers(host, tag, logger) {
     }
 }
 /**
+ * Creates the host's lock folder (mode 0700) when missing, and refuses it, or anything in it,
+ * when another user could have planted or changed it: for a front end to call before it
+ * tells its cleanup where to look. `runJob` checks again itself.
+ */
+function checkLockDir(lockDir, logger) {
+    new hypervisor_host/* HostLock */.kn((0,external_node_path_.resolve)(lockDir), logger).check();
+}
+/**
  * The post step: stops whatever the job still has running (after a cancellation or a crash of
  * the main step), removes its scratch space and lets go of the host lock. Idempotent.
  */
 async function cleanupJob(lockDir, tag, logger) {
-    const host = new HostLock((0,external_node_path_.resolve)(lockDir), logger);
+    const host = new hypervisor_host/* HostLock */.kn((0,external_node_path_.resolve)(lockDir), logger);
+    host.check(false);
     const done = await host.cleanJob(tag);
     const released = host.release(tag);
     return { ...done, released };
@@ -39779,6 +39835,224 @@ function parsePlan(text, source, workDir) {
     return plan;
 }
 //# sourceMappingURL=plan.js.map
+
+/***/ }),
+
+/***/ 5185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ taggedProcesses),
+/* harmony export */   OJ: () => (/* binding */ LOCK_DIR_ENV),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive),
+/* harmony export */   gb: () => (/* binding */ spawnTagged),
+/* harmony export */   i0: () => (/* binding */ killGroup),
+/* harmony export */   jW: () => (/* binding */ TAG_ENV),
+/* harmony export */   wU: () => (/* binding */ killProcesses)
+/* harmony export */ });
+/* unused harmony export processesWithArgument */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/**
+ * Processes a job starts, and how they are found again. Every process gets its own process
+ * group (so a step's whole tree can be signalled at once) and two environment variables that
+ * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
+ * its group (a daemon) is still found by reading /proc/<pid>/environ.
+ */
+
+
+const TAG_ENV = 'TRIBUTARY_RUN';
+const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
+/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
+function spawnTagged(program, args, opts) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(opts.logFile, 'a');
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
+            cwd: opts.cwd,
+            env: {
+                ...process.env,
+                ...opts.env,
+                [TAG_ENV]: opts.tagging.tag,
+                [LOCK_DIR_ENV]: opts.tagging.lockDir,
+            },
+            stdio: ['ignore', fd, fd],
+            detached: true,
+        });
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(127));
+        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    });
+    // No pid: the program could not be started; `exited` says 127.
+    return { child, pid: child.pid ?? -1, exited };
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
+}
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        try {
+            process.kill(pgid, signal);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Whether any process of the group is still there (zombies aside). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return isAlive(pgid);
+    }
+    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
+}
+/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
+async function killGroup(pgid, graceMs = 2000) {
+    if (!signalGroup(pgid, 'SIGTERM'))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!groupAlive(pgid))
+            return;
+        await sleep(25);
+    }
+    signalGroup(pgid, 'SIGKILL');
+}
+let buffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                return buffer.toString('latin1', 0, length);
+            length += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/**
+ * Processes on the host we can read, with their environment, filtered. Only those carrying our
+ * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
+ */
+function taggedProcesses(filter, all = false) {
+    const found = [];
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)('/proc');
+    }
+    catch {
+        return found;
+    }
+    for (const e of entries) {
+        if (!/^\d+$/.test(e))
+            continue;
+        const pid = Number(e);
+        if (pid === process.pid)
+            continue;
+        try {
+            const environ = readProc(`/proc/${pid}/environ`);
+            if (!all && !environ.includes(`${TAG_ENV}=`))
+                continue;
+            const env = {};
+            for (const kv of environ.split('\0')) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            const stat = readProc(`/proc/${pid}/stat`);
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            if (fields[0] === 'Z')
+                continue;
+            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
+            const info = { pid, pgid: Number(fields[2]), cmdline, env };
+            if (filter(info))
+                found.push(info);
+        }
+        catch {
+            // gone, or not ours to read
+        }
+    }
+    return found;
+}
+/** Processes whose command line carries `text` as a whole argument or inside one. */
+function processesWithArgument(text) {
+    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
+}
+/** Kills processes (their groups first, then each one) and waits until they are gone. */
+async function killProcesses(list, graceMs = 2000) {
+    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
+    // Never our own group: the action's node process may share it with what it spawned.
+    const ownGroup = Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
+    pgids.delete(ownGroup);
+    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
+    for (const p of list) {
+        if (isAlive(p.pid)) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+    return list.map((p) => p.pid);
+}
+//# sourceMappingURL=processes.js.map
 
 /***/ }),
 
@@ -42789,6 +43063,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
@@ -42799,16 +43077,46 @@ var errors = __nccwpck_require__(4193);
  */
 
 
+
+
 function props(a) {
     return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
 }
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken;
+function resume() {
+    if (resumeToken)
+        process.stdout.write(`::${resumeToken}::${external_node_os_.EOL}`);
+    resumeToken = undefined;
+}
 const coreLogger = {
-    debug: (m) => debug(m),
-    info: (m) => info(m),
-    warning: (m, a) => warning(m, props(a)),
-    error: (m, a) => error(m, props(a)),
-    group: (name, fn) => group(name, fn),
-    secret: (v) => setSecret(v),
+    debug: (m) => (resume(), debug(m)),
+    info: (m) => (resume(), info(m)),
+    warning: (m, a) => (resume(), warning(m, props(a))),
+    error: (m, a) => (resume(), error(m, props(a))),
+    group: (name, fn) => {
+        resume();
+        return group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                resume();
+            }
+        });
+    },
+    secret: (v) => (resume(), setSecret(v)),
+    output: (text) => {
+        if (!resumeToken) {
+            resumeToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_.EOL}`);
+        }
+        process.stdout.write(text + external_node_os_.EOL);
+    },
 };
 /** A string input; '' when unset. */
 function input(name, options = {}) {

@@ -31278,6 +31278,10 @@ class ConsoleLogger {
     secret(value) {
         this.redactor.add(value);
     }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
 }
 /** Collects everything; for tests that assert on what was said. */
 class MemoryLogger {
@@ -33027,7 +33031,9 @@ __webpack_async_result__();
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
  * a Logger for the library, input readers whose errors name the input, and the wrapper every
@@ -33035,22 +33041,52 @@ __webpack_async_result__();
  */
 
 
+
+
 function props(a) {
     return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
 }
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken;
+function resume() {
+    if (resumeToken)
+        process.stdout.write(`::${resumeToken}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    resumeToken = undefined;
+}
 const coreLogger = {
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m),
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m),
-    warning: (m, a) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m, props(a)),
-    error: (m, a) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m, props(a)),
-    group: (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, fn),
-    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(v),
+    debug: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m)),
+    info: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m)),
+    warning: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m, props(a))),
+    error: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m, props(a))),
+    group: (name, fn) => {
+        resume();
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                resume();
+            }
+        });
+    },
+    secret: (v) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(v)),
+    output: (text) => {
+        if (!resumeToken) {
+            resumeToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
+            process.stdout.write(`::stop-commands::${resumeToken}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+        }
+        process.stdout.write(text + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    },
 };
 /** A string input; '' when unset. */
 function input(name, options = {}) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
     if (options.required && !value)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(name, `Input required and not supplied: ${name}`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(name, `Input required and not supplied: ${name}`);
     return value;
 }
 /** A secret input: masked before anything else can print it. */
@@ -33068,7 +33104,7 @@ function booleanInput(name, fallback = false) {
         return true;
     if (['false', 'no', 'off', '0'].includes(value))
         return false;
-    throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(`input '${name}'`, value, 'true or false');
+    throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, 'true or false');
 }
 /** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
 function listInput(name) {
@@ -33083,7 +33119,7 @@ function integerInput(name, fallback, min = 0) {
         return fallback;
     const n = Number(value);
     if (!Number.isInteger(n) || n < min)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
+        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
     return n;
 }
 /**
@@ -33095,9 +33131,9 @@ async function runMain(story) {
         await story();
     }
     catch (e) {
-        if (!(e instanceof _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1) && e instanceof Error && e.stack)
+        if (!(e instanceof _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) && e instanceof Error && e.stack)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
     }
 }
 

@@ -42464,6 +42464,10 @@ class ConsoleLogger {
     secret(value) {
         this.redactor.add(value);
     }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
 }
 /** Collects everything; for tests that assert on what was said. */
 class MemoryLogger {
@@ -56899,7 +56903,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9971);
 /* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8178);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(354);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3392);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2010);
 /** The push-gate action: inputs → gateFlight → outputs, summary, annotations. */
 
 
@@ -56993,7 +56997,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3392:
+/***/ 2010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60002,6 +60006,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
@@ -60012,16 +60020,46 @@ var errors = __nccwpck_require__(4193);
  */
 
 
+
+
 function props(a) {
     return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
 }
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken;
+function resume() {
+    if (resumeToken)
+        process.stdout.write(`::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
+    resumeToken = undefined;
+}
 const coreLogger = {
-    debug: (m) => debug(m),
-    info: (m) => info(m),
-    warning: (m, a) => warning(m, props(a)),
-    error: (m, a) => error(m, props(a)),
-    group: (name, fn) => group(name, fn),
-    secret: (v) => setSecret(v),
+    debug: (m) => (resume(), debug(m)),
+    info: (m) => (resume(), info(m)),
+    warning: (m, a) => (resume(), warning(m, props(a))),
+    error: (m, a) => (resume(), error(m, props(a))),
+    group: (name, fn) => {
+        resume();
+        return group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                resume();
+            }
+        });
+    },
+    secret: (v) => (resume(), setSecret(v)),
+    output: (text) => {
+        if (!resumeToken) {
+            resumeToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_namespaceObject.EOL}`);
+        }
+        process.stdout.write(text + external_node_os_namespaceObject.EOL);
+    },
 };
 /** A string input; '' when unset. */
 function input(name, options = {}) {

@@ -49,6 +49,8 @@ export interface RunActionOptions {
   timeoutMs?: number;
   /** Run the post: step (default: when action.yml has one). */
   post?: boolean;
+  /** Called with the main step's log so far each time it grows, to act on what it shows. */
+  onLog?: (log: string) => void;
 }
 
 export interface Annotation {
@@ -109,7 +111,10 @@ function unescapeProperty(s: string): string {
   return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
 
-/** Reads workflow commands (`::error file=a,line=1::message`) out of a log. */
+/**
+ * Reads workflow commands (`::error file=a,line=1::message`) out of a log. Between
+ * `::stop-commands::<token>` and `::<token>::` nothing is a command, as on the runner.
+ */
 export function parseWorkflowCommands(log: string): {
   annotations: Annotation[];
   masked: string[];
@@ -118,13 +123,20 @@ export function parseWorkflowCommands(log: string): {
   const annotations: Annotation[] = [];
   const masked: string[] = [];
   const clean: string[] = [];
+  let stoppedUntil: string | undefined;
   for (const line of log.split('\n')) {
-    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    const m = /^::([^:\s]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (stoppedUntil !== undefined) {
+      if (m && m[1] === stoppedUntil) stoppedUntil = undefined;
+      clean.push(line);
+      continue;
+    }
     if (!m) {
       clean.push(line);
       continue;
     }
     const [, command, props = '', data] = m;
+    if (command === 'stop-commands') stoppedUntil = data;
     if (command === 'add-mask') {
       masked.push(unescapeData(data));
       continue; // the runner swallows it
@@ -162,7 +174,11 @@ function runStep(
   script: string,
   env: Record<string, string>,
   cwd: string,
-  opts: { cancel?: RunActionOptions['cancel']; timeoutMs: number },
+  opts: {
+    cancel?: RunActionOptions['cancel'];
+    onLog?: RunActionOptions['onLog'];
+    timeoutMs: number;
+  },
 ): Promise<StepRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [script], {
@@ -182,6 +198,7 @@ function runStep(
     const onData = (b: Buffer) => {
       log += b.toString('utf8');
       if (opts.cancel?.whenLogMatches?.test(log)) cancel();
+      opts.onLog?.(log);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -265,6 +282,7 @@ export async function runAction(action: string, opts: RunActionOptions = {}): Pr
   const timeoutMs = opts.timeoutMs ?? 300_000;
   const main = await runStep(resolve(actionDir, meta.runs.main), env, workspace, {
     cancel: opts.cancel,
+    onLog: opts.onLog,
     timeoutMs,
   });
   const state = parseFileCommands(readFileSync(files.state, 'utf8'));

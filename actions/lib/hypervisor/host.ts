@@ -5,21 +5,27 @@
  * directory of what it started (process groups, guests, its scratch directory), written before
  * each thing starts, so whatever a crashed job left behind can be found and stopped by the
  * next job, or by the job's own post step.
+ *
+ * A record says what to kill, what to remove and which stop command to run, as the runner:
+ * so the directory must be the runner user's own, and anything in it that is not is refused
+ * before it is read (see `HostLock.check`).
  */
 import {
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { errorMessage } from '../errors.js';
+import { homedir, hostname } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import {
   isAlive,
@@ -84,6 +90,73 @@ export interface JobRecord {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
+ * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
+ */
+export function defaultLockDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const cache = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
+  return join(cache, 'tributary', 'host');
+}
+
+/** Whether a path exists, without following it: a dangling link exists. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/** Why a path is not the runner user's own (a link, another owner, writable by others), if so. */
+function notOwn(path: string, folder: boolean): string | undefined {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) return `is a symbolic link (to ${readlinkSync(path)})`;
+  if (folder ? !st.isDirectory() : !st.isFile()) return `is not a ${folder ? 'folder' : 'file'}`;
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid)
+    return `is owned by uid ${st.uid}, not by the runner's user (uid ${uid})`;
+  const writers = [st.mode & 0o020 && 'group', st.mode & 0o002 && 'others'].filter(Boolean);
+  if (writers.length)
+    return `is writable by ${writers.join(' and ')} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')})`;
+  return undefined;
+}
+
+/**
+ * Refuses a path of the lock directory that another user could have planted or changed, with
+ * what to do about it. The lock directory itself gets a fix for the input; anything inside it
+ * is looked at and removed by hand, since hypervisor-test alone writes there.
+ */
+function trust(path: string, what: 'lock folder' | 'jobs folder' | 'lock' | 'job record'): void {
+  const why = notOwn(path, what.endsWith('folder'));
+  if (!why) return;
+  const fallback = defaultLockDir();
+  let fix: string;
+  if (what === 'lock folder') {
+    const unset =
+      fallback === path ? '' : `, or use the default lock folder, ${fallback} (created mode 0700)`;
+    fix = why.startsWith('is a symbolic link')
+      ? `give the folder itself, not a link to it${unset}`
+      : why.startsWith('is writable')
+        ? `chmod go-w ${path} (the records in it are then checked one by one)${unset}`
+        : `give a folder the runner's user created and alone can write${unset}`;
+  } else if (what === 'jobs folder' && why.startsWith('is writable')) {
+    fix = `chmod go-w ${path} (the records in it are then checked one by one)`;
+  } else {
+    const rm = what === 'jobs folder' && !why.startsWith('is a symbolic link') ? 'rm -r' : 'rm';
+    fix = `look at what it holds, then remove it (${rm} -- ${path}); only hypervisor-test writes there, as the runner's user`;
+  }
+  throw new ConfigurationError(
+    'lock-dir',
+    `Refusing the host's ${what} ${path}: it ${why}. Job records in the lock folder name ` +
+      `commands this runner runs and processes it kills, so the folder and all in it must be ` +
+      `the runner user's own. Fix: ${fix}.`,
+  );
+}
+
 export class HostLock {
   readonly lockFile: string;
   readonly jobsDir: string;
@@ -94,6 +167,28 @@ export class HostLock {
   ) {
     this.lockFile = join(lockDir, 'host.lock');
     this.jobsDir = join(lockDir, 'jobs');
+  }
+
+  /**
+   * Creates the lock directory and its jobs/ (mode 0700) when missing, and refuses (a
+   * ConfigurationError) the directory, jobs/, the lock or any record that is a symbolic link, is
+   * owned by another user, or is writable by group or others, before anything in it is read.
+   * With `create` off, what is missing is left missing (the post step: nothing there to clean).
+   */
+  check(create = true): void {
+    if (!present(this.lockDir)) {
+      if (!create) return;
+      mkdirSync(this.lockDir, { recursive: true, mode: 0o700 });
+    }
+    trust(this.lockDir, 'lock folder');
+    if (!present(this.jobsDir)) {
+      if (!create) return;
+      mkdirSync(this.jobsDir, { recursive: true, mode: 0o700 });
+    }
+    trust(this.jobsDir, 'jobs folder');
+    if (present(this.lockFile)) trust(this.lockFile, 'lock');
+    for (const name of readdirSync(this.jobsDir))
+      if (name.endsWith('.json')) trust(join(this.jobsDir, name), 'job record');
   }
 
   owner(): LockOwner | undefined {
@@ -119,7 +214,7 @@ export class HostLock {
     owner: Omit<LockOwner, 'processStart' | 'host' | 'startedAt'>,
     opts: { waitMs: number; signal?: AbortSignal },
   ): Promise<LockOwner> {
-    mkdirSync(this.jobsDir, { recursive: true });
+    mkdirSync(this.jobsDir, { recursive: true, mode: 0o700 });
     const full: LockOwner = {
       ...owner,
       processStart: processStartTime(owner.pid),
@@ -127,7 +222,7 @@ export class HostLock {
       startedAt: new Date().toISOString(),
     };
     const temp = join(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
-    writeFileSync(temp, JSON.stringify(full, null, 2) + '\n');
+    writeFileSync(temp, JSON.stringify(full, null, 2) + '\n', { mode: 0o600 });
     const deadline = Date.now() + opts.waitMs;
     let said = '';
     try {
@@ -210,9 +305,13 @@ export class HostLock {
     return join(this.jobsDir, `${tag}.json`);
   }
 
+  /** A job's record, refused (a ConfigurationError) when it is not the runner user's own. */
   readRecord(tag: string): JobRecord | undefined {
+    const file = this.recordFile(tag);
+    if (!present(file)) return undefined;
+    trust(file, 'job record');
     try {
-      return JSON.parse(readFileSync(this.recordFile(tag), 'utf8')) as JobRecord;
+      return JSON.parse(readFileSync(file, 'utf8')) as JobRecord;
     } catch {
       return undefined;
     }
@@ -220,9 +319,9 @@ export class HostLock {
 
   /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
   writeRecord(record: JobRecord): void {
-    mkdirSync(this.jobsDir, { recursive: true });
+    mkdirSync(this.jobsDir, { recursive: true, mode: 0o700 });
     const file = this.recordFile(record.tag);
-    writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
+    writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
 

@@ -1,8 +1,8 @@
 /**
- * The hypervisor test job: check the plan, take the host, clean what a crashed job left, run
- * the steps in order (later steps blocked after a blocking failure), write the job's result
- * file (tributary.job/v1, the push gate's format) and a JUnit file, and leave the host as it
- * was found, even when cancelled.
+ * The hypervisor test job: check the lock folder and the plan, take the host, clean what a
+ * crashed job left, run the steps in order (each one's output shown live; later steps blocked
+ * after a blocking failure), write the job's result file (tributary.job/v1, the push gate's
+ * format) and a JUnit file, and leave the host as it was found, even when cancelled.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -21,7 +21,8 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { HostLock, groupRef, type JobRecord, type GuestRecord } from './host.js';
-import { parsePlan, formatDuration, type Plan, type RunStep } from './plan.js';
+import { parsePlan, formatDuration, type Plan, type PlanStep, type RunStep } from './plan.js';
+import { withLiveOutput } from './live-output.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
 import { abortReason, ConsoleReader, runGuestStep, type StepOutcome } from './guest.js';
 
@@ -161,6 +162,82 @@ function tailOf(file: string, lines = 10): string {
   return new ConsoleReader(file).tail(lines);
 }
 
+/** What every step of a job shares: where logs go, the host's record of what was started. */
+interface StepContext {
+  logDir: string;
+  scratch: string;
+  tagging: Tagging;
+  host: HostLock;
+  record: JobRecord;
+  logger: Logger;
+  /** Guests started so far: the next is `tributary-<tag>-<guests + 1>`. */
+  guests: number;
+}
+
+/**
+ * Runs one step, its log files shown live as they grow, and fills in where its logs are. An
+ * error of the harness itself fails the step, never the job.
+ */
+async function runStep(
+  step: PlanStep,
+  index: number,
+  report: StepReport,
+  ctx: StepContext,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  const { host, record } = ctx;
+  try {
+    if (step.kind === 'run') {
+      const logPath = (report.logPath = join(ctx.logDir, logName(index, step.name, '.log')));
+      const remember = (pgid: number) => {
+        record.groups.push(groupRef(pgid));
+        host.writeRecord(record);
+      };
+      return await withLiveOutput(ctx.logger, [{ path: logPath }], () =>
+        runShellStep(step, logPath, ctx.tagging, remember, signal),
+      );
+    }
+    const name = `tributary-${ctx.tagging.tag}-${++ctx.guests}`;
+    const consoleLog = (report.logPath = join(
+      ctx.logDir,
+      logName(index, step.name, '.console.log'),
+    ));
+    const backendLog = (report.backendLogPath = join(
+      ctx.logDir,
+      logName(index, step.name, '.log'),
+    ));
+    writeFileSync(consoleLog, '');
+    writeFileSync(backendLog, '');
+    const files = [{ path: consoleLog }, { path: backendLog, prefix: `${step.guest.backend}: ` }];
+    const o = await withLiveOutput(ctx.logger, files, () =>
+      runGuestStep(
+        step,
+        {
+          name,
+          consoleLog,
+          backendLog,
+          scratch: ctx.scratch,
+          workDir: step.workingDirectory,
+          tagging: ctx.tagging,
+          // Called before the guest starts, and again once its process is known.
+          record: (g: GuestRecord) => {
+            record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
+            host.writeRecord(record);
+          },
+          logger: ctx.logger,
+        },
+        signal,
+      ),
+    );
+    // Stopped by the step itself: nothing left for a later cleanup to stop.
+    record.guests = record.guests.filter((g) => g.name !== name);
+    host.writeRecord(record);
+    return o;
+  } catch (e) {
+    return { status: 'fail' as const, message: `harness error: ${errorMessage(e)}` };
+  }
+}
+
 /**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
@@ -170,14 +247,16 @@ export async function runJob(
   logger: Logger,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<JobOutcome> {
+  const lockDir = resolve(settings.lockDir);
+  const host = new HostLock(lockDir, logger);
+  // Before anything is read or run: a lock folder another user can write to is refused.
+  host.check();
   const { plan, trees } = await loadPlan(settings, logger);
   const outputDir = resolve(settings.outputDir);
   const logDir = join(outputDir, 'logs');
-  const lockDir = resolve(settings.lockDir);
   const scratch = resolve(settings.scratchDir);
   const job = plan.job ?? settings.job;
   const tagging: Tagging = { tag: settings.tag, lockDir };
-  const host = new HostLock(lockDir, logger);
 
   await host.acquire(
     { pid: settings.ownerPid ?? process.pid, tag: settings.tag, job },
@@ -206,7 +285,7 @@ export async function runJob(
         )
       : undefined;
     let blocked = false;
-    let guests = 0;
+    const steps: StepContext = { logDir, scratch, tagging, host, record, logger, guests: 0 };
     try {
       for (const [i, step] of plan.steps.entries()) {
         if (blocked || jobAbort.signal.aborted) {
@@ -215,53 +294,9 @@ export async function runJob(
         }
         const began = Date.now();
         const report: StepReport = { name: step.name, status: 'pass' };
-        const outcome = await logger.group(`Step ${step.name}`, async () => {
-          try {
-            if (step.kind === 'run') {
-              report.logPath = join(logDir, logName(i, step.name, '.log'));
-              return await runShellStep(
-                step,
-                report.logPath,
-                tagging,
-                (pgid) => {
-                  record.groups.push(groupRef(pgid));
-                  host.writeRecord(record);
-                },
-                jobAbort.signal,
-              );
-            }
-            const name = `tributary-${settings.tag}-${++guests}`;
-            report.logPath = join(logDir, logName(i, step.name, '.console.log'));
-            const backendLog = join(logDir, logName(i, step.name, '.log'));
-            report.backendLogPath = backendLog;
-            writeFileSync(report.logPath, '');
-            writeFileSync(backendLog, '');
-            const o = await runGuestStep(
-              step,
-              {
-                name,
-                consoleLog: report.logPath,
-                backendLog,
-                scratch,
-                workDir: step.workingDirectory,
-                tagging,
-                // Called before the guest starts, and again once its process is known.
-                record: (g: GuestRecord) => {
-                  record.guests = [...record.guests.filter((x) => x.name !== g.name), g];
-                  host.writeRecord(record);
-                },
-                logger,
-              },
-              jobAbort.signal,
-            );
-            // Stopped by the step itself: nothing left for a later cleanup to stop.
-            record.guests = record.guests.filter((g) => g.name !== name);
-            host.writeRecord(record);
-            return o;
-          } catch (e) {
-            return { status: 'fail' as const, message: `harness error: ${errorMessage(e)}` };
-          }
-        });
+        const outcome = await logger.group(`Step ${step.name}`, () =>
+          runStep(step, i, report, steps, jobAbort.signal),
+        );
         report.status = outcome.status;
         report.message = outcome.message;
         report.durationMs = Date.now() - began;
@@ -355,6 +390,15 @@ async function cleanLeftovers(host: HostLock, tag: string, logger: Logger): Prom
 }
 
 /**
+ * Creates the host's lock folder (mode 0700) when missing, and refuses it, or anything in it,
+ * when another user could have planted or changed it: for a front end to call before it
+ * tells its cleanup where to look. `runJob` checks again itself.
+ */
+export function checkLockDir(lockDir: string, logger: Logger): void {
+  new HostLock(resolve(lockDir), logger).check();
+}
+
+/**
  * The post step: stops whatever the job still has running (after a cancellation or a crash of
  * the main step), removes its scratch space and lets go of the host lock. Idempotent.
  */
@@ -364,6 +408,7 @@ export async function cleanupJob(
   logger: Logger,
 ): Promise<{ killed: number[]; guests: string[]; released: boolean }> {
   const host = new HostLock(resolve(lockDir), logger);
+  host.check(false);
   const done = await host.cleanJob(tag);
   const released = host.release(tag);
   return { ...done, released };
