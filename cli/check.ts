@@ -26,7 +26,7 @@ ${policyUsage}`,
       head: { type: 'string' },
       'fail-on-warnings': { type: 'boolean' },
     });
-    const s = shared(values, logger);
+    const s = await shared(values, logger);
     const list = await classifyCommits({
       git: s.git,
       base: values.base,

@@ -24,7 +24,7 @@ ${policyUsage}`,
       downstream: { type: 'string' },
       to: { type: 'string' },
     });
-    const s = shared(values, logger);
+    const s = await shared(values, logger);
     const r = await report({
       git: s.git,
       downstream: values.downstream ?? 'HEAD',

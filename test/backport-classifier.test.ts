@@ -155,7 +155,7 @@ describe('commit classifier over a synthetic history with every reference form',
   });
 
   it('answers a warm run from the cache without computing a patch-id or reading a diff', async () => {
-    const cache = FactsCache.load(join(tmp.path, 'cache'));
+    const cache = FactsCache.load(join(tmp.path, 'cache'), policy);
     assert.ok(cache.size >= list.length);
     const logger = new MemoryLogger();
     const again = await classifyCommits({ ...options(), cache, logger });

@@ -15,17 +15,23 @@ import {
   secretInput,
 } from '../runtime/runner.js';
 import { invalid } from '../lib/errors.js';
-import { checkChange, reportDivergence, type BackportSettings } from '../lib/backport/check.js';
+import type { Logger } from '../lib/log.js';
+import {
+  checkChange,
+  reportDivergence,
+  type BackportSettings,
+  type CheckOutcome,
+} from '../lib/backport/check.js';
+import { checkCacheDir } from '../lib/backport/facts.js';
 import { parsePolicy } from '../lib/backport/policy.js';
 import { publishReport, reportMarker } from '../lib/backport/report-issue.js';
 import { createGitHub } from '../lib/github.js';
 import { rangeFromEvent, type ChangeRange } from '../lib/backport/pull-request.js';
 import {
+  checkAnnotations,
   classificationTable,
-  commitTitle,
   countsLine,
   divergenceMarkdown,
-  noteOf,
 } from '../lib/backport/report.js';
 
 /** owner/name → a URL on this server; a URL stays as it is. */
@@ -45,6 +51,8 @@ function settings(): BackportSettings & { mode: string } {
   const upstreamToken = secretInput('upstream-token');
   const development = input('upstream-development-branch') || 'master';
   const temp = process.env.RUNNER_TEMP ?? '/tmp';
+  const cacheDir = input('cache-dir') || undefined;
+  if (cacheDir) checkCacheDir(cacheDir, "input 'cache-dir'");
   return {
     mode,
     upstreamUrl: repositoryUrl(
@@ -74,7 +82,7 @@ function settings(): BackportSettings & { mode: string } {
     token,
     upstreamToken,
     workDir: join(temp, 'tributary-backport', 'repository.git'),
-    cacheDir: input('cache-dir') || undefined,
+    cacheDir,
   };
 }
 
@@ -83,11 +91,8 @@ function changeRange(): ChangeRange {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const base = input('base');
   const head = input('head');
-  if (base && head) {
-    const side = (v: string) =>
-      /^[0-9a-f]{40}$/.test(v) ? { sha: v } : { sha: '', ref: `refs/heads/${v}` };
-    return { event: eventName, base: side(base), head: side(head) };
-  }
+  if (base && head)
+    return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
   const path = process.env.GITHUB_EVENT_PATH;
   const payload = path ? JSON.parse(readFileSync(path, 'utf8')) : {};
   const range = rangeFromEvent(eventName, payload);
@@ -100,22 +105,32 @@ function changeRange(): ChangeRange {
   return range;
 }
 
+/** The runner's logger, counting the warnings it gives: they take room among the 10 shown. */
+function countingLogger(): Logger & { warnings: number } {
+  const logger = {
+    ...coreLogger,
+    warnings: 0,
+    warning: (m: string, a?: Parameters<Logger['warning']>[1]) => {
+      logger.warnings++;
+      coreLogger.warning(m, a);
+    },
+  };
+  return logger;
+}
+
 async function check(s: BackportSettings): Promise<void> {
   const range = changeRange();
-  const outcome = await checkChange(s, range, coreLogger);
   const failOnWarnings = booleanInput('fail-on-warnings');
+  const logger = countingLogger();
+  const outcome = await checkChange(s, range, logger);
   const { counts } = outcome;
-  for (const c of outcome.classifications) {
-    const title = commitTitle(c);
-    if (c.class === 'violation') core.error(noteOf(c), { title });
-    else if (c.warnings.length) core.warning(c.warnings.join('; '), { title });
-  }
   const result =
     counts.violation > 0 || (failOnWarnings && counts.warnings > 0)
       ? 'fail'
       : counts.warnings > 0
         ? 'warn'
         : 'pass';
+  annotate(outcome, result, logger.warnings);
   core.setOutput('result', result);
   core.setOutput('classifications', JSON.stringify(outcome.classifications));
   core.setOutput('counts', JSON.stringify(counts));
@@ -140,12 +155,29 @@ async function check(s: BackportSettings): Promise<void> {
   if (outcome.classifications.length)
     summary.addRaw('\n' + classificationTable(outcome.classifications) + '\n', true);
   await summary.write();
+}
+
+/**
+ * Violations first (the step's failure message the 10th error), then warnings, within the 10
+ * of each that GitHub shows a step; the job summary lists every commit.
+ */
+function annotate(outcome: CheckOutcome, result: string, warningsBefore: number): void {
+  const { counts } = outcome;
+  const annotations = checkAnnotations(outcome.classifications, warningsBefore);
+  for (const a of annotations.errors) core.error(a.message, { title: a.title });
+  const left = annotations.violationsLeft;
+  const n = counts.violation;
   if (result === 'fail')
     core.setFailed(
-      counts.violation
-        ? `${counts.violation} commit${counts.violation === 1 ? '' : 's'} break${counts.violation === 1 ? 's' : ''} the backport policy.`
+      n
+        ? `${n} commit${n === 1 ? '' : 's'} break${n === 1 ? 's' : ''} the backport policy${
+            left
+              ? `; ${left} more violation${left === 1 ? ' is' : 's are'} listed only in the job summary`
+              : ''
+          }.`
         : `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, and fail-on-warnings is set.`,
     );
+  for (const a of annotations.warnings) core.warning(a.message, a.title ? { title: a.title } : {});
 }
 
 async function report(s: BackportSettings): Promise<void> {
@@ -153,7 +185,8 @@ async function report(s: BackportSettings): Promise<void> {
     input('downstream-branch') || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
   const r = await reportDivergence(s, branch, input('sync-to') || undefined, coreLogger);
   const markdown = divergenceMarkdown(r);
-  core.setOutput('result', r.counts.violation ? 'warn' : 'pass');
+  // A report never fails its step: anything worth a look, violations or warnings, is warn.
+  core.setOutput('result', r.counts.violation || r.counts.warnings ? 'warn' : 'pass');
   core.setOutput('report', JSON.stringify(r));
   core.setOutput('report-markdown', markdown);
   core.setOutput('classifications', JSON.stringify(r.commits));

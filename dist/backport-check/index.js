@@ -30973,16 +30973,18 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2010);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1716);
-/* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9191);
-/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4789);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5779);
-/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9539);
+/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(497);
+/* harmony import */ var _lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1174);
+/* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9191);
+/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4789);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(354);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5779);
+/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
  * summary and an annotation on each offending commit.
  */
+
 
 
 
@@ -31010,13 +31012,16 @@ function settings() {
     const upstreamToken = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('upstream-token');
     const development = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-development-branch') || 'master';
     const temp = process.env.RUNNER_TEMP ?? '/tmp';
+    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('cache-dir') || undefined;
+    if (cacheDir)
+        (0,_lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .checkCacheDir */ .oy)(cacheDir, "input 'cache-dir'");
     return {
         mode,
         upstreamUrl: repositoryUrl('upstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-repository', { required: true })),
         development,
         followed: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-branch') || development,
         downstreamUrl: repositoryUrl('downstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-repository') || process.env.GITHUB_REPOSITORY || ''),
-        policy: (0,_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePolicy */ .ON)({
+        policy: (0,_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePolicy */ .ON)({
             trailers: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('downstream-only-trailers'),
             subjects: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.getInput */ .I8.getInput('downstream-only-subjects')
                 .split('\n')
@@ -31031,7 +31036,7 @@ function settings() {
         token,
         upstreamToken,
         workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'tributary-backport', 'repository.git'),
-        cacheDir: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('cache-dir') || undefined,
+        cacheDir,
     };
 }
 /** The change to check: from the event, or from the base and head inputs. */
@@ -31039,34 +31044,39 @@ function changeRange() {
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
     const base = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('base');
     const head = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('head');
-    if (base && head) {
-        const side = (v) => /^[0-9a-f]{40}$/.test(v) ? { sha: v } : { sha: '', ref: `refs/heads/${v}` };
-        return { event: eventName, base: side(base), head: side(head) };
-    }
+    if (base && head)
+        return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__/* .rangeFromEvent */ .Io)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__/* .rangeFromEvent */ .Io)(eventName, payload);
     if (!range)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
 }
+/** The runner's logger, counting the warnings it gives: they take room among the 10 shown. */
+function countingLogger() {
+    const logger = {
+        ..._runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
+        warnings: 0,
+        warning: (m, a) => {
+            logger.warnings++;
+            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.warning(m, a);
+        },
+    };
+    return logger;
+}
 async function check(s) {
     const range = changeRange();
-    const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkChange */ .$)(s, range, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
     const failOnWarnings = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)('fail-on-warnings');
+    const logger = countingLogger();
+    const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkChange */ .$)(s, range, logger);
     const { counts } = outcome;
-    for (const c of outcome.classifications) {
-        const title = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .commitTitle */ .an)(c);
-        if (c.class === 'violation')
-            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.error */ .I8.error((0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .noteOf */ .kH)(c), { title });
-        else if (c.warnings.length)
-            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(c.warnings.join('; '), { title });
-    }
     const result = counts.violation > 0 || (failOnWarnings && counts.warnings > 0)
         ? 'fail'
         : counts.warnings > 0
             ? 'warn'
             : 'pass';
+    annotate(outcome, result, logger.warnings);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', result);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(outcome.classifications));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('counts', JSON.stringify(counts));
@@ -31079,22 +31089,39 @@ async function check(s) {
             : 'the change';
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary
         .addHeading(`Backport policy: ${result}`, 2)
-        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .countsLine */ .J7)(counts)}.`, true);
+        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .countsLine */ .J7)(counts)}.`, true);
     if (outcome.upstreamInRange)
         summary.addRaw(`\n${outcome.upstreamInRange} commits of upstream's own come in with it, accepted as they are.\n`, true);
     if (outcome.classifications.length)
-        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
+        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
     await summary.write();
+}
+/**
+ * Violations first (the step's failure message the 10th error), then warnings, within the 10
+ * of each that GitHub shows a step; the job summary lists every commit.
+ */
+function annotate(outcome, result, warningsBefore) {
+    const { counts } = outcome;
+    const annotations = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .checkAnnotations */ .LO)(outcome.classifications, warningsBefore);
+    for (const a of annotations.errors)
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.error */ .I8.error(a.message, { title: a.title });
+    const left = annotations.violationsLeft;
+    const n = counts.violation;
     if (result === 'fail')
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setFailed */ .I8.setFailed(counts.violation
-            ? `${counts.violation} commit${counts.violation === 1 ? '' : 's'} break${counts.violation === 1 ? 's' : ''} the backport policy.`
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setFailed */ .I8.setFailed(n
+            ? `${n} commit${n === 1 ? '' : 's'} break${n === 1 ? 's' : ''} the backport policy${left
+                ? `; ${left} more violation${left === 1 ? ' is' : 's are'} listed only in the job summary`
+                : ''}.`
             : `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, and fail-on-warnings is set.`);
+    for (const a of annotations.warnings)
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(a.message, a.title ? { title: a.title } : {});
 }
 async function report(s) {
     const branch = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-branch') || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
     const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('sync-to') || undefined, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
-    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .divergenceMarkdown */ .J1)(r);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', r.counts.violation ? 'warn' : 'pass');
+    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .divergenceMarkdown */ .J1)(r);
+    // A report never fails its step: anything worth a look, violations or warnings, is warn.
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', r.counts.violation || r.counts.warnings ? 'warn' : 'pass');
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report', JSON.stringify(r));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report-markdown', markdown);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(r.commits));
@@ -31105,10 +31132,10 @@ async function report(s) {
     const title = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('issue-title');
     if (title) {
         const repository = process.env.GITHUB_REPOSITORY ?? '';
-        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_6__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
+        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_8__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
             repository,
             title,
-            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_6__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
+            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
             body: markdown,
             labels: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('issue-labels'),
             logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
@@ -31129,7 +31156,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1716:
+/***/ 497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31141,75 +31168,1204 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/references.js
-const FORMS = [
-    { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
-    { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
-    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
-    { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
-    { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
-    { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
-];
-/** Android/ChromiumOS subject prefixes that say where a change comes from. */
-const SUBJECT_PREFIXES = (/* unused pure expression or super */ null && (['UPSTREAM', 'BACKPORT', 'FROMGIT', 'FROMLIST']));
-/** The Android/ChromiumOS prefix of a subject line (`UPSTREAM: foo`), if any. */
-function subjectPrefix(subject) {
-    const m = /^(UPSTREAM|BACKPORT|FROMGIT|FROMLIST):/.exec(subject.trim());
-    return m ? m[1] : undefined;
+// EXTERNAL MODULE: ./build/actions/lib/references.js
+var references = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
+var backport_facts = __nccwpck_require__(1174);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/follow-ups.js
+
+/**
+ * The follow-ups (upstream commits) that a downstream commit carries as the same patch, with
+ * or without context. Patch-ids are computed only for the follow-ups and the downstream
+ * commits that change the same paths, so this costs nothing where no follow-up is in doubt.
+ */
+async function followUpsCarriedByPatch(git, followUps, downstream, facts, cache, logger) {
+    const carried = new Set();
+    if (!followUps.length)
+        return carried;
+    const unread = followUps.filter((c) => !facts.has(c));
+    for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, unread, cache, { logger }))
+        facts.set(c, f);
+    const paths = new Set(followUps.map((c) => facts.get(c)?.files).filter((k) => k && k !== '-'));
+    const alike = downstream.filter((d) => paths.has(facts.get(d.commit)?.files));
+    if (!alike.length)
+        return carried;
+    const streams = new backport_facts/* PatchIdStreams */.fV(git);
+    for (const c of followUps)
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c)))
+            streams.add(c);
+    for (const d of alike)
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(d.commit)))
+            streams.add(d.commit, d.parents.length > 1 ? d.parents[0] : undefined);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits for follow-ups`);
+    await streams.finish(facts, cache);
+    const stable = new Set(alike.map((d) => facts.get(d.commit)?.stable).filter(Boolean));
+    const zero = new Set(alike.map((d) => facts.get(d.commit)?.zero).filter(Boolean));
+    for (const c of followUps) {
+        const f = facts.get(c);
+        if ((f?.stable && stable.has(f.stable)) || (f?.zero && zero.has(f.zero)))
+            carried.add(c);
+    }
+    return carried;
+}
+//# sourceMappingURL=follow-ups.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
+async function revList(git, args) {
+    return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
+}
+/** The empty tree, which every git knows without having it stored. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** Identity and date of throw-away commits: the same object every time, whoever runs. */
+const STAMP = {
+    GIT_AUTHOR_NAME: 'tributary',
+    GIT_AUTHOR_EMAIL: 'tributary@localhost',
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_NAME: 'tributary',
+    GIT_COMMITTER_EMAIL: 'tributary@localhost',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+/** An unreferenced commit object of a tree and parents, for a question to git; never a ref. */
+function throwAwayCommit(git, tree, parents, message) {
+    return git.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message], {
+        env: STAMP,
+    });
 }
 /**
- * Every upstream reference in a commit message, in order. `extra` patterns are the user's own:
- * each must have one capture group, the commit id.
+ * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
+ * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
+ * takes one revision a side, so several upstream tips become the parents of one throw-away
+ * commit (the same one every time).
  */
-function findReferences(message, extra = []) {
-    const found = [];
-    for (const line of message.split('\n')) {
-        for (const { form, re } of FORMS) {
-            const m = re.exec(line);
-            if (m)
-                found.push({ form, sha: m[1].toLowerCase(), line: line.trim() });
+async function sides(git, head, tips) {
+    const left = tips.length > 1
+        ? await throwAwayCommit(git, EMPTY_TREE, tips, 'tributary: upstream tips')
+        : tips[0];
+    const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
+    const downstream = [];
+    const upstream = [];
+    let start = 0;
+    while (start < out.length) {
+        let end = out.indexOf('\n', start);
+        if (end < 0)
+            end = out.length;
+        const line = out.slice(start, end);
+        start = end + 1;
+        if (line[0] === '>') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            downstream.push({ commit, parents });
         }
-        for (const re of extra) {
-            const m = re.exec(line);
-            if (m?.[1])
-                found.push({ form: 'custom', sha: m[1].toLowerCase(), line: line.trim() });
+        else if (line[0] === '<') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            if (parents.length <= 1 && (tips.length === 1 || commit !== left))
+                upstream.push(commit);
         }
     }
-    return found;
+    return { downstream: topoOrder(downstream), upstream };
 }
-/** `This reverts commit <sha>.`: the commit a revert undoes. */
-function revertedCommit(message) {
-    const m = /This reverts commit ([0-9a-fA-F]{7,64})/.exec(message);
-    return m?.[1].toLowerCase();
-}
-/** `Fixes: <sha> ("subject")`: the commits a fix names. */
-function fixesReferences(message) {
+/**
+ * Newest first with every commit before its parents (git's --topo-order, which would make
+ * git sort the whole walk, upstream side included, where only the downstream side needs it).
+ */
+function topoOrder(list) {
+    const byId = new Map(list.map((c) => [c.commit, c]));
+    const children = new Map();
+    for (const c of list)
+        for (const p of c.parents)
+            if (byId.has(p))
+                children.set(p, (children.get(p) ?? 0) + 1);
+    const ready = list.filter((c) => !children.get(c.commit)).reverse();
     const out = [];
-    for (const line of message.split('\n')) {
-        const m = /^\s*Fixes:\s*([0-9a-fA-F]{7,64})\b/i.exec(line);
-        if (m)
-            out.push(m[1].toLowerCase());
+    while (ready.length) {
+        const c = ready.pop();
+        out.push(c);
+        for (const p of [...c.parents].reverse()) {
+            const n = (children.get(p) ?? 0) - 1;
+            children.set(p, n);
+            if (n === 0 && byId.has(p))
+                ready.push(byId.get(p));
+        }
     }
     return out;
 }
-/** Whether a written commit id is hexadecimal at all (a reference to `xyz` is a violation). */
-function isHexId(sha) {
-    return /^[0-9a-f]+$/i.test(sha);
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+
+
+/**
+ * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
+ * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
+ * (or the first has no parent), which leaves the squash compared as modified.
+ */
+async function combinedPatchIds(git, commits) {
+    const base = await git.commitOf(`${commits[0]}^1`);
+    if (!base)
+        return undefined;
+    let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
+    for (const commit of commits.slice(1)) {
+        const parent = await git.commitOf(`${commit}^1`);
+        if (!parent)
+            return undefined;
+        // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+        const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+        const merged = await git.mergeTree(stand, commit);
+        if (!merged.clean)
+            return undefined;
+        tree = merged.tree;
+    }
+    const id = async (extra) => {
+        let patchId = null;
+        for await (const line of git.pipeLines(['diff-tree', '-p', ...extra, ...backport_facts/* DIFF */.Mu, base, tree], ['patch-id', '--stable']))
+            patchId ??= line.split(' ')[0] || null;
+        return patchId;
+    };
+    return { stable: await id([]), zero: await id(['-U0']) };
 }
-/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
-function masterDate(message) {
-    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
+//# sourceMappingURL=squash.js.map
+// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
+var backport_policy = __nccwpck_require__(9191);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
+
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+function refLabel(ref) {
+    return ref
+        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+        .replace(/^refs\/(remotes|heads)\//, '');
 }
-//# sourceMappingURL=references.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex {
+    map = new Map();
+    add(id, value) {
+        const k = id.slice(0, 7);
+        const list = this.map.get(k);
+        if (list)
+            list.push({ id, value });
+        else
+            this.map.set(k, [{ id, value }]);
+    }
+    /** Entries whose id and the given one agree (one may abbreviate the other). */
+    find(id) {
+        return (this.map.get(id.slice(0, 7)) ?? [])
+            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+            .map((e) => e.value);
+    }
+}
+async function resolveReferences(git, ids, ctx) {
+    const out = new Map();
+    const toLook = [];
+    for (const id of ids) {
+        if (!(0,references/* isHexId */.xf)(id))
+            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+        else if (id.length < ctx.policy.minimumIdLength)
+            out.set(id, {
+                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
+            });
+        else if (id.length > 40 && id.length !== 64)
+            out.set(id, { problem: `'${id}' is too long to be a commit id` });
+        else
+            toLook.push(id);
+    }
+    const look = async (list) => {
+        const answer = new Map();
+        if (!list.length)
+            return answer;
+        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+        })).split('\n');
+        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        return answer;
+    };
+    let found = await look(toLook);
+    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+    if (fetchable.length && ctx.options.fetchMissing) {
+        await ctx.options.fetchMissing(fetchable);
+        found = new Map([...found, ...(await look(fetchable))]);
+    }
+    for (const id of toLook) {
+        const [oid, type] = found.get(id) ?? [];
+        if (type === 'missing' || !type) {
+            out.set(id, { problem: `${id} is not found upstream` });
+        }
+        else if (type === 'ambiguous') {
+            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+        }
+        else if (type !== 'commit') {
+            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+        }
+        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+            out.set(id, { commit: oid });
+        }
+        else {
+            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+        }
+    }
+    return out;
+}
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(git, oid, ctx) {
+    if (await git.isAncestor(oid, ctx.head))
+        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+    let where = '';
+    if (ctx.options.upstreamRefs?.length) {
+        const refs = (await git.run([
+            'for-each-ref',
+            '--contains',
+            oid,
+            '--format=%(refname)',
+            ...ctx.options.upstreamRefs,
+        ]))
+            .split('\n')
+            .filter(Boolean);
+        if (refs.length)
+            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+    }
+    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
+    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
+}
+//# sourceMappingURL=resolve.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'merge',
+    'violation',
+];
+const RS = '\x1e';
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
+}
+/** The cache of the policy's key: one loaded under another policy is not read. */
+function factsCacheFor(cache, policy) {
+    if (!(cache instanceof backport_facts/* FactsCache */.yB))
+        return backport_facts/* FactsCache */.yB.load(cache, policy);
+    return cache.key === (0,backport_facts/* factsKey */.nk)(policy) ? cache : backport_facts/* FactsCache */.yB.load(cache.dir, policy);
+}
+/** Runs every stage and returns the classifications with what was learnt on the way. */
+async function analyse(options) {
+    const { git, logger } = options;
+    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
+    const cache = factsCacheFor(options.cache, policy);
+    const head = await resolveRevision(git, 'head revision', options.head);
+    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+    const development = await resolveRevision(git, 'upstream development branch', options.development);
+    const followed = options.followed
+        ? await resolveRevision(git, 'upstream branch followed', options.followed)
+        : development;
+    const more = [];
+    for (const r of options.moreUpstream ?? [])
+        more.push(await resolveRevision(git, 'upstream revision', r));
+    const tips = [...new Set([development, followed, ...more])];
+    // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
+    // the work on the downstream side; what it finds early waits until that is done.
+    const extraPatterns = policy.referencePatterns;
+    const cold = cache.size === 0;
+    const early = [];
+    let onUpstream = (c, f) => void early.push([c, f]);
+    const coldWalk = cold
+        ? (0,backport_facts/* walkFacts */.NL)(git, ['--no-merges', ...tips, '--not', head], cache, (c, f) => onUpstream(c, f), {
+            extraPatterns,
+            logger,
+        })
+        : undefined;
+    coldWalk?.catch(() => { }); // awaited below; a failure of the side work must not orphan it
+    // Every downstream commit that is not upstream, with parents and messages, newest first,
+    // and the upstream commits to compare with: one walk. Those of base..head are classified.
+    const walked = await sides(git, head, tips);
+    const messages = new Map();
+    if (walked.downstream.length) {
+        const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
+            input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
+        });
+        for (const chunk of text.split(RS)) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+    }
+    const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
+    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
+    const downstream = all.map((l) => l.commit);
+    const facts = await (0,backport_facts/* commitFacts */.Tw)(git, downstream, cache, { extraPatterns, logger });
+    // Patch-ids only where a match is possible: classified commits, upstream commits touching
+    // the same paths as one of them, and the upstream commits named. They are computed beside
+    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
+    // default ones leave a question.
+    const streams = new backport_facts/* PatchIdStreams */.fV(git, ['stable']);
+    const firstParent = new Map();
+    const wantedFiles = new Set();
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        if (l.parents.length > 1)
+            firstParent.set(l.commit, l.parents[0]);
+        if (f && f.files !== '-')
+            wantedFiles.add(f.files);
+        if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
+            streams.add(l.commit, firstParent.get(l.commit));
+    }
+    // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
+    // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
+    const upstream = [];
+    const candidates = [];
+    const followUps = new PrefixIndex();
+    const upstreamByReference = new Map();
+    const consider = (c, f) => {
+        if (f.reverts)
+            followUps.add(f.reverts, { commit: c, kind: 'revert' });
+        for (const x of f.fixes)
+            followUps.add(x, { commit: c, kind: 'fix' });
+        for (const r of f.references) {
+            const list = upstreamByReference.get(r);
+            if (list)
+                list.push(c);
+            else
+                upstreamByReference.set(r, [c]);
+        }
+        if (!wantedFiles.has(f.files))
+            return;
+        facts.set(c, f);
+        candidates.push(c);
+        if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
+            streams.add(c);
+    };
+    if (coldWalk) {
+        onUpstream = (c, f) => {
+            upstream.push(c);
+            consider(c, f);
+        };
+        for (const [c, f] of early)
+            onUpstream(c, f);
+        early.length = 0;
+        await coldWalk;
+    }
+    else {
+        const missing = [];
+        for (const c of walked.upstream) {
+            upstream.push(c);
+            const f = cache.get(c);
+            if (f)
+                consider(c, f);
+            else
+                missing.push(c);
+        }
+        if (missing.length)
+            for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, missing, cache, { extraPatterns, logger }))
+                consider(c, f);
+    }
+    const upstreamSet = new Set(upstream);
+    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
+    // References written in the classified commits, resolved all at once.
+    const written = new Map();
+    for (const l of listed)
+        written.set(l.commit, (0,references/* findReferences */.yU)(l.message, extraPatterns));
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
+    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
+    const namedMissing = named.filter((c) => !facts.has(c));
+    if (namedMissing.length) {
+        for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, namedMissing, cache, { extraPatterns }))
+            facts.set(c, f);
+    }
+    for (const c of named)
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'stable'))
+            streams.add(c);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits`);
+    await streams.finish(facts, cache);
+    // Zero context where the default patch-ids leave a question: a classified commit that
+    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    const stableIds = new Set();
+    for (const c of candidates) {
+        const id = facts.get(c).stable;
+        if (id)
+            stableIds.add(id);
+    }
+    const namedBy = (commit) => namedCommits(written.get(commit) ?? [], resolutions);
+    const squashes = new Map();
+    for (const l of listed) {
+        const commits = namedBy(l.commit);
+        if (commits.length > 1)
+            squashes.set(l.commit, await combinedPatchIds(git, commits));
+    }
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    const zeroFiles = new Set();
+    const needZero = (c) => {
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
+            zero.add(c, firstParent.get(c));
+    };
+    for (const l of listed) {
+        const f = facts.get(l.commit);
+        if (squashes.has(l.commit)) {
+            if (squashes.get(l.commit)?.stable !== f.stable)
+                needZero(l.commit);
+            continue;
+        }
+        const refs = (written.get(l.commit) ?? [])
+            .map((r) => resolutions.get(r.sha)?.commit)
+            .filter((c) => !!c);
+        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
+        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
+            continue;
+        needZero(l.commit);
+        namedDiffer.forEach(needZero);
+        if (f.files !== '-')
+            zeroFiles.add(f.files);
+    }
+    for (const c of candidates)
+        if (zeroFiles.has(facts.get(c).files))
+            needZero(c);
+    if (zero.size)
+        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
+    await zero.finish(facts, cache);
+    const byPatch = new Map();
+    for (const c of candidates) {
+        const f = facts.get(c);
+        for (const id of [f.stable, f.zero]) {
+            if (!id)
+                continue;
+            const list = byPatch.get(id);
+            if (list)
+                list.push(c);
+            else
+                byPatch.set(id, [c]);
+        }
+    }
+    // The walk's order differs warm and cold; the answer must not.
+    for (const list of byPatch.values())
+        if (list.length > 1)
+            list.sort();
+    for (const list of upstreamByReference.values())
+        if (list.length > 1)
+            list.sort();
+    // What the downstream already carries, by the references its commits write, and of the
+    // follow-ups no message names, those it carries as the same patch.
+    const carried = new PrefixIndex();
+    for (const c of downstream)
+        for (const r of facts.get(c)?.references ?? [])
+            carried.add(r, c);
+    const doubtful = new Set();
+    for (const l of listed)
+        for (const c of namedBy(l.commit))
+            for (const fu of followUps.find(c))
+                if (!carried.find(fu.commit).length)
+                    doubtful.add(fu.commit);
+    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, cache, logger);
+    const downstreamIndex = new PrefixIndex();
+    for (const c of downstream)
+        downstreamIndex.add(c, c);
+    const downstreamSet = new Set(downstream);
+    const classifications = [];
+    for (const l of listed) {
+        classifications.push(await classifyOne(l, {
+            git,
+            policy,
+            facts,
+            written: written.get(l.commit) ?? [],
+            resolutions,
+            byPatch,
+            followUps,
+            carried,
+            carriedByPatch,
+            squashes,
+            downstreamIndex,
+            upstreamSet,
+            downstreamSet,
+            syncTips: [followed, ...more],
+            development,
+        }));
+    }
+    cache.save();
+    return {
+        revisions: { head, base, development, followed, more },
+        classifications,
+        downstream,
+        upstream,
+        facts,
+        byPatch,
+        upstreamByReference,
+        upstreamInRange,
+        cache,
+    };
+}
+/** Classifies the downstream commits of base..head (or all of them) against upstream. */
+async function classifyCommits(options) {
+    return (await analyse(options)).classifications;
+}
+function countClasses(list) {
+    const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
+    counts.warnings = 0;
+    counts.commits = list.length;
+    for (const c of list) {
+        counts[c.class]++;
+        counts.warnings += c.warnings.length;
+    }
+    return counts;
+}
+function comparePatches(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+/** The upstream commits a message names that resolve to development commits, each once. */
+function namedCommits(written, resolutions) {
+    const out = [];
+    for (const ref of written) {
+        const r = resolutions.get(ref.sha);
+        if (r?.commit && !r.problem && !out.includes(r.commit))
+            out.push(r.commit);
+    }
+    return out;
+}
+/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
+async function preferDevelopment(ctx, commits) {
+    if (commits.length > 1)
+        for (const c of commits)
+            if (await ctx.git.isAncestor(c, ctx.development))
+                return c;
+    return commits[0];
+}
+async function subjectOf(git, commit) {
+    return git.run(['log', '-1', '--format=%s', commit]);
+}
+/** A backport of the named commits: how its patch compares, and what upstream did since. */
+function asBackport(result, named, f, note, ctx) {
+    const first = ctx.written.find((r) => ctx.resolutions.get(r.sha)?.commit === named[0]);
+    const shown = named.map((c) => c.slice(0, 12)).join(', ');
+    result.class = 'backport';
+    result.upstream = named[0];
+    result.upstreams = named;
+    result.reference = first;
+    if (named.length > 1) {
+        result.patch = comparePatches(f, ctx.squashes.get(result.commit));
+        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
+    }
+    else
+        result.patch = comparePatches(f, ctx.facts.get(named[0]));
+    if (result.patch === 'context-moved')
+        result.notes.push('the same change as upstream with its context moved');
+    if (result.patch === 'modified') {
+        if (note)
+            result.notes.push(`modified: ${note}`);
+        else
+            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
+    }
+    for (const c of named) {
+        const followUps = ctx.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
+        for (const fu of followUps) {
+            if (ctx.carried.find(fu.commit).length || ctx.carriedByPatch.has(fu.commit))
+                continue;
+            result.warnings.push(fu.kind === 'revert'
+                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
+        }
+    }
+}
+/** The reason a revert gives: its message without the subject and the `This reverts` line. */
+function revertReason(subject, message) {
+    const body = message
+        .split('\n')
+        .slice(1)
+        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return body || subject;
+}
+async function classifyOne(l, ctx) {
+    const subject = l.message.split('\n')[0] ?? '';
+    const result = {
+        commit: l.commit,
+        subject,
+        class: 'violation',
+        notes: [],
+        warnings: [],
+        parents: l.parents,
+    };
+    const f = ctx.facts.get(l.commit);
+    // An upstream sync: every parent but the first is in the upstream branch followed.
+    if (l.parents.length > 1) {
+        const synced = [];
+        for (const p of l.parents.slice(1)) {
+            let ok = false;
+            for (const tip of ctx.syncTips)
+                if (!ok)
+                    ok = await ctx.git.isAncestor(p, tip);
+            synced.push(ok);
+        }
+        if (synced.every(Boolean)) {
+            result.class = 'sync';
+            result.upstream = l.parents[l.parents.length - 1];
+            result.reason = 'merges the upstream branch followed';
+            return result;
+        }
+        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+        // own: the commits it brings are classified on their own, so it is only a merge.
+        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
+        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
+        if (!foreign.length && l.parents.length === 2) {
+            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
+                allowFailure: true,
+            });
+            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
+            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
+                result.class = 'merge';
+                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+                return result;
+            }
+        }
+        if (foreign.length)
+            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
+        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
+    }
+    const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
+    if (declared)
+        result.declared = declared.reason || '(no reason given)';
+    // Every date a Xen stable message gives (a squash has one per upstream commit).
+    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
+        result.notes.push(`master date: ${m[1]}`);
+    const note = (0,backport_policy/* changeNote */.vV)(l.message);
+    // A backport: it names upstream commits of the development branch (several: a squash).
+    const problems = [];
+    for (const ref of ctx.written) {
+        const r = ctx.resolutions.get(ref.sha);
+        if (!r?.commit || r.problem)
+            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
+    }
+    const named = namedCommits(ctx.written, ctx.resolutions);
+    if (named.length) {
+        asBackport(result, named, f, note, ctx);
+        for (const p of problems)
+            result.warnings.push(`another reference is not usable: ${p}`);
+        return result;
+    }
+    // The same patch as an upstream commit, with or without the surrounding context.
+    const matches = (f?.stable && ctx.byPatch.get(f.stable)) || (f?.zero && ctx.byPatch.get(f.zero));
+    if (matches) {
+        const match = await preferDevelopment(ctx, matches);
+        result.class = 'upstream';
+        result.upstream = match;
+        result.patch = comparePatches(f, ctx.facts.get(match));
+        if (result.patch === 'context-moved')
+            result.notes.push('the same change as upstream with its context moved');
+        if (problems.length) {
+            const what = `${match.slice(0, 12)} ("${await subjectOf(ctx.git, match)}")`;
+            for (const p of problems)
+                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
+        }
+        if (declared)
+            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
+        const prefix = (0,references/* subjectPrefix */.Bf)(subject);
+        if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
+            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
+        return result;
+    }
+    // A revert of a downstream commit moves the tree back toward upstream.
+    const reverted = f?.reverts;
+    if (reverted) {
+        const target = ctx.downstreamIndex.find(reverted)[0];
+        if (target) {
+            result.class = 'revert';
+            result.reverts = target;
+            result.reason = revertReason(subject, l.message);
+            return result;
+        }
+    }
+    if (declared) {
+        result.class = 'downstream-only';
+        result.reason = result.declared;
+        if (!declared.reason)
+            result.warnings.push(`${declared.marker} gives no reason`);
+        for (const p of problems)
+            result.notes.push(`reference not usable: ${p}`);
+        return result;
+    }
+    result.class = 'violation';
+    const prefix = (0,references/* subjectPrefix */.Bf)(subject);
+    if (problems.length)
+        result.reason = problems.join('; ');
+    else if (reverted)
+        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
+    else if (prefix === 'FROMLIST')
+        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
+    else if (prefix)
+        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
+    else
+        result.reason =
+            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
+    return result;
+}
+//# sourceMappingURL=classifier.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
+
+
+/** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
+function findByWritten(map, commit) {
+    const out = new Set();
+    for (const [written, commits] of map) {
+        if (written.length >= 7 && commit.startsWith(written))
+            for (const c of commits)
+                out.add(c);
+    }
+    return [...out].sort();
+}
+function compare(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+async function subjects(git, commits) {
+    const map = new Map();
+    if (!commits.length)
+        return map;
+    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
+        input: commits.join('\n') + '\n',
+    });
+    for (const line of out.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp > 0)
+            map.set(line.slice(0, sp), line.slice(sp + 1));
+    }
+    return map;
+}
+async function divergence(options) {
+    const { git } = options;
+    const targetRevision = options.target ?? options.followed ?? options.development;
+    const analysis = await analyse({
+        ...options,
+        head: options.downstream,
+        moreUpstream: [targetRevision],
+    });
+    const { classifications, facts, byPatch } = analysis;
+    const target = (await git.commitOf(targetRevision));
+    const targetSet = new Set();
+    for await (const c of git.lines([
+        'rev-list',
+        '--no-merges',
+        target,
+        '--not',
+        analysis.revisions.head,
+    ]))
+        targetSet.add(c);
+    const upstreamSet = new Set(analysis.upstream);
+    // Upstream commits naming a commit as their origin, for both directions of "by reference".
+    const referencing = analysis.upstreamByReference;
+    /** The upstream commits (within `within`) that carry a downstream commit's change. */
+    const supersedingOf = (c, within) => {
+        if (c.class === 'backport' && c.upstream) {
+            // Each commit it names (several: a squash) is there, or an upstream stable branch
+            // carries its own pick of it; a squash is superseded only when all of them are.
+            const carriers = (c.upstreams ?? [c.upstream]).map((named) => within.has(named) ? named : findByWritten(referencing, named).find((u) => within.has(u)));
+            if (carriers.every(Boolean))
+                return { upstream: carriers[0], match: 'reference' };
+        }
+        const byDownstreamId = findByWritten(referencing, c.commit).filter((u) => within.has(u));
+        if (byDownstreamId.length)
+            return { upstream: byDownstreamId[0], match: 'reference' };
+        const f = facts.get(c.commit);
+        for (const id of [f?.stable, f?.zero]) {
+            const hit = id ? byPatch.get(id)?.find((u) => within.has(u)) : undefined;
+            if (hit)
+                return { upstream: hit, match: 'patch' };
+        }
+        return undefined;
+    };
+    // Reverted pairs cancel out: neither needs anything before a sync.
+    const cancelled = new Set();
+    for (const c of classifications) {
+        if (c.class === 'revert' && c.reverts) {
+            cancelled.add(c.commit);
+            cancelled.add(c.reverts);
+        }
+    }
+    const carriedRaw = [];
+    const supersededRaw = [];
+    for (const c of classifications) {
+        if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit))
+            continue;
+        if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
+            const s = supersedingOf(c, upstreamSet);
+            if (s)
+                carriedRaw.push({ c, ...s });
+        }
+        const t = supersedingOf(c, targetSet);
+        if (t)
+            supersededRaw.push({ c, ...t });
+    }
+    const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
+    const unread = uppers.filter((c) => !facts.has(c));
+    for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, unread, analysis.cache))
+        facts.set(c, f);
+    await (0,backport_facts/* computePatchIds */.YA)(git, uppers, facts, analysis.cache, options.logger);
+    analysis.cache.save();
+    const names = await subjects(git, uppers);
+    const carried = (x) => ({
+        commit: x.c.commit,
+        subject: x.c.subject,
+        class: x.c.class,
+        declared: x.c.declared,
+        upstream: x.upstream,
+        upstreamSubject: names.get(x.upstream) ?? '',
+        match: x.match,
+        patch: compare(facts.get(x.c.commit), facts.get(x.upstream)),
+    });
+    const revision = (r, commit, label) => ({
+        revision: label ?? refLabel(r),
+        commit,
+    });
+    const labels = options.labels ?? {};
+    return {
+        format: 'tributary.divergence/v1',
+        downstream: revision(options.downstream, analysis.revisions.head, labels.downstream),
+        followed: revision(options.followed ?? options.development, analysis.revisions.followed, labels.followed),
+        development: revision(options.development, analysis.revisions.development, labels.development),
+        target: revision(targetRevision, target, labels.target),
+        counts: countClasses(classifications),
+        downstreamOnly: classifications
+            .filter((c) => c.class === 'downstream-only')
+            .map((c) => ({ commit: c.commit, subject: c.subject, reason: c.reason ?? '' })),
+        unexplained: classifications.filter((c) => c.class === 'violation'),
+        carried: carriedRaw.map(carried),
+        supersededByTarget: supersededRaw.reverse().map((x) => {
+            const entry = carried(x);
+            return { ...entry, action: entry.patch === 'identical' ? 'drop' : 'revert' };
+        }),
+        commits: classifications,
+    };
+}
+//# sourceMappingURL=divergence.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/fetch.js
+/**
+ * Fetching what the check reads into its bare repository: the change (by ref, then by id),
+ * the upstream branches, commits named by id. A refusal by the server is told as what it is
+ * (a token refused, or without the right to read), naming the token's input, never as a
+ * missing commit.
+ */
+
+// A commit-graph after each fetch: the walks of a long upstream history read it instead of
+// parsing every commit.
+const FETCH = [
+    '-c',
+    'fetch.writeCommitGraph=true',
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-write-fetch-head',
+    '--no-auto-gc',
+];
+/**
+ * What git's error says about access: 401 (the token is wrong or expired: git then asks for a
+ * user name it may not prompt for), 403 (the token may not read), or a repository the server
+ * says does not exist (GitHub's answer to a token that cannot see a private one).
+ */
+function accessProblem(stderr) {
+    if (/returned error: 401|Authentication failed|could not read (Username|Password)|terminal prompts disabled/i.test(stderr))
+        return 'HTTP 401, the token was refused (wrong or expired)';
+    if (/returned error: 403|\b403 Forbidden/i.test(stderr))
+        return 'HTTP 403, the token has no right to read it';
+    if (/repository '[^']*' not found|Repository not found|returned error: 404/i.test(stderr))
+        return 'it does not exist, or the token cannot see it';
+    return undefined;
+}
+/** Runs a fetch or ls-remote of a source; a refusal of access throws, naming the token. */
+async function talkTo(git, source, args, opts = {}) {
+    const r = await git.exec(args, { retries: 3, ...opts, allowFailure: true });
+    const problem = r.code === 0 ? undefined : accessProblem(r.stderr);
+    if (problem)
+        throw new errors/* ConfigurationError */.j1(source.token, `The token of ${source.token} cannot read ${source.what} ${source.url}: ${problem}. ${source.remedy ?? 'Give it read access to the repository contents.'}`);
+    return r;
+}
+const fullId = (s) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(s);
+/**
+ * A base or head as a user wrote it: a full commit id; a ref, tag or branch (git's order:
+ * `refs/...` as written, then a tag, then a branch); or an abbreviated commit id (7 hex digits
+ * or more) of one of the repository's branches or tags, which are fetched to find it.
+ */
+async function resolveInput(git, source, side, value) {
+    if (fullId(value))
+        return { sha: value };
+    const names = value.startsWith('refs/') ? [value] : [`refs/tags/${value}`, `refs/heads/${value}`];
+    const listed = await talkTo(git, source, ['ls-remote', '--', source.url, ...names]);
+    const refs = new Set(listed.stdout.split('\n').map((l) => l.split('\t')[1]));
+    const ref = names.find((n) => refs.has(n));
+    if (ref)
+        return { sha: '', ref };
+    if (/^[0-9a-f]{7,39}$/.test(value)) {
+        const lookup = 'refs/tributary/lookup/';
+        await talkTo(git, source, [
+            ...FETCH,
+            '--prune',
+            '--',
+            source.url,
+            `+refs/heads/*:${lookup}heads/*`,
+            `+refs/tags/*:${lookup}tags/*`,
+        ]);
+        const sha = await git.commitOf(value);
+        // Only a commit of this repository: the bare repository holds upstream's objects too.
+        if (sha && (await git.run(['for-each-ref', '--count=1', '--contains', sha, lookup])))
+            return { sha };
+    }
+    throw new errors/* ConfigurationError */.j1(side, `The ${side} '${value}' is not a branch, tag or commit of ${source.url}.`);
+}
+/**
+ * Fetches the change's base and head into refs/tributary/{base,head}: by ref where one is known
+ * (it keeps working for forks), then by id when the ref has moved on (a force-push since the
+ * event). Returns the commit ids to classify.
+ */
+async function fetchChange(git, source, range, logger) {
+    const url = source.url;
+    for (const side of ['base', 'head']) {
+        const given = range[side].input;
+        if (given)
+            range = { ...range, [side]: await resolveInput(git, source, side, given) };
+    }
+    // Left by an earlier run in a reused folder, they would answer for refs not fetched now.
+    for (const side of ['base', 'head'])
+        await git.run(['update-ref', '-d', `refs/tributary/${side}-ref`]);
+    const specs = [];
+    if (range.base.ref)
+        specs.push(`+${range.base.ref}:refs/tributary/base-ref`);
+    if (range.head.ref)
+        specs.push(`+${range.head.ref}:refs/tributary/head-ref`);
+    if (specs.length) {
+        const r = await talkTo(git, source, [...FETCH, '--', url, ...specs]);
+        if (r.code !== 0)
+            logger?.debug(`fetching by ref failed: ${r.stderr.trim()}`);
+    }
+    const ensure = async (which, sha) => {
+        if (await git.commitOf(sha))
+            return true;
+        const r = await talkTo(git, source, [...FETCH, '--', url, sha]);
+        if (r.code !== 0)
+            logger?.debug(`fetching ${which} ${sha} by id failed: ${r.stderr.trim()}`);
+        return !!(await git.commitOf(sha));
+    };
+    // Given by ref alone (the base and head inputs): the ref's commit now.
+    const named = async (side) => {
+        const sha = range[side].sha || (await git.commitOf(`refs/tributary/${side}-ref`));
+        if (!sha)
+            throw new errors/* ConfigurationError */.j1(side, `The ${side} ${range[side].ref} is not in ${url}.`);
+        return sha;
+    };
+    range = { ...range, head: { ...range.head, sha: await named('head') } };
+    range = { ...range, base: { ...range.base, sha: await named('base') } };
+    if (!(await ensure('head', range.head.sha))) {
+        const what = range.number ? `pull request #${range.number}` : 'the change';
+        throw new errors/* ConfigurationError */.j1('head', `The head ${range.head.sha} of ${what} is no longer in ${url} (force-pushed since this event?). The run for its new head checks it.`);
+    }
+    let base = range.base.sha;
+    if (!(await ensure('base', base))) {
+        const moved = range.base.ref ? await git.commitOf('refs/tributary/base-ref') : undefined;
+        if (!moved)
+            throw new errors/* ConfigurationError */.j1('base', `The base ${base}${range.base.ref ? ` (${range.base.ref})` : ''} is not in ${url}.`);
+        logger?.warning(`The base ${base} is gone from ${range.base.ref} (force-pushed); checking against its head ${moved} instead.`);
+        base = moved;
+    }
+    await git.run(['update-ref', 'refs/tributary/base', base]);
+    await git.run(['update-ref', 'refs/tributary/head', range.head.sha]);
+    return { base, head: range.head.sha };
+}
+/** Fetches a downstream branch into refs/tributary/downstream/ (report mode). */
+async function fetchDownstreamBranch(git, source, branch) {
+    const local = `refs/tributary/downstream/${branch}`;
+    const r = await talkTo(git, source, [
+        ...FETCH,
+        '--',
+        source.url,
+        `+refs/heads/${branch}:${local}`,
+    ]);
+    if (r.code !== 0)
+        throw new errors/* ConfigurationError */.j1('downstream-branch', `The downstream repository ${source.url} has no branch ${branch}: ${r.stderr.trim().split('\n').pop()}`);
+    return local;
+}
+/** Fetches the upstream branches the policy compares with, into refs/tributary/upstream/. */
+async function fetchUpstream(git, source, branches) {
+    const local = {};
+    const specs = [];
+    for (const b of [...new Set(branches)]) {
+        const name = b.replace(/^refs\/heads\//, '');
+        local[b] = `refs/tributary/upstream/${name}`;
+        specs.push(`+refs/heads/${name}:${local[b]}`);
+    }
+    const r = await talkTo(git, source, [...FETCH, '--', source.url, ...specs]);
+    if (r.code !== 0) {
+        const missing = /couldn't find remote ref (\S+)/.exec(r.stderr);
+        if (missing)
+            throw new errors/* ConfigurationError */.j1('upstream branch', `The upstream mirror ${source.url} has no branch ${missing[1].replace(/^refs\/heads\//, '')}.`);
+        throw new Error(`Fetching from the upstream mirror ${source.url} failed: ${r.stderr.trim()}`);
+    }
+    return local;
+}
+/** Fetches referenced commits by id from the upstream mirror; the ones it lacks stay missing. */
+async function fetchCommitsById(git, source, ids) {
+    const all = await talkTo(git, source, [...FETCH, '--', source.url, ...ids]);
+    if (all.code === 0 || ids.length === 1)
+        return;
+    // One unknown id fails the whole fetch: try the others one by one.
+    for (const id of ids)
+        await talkTo(git, source, [...FETCH, '--', source.url, id], { retries: 0 });
+}
+//# sourceMappingURL=fetch.js.map
+// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 5 modules
+var pull_request = __nccwpck_require__(5779);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/check.js
+/**
+ * The stories of the backport-check action: classify a pull request's commits against the
+ * hosted mirror of upstream (check), or report a downstream branch's divergence (report).
+ * Both fetch only what they need into a bare repository of their own and never check out or
+ * run anything from the pull request.
+ */
+
+
+
+
+
+/** The two repositories read, each named with the input its token comes from. */
+function sources(settings) {
+    return {
+        downstream: {
+            url: settings.downstreamUrl,
+            what: 'the downstream repository',
+            token: "input 'token'",
+        },
+        upstream: settings.upstreamToken
+            ? { url: settings.upstreamUrl, what: 'the upstream mirror', token: "input 'upstream-token'" }
+            : {
+                url: settings.upstreamUrl,
+                what: 'the upstream mirror',
+                token: "input 'token'",
+                remedy: "Give it read access to the mirror's contents, or set input 'upstream-token' to a token that has it.",
+            },
+    };
+}
+function repository(settings, logger) {
+    const credentials = [
+        ...(0,pull_request/* credentialFor */.FX)(settings.downstreamUrl, settings.token),
+        ...(0,pull_request/* credentialFor */.FX)(settings.upstreamUrl, settings.upstreamToken || settings.token),
+    ];
+    return (0,pull_request/* workRepository */.o9)({ dir: settings.workDir, credentials, logger });
+}
+async function checkChange(settings, range, logger) {
+    const git = await repository(settings, logger);
+    const source = sources(settings);
+    if (range.fork)
+        logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+    const { base, head } = await logger.group('Fetching the change and upstream', async () => {
+        const change = await fetchChange(git, source.downstream, range, logger);
+        return change;
+    });
+    const local = await fetchUpstream(git, source.upstream, [
+        settings.development,
+        settings.followed,
+    ]);
+    if (base === head || (await git.isAncestor(head, base))) {
+        logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
+        return {
+            range,
+            base,
+            head,
+            classifications: [],
+            counts: countClasses([]),
+            upstreamInRange: 0,
+        };
+    }
+    const analysis = await logger.group('Classifying commits', () => analyse({
+        git,
+        base,
+        head,
+        development: local[settings.development],
+        followed: local[settings.followed],
+        policy: settings.policy,
+        cache: settings.cacheDir,
+        logger,
+        upstreamRefs: ['refs/tributary/upstream/'],
+        fetchMissing: (ids) => fetchCommitsById(git, source.upstream, ids),
+        labels: { development: settings.development, followed: settings.followed },
+    }));
+    return {
+        range,
+        base,
+        head,
+        classifications: analysis.classifications,
+        counts: countClasses(analysis.classifications),
+        upstreamInRange: analysis.upstreamInRange,
+    };
+}
+async function reportDivergence(settings, downstreamBranch, target, logger) {
+    if (!downstreamBranch)
+        throw new errors/* ConfigurationError */.j1('downstream-branch', 'Report mode needs the downstream branch.');
+    const git = await repository(settings, logger);
+    const source = sources(settings);
+    const branch = downstreamBranch.replace(/^refs\/heads\//, '');
+    const downstream = await logger.group('Fetching the downstream branch and upstream', () => fetchDownstreamBranch(git, source.downstream, branch));
+    const local = await fetchUpstream(git, source.upstream, [
+        settings.development,
+        settings.followed,
+        ...(target ? [target] : []),
+    ]);
+    return logger.group('Comparing with upstream', () => divergence({
+        git,
+        downstream,
+        development: local[settings.development],
+        followed: local[settings.followed],
+        target: target ? local[target] : undefined,
+        policy: settings.policy,
+        cache: settings.cacheDir,
+        logger,
+        upstreamRefs: ['refs/tributary/upstream/'],
+        fetchMissing: (ids) => fetchCommitsById(git, source.upstream, ids),
+        labels: {
+            downstream: branch,
+            development: settings.development,
+            followed: settings.followed,
+            target: target ?? settings.followed,
+        },
+    }));
+}
+//# sourceMappingURL=check.js.map
+
+/***/ }),
+
+/***/ 1174:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mu: () => (/* binding */ DIFF),
+/* harmony export */   NL: () => (/* binding */ walkFacts),
+/* harmony export */   Tw: () => (/* binding */ commitFacts),
+/* harmony export */   YA: () => (/* binding */ computePatchIds),
+/* harmony export */   fV: () => (/* binding */ PatchIdStreams),
+/* harmony export */   j1: () => (/* binding */ lacksPatchIds),
+/* harmony export */   nk: () => (/* binding */ factsKey),
+/* harmony export */   oy: () => (/* binding */ checkCacheDir),
+/* harmony export */   yB: () => (/* binding */ FactsCache)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7075);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4193);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3632);
 /**
  * What the classifier needs to know about each commit, computed in a few streamed passes over
  * any number of commits (never one process per commit) and cached by commit id between runs:
@@ -31227,30 +32383,72 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE = Object.freeze([]);
-/** Bump when what is cached changes meaning (diff options, key format). */
-const CACHE_FILE = 'commit-facts-v1.txt';
+/** Bump when what is cached changes meaning (diff options, line format). */
+const FORMAT_VERSION = 2;
+/**
+ * The cache file's key: everything that changes what is learnt about a commit (the format, the
+ * user's reference patterns, the minimum id length), so a run never reads facts that another
+ * policy wrote; runs with other options keep their own file beside it.
+ */
+function factsKey(policy) {
+    const material = JSON.stringify({
+        format: FORMAT_VERSION,
+        patterns: (policy?.referencePatterns ?? []).map((re) => [re.source, re.flags]),
+        minimumIdLength: policy?.minimumIdLength ?? 12,
+    });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, 16);
+}
+/**
+ * Refuses a cache folder that cannot be one (a file, or under a file) before any work, so a
+ * run never fails at its end, when it saves. `subject` names it as the user wrote it.
+ */
+function checkCacheDir(dir, subject) {
+    if (!dir)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(subject, `The ${subject} is empty: name a folder.`);
+    for (let at = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir);; at = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(at)) {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(at, { throwIfNoEntry: false });
+        if (stat) {
+            if (stat.isDirectory())
+                return;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(subject, at === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir)
+                ? `The ${subject} '${dir}' is a file, not a folder. Name a folder (it is created when missing).`
+                : `The ${subject} '${dir}' cannot be made: '${at}' is a file, not a folder.`);
+        }
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(at) === at)
+            return;
+    }
+}
 /**
  * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
  * (`?` not computed, `-` none, lists comma-separated). Loaded whole, rewritten atomically.
  */
 class FactsCache {
     dir;
+    key;
     entries = new Map();
     dirty = false;
-    constructor(dir) {
+    constructor(dir, key) {
         this.dir = dir;
+        this.key = key;
     }
-    /** A cache kept in `dir` (created when saved), or one that lives only as long as the run. */
-    static load(dir) {
-        const cache = new FactsCache(dir);
-        const file = dir ? (0,external_node_path_.join)(dir, CACHE_FILE) : undefined;
-        if (!file || !(0,external_node_fs_.existsSync)(file))
+    get file() {
+        return this.dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `commit-facts-${this.key}.txt`) : undefined;
+    }
+    /**
+     * A cache kept in `dir` (created when saved), or one that lives only as long as the run; its
+     * file is the one of the policy's key (the default policy when not given).
+     */
+    static load(dir, policy) {
+        const cache = new FactsCache(dir, factsKey(policy));
+        const file = cache.file;
+        if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
             return cache;
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
         let start = 0;
         while (start < text.length) {
             let end = text.indexOf('\n', start);
@@ -31285,15 +32483,16 @@ class FactsCache {
     save() {
         if (!this.dir || !this.dirty)
             return;
-        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+        const file = this.file;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.dir, { recursive: true });
         const lines = [];
         for (const [c, f] of this.entries) {
             lines.push(`${c} ${f.files} ${encodeId(f.stable)} ${encodeId(f.zero)} ${f.reverts ?? '-'} ${f.fixes.length ? f.fixes.join(',') : '-'} ${f.references.length ? f.references.join(',') : '-'}`);
         }
-        const file = (0,external_node_path_.join)(this.dir, CACHE_FILE);
-        const temp = `${file}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(temp, lines.join('\n') + '\n');
-        (0,external_node_fs_.renameSync)(temp, file);
+        // Two runs may save into one folder at once: each writes a temporary file of its own.
+        const temp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, lines.join('\n') + '\n');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, file);
         this.dirty = false;
     }
 }
@@ -31308,7 +32507,7 @@ const safeId = (s) => /^[0-9a-zA-Z]{1,64}$/.test(s);
 function filesKey(paths) {
     if (!paths.length)
         return '-';
-    return (0,external_node_crypto_.createHash)('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(paths.sort().join('\n')).digest('hex').slice(0, 16);
 }
 /** Lines that may name another commit; most messages have none, so most skip the parsing. */
 const MENTIONS = /cherry|upstream|master commit|backport|reverts commit|fixes:/i;
@@ -31316,10 +32515,10 @@ function factsOf(message, paths, extraPatterns) {
     const mentions = MENTIONS.test(message) || (extraPatterns?.length ?? 0) > 0;
     return {
         files: filesKey(paths),
-        reverts: mentions ? revertedCommit(message) : undefined,
-        fixes: mentions ? fixesReferences(message).filter(safeId) : [],
+        reverts: mentions ? (0,_references_js__WEBPACK_IMPORTED_MODULE_5__/* .revertedCommit */ .BJ)(message) : undefined,
+        fixes: mentions ? (0,_references_js__WEBPACK_IMPORTED_MODULE_5__/* .fixesReferences */ .Gd)(message).filter(safeId) : [],
         references: mentions
-            ? findReferences(message, extraPatterns)
+            ? (0,_references_js__WEBPACK_IMPORTED_MODULE_5__/* .findReferences */ .yU)(message, extraPatterns)
                 .map((r) => r.sha)
                 .filter(safeId)
             : [],
@@ -31420,7 +32619,7 @@ class PatchIdStreams {
     start() {
         const git = this.git;
         for (const kind of this.kinds) {
-            const input = new external_node_stream_.PassThrough();
+            const input = new node_stream__WEBPACK_IMPORTED_MODULE_3__.PassThrough();
             this.inputs.push(input);
             this.results.push((async () => {
                 const ids = new Map();
@@ -31481,857 +32680,6 @@ async function computePatchIds(git, commits, facts, cache, logger) {
     await streams.finish(facts, cache);
 }
 //# sourceMappingURL=facts.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
-var backport_policy = __nccwpck_require__(9191);
-;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
-
-/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
-function refLabel(ref) {
-    return ref
-        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
-        .replace(/^refs\/(remotes|heads)\//, '');
-}
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex {
-    map = new Map();
-    add(id, value) {
-        const k = id.slice(0, 7);
-        const list = this.map.get(k);
-        if (list)
-            list.push({ id, value });
-        else
-            this.map.set(k, [{ id, value }]);
-    }
-    /** Entries whose id and the given one agree (one may abbreviate the other). */
-    find(id) {
-        return (this.map.get(id.slice(0, 7)) ?? [])
-            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-            .map((e) => e.value);
-    }
-}
-async function resolveReferences(git, ids, ctx) {
-    const out = new Map();
-    const toLook = [];
-    for (const id of ids) {
-        if (!isHexId(id))
-            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-        else if (id.length < ctx.policy.minimumIdLength)
-            out.set(id, {
-                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-            });
-        else if (id.length > 40 && id.length !== 64)
-            out.set(id, { problem: `'${id}' is too long to be a commit id` });
-        else
-            toLook.push(id);
-    }
-    const look = async (list) => {
-        const answer = new Map();
-        if (!list.length)
-            return answer;
-        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-        })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-        return answer;
-    };
-    let found = await look(toLook);
-    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-    if (fetchable.length && ctx.options.fetchMissing) {
-        await ctx.options.fetchMissing(fetchable);
-        found = new Map([...found, ...(await look(fetchable))]);
-    }
-    for (const id of toLook) {
-        const [oid, type] = found.get(id) ?? [];
-        if (type === 'missing' || !type) {
-            out.set(id, { problem: `${id} is not found upstream` });
-        }
-        else if (type === 'ambiguous') {
-            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-        }
-        else if (type !== 'commit') {
-            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-        }
-        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-            out.set(id, { commit: oid });
-        }
-        else {
-            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-        }
-    }
-    return out;
-}
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(git, oid, ctx) {
-    if (await git.isAncestor(oid, ctx.head))
-        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-    let where = '';
-    if (ctx.options.upstreamRefs?.length) {
-        const refs = (await git.run([
-            'for-each-ref',
-            '--contains',
-            oid,
-            '--format=%(refname)',
-            ...ctx.options.upstreamRefs,
-        ]))
-            .split('\n')
-            .filter(Boolean);
-        if (refs.length)
-            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-    }
-    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
-}
-//# sourceMappingURL=resolve.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
-async function revList(git, args) {
-    return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
-}
-/** The empty tree, which every git knows without having it stored. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-/**
- * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
- * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
- * takes one revision a side, so several upstream tips become the parents of one unreferenced
- * commit object (the same one every time: fixed identity and date), never a ref.
- */
-async function sides(git, head, tips) {
-    let left = tips[0];
-    if (tips.length > 1) {
-        const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
-        left = await git.run([
-            'commit-tree',
-            EMPTY_TREE,
-            ...tips.flatMap((t) => ['-p', t]),
-            '-m',
-            'tributary: upstream tips',
-        ], {
-            env: {
-                GIT_AUTHOR_NAME: stamp.name,
-                GIT_AUTHOR_EMAIL: stamp.email,
-                GIT_AUTHOR_DATE: stamp.date,
-                GIT_COMMITTER_NAME: stamp.name,
-                GIT_COMMITTER_EMAIL: stamp.email,
-                GIT_COMMITTER_DATE: stamp.date,
-            },
-        });
-    }
-    const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
-    const downstream = [];
-    const upstream = [];
-    let start = 0;
-    while (start < out.length) {
-        let end = out.indexOf('\n', start);
-        if (end < 0)
-            end = out.length;
-        const line = out.slice(start, end);
-        start = end + 1;
-        if (line[0] === '>') {
-            const [commit, ...parents] = line.slice(1).split(' ');
-            downstream.push({ commit, parents });
-        }
-        else if (line[0] === '<') {
-            const [commit, ...parents] = line.slice(1).split(' ');
-            if (parents.length <= 1 && (tips.length === 1 || commit !== left))
-                upstream.push(commit);
-        }
-    }
-    return { downstream: topoOrder(downstream), upstream };
-}
-/**
- * Newest first with every commit before its parents (git's --topo-order, which would make
- * git sort the whole walk, upstream side included, where only the downstream side needs it).
- */
-function topoOrder(list) {
-    const byId = new Map(list.map((c) => [c.commit, c]));
-    const children = new Map();
-    for (const c of list)
-        for (const p of c.parents)
-            if (byId.has(p))
-                children.set(p, (children.get(p) ?? 0) + 1);
-    const ready = list.filter((c) => !children.get(c.commit)).reverse();
-    const out = [];
-    while (ready.length) {
-        const c = ready.pop();
-        out.push(c);
-        for (const p of [...c.parents].reverse()) {
-            const n = (children.get(p) ?? 0) - 1;
-            children.set(p, n);
-            if (n === 0 && byId.has(p))
-                ready.push(byId.get(p));
-        }
-    }
-    return out;
-}
-//# sourceMappingURL=walk.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
-
-
-
-
-
-
-
-const COMMIT_CLASSES = [
-    'upstream',
-    'backport',
-    'revert',
-    'downstream-only',
-    'sync',
-    'merge',
-    'violation',
-];
-const RS = '\x1e';
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
-}
-/** Runs every stage and returns the classifications with what was learnt on the way. */
-async function analyse(options) {
-    const { git, logger } = options;
-    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
-    const cache = options.cache instanceof FactsCache ? options.cache : FactsCache.load(options.cache);
-    const head = await resolveRevision(git, 'head revision', options.head);
-    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-    const development = await resolveRevision(git, 'upstream development branch', options.development);
-    const followed = options.followed
-        ? await resolveRevision(git, 'upstream branch followed', options.followed)
-        : development;
-    const more = [];
-    for (const r of options.moreUpstream ?? [])
-        more.push(await resolveRevision(git, 'upstream revision', r));
-    const tips = [...new Set([development, followed, ...more])];
-    // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
-    // the work on the downstream side; what it finds early waits until that is done.
-    const extraPatterns = policy.referencePatterns;
-    const cold = cache.size === 0;
-    const early = [];
-    let onUpstream = (c, f) => void early.push([c, f]);
-    const coldWalk = cold
-        ? walkFacts(git, ['--no-merges', ...tips, '--not', head], cache, (c, f) => onUpstream(c, f), {
-            extraPatterns,
-            logger,
-        })
-        : undefined;
-    coldWalk?.catch(() => { }); // awaited below; a failure of the side work must not orphan it
-    // Every downstream commit that is not upstream, with parents and messages, newest first,
-    // and the upstream commits to compare with: one walk. Those of base..head are classified.
-    const walked = await sides(git, head, tips);
-    const messages = new Map();
-    if (walked.downstream.length) {
-        const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
-            input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
-        });
-        for (const chunk of text.split(RS)) {
-            const nl = chunk.indexOf('\n');
-            if (nl > 0)
-                messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
-        }
-    }
-    const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
-    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
-    const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
-    const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-    const downstream = all.map((l) => l.commit);
-    const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
-    // Patch-ids only where a match is possible: classified commits, upstream commits touching
-    // the same paths as one of them, and the upstream commits named. They are computed beside
-    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
-    // default ones leave a question.
-    const streams = new PatchIdStreams(git, ['stable']);
-    const firstParent = new Map();
-    const wantedFiles = new Set();
-    for (const l of listed) {
-        const f = facts.get(l.commit);
-        if (l.parents.length > 1)
-            firstParent.set(l.commit, l.parents[0]);
-        if (f && f.files !== '-')
-            wantedFiles.add(f.files);
-        if (lacksPatchIds(f, 'stable'))
-            streams.add(l.commit, firstParent.get(l.commit));
-    }
-    // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
-    // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
-    const upstream = [];
-    const candidates = [];
-    const followUps = new PrefixIndex();
-    const upstreamByReference = new Map();
-    const consider = (c, f) => {
-        if (f.reverts)
-            followUps.add(f.reverts, { commit: c, kind: 'revert' });
-        for (const x of f.fixes)
-            followUps.add(x, { commit: c, kind: 'fix' });
-        for (const r of f.references) {
-            const list = upstreamByReference.get(r);
-            if (list)
-                list.push(c);
-            else
-                upstreamByReference.set(r, [c]);
-        }
-        if (!wantedFiles.has(f.files))
-            return;
-        facts.set(c, f);
-        candidates.push(c);
-        if (lacksPatchIds(f, 'stable'))
-            streams.add(c);
-    };
-    if (coldWalk) {
-        onUpstream = (c, f) => {
-            upstream.push(c);
-            consider(c, f);
-        };
-        for (const [c, f] of early)
-            onUpstream(c, f);
-        early.length = 0;
-        await coldWalk;
-    }
-    else {
-        const missing = [];
-        for (const c of walked.upstream) {
-            upstream.push(c);
-            const f = cache.get(c);
-            if (f)
-                consider(c, f);
-            else
-                missing.push(c);
-        }
-        if (missing.length)
-            for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
-                consider(c, f);
-    }
-    const upstreamSet = new Set(upstream);
-    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
-    // References written in the classified commits, resolved all at once.
-    const written = new Map();
-    for (const l of listed)
-        written.set(l.commit, findReferences(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
-    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
-    const namedMissing = named.filter((c) => !facts.has(c));
-    if (namedMissing.length) {
-        for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
-            facts.set(c, f);
-    }
-    for (const c of named)
-        if (lacksPatchIds(facts.get(c), 'stable'))
-            streams.add(c);
-    if (streams.size)
-        logger?.debug(`computing patch-ids of ${streams.size} commits`);
-    await streams.finish(facts, cache);
-    // Zero context where the default patch-ids leave a question: a classified commit that
-    // matched nothing, the upstream commits touching its paths, and named commits that differ.
-    const stableIds = new Set();
-    for (const c of candidates) {
-        const id = facts.get(c).stable;
-        if (id)
-            stableIds.add(id);
-    }
-    const zero = new PatchIdStreams(git, ['zero']);
-    const zeroFiles = new Set();
-    const needZero = (c) => {
-        if (lacksPatchIds(facts.get(c), 'zero'))
-            zero.add(c, firstParent.get(c));
-    };
-    for (const l of listed) {
-        const f = facts.get(l.commit);
-        const refs = (written.get(l.commit) ?? [])
-            .map((r) => resolutions.get(r.sha)?.commit)
-            .filter((c) => !!c);
-        const namedDiffer = refs.filter((c) => facts.get(c)?.stable !== f.stable);
-        if ((f.stable && stableIds.has(f.stable)) || (refs.length && !namedDiffer.length))
-            continue;
-        needZero(l.commit);
-        namedDiffer.forEach(needZero);
-        if (f.files !== '-')
-            zeroFiles.add(f.files);
-    }
-    for (const c of candidates)
-        if (zeroFiles.has(facts.get(c).files))
-            needZero(c);
-    if (zero.size)
-        logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
-    await zero.finish(facts, cache);
-    const byPatch = new Map();
-    for (const c of candidates) {
-        const f = facts.get(c);
-        for (const id of [f.stable, f.zero]) {
-            if (!id)
-                continue;
-            const list = byPatch.get(id);
-            if (list)
-                list.push(c);
-            else
-                byPatch.set(id, [c]);
-        }
-    }
-    // What the downstream already carries, by the references its commits write.
-    const carried = new PrefixIndex();
-    for (const c of downstream)
-        for (const r of facts.get(c)?.references ?? [])
-            carried.add(r, c);
-    const downstreamIndex = new PrefixIndex();
-    for (const c of downstream)
-        downstreamIndex.add(c, c);
-    const downstreamSet = new Set(downstream);
-    const classifications = [];
-    for (const l of listed) {
-        classifications.push(await classifyOne(l, {
-            git,
-            policy,
-            facts,
-            written: written.get(l.commit) ?? [],
-            resolutions,
-            byPatch,
-            followUps,
-            carried,
-            downstreamIndex,
-            upstreamSet,
-            downstreamSet,
-            syncTips: [followed, ...more],
-            development,
-        }));
-    }
-    cache.save();
-    return {
-        revisions: { head, base, development, followed, more },
-        classifications,
-        downstream,
-        upstream,
-        facts,
-        byPatch,
-        upstreamByReference,
-        upstreamInRange,
-        cache,
-    };
-}
-/** Classifies the downstream commits of base..head (or all of them) against upstream. */
-async function classifyCommits(options) {
-    return (await analyse(options)).classifications;
-}
-function countClasses(list) {
-    const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
-    counts.warnings = 0;
-    counts.commits = list.length;
-    for (const c of list) {
-        counts[c.class]++;
-        counts.warnings += c.warnings.length;
-    }
-    return counts;
-}
-function comparePatches(a, b) {
-    if (a?.stable && a.stable === b?.stable)
-        return 'identical';
-    if (a?.zero && a.zero === b?.zero)
-        return 'context-moved';
-    return 'modified';
-}
-/** The reason a revert gives: its message without the subject and the `This reverts` line. */
-function revertReason(subject, message) {
-    const body = message
-        .split('\n')
-        .slice(1)
-        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return body || subject;
-}
-async function classifyOne(l, ctx) {
-    const subject = l.message.split('\n')[0] ?? '';
-    const result = {
-        commit: l.commit,
-        subject,
-        class: 'violation',
-        notes: [],
-        warnings: [],
-        parents: l.parents,
-    };
-    const f = ctx.facts.get(l.commit);
-    // An upstream sync: every parent but the first is in the upstream branch followed.
-    if (l.parents.length > 1) {
-        const synced = [];
-        for (const p of l.parents.slice(1)) {
-            let ok = false;
-            for (const tip of ctx.syncTips)
-                if (!ok)
-                    ok = await ctx.git.isAncestor(p, tip);
-            synced.push(ok);
-        }
-        if (synced.every(Boolean)) {
-            result.class = 'sync';
-            result.upstream = l.parents[l.parents.length - 1];
-            result.reason = 'merges the upstream branch followed';
-            return result;
-        }
-        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
-        // own: the commits it brings are classified on their own, so it is only a merge.
-        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
-        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
-        if (!foreign.length && l.parents.length === 2) {
-            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
-                allowFailure: true,
-            });
-            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
-            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
-                result.class = 'merge';
-                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
-                return result;
-            }
-        }
-        if (foreign.length)
-            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
-        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
-    }
-    const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
-    if (declared)
-        result.declared = declared.reason || '(no reason given)';
-    const date = masterDate(l.message);
-    if (date)
-        result.notes.push(`master date: ${date}`);
-    const note = (0,backport_policy/* changeNote */.vV)(l.message);
-    // A backport: it names an upstream commit of the development branch.
-    const problems = [];
-    for (const ref of ctx.written) {
-        const r = ctx.resolutions.get(ref.sha);
-        if (!r?.commit || r.problem) {
-            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
-            continue;
-        }
-        if (result.class === 'backport')
-            continue; // the first good reference decides
-        result.class = 'backport';
-        result.upstream = r.commit;
-        result.reference = ref;
-        result.patch = comparePatches(f, ctx.facts.get(r.commit));
-        if (result.patch === 'context-moved')
-            result.notes.push('the same change as upstream with its context moved');
-        if (result.patch === 'modified') {
-            if (note)
-                result.notes.push(`modified: ${note}`);
-            else
-                result.warnings.push(`modified backport of ${r.commit.slice(0, 12)} without a note explaining the change (such as [name: reason])`);
-        }
-        for (const fu of ctx.followUps.find(r.commit)) {
-            if (ctx.carried.find(fu.commit).length)
-                continue;
-            result.warnings.push(fu.kind === 'revert'
-                ? `upstream has since reverted ${r.commit.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
-                : `upstream ${fu.commit.slice(0, 12)} fixes ${r.commit.slice(0, 12)} (Fixes:) and is not carried downstream`);
-        }
-    }
-    if (result.class === 'backport') {
-        for (const p of problems)
-            result.warnings.push(`another reference is not usable: ${p}`);
-        return result;
-    }
-    // The same patch as an upstream commit, with or without the surrounding context.
-    const stableMatch = f?.stable ? ctx.byPatch.get(f.stable) : undefined;
-    const zeroMatch = f?.zero ? ctx.byPatch.get(f.zero) : undefined;
-    const match = stableMatch?.[0] ?? zeroMatch?.[0];
-    if (match) {
-        result.class = 'upstream';
-        result.upstream = match;
-        result.patch = comparePatches(f, ctx.facts.get(match));
-        if (result.patch === 'context-moved')
-            result.notes.push('the same change as upstream with its context moved');
-        for (const p of problems)
-            result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
-        if (declared)
-            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
-        const prefix = subjectPrefix(subject);
-        if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
-            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
-        return result;
-    }
-    // A revert of a downstream commit moves the tree back toward upstream.
-    const reverted = f?.reverts;
-    if (reverted) {
-        const target = ctx.downstreamIndex.find(reverted)[0];
-        if (target) {
-            result.class = 'revert';
-            result.reverts = target;
-            result.reason = revertReason(subject, l.message);
-            return result;
-        }
-    }
-    if (declared) {
-        result.class = 'downstream-only';
-        result.reason = result.declared;
-        if (!declared.reason)
-            result.warnings.push(`${declared.marker} gives no reason`);
-        for (const p of problems)
-            result.notes.push(`reference not usable: ${p}`);
-        return result;
-    }
-    result.class = 'violation';
-    const prefix = subjectPrefix(subject);
-    if (problems.length)
-        result.reason = problems.join('; ');
-    else if (reverted)
-        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
-    else if (prefix === 'FROMLIST')
-        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
-    else if (prefix)
-        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
-    else
-        result.reason =
-            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
-    return result;
-}
-//# sourceMappingURL=classifier.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
-
-
-/** Prefix lookup of written (possibly abbreviated) commit ids. */
-function findByWritten(map, commit) {
-    const out = [];
-    for (const [written, commits] of map) {
-        if (written.length >= 7 && commit.startsWith(written))
-            out.push(...commits);
-    }
-    return out;
-}
-function compare(a, b) {
-    if (a?.stable && a.stable === b?.stable)
-        return 'identical';
-    if (a?.zero && a.zero === b?.zero)
-        return 'context-moved';
-    return 'modified';
-}
-async function subjects(git, commits) {
-    const map = new Map();
-    if (!commits.length)
-        return map;
-    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-        input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp > 0)
-            map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
-}
-async function divergence(options) {
-    const { git } = options;
-    const targetRevision = options.target ?? options.followed ?? options.development;
-    const analysis = await analyse({
-        ...options,
-        head: options.downstream,
-        moreUpstream: [targetRevision],
-    });
-    const { classifications, facts, byPatch } = analysis;
-    const target = (await git.commitOf(targetRevision));
-    const targetSet = new Set();
-    for await (const c of git.lines([
-        'rev-list',
-        '--no-merges',
-        target,
-        '--not',
-        analysis.revisions.head,
-    ]))
-        targetSet.add(c);
-    const upstreamSet = new Set(analysis.upstream);
-    // Upstream commits naming a commit as their origin, for both directions of "by reference".
-    const referencing = analysis.upstreamByReference;
-    /** The upstream commits (within `within`) that carry a downstream commit's change. */
-    const supersedingOf = (c, within) => {
-        if (c.class === 'backport' && c.upstream) {
-            if (within.has(c.upstream))
-                return { upstream: c.upstream, match: 'reference' };
-            // An upstream stable branch carries its own pick of the same development commit.
-            const picks = findByWritten(referencing, c.upstream).filter((u) => within.has(u));
-            if (picks.length)
-                return { upstream: picks[0], match: 'reference' };
-        }
-        const byDownstreamId = findByWritten(referencing, c.commit).filter((u) => within.has(u));
-        if (byDownstreamId.length)
-            return { upstream: byDownstreamId[0], match: 'reference' };
-        const f = facts.get(c.commit);
-        for (const id of [f?.stable, f?.zero]) {
-            const hit = id ? byPatch.get(id)?.find((u) => within.has(u)) : undefined;
-            if (hit)
-                return { upstream: hit, match: 'patch' };
-        }
-        return undefined;
-    };
-    // Reverted pairs cancel out: neither needs anything before a sync.
-    const cancelled = new Set();
-    for (const c of classifications) {
-        if (c.class === 'revert' && c.reverts) {
-            cancelled.add(c.commit);
-            cancelled.add(c.reverts);
-        }
-    }
-    const carriedRaw = [];
-    const supersededRaw = [];
-    for (const c of classifications) {
-        if (c.class === 'sync' || c.class === 'merge' || cancelled.has(c.commit))
-            continue;
-        if (c.class === 'downstream-only' || c.class === 'violation' || c.declared) {
-            const s = supersedingOf(c, upstreamSet);
-            if (s)
-                carriedRaw.push({ c, ...s });
-        }
-        const t = supersedingOf(c, targetSet);
-        if (t)
-            supersededRaw.push({ c, ...t });
-    }
-    const uppers = [...new Set([...carriedRaw, ...supersededRaw].map((x) => x.upstream))];
-    const unread = uppers.filter((c) => !facts.has(c));
-    for (const [c, f] of await commitFacts(git, unread, analysis.cache))
-        facts.set(c, f);
-    await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
-    analysis.cache.save();
-    const names = await subjects(git, uppers);
-    const carried = (x) => ({
-        commit: x.c.commit,
-        subject: x.c.subject,
-        class: x.c.class,
-        declared: x.c.declared,
-        upstream: x.upstream,
-        upstreamSubject: names.get(x.upstream) ?? '',
-        match: x.match,
-        patch: compare(facts.get(x.c.commit), facts.get(x.upstream)),
-    });
-    const revision = (r, commit, label) => ({
-        revision: label ?? refLabel(r),
-        commit,
-    });
-    const labels = options.labels ?? {};
-    return {
-        format: 'tributary.divergence/v1',
-        downstream: revision(options.downstream, analysis.revisions.head, labels.downstream),
-        followed: revision(options.followed ?? options.development, analysis.revisions.followed, labels.followed),
-        development: revision(options.development, analysis.revisions.development, labels.development),
-        target: revision(targetRevision, target, labels.target),
-        counts: countClasses(classifications),
-        downstreamOnly: classifications
-            .filter((c) => c.class === 'downstream-only')
-            .map((c) => ({ commit: c.commit, subject: c.subject, reason: c.reason ?? '' })),
-        unexplained: classifications.filter((c) => c.class === 'violation'),
-        carried: carriedRaw.map(carried),
-        supersededByTarget: supersededRaw.reverse().map((x) => {
-            const entry = carried(x);
-            return { ...entry, action: entry.patch === 'identical' ? 'drop' : 'revert' };
-        }),
-        commits: classifications,
-    };
-}
-//# sourceMappingURL=divergence.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 5 modules
-var pull_request = __nccwpck_require__(5779);
-;// CONCATENATED MODULE: ./build/actions/lib/backport/check.js
-/**
- * The stories of the backport-check action: classify a pull request's commits against the
- * hosted mirror of upstream (check), or report a downstream branch's divergence (report).
- * Both fetch only what they need into a bare repository of their own and never check out or
- * run anything from the pull request.
- */
-
-
-
-
-
-function repository(settings, logger) {
-    const credentials = [
-        ...(0,pull_request/* credentialFor */.FX)(settings.downstreamUrl, settings.token),
-        ...(0,pull_request/* credentialFor */.FX)(settings.upstreamUrl, settings.upstreamToken || settings.token),
-    ];
-    return (0,pull_request/* workRepository */.o9)({ dir: settings.workDir, credentials, logger });
-}
-async function checkChange(settings, range, logger) {
-    const git = await repository(settings, logger);
-    if (range.fork)
-        logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
-    const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-        const change = await (0,pull_request/* fetchChange */.$G)(git, settings.downstreamUrl, range, logger);
-        return change;
-    });
-    const local = await (0,pull_request/* fetchUpstream */.uL)(git, settings.upstreamUrl, [
-        settings.development,
-        settings.followed,
-    ]);
-    if (base === head || (await git.isAncestor(head, base))) {
-        logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
-        return {
-            range,
-            base,
-            head,
-            classifications: [],
-            counts: countClasses([]),
-            upstreamInRange: 0,
-        };
-    }
-    const analysis = await logger.group('Classifying commits', () => analyse({
-        git,
-        base,
-        head,
-        development: local[settings.development],
-        followed: local[settings.followed],
-        policy: settings.policy,
-        cache: FactsCache.load(settings.cacheDir),
-        logger,
-        upstreamRefs: ['refs/tributary/upstream/'],
-        fetchMissing: (ids) => (0,pull_request/* fetchCommitsById */.rO)(git, settings.upstreamUrl, ids),
-        labels: { development: settings.development, followed: settings.followed },
-    }));
-    return {
-        range,
-        base,
-        head,
-        classifications: analysis.classifications,
-        counts: countClasses(analysis.classifications),
-        upstreamInRange: analysis.upstreamInRange,
-    };
-}
-async function reportDivergence(settings, downstreamBranch, target, logger) {
-    if (!downstreamBranch)
-        throw new errors/* ConfigurationError */.j1('downstream-branch', 'Report mode needs the downstream branch.');
-    const git = await repository(settings, logger);
-    const branch = downstreamBranch.replace(/^refs\/heads\//, '');
-    await logger.group('Fetching the downstream branch and upstream', async () => {
-        const r = await git.exec([
-            '-c',
-            'fetch.writeCommitGraph=true',
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--',
-            settings.downstreamUrl,
-            `+refs/heads/${branch}:refs/tributary/downstream/${branch}`,
-        ], { retries: 3, allowFailure: true });
-        if (r.code !== 0)
-            throw new errors/* ConfigurationError */.j1('downstream-branch', `The downstream repository ${settings.downstreamUrl} has no branch ${branch}: ${r.stderr.trim().split('\n').pop()}`);
-    });
-    const local = await (0,pull_request/* fetchUpstream */.uL)(git, settings.upstreamUrl, [
-        settings.development,
-        settings.followed,
-        ...(target ? [target] : []),
-    ]);
-    return logger.group('Comparing with upstream', () => divergence({
-        git,
-        downstream: `refs/tributary/downstream/${branch}`,
-        development: local[settings.development],
-        followed: local[settings.followed],
-        target: target ? local[target] : undefined,
-        policy: settings.policy,
-        cache: FactsCache.load(settings.cacheDir),
-        logger,
-        upstreamRefs: ['refs/tributary/upstream/'],
-        fetchMissing: (ids) => (0,pull_request/* fetchCommitsById */.rO)(git, settings.upstreamUrl, ids),
-        labels: {
-            downstream: branch,
-            development: settings.development,
-            followed: settings.followed,
-            target: target ?? settings.followed,
-        },
-    }));
-}
-//# sourceMappingURL=check.js.map
 
 /***/ }),
 
@@ -32364,6 +32712,17 @@ function regex(subject, source) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(subject, source, 'a JavaScript regular expression');
     }
 }
+/**
+ * A downstream-only subject pattern. One that matches the empty subject (`''`, `.*`, `^`)
+ * would declare every commit downstream-only and so switch the policy off: refused, as an
+ * empty trailer is.
+ */
+function subjectPattern(source) {
+    const re = regex('downstream-only subject', source);
+    if (re.test(''))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
+    return re;
+}
 /** The policy from the strings of action inputs or command-line options, checked. */
 function parsePolicy(raw) {
     const trailers = raw.trailers?.length ? raw.trailers : defaultPolicy.downstreamOnlyTrailers;
@@ -32384,7 +32743,7 @@ function parsePolicy(raw) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
     return {
         downstreamOnlyTrailers: trailers,
-        downstreamOnlySubjects: (raw.subjects ?? []).map((s) => regex('downstream-only subject', s)),
+        downstreamOnlySubjects: (raw.subjects ?? []).map(subjectPattern),
         referencePatterns,
         minimumIdLength,
     };
@@ -32427,9 +32786,6 @@ function changeNote(message) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* binding */ credentialFor),
-  $G: () => (/* binding */ fetchChange),
-  rO: () => (/* binding */ fetchCommitsById),
-  uL: () => (/* binding */ fetchUpstream),
   Io: () => (/* binding */ rangeFromEvent),
   o9: () => (/* binding */ workRepository)
 });
@@ -33016,8 +33372,8 @@ async function initRepository(dir, options = {}) {
 /**
  * What a pull request (or a merge queue entry) asks the check to classify, read from the
  * event payload alone, and the repository the check reads it in: a bare repository of our
- * own into which the pull request's commits are fetched as objects. Nothing from the pull
- * request is checked out or run, which is what makes the check safe under
+ * own into which the pull request's commits are fetched as objects (fetch.ts). Nothing from
+ * the pull request is checked out or run, which is what makes the check safe under
  * `pull_request_target`.
  */
 
@@ -33056,26 +33412,6 @@ function rangeFromEvent(eventName, payload) {
     }
     return undefined;
 }
-/** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
-async function workRepository(options) {
-    if ((0,external_node_fs_.existsSync)(options.dir))
-        return new Git({ cwd: options.dir, credentials: options.credentials, logger: options.logger });
-    return initRepository(options.dir, {
-        credentials: options.credentials,
-        logger: options.logger,
-    });
-}
-// A commit-graph after each fetch: the walks of a long upstream history read it instead of
-// parsing every commit.
-const FETCH = [
-    '-c',
-    'fetch.writeCommitGraph=true',
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--no-write-fetch-head',
-    '--no-auto-gc',
-];
 /**
  * The credential for one repository URL (git matches it as a path prefix), so a token only
  * ever goes to the repository it is meant for, even when both are on one host.
@@ -33085,81 +33421,14 @@ function credentialFor(url, token) {
         return [];
     return [{ urlPrefix: url.replace(/\/+$/, ''), token }];
 }
-/**
- * Fetches the change's base and head into refs/tributary/{base,head}: by ref where one is known
- * (it keeps working for forks), then by id when the ref has moved on (a force-push since the
- * event). Returns the commit ids to classify.
- */
-async function fetchChange(git, url, range, logger) {
-    const specs = [];
-    if (range.base.ref)
-        specs.push(`+${range.base.ref}:refs/tributary/base-ref`);
-    if (range.head.ref)
-        specs.push(`+${range.head.ref}:refs/tributary/head-ref`);
-    if (specs.length) {
-        const r = await git.exec([...FETCH, '--', url, ...specs], { retries: 3, allowFailure: true });
-        if (r.code !== 0)
-            logger?.debug(`fetching by ref failed: ${r.stderr.trim()}`);
-    }
-    const ensure = async (which, sha) => {
-        if (await git.commitOf(sha))
-            return true;
-        const r = await git.exec([...FETCH, '--', url, sha], { retries: 3, allowFailure: true });
-        if (r.code !== 0)
-            logger?.debug(`fetching ${which} ${sha} by id failed: ${r.stderr.trim()}`);
-        return !!(await git.commitOf(sha));
-    };
-    // Given by ref alone (the base and head inputs): the ref's commit now.
-    const named = async (side) => {
-        const sha = range[side].sha || (await git.commitOf(`refs/tributary/${side}-ref`));
-        if (!sha)
-            throw new errors/* ConfigurationError */.j1(side, `The ${side} ${range[side].ref} is not in ${url}.`);
-        return sha;
-    };
-    range = { ...range, base: { ...range.base, sha: await named('base') } };
-    range = { ...range, head: { ...range.head, sha: await named('head') } };
-    if (!(await ensure('head', range.head.sha))) {
-        const what = range.number ? `pull request #${range.number}` : 'the change';
-        throw new errors/* ConfigurationError */.j1('head', `The head ${range.head.sha} of ${what} is no longer in ${url} (force-pushed since this event?). The run for its new head checks it.`);
-    }
-    let base = range.base.sha;
-    if (!(await ensure('base', base))) {
-        const moved = range.base.ref ? await git.commitOf('refs/tributary/base-ref') : undefined;
-        if (!moved)
-            throw new errors/* ConfigurationError */.j1('base', `The base ${base}${range.base.ref ? ` (${range.base.ref})` : ''} is not in ${url}.`);
-        logger?.warning(`The base ${base} is gone from ${range.base.ref} (force-pushed); checking against its head ${moved} instead.`);
-        base = moved;
-    }
-    await git.run(['update-ref', 'refs/tributary/base', base]);
-    await git.run(['update-ref', 'refs/tributary/head', range.head.sha]);
-    return { base, head: range.head.sha };
-}
-/** Fetches the upstream branches the policy compares with, into refs/tributary/upstream/. */
-async function fetchUpstream(git, url, branches) {
-    const local = {};
-    const specs = [];
-    for (const b of [...new Set(branches)]) {
-        const name = b.replace(/^refs\/heads\//, '');
-        local[b] = `refs/tributary/upstream/${name}`;
-        specs.push(`+refs/heads/${name}:${local[b]}`);
-    }
-    const r = await git.exec([...FETCH, '--', url, ...specs], { retries: 3, allowFailure: true });
-    if (r.code !== 0) {
-        const missing = /couldn't find remote ref (\S+)/.exec(r.stderr);
-        if (missing)
-            throw new errors/* ConfigurationError */.j1('upstream branch', `The upstream mirror ${url} has no branch ${missing[1].replace(/^refs\/heads\//, '')}.`);
-        throw new Error(`Fetching from the upstream mirror ${url} failed: ${r.stderr.trim()}`);
-    }
-    return local;
-}
-/** Fetches referenced commits by id from the upstream mirror; the ones it lacks stay missing. */
-async function fetchCommitsById(git, url, ids) {
-    const all = await git.exec([...FETCH, '--', url, ...ids], { retries: 3, allowFailure: true });
-    if (all.code === 0 || ids.length === 1)
-        return;
-    // One unknown id fails the whole fetch: try the others one by one.
-    for (const id of ids)
-        await git.exec([...FETCH, '--', url, id], { allowFailure: true });
+/** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
+async function workRepository(options) {
+    if ((0,external_node_fs_.existsSync)(options.dir))
+        return new Git({ cwd: options.dir, credentials: options.credentials, logger: options.logger });
+    return initRepository(options.dir, {
+        credentials: options.credentials,
+        logger: options.logger,
+    });
 }
 //# sourceMappingURL=pull-request.js.map
 
@@ -33225,11 +33494,10 @@ async function publishReport(github, options) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J1: () => (/* binding */ divergenceMarkdown),
 /* harmony export */   J7: () => (/* binding */ countsLine),
-/* harmony export */   an: () => (/* binding */ commitTitle),
-/* harmony export */   jS: () => (/* binding */ classificationTable),
-/* harmony export */   kH: () => (/* binding */ noteOf)
+/* harmony export */   LO: () => (/* binding */ checkAnnotations),
+/* harmony export */   jS: () => (/* binding */ classificationTable)
 /* harmony export */ });
-/* unused harmony export cell */
+/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN */
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
 function cell(text) {
@@ -33273,7 +33541,7 @@ function classificationTable(list) {
         '| --- | --- | --- | --- | --- |',
     ];
     for (const c of list) {
-        rows.push(`| ${cell(commitTitle(c))} | ${c.class} | ${short(c.upstream)} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`);
+        rows.push(`| ${cell(commitTitle(c))} | ${c.class} | ${(c.upstreams ?? [c.upstream]).map(short).join(', ')} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`);
     }
     return rows.join('\n');
 }
@@ -33309,6 +33577,35 @@ function divergenceMarkdown(r) {
     else
         out.push(`Nothing: no downstream commit is superseded by ${r.target.revision}.`);
     return out.join('\n') + '\n';
+}
+/** GitHub shows this many error, and as many warning, annotations of a step; the rest are lost. */
+const ANNOTATIONS_SHOWN = 10;
+/**
+ * The annotations of a check, within what GitHub shows: at most 9 violations (the step's
+ * failure message is the 10th error), and at most 9 commits with warnings and a 10th saying
+ * how many more the job summary lists. `warningsBefore` counts warnings already given in
+ * the step (a base gone by force-push), which take room too.
+ */
+function checkAnnotations(list, warningsBefore = 0) {
+    const room = ANNOTATIONS_SHOWN - 1;
+    const violations = list.filter((c) => c.class === 'violation');
+    const warned = list.filter((c) => c.class !== 'violation' && c.warnings.length);
+    const errors = violations
+        .slice(0, room)
+        .map((c) => ({ title: commitTitle(c), message: noteOf(c) }));
+    const warningRoom = Math.max(0, ANNOTATIONS_SHOWN - warningsBefore);
+    const fits = warned.length <= warningRoom;
+    const shown = fits ? warned : warned.slice(0, Math.max(0, warningRoom - 1));
+    const warnings = shown.map((c) => ({
+        title: commitTitle(c),
+        message: c.warnings.join('; '),
+    }));
+    const left = warned.length - shown.length;
+    if (left && warningRoom > 0)
+        warnings.push({
+            message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
+        });
+    return { errors, warnings, violationsLeft: violations.length - errors.length };
 }
 //# sourceMappingURL=report.js.map
 
@@ -38756,6 +39053,79 @@ function parseRepository(value, input = 'repository') {
     return { owner: m[1], repo: m[2] };
 }
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ revertedCommit),
+/* harmony export */   Bf: () => (/* binding */ subjectPrefix),
+/* harmony export */   Gd: () => (/* binding */ fixesReferences),
+/* harmony export */   xf: () => (/* binding */ isHexId),
+/* harmony export */   yU: () => (/* binding */ findReferences)
+/* harmony export */ });
+/* unused harmony exports SUBJECT_PREFIXES, masterDate */
+const FORMS = [
+    { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
+    { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
+    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
+    { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
+    { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
+    { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
+];
+/** Android/ChromiumOS subject prefixes that say where a change comes from. */
+const SUBJECT_PREFIXES = (/* unused pure expression or super */ null && (['UPSTREAM', 'BACKPORT', 'FROMGIT', 'FROMLIST']));
+/** The Android/ChromiumOS prefix of a subject line (`UPSTREAM: foo`), if any. */
+function subjectPrefix(subject) {
+    const m = /^(UPSTREAM|BACKPORT|FROMGIT|FROMLIST):/.exec(subject.trim());
+    return m ? m[1] : undefined;
+}
+/**
+ * Every upstream reference in a commit message, in order. `extra` patterns are the user's own:
+ * each must have one capture group, the commit id.
+ */
+function findReferences(message, extra = []) {
+    const found = [];
+    for (const line of message.split('\n')) {
+        for (const { form, re } of FORMS) {
+            const m = re.exec(line);
+            if (m)
+                found.push({ form, sha: m[1].toLowerCase(), line: line.trim() });
+        }
+        for (const re of extra) {
+            const m = re.exec(line);
+            if (m?.[1])
+                found.push({ form: 'custom', sha: m[1].toLowerCase(), line: line.trim() });
+        }
+    }
+    return found;
+}
+/** `This reverts commit <sha>.`: the commit a revert undoes. */
+function revertedCommit(message) {
+    const m = /This reverts commit ([0-9a-fA-F]{7,64})/.exec(message);
+    return m?.[1].toLowerCase();
+}
+/** `Fixes: <sha> ("subject")`: the commits a fix names. */
+function fixesReferences(message) {
+    const out = [];
+    for (const line of message.split('\n')) {
+        const m = /^\s*Fixes:\s*([0-9a-fA-F]{7,64})\b/i.exec(line);
+        if (m)
+            out.push(m[1].toLowerCase());
+    }
+    return out;
+}
+/** Whether a written commit id is hexadecimal at all (a reference to `xyz` is a violation). */
+function isHexId(sha) {
+    return /^[0-9a-f]+$/i.test(sha);
+}
+/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
+function masterDate(message) {
+    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
+}
+//# sourceMappingURL=references.js.map
 
 /***/ }),
 

@@ -39147,7 +39147,7 @@ function validateSettings(s) {
 
 /***/ }),
 
-/***/ 726:
+/***/ 7255:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41003,27 +41003,69 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE = Object.freeze([]);
-/** Bump when what is cached changes meaning (diff options, key format). */
-const CACHE_FILE = 'commit-facts-v1.txt';
+/** Bump when what is cached changes meaning (diff options, line format). */
+const FORMAT_VERSION = 2;
+/**
+ * The cache file's key: everything that changes what is learnt about a commit (the format, the
+ * user's reference patterns, the minimum id length), so a run never reads facts that another
+ * policy wrote; runs with other options keep their own file beside it.
+ */
+function factsKey(policy) {
+    const material = JSON.stringify({
+        format: FORMAT_VERSION,
+        patterns: (policy?.referencePatterns ?? []).map((re) => [re.source, re.flags]),
+        minimumIdLength: policy?.minimumIdLength ?? 12,
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(material).digest('hex').slice(0, 16);
+}
+/**
+ * Refuses a cache folder that cannot be one (a file, or under a file) before any work, so a
+ * run never fails at its end, when it saves. `subject` names it as the user wrote it.
+ */
+function checkCacheDir(dir, subject) {
+    if (!dir)
+        throw new ConfigurationError(subject, `The ${subject} is empty: name a folder.`);
+    for (let at = resolve(dir);; at = dirname(at)) {
+        const stat = statSync(at, { throwIfNoEntry: false });
+        if (stat) {
+            if (stat.isDirectory())
+                return;
+            throw new ConfigurationError(subject, at === resolve(dir)
+                ? `The ${subject} '${dir}' is a file, not a folder. Name a folder (it is created when missing).`
+                : `The ${subject} '${dir}' cannot be made: '${at}' is a file, not a folder.`);
+        }
+        if (dirname(at) === at)
+            return;
+    }
+}
 /**
  * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
  * (`?` not computed, `-` none, lists comma-separated). Loaded whole, rewritten atomically.
  */
 class FactsCache {
     dir;
+    key;
     entries = new Map();
     dirty = false;
-    constructor(dir) {
+    constructor(dir, key) {
         this.dir = dir;
+        this.key = key;
     }
-    /** A cache kept in `dir` (created when saved), or one that lives only as long as the run. */
-    static load(dir) {
-        const cache = new FactsCache(dir);
-        const file = dir ? (0,external_node_path_.join)(dir, CACHE_FILE) : undefined;
+    get file() {
+        return this.dir ? (0,external_node_path_.join)(this.dir, `commit-facts-${this.key}.txt`) : undefined;
+    }
+    /**
+     * A cache kept in `dir` (created when saved), or one that lives only as long as the run; its
+     * file is the one of the policy's key (the default policy when not given).
+     */
+    static load(dir, policy) {
+        const cache = new FactsCache(dir, factsKey(policy));
+        const file = cache.file;
         if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file))
             return cache;
         const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
@@ -41061,13 +41103,14 @@ class FactsCache {
     save() {
         if (!this.dir || !this.dirty)
             return;
+        const file = this.file;
         (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
         const lines = [];
         for (const [c, f] of this.entries) {
             lines.push(`${c} ${f.files} ${encodeId(f.stable)} ${encodeId(f.zero)} ${f.reverts ?? '-'} ${f.fixes.length ? f.fixes.join(',') : '-'} ${f.references.length ? f.references.join(',') : '-'}`);
         }
-        const file = (0,external_node_path_.join)(this.dir, CACHE_FILE);
-        const temp = `${file}.${process.pid}.tmp`;
+        // Two runs may save into one folder at once: each writes a temporary file of its own.
+        const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
         (0,external_node_fs_namespaceObject.writeFileSync)(temp, lines.join('\n') + '\n');
         (0,external_node_fs_namespaceObject.renameSync)(temp, file);
         this.dirty = false;
@@ -41257,6 +41300,156 @@ async function computePatchIds(git, commits, facts, cache, logger) {
     await streams.finish(facts, cache);
 }
 //# sourceMappingURL=facts.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/follow-ups.js
+
+/**
+ * The follow-ups (upstream commits) that a downstream commit carries as the same patch, with
+ * or without context. Patch-ids are computed only for the follow-ups and the downstream
+ * commits that change the same paths, so this costs nothing where no follow-up is in doubt.
+ */
+async function followUpsCarriedByPatch(git, followUps, downstream, facts, cache, logger) {
+    const carried = new Set();
+    if (!followUps.length)
+        return carried;
+    const unread = followUps.filter((c) => !facts.has(c));
+    for (const [c, f] of await commitFacts(git, unread, cache, { logger }))
+        facts.set(c, f);
+    const paths = new Set(followUps.map((c) => facts.get(c)?.files).filter((k) => k && k !== '-'));
+    const alike = downstream.filter((d) => paths.has(facts.get(d.commit)?.files));
+    if (!alike.length)
+        return carried;
+    const streams = new PatchIdStreams(git);
+    for (const c of followUps)
+        if (lacksPatchIds(facts.get(c)))
+            streams.add(c);
+    for (const d of alike)
+        if (lacksPatchIds(facts.get(d.commit)))
+            streams.add(d.commit, d.parents.length > 1 ? d.parents[0] : undefined);
+    if (streams.size)
+        logger?.debug(`computing patch-ids of ${streams.size} commits for follow-ups`);
+    await streams.finish(facts, cache);
+    const stable = new Set(alike.map((d) => facts.get(d.commit)?.stable).filter(Boolean));
+    const zero = new Set(alike.map((d) => facts.get(d.commit)?.zero).filter(Boolean));
+    for (const c of followUps) {
+        const f = facts.get(c);
+        if ((f?.stable && stable.has(f.stable)) || (f?.zero && zero.has(f.zero)))
+            carried.add(c);
+    }
+    return carried;
+}
+//# sourceMappingURL=follow-ups.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
+async function revList(git, args) {
+    return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
+}
+/** The empty tree, which every git knows without having it stored. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** Identity and date of throw-away commits: the same object every time, whoever runs. */
+const STAMP = {
+    GIT_AUTHOR_NAME: 'tributary',
+    GIT_AUTHOR_EMAIL: 'tributary@localhost',
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_NAME: 'tributary',
+    GIT_COMMITTER_EMAIL: 'tributary@localhost',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+/** An unreferenced commit object of a tree and parents, for a question to git; never a ref. */
+function throwAwayCommit(git, tree, parents, message) {
+    return git.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message], {
+        env: STAMP,
+    });
+}
+/**
+ * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
+ * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
+ * takes one revision a side, so several upstream tips become the parents of one throw-away
+ * commit (the same one every time).
+ */
+async function sides(git, head, tips) {
+    const left = tips.length > 1
+        ? await throwAwayCommit(git, EMPTY_TREE, tips, 'tributary: upstream tips')
+        : tips[0];
+    const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
+    const downstream = [];
+    const upstream = [];
+    let start = 0;
+    while (start < out.length) {
+        let end = out.indexOf('\n', start);
+        if (end < 0)
+            end = out.length;
+        const line = out.slice(start, end);
+        start = end + 1;
+        if (line[0] === '>') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            downstream.push({ commit, parents });
+        }
+        else if (line[0] === '<') {
+            const [commit, ...parents] = line.slice(1).split(' ');
+            if (parents.length <= 1 && (tips.length === 1 || commit !== left))
+                upstream.push(commit);
+        }
+    }
+    return { downstream: topoOrder(downstream), upstream };
+}
+/**
+ * Newest first with every commit before its parents (git's --topo-order, which would make
+ * git sort the whole walk, upstream side included, where only the downstream side needs it).
+ */
+function topoOrder(list) {
+    const byId = new Map(list.map((c) => [c.commit, c]));
+    const children = new Map();
+    for (const c of list)
+        for (const p of c.parents)
+            if (byId.has(p))
+                children.set(p, (children.get(p) ?? 0) + 1);
+    const ready = list.filter((c) => !children.get(c.commit)).reverse();
+    const out = [];
+    while (ready.length) {
+        const c = ready.pop();
+        out.push(c);
+        for (const p of [...c.parents].reverse()) {
+            const n = (children.get(p) ?? 0) - 1;
+            children.set(p, n);
+            if (n === 0 && byId.has(p))
+                ready.push(byId.get(p));
+        }
+    }
+    return out;
+}
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+
+
+/**
+ * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
+ * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
+ * (or the first has no parent), which leaves the squash compared as modified.
+ */
+async function combinedPatchIds(git, commits) {
+    const base = await git.commitOf(`${commits[0]}^1`);
+    if (!base)
+        return undefined;
+    let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
+    for (const commit of commits.slice(1)) {
+        const parent = await git.commitOf(`${commit}^1`);
+        if (!parent)
+            return undefined;
+        // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+        const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+        const merged = await git.mergeTree(stand, commit);
+        if (!merged.clean)
+            return undefined;
+        tree = merged.tree;
+    }
+    const id = async (extra) => {
+        let patchId = null;
+        for await (const line of git.pipeLines(['diff-tree', '-p', ...extra, ...DIFF, base, tree], ['patch-id', '--stable']))
+            patchId ??= line.split(' ')[0] || null;
+        return patchId;
+    };
+    return { stable: await id([]), zero: await id(['-U0']) };
+}
+//# sourceMappingURL=squash.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/policy.js
 /**
  * The user's side of the backport policy: how a commit declares itself downstream-only, which
@@ -41276,6 +41469,17 @@ function regex(subject, source) {
     catch {
         throw invalid(subject, source, 'a JavaScript regular expression');
     }
+}
+/**
+ * A downstream-only subject pattern. One that matches the empty subject (`''`, `.*`, `^`)
+ * would declare every commit downstream-only and so switch the policy off: refused, as an
+ * empty trailer is.
+ */
+function subjectPattern(source) {
+    const re = regex('downstream-only subject', source);
+    if (re.test(''))
+        throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
+    return re;
 }
 /** The policy from the strings of action inputs or command-line options, checked. */
 function parsePolicy(raw) {
@@ -41297,7 +41501,7 @@ function parsePolicy(raw) {
         throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
     return {
         downstreamOnlyTrailers: trailers,
-        downstreamOnlySubjects: (raw.subjects ?? []).map((s) => regex('downstream-only subject', s)),
+        downstreamOnlySubjects: (raw.subjects ?? []).map(subjectPattern),
         referencePatterns,
         minimumIdLength,
     };
@@ -41430,88 +41634,9 @@ async function elsewhere(git, oid, ctx) {
     return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
 }
 //# sourceMappingURL=resolve.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/walk.js
-async function revList(git, args) {
-    return (await git.run(['rev-list', ...args])).split('\n').filter(Boolean);
-}
-/** The empty tree, which every git knows without having it stored. */
-const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-/**
- * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
- * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
- * takes one revision a side, so several upstream tips become the parents of one unreferenced
- * commit object (the same one every time: fixed identity and date), never a ref.
- */
-async function sides(git, head, tips) {
-    let left = tips[0];
-    if (tips.length > 1) {
-        const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
-        left = await git.run([
-            'commit-tree',
-            EMPTY_TREE,
-            ...tips.flatMap((t) => ['-p', t]),
-            '-m',
-            'tributary: upstream tips',
-        ], {
-            env: {
-                GIT_AUTHOR_NAME: stamp.name,
-                GIT_AUTHOR_EMAIL: stamp.email,
-                GIT_AUTHOR_DATE: stamp.date,
-                GIT_COMMITTER_NAME: stamp.name,
-                GIT_COMMITTER_EMAIL: stamp.email,
-                GIT_COMMITTER_DATE: stamp.date,
-            },
-        });
-    }
-    const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
-    const downstream = [];
-    const upstream = [];
-    let start = 0;
-    while (start < out.length) {
-        let end = out.indexOf('\n', start);
-        if (end < 0)
-            end = out.length;
-        const line = out.slice(start, end);
-        start = end + 1;
-        if (line[0] === '>') {
-            const [commit, ...parents] = line.slice(1).split(' ');
-            downstream.push({ commit, parents });
-        }
-        else if (line[0] === '<') {
-            const [commit, ...parents] = line.slice(1).split(' ');
-            if (parents.length <= 1 && (tips.length === 1 || commit !== left))
-                upstream.push(commit);
-        }
-    }
-    return { downstream: topoOrder(downstream), upstream };
-}
-/**
- * Newest first with every commit before its parents (git's --topo-order, which would make
- * git sort the whole walk, upstream side included, where only the downstream side needs it).
- */
-function topoOrder(list) {
-    const byId = new Map(list.map((c) => [c.commit, c]));
-    const children = new Map();
-    for (const c of list)
-        for (const p of c.parents)
-            if (byId.has(p))
-                children.set(p, (children.get(p) ?? 0) + 1);
-    const ready = list.filter((c) => !children.get(c.commit)).reverse();
-    const out = [];
-    while (ready.length) {
-        const c = ready.pop();
-        out.push(c);
-        for (const p of [...c.parents].reverse()) {
-            const n = (children.get(p) ?? 0) - 1;
-            children.set(p, n);
-            if (n === 0 && byId.has(p))
-                ready.push(byId.get(p));
-        }
-    }
-    return out;
-}
-//# sourceMappingURL=walk.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
 
 
 
@@ -41536,11 +41661,17 @@ async function resolveRevision(git, what, rev) {
         throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
     return id;
 }
+/** The cache of the policy's key: one loaded under another policy is not read. */
+function factsCacheFor(cache, policy) {
+    if (!(cache instanceof FactsCache))
+        return FactsCache.load(cache, policy);
+    return cache.key === factsKey(policy) ? cache : FactsCache.load(cache.dir, policy);
+}
 /** Runs every stage and returns the classifications with what was learnt on the way. */
 async function analyse(options) {
     const { git, logger } = options;
     const policy = options.policy ?? defaultPolicy;
-    const cache = options.cache instanceof FactsCache ? options.cache : FactsCache.load(options.cache);
+    const cache = factsCacheFor(options.cache, policy);
     const head = await resolveRevision(git, 'head revision', options.head);
     const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
     const development = await resolveRevision(git, 'upstream development branch', options.development);
@@ -41676,6 +41807,13 @@ async function analyse(options) {
         if (id)
             stableIds.add(id);
     }
+    const namedBy = (commit) => namedCommits(written.get(commit) ?? [], resolutions);
+    const squashes = new Map();
+    for (const l of listed) {
+        const commits = namedBy(l.commit);
+        if (commits.length > 1)
+            squashes.set(l.commit, await combinedPatchIds(git, commits));
+    }
     const zero = new PatchIdStreams(git, ['zero']);
     const zeroFiles = new Set();
     const needZero = (c) => {
@@ -41684,6 +41822,11 @@ async function analyse(options) {
     };
     for (const l of listed) {
         const f = facts.get(l.commit);
+        if (squashes.has(l.commit)) {
+            if (squashes.get(l.commit)?.stable !== f.stable)
+                needZero(l.commit);
+            continue;
+        }
         const refs = (written.get(l.commit) ?? [])
             .map((r) => resolutions.get(r.sha)?.commit)
             .filter((c) => !!c);
@@ -41714,11 +41857,26 @@ async function analyse(options) {
                 byPatch.set(id, [c]);
         }
     }
-    // What the downstream already carries, by the references its commits write.
+    // The walk's order differs warm and cold; the answer must not.
+    for (const list of byPatch.values())
+        if (list.length > 1)
+            list.sort();
+    for (const list of upstreamByReference.values())
+        if (list.length > 1)
+            list.sort();
+    // What the downstream already carries, by the references its commits write, and of the
+    // follow-ups no message names, those it carries as the same patch.
     const carried = new PrefixIndex();
     for (const c of downstream)
         for (const r of facts.get(c)?.references ?? [])
             carried.add(r, c);
+    const doubtful = new Set();
+    for (const l of listed)
+        for (const c of namedBy(l.commit))
+            for (const fu of followUps.find(c))
+                if (!carried.find(fu.commit).length)
+                    doubtful.add(fu.commit);
+    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, cache, logger);
     const downstreamIndex = new PrefixIndex();
     for (const c of downstream)
         downstreamIndex.add(c, c);
@@ -41734,6 +41892,8 @@ async function analyse(options) {
             byPatch,
             followUps,
             carried,
+            carriedByPatch,
+            squashes,
             downstreamIndex,
             upstreamSet,
             downstreamSet,
@@ -41774,6 +41934,60 @@ function comparePatches(a, b) {
     if (a?.zero && a.zero === b?.zero)
         return 'context-moved';
     return 'modified';
+}
+/** The upstream commits a message names that resolve to development commits, each once. */
+function namedCommits(written, resolutions) {
+    const out = [];
+    for (const ref of written) {
+        const r = resolutions.get(ref.sha);
+        if (r?.commit && !r.problem && !out.includes(r.commit))
+            out.push(r.commit);
+    }
+    return out;
+}
+/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
+async function preferDevelopment(ctx, commits) {
+    if (commits.length > 1)
+        for (const c of commits)
+            if (await ctx.git.isAncestor(c, ctx.development))
+                return c;
+    return commits[0];
+}
+async function subjectOf(git, commit) {
+    return git.run(['log', '-1', '--format=%s', commit]);
+}
+/** A backport of the named commits: how its patch compares, and what upstream did since. */
+function asBackport(result, named, f, note, ctx) {
+    const first = ctx.written.find((r) => ctx.resolutions.get(r.sha)?.commit === named[0]);
+    const shown = named.map((c) => c.slice(0, 12)).join(', ');
+    result.class = 'backport';
+    result.upstream = named[0];
+    result.upstreams = named;
+    result.reference = first;
+    if (named.length > 1) {
+        result.patch = comparePatches(f, ctx.squashes.get(result.commit));
+        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
+    }
+    else
+        result.patch = comparePatches(f, ctx.facts.get(named[0]));
+    if (result.patch === 'context-moved')
+        result.notes.push('the same change as upstream with its context moved');
+    if (result.patch === 'modified') {
+        if (note)
+            result.notes.push(`modified: ${note}`);
+        else
+            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
+    }
+    for (const c of named) {
+        const followUps = ctx.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
+        for (const fu of followUps) {
+            if (ctx.carried.find(fu.commit).length || ctx.carriedByPatch.has(fu.commit))
+                continue;
+            result.warnings.push(fu.kind === 'revert'
+                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
+        }
+    }
 }
 /** The reason a revert gives: its message without the subject and the `This reverts` line. */
 function revertReason(subject, message) {
@@ -41835,57 +42049,38 @@ async function classifyOne(l, ctx) {
     const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
     if (declared)
         result.declared = declared.reason || '(no reason given)';
-    const date = masterDate(l.message);
-    if (date)
-        result.notes.push(`master date: ${date}`);
+    // Every date a Xen stable message gives (a squash has one per upstream commit).
+    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
+        result.notes.push(`master date: ${m[1]}`);
     const note = changeNote(l.message);
-    // A backport: it names an upstream commit of the development branch.
+    // A backport: it names upstream commits of the development branch (several: a squash).
     const problems = [];
     for (const ref of ctx.written) {
         const r = ctx.resolutions.get(ref.sha);
-        if (!r?.commit || r.problem) {
+        if (!r?.commit || r.problem)
             problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
-            continue;
-        }
-        if (result.class === 'backport')
-            continue; // the first good reference decides
-        result.class = 'backport';
-        result.upstream = r.commit;
-        result.reference = ref;
-        result.patch = comparePatches(f, ctx.facts.get(r.commit));
-        if (result.patch === 'context-moved')
-            result.notes.push('the same change as upstream with its context moved');
-        if (result.patch === 'modified') {
-            if (note)
-                result.notes.push(`modified: ${note}`);
-            else
-                result.warnings.push(`modified backport of ${r.commit.slice(0, 12)} without a note explaining the change (such as [name: reason])`);
-        }
-        for (const fu of ctx.followUps.find(r.commit)) {
-            if (ctx.carried.find(fu.commit).length)
-                continue;
-            result.warnings.push(fu.kind === 'revert'
-                ? `upstream has since reverted ${r.commit.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
-                : `upstream ${fu.commit.slice(0, 12)} fixes ${r.commit.slice(0, 12)} (Fixes:) and is not carried downstream`);
-        }
     }
-    if (result.class === 'backport') {
+    const named = namedCommits(ctx.written, ctx.resolutions);
+    if (named.length) {
+        asBackport(result, named, f, note, ctx);
         for (const p of problems)
             result.warnings.push(`another reference is not usable: ${p}`);
         return result;
     }
     // The same patch as an upstream commit, with or without the surrounding context.
-    const stableMatch = f?.stable ? ctx.byPatch.get(f.stable) : undefined;
-    const zeroMatch = f?.zero ? ctx.byPatch.get(f.zero) : undefined;
-    const match = stableMatch?.[0] ?? zeroMatch?.[0];
-    if (match) {
+    const matches = (f?.stable && ctx.byPatch.get(f.stable)) || (f?.zero && ctx.byPatch.get(f.zero));
+    if (matches) {
+        const match = await preferDevelopment(ctx, matches);
         result.class = 'upstream';
         result.upstream = match;
         result.patch = comparePatches(f, ctx.facts.get(match));
         if (result.patch === 'context-moved')
             result.notes.push('the same change as upstream with its context moved');
-        for (const p of problems)
-            result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
+        if (problems.length) {
+            const what = `${match.slice(0, 12)} ("${await subjectOf(ctx.git, match)}")`;
+            for (const p of problems)
+                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
+        }
         if (declared)
             result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
         const prefix = subjectPrefix(subject);
@@ -41932,14 +42127,15 @@ async function classifyOne(l, ctx) {
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
 
 
-/** Prefix lookup of written (possibly abbreviated) commit ids. */
+/** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
 function findByWritten(map, commit) {
-    const out = [];
+    const out = new Set();
     for (const [written, commits] of map) {
         if (written.length >= 7 && commit.startsWith(written))
-            out.push(...commits);
+            for (const c of commits)
+                out.add(c);
     }
-    return out;
+    return [...out].sort();
 }
 function compare(a, b) {
     if (a?.stable && a.stable === b?.stable)
@@ -41987,12 +42183,11 @@ async function divergence(options) {
     /** The upstream commits (within `within`) that carry a downstream commit's change. */
     const supersedingOf = (c, within) => {
         if (c.class === 'backport' && c.upstream) {
-            if (within.has(c.upstream))
-                return { upstream: c.upstream, match: 'reference' };
-            // An upstream stable branch carries its own pick of the same development commit.
-            const picks = findByWritten(referencing, c.upstream).filter((u) => within.has(u));
-            if (picks.length)
-                return { upstream: picks[0], match: 'reference' };
+            // Each commit it names (several: a squash) is there, or an upstream stable branch
+            // carries its own pick of it; a squash is superseded only when all of them are.
+            const carriers = (c.upstreams ?? [c.upstream]).map((named) => within.has(named) ? named : findByWritten(referencing, named).find((u) => within.has(u)));
+            if (carriers.every(Boolean))
+                return { upstream: carriers[0], match: 'reference' };
         }
         const byDownstreamId = findByWritten(referencing, c.commit).filter((u) => within.has(u));
         if (byDownstreamId.length)
@@ -46095,7 +46290,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(726);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7255);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 

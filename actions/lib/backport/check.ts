@@ -8,16 +8,15 @@ import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { analyse, countClasses, type Classification, type Counts } from './classifier.js';
 import { divergence, type DivergenceReport } from './divergence.js';
-import { FactsCache } from './facts.js';
 import type { Policy } from './policy.js';
 import {
-  credentialFor,
   fetchChange,
   fetchCommitsById,
+  fetchDownstreamBranch,
   fetchUpstream,
-  workRepository,
-  type ChangeRange,
-} from './pull-request.js';
+  type Source,
+} from './fetch.js';
+import { credentialFor, workRepository, type ChangeRange } from './pull-request.js';
 
 export interface BackportSettings {
   /** The hosted mirror of upstream (a URL). */
@@ -46,6 +45,26 @@ export interface CheckOutcome {
   upstreamInRange: number;
 }
 
+/** The two repositories read, each named with the input its token comes from. */
+function sources(settings: BackportSettings): { downstream: Source; upstream: Source } {
+  return {
+    downstream: {
+      url: settings.downstreamUrl,
+      what: 'the downstream repository',
+      token: "input 'token'",
+    },
+    upstream: settings.upstreamToken
+      ? { url: settings.upstreamUrl, what: 'the upstream mirror', token: "input 'upstream-token'" }
+      : {
+          url: settings.upstreamUrl,
+          what: 'the upstream mirror',
+          token: "input 'token'",
+          remedy:
+            "Give it read access to the mirror's contents, or set input 'upstream-token' to a token that has it.",
+        },
+  };
+}
+
 function repository(settings: BackportSettings, logger: Logger) {
   const credentials = [
     ...credentialFor(settings.downstreamUrl, settings.token),
@@ -60,12 +79,13 @@ export async function checkChange(
   logger: Logger,
 ): Promise<CheckOutcome> {
   const git = await repository(settings, logger);
+  const source = sources(settings);
   if (range.fork) logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
   const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-    const change = await fetchChange(git, settings.downstreamUrl, range, logger);
+    const change = await fetchChange(git, source.downstream, range, logger);
     return change;
   });
-  const local = await fetchUpstream(git, settings.upstreamUrl, [
+  const local = await fetchUpstream(git, source.upstream, [
     settings.development,
     settings.followed,
   ]);
@@ -88,10 +108,10 @@ export async function checkChange(
       development: local[settings.development],
       followed: local[settings.followed],
       policy: settings.policy,
-      cache: FactsCache.load(settings.cacheDir),
+      cache: settings.cacheDir,
       logger,
       upstreamRefs: ['refs/tributary/upstream/'],
-      fetchMissing: (ids) => fetchCommitsById(git, settings.upstreamUrl, ids),
+      fetchMissing: (ids) => fetchCommitsById(git, source.upstream, ids),
       labels: { development: settings.development, followed: settings.followed },
     }),
   );
@@ -114,28 +134,12 @@ export async function reportDivergence(
   if (!downstreamBranch)
     throw new ConfigurationError('downstream-branch', 'Report mode needs the downstream branch.');
   const git = await repository(settings, logger);
+  const source = sources(settings);
   const branch = downstreamBranch.replace(/^refs\/heads\//, '');
-  await logger.group('Fetching the downstream branch and upstream', async () => {
-    const r = await git.exec(
-      [
-        '-c',
-        'fetch.writeCommitGraph=true',
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--',
-        settings.downstreamUrl,
-        `+refs/heads/${branch}:refs/tributary/downstream/${branch}`,
-      ],
-      { retries: 3, allowFailure: true },
-    );
-    if (r.code !== 0)
-      throw new ConfigurationError(
-        'downstream-branch',
-        `The downstream repository ${settings.downstreamUrl} has no branch ${branch}: ${r.stderr.trim().split('\n').pop()}`,
-      );
-  });
-  const local = await fetchUpstream(git, settings.upstreamUrl, [
+  const downstream = await logger.group('Fetching the downstream branch and upstream', () =>
+    fetchDownstreamBranch(git, source.downstream, branch),
+  );
+  const local = await fetchUpstream(git, source.upstream, [
     settings.development,
     settings.followed,
     ...(target ? [target] : []),
@@ -143,15 +147,15 @@ export async function reportDivergence(
   return logger.group('Comparing with upstream', () =>
     divergence({
       git,
-      downstream: `refs/tributary/downstream/${branch}`,
+      downstream,
       development: local[settings.development],
       followed: local[settings.followed],
       target: target ? local[target] : undefined,
       policy: settings.policy,
-      cache: FactsCache.load(settings.cacheDir),
+      cache: settings.cacheDir,
       logger,
       upstreamRefs: ['refs/tributary/upstream/'],
-      fetchMissing: (ids) => fetchCommitsById(git, settings.upstreamUrl, ids),
+      fetchMissing: (ids) => fetchCommitsById(git, source.upstream, ids),
       labels: {
         downstream: branch,
         development: settings.development,

@@ -7,20 +7,18 @@
 import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
-import {
-  findReferences,
-  masterDate,
-  subjectPrefix,
-  type UpstreamReference,
-} from '../references.js';
+import { findReferences, subjectPrefix, type UpstreamReference } from '../references.js';
 import {
   commitFacts,
   FactsCache,
+  factsKey,
   lacksPatchIds,
   PatchIdStreams,
   walkFacts,
   type CommitFacts,
 } from './facts.js';
+import { followUpsCarriedByPatch } from './follow-ups.js';
+import { combinedPatchIds, type CombinedPatchIds } from './squash.js';
 import { changeNote, defaultPolicy, downstreamOnlyReason, type Policy } from './policy.js';
 import { PrefixIndex, resolveReferences, type Resolution } from './resolve.js';
 import { revList, sides } from './walk.js';
@@ -49,6 +47,8 @@ export interface Classification {
   class: CommitClass;
   /** The upstream commit matched (upstream) or named (backport), full id. */
   upstream?: string;
+  /** backport: every upstream commit it names, in the order named (several: a squashed pick). */
+  upstreams?: string[];
   patch?: PatchMatch;
   /** The reference the verdict rests on, as written. */
   reference?: UpstreamReference;
@@ -122,12 +122,17 @@ async function resolveRevision(git: Git, what: string, rev: string): Promise<str
   return id;
 }
 
+/** The cache of the policy's key: one loaded under another policy is not read. */
+function factsCacheFor(cache: ClassifyOptions['cache'], policy: Policy): FactsCache {
+  if (!(cache instanceof FactsCache)) return FactsCache.load(cache, policy);
+  return cache.key === factsKey(policy) ? cache : FactsCache.load(cache.dir, policy);
+}
+
 /** Runs every stage and returns the classifications with what was learnt on the way. */
 export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   const { git, logger } = options;
   const policy = options.policy ?? defaultPolicy;
-  const cache =
-    options.cache instanceof FactsCache ? options.cache : FactsCache.load(options.cache);
+  const cache = factsCacheFor(options.cache, policy);
   const head = await resolveRevision(git, 'head revision', options.head);
   const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
   const development = await resolveRevision(
@@ -263,6 +268,12 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     const id = facts.get(c)!.stable;
     if (id) stableIds.add(id);
   }
+  const namedBy = (commit: string) => namedCommits(written.get(commit) ?? [], resolutions);
+  const squashes = new Map<string, CombinedPatchIds | undefined>();
+  for (const l of listed) {
+    const commits = namedBy(l.commit);
+    if (commits.length > 1) squashes.set(l.commit, await combinedPatchIds(git, commits));
+  }
   const zero = new PatchIdStreams(git, ['zero']);
   const zeroFiles = new Set<string>();
   const needZero = (c: string) => {
@@ -270,6 +281,10 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   };
   for (const l of listed) {
     const f = facts.get(l.commit)!;
+    if (squashes.has(l.commit)) {
+      if (squashes.get(l.commit)?.stable !== f.stable) needZero(l.commit);
+      continue;
+    }
     const refs = (written.get(l.commit) ?? [])
       .map((r) => resolutions.get(r.sha)?.commit)
       .filter((c): c is string => !!c);
@@ -292,10 +307,27 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
       else byPatch.set(id, [c]);
     }
   }
+  // The walk's order differs warm and cold; the answer must not.
+  for (const list of byPatch.values()) if (list.length > 1) list.sort();
+  for (const list of upstreamByReference.values()) if (list.length > 1) list.sort();
 
-  // What the downstream already carries, by the references its commits write.
+  // What the downstream already carries, by the references its commits write, and of the
+  // follow-ups no message names, those it carries as the same patch.
   const carried = new PrefixIndex<string>();
   for (const c of downstream) for (const r of facts.get(c)?.references ?? []) carried.add(r, c);
+  const doubtful = new Set<string>();
+  for (const l of listed)
+    for (const c of namedBy(l.commit))
+      for (const fu of followUps.find(c))
+        if (!carried.find(fu.commit).length) doubtful.add(fu.commit);
+  const carriedByPatch = await followUpsCarriedByPatch(
+    git,
+    [...doubtful].sort(),
+    all,
+    facts,
+    cache,
+    logger,
+  );
   const downstreamIndex = new PrefixIndex<string>();
   for (const c of downstream) downstreamIndex.add(c, c);
 
@@ -312,6 +344,8 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
         byPatch,
         followUps,
         carried,
+        carriedByPatch,
+        squashes,
         downstreamIndex,
         upstreamSet,
         downstreamSet,
@@ -359,6 +393,10 @@ interface OneContext {
   byPatch: Map<string, string[]>;
   followUps: PrefixIndex<{ commit: string; kind: 'revert' | 'fix' }>;
   carried: PrefixIndex<string>;
+  /** Follow-ups no downstream message names that a downstream commit has as the same patch. */
+  carriedByPatch: Set<string>;
+  /** Squashed picks: their named commits' patch-ids applied in turn (undefined: they do not apply). */
+  squashes: Map<string, CombinedPatchIds | undefined>;
   downstreamIndex: PrefixIndex<string>;
   upstreamSet: Set<string>;
   /** Downstream commits that are not upstream. */
@@ -367,10 +405,76 @@ interface OneContext {
   development: string;
 }
 
-function comparePatches(a?: CommitFacts, b?: CommitFacts): PatchMatch {
+function comparePatches(a?: CommitFacts, b?: Partial<CommitFacts>): PatchMatch {
   if (a?.stable && a.stable === b?.stable) return 'identical';
   if (a?.zero && a.zero === b?.zero) return 'context-moved';
   return 'modified';
+}
+
+/** The upstream commits a message names that resolve to development commits, each once. */
+function namedCommits(
+  written: UpstreamReference[],
+  resolutions: Map<string, Resolution>,
+): string[] {
+  const out: string[] = [];
+  for (const ref of written) {
+    const r = resolutions.get(ref.sha);
+    if (r?.commit && !r.problem && !out.includes(r.commit)) out.push(r.commit);
+  }
+  return out;
+}
+
+/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
+async function preferDevelopment(ctx: OneContext, commits: string[]): Promise<string> {
+  if (commits.length > 1)
+    for (const c of commits) if (await ctx.git.isAncestor(c, ctx.development)) return c;
+  return commits[0];
+}
+
+async function subjectOf(git: Git, commit: string): Promise<string> {
+  return git.run(['log', '-1', '--format=%s', commit]);
+}
+
+/** A backport of the named commits: how its patch compares, and what upstream did since. */
+function asBackport(
+  result: Classification,
+  named: string[],
+  f: CommitFacts | undefined,
+  note: string | undefined,
+  ctx: OneContext,
+): void {
+  const first = ctx.written.find((r) => ctx.resolutions.get(r.sha)?.commit === named[0])!;
+  const shown = named.map((c) => c.slice(0, 12)).join(', ');
+  result.class = 'backport';
+  result.upstream = named[0];
+  result.upstreams = named;
+  result.reference = first;
+  if (named.length > 1) {
+    result.patch = comparePatches(f, ctx.squashes.get(result.commit));
+    result.notes.push(
+      `a squash of ${named.length} upstream commits, compared with them applied in turn`,
+    );
+  } else result.patch = comparePatches(f, ctx.facts.get(named[0]));
+  if (result.patch === 'context-moved')
+    result.notes.push('the same change as upstream with its context moved');
+  if (result.patch === 'modified') {
+    if (note) result.notes.push(`modified: ${note}`);
+    else
+      result.warnings.push(
+        `modified backport of ${shown} without a note explaining the change (such as [name: reason])`,
+      );
+  }
+  for (const c of named) {
+    const followUps = ctx.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
+    for (const fu of followUps) {
+      if (ctx.carried.find(fu.commit).length || ctx.carriedByPatch.has(fu.commit)) continue;
+      result.warnings.push(
+        fu.kind === 'revert'
+          ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+          : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`,
+      );
+    }
+  }
 }
 
 /** The reason a revert gives: its message without the subject and the `This reverts` line. */
@@ -438,58 +542,40 @@ async function classifyOne(
 
   const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
   if (declared) result.declared = declared.reason || '(no reason given)';
-  const date = masterDate(l.message);
-  if (date) result.notes.push(`master date: ${date}`);
+  // Every date a Xen stable message gives (a squash has one per upstream commit).
+  for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
+    result.notes.push(`master date: ${m[1]}`);
   const note = changeNote(l.message);
 
-  // A backport: it names an upstream commit of the development branch.
+  // A backport: it names upstream commits of the development branch (several: a squash).
   const problems: string[] = [];
   for (const ref of ctx.written) {
     const r = ctx.resolutions.get(ref.sha);
-    if (!r?.commit || r.problem) {
-      problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
-      continue;
-    }
-    if (result.class === 'backport') continue; // the first good reference decides
-    result.class = 'backport';
-    result.upstream = r.commit;
-    result.reference = ref;
-    result.patch = comparePatches(f, ctx.facts.get(r.commit));
-    if (result.patch === 'context-moved')
-      result.notes.push('the same change as upstream with its context moved');
-    if (result.patch === 'modified') {
-      if (note) result.notes.push(`modified: ${note}`);
-      else
-        result.warnings.push(
-          `modified backport of ${r.commit.slice(0, 12)} without a note explaining the change (such as [name: reason])`,
-        );
-    }
-    for (const fu of ctx.followUps.find(r.commit)) {
-      if (ctx.carried.find(fu.commit).length) continue;
-      result.warnings.push(
-        fu.kind === 'revert'
-          ? `upstream has since reverted ${r.commit.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
-          : `upstream ${fu.commit.slice(0, 12)} fixes ${r.commit.slice(0, 12)} (Fixes:) and is not carried downstream`,
-      );
-    }
+    if (!r?.commit || r.problem) problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
   }
-  if (result.class === 'backport') {
+  const named = namedCommits(ctx.written, ctx.resolutions);
+  if (named.length) {
+    asBackport(result, named, f, note, ctx);
     for (const p of problems) result.warnings.push(`another reference is not usable: ${p}`);
     return result;
   }
 
   // The same patch as an upstream commit, with or without the surrounding context.
-  const stableMatch = f?.stable ? ctx.byPatch.get(f.stable) : undefined;
-  const zeroMatch = f?.zero ? ctx.byPatch.get(f.zero) : undefined;
-  const match = stableMatch?.[0] ?? zeroMatch?.[0];
-  if (match) {
+  const matches = (f?.stable && ctx.byPatch.get(f.stable)) || (f?.zero && ctx.byPatch.get(f.zero));
+  if (matches) {
+    const match = await preferDevelopment(ctx, matches);
     result.class = 'upstream';
     result.upstream = match;
     result.patch = comparePatches(f, ctx.facts.get(match));
     if (result.patch === 'context-moved')
       result.notes.push('the same change as upstream with its context moved');
-    for (const p of problems)
-      result.warnings.push(`matched by patch, but the reference is not usable: ${p}`);
+    if (problems.length) {
+      const what = `${match.slice(0, 12)} ("${await subjectOf(ctx.git, match)}")`;
+      for (const p of problems)
+        result.warnings.push(
+          `the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`,
+        );
+    }
     if (declared)
       result.notes.push(
         `declared ${declared.marker} ${result.declared}, but upstream carries it now`,

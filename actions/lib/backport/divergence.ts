@@ -68,13 +68,13 @@ export interface DivergenceReport {
   commits: Classification[];
 }
 
-/** Prefix lookup of written (possibly abbreviated) commit ids. */
+/** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
 function findByWritten(map: Map<string, string[]>, commit: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const [written, commits] of map) {
-    if (written.length >= 7 && commit.startsWith(written)) out.push(...commits);
+    if (written.length >= 7 && commit.startsWith(written)) for (const c of commits) out.add(c);
   }
-  return out;
+  return [...out].sort();
 }
 
 function compare(a?: CommitFacts, b?: CommitFacts): PatchMatch {
@@ -126,10 +126,12 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
     within: Set<string>,
   ): { upstream: string; match: 'reference' | 'patch' } | undefined => {
     if (c.class === 'backport' && c.upstream) {
-      if (within.has(c.upstream)) return { upstream: c.upstream, match: 'reference' };
-      // An upstream stable branch carries its own pick of the same development commit.
-      const picks = findByWritten(referencing, c.upstream).filter((u) => within.has(u));
-      if (picks.length) return { upstream: picks[0], match: 'reference' };
+      // Each commit it names (several: a squash) is there, or an upstream stable branch
+      // carries its own pick of it; a squash is superseded only when all of them are.
+      const carriers = (c.upstreams ?? [c.upstream]).map((named) =>
+        within.has(named) ? named : findByWritten(referencing, named).find((u) => within.has(u)),
+      );
+      if (carriers.every(Boolean)) return { upstream: carriers[0]!, match: 'reference' };
     }
     const byDownstreamId = findByWritten(referencing, c.commit).filter((u) => within.has(u));
     if (byDownstreamId.length) return { upstream: byDownstreamId[0], match: 'reference' };

@@ -10,12 +10,14 @@
  * - `zero`: the same with zero context lines, so a pick whose context moved still matches.
  * - `reverts`, `fixes`, `references`: what the message says about other commits.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Git } from '../git.js';
+import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Policy } from './policy.js';
 import { findReferences, fixesReferences, revertedCommit } from '../references.js';
 
 export interface CommitFacts {
@@ -30,13 +32,51 @@ export interface CommitFacts {
 }
 
 /** Diff options both sides of every comparison use, whatever the user's git config says. */
-const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+export const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
-/** Bump when what is cached changes meaning (diff options, key format). */
-const CACHE_FILE = 'commit-facts-v1.txt';
+/** Bump when what is cached changes meaning (diff options, line format). */
+const FORMAT_VERSION = 2;
+
+/** What facts depend on besides the commit: the policy's reference forms and id length. */
+export type FactsPolicy = Pick<Policy, 'referencePatterns' | 'minimumIdLength'>;
+
+/**
+ * The cache file's key: everything that changes what is learnt about a commit (the format, the
+ * user's reference patterns, the minimum id length), so a run never reads facts that another
+ * policy wrote; runs with other options keep their own file beside it.
+ */
+export function factsKey(policy?: FactsPolicy): string {
+  const material = JSON.stringify({
+    format: FORMAT_VERSION,
+    patterns: (policy?.referencePatterns ?? []).map((re) => [re.source, re.flags]),
+    minimumIdLength: policy?.minimumIdLength ?? 12,
+  });
+  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
+
+/**
+ * Refuses a cache folder that cannot be one (a file, or under a file) before any work, so a
+ * run never fails at its end, when it saves. `subject` names it as the user wrote it.
+ */
+export function checkCacheDir(dir: string, subject: string): void {
+  if (!dir) throw new ConfigurationError(subject, `The ${subject} is empty: name a folder.`);
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const stat = statSync(at, { throwIfNoEntry: false });
+    if (stat) {
+      if (stat.isDirectory()) return;
+      throw new ConfigurationError(
+        subject,
+        at === resolve(dir)
+          ? `The ${subject} '${dir}' is a file, not a folder. Name a folder (it is created when missing).`
+          : `The ${subject} '${dir}' cannot be made: '${at}' is a file, not a folder.`,
+      );
+    }
+    if (dirname(at) === at) return;
+  }
+}
 
 /**
  * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
@@ -46,12 +86,22 @@ export class FactsCache {
   private readonly entries = new Map<string, CommitFacts>();
   private dirty = false;
 
-  private constructor(private readonly dir?: string) {}
+  private constructor(
+    readonly dir: string | undefined,
+    readonly key: string,
+  ) {}
 
-  /** A cache kept in `dir` (created when saved), or one that lives only as long as the run. */
-  static load(dir?: string): FactsCache {
-    const cache = new FactsCache(dir);
-    const file = dir ? join(dir, CACHE_FILE) : undefined;
+  private get file(): string | undefined {
+    return this.dir ? join(this.dir, `commit-facts-${this.key}.txt`) : undefined;
+  }
+
+  /**
+   * A cache kept in `dir` (created when saved), or one that lives only as long as the run; its
+   * file is the one of the policy's key (the default policy when not given).
+   */
+  static load(dir?: string, policy?: FactsPolicy): FactsCache {
+    const cache = new FactsCache(dir, factsKey(policy));
+    const file = cache.file;
     if (!file || !existsSync(file)) return cache;
     const text = readFileSync(file, 'utf8');
     let start = 0;
@@ -89,6 +139,7 @@ export class FactsCache {
   /** Writes the cache if anything was added (to a temporary file first, so a reader never sees half). */
   save(): void {
     if (!this.dir || !this.dirty) return;
+    const file = this.file!;
     mkdirSync(this.dir, { recursive: true });
     const lines: string[] = [];
     for (const [c, f] of this.entries) {
@@ -98,8 +149,8 @@ export class FactsCache {
         } ${f.references.length ? f.references.join(',') : '-'}`,
       );
     }
-    const file = join(this.dir, CACHE_FILE);
-    const temp = `${file}.${process.pid}.tmp`;
+    // Two runs may save into one folder at once: each writes a temporary file of its own.
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(temp, lines.join('\n') + '\n');
     renameSync(temp, file);
     this.dirty = false;

@@ -30,6 +30,22 @@ function regex(subject: string, source: string): RegExp {
   }
 }
 
+/**
+ * A downstream-only subject pattern. One that matches the empty subject (`''`, `.*`, `^`)
+ * would declare every commit downstream-only and so switch the policy off: refused, as an
+ * empty trailer is.
+ */
+function subjectPattern(source: string): RegExp {
+  const re = regex('downstream-only subject', source);
+  if (re.test(''))
+    throw invalid(
+      'downstream-only subject',
+      source,
+      'a regular expression that does not match every subject, such as ^update Xen version to',
+    );
+  return re;
+}
+
 /** The policy from the strings of action inputs or command-line options, checked. */
 export function parsePolicy(raw: {
   trailers?: string[];
@@ -58,7 +74,7 @@ export function parsePolicy(raw: {
     throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
   return {
     downstreamOnlyTrailers: trailers,
-    downstreamOnlySubjects: (raw.subjects ?? []).map((s) => regex('downstream-only subject', s)),
+    downstreamOnlySubjects: (raw.subjects ?? []).map(subjectPattern),
     referencePatterns,
     minimumIdLength,
   };

@@ -47,7 +47,7 @@ export function classificationTable(list: Classification[]): string {
   ];
   for (const c of list) {
     rows.push(
-      `| ${cell(commitTitle(c))} | ${c.class} | ${short(c.upstream)} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`,
+      `| ${cell(commitTitle(c))} | ${c.class} | ${(c.upstreams ?? [c.upstream]).map(short).join(', ')} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`,
     );
   }
   return rows.join('\n');
@@ -103,4 +103,49 @@ export function divergenceMarkdown(r: DivergenceReport): string {
     );
   } else out.push(`Nothing: no downstream commit is superseded by ${r.target.revision}.`);
   return out.join('\n') + '\n';
+}
+
+/** GitHub shows this many error, and as many warning, annotations of a step; the rest are lost. */
+export const ANNOTATIONS_SHOWN = 10;
+
+export interface CheckAnnotation {
+  title?: string;
+  message: string;
+}
+
+export interface CheckAnnotations {
+  /** Violations, oldest first, as many as leave room for the failure message. */
+  errors: CheckAnnotation[];
+  /** Commits with warnings, then, when they do not all fit, a line saying how many more. */
+  warnings: CheckAnnotation[];
+  /** Violations without an annotation of their own: the failure message says how many. */
+  violationsLeft: number;
+}
+
+/**
+ * The annotations of a check, within what GitHub shows: at most 9 violations (the step's
+ * failure message is the 10th error), and at most 9 commits with warnings and a 10th saying
+ * how many more the job summary lists. `warningsBefore` counts warnings already given in
+ * the step (a base gone by force-push), which take room too.
+ */
+export function checkAnnotations(list: Classification[], warningsBefore = 0): CheckAnnotations {
+  const room = ANNOTATIONS_SHOWN - 1;
+  const violations = list.filter((c) => c.class === 'violation');
+  const warned = list.filter((c) => c.class !== 'violation' && c.warnings.length);
+  const errors = violations
+    .slice(0, room)
+    .map((c) => ({ title: commitTitle(c), message: noteOf(c) }));
+  const warningRoom = Math.max(0, ANNOTATIONS_SHOWN - warningsBefore);
+  const fits = warned.length <= warningRoom;
+  const shown = fits ? warned : warned.slice(0, Math.max(0, warningRoom - 1));
+  const warnings: CheckAnnotation[] = shown.map((c) => ({
+    title: commitTitle(c),
+    message: c.warnings.join('; '),
+  }));
+  const left = warned.length - shown.length;
+  if (left && warningRoom > 0)
+    warnings.push({
+      message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
+    });
+  return { errors, warnings, violationsLeft: violations.length - errors.length };
 }

@@ -11,40 +11,43 @@ export async function revList(git: Git, args: string[]): Promise<string[]> {
 /** The empty tree, which every git knows without having it stored. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
+/** Identity and date of throw-away commits: the same object every time, whoever runs. */
+const STAMP = {
+  GIT_AUTHOR_NAME: 'tributary',
+  GIT_AUTHOR_EMAIL: 'tributary@localhost',
+  GIT_AUTHOR_DATE: '1000000000 +0000',
+  GIT_COMMITTER_NAME: 'tributary',
+  GIT_COMMITTER_EMAIL: 'tributary@localhost',
+  GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+
+/** An unreferenced commit object of a tree and parents, for a question to git; never a ref. */
+export function throwAwayCommit(
+  git: Git,
+  tree: string,
+  parents: string[],
+  message: string,
+): Promise<string> {
+  return git.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message], {
+    env: STAMP,
+  });
+}
+
 /**
  * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
  * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
- * takes one revision a side, so several upstream tips become the parents of one unreferenced
- * commit object (the same one every time: fixed identity and date), never a ref.
+ * takes one revision a side, so several upstream tips become the parents of one throw-away
+ * commit (the same one every time).
  */
 export async function sides(
   git: Git,
   head: string,
   tips: string[],
 ): Promise<{ downstream: { commit: string; parents: string[] }[]; upstream: string[] }> {
-  let left = tips[0];
-  if (tips.length > 1) {
-    const stamp = { name: 'tributary', email: 'tributary@localhost', date: '1000000000 +0000' };
-    left = await git.run(
-      [
-        'commit-tree',
-        EMPTY_TREE,
-        ...tips.flatMap((t) => ['-p', t]),
-        '-m',
-        'tributary: upstream tips',
-      ],
-      {
-        env: {
-          GIT_AUTHOR_NAME: stamp.name,
-          GIT_AUTHOR_EMAIL: stamp.email,
-          GIT_AUTHOR_DATE: stamp.date,
-          GIT_COMMITTER_NAME: stamp.name,
-          GIT_COMMITTER_EMAIL: stamp.email,
-          GIT_COMMITTER_DATE: stamp.date,
-        },
-      },
-    );
-  }
+  const left =
+    tips.length > 1
+      ? await throwAwayCommit(git, EMPTY_TREE, tips, 'tributary: upstream tips')
+      : tips[0];
   const out = await git.run(['rev-list', '--left-right', '--parents', `${left}...${head}`]);
   const downstream: { commit: string; parents: string[] }[] = [];
   const upstream: string[] = [];
