@@ -84,8 +84,18 @@ const TRANSIENT = [
   /remote: (Internal Server Error|Service Unavailable)/i,
 ];
 
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-export function isTransient(stderr: string): boolean {
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+export function isTransient(stderr: string, stdout = ''): boolean {
+  if (REFUSED.test(stderr) || REFUSED.test(stdout)) return false;
   return TRANSIENT.some((re) => re.test(stderr));
 }
 
@@ -192,7 +202,7 @@ export class GitProcess {
     for (let attempt = 0; ; attempt++) {
       const result = await this.once(args, opts);
       if (result.code === 0) return result;
-      if (attempt < retries && isTransient(result.stderr)) {
+      if (attempt < retries && isTransient(result.stderr, result.stdout)) {
         const delay = retryPolicy.baseDelayMs * 2 ** attempt;
         this.options.logger?.warning(
           `git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`,
