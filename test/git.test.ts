@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Git, GitError, initRepository, isTransient, retryPolicy } from '../actions/lib/git.js';
+import { MemoryLogger } from '../actions/lib/log.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
 
@@ -90,6 +91,34 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
     assert.equal(server.requests.length - before, 1, 'one request, no retries');
   });
 
+  it('takes a lease that failed for an answer, never retrying it as a network error', async () => {
+    const work = await WorkTree.create(join(tmp.path, 'lease-work'));
+    const old = await work.commit('old');
+    const theirs = await work.commit('theirs');
+    const ours = await work.commit('ours');
+    // Over smart HTTP, and to a local path, where git also says "the remote end hung up".
+    for (const [name, url] of [
+      ['lease.git', server.repoUrl('lease.git')],
+      ['lease-local.git', join(tmp.path, 'lease-local.git')],
+    ]) {
+      const remote = await initRepository(name.includes('local') ? url : server.repoPath(name));
+      await work.git.run(['push', '--quiet', remote.cwd, `${theirs}:refs/heads/master`]);
+      const logger = new MemoryLogger();
+      const git = new Git({
+        cwd: work.dir,
+        credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+        logger,
+      });
+      const result = await git.pushWithLease(url, [
+        { ref: 'refs/heads/master', sha: ours, expected: old },
+        { ref: 'refs/heads/stable', sha: ours, expected: undefined },
+      ]);
+      assert.deepEqual(result, { rejected: ['refs/heads/master'] }, url);
+      assert.deepEqual(logger.warnings, [], `${url}: no retry`);
+      assert.equal(await remote.commitOf('refs/heads/master'), theirs);
+    }
+  });
+
   it('refuses the ext:: transport', async () => {
     const git = new Git({ cwd: tmp.path });
     const r = await git.exec(['ls-remote', 'ext::sh -c touch% /tmp/pwned'], { allowFailure: true });
@@ -106,5 +135,17 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
     assert.ok(isTransient('fatal: unable to access: The requested URL returned error: 503'));
     assert.ok(!isTransient('fatal: Authentication failed for'));
     assert.ok(!isTransient('! [rejected] master -> master (stale info)'));
+    // An atomic push a lease stopped, over a local or ssh transport:
+    assert.ok(
+      !isTransient(
+        "error: atomic push failed for ref refs/heads/master. status: 7\n\nfatal: the remote end hung up unexpectedly\nerror: failed to push some refs to '/srv/x.git'\n",
+      ),
+    );
+    assert.ok(
+      !isTransient(
+        'fatal: the remote end hung up unexpectedly\n',
+        '!\trefs/heads/a:refs/heads/a\t[rejected] (stale info)\nDone\n',
+      ),
+    );
   });
 });

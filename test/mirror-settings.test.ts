@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigurationError } from '../actions/lib/errors.js';
-import { RefMapper, isValidRefName } from '../actions/lib/mirror/refs.js';
+import { RefMapper, isValidRefName, splitPatterns } from '../actions/lib/mirror/refs.js';
 import { parseMirrorSettings, parseRemote } from '../actions/lib/mirror/settings.js';
 import { resolveSubmoduleUrl, treeName } from '../actions/lib/mirror/submodules.js';
 
@@ -97,6 +97,22 @@ describe('mirror ref selection', () => {
       );
   });
 
+  it('splits a list as both front ends take it, never inside braces', () => {
+    assert.deepEqual(splitPatterns('master, stable-*\nrefs/tags/v{8,9}.*,!v{8,9}.0-rc* # rc'), [
+      'master',
+      'stable-*',
+      'refs/tags/v{8,9}.*',
+      '!v{8,9}.0-rc*',
+    ]);
+    assert.deepEqual(splitPatterns(' , \n# only a comment\n'), []);
+    const m = new RefMapper({ patterns: splitPatterns('refs/tags/v{8,9}.*') });
+    assert.ok(
+      m.selects('refs/tags/v8.2') && m.selects('refs/tags/v9.0') && !m.selects('refs/tags/v7.1'),
+    );
+    assert.equal(m.describe(), "refs 'refs/tags/v{8,9}.*'");
+    assert.equal(new RefMapper().describe(), 'every branch and tag (no refs given)');
+  });
+
   it('knows valid ref names', () => {
     assert.ok(isValidRefName('refs/heads/upstream/master'));
     for (const r of [
@@ -177,6 +193,19 @@ describe('mirror sources and destinations', () => {
       () => parseMirrorSettings({ ...base, token: 'ghs_x', submodules: true }),
       /input 'submodule-destination'/,
     );
+  });
+
+  it('takes retries as a number or as written, quoting what is not a number', () => {
+    const base = { source: '/srv/a.git', destination: '/srv/b.git', cacheRoot: '/tmp/c' };
+    assert.equal(parseMirrorSettings(base).retries, 3);
+    assert.equal(parseMirrorSettings({ ...base, retries: ' 5 ' }).retries, 5);
+    assert.equal(parseMirrorSettings({ ...base, retries: 0 }).retries, 0);
+    for (const v of ['abc', '1.5', '-1', '11'])
+      assert.throws(
+        () => parseMirrorSettings({ ...base, retries: v }),
+        new RegExp(`Invalid input 'retries' '${v.replace('.', '\\.')}'`),
+        v,
+      );
   });
 
   it('resolves submodule URLs relative to the superproject', () => {

@@ -5,7 +5,8 @@
  * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
  * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Redactor, type Logger } from './log.js';
@@ -84,8 +85,18 @@ const TRANSIENT = [
   /remote: (Internal Server Error|Service Unavailable)/i,
 ];
 
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-export function isTransient(stderr: string): boolean {
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+export function isTransient(stderr: string, stdout = ''): boolean {
+  if (REFUSED.test(stderr) || REFUSED.test(stdout)) return false;
   return TRANSIENT.some((re) => re.test(stderr));
 }
 
@@ -97,6 +108,80 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Base delay of the backoff between retries; tests shorten it. */
 export const retryPolicy = { baseDelayMs: 1000 };
+
+// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
+
+/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
+export class GitStopped extends Error {
+  constructor() {
+    super('git was stopped: the command was interrupted');
+    this.name = 'GitStopped';
+  }
+}
+
+const stop: { requested: boolean; done?: Promise<void> } = { requested: false };
+/** Every git process started here that has not closed yet, with the promise of its close. */
+const running = new Map<ChildProcess, Promise<void>>();
+
+/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
+function started<C extends ChildProcess>(spawnGit: () => C): C {
+  if (stop.requested) throw new GitStopped();
+  const child = spawnGit();
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => resolve());
+    child.once('error', () => resolve());
+  });
+  running.set(child, closed);
+  void closed.then(() => running.delete(child));
+  return child;
+}
+
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc: only the process itself can be named
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+/**
+ * Stops every git process started here and starts no more (GitStopped instead): each one with
+ * all it started, since a push's transport helper carries on alone when only git is signalled.
+ * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
+ */
+export function stopGit(graceMs = 3000): Promise<void> {
+  stop.requested = true;
+  return (stop.done ??= (async () => {
+    const children = [...running];
+    const signal = (sig: NodeJS.Signals) => {
+      for (const [child] of children)
+        for (const pid of child.pid ? processTree(child.pid) : [])
+          try {
+            process.kill(pid, sig);
+          } catch {
+            // already gone
+          }
+    };
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+    await Promise.all(children.map(([, closed]) => closed));
+    clearTimeout(timer);
+  })());
+}
 
 export class GitProcess {
   readonly cwd: string;
@@ -163,11 +248,13 @@ export class GitProcess {
 
   private once(args: string[], opts: ExecOptions): Promise<GitResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.options.program ?? 'git', args, {
-        cwd: this.cwd,
-        env: this.environment(opts.env),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      const child = started(() =>
+        spawn(this.options.program ?? 'git', args, {
+          cwd: this.cwd,
+          env: this.environment(opts.env),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
+      );
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -192,7 +279,8 @@ export class GitProcess {
     for (let attempt = 0; ; attempt++) {
       const result = await this.once(args, opts);
       if (result.code === 0) return result;
-      if (attempt < retries && isTransient(result.stderr)) {
+      if (stop.requested) throw new GitStopped(); // its failure is ours: say so, try nothing more
+      if (attempt < retries && isTransient(result.stderr, result.stdout)) {
         const delay = retryPolicy.baseDelayMs * 2 ** attempt;
         this.options.logger?.warning(
           `git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`,
@@ -245,11 +333,13 @@ export class GitProcess {
     opts: { env?: Record<string, string>; input?: string } = {},
   ): AsyncGenerator<string> {
     this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-    const child = spawn(this.options.program ?? 'git', args, {
-      cwd: this.cwd,
-      env: this.environment(opts.env),
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    const child = started(() =>
+      spawn(this.options.program ?? 'git', args, {
+        cwd: this.cwd,
+        env: this.environment(opts.env),
+        stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      }),
+    );
     if (child.stdin) {
       child.stdin.on('error', () => {});
       child.stdin.end(opts.input);
@@ -285,18 +375,22 @@ export class GitProcess {
       `git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`,
     );
     const env = this.environment(opts.env);
-    const first = spawn(this.options.program ?? 'git', producer, {
-      cwd: this.cwd,
-      env,
-      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    const first = started(() =>
+      spawn(this.options.program ?? 'git', producer, {
+        cwd: this.cwd,
+        env,
+        stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      }),
+    );
     // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
     // through this process.
-    const second = spawn(this.options.program ?? 'git', consumer, {
-      cwd: this.cwd,
-      env,
-      stdio: [first.stdout!, 'pipe', 'pipe'],
-    });
+    const second = started(() =>
+      spawn(this.options.program ?? 'git', consumer, {
+        cwd: this.cwd,
+        env,
+        stdio: [first.stdout!, 'pipe', 'pipe'],
+      }),
+    );
     first.stdout!.destroy(); // the consumer has its own end of the pipe
     const errors: Buffer[][] = [[], []];
     first.stderr!.on('data', (b: Buffer) => errors[0].push(b));

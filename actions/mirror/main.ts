@@ -8,13 +8,14 @@ import {
   core,
   coreLogger,
   input,
-  integerInput,
   listInput,
   runMain,
   secretInput,
 } from '../runtime/runner.js';
-import { mirrorTree, type MirrorHooks } from '../lib/mirror/mirror.js';
+import { interruptible } from '../lib/mirror/interrupt.js';
+import { mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.js';
 import { summaryRows } from '../lib/mirror/plan.js';
+import { splitPatterns } from '../lib/mirror/refs.js';
 import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
 import { actionsCacheHooks } from './cache.js';
 
@@ -30,7 +31,7 @@ await runMain(async () => {
     destination: input(INPUTS.destination, { required: true }),
     sourceToken: secretInput(INPUTS.sourceToken),
     token: secretInput(INPUTS.token),
-    refs: listInput(INPUTS.refs),
+    refs: splitPatterns(input(INPUTS.refs)),
     map: listInput(INPUTS.map),
     prefix: input(INPUTS.prefix),
     tagPrefix: input(INPUTS.tagPrefix),
@@ -41,16 +42,18 @@ await runMain(async () => {
     cacheRoot: cacheDir
       ? resolve(workspace, cacheDir)
       : join(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
-    retries: integerInput(INPUTS.retries, 3),
+    retries: input(INPUTS.retries),
     serverUrl: process.env.GITHUB_SERVER_URL,
     workingDirectory: workspace,
   });
   // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
   const hooks: MirrorHooks = cacheDir ? {} : actionsCacheHooks(coreLogger);
-  const result = await mirrorTree(settings, coreLogger, hooks);
+  // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
+  const result = await interruptible(coreLogger, (signal) =>
+    mirrorTree(settings, coreLogger, { ...hooks, signal }),
+  );
 
-  const moved = result.updates.filter((u) => u.action !== 'unchanged');
-  core.setOutput(OUTPUTS.updates, JSON.stringify(moved));
+  core.setOutput(OUTPUTS.updates, updatesJson(result));
   core.setOutput(OUTPUTS.created, result.counts.created);
   core.setOutput(OUTPUTS.updated, result.counts.updated + result.counts.rewritten);
   core.setOutput(OUTPUTS.deleted, result.counts.deleted);

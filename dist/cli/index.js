@@ -43891,13 +43891,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   TU: () => (/* binding */ Git),
   XS: () => (/* reexport */ GitError),
   zY: () => (/* binding */ initRepository),
-  dg: () => (/* reexport */ isTransient)
+  dg: () => (/* reexport */ isTransient),
+  Fd: () => (/* reexport */ stopGit)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 // EXTERNAL MODULE: ./build/actions/lib/log.js
@@ -43910,6 +43913,7 @@ var log = __nccwpck_require__(1562);
  * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
  * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
+
 
 
 
@@ -43942,8 +43946,18 @@ const TRANSIENT = [
     /index-pack failed/i,
     /remote: (Internal Server Error|Service Unavailable)/i,
 ];
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-function isTransient(stderr) {
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+function isTransient(stderr, stdout = '') {
+    if (REFUSED.test(stderr) || REFUSED.test(stdout))
+        return false;
     return TRANSIENT.some((re) => re.test(stderr));
 }
 function basicAuthHeader(username, token) {
@@ -43952,6 +43966,80 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
+// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
+/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
+class GitStopped extends Error {
+    constructor() {
+        super('git was stopped: the command was interrupted');
+        this.name = 'GitStopped';
+    }
+}
+const stop = { requested: false };
+/** Every git process started here that has not closed yet, with the promise of its close. */
+const running = new Map();
+/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
+function started(spawnGit) {
+    if (stop.requested)
+        throw new GitStopped();
+    const child = spawnGit();
+    const closed = new Promise((resolve) => {
+        child.once('close', () => resolve());
+        child.once('error', () => resolve());
+    });
+    running.set(child, closed);
+    void closed.then(() => running.delete(child));
+    return child;
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+/**
+ * Stops every git process started here and starts no more (GitStopped instead): each one with
+ * all it started, since a push's transport helper carries on alone when only git is signalled.
+ * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
+ */
+function stopGit(graceMs = 3000) {
+    stop.requested = true;
+    return (stop.done ??= (async () => {
+        const children = [...running];
+        const signal = (sig) => {
+            for (const [child] of children)
+                for (const pid of child.pid ? processTree(child.pid) : [])
+                    try {
+                        process.kill(pid, sig);
+                    }
+                    catch {
+                        // already gone
+                    }
+        };
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+        await Promise.all(children.map(([, closed]) => closed));
+        clearTimeout(timer);
+    })());
+}
 class GitProcess {
     cwd;
     options;
@@ -44012,11 +44100,11 @@ class GitProcess {
     }
     once(args, opts) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+            const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
                 cwd: this.cwd,
                 env: this.environment(opts.env),
                 stdio: ['pipe', 'pipe', 'pipe'],
-            });
+            }));
             const out = [];
             const err = [];
             child.stdout.on('data', (b) => out.push(b));
@@ -44041,7 +44129,9 @@ class GitProcess {
             const result = await this.once(args, opts);
             if (result.code === 0)
                 return result;
-            if (attempt < retries && isTransient(result.stderr)) {
+            if (stop.requested)
+                throw new GitStopped(); // its failure is ours: say so, try nothing more
+            if (attempt < retries && isTransient(result.stderr, result.stdout)) {
                 const delay = retryPolicy.baseDelayMs * 2 ** attempt;
                 this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
                 await sleep(delay);
@@ -44080,11 +44170,11 @@ class GitProcess {
      */
     async *chunks(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+        const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         if (child.stdin) {
             child.stdin.on('error', () => { });
             child.stdin.end(opts.input);
@@ -44116,18 +44206,18 @@ class GitProcess {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
+        const first = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
         // through this process.
-        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
+        const second = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
             cwd: this.cwd,
             env,
             stdio: [first.stdout, 'pipe', 'pipe'],
-        });
+        }));
         first.stdout.destroy(); // the consumer has its own end of the pipe
         const errors = [[], []];
         first.stderr.on('data', (b) => errors[0].push(b));
@@ -44384,6 +44474,224 @@ async function initRepository(dir, options = {}) {
     return git.at(dir);
 }
 //# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 5185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ taggedProcesses),
+/* harmony export */   OJ: () => (/* binding */ LOCK_DIR_ENV),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive),
+/* harmony export */   gb: () => (/* binding */ spawnTagged),
+/* harmony export */   i0: () => (/* binding */ killGroup),
+/* harmony export */   jW: () => (/* binding */ TAG_ENV),
+/* harmony export */   wU: () => (/* binding */ killProcesses)
+/* harmony export */ });
+/* unused harmony export processesWithArgument */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/**
+ * Processes a job starts, and how they are found again. Every process gets its own process
+ * group (so a step's whole tree can be signalled at once) and two environment variables that
+ * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
+ * its group (a daemon) is still found by reading /proc/<pid>/environ.
+ */
+
+
+const TAG_ENV = 'TRIBUTARY_RUN';
+const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
+/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
+function spawnTagged(program, args, opts) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(opts.logFile, 'a');
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
+            cwd: opts.cwd,
+            env: {
+                ...process.env,
+                ...opts.env,
+                [TAG_ENV]: opts.tagging.tag,
+                [LOCK_DIR_ENV]: opts.tagging.lockDir,
+            },
+            stdio: ['ignore', fd, fd],
+            detached: true,
+        });
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(127));
+        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    });
+    // No pid: the program could not be started; `exited` says 127.
+    return { child, pid: child.pid ?? -1, exited };
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
+}
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        try {
+            process.kill(pgid, signal);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Whether any process of the group is still there (zombies aside). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return isAlive(pgid);
+    }
+    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
+}
+/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
+async function killGroup(pgid, graceMs = 2000) {
+    if (!signalGroup(pgid, 'SIGTERM'))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!groupAlive(pgid))
+            return;
+        await sleep(25);
+    }
+    signalGroup(pgid, 'SIGKILL');
+}
+let buffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                return buffer.toString('latin1', 0, length);
+            length += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/**
+ * Processes on the host we can read, with their environment, filtered. Only those carrying our
+ * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
+ */
+function taggedProcesses(filter, all = false) {
+    const found = [];
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)('/proc');
+    }
+    catch {
+        return found;
+    }
+    for (const e of entries) {
+        if (!/^\d+$/.test(e))
+            continue;
+        const pid = Number(e);
+        if (pid === process.pid)
+            continue;
+        try {
+            const environ = readProc(`/proc/${pid}/environ`);
+            if (!all && !environ.includes(`${TAG_ENV}=`))
+                continue;
+            const env = {};
+            for (const kv of environ.split('\0')) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            const stat = readProc(`/proc/${pid}/stat`);
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            if (fields[0] === 'Z')
+                continue;
+            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
+            const info = { pid, pgid: Number(fields[2]), cmdline, env };
+            if (filter(info))
+                found.push(info);
+        }
+        catch {
+            // gone, or not ours to read
+        }
+    }
+    return found;
+}
+/** Processes whose command line carries `text` as a whole argument or inside one. */
+function processesWithArgument(text) {
+    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
+}
+/** Kills processes (their groups first, then each one) and waits until they are gone. */
+async function killProcesses(list, graceMs = 2000) {
+    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
+    // Never our own group: the action's node process may share it with what it spawned.
+    const ownGroup = Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
+    pgids.delete(ownGroup);
+    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
+    for (const p of list) {
+        if (isAlive(p.pid)) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+    return list.map((p) => p.pid);
+}
+//# sourceMappingURL=processes.js.map
 
 /***/ }),
 
@@ -53437,7 +53745,7 @@ const gateCommand = {
 
 /***/ }),
 
-/***/ 1234:
+/***/ 4182:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53454,10 +53762,66 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
 var lib_git = __nccwpck_require__(5106);
+;// CONCATENATED MODULE: ./build/actions/lib/mirror/interrupt.js
+/**
+ * An interrupted mirror run (Ctrl-C, `kill -INT`, the runner cancelling the job) stops git, and
+ * everything git started, before it goes: a push must never carry on alone after the command
+ * said it stopped. The story then unwinds as from any failure, so the cache folder's lock is
+ * released and a temporary folder removed, and the caller exits 128 + the signal's number.
+ */
+
+
+class Interrupted extends Error {
+    signal;
+    /** 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM. */
+    exitCode;
+    constructor(signal) {
+        super(`Interrupted (${signal}): git was stopped, and the run with it.`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+        this.exitCode = 128 + (external_node_os_.constants.signals[signal] ?? 0);
+    }
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs a story that stops at SIGINT or SIGTERM: the signal aborts the story's AbortSignal and
+ * stops git; once the story has unwound and every git process has exited, this rejects with
+ * Interrupted. A second signal leaves at once.
+ */
+async function interruptible(logger, story) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(new Interrupted(signal).exitCode);
+        logger.warning(`Interrupted (${signal}): stopping git, then cleaning up.`);
+        controller.abort(new Interrupted(signal));
+        void (0,lib_git/* stopGit */.Fd)();
+    };
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    try {
+        const result = await story(controller.signal).catch((e) => {
+            if (controller.signal.aborted)
+                return undefined;
+            throw e;
+        });
+        if (!controller.signal.aborted)
+            return result;
+        await (0,lib_git/* stopGit */.Fd)(); // every git started, awaited by the story or not, has exited
+        throw controller.signal.reason;
+    }
+    finally {
+        for (const s of SIGNALS)
+            process.off(s, onSignal);
+    }
+}
+//# sourceMappingURL=interrupt.js.map
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/refs.js
@@ -53471,6 +53835,31 @@ var picomatch = __nccwpck_require__(4006);
 
 const BRANCHES = 'refs/heads/';
 const TAGS = 'refs/tags/';
+/**
+ * A list of patterns as both front ends take it: one a line, or separated by commas, `#`
+ * comments dropped. A comma inside braces belongs to its pattern: `v{8,9}.*` is one pattern.
+ */
+function splitPatterns(text) {
+    const items = [];
+    for (const line of text.split('\n')) {
+        let depth = 0;
+        let item = '';
+        for (const c of line.replace(/#.*$/, '')) {
+            if (c === '{')
+                depth++;
+            if (c === '}')
+                depth = Math.max(0, depth - 1);
+            if (c === ',' && depth === 0) {
+                items.push(item);
+                item = '';
+            }
+            else
+                item += c;
+        }
+        items.push(item);
+    }
+    return items.map((s) => s.trim()).filter(Boolean);
+}
 /** Whether a full ref name is one git would accept (the rules of `git check-ref-format`). */
 function isValidRefName(ref) {
     if (!ref.startsWith('refs/') || ref.endsWith('/') || ref.endsWith('.'))
@@ -53571,6 +53960,8 @@ class RefMapper {
     rules;
     prefix;
     tagPrefix;
+    /** The patterns and map entries as written, for messages. */
+    written;
     included;
     excluded;
     constructor(input = {}) {
@@ -53582,6 +53973,10 @@ class RefMapper {
             (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
         }
         this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
+        this.written = {
+            patterns: (input.patterns ?? []).map((p) => p.trim()).filter(Boolean),
+            map: (input.map ?? []).map((m) => m.trim()).filter(Boolean),
+        };
         if (!include.length && !this.rules.length)
             include.push(`${BRANCHES}**`, `${TAGS}**`);
         this.include = include;
@@ -53597,6 +53992,15 @@ class RefMapper {
         const exc = exclude.length ? picomatch(exclude, options) : () => false;
         this.included = (ref) => inc(ref) || this.rules.some((r) => matchRule(r.source, ref) !== undefined);
         this.excluded = exc;
+    }
+    /** The selection as the user wrote it: `refs 'master', 'stable-*'; map '...'`. */
+    describe() {
+        const quote = (list) => list.map((x) => `'${x}'`).join(', ');
+        const parts = [
+            ...(this.written.patterns.length ? [`refs ${quote(this.written.patterns)}`] : []),
+            ...(this.written.map.length ? [`map ${quote(this.written.map)}`] : []),
+        ];
+        return parts.length ? parts.join('; ') : 'every branch and tag (no refs given)';
     }
     /** Whether an upstream ref is mirrored at all. */
     selects(ref) {
@@ -53763,6 +54167,163 @@ function summaryRows(updates) {
     ]);
 }
 //# sourceMappingURL=plan.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/processes.js
+var processes = __nccwpck_require__(5185);
+;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
+/**
+ * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
+ * store's refs (what was fetched, what is staged for a push) are one run's working state: two
+ * runs in it at once pushed each other's refs, or broke each other's first fetch. So a run
+ * takes the folder's lock first, and a second run waits, saying for whom. The lock is a file
+ * naming its owner (pid and the pid's start time, host, run); a lock whose owner is gone from
+ * this host is stale and taken over.
+ */
+
+
+
+
+const LOCK_FILE = '.tributary-mirror.lock';
+/** Says who this process is, for a run that finds the folder taken. */
+function describeHolder(env = process.env) {
+    if (env.GITHUB_RUN_ID) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const run = env.GITHUB_REPOSITORY
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : env.GITHUB_RUN_ID;
+        return `workflow run ${run}${env.GITHUB_JOB ? ` (job ${env.GITHUB_JOB})` : ''}`;
+    }
+    let user = '';
+    try {
+        user = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // no user name for this uid
+    }
+    return `tributary mirror${user ? ` run by ${user}` : ''}`;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+});
+function readOwner(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether an owner is certainly gone: on this host, and its pid dead or now another process. */
+function gone(owner) {
+    if (owner.host !== (0,external_node_os_.hostname)())
+        return false; // another machine's run: only it can tell
+    if (!(0,processes/* isAlive */._n)(owner.pid))
+        return true;
+    return owner.processStart !== undefined && (0,processes/* processStartTime */.X0)(owner.pid) !== owner.processStart;
+}
+const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+class CacheLock {
+    file;
+    owner;
+    constructor(file, owner) {
+        this.file = file;
+        this.owner = owner;
+    }
+    /**
+     * Takes the lock of `dir`, waiting as long as a live run holds it (a line says whose it is)
+     * and taking over one whose owner is gone. The file is written whole under another name and
+     * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
+     * Rejects with the signal's reason when it aborts while waiting.
+     */
+    static async acquire(dir, who, logger, signal) {
+        const file = (0,external_node_path_.join)(dir, LOCK_FILE);
+        const owner = {
+            pid: process.pid,
+            processStart: (0,processes/* processStartTime */.X0)(process.pid),
+            host: (0,external_node_os_.hostname)(),
+            startedAt: new Date().toISOString(),
+            ...who,
+        };
+        const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(owner, null, 2) + '\n');
+        let said = '';
+        let unreadable = 0;
+        try {
+            for (;;) {
+                signal?.throwIfAborted();
+                try {
+                    (0,external_node_fs_.linkSync)(temp, file);
+                    return new CacheLock(file, owner);
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = readOwner(file);
+                if (held && gone(held)) {
+                    takeOver(file, held, logger);
+                    continue;
+                }
+                // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
+                const line = held
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is mirroring ${held.mirroring} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
+                if (line !== said && (held || unreadable++))
+                    logger.info((said = line));
+                await sleep(200, signal);
+            }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+    /** Lets go of the lock, if it is still this run's. */
+    release() {
+        const held = readOwner(this.file);
+        if (!held || !same(held, this.owner))
+            return;
+        try {
+            (0,external_node_fs_.unlinkSync)(this.file);
+        }
+        catch {
+            // gone already
+        }
+    }
+}
+/**
+ * Removes a lock whose owner is gone. It is first moved aside (a rename: of two runs taking it
+ * over at once, one moves it); if what was moved is not the dead owner's lock but a live run's
+ * that took it over meanwhile, it is put back.
+ */
+function takeOver(file, dead, logger) {
+    const aside = `${file}.stale.${process.pid}`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // another run moved it first
+    }
+    const moved = readOwner(aside);
+    if (moved && !same(moved, dead)) {
+        try {
+            (0,external_node_fs_.linkSync)(aside, file);
+        }
+        catch {
+            // a third run took it within this instant: both hold it (three runs meeting a dead
+            // run's lock at once; nothing cheaper than a kernel lock, which Node lacks, closes it)
+        }
+    }
+    else {
+        logger.warning(`Took over the cache folder's lock from ${dead.holder} (pid ${dead.pid}, since ${dead.startedAt}), which is gone.`);
+    }
+    (0,external_node_fs_.rmSync)(aside, { force: true });
+}
+//# sourceMappingURL=lock.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:url"
@@ -53919,9 +54480,16 @@ function parseMirrorSettings(inputs) {
             workingDirectory: inputs.workingDirectory,
         });
     }
-    const retries = inputs.retries ?? 3;
+    const written = typeof inputs.retries === 'string' ? inputs.retries.trim() : inputs.retries;
+    const retries = written === undefined || written === ''
+        ? 3
+        : typeof written === 'number'
+            ? written
+            : /^\d+$/.test(written)
+                ? Number(written)
+                : NaN;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.retries}'`, String(inputs.retries), 'a whole number from 0 to 10');
+        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
     if (!inputs.cacheRoot || !(0,external_node_path_.isAbsolute)(inputs.cacheRoot))
         throw (0,errors/* invalid */.Gq)(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
     return {
@@ -54154,6 +54722,14 @@ function sameOrigin(a, b) {
 
 
 
+
+/**
+ * The `updates` output, and what `tributary mirror --json` prints: the main tree's refs that
+ * moved or were refused.
+ */
+function updatesJson(result) {
+    return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
     return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
@@ -54172,51 +54748,34 @@ async function clearStaging(store) {
 /** The store is damaged in a way only a full fetch mends. */
 class StoreDamaged extends Error {
 }
+/** Mirrors one tree (and its submodules' trees), holding the cache folder's lock throughout. */
 async function mirrorTree(settings, logger, hooks = {}) {
-    const now = hooks.now?.() ?? new Date();
     (0,external_node_fs_.mkdirSync)(settings.cacheRoot, { recursive: true });
+    const lock = await CacheLock.acquire(settings.cacheRoot, {
+        holder: describeHolder(),
+        mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+    }, logger, hooks.signal);
+    try {
+        return await mirrorLocked(settings, logger, hooks);
+    }
+    finally {
+        lock.release();
+    }
+}
+async function mirrorLocked(settings, logger, hooks) {
+    const now = hooks.now?.() ?? new Date();
     const main = {
         source: settings.source,
         destination: settings.destination,
         refs: settings.refs,
+        main: true,
     };
     const trees = [];
     const first = await planTree(main, settings, logger, hooks, now, {
         wantHeads: !!settings.submoduleDestination,
     });
     trees.push(first);
-    if (settings.submoduleDestination && first.store) {
-        const heads = [...first.upstream]
-            .filter(([ref]) => ref.startsWith('refs/heads/'))
-            .map(([, oid]) => oid);
-        const subs = await submoduleTrees(first.store, heads, settings.source, logger);
-        const destinations = new Set([settings.destination.url]);
-        for (const sub of subs) {
-            const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
-            let destination;
-            try {
-                destination = parseRemote('submodule-destination', written, {
-                    ownerRepo: true,
-                    serverUrl: settings.serverUrl,
-                });
-                // Two submodule trees with one name would overwrite each other's hosted copy.
-                if (destinations.has(destination.url))
-                    throw new Error(`another tree is already mirrored to ${display(destination)}`);
-            }
-            catch (e) {
-                logger.warning(`Submodule ${sub.path} is not mirrored: ${(0,errors/* errorMessage */.gJ)(e)}`, {
-                    title: 'Submodule skipped',
-                });
-                continue;
-            }
-            destinations.add(destination.url);
-            destination.token = settings.destination.token;
-            logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
-            // Submodule trees carry all their branches and tags, under their own names.
-            const spec = { source: sub.source, destination, refs: new RefMapper() };
-            trees.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
-        }
-    }
+    trees.push(...(await planSubmoduleTrees(first, settings, logger, hooks, now)));
     const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
     for (const u of refused)
         logger.error(`Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`, { title: `Mirror refused ${u.ref} (${plan_short(u.old)} → ${plan_short(u.new)})` });
@@ -54247,17 +54806,7 @@ async function mirrorTree(settings, logger, hooks = {}) {
         }
     }
     finally {
-        // What was fetched is worth keeping even when the push failed: the next run starts there.
-        for (const t of trees) {
-            if (!t.fetchedRefs || !t.cache || !hooks.save)
-                continue;
-            try {
-                await hooks.save(t.cache);
-            }
-            catch (e) {
-                logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
+        await saveCaches(trees, hooks, logger);
     }
     const results = trees.map((t) => ({
         source: display(t.spec.source),
@@ -54276,6 +54825,57 @@ async function mirrorTree(settings, logger, hooks = {}) {
         refused,
     };
 }
+/** The trees of the main tree's submodules, planned, when submodules are mirrored too. */
+async function planSubmoduleTrees(first, settings, logger, hooks, now) {
+    const planned = [];
+    if (!settings.submoduleDestination || !first.store)
+        return planned;
+    const heads = [...first.upstream]
+        .filter(([ref]) => ref.startsWith('refs/heads/'))
+        .map(([, oid]) => oid);
+    const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+    const destinations = new Set([settings.destination.url]);
+    for (const sub of subs) {
+        const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
+        let destination;
+        try {
+            destination = parseRemote('submodule-destination', written, {
+                ownerRepo: true,
+                serverUrl: settings.serverUrl,
+            });
+            // Two submodule trees with one name would overwrite each other's hosted copy.
+            if (destinations.has(destination.url))
+                throw new Error(`another tree is already mirrored to ${display(destination)}`);
+        }
+        catch (e) {
+            logger.warning(`Submodule ${sub.path} is not mirrored: ${(0,errors/* errorMessage */.gJ)(e)}`, {
+                title: 'Submodule skipped',
+            });
+            continue;
+        }
+        destinations.add(destination.url);
+        destination.token = settings.destination.token;
+        logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
+        // Submodule trees carry all their branches and tags, under their own names.
+        const spec = { source: sub.source, destination, refs: new RefMapper() };
+        planned.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+    }
+    return planned;
+}
+/** What was fetched is worth keeping even when the push failed: the next run starts there. */
+async function saveCaches(trees, hooks, logger) {
+    for (const t of trees) {
+        // (an interrupted run saves nothing: it is to stop, not to start an upload)
+        if (!t.fetchedRefs || !t.cache || !hooks.save || hooks.signal?.aborted)
+            continue;
+        try {
+            await hooks.save(t.cache);
+        }
+        catch (e) {
+            logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
 const isPushed = movesRef;
 async function planTree(spec, settings, logger, hooks, now, opts) {
     const { source, destination } = spec;
@@ -54285,18 +54885,7 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
         logger,
     });
     const retries = settings.retries;
-    const [upstreamAll, hosted] = await Promise.all([
-        git.remoteBranchesAndTags(source.url, { retries }),
-        git.remoteBranchesAndTags(destination.url, { retries }),
-    ]);
-    const selected = spec.refs.apply(upstreamAll);
-    const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
-    const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
-    const deletions = updates.filter((u) => u.action === 'deleted').length;
-    if (deletions && !selected.size)
-        // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
-        // project that deleted everything: never empty the hosted tree on its word.
-        throw new Error(`${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`);
+    const { selected, upstream, updates, keptDeleted } = await compareTree(spec, settings, git, logger);
     const plan = {
         spec,
         git,
@@ -54306,9 +54895,6 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
         reused: false,
         fetchedRefs: 0,
     };
-    logger.info(`${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`);
-    if (keptDeleted.length)
-        logger.info(`${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`);
     const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
     if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
         logger.info('Everything is up to date: nothing fetched, nothing pushed.');
@@ -54353,6 +54939,34 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
     }
     await fetchBackupSources(plan, retries);
     return plan;
+}
+/**
+ * Lists both sides of a tree and compares them, refusing a selection that matches nothing and
+ * a prune on an upstream that lists nothing.
+ */
+async function compareTree(spec, settings, git, logger) {
+    const { source, destination } = spec;
+    const retries = settings.retries;
+    const [upstreamAll, hosted] = await Promise.all([
+        git.remoteBranchesAndTags(source.url, { retries }),
+        git.remoteBranchesAndTags(destination.url, { retries }),
+    ]);
+    const selected = spec.refs.apply(upstreamAll);
+    if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
+        // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
+        // deleted everything (refs mirrored before and gone upstream are the refusal below).
+        throw new errors/* ConfigurationError */.j1(INPUTS.refs, `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
+    const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
+    const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
+    const deletions = updates.filter((u) => u.action === 'deleted').length;
+    if (deletions && !selected.size)
+        // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
+        // project that deleted everything: never empty the hosted tree on its word.
+        throw new Error(`${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`);
+    logger.info(`${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`);
+    if (keptDeleted.length)
+        logger.info(`${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`);
+    return { selected, upstream, updates, keptDeleted };
 }
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
 async function fetchMissing(store, objects, url, wanted, upstream, retries, logger) {
@@ -54493,13 +55107,17 @@ var command = __nccwpck_require__(3192);
 
 
 
+
+
+
 const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
 
 Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
 atomic push with a lease on every ref; a rewritten branch or moved tag is refused unless
 --allow-rewrites (then the old head is kept under refs/tributary/backup/...).
 
-  --refs <glob>                 a ref pattern (repeatable; !glob excludes); default all branches and tags
+  --refs <globs>                ref patterns, comma separated as in the action (master,stable-*,
+                                v{8,9}.*), repeatable; !glob excludes; default all branches and tags
   --map <src:dst>               a rename, refs/heads/master:refs/heads/upstream/master (repeatable)
   --prefix <p>                  prepended to mirrored branch names (upstream/)
   --tag-prefix <p>              prepended to mirrored tag names
@@ -54512,11 +55130,14 @@ atomic push with a lease on every ref; a rewritten branch or moved tag is refuse
   --server-url <url>            the server for owner/repo destinations (default GITHUB_SERVER_URL
                                 or https://github.com)
   --retries <n>                 network retries (default 3)
-  --json                        print the updates as JSON
+  --json                        print only the updates as JSON on stdout (the action's updates
+                                output); progress goes to stderr
 
 Tokens come from the environment, never the command line: TRIBUTARY_SOURCE_TOKEN for the
 source, TRIBUTARY_TOKEN (or GITHUB_TOKEN) for the destination.
-Exit: 0 mirrored, 1 refused (nothing pushed), 2 bad input, 3 failure.`;
+Runs sharing a --cache-dir take turns (a run waits, saying for which run). Interrupted
+(SIGINT, SIGTERM), it stops git and everything git started before it exits.
+Exit: 0 mirrored, 1 refused (nothing pushed), 2 bad input, 3 failure, 130 interrupted.`;
 const mirrorCommand = {
     name: 'mirror',
     summary: 'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
@@ -54543,15 +55164,18 @@ const mirrorCommand = {
             strict: true,
         });
         const o = parsed.values;
+        // A reader that went away (`| head`) takes nothing with it: the run goes on, quietly.
+        process.stdout.on('error', () => { });
+        if (o.json)
+            logger = progressToStderr(logger);
         const temporary = o['cache-dir'] ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'));
         try {
-            const retries = o.retries === undefined ? undefined : Number(o.retries);
             const settings = parseMirrorSettings({
                 source: o.source ?? '',
                 destination: o.destination ?? '',
                 sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
                 token: (0,command/* tokenFromEnvironment */.n)(),
-                refs: o.refs,
+                refs: o.refs?.flatMap(splitPatterns),
                 map: o.map,
                 prefix: o.prefix,
                 tagPrefix: o['tag-prefix'],
@@ -54560,12 +55184,12 @@ const mirrorCommand = {
                 submodules: o.submodules,
                 submoduleDestination: o['submodule-destination'],
                 cacheRoot: temporary ?? (0,external_node_path_.resolve)(o['cache-dir']),
-                retries,
+                retries: o.retries,
                 serverUrl: o['server-url'] ?? process.env.GITHUB_SERVER_URL,
             });
-            const result = await mirrorTree(settings, logger);
+            const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
             if (o.json)
-                process.stdout.write(JSON.stringify(result.updates, null, 2) + '\n');
+                process.stdout.write(updatesJson(result) + '\n');
             else
                 for (const tree of result.trees) {
                     logger.info(`${tree.source} → ${tree.destination}`);
@@ -54574,17 +55198,54 @@ const mirrorCommand = {
                 }
             return result.refused.length ? 1 : 0;
         }
+        catch (e) {
+            if (e instanceof Interrupted) {
+                logger.error(e.message);
+                return e.exitCode;
+            }
+            throw e;
+        }
         finally {
             if (temporary)
                 (0,external_node_fs_.rmSync)(temporary, { recursive: true, force: true });
         }
     },
 };
+/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
+function progressToStderr(logger) {
+    const redactor = new log/* Redactor */.pO();
+    let depth = 0;
+    const say = (message) => process.stderr.write(redactor
+        .redact(message)
+        .split('\n')
+        .map((l) => '  '.repeat(depth) + l)
+        .join('\n') + '\n');
+    return {
+        debug: (m) => logger.debug(m),
+        info: say,
+        warning: (m, a) => logger.warning(m, a),
+        error: (m, a) => logger.error(m, a),
+        async group(name, fn) {
+            say(`> ${name}`);
+            depth++;
+            try {
+                return await fn();
+            }
+            finally {
+                depth--;
+            }
+        },
+        secret(value) {
+            redactor.add(value);
+            logger.secret(value);
+        },
+    };
+}
 //# sourceMappingURL=mirror.js.map
 
 /***/ }),
 
-/***/ 5361:
+/***/ 1478:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54605,208 +55266,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
-/**
- * Processes a job starts, and how they are found again. Every process gets its own process
- * group (so a step's whole tree can be signalled at once) and two environment variables that
- * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
- * its group (a daemon) is still found by reading /proc/<pid>/environ.
- */
-
-
-const TAG_ENV = 'TRIBUTARY_RUN';
-const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
-/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
-function spawnTagged(program, args, opts) {
-    const fd = (0,external_node_fs_.openSync)(opts.logFile, 'a');
-    let child;
-    try {
-        child = (0,external_node_child_process_.spawn)(program, args, {
-            cwd: opts.cwd,
-            env: {
-                ...process.env,
-                ...opts.env,
-                [TAG_ENV]: opts.tagging.tag,
-                [LOCK_DIR_ENV]: opts.tagging.lockDir,
-            },
-            stdio: ['ignore', fd, fd],
-            detached: true,
-        });
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
-    });
-    // No pid: the program could not be started; `exited` says 127.
-    return { child, pid: child.pid ?? -1, exited };
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
-}
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-function signalGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        try {
-            process.kill(pgid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Whether any process of the group is still there (zombies aside). */
-function groupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return isAlive(pgid);
-    }
-    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
-}
-/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
-async function killGroup(pgid, graceMs = 2000) {
-    if (!signalGroup(pgid, 'SIGTERM'))
-        return;
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        if (!groupAlive(pgid))
-            return;
-        await sleep(25);
-    }
-    signalGroup(pgid, 'SIGKILL');
-}
-let buffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
- * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
- */
-function readProc(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
-            const n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                return buffer.toString('latin1', 0, length);
-            length += n;
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * Processes on the host we can read, with their environment, filtered. Only those carrying our
- * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
- */
-function taggedProcesses(filter, all = false) {
-    const found = [];
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)('/proc');
-    }
-    catch {
-        return found;
-    }
-    for (const e of entries) {
-        if (!/^\d+$/.test(e))
-            continue;
-        const pid = Number(e);
-        if (pid === process.pid)
-            continue;
-        try {
-            const environ = readProc(`/proc/${pid}/environ`);
-            if (!all && !environ.includes(`${TAG_ENV}=`))
-                continue;
-            const env = {};
-            for (const kv of environ.split('\0')) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            const stat = readProc(`/proc/${pid}/stat`);
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (fields[0] === 'Z')
-                continue;
-            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
-            const info = { pid, pgid: Number(fields[2]), cmdline, env };
-            if (filter(info))
-                found.push(info);
-        }
-        catch {
-            // gone, or not ours to read
-        }
-    }
-    return found;
-}
-/** Processes whose command line carries `text` as a whole argument or inside one. */
-function processesWithArgument(text) {
-    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
-}
-/** Kills processes (their groups first, then each one) and waits until they are gone. */
-async function killProcesses(list, graceMs = 2000) {
-    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
-    // Never our own group: the action's node process may share it with what it spawned.
-    const ownGroup = Number((0,external_node_fs_.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
-    pgids.delete(ownGroup);
-    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
-    for (const p of list) {
-        if (isAlive(p.pid)) {
-            try {
-                process.kill(p.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        }
-    }
-    return list.map((p) => p.pid);
-}
-//# sourceMappingURL=processes.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/processes.js
+var processes = __nccwpck_require__(5185);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/host.js
 /**
  * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
@@ -54826,12 +55287,12 @@ async function killProcesses(list, graceMs = 2000) {
 
 
 function groupRef(pgid) {
-    return { pgid, start: processStartTime(pgid) };
+    return { pgid, start: (0,processes/* processStartTime */.X0)(pgid) };
 }
 function sameProcess(ref) {
-    return isAlive(ref.pgid) && (ref.start === undefined || processStartTime(ref.pgid) === ref.start);
+    return (0,processes/* isAlive */._n)(ref.pgid) && (ref.start === undefined || (0,processes/* processStartTime */.X0)(ref.pgid) === ref.start);
 }
-const host_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
  * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
@@ -54944,9 +55405,9 @@ class HostLock {
     }
     /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
     static stale(owner) {
-        if (!isAlive(owner.pid))
+        if (!(0,processes/* isAlive */._n)(owner.pid))
             return true;
-        return owner.processStart !== undefined && processStartTime(owner.pid) !== owner.processStart;
+        return owner.processStart !== undefined && (0,processes/* processStartTime */.X0)(owner.pid) !== owner.processStart;
     }
     /**
      * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
@@ -54957,7 +55418,7 @@ class HostLock {
         (0,external_node_fs_.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
         const full = {
             ...owner,
-            processStart: processStartTime(owner.pid),
+            processStart: (0,processes/* processStartTime */.X0)(owner.pid),
             host: (0,external_node_os_.hostname)(),
             startedAt: new Date().toISOString(),
         };
@@ -54978,7 +55439,7 @@ class HostLock {
                 const held = this.owner();
                 if (!held) {
                     // Unreadable: a lock written by something else, or gone in between. Look again.
-                    await host_sleep(50);
+                    await sleep(50);
                     if ((0,external_node_fs_.existsSync)(this.lockFile) && !this.owner())
                         this.recover(undefined);
                     continue;
@@ -54996,7 +55457,7 @@ class HostLock {
                     throw new Error('Cancelled while waiting for the host lock');
                 if (Date.now() > deadline)
                     throw new Error(`The host is busy: job '${held.job}' (run ${held.tag}, pid ${held.pid}) has held ${this.lockFile} since ${held.startedAt}`);
-                await host_sleep(250);
+                await sleep(250);
             }
         }
         finally {
@@ -55106,9 +55567,9 @@ class HostLock {
         const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
         for (const g of groups)
             if (sameProcess(g))
-                await killGroup(g.pgid, 1000);
-        const tagged = taggedProcesses((p) => p.env[TAG_ENV] === tag && p.env[LOCK_DIR_ENV] === this.lockDir);
-        const killed = tagged.length ? await killProcesses(tagged) : [];
+                await (0,processes/* killGroup */.i0)(g.pgid, 1000);
+        const tagged = (0,processes/* taggedProcesses */.KR)((p) => p.env[processes/* TAG_ENV */.jW] === tag && p.env[processes/* LOCK_DIR_ENV */.OJ] === this.lockDir);
+        const killed = tagged.length ? await (0,processes/* killProcesses */.wU)(tagged) : [];
         for (const dir of rec?.scratch ?? [])
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         (0,external_node_fs_.rmSync)(this.recordFile(tag), { force: true });
@@ -55116,20 +55577,20 @@ class HostLock {
     }
     /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
     strayProcesses(tag) {
-        return taggedProcesses((p) => p.env[LOCK_DIR_ENV] === this.lockDir && p.env[TAG_ENV] !== tag);
+        return (0,processes/* taggedProcesses */.KR)((p) => p.env[processes/* LOCK_DIR_ENV */.OJ] === this.lockDir && p.env[processes/* TAG_ENV */.jW] !== tag);
     }
 }
 /** Stops one recorded guest through its backend; true when there was something to stop. */
 async function stopRecordedGuest(g, lockDir, tag) {
     const tagging = { tag, lockDir };
     const run = async (program, args, cwd, env) => {
-        const started = spawnTagged(program, args, {
+        const started = (0,processes/* spawnTagged */.gb)(program, args, {
             cwd,
             env,
             logFile: '/dev/null',
             tagging,
         });
-        const timer = setTimeout(() => started.pid > 0 && killGroup(started.pid, 500), 60_000);
+        const timer = setTimeout(() => started.pid > 0 && (0,processes/* killGroup */.i0)(started.pid, 500), 60_000);
         const code = await started.exited;
         clearTimeout(timer);
         return code;
@@ -55146,15 +55607,15 @@ async function stopRecordedGuest(g, lockDir, tag) {
         return true;
     }
     if (g.group && sameProcess(g.group)) {
-        await killGroup(g.group.pgid);
+        await (0,processes/* killGroup */.i0)(g.group.pgid);
         return true;
     }
     // Recorded before its process was known: our tag, and its name on the command line.
-    const named = taggedProcesses((p) => p.env[TAG_ENV] === tag &&
-        p.env[LOCK_DIR_ENV] === lockDir &&
+    const named = (0,processes/* taggedProcesses */.KR)((p) => p.env[processes/* TAG_ENV */.jW] === tag &&
+        p.env[processes/* LOCK_DIR_ENV */.OJ] === lockDir &&
         p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
     if (named.length)
-        await killProcesses(named);
+        await (0,processes/* killProcesses */.wU)(named);
     return named.length > 0;
 }
 //# sourceMappingURL=host.js.map
@@ -55718,7 +56179,7 @@ async function startQemu(g, ctx) {
     (0,external_node_fs_.writeFileSync)(ctx.backendLog, `${g.program} ${args.join(' ')}\n`, { flag: 'a' });
     // Recorded before it starts: a crash right after the spawn still leaves its name behind.
     ctx.record({ backend: 'qemu', name: ctx.name });
-    const p = spawnTagged(g.program, args, {
+    const p = (0,processes/* spawnTagged */.gb)(g.program, args, {
         cwd: ctx.workDir,
         logFile: ctx.backendLog,
         tagging: ctx.tagging,
@@ -55729,7 +56190,7 @@ async function startQemu(g, ctx) {
         ended: p.exited.then((code) => ({ code, how: `QEMU exited with status ${code}` })),
         stop: async () => {
             if (p.child.exitCode === null && p.child.signalCode === null && p.pid > 0)
-                await killGroup(p.pid, 2000);
+                await (0,processes/* killGroup */.i0)(p.pid, 2000);
             await p.exited;
         },
     };
@@ -55785,7 +56246,7 @@ async function startXen(g, ctx) {
     const cfgFile = (0,external_node_path_.join)(ctx.scratch, `${ctx.name}.cfg`);
     (0,external_node_fs_.writeFileSync)(cfgFile, xlConfig(g, ctx));
     (0,external_node_fs_.writeFileSync)(ctx.consoleLog, '');
-    const xl = (args) => spawnTagged(g.program, args, {
+    const xl = (args) => (0,processes/* spawnTagged */.gb)(g.program, args, {
         cwd: ctx.workDir,
         logFile: ctx.backendLog,
         tagging: ctx.tagging,
@@ -55825,7 +56286,7 @@ async function startCommand(g, ctx) {
     ctx.logger.info(`Starting guest ${ctx.name}: bash -c ${JSON.stringify(g.start)}`);
     ctx.record({ backend: 'command', name: ctx.name, stop: g.stop, cwd: ctx.workDir, env });
     // The start command's output is the console unless it writes the console itself.
-    const p = spawnTagged('bash', ['-c', g.start], {
+    const p = (0,processes/* spawnTagged */.gb)('bash', ['-c', g.start], {
         cwd: ctx.workDir,
         env,
         logFile: ctx.consoleLog,
@@ -55848,15 +56309,15 @@ async function startCommand(g, ctx) {
         ended,
         stop: async () => {
             if (p.child.exitCode === null && p.pid > 0)
-                await killGroup(p.pid, 2000);
+                await (0,processes/* killGroup */.i0)(p.pid, 2000);
             if (g.stop) {
-                const s = spawnTagged('bash', ['-c', g.stop], {
+                const s = (0,processes/* spawnTagged */.gb)('bash', ['-c', g.stop], {
                     cwd: ctx.workDir,
                     env,
                     logFile: ctx.backendLog,
                     tagging: ctx.tagging,
                 });
-                const timer = setTimeout(() => s.pid > 0 && killGroup(s.pid, 500), 60_000);
+                const timer = setTimeout(() => s.pid > 0 && (0,processes/* killGroup */.i0)(s.pid, 500), 60_000);
                 await s.exited;
                 clearTimeout(timer);
             }
@@ -56082,7 +56543,7 @@ async function loadPlan(settings, logger) {
 async function runShellStep(step, logFile, tagging, record, signal) {
     (0,external_node_fs_.mkdirSync)(step.workingDirectory, { recursive: true });
     (0,external_node_fs_.writeFileSync)(logFile, `$ ${step.run}\n`);
-    const p = spawnTagged('bash', ['-c', step.run], {
+    const p = (0,processes/* spawnTagged */.gb)('bash', ['-c', step.run], {
         cwd: step.workingDirectory,
         env: step.env,
         logFile,
@@ -56094,7 +56555,7 @@ async function runShellStep(step, logFile, tagging, record, signal) {
     const stop = (reason) => {
         why ??= reason;
         if (p.pid > 0)
-            void killGroup(p.pid, 2000);
+            void (0,processes/* killGroup */.i0)(p.pid, 2000);
     };
     const timer = setTimeout(() => stop('timeout'), step.timeoutMs);
     const onAbort = () => stop('abort');
@@ -63934,8 +64395,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 /* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1562);
 /* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9724);
-/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1234);
-/* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5361);
+/* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4182);
+/* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1478);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(485);
 /* harmony import */ var _divergence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9399);
 /* harmony import */ var _track_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2507);

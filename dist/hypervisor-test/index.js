@@ -38177,6 +38177,7 @@ class MemoryLogger {
 
 
 
+
 class GitError extends Error {
     args;
     code;
@@ -38206,8 +38207,18 @@ const TRANSIENT = [
     /index-pack failed/i,
     /remote: (Internal Server Error|Service Unavailable)/i,
 ];
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-function isTransient(stderr) {
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+function isTransient(stderr, stdout = '') {
+    if (REFUSED.test(stderr) || REFUSED.test(stdout))
+        return false;
     return TRANSIENT.some((re) => re.test(stderr));
 }
 function basicAuthHeader(username, token) {
@@ -38216,6 +38227,80 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
+// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
+/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
+class GitStopped extends Error {
+    constructor() {
+        super('git was stopped: the command was interrupted');
+        this.name = 'GitStopped';
+    }
+}
+const stop = { requested: false };
+/** Every git process started here that has not closed yet, with the promise of its close. */
+const running = new Map();
+/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
+function started(spawnGit) {
+    if (stop.requested)
+        throw new GitStopped();
+    const child = spawnGit();
+    const closed = new Promise((resolve) => {
+        child.once('close', () => resolve());
+        child.once('error', () => resolve());
+    });
+    running.set(child, closed);
+    void closed.then(() => running.delete(child));
+    return child;
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+/**
+ * Stops every git process started here and starts no more (GitStopped instead): each one with
+ * all it started, since a push's transport helper carries on alone when only git is signalled.
+ * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
+ */
+function stopGit(graceMs = 3000) {
+    stop.requested = true;
+    return (stop.done ??= (async () => {
+        const children = [...running];
+        const signal = (sig) => {
+            for (const [child] of children)
+                for (const pid of child.pid ? processTree(child.pid) : [])
+                    try {
+                        process.kill(pid, sig);
+                    }
+                    catch {
+                        // already gone
+                    }
+        };
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+        await Promise.all(children.map(([, closed]) => closed));
+        clearTimeout(timer);
+    })());
+}
 class GitProcess {
     cwd;
     options;
@@ -38276,11 +38361,11 @@ class GitProcess {
     }
     once(args, opts) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+            const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
                 cwd: this.cwd,
                 env: this.environment(opts.env),
                 stdio: ['pipe', 'pipe', 'pipe'],
-            });
+            }));
             const out = [];
             const err = [];
             child.stdout.on('data', (b) => out.push(b));
@@ -38305,7 +38390,9 @@ class GitProcess {
             const result = await this.once(args, opts);
             if (result.code === 0)
                 return result;
-            if (attempt < retries && isTransient(result.stderr)) {
+            if (stop.requested)
+                throw new GitStopped(); // its failure is ours: say so, try nothing more
+            if (attempt < retries && isTransient(result.stderr, result.stdout)) {
                 const delay = retryPolicy.baseDelayMs * 2 ** attempt;
                 this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
                 await sleep(delay);
@@ -38344,11 +38431,11 @@ class GitProcess {
      */
     async *chunks(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+        const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         if (child.stdin) {
             child.stdin.on('error', () => { });
             child.stdin.end(opts.input);
@@ -38380,18 +38467,18 @@ class GitProcess {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
+        const first = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
         // through this process.
-        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
+        const second = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
             cwd: this.cwd,
             env,
             stdio: [first.stdout, 'pipe', 'pipe'],
-        });
+        }));
         first.stdout.destroy(); // the consumer has its own end of the pipe
         const errors = [[], []];
         first.stderr.on('data', (b) => errors[0].push(b));

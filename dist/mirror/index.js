@@ -30951,6 +30951,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31202,23 +31209,25 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 8756:
+/***/ 2666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ mirrorTree)
+  TU: () => (/* binding */ Git),
+  XS: () => (/* reexport */ GitError),
+  zY: () => (/* binding */ initRepository),
+  dg: () => (/* reexport */ isTransient),
+  Fd: () => (/* reexport */ stopGit)
 });
 
-// UNUSED EXPORTS: display
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/actions/lib/log.js
@@ -31320,6 +31329,7 @@ class MemoryLogger {
 
 
 
+
 class GitError extends Error {
     args;
     code;
@@ -31349,8 +31359,18 @@ const TRANSIENT = [
     /index-pack failed/i,
     /remote: (Internal Server Error|Service Unavailable)/i,
 ];
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-function isTransient(stderr) {
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+function isTransient(stderr, stdout = '') {
+    if (REFUSED.test(stderr) || REFUSED.test(stdout))
+        return false;
     return TRANSIENT.some((re) => re.test(stderr));
 }
 function basicAuthHeader(username, token) {
@@ -31359,6 +31379,80 @@ function basicAuthHeader(username, token) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Base delay of the backoff between retries; tests shorten it. */
 const retryPolicy = { baseDelayMs: 1000 };
+// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
+/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
+class GitStopped extends Error {
+    constructor() {
+        super('git was stopped: the command was interrupted');
+        this.name = 'GitStopped';
+    }
+}
+const stop = { requested: false };
+/** Every git process started here that has not closed yet, with the promise of its close. */
+const running = new Map();
+/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
+function started(spawnGit) {
+    if (stop.requested)
+        throw new GitStopped();
+    const child = spawnGit();
+    const closed = new Promise((resolve) => {
+        child.once('close', () => resolve());
+        child.once('error', () => resolve());
+    });
+    running.set(child, closed);
+    void closed.then(() => running.delete(child));
+    return child;
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+/**
+ * Stops every git process started here and starts no more (GitStopped instead): each one with
+ * all it started, since a push's transport helper carries on alone when only git is signalled.
+ * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
+ */
+function stopGit(graceMs = 3000) {
+    stop.requested = true;
+    return (stop.done ??= (async () => {
+        const children = [...running];
+        const signal = (sig) => {
+            for (const [child] of children)
+                for (const pid of child.pid ? processTree(child.pid) : [])
+                    try {
+                        process.kill(pid, sig);
+                    }
+                    catch {
+                        // already gone
+                    }
+        };
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+        await Promise.all(children.map(([, closed]) => closed));
+        clearTimeout(timer);
+    })());
+}
 class GitProcess {
     cwd;
     options;
@@ -31419,11 +31513,11 @@ class GitProcess {
     }
     once(args, opts) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+            const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
                 cwd: this.cwd,
                 env: this.environment(opts.env),
                 stdio: ['pipe', 'pipe', 'pipe'],
-            });
+            }));
             const out = [];
             const err = [];
             child.stdout.on('data', (b) => out.push(b));
@@ -31448,7 +31542,9 @@ class GitProcess {
             const result = await this.once(args, opts);
             if (result.code === 0)
                 return result;
-            if (attempt < retries && isTransient(result.stderr)) {
+            if (stop.requested)
+                throw new GitStopped(); // its failure is ours: say so, try nothing more
+            if (attempt < retries && isTransient(result.stderr, result.stdout)) {
                 const delay = retryPolicy.baseDelayMs * 2 ** attempt;
                 this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
                 await sleep(delay);
@@ -31487,11 +31583,11 @@ class GitProcess {
      */
     async *chunks(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+        const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         if (child.stdin) {
             child.stdin.on('error', () => { });
             child.stdin.end(opts.input);
@@ -31523,18 +31619,18 @@ class GitProcess {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const first = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
+        const first = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
+        }));
         // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
         // through this process.
-        const second = (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
+        const second = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
             cwd: this.cwd,
             env,
             stdio: [first.stdout, 'pipe', 'pipe'],
-        });
+        }));
         first.stdout.destroy(); // the consumer has its own end of the pipe
         const errors = [[], []];
         first.stderr.on('data', (b) => errors[0].push(b));
@@ -31791,16 +31887,461 @@ async function initRepository(dir, options = {}) {
     return git.at(dir);
 }
 //# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 325:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ interruptible)
+/* harmony export */ });
+/* unused harmony export Interrupted */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2666);
+/**
+ * An interrupted mirror run (Ctrl-C, `kill -INT`, the runner cancelling the job) stops git, and
+ * everything git started, before it goes: a push must never carry on alone after the command
+ * said it stopped. The story then unwinds as from any failure, so the cache folder's lock is
+ * released and a temporary folder removed, and the caller exits 128 + the signal's number.
+ */
+
+
+class Interrupted extends Error {
+    signal;
+    /** 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM. */
+    exitCode;
+    constructor(signal) {
+        super(`Interrupted (${signal}): git was stopped, and the run with it.`);
+        this.signal = signal;
+        this.name = 'Interrupted';
+        this.exitCode = 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal] ?? 0);
+    }
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs a story that stops at SIGINT or SIGTERM: the signal aborts the story's AbortSignal and
+ * stops git; once the story has unwound and every git process has exited, this rejects with
+ * Interrupted. A second signal leaves at once.
+ */
+async function interruptible(logger, story) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(new Interrupted(signal).exitCode);
+        logger.warning(`Interrupted (${signal}): stopping git, then cleaning up.`);
+        controller.abort(new Interrupted(signal));
+        void (0,_git_js__WEBPACK_IMPORTED_MODULE_1__/* .stopGit */ .Fd)();
+    };
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    try {
+        const result = await story(controller.signal).catch((e) => {
+            if (controller.signal.aborted)
+                return undefined;
+            throw e;
+        });
+        if (!controller.signal.aborted)
+            return result;
+        await (0,_git_js__WEBPACK_IMPORTED_MODULE_1__/* .stopGit */ .Fd)(); // every git started, awaited by the story or not, has exited
+        throw controller.signal.reason;
+    }
+    finally {
+        for (const s of SIGNALS)
+            process.off(s, onSignal);
+    }
+}
+//# sourceMappingURL=interrupt.js.map
+
+/***/ }),
+
+/***/ 8833:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Im: () => (/* binding */ mirrorTree),
+  NZ: () => (/* binding */ updatesJson)
+});
+
+// UNUSED EXPORTS: display
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var lib_git = __nccwpck_require__(2666);
 // EXTERNAL MODULE: ./build/actions/lib/mirror/plan.js
 var mirror_plan = __nccwpck_require__(1711);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
+/**
+ * Processes a job starts, and how they are found again. Every process gets its own process
+ * group (so a step's whole tree can be signalled at once) and two environment variables that
+ * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
+ * its group (a daemon) is still found by reading /proc/<pid>/environ.
+ */
+
+
+const TAG_ENV = 'TRIBUTARY_RUN';
+const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
+/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
+function spawnTagged(program, args, opts) {
+    const fd = openSync(opts.logFile, 'a');
+    let child;
+    try {
+        child = spawn(program, args, {
+            cwd: opts.cwd,
+            env: {
+                ...process.env,
+                ...opts.env,
+                [TAG_ENV]: opts.tagging.tag,
+                [LOCK_DIR_ENV]: opts.tagging.lockDir,
+            },
+            stdio: ['ignore', fd, fd],
+            detached: true,
+        });
+    }
+    finally {
+        closeSync(fd);
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(127));
+        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    });
+    // No pid: the program could not be started; `exited` says 127.
+    return { child, pid: child.pid ?? -1, exited };
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
+}
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        try {
+            process.kill(pgid, signal);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Whether any process of the group is still there (zombies aside). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return isAlive(pgid);
+    }
+    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
+}
+/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
+async function killGroup(pgid, graceMs = 2000) {
+    if (!signalGroup(pgid, 'SIGTERM'))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!groupAlive(pgid))
+            return;
+        await sleep(25);
+    }
+    signalGroup(pgid, 'SIGKILL');
+}
+let buffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path) {
+    const fd = openSync(path, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+            const n = readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                return buffer.toString('latin1', 0, length);
+            length += n;
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Processes on the host we can read, with their environment, filtered. Only those carrying our
+ * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
+ */
+function taggedProcesses(filter, all = false) {
+    const found = [];
+    let entries;
+    try {
+        entries = readdirSync('/proc');
+    }
+    catch {
+        return found;
+    }
+    for (const e of entries) {
+        if (!/^\d+$/.test(e))
+            continue;
+        const pid = Number(e);
+        if (pid === process.pid)
+            continue;
+        try {
+            const environ = readProc(`/proc/${pid}/environ`);
+            if (!all && !environ.includes(`${TAG_ENV}=`))
+                continue;
+            const env = {};
+            for (const kv of environ.split('\0')) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            const stat = readProc(`/proc/${pid}/stat`);
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            if (fields[0] === 'Z')
+                continue;
+            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
+            const info = { pid, pgid: Number(fields[2]), cmdline, env };
+            if (filter(info))
+                found.push(info);
+        }
+        catch {
+            // gone, or not ours to read
+        }
+    }
+    return found;
+}
+/** Processes whose command line carries `text` as a whole argument or inside one. */
+function processesWithArgument(text) {
+    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
+}
+/** Kills processes (their groups first, then each one) and waits until they are gone. */
+async function killProcesses(list, graceMs = 2000) {
+    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
+    // Never our own group: the action's node process may share it with what it spawned.
+    const ownGroup = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
+    pgids.delete(ownGroup);
+    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
+    for (const p of list) {
+        if (isAlive(p.pid)) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+    return list.map((p) => p.pid);
+}
+//# sourceMappingURL=processes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
+/**
+ * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
+ * store's refs (what was fetched, what is staged for a push) are one run's working state: two
+ * runs in it at once pushed each other's refs, or broke each other's first fetch. So a run
+ * takes the folder's lock first, and a second run waits, saying for whom. The lock is a file
+ * naming its owner (pid and the pid's start time, host, run); a lock whose owner is gone from
+ * this host is stale and taken over.
+ */
+
+
+
+
+const LOCK_FILE = '.tributary-mirror.lock';
+/** Says who this process is, for a run that finds the folder taken. */
+function describeHolder(env = process.env) {
+    if (env.GITHUB_RUN_ID) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const run = env.GITHUB_REPOSITORY
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : env.GITHUB_RUN_ID;
+        return `workflow run ${run}${env.GITHUB_JOB ? ` (job ${env.GITHUB_JOB})` : ''}`;
+    }
+    let user = '';
+    try {
+        user = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // no user name for this uid
+    }
+    return `tributary mirror${user ? ` run by ${user}` : ''}`;
+}
+const lock_sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+});
+function readOwner(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether an owner is certainly gone: on this host, and its pid dead or now another process. */
+function gone(owner) {
+    if (owner.host !== (0,external_node_os_.hostname)())
+        return false; // another machine's run: only it can tell
+    if (!isAlive(owner.pid))
+        return true;
+    return owner.processStart !== undefined && processStartTime(owner.pid) !== owner.processStart;
+}
+const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+class CacheLock {
+    file;
+    owner;
+    constructor(file, owner) {
+        this.file = file;
+        this.owner = owner;
+    }
+    /**
+     * Takes the lock of `dir`, waiting as long as a live run holds it (a line says whose it is)
+     * and taking over one whose owner is gone. The file is written whole under another name and
+     * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
+     * Rejects with the signal's reason when it aborts while waiting.
+     */
+    static async acquire(dir, who, logger, signal) {
+        const file = (0,external_node_path_.join)(dir, LOCK_FILE);
+        const owner = {
+            pid: process.pid,
+            processStart: processStartTime(process.pid),
+            host: (0,external_node_os_.hostname)(),
+            startedAt: new Date().toISOString(),
+            ...who,
+        };
+        const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(owner, null, 2) + '\n');
+        let said = '';
+        let unreadable = 0;
+        try {
+            for (;;) {
+                signal?.throwIfAborted();
+                try {
+                    (0,external_node_fs_.linkSync)(temp, file);
+                    return new CacheLock(file, owner);
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = readOwner(file);
+                if (held && gone(held)) {
+                    takeOver(file, held, logger);
+                    continue;
+                }
+                // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
+                const line = held
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is mirroring ${held.mirroring} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
+                if (line !== said && (held || unreadable++))
+                    logger.info((said = line));
+                await lock_sleep(200, signal);
+            }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+    /** Lets go of the lock, if it is still this run's. */
+    release() {
+        const held = readOwner(this.file);
+        if (!held || !same(held, this.owner))
+            return;
+        try {
+            (0,external_node_fs_.unlinkSync)(this.file);
+        }
+        catch {
+            // gone already
+        }
+    }
+}
+/**
+ * Removes a lock whose owner is gone. It is first moved aside (a rename: of two runs taking it
+ * over at once, one moves it); if what was moved is not the dead owner's lock but a live run's
+ * that took it over meanwhile, it is put back.
+ */
+function takeOver(file, dead, logger) {
+    const aside = `${file}.stale.${process.pid}`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // another run moved it first
+    }
+    const moved = readOwner(aside);
+    if (moved && !same(moved, dead)) {
+        try {
+            (0,external_node_fs_.linkSync)(aside, file);
+        }
+        catch {
+            // a third run took it within this instant: both hold it (three runs meeting a dead
+            // run's lock at once; nothing cheaper than a kernel lock, which Node lacks, closes it)
+        }
+    }
+    else {
+        logger.warning(`Took over the cache folder's lock from ${dead.holder} (pid ${dead.pid}, since ${dead.startedAt}), which is gone.`);
+    }
+    (0,external_node_fs_.rmSync)(aside, { force: true });
+}
+//# sourceMappingURL=lock.js.map
 // EXTERNAL MODULE: ./build/actions/lib/mirror/refs.js
 var refs = __nccwpck_require__(9597);
 // EXTERNAL MODULE: ./build/actions/lib/mirror/settings.js
 var mirror_settings = __nccwpck_require__(2741);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/store.js
 /**
  * The bare repository a mirror keeps between runs: upstream objects under a private namespace
@@ -31871,7 +32412,7 @@ async function openFreshStore(dir, git) {
 async function freshStore(dir, git) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    await initRepository(dir, {});
+    await (0,lib_git/* initRepository */.zY)(dir, {});
     const store = git.at(dir);
     // A store is ours alone: no reflogs keeping garbage; fetched packs kept as packs (a few
     // files cache faster than thousands of loose objects; git gc --auto merges them in time).
@@ -32013,6 +32554,14 @@ function sameOrigin(a, b) {
 
 
 
+
+/**
+ * The `updates` output, and what `tributary mirror --json` prints: the main tree's refs that
+ * moved or were refused.
+ */
+function updatesJson(result) {
+    return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
     return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
@@ -32031,51 +32580,34 @@ async function clearStaging(store) {
 /** The store is damaged in a way only a full fetch mends. */
 class StoreDamaged extends Error {
 }
+/** Mirrors one tree (and its submodules' trees), holding the cache folder's lock throughout. */
 async function mirrorTree(settings, logger, hooks = {}) {
-    const now = hooks.now?.() ?? new Date();
     (0,external_node_fs_.mkdirSync)(settings.cacheRoot, { recursive: true });
+    const lock = await CacheLock.acquire(settings.cacheRoot, {
+        holder: describeHolder(),
+        mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+    }, logger, hooks.signal);
+    try {
+        return await mirrorLocked(settings, logger, hooks);
+    }
+    finally {
+        lock.release();
+    }
+}
+async function mirrorLocked(settings, logger, hooks) {
+    const now = hooks.now?.() ?? new Date();
     const main = {
         source: settings.source,
         destination: settings.destination,
         refs: settings.refs,
+        main: true,
     };
     const trees = [];
     const first = await planTree(main, settings, logger, hooks, now, {
         wantHeads: !!settings.submoduleDestination,
     });
     trees.push(first);
-    if (settings.submoduleDestination && first.store) {
-        const heads = [...first.upstream]
-            .filter(([ref]) => ref.startsWith('refs/heads/'))
-            .map(([, oid]) => oid);
-        const subs = await submoduleTrees(first.store, heads, settings.source, logger);
-        const destinations = new Set([settings.destination.url]);
-        for (const sub of subs) {
-            const written = (0,mirror_settings/* expandTemplate */.Ly)(settings.submoduleDestination, sub.name, settings.destination);
-            let destination;
-            try {
-                destination = (0,mirror_settings/* parseRemote */.M8)('submodule-destination', written, {
-                    ownerRepo: true,
-                    serverUrl: settings.serverUrl,
-                });
-                // Two submodule trees with one name would overwrite each other's hosted copy.
-                if (destinations.has(destination.url))
-                    throw new Error(`another tree is already mirrored to ${display(destination)}`);
-            }
-            catch (e) {
-                logger.warning(`Submodule ${sub.path} is not mirrored: ${(0,errors/* errorMessage */.gJ)(e)}`, {
-                    title: 'Submodule skipped',
-                });
-                continue;
-            }
-            destinations.add(destination.url);
-            destination.token = settings.destination.token;
-            logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
-            // Submodule trees carry all their branches and tags, under their own names.
-            const spec = { source: sub.source, destination, refs: new refs/* RefMapper */.ln() };
-            trees.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
-        }
-    }
+    trees.push(...(await planSubmoduleTrees(first, settings, logger, hooks, now)));
     const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
     for (const u of refused)
         logger.error(`Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`, { title: `Mirror refused ${u.ref} (${(0,mirror_plan/* short */.h0)(u.old)} → ${(0,mirror_plan/* short */.h0)(u.new)})` });
@@ -32106,17 +32638,7 @@ async function mirrorTree(settings, logger, hooks = {}) {
         }
     }
     finally {
-        // What was fetched is worth keeping even when the push failed: the next run starts there.
-        for (const t of trees) {
-            if (!t.fetchedRefs || !t.cache || !hooks.save)
-                continue;
-            try {
-                await hooks.save(t.cache);
-            }
-            catch (e) {
-                logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
+        await saveCaches(trees, hooks, logger);
     }
     const results = trees.map((t) => ({
         source: display(t.spec.source),
@@ -32135,27 +32657,67 @@ async function mirrorTree(settings, logger, hooks = {}) {
         refused,
     };
 }
+/** The trees of the main tree's submodules, planned, when submodules are mirrored too. */
+async function planSubmoduleTrees(first, settings, logger, hooks, now) {
+    const planned = [];
+    if (!settings.submoduleDestination || !first.store)
+        return planned;
+    const heads = [...first.upstream]
+        .filter(([ref]) => ref.startsWith('refs/heads/'))
+        .map(([, oid]) => oid);
+    const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+    const destinations = new Set([settings.destination.url]);
+    for (const sub of subs) {
+        const written = (0,mirror_settings/* expandTemplate */.Ly)(settings.submoduleDestination, sub.name, settings.destination);
+        let destination;
+        try {
+            destination = (0,mirror_settings/* parseRemote */.M8)('submodule-destination', written, {
+                ownerRepo: true,
+                serverUrl: settings.serverUrl,
+            });
+            // Two submodule trees with one name would overwrite each other's hosted copy.
+            if (destinations.has(destination.url))
+                throw new Error(`another tree is already mirrored to ${display(destination)}`);
+        }
+        catch (e) {
+            logger.warning(`Submodule ${sub.path} is not mirrored: ${(0,errors/* errorMessage */.gJ)(e)}`, {
+                title: 'Submodule skipped',
+            });
+            continue;
+        }
+        destinations.add(destination.url);
+        destination.token = settings.destination.token;
+        logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
+        // Submodule trees carry all their branches and tags, under their own names.
+        const spec = { source: sub.source, destination, refs: new refs/* RefMapper */.ln() };
+        planned.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+    }
+    return planned;
+}
+/** What was fetched is worth keeping even when the push failed: the next run starts there. */
+async function saveCaches(trees, hooks, logger) {
+    for (const t of trees) {
+        // (an interrupted run saves nothing: it is to stop, not to start an upload)
+        if (!t.fetchedRefs || !t.cache || !hooks.save || hooks.signal?.aborted)
+            continue;
+        try {
+            await hooks.save(t.cache);
+        }
+        catch (e) {
+            logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
 const isPushed = mirror_plan/* movesRef */.Kl;
 async function planTree(spec, settings, logger, hooks, now, opts) {
     const { source, destination } = spec;
-    const git = new Git({
+    const git = new lib_git/* Git */.TU({
         cwd: settings.cacheRoot,
         credentials: [...(0,mirror_settings/* credentialFor */.FX)(source), ...(0,mirror_settings/* credentialFor */.FX)(destination)],
         logger,
     });
     const retries = settings.retries;
-    const [upstreamAll, hosted] = await Promise.all([
-        git.remoteBranchesAndTags(source.url, { retries }),
-        git.remoteBranchesAndTags(destination.url, { retries }),
-    ]);
-    const selected = spec.refs.apply(upstreamAll);
-    const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
-    const { updates, keptDeleted } = (0,mirror_plan/* compareRefs */.Iu)(selected, hosted, spec.refs, settings.prune);
-    const deletions = updates.filter((u) => u.action === 'deleted').length;
-    if (deletions && !selected.size)
-        // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
-        // project that deleted everything: never empty the hosted tree on its word.
-        throw new Error(`${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`);
+    const { selected, upstream, updates, keptDeleted } = await compareTree(spec, settings, git, logger);
     const plan = {
         spec,
         git,
@@ -32165,9 +32727,6 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
         reused: false,
         fetchedRefs: 0,
     };
-    logger.info(`${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`);
-    if (keptDeleted.length)
-        logger.info(`${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`);
     const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
     if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
         logger.info('Everything is up to date: nothing fetched, nothing pushed.');
@@ -32205,13 +32764,41 @@ async function planTree(spec, settings, logger, hooks, now, opts) {
         }
         catch (e) {
             // A network failure (already retried) says nothing about the store: keep it for next time.
-            if (!opened.reused || !(e instanceof GitError) || isTransient(e.stderr))
+            if (!opened.reused || !(e instanceof lib_git/* GitError */.XS) || (0,lib_git/* isTransient */.dg)(e.stderr))
                 throw e;
             logger.warning(`The cached repository failed (${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}); fetching everything again into a new one.`);
         }
     }
     await fetchBackupSources(plan, retries);
     return plan;
+}
+/**
+ * Lists both sides of a tree and compares them, refusing a selection that matches nothing and
+ * a prune on an upstream that lists nothing.
+ */
+async function compareTree(spec, settings, git, logger) {
+    const { source, destination } = spec;
+    const retries = settings.retries;
+    const [upstreamAll, hosted] = await Promise.all([
+        git.remoteBranchesAndTags(source.url, { retries }),
+        git.remoteBranchesAndTags(destination.url, { retries }),
+    ]);
+    const selected = spec.refs.apply(upstreamAll);
+    if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
+        // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
+        // deleted everything (refs mirrored before and gone upstream are the refusal below).
+        throw new errors/* ConfigurationError */.j1(mirror_settings/* INPUTS */.mc.refs, `Input '${mirror_settings/* INPUTS */.mc.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
+    const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
+    const { updates, keptDeleted } = (0,mirror_plan/* compareRefs */.Iu)(selected, hosted, spec.refs, settings.prune);
+    const deletions = updates.filter((u) => u.action === 'deleted').length;
+    if (deletions && !selected.size)
+        // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
+        // project that deleted everything: never empty the hosted tree on its word.
+        throw new Error(`${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`);
+    logger.info(`${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`);
+    if (keptDeleted.length)
+        logger.info(`${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`);
+    return { selected, upstream, updates, keptDeleted };
 }
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
 async function fetchMissing(store, objects, url, wanted, upstream, retries, logger) {
@@ -32472,7 +33059,8 @@ function summaryRows(updates) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   gp: () => (/* binding */ TAGS),
-/* harmony export */   ln: () => (/* binding */ RefMapper)
+/* harmony export */   ln: () => (/* binding */ RefMapper),
+/* harmony export */   sb: () => (/* binding */ splitPatterns)
 /* harmony export */ });
 /* unused harmony exports BRANCHES, isValidRefName, parsePattern */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
@@ -32487,6 +33075,31 @@ function summaryRows(updates) {
 
 const BRANCHES = 'refs/heads/';
 const TAGS = 'refs/tags/';
+/**
+ * A list of patterns as both front ends take it: one a line, or separated by commas, `#`
+ * comments dropped. A comma inside braces belongs to its pattern: `v{8,9}.*` is one pattern.
+ */
+function splitPatterns(text) {
+    const items = [];
+    for (const line of text.split('\n')) {
+        let depth = 0;
+        let item = '';
+        for (const c of line.replace(/#.*$/, '')) {
+            if (c === '{')
+                depth++;
+            if (c === '}')
+                depth = Math.max(0, depth - 1);
+            if (c === ',' && depth === 0) {
+                items.push(item);
+                item = '';
+            }
+            else
+                item += c;
+        }
+        items.push(item);
+    }
+    return items.map((s) => s.trim()).filter(Boolean);
+}
 /** Whether a full ref name is one git would accept (the rules of `git check-ref-format`). */
 function isValidRefName(ref) {
     if (!ref.startsWith('refs/') || ref.endsWith('/') || ref.endsWith('.'))
@@ -32587,6 +33200,8 @@ class RefMapper {
     rules;
     prefix;
     tagPrefix;
+    /** The patterns and map entries as written, for messages. */
+    written;
     included;
     excluded;
     constructor(input = {}) {
@@ -32598,6 +33213,10 @@ class RefMapper {
             (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
         }
         this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
+        this.written = {
+            patterns: (input.patterns ?? []).map((p) => p.trim()).filter(Boolean),
+            map: (input.map ?? []).map((m) => m.trim()).filter(Boolean),
+        };
         if (!include.length && !this.rules.length)
             include.push(`${BRANCHES}**`, `${TAGS}**`);
         this.include = include;
@@ -32613,6 +33232,15 @@ class RefMapper {
         const exc = exclude.length ? picomatch__WEBPACK_IMPORTED_MODULE_1__(exclude, options) : () => false;
         this.included = (ref) => inc(ref) || this.rules.some((r) => matchRule(r.source, ref) !== undefined);
         this.excluded = exc;
+    }
+    /** The selection as the user wrote it: `refs 'master', 'stable-*'; map '...'`. */
+    describe() {
+        const quote = (list) => list.map((x) => `'${x}'`).join(', ');
+        const parts = [
+            ...(this.written.patterns.length ? [`refs ${quote(this.written.patterns)}`] : []),
+            ...(this.written.map.length ? [`map ${quote(this.written.map)}`] : []),
+        ];
+        return parts.length ? parts.join('; ') : 'every branch and tag (no refs given)';
     }
     /** Whether an upstream ref is mirrored at all. */
     selects(ref) {
@@ -32841,9 +33469,16 @@ function parseMirrorSettings(inputs) {
             workingDirectory: inputs.workingDirectory,
         });
     }
-    const retries = inputs.retries ?? 3;
+    const written = typeof inputs.retries === 'string' ? inputs.retries.trim() : inputs.retries;
+    const retries = written === undefined || written === ''
+        ? 3
+        : typeof written === 'number'
+            ? written
+            : /^\d+$/.test(written)
+                ? Number(written)
+                : NaN;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.retries}'`, String(inputs.retries), 'a whole number from 0 to 10');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
     if (!inputs.cacheRoot || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inputs.cacheRoot))
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
     return {
@@ -32934,14 +33569,18 @@ function actionsCacheHooks(logger) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(853);
-/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8756);
-/* harmony import */ var _lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1711);
-/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2741);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3188);
+/* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(325);
+/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8833);
+/* harmony import */ var _lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1711);
+/* harmony import */ var _lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
+/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2741);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3188);
 /**
  * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
  * actions/lib/mirror/, shared with `tributary mirror`.
  */
+
+
 
 
 
@@ -32953,41 +33592,41 @@ const SUMMARY_ROWS = 500;
 const html = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(async () => {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.cacheDir);
-    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMirrorSettings */ .O1)({
-        source: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.source, { required: true }),
-        destination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.destination, { required: true }),
-        sourceToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.sourceToken),
-        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.token),
-        refs: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.refs),
-        map: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.map),
-        prefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.prefix),
-        tagPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.tagPrefix),
-        prune: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.prune),
-        allowRewrites: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.allowRewrites),
-        submodules: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.submodules),
-        submoduleDestination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.submoduleDestination),
+    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.cacheDir);
+    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseMirrorSettings */ .O1)({
+        source: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.source, { required: true }),
+        destination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.destination, { required: true }),
+        sourceToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.sourceToken),
+        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.token),
+        refs: (0,_lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPatterns */ .sb)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.refs)),
+        map: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.map),
+        prefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.prefix),
+        tagPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.tagPrefix),
+        prune: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.prune),
+        allowRewrites: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.allowRewrites),
+        submodules: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.submodules),
+        submoduleDestination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.submoduleDestination),
         cacheRoot: cacheDir
             ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, cacheDir)
             : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
-        retries: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .integerInput */ .$A)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.retries, 3),
+        retries: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.retries),
         serverUrl: process.env.GITHUB_SERVER_URL,
         workingDirectory: workspace,
     });
     // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
-    const hooks = cacheDir ? {} : (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .actionsCacheHooks */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj);
-    const result = await (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_2__/* .mirrorTree */ .I)(settings, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj, hooks);
-    const moved = result.updates.filter((u) => u.action !== 'unchanged');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.updates, JSON.stringify(moved));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.created, result.counts.created);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.refused, result.refused.length);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .OUTPUTS */ .py.changed, String(result.changed));
+    const hooks = cacheDir ? {} : (0,_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .actionsCacheHooks */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj);
+    // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
+    const result = await (0,_lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptible */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj, (signal) => (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__/* .mirrorTree */ .Im)(settings, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj, { ...hooks, signal }));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updates, (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__/* .updatesJson */ .NZ)(result));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.created, result.counts.created);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.refused, result.refused.length);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
     for (const tree of result.trees) {
-        const rows = (0,_lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryRows */ .QW)(tree.updates);
+        const rows = (0,_lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryRows */ .QW)(tree.updates);
         const unchanged = tree.updates.length - rows.length;
         summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
         if (rows.length)
@@ -33021,7 +33660,6 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $A: () => (/* binding */ integerInput),
 /* harmony export */   I8: () => (/* reexport module object */ _actions_core__WEBPACK_IMPORTED_MODULE_0__),
 /* harmony export */   VN: () => (/* binding */ runMain),
 /* harmony export */   Wj: () => (/* binding */ coreLogger),
@@ -33030,6 +33668,7 @@ __webpack_async_result__();
 /* harmony export */   jY: () => (/* binding */ secretInput),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
+/* unused harmony export integerInput */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
@@ -33114,12 +33753,12 @@ function listInput(name) {
         .filter(Boolean);
 }
 function integerInput(name, fallback, min = 0) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
+    const value = core.getInput(name).trim();
     if (!value)
         return fallback;
     const n = Number(value);
     if (!Number.isInteger(n) || n < min)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
+        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
     return n;
 }
 /**

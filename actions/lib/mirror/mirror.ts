@@ -5,7 +5,7 @@
  * allowed; then the old revision is kept under a backup ref in the same push.
  */
 import { mkdirSync } from 'node:fs';
-import { errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git, GitError, isTransient } from '../git.js';
 import type { Logger } from '../log.js';
 import {
@@ -17,10 +17,12 @@ import {
   type RefUpdate,
   type UpdateCounts,
 } from './plan.js';
+import { CacheLock, describeHolder } from './lock.js';
 import { RefMapper } from './refs.js';
 import {
   credentialFor,
   expandTemplate,
+  INPUTS,
   parseRemote,
   type MirrorSettings,
   type Remote,
@@ -44,6 +46,8 @@ export interface MirrorHooks {
   save?(cache: TreeCache): Promise<void>;
   /** The clock for backup ref names. */
   now?(): Date;
+  /** Stops a run still waiting for the cache folder (an interrupted run). */
+  signal?: AbortSignal;
 }
 
 export interface TreeResult {
@@ -68,10 +72,20 @@ export interface MirrorResult {
   refused: RefUpdate[];
 }
 
+/**
+ * The `updates` output, and what `tributary mirror --json` prints: the main tree's refs that
+ * moved or were refused.
+ */
+export function updatesJson(result: MirrorResult): string {
+  return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
+
 interface TreeSpec {
   source: Remote;
   destination: Remote;
   refs: RefMapper;
+  /** The tree the user named (not a submodule's): its selection must match something. */
+  main?: boolean;
 }
 
 interface Planned {
@@ -108,17 +122,40 @@ async function clearStaging(store: Git): Promise<void> {
 /** The store is damaged in a way only a full fetch mends. */
 class StoreDamaged extends Error {}
 
+/** Mirrors one tree (and its submodules' trees), holding the cache folder's lock throughout. */
 export async function mirrorTree(
   settings: MirrorSettings,
   logger: Logger,
   hooks: MirrorHooks = {},
 ): Promise<MirrorResult> {
-  const now = hooks.now?.() ?? new Date();
   mkdirSync(settings.cacheRoot, { recursive: true });
+  const lock = await CacheLock.acquire(
+    settings.cacheRoot,
+    {
+      holder: describeHolder(),
+      mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+    },
+    logger,
+    hooks.signal,
+  );
+  try {
+    return await mirrorLocked(settings, logger, hooks);
+  } finally {
+    lock.release();
+  }
+}
+
+async function mirrorLocked(
+  settings: MirrorSettings,
+  logger: Logger,
+  hooks: MirrorHooks,
+): Promise<MirrorResult> {
+  const now = hooks.now?.() ?? new Date();
   const main: TreeSpec = {
     source: settings.source,
     destination: settings.destination,
     refs: settings.refs,
+    main: true,
   };
   const trees: Planned[] = [];
   const first = await planTree(main, settings, logger, hooks, now, {
@@ -126,37 +163,7 @@ export async function mirrorTree(
   });
   trees.push(first);
 
-  if (settings.submoduleDestination && first.store) {
-    const heads = [...first.upstream]
-      .filter(([ref]) => ref.startsWith('refs/heads/'))
-      .map(([, oid]) => oid);
-    const subs = await submoduleTrees(first.store, heads, settings.source, logger);
-    const destinations = new Set<string>([settings.destination.url]);
-    for (const sub of subs) {
-      const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
-      let destination: Remote;
-      try {
-        destination = parseRemote('submodule-destination', written, {
-          ownerRepo: true,
-          serverUrl: settings.serverUrl,
-        });
-        // Two submodule trees with one name would overwrite each other's hosted copy.
-        if (destinations.has(destination.url))
-          throw new Error(`another tree is already mirrored to ${display(destination)}`);
-      } catch (e) {
-        logger.warning(`Submodule ${sub.path} is not mirrored: ${errorMessage(e)}`, {
-          title: 'Submodule skipped',
-        });
-        continue;
-      }
-      destinations.add(destination.url);
-      destination.token = settings.destination.token;
-      logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
-      // Submodule trees carry all their branches and tags, under their own names.
-      const spec = { source: sub.source, destination, refs: new RefMapper() };
-      trees.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
-    }
-  }
+  trees.push(...(await planSubmoduleTrees(first, settings, logger, hooks, now)));
 
   const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
   for (const u of refused)
@@ -189,17 +196,7 @@ export async function mirrorTree(
       }
     }
   } finally {
-    // What was fetched is worth keeping even when the push failed: the next run starts there.
-    for (const t of trees) {
-      if (!t.fetchedRefs || !t.cache || !hooks.save) continue;
-      try {
-        await hooks.save(t.cache);
-      } catch (e) {
-        logger.warning(
-          `Could not save the cache for ${display(t.spec.source)}: ${errorMessage(e)}`,
-        );
-      }
-    }
+    await saveCaches(trees, hooks, logger);
   }
   const results: TreeResult[] = trees.map((t) => ({
     source: display(t.spec.source),
@@ -219,6 +216,61 @@ export async function mirrorTree(
   };
 }
 
+/** The trees of the main tree's submodules, planned, when submodules are mirrored too. */
+async function planSubmoduleTrees(
+  first: Planned,
+  settings: MirrorSettings,
+  logger: Logger,
+  hooks: MirrorHooks,
+  now: Date,
+): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  if (!settings.submoduleDestination || !first.store) return planned;
+  const heads = [...first.upstream]
+    .filter(([ref]) => ref.startsWith('refs/heads/'))
+    .map(([, oid]) => oid);
+  const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+  const destinations = new Set<string>([settings.destination.url]);
+  for (const sub of subs) {
+    const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
+    let destination: Remote;
+    try {
+      destination = parseRemote('submodule-destination', written, {
+        ownerRepo: true,
+        serverUrl: settings.serverUrl,
+      });
+      // Two submodule trees with one name would overwrite each other's hosted copy.
+      if (destinations.has(destination.url))
+        throw new Error(`another tree is already mirrored to ${display(destination)}`);
+    } catch (e) {
+      logger.warning(`Submodule ${sub.path} is not mirrored: ${errorMessage(e)}`, {
+        title: 'Submodule skipped',
+      });
+      continue;
+    }
+    destinations.add(destination.url);
+    destination.token = settings.destination.token;
+    logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
+    // Submodule trees carry all their branches and tags, under their own names.
+    const spec = { source: sub.source, destination, refs: new RefMapper() };
+    planned.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+  }
+  return planned;
+}
+
+/** What was fetched is worth keeping even when the push failed: the next run starts there. */
+async function saveCaches(trees: Planned[], hooks: MirrorHooks, logger: Logger): Promise<void> {
+  for (const t of trees) {
+    // (an interrupted run saves nothing: it is to stop, not to start an upload)
+    if (!t.fetchedRefs || !t.cache || !hooks.save || hooks.signal?.aborted) continue;
+    try {
+      await hooks.save(t.cache);
+    } catch (e) {
+      logger.warning(`Could not save the cache for ${display(t.spec.source)}: ${errorMessage(e)}`);
+    }
+  }
+}
+
 const isPushed = movesRef;
 
 async function planTree(
@@ -236,20 +288,12 @@ async function planTree(
     logger,
   });
   const retries = settings.retries;
-  const [upstreamAll, hosted] = await Promise.all([
-    git.remoteBranchesAndTags(source.url, { retries }),
-    git.remoteBranchesAndTags(destination.url, { retries }),
-  ]);
-  const selected = spec.refs.apply(upstreamAll);
-  const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
-  const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
-  const deletions = updates.filter((u) => u.action === 'deleted').length;
-  if (deletions && !selected.size)
-    // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
-    // project that deleted everything: never empty the hosted tree on its word.
-    throw new Error(
-      `${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`,
-    );
+  const { selected, upstream, updates, keptDeleted } = await compareTree(
+    spec,
+    settings,
+    git,
+    logger,
+  );
   const plan: Planned = {
     spec,
     git,
@@ -259,13 +303,6 @@ async function planTree(
     reused: false,
     fetchedRefs: 0,
   };
-  logger.info(
-    `${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`,
-  );
-  if (keptDeleted.length)
-    logger.info(
-      `${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`,
-    );
   const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
   if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
     logger.info('Everything is up to date: nothing fetched, nothing pushed.');
@@ -321,6 +358,44 @@ async function planTree(
   }
   await fetchBackupSources(plan, retries);
   return plan;
+}
+
+/**
+ * Lists both sides of a tree and compares them, refusing a selection that matches nothing and
+ * a prune on an upstream that lists nothing.
+ */
+async function compareTree(spec: TreeSpec, settings: MirrorSettings, git: Git, logger: Logger) {
+  const { source, destination } = spec;
+  const retries = settings.retries;
+  const [upstreamAll, hosted] = await Promise.all([
+    git.remoteBranchesAndTags(source.url, { retries }),
+    git.remoteBranchesAndTags(destination.url, { retries }),
+  ]);
+  const selected = spec.refs.apply(upstreamAll);
+  if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
+    // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
+    // deleted everything (refs mirrored before and gone upstream are the refusal below).
+    throw new ConfigurationError(
+      INPUTS.refs,
+      `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
+    );
+  const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
+  const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
+  const deletions = updates.filter((u) => u.action === 'deleted').length;
+  if (deletions && !selected.size)
+    // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
+    // project that deleted everything: never empty the hosted tree on its word.
+    throw new Error(
+      `${display(source)} lists none of the mirrored refs; refusing to prune ${deletions} hosted ref(s). Check the source and refs inputs.`,
+    );
+  logger.info(
+    `${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`,
+  );
+  if (keptDeleted.length)
+    logger.info(
+      `${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`,
+    );
+  return { selected, upstream, updates, keptDeleted };
 }
 
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */

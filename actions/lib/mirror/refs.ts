@@ -27,6 +27,28 @@ export interface RefSelectionInput {
   tagPrefix?: string;
 }
 
+/**
+ * A list of patterns as both front ends take it: one a line, or separated by commas, `#`
+ * comments dropped. A comma inside braces belongs to its pattern: `v{8,9}.*` is one pattern.
+ */
+export function splitPatterns(text: string): string[] {
+  const items: string[] = [];
+  for (const line of text.split('\n')) {
+    let depth = 0;
+    let item = '';
+    for (const c of line.replace(/#.*$/, '')) {
+      if (c === '{') depth++;
+      if (c === '}') depth = Math.max(0, depth - 1);
+      if (c === ',' && depth === 0) {
+        items.push(item);
+        item = '';
+      } else item += c;
+    }
+    items.push(item);
+  }
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
 /** Whether a full ref name is one git would accept (the rules of `git check-ref-format`). */
 export function isValidRefName(ref: string): boolean {
   if (!ref.startsWith('refs/') || ref.endsWith('/') || ref.endsWith('.')) return false;
@@ -123,6 +145,8 @@ export class RefMapper {
   readonly rules: MapRule[];
   readonly prefix: string;
   readonly tagPrefix: string;
+  /** The patterns and map entries as written, for messages. */
+  private readonly written: { patterns: string[]; map: string[] };
   private readonly included: (ref: string) => boolean;
   private readonly excluded: (ref: string) => boolean;
 
@@ -135,6 +159,10 @@ export class RefMapper {
       (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
     }
     this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
+    this.written = {
+      patterns: (input.patterns ?? []).map((p) => p.trim()).filter(Boolean),
+      map: (input.map ?? []).map((m) => m.trim()).filter(Boolean),
+    };
     if (!include.length && !this.rules.length) include.push(`${BRANCHES}**`, `${TAGS}**`);
     this.include = include;
     this.exclude = exclude;
@@ -154,6 +182,16 @@ export class RefMapper {
     this.included = (ref) =>
       inc(ref) || this.rules.some((r) => matchRule(r.source, ref) !== undefined);
     this.excluded = exc;
+  }
+
+  /** The selection as the user wrote it: `refs 'master', 'stable-*'; map '...'`. */
+  describe(): string {
+    const quote = (list: string[]) => list.map((x) => `'${x}'`).join(', ');
+    const parts = [
+      ...(this.written.patterns.length ? [`refs ${quote(this.written.patterns)}`] : []),
+      ...(this.written.map.length ? [`map ${quote(this.written.map)}`] : []),
+    ];
+    return parts.length ? parts.join('; ') : 'every branch and tag (no refs given)';
   }
 
   /** Whether an upstream ref is mirrored at all. */

@@ -80,7 +80,8 @@ export interface MirrorInputs {
   submodules?: boolean;
   submoduleDestination?: string;
   cacheRoot: string;
-  retries?: number;
+  /** A number, or the text the user wrote (parsed here, so both front ends say the same). */
+  retries?: number | string;
   serverUrl?: string;
   /** Relative local paths are resolved from here (the workspace). */
   workingDirectory?: string;
@@ -217,13 +218,17 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
       },
     );
   }
-  const retries = inputs.retries ?? 3;
+  const written = typeof inputs.retries === 'string' ? inputs.retries.trim() : inputs.retries;
+  const retries =
+    written === undefined || written === ''
+      ? 3
+      : typeof written === 'number'
+        ? written
+        : /^\d+$/.test(written)
+          ? Number(written)
+          : NaN;
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-    throw invalid(
-      `input '${INPUTS.retries}'`,
-      String(inputs.retries),
-      'a whole number from 0 to 10',
-    );
+    throw invalid(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
   if (!inputs.cacheRoot || !isAbsolute(inputs.cacheRoot))
     throw invalid(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
   return {
