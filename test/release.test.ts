@@ -244,4 +244,17 @@ jobs:
     ]);
     for (const u of config.updates) assert.ok(u.schedule.interval, u['package-ecosystem']);
   });
+
+  it('the CODEOWNERS example is valid CODEOWNERS: a path, then owners, on each line', () => {
+    const lines = readFileSync(join(repoRoot, 'docs', 'CODEOWNERS.example'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
+    assert.ok(lines.length > 0);
+    for (const l of lines) assert.match(l, /^\/\S+(\s+@[\w-]+(\/[\w-]+)?)+$/, l);
+    for (const guarded of ['/.github/workflows/', '/dist/', '/workflows/'])
+      assert.ok(
+        lines.some((l) => l.startsWith(`${guarded} `)),
+        guarded,
+      );
+  });
 });
