@@ -2,6 +2,7 @@
 import type { Logger } from '../actions/lib/log.js';
 
 export interface Command {
+  /** The part's name on the command line; the dispatcher finds the part's export by it. */
   name: string;
   /** One line for `tributary --help`. */
   summary: string;
