@@ -5,14 +5,25 @@
  * input, 3 an unexpected failure.
  */
 import nodeModule from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, errorMessage } from '../actions/lib/errors.js';
 import { ConsoleLogger } from '../actions/lib/log.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from './command.js';
 
 // Node (22.1 and later) keeps the compiled code of the parts between runs, as tsc does;
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has no such cache and skips this.
-nodeModule.enableCompileCache?.();
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has no such cache and skips this. The
+// cache lives in the user's cache folder, not the temp folder: a run leaves its temp folder
+// as it found it.
+nodeModule.enableCompileCache?.(
+  process.env.NODE_COMPILE_CACHE ||
+    join(
+      process.env.XDG_CACHE_HOME || join(homedir(), '.cache'),
+      'tributary',
+      'node-compile-cache',
+    ),
+);
 
 /**
  * One line per part, each loaded only when it runs: ncc makes each import() a chunk of its own,

@@ -412,9 +412,11 @@ class MemoryLogger {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
-/* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1562);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8797);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
+/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1562);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8797);
 /**
  * `tributary <part> ...`: every part of tributary on a laptop, on the same library the actions
  * call. Exit codes: 0 done, 1 the part said no (a refused push, a violation), 2 bad usage or
@@ -424,9 +426,14 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+
+
 // Node (22.1 and later) keeps the compiled code of the parts between runs, as tsc does;
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has no such cache and skips this.
-node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has no such cache and skips this. The
+// cache lives in the user's cache folder, not the temp folder: a run leaves its temp folder
+// as it found it.
+node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.(process.env.NODE_COMPILE_CACHE ||
+    (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.XDG_CACHE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'tributary', 'node-compile-cache'));
 /**
  * One line per part, each loaded only when it runs: ncc makes each import() a chunk of its own,
  * so `tributary mirror` never parses the gate's or track's code (nor Octokit), and starts in
@@ -457,7 +464,7 @@ async function help() {
         '',
         ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
-        `tributary ${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE} (tributary --version, or <part> --version, prints it)`,
+        `tributary ${_package_json__WEBPACK_IMPORTED_MODULE_4__/* .version */ .rE} (tributary --version, or <part> --version, prints it)`,
         '',
     ].join('\n');
 }
@@ -468,7 +475,7 @@ async function main(argv) {
         return name ? 0 : 2;
     }
     if (name === '--version') {
-        process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
+        process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_4__/* .version */ .rE}\n`);
         return 0;
     }
     if (!partNames.includes(name)) {
@@ -476,7 +483,7 @@ async function main(argv) {
         return 2;
     }
     if (rest.includes('--version')) {
-        process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
+        process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_4__/* .version */ .rE}\n`);
         return 0;
     }
     const command = await loadPart(name);
@@ -484,13 +491,13 @@ async function main(argv) {
         process.stdout.write(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
         return 0;
     }
-    const logger = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .ConsoleLogger */ .Cr(rest.includes('--verbose'));
+    const logger = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_5__/* .ConsoleLogger */ .Cr(rest.includes('--verbose'));
     try {
         return await command.run(rest.filter((a) => a !== '--verbose'), logger);
     }
     catch (e) {
-        logger.error((0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e));
-        if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+        logger.error((0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+        if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1)
             return 2;
         // node:util parseArgs refuses unknown or malformed options with these codes: bad usage.
         if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS_')) {
@@ -504,7 +511,7 @@ async function main(argv) {
 }
 process.exitCode = await main(process.argv.slice(2)).catch((e) => {
     // A part that cannot even load is a broken install or a bug, not bad usage.
-    process.stderr.write(`error: ${(0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}\n`);
+    process.stderr.write(`error: ${(0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}\n`);
     return 3;
 });
 //# sourceMappingURL=tributary.js.map
