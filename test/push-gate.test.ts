@@ -561,6 +561,28 @@ describe('push-gate action end to end', () => {
     assert.equal(statuses(s)[0].state, 'error');
   });
 
+  it('a push refused while another push held the refs is tried again, and lands', async () => {
+    const s = await scenario('busy');
+    // The first push finds master locked, as by another push still landing; nothing has
+    // changed when the gate looks, so it tries again, and the second push finds the lock gone.
+    const hook = join(s.bare.cwd, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      '#!/bin/sh\ncat >/dev/null\nif [ ! -e held ]; then touch held refs/heads/master.lock; else rm -f refs/heads/master.lock; fi\n',
+    );
+    chmodSync(hook, 0o755);
+    const run = await gate(s, results(s.c2, BASELINE));
+    assert.equal(run.code, 0, run.log);
+    assert.equal(run.outputs.pushed, 'true');
+    assert.match(run.log, /The hosted tree was busy with another push; trying again \(attempt 2\)/);
+    assert.equal(await master(s), s.c2);
+    assert.deepEqual(
+      (await flights(s, s.c2)).map((r) => [r.flight, r.decision?.pushed]),
+      [['1000', true]],
+    );
+    assert.equal(receivePacks(s).filter((r) => r.method === 'POST').length, 2);
+  });
+
   it('a push that landed although its answer was lost counts as pushed, recorded once', async () => {
     const s = await scenario('lost');
     // The server applies the push, then the connection dies before the client hears so.
