@@ -45137,6 +45137,8 @@ class PushRefused extends Error {
         this.name = 'PushRefused';
     }
 }
+/** How git says a push lost a race on the server: a ref locked or changed under it. */
+const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
 /** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
 const HOSTED = 'hosted';
 /**
@@ -45195,6 +45197,17 @@ async function recorded(git, notesRef, record) {
         return false;
     return (0,lib_flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
 }
+/**
+ * Another gate of this revision moved the branch first: the goal is reached, and what is left
+ * is this flight's record, which says so.
+ */
+function markAlreadyThere(record, branch, logger) {
+    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
+    if (record.decision) {
+        record.decision.pushed = false;
+        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
+    }
+}
 /** Pushes the record (and the tested branch, when asked). */
 async function publishFlight(git, remote, opts) {
     const { notesRef, record } = opts;
@@ -45234,13 +45247,7 @@ async function publishFlight(git, remote, opts) {
         if (tested) {
             const head = now.get(branch);
             if (head === record.revision) {
-                // Another gate of this revision moved the branch first: the goal is reached; what
-                // is left is this flight's record, which says so.
-                opts.logger?.info(`${tested.branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
-                if (record.decision) {
-                    record.decision.pushed = false;
-                    record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${tested.branch} was moved to this revision meanwhile`;
-                }
+                markAlreadyThere(record, tested.branch, opts.logger);
                 tested = undefined;
                 alreadyThere = retarget = true;
             }
@@ -45248,10 +45255,17 @@ async function publishFlight(git, remote, opts) {
                 throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
             }
         }
-        if ((!notesMoved && !retarget) || attempt >= tries) {
+        // Refused for holding a lock another push had, before that push landed: nothing to see
+        // yet, and the leases keep a second try safe.
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.stdout + r.stderr);
+        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
             throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
         }
-        if (notesMoved)
+        if (busy) {
+            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
+            await fetchNotes(git, remote, notesRef); // undoes the local note commit
+        }
+        else if (notesMoved)
             opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
     }
 }
