@@ -68,7 +68,7 @@ const hist = (r: FlightRecord, same: FlightRecord[] = []) => ({
   sameRevision: same,
 });
 
-const allow = (yaml: string): AllowEntry[] => parseAllowList(yaml, '.github/tributary-allow.yml');
+const allow = (yaml: string): AllowEntry[] => parseAllowList(yaml, 'tributary/config:allow.yml');
 
 describe('decideFlight: the regression rule', () => {
   const base = record(
@@ -432,7 +432,7 @@ allow:
     const d = decideFlight({ revision: REV(2), jobs: b.jobs }, head(b), hist(b), list, policy());
     assert.deepEqual(
       d.staleAllows.map((e) => e.source),
-      ['.github/tributary-allow.yml: allow[0]'],
+      ['tributary/config:allow.yml: allow[0]'],
     );
   });
 
@@ -470,7 +470,7 @@ allow:
     assert.throws(
       () =>
         allow('allow:\n  - job: x\n    reason: r\n    issue: https://x\n    expires: next week\n'),
-      /tributary-allow.yml: field 'allow\[0\].expires' is 'next week'; expected a date YYYY-MM-DD/,
+      /tributary\/config:allow\.yml: field 'allow\[0\].expires' is 'next week'; expected a date YYYY-MM-DD/,
     );
     assert.throws(
       () => allow('allow:\n  - job: x\n    expires: 2026-01-01\n'),
