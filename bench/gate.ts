@@ -213,10 +213,10 @@ try {
       verdict: '',
       samples: { gate: [], reference: [], whole: [] },
       gate: async () => {
-        const { results: r, allowList } = prepareGate(settings);
+        const { results: r } = prepareGate(settings);
         const ctx = await loadContext(settings, git, r.revision, head);
         if (!ctx.baseline) throw new Error('bench: no baseline found');
-        const { decision, record } = judge(settings, r, allowList, ctx);
+        const { decision, record } = judge(settings, r, [], ctx);
         size.verdict = decision.verdict;
         await checkFastForward(git, 'master', head, r.revision);
         await writeNote(git, NOTES, r.revision, appendFlightNote('', record));

@@ -1,11 +1,12 @@
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
 import { JOB_RESULT_FORMAT } from '../actions/lib/flight.js';
 import { readFlights } from '../actions/lib/gate/notes.js';
+import { startGitServer, type GitServer } from './harness/git-server.js';
 import { repoRoot } from './harness/runner.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';
 
@@ -90,5 +91,163 @@ describe('tributary gate (command line, local hosted tree)', () => {
     );
     assert.equal(forced.status, 0, forced.stderr);
     assert.equal(await bare.commitOf('master'), c2);
+  });
+});
+
+describe('tributary gate over smart HTTP: what staging carried, the allow list of the hosted tree', () => {
+  const TOKEN = 'ghs_gateCliTOKEN0123456789abcdefABCD';
+  const tmp = tempDir('tributary-gate-cli-');
+  let server: GitServer;
+  let k = 0;
+  before(async () => {
+    server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
+  });
+  after(async () => {
+    await server.close();
+    tmp.cleanup();
+  });
+
+  /** The command line, with the token only in its environment; the server must keep answering. */
+  function cli(...args: string[]): Promise<{ status: number | null; out: string; err: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot, 'build', 'cli', 'tributary.js'), 'gate', '--tree', 'xen', ...args],
+        { env: { ...process.env, TRIBUTARY_TOKEN: TOKEN, GITHUB_TOKEN: '' } },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('error', reject);
+      child.on('close', (status) => {
+        for (const text of [out, err]) assert.ok(!text.includes(TOKEN), 'the token is printed');
+        resolve({ status, out, err });
+      });
+    });
+  }
+
+  function results(revision: string, steps: Record<string, string>): string {
+    const dir = join(tmp.path, `r${k++}`);
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'test.json'),
+      JSON.stringify({
+        format: JOB_RESULT_FORMAT,
+        job: 'test-hvm',
+        trees: [{ name: 'xen', revision }],
+        steps: Object.entries(steps).map(([name, status]) => ({ name, status })),
+      }),
+    );
+    return dir;
+  }
+
+  /** master at c0 (recorded as passing boot and migrate), staging at c1. */
+  async function hosted(name: string) {
+    const work = await WorkTree.create(join(tmp.path, `work-${name}`));
+    const c0 = await work.commit('base');
+    const c1 = await work.commit('one');
+    const bare = await initRepository(server.repoPath(`${name}.git`));
+    await bare.run(['config', 'uploadpack.allowFilter', 'true']);
+    await bare.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    await work.git.run([
+      'push',
+      '--quiet',
+      bare.cwd,
+      `${c0}:refs/heads/master`,
+      `${c1}:refs/heads/staging`,
+    ]);
+    const url = server.repoUrl(`${name}.git`);
+    const first = await cli(
+      '--results',
+      results(c0, { boot: 'pass', migrate: 'pass' }),
+      '--repo',
+      url,
+      '--no-baseline',
+      'push',
+    );
+    assert.equal(first.status, 0, first.err);
+    return { work, bare, url, c0, c1 };
+  }
+
+  it('refuses a revision only a pull request carries, whatever the options (exit 1), writing nothing', async () => {
+    const t = await hosted('pull');
+    await t.work.git.run(['checkout', '--quiet', '-b', 'fork', t.c0]);
+    const fork = await t.work.commit('from a fork');
+    await t.work.git.run(['push', '--quiet', t.bare.cwd, `${fork}:refs/pull/1/head`]);
+    const notes = await t.bare.commitOf('refs/notes/tributary/flights');
+    const pushes = server.requests.filter((r) => r.service === 'receive-pack').length;
+    for (const extra of [[], ['--force', 'trust me', '--actor', 'someone']]) {
+      const run = await cli(
+        '--results',
+        results(fork, { boot: 'pass', migrate: 'pass' }),
+        '--repo',
+        t.url,
+        '--revision',
+        fork,
+        '--no-baseline',
+        'push',
+        ...extra,
+      );
+      assert.equal(run.status, 1, run.err + run.out);
+      assert.match(
+        run.err,
+        new RegExp(
+          `error: Revision ${fork} is not on 'staging' \\(head ${t.c1} as fetched now\\) nor is it master's head ${t.c0}: the gate pushes only what staging carried\\. Nothing pushed, nothing recorded\\.`,
+        ),
+      );
+    }
+    assert.equal(await t.bare.commitOf('master'), t.c0);
+    assert.equal(await t.bare.commitOf('refs/notes/tributary/flights'), notes);
+    assert.equal(server.requests.filter((r) => r.service === 'receive-pack').length, pushes);
+  });
+
+  it('reads the allow list from tributary/config of the hosted tree, by default or by name', async () => {
+    const t = await hosted('allow');
+    const regressed = () => results(t.c1, { boot: 'pass', migrate: 'fail' });
+    const common = ['--repo', t.url, '--flight'];
+    // No option, no config branch: an empty list; the regression blocks.
+    const none = await cli('--results', regressed(), ...common, 'f1');
+    assert.equal(none.status, 1, none.err + none.out);
+    assert.match(none.out, /Allow list tributary\/config:allow\.yml: 0 entries \(no such branch\)/);
+    // Named but missing: bad input (exit 2), named in the error.
+    const missing = await cli(
+      '--results',
+      regressed(),
+      ...common,
+      'f2',
+      '--allow-list',
+      'tributary/config:allow.yml',
+    );
+    assert.equal(missing.status, 2, missing.err + missing.out);
+    assert.match(
+      missing.err,
+      /The allow list tributary\/config:allow\.yml does not exist: there is no branch 'tributary\/config'/,
+    );
+    const path = await cli('--results', regressed(), ...common, 'f3', '--allow-list', 'allow.yml');
+    assert.equal(path.status, 2);
+    assert.match(path.err, /Invalid input 'allow-list' 'allow\.yml'\. Expected <branch>:<path>/);
+    assert.equal(await t.bare.commitOf('master'), t.c0);
+
+    const config = await WorkTree.create(join(tmp.path, 'config'), 'config');
+    const entry = await config.commit('allow migrate', {
+      'allow.yml':
+        'allow:\n  - job: test-hvm\n    step: migrate\n    reason: broken upstream\n    issue: https://example.org/1\n    expires: 2999-12-31\n',
+    });
+    await config.git.run(['push', '--quiet', t.bare.cwd, `${entry}:refs/heads/tributary/config`]);
+    const named = await cli(
+      '--results',
+      regressed(),
+      ...common,
+      'f4',
+      '--allow-list',
+      'tributary/config:allow.yml',
+      '--dry-run',
+    );
+    assert.equal(named.status, 0, named.err + named.out);
+    const byDefault = await cli('--results', regressed(), ...common, 'f5', '--summary');
+    assert.equal(byDefault.status, 0, byDefault.err + byDefault.out);
+    assert.match(byDefault.out, /\| test-hvm \| migrate \| allow list: broken upstream/);
+    assert.equal(await t.bare.commitOf('master'), t.c1);
   });
 });

@@ -2,7 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideFlight, type Baseline, type Policy } from '../actions/lib/gate/decide.js';
 import { carryHistory, stepPast } from '../actions/lib/gate/history.js';
-import { parseAllowList, type AllowEntry } from '../actions/lib/gate/allow-list.js';
+import {
+  parseAllowList,
+  parseAllowListSource,
+  type AllowEntry,
+} from '../actions/lib/gate/allow-list.js';
 import {
   FLIGHT_RECORD_FORMAT,
   parseFlightRecord,
@@ -64,7 +68,7 @@ const hist = (r: FlightRecord, same: FlightRecord[] = []) => ({
   sameRevision: same,
 });
 
-const allow = (yaml: string): AllowEntry[] => parseAllowList(yaml, '.github/tributary-allow.yml');
+const allow = (yaml: string): AllowEntry[] => parseAllowList(yaml, 'tributary/config:allow.yml');
 
 describe('decideFlight: the regression rule', () => {
   const base = record(
@@ -233,7 +237,68 @@ describe('decideFlight: the regression rule', () => {
     assert.deepEqual(d.fixed, [{ job: 't', step: 'a', baseline: 'fail' }]);
     assert.deepEqual(d.newJobs, ['fresh']);
     assert.deepEqual(d.goneJobs, ['old']);
-    assert.equal(d.verdict, 'push'); // a gone job that is not required does not block
+  });
+
+  it('refuses a job or a step that passed in the baseline and did not run now', () => {
+    const b = record(
+      REV(1),
+      jobs({
+        t: { a: 'fail', b: 'pass', c: 'pass' },
+        old: { x: 'pass' },
+        broken: { x: 'fail' },
+        'build-arm': { build: 'pass' },
+      }),
+    );
+    const now = jobs({ t: { a: 'pass', b: 'pass' } });
+    const d = decideFlight({ revision: REV(2), jobs: now }, head(b), hist(b), [], policy());
+    assert.equal(d.verdict, 'refuse');
+    assert.deepEqual(
+      d.regressions.map((r) => [r.job, r.step, r.kind, r.baseline, r.now, r.build]),
+      [
+        ['t', 'c', 'not-run', 'pass', 'not run', false],
+        ['old', '(job)', 'not-run', 'pass', 'not run', false],
+        ['build-arm', '(job)', 'not-run', 'pass', 'not run', true],
+      ],
+    );
+    // A job that never passed anything has nothing to lose.
+    assert.ok(!d.regressions.some((r) => r.job === 'broken'));
+    assert.equal(d.regressions[0].lastPass?.flight, b.flight);
+    assert.match(d.reason, /3 regressions: t c, old \(job\), build-arm \(job\)/);
+
+    // An allow-list entry covers what did not run: a whole job by its name, a step by both.
+    const list = allow(`allow:
+  - { job: old, reason: retired, issue: https://x.org/1, expires: 2026-12-31 }
+  - { job: build-arm, reason: no arm host, issue: https://x.org/2, expires: 2026-12-31 }
+  - { job: t, step: c, reason: dropped, issue: https://x.org/3, expires: 2026-12-31 }
+`);
+    const allowed = decideFlight({ revision: REV(2), jobs: now }, head(b), hist(b), list, policy());
+    assert.equal(allowed.verdict, 'push', allowed.reason);
+    assert.deepEqual(
+      allowed.allowable.map((f) => [f.job, f.step, f.allowedBy?.reason]),
+      [
+        ['t', 'c', 'dropped'],
+        ['old', '(job)', 'retired'],
+        ['build-arm', '(job)', 'no arm host'],
+      ],
+    );
+    // An entry for one step does not cover the whole job.
+    const stepOnly = allow(
+      'allow:\n  - { job: old, step: x, reason: r, issue: https://x.org/1, expires: 2026-12-31 }\n',
+    );
+    const d2 = decideFlight(
+      { revision: REV(2), jobs: jobs({ t: { a: 'pass', b: 'pass', c: 'pass' } }) },
+      head(b),
+      hist(b),
+      stepOnly,
+      policy(),
+    );
+    assert.deepEqual(
+      d2.regressions.map((r) => [r.job, r.step]),
+      [
+        ['old', '(job)'],
+        ['build-arm', '(job)'],
+      ],
+    );
   });
 
   it('fails a required job that is missing or cancelled', () => {
@@ -367,7 +432,7 @@ allow:
     const d = decideFlight({ revision: REV(2), jobs: b.jobs }, head(b), hist(b), list, policy());
     assert.deepEqual(
       d.staleAllows.map((e) => e.source),
-      ['.github/tributary-allow.yml: allow[0]'],
+      ['tributary/config:allow.yml: allow[0]'],
     );
   });
 
@@ -405,7 +470,7 @@ allow:
     assert.throws(
       () =>
         allow('allow:\n  - job: x\n    reason: r\n    issue: https://x\n    expires: next week\n'),
-      /tributary-allow.yml: field 'allow\[0\].expires' is 'next week'; expected a date YYYY-MM-DD/,
+      /tributary\/config:allow\.yml: field 'allow\[0\].expires' is 'next week'; expected a date YYYY-MM-DD/,
     );
     assert.throws(
       () => allow('allow:\n  - job: x\n    expires: 2026-01-01\n'),
@@ -427,5 +492,44 @@ describe('flight records', () => {
       () => parseFlightRecord(JSON.stringify(r), 'note'),
       /note: field 'history.steps.t.a\[1\]'/,
     );
+  });
+});
+
+describe('where the allow list lives', () => {
+  it('is <branch>:<path> in the hosted tree, tributary/config:allow.yml unless named', () => {
+    assert.deepEqual(parseAllowListSource(undefined), {
+      branch: 'tributary/config',
+      path: 'allow.yml',
+      explicit: false,
+    });
+    assert.deepEqual(parseAllowListSource(''), parseAllowListSource(undefined));
+    assert.deepEqual(parseAllowListSource('ops/gate:xen/allow.yml'), {
+      branch: 'ops/gate',
+      path: 'xen/allow.yml',
+      explicit: true,
+    });
+    // Named explicitly, even as the default: it must then exist.
+    assert.equal(parseAllowListSource('tributary/config:allow.yml').explicit, true);
+  });
+
+  it('refuses a path of the checkout and anything that is not <branch>:<path>', () => {
+    for (const bad of [
+      '.github/tributary-allow.yml',
+      ':allow.yml',
+      'config:',
+      'config:/etc/passwd',
+      'config:a/../b.yml',
+      'config:dir/',
+      '-x:allow.yml',
+      'a..b:allow.yml',
+      'config/:allow.yml',
+    ])
+      assert.throws(
+        () => parseAllowListSource(bad),
+        new RegExp(
+          `Invalid input 'allow-list' '${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'\\. Expected <branch>:<path> of a file in the hosted tree, such as tributary/config:allow\\.yml`,
+        ),
+        bad,
+      );
   });
 });

@@ -63,15 +63,18 @@ describe('flight notes in the hosted tree', () => {
     await fetchNotes(b, { url }, NOTES);
     // Both gates have read the notes; B records first, A's lease is then stale.
     assert.equal(
-      await publishFlight(b, { url }, { notesRef: NOTES, record: record('b', commits[4]) }),
+      (await publishFlight(b, { url }, { notesRef: NOTES, record: record('b', commits[4]) }))
+        .attempts,
       1,
     );
     assert.equal(
-      await publishFlight(a, { url }, { notesRef: NOTES, record: record('a', commits[4]) }),
+      (await publishFlight(a, { url }, { notesRef: NOTES, record: record('a', commits[4]) }))
+        .attempts,
       2,
     );
     assert.equal(
-      await publishFlight(a, { url }, { notesRef: NOTES, record: record('a2', commits[3]) }),
+      (await publishFlight(a, { url }, { notesRef: NOTES, record: record('a2', commits[3]) }))
+        .attempts,
       1,
     );
     const check = await clone('check.git');
@@ -99,7 +102,8 @@ describe('flight notes in the hosted tree', () => {
     assert.equal(server.requests.filter((r) => r.service === 'upload-pack').length, before + 1);
     // And it can still record on top of it.
     assert.equal(
-      await publishFlight(g, { url }, { notesRef: NOTES, record: record('p', commits[2]) }),
+      (await publishFlight(g, { url }, { notesRef: NOTES, record: record('p', commits[2]) }))
+        .attempts,
       1,
     );
     const check = await clone('check2.git');

@@ -96,7 +96,8 @@ export interface RecordedFinding {
   job: string;
   step: string;
   baseline?: StepStatus;
-  now: StepStatus;
+  /** `not run`: the job or step passed in the baseline and is absent from the flight. */
+  now: StepStatus | 'not run';
 }
 
 /** What the push gate decided, stored with the flight so history can be read back. */

@@ -370,15 +370,17 @@ var errors = __webpack_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var lib_flight = __webpack_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __webpack_require__(6240);
+var git = __webpack_require__(6240);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
 /**
- * The allow list: a YAML file in the user's repository naming failures that may not block,
- * each with a reason, an issue link and an expiry date (docs/allow-list.md):
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
  *
  *   allow:
  *     - job: test-amd64-*-qemuu-*
@@ -393,6 +395,57 @@ var dist = __webpack_require__(8815);
 
 
 
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+function parseAllowListSource(value, subject = "input 'allow-list'") {
+    const explicit = !!value?.trim();
+    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
+    const colon = spec.indexOf(':');
+    const branch = colon > 0 ? spec.slice(0, colon) : '';
+    const path = colon > 0 ? spec.slice(colon + 1) : '';
+    if (!BRANCH.test(branch) ||
+        branch.endsWith('/') ||
+        branch.endsWith('.lock') ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some((part) => !part || part === '.' || part === '..'))
+        throw (0,errors/* invalid */.Gq)(subject, spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+    return { branch, path, explicit };
+}
+const describeSource = (s) => `${s.branch}:${s.path}`;
+/**
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
+ */
+async function readAllowList(git, source, commit, remote) {
+    const name = describeSource(source);
+    if (!commit) {
+        if (!source.explicit)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
+    }
+    // ls-tree answers "absent" with an empty list and fails only when git cannot read the
+    // trees, so a network failure is never mistaken for a missing file.
+    const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
+    const entry = listing
+        .split('\0')
+        .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
+        .find((m) => m && m[3] === source.path);
+    if (!entry || entry[1] !== 'blob') {
+        if (!source.explicit && !entry)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
+    }
+    return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+}
 function parseAllowList(text, source) {
     const fail = (field, message) => {
         throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
@@ -540,7 +593,44 @@ function carryHistory(prev, at, jobs) {
 
 
 
+
 const failing = (s) => s === 'fail' || s === 'blocked';
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
+    if (!baseline)
+        return;
+    const { flight, revision, recordedAt: at } = baseline.record;
+    for (const base of baseline.record.jobs) {
+        const job = nowJobs.get(base.name);
+        const passed = base.steps.filter((st) => st.status === 'pass');
+        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+            job: base.name,
+            step: st.name,
+            kind: 'not-run',
+            baseline: st.name === '(job)' ? (0,lib_flight/* jobStatus */.WB)(base.steps, base.cancelled) : 'pass',
+            now: 'not run',
+            build: isBuild(base.name),
+            blocking: false,
+            lastPass: { flight, revision, at },
+            log: job?.url,
+            message: job ? 'step did not run' : 'job did not run',
+        }));
+        for (const f of findings) {
+            // A required job already reported missing is not reported twice.
+            if (regressions.some((r) => r.job === f.job && r.step === f.step))
+                continue;
+            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
+            f.blocking = !f.allowedBy;
+            (f.blocking ? regressions : allowable).push(f);
+        }
+    }
+}
 function decideFlight(flight, baseline, history, allowList, policy) {
     const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
     const allow = new AllowMatcher(allowList);
@@ -661,6 +751,7 @@ function decideFlight(flight, baseline, history, allowList, policy) {
             }
         }
     }
+    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
     // An entry is stale only when nothing it matches still fails.
     for (const f of [...regressions, ...allowable])
         for (const e of allow.matching(f.job, f.step))
@@ -850,9 +941,12 @@ async function writeNote(git, notesRef, commit, text) {
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
  * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
- * flight's note (leased on the notes ref as fetched). A note conflict (another gate recorded
- * meanwhile) is fetched, re-applied and pushed again, so no record is ever lost; a moved
- * tested branch is never retried: nothing is pushed and the error says so.
+ * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
+ * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
+ * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
+ * no record is ever lost; a tested branch moved to this very revision (another gate of it
+ * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
+ * nothing is pushed and the error says so.
  */
 
 
@@ -866,6 +960,8 @@ class PushRefused extends Error {
         this.name = 'PushRefused';
     }
 }
+/** How git says a push lost a race on the server: a ref locked or changed under it. */
+const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
 /** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
 const HOSTED = 'hosted';
 /**
@@ -917,9 +1013,29 @@ async function checkFastForward(git, tested, head, revision) {
         throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
     }
 }
-/** Pushes the record (and the tested branch); returns how many attempts it took. */
+/** Whether a note on the remote already holds this very record (a push that landed unseen). */
+async function recorded(git, notesRef, record) {
+    const text = await readNoteText(git, notesRef, record.revision);
+    if (!text)
+        return false;
+    return (0,lib_flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+}
+/**
+ * Another gate of this revision moved the branch first: the goal is reached, and what is left
+ * is this flight's record, which says so.
+ */
+function markAlreadyThere(record, branch, logger) {
+    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
+    if (record.decision) {
+        record.decision.pushed = false;
+        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
+    }
+}
+/** Pushes the record (and the tested branch, when asked). */
 async function publishFlight(git, remote, opts) {
-    const { notesRef, record, tested } = opts;
+    const { notesRef, record } = opts;
+    let tested = opts.tested;
+    let alreadyThere = false;
     const tries = (opts.conflictRetries ?? 8) + 1;
     if (tested)
         await checkFastForward(git, tested.branch, tested.head, record.revision);
@@ -938,22 +1054,42 @@ async function publishFlight(git, remote, opts) {
             retries: 3,
         });
         if (r.code === 0)
-            return attempt;
-        const now = await git.lsRemote(remote.url, [
-            notesRef,
-            ...(tested ? [`refs/heads/${tested.branch}`] : []),
-        ]);
+            return { attempts: attempt, moved: !!tested, alreadyThere };
+        // Decide from what the hosted tree holds now, not from how the push failed.
+        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
+        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
+        const notesMoved = (now.get(notesRef) ?? '') !== expected;
+        if (notesMoved) {
+            await fetchNotes(git, remote, notesRef);
+            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
+            // refused by the lease): it was atomic, so the branch moved with the note.
+            if (await recorded(git, notesRef, record))
+                return { attempts: attempt, moved: !!tested, alreadyThere };
+        }
+        let retarget = false;
         if (tested) {
-            const head = now.get(`refs/heads/${tested.branch}`);
-            if (head !== tested.head) {
+            const head = now.get(branch);
+            if (head === record.revision) {
+                markAlreadyThere(record, tested.branch, opts.logger);
+                tested = undefined;
+                alreadyThere = retarget = true;
+            }
+            else if (head !== tested.head) {
                 throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
             }
         }
-        if ((now.get(notesRef) ?? '') === expected || attempt >= tries) {
+        // Refused for holding a lock another push had, before that push landed: nothing to see
+        // yet, and the leases keep a second try safe.
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.stdout + r.stderr);
+        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
             throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
         }
-        opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
-        await fetchNotes(git, remote, notesRef);
+        if (busy) {
+            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
+            await fetchNotes(git, remote, notesRef); // undoes the local note commit
+        }
+        else if (notesMoved)
+            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
     }
 }
 //# sourceMappingURL=publish.js.map
@@ -965,6 +1101,7 @@ const report_link = (log) => !log ? '' : /^https?:\/\//.test(log) ? `[log](${log
 const KIND = {
     regression: 'regression',
     missing: 'required job missing or cancelled',
+    'not-run': 'did not run',
     'failed-in-baseline': 'failed in the baseline too',
     'never-passed': 'never passed',
     'no-baseline': 'no baseline to judge against',
@@ -988,7 +1125,12 @@ function statusOf(outcome) {
     }
     else if (d.verdict === 'push') {
         state = 'success';
-        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
+        const done = outcome.pushed
+            ? `pushed to ${outcome.tested}`
+            : outcome.alreadyThere
+                ? `already on ${outcome.tested}`
+                : 'dry run, not pushed';
+        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${done}`;
     }
     else {
         state = 'failure';
@@ -1000,7 +1142,7 @@ function regressionTable(rows) {
     return [
         '| job | step | baseline | now | failing since | last passed in | log |',
         '|---|---|---|---|---|---|---|',
-        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`),
+        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' || r.kind === 'not-run' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`),
     ];
 }
 function allowableTable(rows) {
@@ -1025,7 +1167,9 @@ function renderSummary(outcome) {
         : d.verdict === 'push'
             ? outcome.pushed
                 ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
-                : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
+                : outcome.alreadyThere
+                    ? `already there: ${outcome.tested} is at ${outcome.revision.slice(0, 12)}${outcome.record.decision?.dryRun ? ' (dry run)' : '; flight recorded'}`
+                    : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
             : d.verdict === 'retry'
                 ? 'not pushed: a fresh flight of this revision was asked for'
                 : `refused: ${d.reason}`;
@@ -1056,6 +1200,19 @@ function renderSummary(outcome) {
     if (d.staleAllows.length)
         out.push('', '### Stale allow-list entries (their steps pass now)', '', ...d.staleAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`));
     return out.join('\n') + '\n';
+}
+/** The summary of a revision refused before judging: staging did not carry it. */
+function renderNotCarried(e) {
+    return [
+        `## Push gate: ${e.revision.slice(0, 12)} refused`,
+        '',
+        `**refused: not carried by ${cell(e.branch)}**`,
+        '',
+        cell(e.message),
+        '',
+        `The gate pushes a revision only when the head of \`${cell(e.branch)}\` it fetched reaches it (or it is the tested head itself): a commit that exists only under \`refs/pull/*\`, a fork or another branch is never pushed, whoever dispatched the run.`,
+        '',
+    ].join('\n');
 }
 //# sourceMappingURL=report.js.map
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
@@ -1283,9 +1440,11 @@ function readResults(dir, tree, revision) {
 //# sourceMappingURL=results.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/gate.js
 /**
- * `gateFlight`: the push gate's story. Read the flight's results and the allow list (every
- * mistake refused before anything changes), fetch the hosted tree, find the baseline, decide,
- * then push the tested branch and the flight's note together, and report.
+ * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
+ * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
+ * the allow list from its branch of the hosted tree, find the baseline, decide, then push the
+ * tested branch and the flight's note together, and report. What judges the flight (the allow
+ * list, the required jobs, the credentials) never comes from the revision under test.
  */
 
 
@@ -1303,7 +1462,7 @@ const POLICIES = {
     noBaseline: ['push', 'refuse', 'dispatch'],
     untestedHead: ['ancestor', 'refuse', 'dispatch'],
 };
-/** Everything that can be checked before touching anything: inputs, results, allow list. */
+/** Everything checked before touching anything: inputs, results, where the allow list is. */
 function prepareGate(s) {
     for (const [key, name] of [
         ['staging', 'staging'],
@@ -1329,48 +1488,76 @@ function prepareGate(s) {
     if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
         !s.github?.workflow)
         throw new errors/* ConfigurationError */.j1('dispatch-workflow', 'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).');
+    const allowSource = parseAllowListSource(s.allowList);
+    if (allowSource.branch === s.staging)
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list cannot be on the staging branch '${s.staging}' (input 'allow-list' '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
     const results = readResults(s.results, s.tree, s.revision);
-    let allowList = [];
-    if (s.allowList) {
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(s.allowList, 'utf8');
-        }
-        catch {
-            if (s.allowListRequired)
-                throw new errors/* ConfigurationError */.j1('allow-list', `The allow list '${s.allowList}' does not exist.`);
-        }
-        if (text !== undefined)
-            allowList = parseAllowList(text, s.allowList);
-    }
-    return { results, allowList };
+    return { results, allowSource };
 }
-/** A local repository with the hosted tree's tested and staging branches, the revision and the notes. */
-async function fetchTree(s, git, revision) {
-    const refs = await git.lsRemote(s.remote, [`refs/heads/${s.tested}`, `refs/heads/${s.staging}`]);
-    const testedHead = refs.get(`refs/heads/${s.tested}`);
-    if (!testedHead)
+/**
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
+ */
+class NotCarried extends Error {
+    revision;
+    branch;
+    constructor(revision, branch, message) {
+        super(message);
+        this.revision = revision;
+        this.branch = branch;
+        this.name = 'NotCarried';
+    }
+}
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
+async function fetchTree(s, git, allowSource) {
+    const tested = `refs/heads/${s.tested}`;
+    const staging = `refs/heads/${s.staging}`;
+    const allow = `refs/heads/${allowSource.branch}`;
+    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+    if (!refs.has(tested))
         throw new errors/* ConfigurationError */.j1('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
-    const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
-    if (refs.has(`refs/heads/${s.staging}`))
-        specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
+    const local = (branch) => `refs/remotes/hosted/${branch}`;
+    const specs = [`+${tested}:${local(s.tested)}`];
+    if (refs.has(staging))
+        specs.push(`+${staging}:${local(s.staging)}`);
+    if (refs.has(allow))
+        specs.push(`+${allow}:${ALLOW_REF}`);
     // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
-    // stays small however long the history (a server without partial clone sends it all).
+    // stays small however long the history (a server without partial clone sends it all); the
+    // allow list's tree and file come when read.
     const hosted = await usePartialClone(git, { url: s.remote });
     await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
         retries: 3,
     });
-    if (!(await git.commitOf(revision))) {
-        // Not on staging (any more): ask for the commit itself.
-        const r = await git.exec(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision], {
-            allowFailure: true,
-            retries: 3,
-        });
-        if (r.code !== 0 || !(await git.commitOf(revision)))
-            throw new errors/* ConfigurationError */.j1('revision', `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`);
-    }
     await fetchNotes(git, { url: s.remote }, s.notesRef);
-    return { testedHead };
+    return {
+        testedHead: (await git.commitOf(local(s.tested))),
+        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+    };
+}
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+async function checkCarried(s, git, revision, tree) {
+    if (revision === tree.testedHead)
+        return;
+    if (tree.stagingHead &&
+        (await git.commitOf(revision)) &&
+        (await git.isAncestor(revision, tree.stagingHead)))
+        return;
+    const where = tree.stagingHead
+        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+        : `'${s.staging}', which does not exist in ${s.remote},`;
+    throw new NotCarried(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
 }
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
 async function loadContext(s, git, revision, testedHead) {
@@ -1460,26 +1647,22 @@ function judge(s, results, allowList, ctx) {
         record.startedAt = results.startedAt;
     return { decision, record, dispatch };
 }
-/** The whole gate. Throws ConfigurationError on bad input before anything changes. */
-async function gateFlight(s, logger) {
-    const { results, allowList } = prepareGate(s);
-    const revision = results.revision;
-    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+/** The gate's own clone of the hosted tree, the token scoped to its server. */
+async function openClone(s, logger) {
     const credentials = [];
     if (s.token && /^https?:\/\//.test(s.remote))
         credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
     (0,external_node_fs_.mkdirSync)(s.workDir, { recursive: true });
-    const git = await (0,lib_git/* initRepository */.zY)((0,external_node_path_.join)(s.workDir, 'hosted.git'), {
+    return (0,git/* initRepository */.zY)((0,external_node_path_.join)(s.workDir, 'hosted.git'), {
         credentials,
         identity: s.identity,
         logger,
     });
-    const { testedHead } = await logger.group(`Fetching ${s.tested}, ${s.staging} and the flight records`, () => fetchTree(s, git, revision));
-    const ctx = await loadContext(s, git, revision, testedHead);
+}
+function logDecision(s, ctx, decision, logger) {
     logger.info(ctx.baseline
         ? `Baseline: flight ${ctx.baseline.record.flight} of ${ctx.baseline.record.revision} (${ctx.baseline.kind === 'head' ? `${s.tested}'s head` : 'nearest ancestor with a record'})`
         : `No baseline: no flight record on ${s.tested}'s head or its last ${s.maxWalk} first-parent ancestors.`);
-    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
     logger.info(`Decision: ${decision.verdict} (${decision.reason})`);
     for (const r of decision.regressions)
         logger.error(`Regression: ${r.job} ${r.step}: ${r.baseline ?? 'not run'} in the baseline, ${r.now} now`, { title: 'push gate' });
@@ -1487,15 +1670,94 @@ async function gateFlight(s, logger) {
         logger.warning(`Allow-list entry expired on ${e.expires}, no longer allows: ${e.job} / ${e.step} (${e.source})`);
     for (const e of decision.staleAllows)
         logger.warning(`Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`);
+}
+/** Pushes the tested branch (when the decision says so) and the record, or the record alone. */
+async function publish(s, git, outcome, logger) {
+    const { decision, record, revision, testedHead } = outcome;
+    const remote = { url: s.remote };
+    const push = decision.verdict === 'push' && testedHead !== revision;
+    try {
+        record.decision.pushed = push;
+        const done = await publishFlight(git, remote, {
+            notesRef: s.notesRef,
+            record,
+            tested: push ? { branch: s.tested, head: testedHead } : undefined,
+            logger,
+        });
+        outcome.publishAttempts = done.attempts;
+        outcome.pushed = done.moved;
+        if (done.alreadyThere)
+            outcome.alreadyThere = true;
+    }
+    catch (e) {
+        if (!(e instanceof PushRefused))
+            throw e;
+        // A refused flight is history too: record it without moving anything.
+        outcome.error = e.message;
+        record.decision.pushed = false;
+        record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
+        await fetchNotes(git, remote, s.notesRef);
+        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record, logger })).attempts;
+    }
+}
+/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
+async function announce(s, outcome, logger) {
+    if (!s.github)
+        return;
+    const gh = s.github;
+    if (outcome.dispatched) {
+        await gh.api.rest.actions.createWorkflowDispatch({
+            owner: gh.owner,
+            repo: gh.repo,
+            workflow_id: gh.workflow,
+            ref: outcome.dispatched.ref,
+            inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+        });
+        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
+    }
+    const st = statusOf(outcome);
+    // The push and the record are done; a status that cannot be set does not undo them.
+    try {
+        await gh.api.rest.repos.createCommitStatus({
+            owner: gh.owner,
+            repo: gh.repo,
+            sha: outcome.revision,
+            state: st.state,
+            context: STATUS_CONTEXT,
+            description: st.description,
+            target_url: gh.targetUrl,
+        });
+    }
+    catch (e) {
+        logger.warning(`Could not set the commit status ${STATUS_CONTEXT} on ${outcome.revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * The whole gate. Throws ConfigurationError on bad input, and NotCarried for a revision
+ * staging did not carry, before anything is written.
+ */
+async function gateFlight(s, logger) {
+    const { results, allowSource } = prepareGate(s);
+    const revision = results.revision;
+    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+    const git = await openClone(s, logger);
+    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
+    await checkCarried(s, git, revision, tree);
+    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
+    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
+    const ctx = await loadContext(s, git, revision, tree.testedHead);
+    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
+    logDecision(s, ctx, decision, logger);
     const outcome = {
         tree: s.tree,
         tested: s.tested,
         revision,
-        testedHead,
+        testedHead: tree.testedHead,
         baseline: ctx.baseline,
         decision,
         record,
         pushed: false,
+        alreadyThere: decision.verdict === 'push' && tree.testedHead === revision,
         publishAttempts: 0,
     };
     if (dispatch && s.github?.workflow) {
@@ -1507,60 +1769,8 @@ async function gateFlight(s, logger) {
         record.decision.dispatched = outcome.dispatched;
     }
     if (!s.dryRun) {
-        const remote = { url: s.remote };
-        const push = decision.verdict === 'push' && testedHead !== revision;
-        try {
-            record.decision.pushed = push;
-            outcome.publishAttempts = await publishFlight(git, remote, {
-                notesRef: s.notesRef,
-                record,
-                tested: push ? { branch: s.tested, head: testedHead } : undefined,
-                logger,
-            });
-            outcome.pushed = push;
-        }
-        catch (e) {
-            if (!(e instanceof PushRefused))
-                throw e;
-            // A refused flight is history too: record it without moving anything.
-            outcome.error = e.message;
-            record.decision.pushed = false;
-            record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
-            await fetchNotes(git, remote, s.notesRef);
-            outcome.publishAttempts = await publishFlight(git, remote, {
-                notesRef: s.notesRef,
-                record,
-                logger,
-            });
-        }
-        if (outcome.dispatched && s.github) {
-            await s.github.api.rest.actions.createWorkflowDispatch({
-                owner: s.github.owner,
-                repo: s.github.repo,
-                workflow_id: s.github.workflow,
-                ref: outcome.dispatched.ref,
-                inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
-            });
-            logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
-        }
-        if (s.github) {
-            const st = statusOf(outcome);
-            // The push and the record are done; a status that cannot be set does not undo them.
-            try {
-                await s.github.api.rest.repos.createCommitStatus({
-                    owner: s.github.owner,
-                    repo: s.github.repo,
-                    sha: revision,
-                    state: st.state,
-                    context: STATUS_CONTEXT,
-                    description: st.description,
-                    target_url: s.github.targetUrl,
-                });
-            }
-            catch (e) {
-                logger.warning(`Could not set the commit status ${STATUS_CONTEXT} on ${revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
+        await publish(s, git, outcome, logger);
+        await announce(s, outcome, logger);
     }
     if (s.junit) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(s.junit), { recursive: true });
@@ -1589,7 +1799,8 @@ const usage = `usage: tributary gate --results DIR --repo URL-or-path [options]
 
 Judges a flight's job results against the baseline flight of the tested branch's head and,
 when nothing regressed, fast-forwards the tested branch to the flight's revision. The flight
-is recorded as a git note (refs/notes/tributary/flights) in the hosted tree.
+is recorded as a git note (refs/notes/tributary/flights) in the hosted tree. A revision the
+staging branch does not carry (nor the tested head itself) is refused, and nothing written.
 
   --results DIR          job results (tributary.job/v1 *.json, JUnit *.xml), any layout
   --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
@@ -1601,7 +1812,9 @@ is recorded as a git note (refs/notes/tributary/flights) in the hosted tree.
   --build-jobs PATTERN   build job pattern (repeatable; default build*)
   --no-baseline push|refuse           default refuse
   --untested-head ancestor|refuse     default ancestor
-  --allow-list FILE      allow-list YAML
+  --allow-list BRANCH:PATH
+                         the allow list: a file on a branch of the hosted tree (default
+                         tributary/config:allow.yml, missing = empty; one named must exist)
   --force REASON         push despite regressions, recorded with --actor
   --actor NAME           who forces (default $USER)
   --flight ID            the flight's id when results carry none
@@ -1611,82 +1824,92 @@ is recorded as a git note (refs/notes/tributary/flights) in the hosted tree.
   --dry-run              decide and report; push and record nothing
   --summary              print the Markdown summary
 
-Exit status: 0 pushed (or would push), 1 refused, 2 bad input.`;
+Exit status: 0 pushed (or already there, or would push), 1 refused, 2 bad input.`;
+const options = {
+    results: { type: 'string' },
+    repo: { type: 'string' },
+    tree: { type: 'string' },
+    staging: { type: 'string', default: 'staging' },
+    tested: { type: 'string', default: 'master' },
+    revision: { type: 'string' },
+    required: { type: 'string', multiple: true, default: [] },
+    'build-jobs': { type: 'string', multiple: true, default: ['build*'] },
+    'no-baseline': { type: 'string', default: 'refuse' },
+    'untested-head': { type: 'string', default: 'ancestor' },
+    'allow-list': { type: 'string' },
+    force: { type: 'string' },
+    actor: { type: 'string' },
+    flight: { type: 'string' },
+    junit: { type: 'string' },
+    'notes-ref': { type: 'string', default: 'refs/notes/tributary/flights' },
+    'max-walk': { type: 'string', default: '100' },
+    'dry-run': { type: 'boolean', default: false },
+    summary: { type: 'boolean', default: false },
+};
+/** The command line's options as the gate's settings (the action's main.ts does the same). */
+function settings(values, token, workDir) {
+    if (!values.results)
+        throw new errors/* ConfigurationError */.j1('--results', 'Missing --results DIR.');
+    if (!values.repo)
+        throw new errors/* ConfigurationError */.j1('--repo', 'Missing --repo URL-or-path.');
+    const remote = /^[a-z]+:\/\//.test(values.repo) ? values.repo : (0,external_node_path_.resolve)(values.repo);
+    const maxWalk = Number(values['max-walk']);
+    if (!Number.isInteger(maxWalk) || maxWalk < 1)
+        throw new errors/* ConfigurationError */.j1('--max-walk', `Invalid --max-walk '${values['max-walk']}'. Expected a whole number >= 1.`);
+    const actor = values.actor ?? process.env.USER;
+    return {
+        results: (0,external_node_path_.resolve)(values.results),
+        remote,
+        token,
+        tree: values.tree ??
+            remote
+                .replace(/\/+$/, '')
+                .split('/')
+                .pop()
+                .replace(/\.git$/, ''),
+        staging: values.staging,
+        tested: values.tested,
+        revision: values.revision,
+        required: values.required,
+        buildJobs: values['build-jobs'],
+        noBaseline: values['no-baseline'],
+        untestedHead: values['untested-head'],
+        retryFlaky: false,
+        force: values.force !== undefined ? { actor: actor ?? 'unknown', reason: values.force } : undefined,
+        dryRun: values['dry-run'],
+        // `<branch>:<path>` in the hosted tree; unset: tributary/config:allow.yml, as the action.
+        allowList: values['allow-list'],
+        notesRef: values['notes-ref'],
+        maxWalk,
+        flight: values.flight ?? `local-${new Date().toISOString().replace(/[:.]/g, '')}`,
+        trigger: { event: 'command-line', actor },
+        junit: values.junit && (0,external_node_path_.resolve)(values.junit),
+        workDir,
+        identity: { name: 'tributary push gate', email: 'tributary@users.noreply.github.com' },
+    };
+}
 const gateCommand = {
     name: 'gate',
     summary: 'judge a flight against its baseline and fast-forward the tested branch',
     usage,
     async run(args, logger) {
-        const { values } = (0,external_node_util_.parseArgs)({
-            args,
-            strict: true,
-            options: {
-                results: { type: 'string' },
-                repo: { type: 'string' },
-                tree: { type: 'string' },
-                staging: { type: 'string', default: 'staging' },
-                tested: { type: 'string', default: 'master' },
-                revision: { type: 'string' },
-                required: { type: 'string', multiple: true, default: [] },
-                'build-jobs': { type: 'string', multiple: true, default: ['build*'] },
-                'no-baseline': { type: 'string', default: 'refuse' },
-                'untested-head': { type: 'string', default: 'ancestor' },
-                'allow-list': { type: 'string' },
-                force: { type: 'string' },
-                actor: { type: 'string' },
-                flight: { type: 'string' },
-                junit: { type: 'string' },
-                'notes-ref': { type: 'string', default: 'refs/notes/tributary/flights' },
-                'max-walk': { type: 'string', default: '100' },
-                'dry-run': { type: 'boolean', default: false },
-                summary: { type: 'boolean', default: false },
-            },
-        });
-        if (!values.results)
-            throw new errors/* ConfigurationError */.j1('--results', 'Missing --results DIR.');
-        if (!values.repo)
-            throw new errors/* ConfigurationError */.j1('--repo', 'Missing --repo URL-or-path.');
-        const remote = /^[a-z]+:\/\//.test(values.repo) ? values.repo : (0,external_node_path_.resolve)(values.repo);
-        const maxWalk = Number(values['max-walk']);
-        if (!Number.isInteger(maxWalk) || maxWalk < 1)
-            throw new errors/* ConfigurationError */.j1('--max-walk', `Invalid --max-walk '${values['max-walk']}'. Expected a whole number >= 1.`);
+        const { values } = (0,external_node_util_.parseArgs)({ args, strict: true, options });
         const token = (0,command/* tokenFromEnvironment */.n)();
         if (token)
             logger.secret(token);
         const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-gate-'));
         try {
-            const outcome = await gateFlight({
-                results: (0,external_node_path_.resolve)(values.results),
-                remote,
-                token,
-                tree: values.tree ??
-                    remote
-                        .replace(/\/+$/, '')
-                        .split('/')
-                        .pop()
-                        .replace(/\.git$/, ''),
-                staging: values.staging,
-                tested: values.tested,
-                revision: values.revision,
-                required: values.required,
-                buildJobs: values['build-jobs'],
-                noBaseline: values['no-baseline'],
-                untestedHead: values['untested-head'],
-                retryFlaky: false,
-                force: values.force !== undefined
-                    ? { actor: values.actor ?? process.env.USER ?? 'unknown', reason: values.force }
-                    : undefined,
-                dryRun: values['dry-run'],
-                allowList: values['allow-list'] && (0,external_node_path_.resolve)(values['allow-list']),
-                allowListRequired: true,
-                notesRef: values['notes-ref'],
-                maxWalk,
-                flight: values.flight ?? `local-${new Date().toISOString().replace(/[:.]/g, '')}`,
-                trigger: { event: 'command-line', actor: values.actor ?? process.env.USER },
-                junit: values.junit && (0,external_node_path_.resolve)(values.junit),
-                workDir: work,
-                identity: { name: 'tributary push gate', email: 'tributary@users.noreply.github.com' },
-            }, logger);
+            let outcome;
+            try {
+                outcome = await gateFlight(settings(values, token, work), logger);
+            }
+            catch (e) {
+                // Not carried by staging: refused like a regression (exit 1), nothing written.
+                if (!(e instanceof NotCarried))
+                    throw e;
+                logger.error(e.message);
+                return 1;
+            }
             if (values.summary)
                 logger.info(renderSummary(outcome));
             if (outcome.error) {

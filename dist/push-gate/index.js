@@ -42083,10 +42083,11 @@ function errorMessage(e) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  kD: () => (/* binding */ NotCarried),
   Q5: () => (/* binding */ gateFlight)
 });
 
-// UNUSED EXPORTS: fetchTree, judge, loadContext, prepareGate
+// UNUSED EXPORTS: checkCarried, fetchTree, judge, loadContext, prepareGate
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -43070,8 +43071,10 @@ var picomatch = __nccwpck_require__(4006);
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
 /**
- * The allow list: a YAML file in the user's repository naming failures that may not block,
- * each with a reason, an issue link and an expiry date (docs/allow-list.md):
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
  *
  *   allow:
  *     - job: test-amd64-*-qemuu-*
@@ -43086,6 +43089,57 @@ var dist = __nccwpck_require__(8815);
 
 
 
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+function parseAllowListSource(value, subject = "input 'allow-list'") {
+    const explicit = !!value?.trim();
+    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
+    const colon = spec.indexOf(':');
+    const branch = colon > 0 ? spec.slice(0, colon) : '';
+    const path = colon > 0 ? spec.slice(colon + 1) : '';
+    if (!BRANCH.test(branch) ||
+        branch.endsWith('/') ||
+        branch.endsWith('.lock') ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some((part) => !part || part === '.' || part === '..'))
+        throw (0,errors/* invalid */.Gq)(subject, spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+    return { branch, path, explicit };
+}
+const describeSource = (s) => `${s.branch}:${s.path}`;
+/**
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
+ */
+async function readAllowList(git, source, commit, remote) {
+    const name = describeSource(source);
+    if (!commit) {
+        if (!source.explicit)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
+    }
+    // ls-tree answers "absent" with an empty list and fails only when git cannot read the
+    // trees, so a network failure is never mistaken for a missing file.
+    const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
+    const entry = listing
+        .split('\0')
+        .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
+        .find((m) => m && m[3] === source.path);
+    if (!entry || entry[1] !== 'blob') {
+        if (!source.explicit && !entry)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
+    }
+    return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+}
 function parseAllowList(text, source) {
     const fail = (field, message) => {
         throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
@@ -43233,7 +43287,44 @@ function carryHistory(prev, at, jobs) {
 
 
 
+
 const failing = (s) => s === 'fail' || s === 'blocked';
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
+    if (!baseline)
+        return;
+    const { flight, revision, recordedAt: at } = baseline.record;
+    for (const base of baseline.record.jobs) {
+        const job = nowJobs.get(base.name);
+        const passed = base.steps.filter((st) => st.status === 'pass');
+        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+            job: base.name,
+            step: st.name,
+            kind: 'not-run',
+            baseline: st.name === '(job)' ? jobStatus(base.steps, base.cancelled) : 'pass',
+            now: 'not run',
+            build: isBuild(base.name),
+            blocking: false,
+            lastPass: { flight, revision, at },
+            log: job?.url,
+            message: job ? 'step did not run' : 'job did not run',
+        }));
+        for (const f of findings) {
+            // A required job already reported missing is not reported twice.
+            if (regressions.some((r) => r.job === f.job && r.step === f.step))
+                continue;
+            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
+            f.blocking = !f.allowedBy;
+            (f.blocking ? regressions : allowable).push(f);
+        }
+    }
+}
 function decideFlight(flight, baseline, history, allowList, policy) {
     const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
     const allow = new AllowMatcher(allowList);
@@ -43354,6 +43445,7 @@ function decideFlight(flight, baseline, history, allowList, policy) {
             }
         }
     }
+    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
     // An entry is stale only when nothing it matches still fails.
     for (const f of [...regressions, ...allowable])
         for (const e of allow.matching(f.job, f.step))
@@ -43543,9 +43635,12 @@ async function writeNote(git, notesRef, commit, text) {
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
  * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
- * flight's note (leased on the notes ref as fetched). A note conflict (another gate recorded
- * meanwhile) is fetched, re-applied and pushed again, so no record is ever lost; a moved
- * tested branch is never retried: nothing is pushed and the error says so.
+ * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
+ * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
+ * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
+ * no record is ever lost; a tested branch moved to this very revision (another gate of it
+ * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
+ * nothing is pushed and the error says so.
  */
 
 
@@ -43559,6 +43654,8 @@ class PushRefused extends Error {
         this.name = 'PushRefused';
     }
 }
+/** How git says a push lost a race on the server: a ref locked or changed under it. */
+const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
 /** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
 const HOSTED = 'hosted';
 /**
@@ -43610,9 +43707,29 @@ async function checkFastForward(git, tested, head, revision) {
         throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
     }
 }
-/** Pushes the record (and the tested branch); returns how many attempts it took. */
+/** Whether a note on the remote already holds this very record (a push that landed unseen). */
+async function recorded(git, notesRef, record) {
+    const text = await readNoteText(git, notesRef, record.revision);
+    if (!text)
+        return false;
+    return parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+}
+/**
+ * Another gate of this revision moved the branch first: the goal is reached, and what is left
+ * is this flight's record, which says so.
+ */
+function markAlreadyThere(record, branch, logger) {
+    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
+    if (record.decision) {
+        record.decision.pushed = false;
+        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
+    }
+}
+/** Pushes the record (and the tested branch, when asked). */
 async function publishFlight(git, remote, opts) {
-    const { notesRef, record, tested } = opts;
+    const { notesRef, record } = opts;
+    let tested = opts.tested;
+    let alreadyThere = false;
     const tries = (opts.conflictRetries ?? 8) + 1;
     if (tested)
         await checkFastForward(git, tested.branch, tested.head, record.revision);
@@ -43631,22 +43748,42 @@ async function publishFlight(git, remote, opts) {
             retries: 3,
         });
         if (r.code === 0)
-            return attempt;
-        const now = await git.lsRemote(remote.url, [
-            notesRef,
-            ...(tested ? [`refs/heads/${tested.branch}`] : []),
-        ]);
+            return { attempts: attempt, moved: !!tested, alreadyThere };
+        // Decide from what the hosted tree holds now, not from how the push failed.
+        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
+        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
+        const notesMoved = (now.get(notesRef) ?? '') !== expected;
+        if (notesMoved) {
+            await fetchNotes(git, remote, notesRef);
+            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
+            // refused by the lease): it was atomic, so the branch moved with the note.
+            if (await recorded(git, notesRef, record))
+                return { attempts: attempt, moved: !!tested, alreadyThere };
+        }
+        let retarget = false;
         if (tested) {
-            const head = now.get(`refs/heads/${tested.branch}`);
-            if (head !== tested.head) {
+            const head = now.get(branch);
+            if (head === record.revision) {
+                markAlreadyThere(record, tested.branch, opts.logger);
+                tested = undefined;
+                alreadyThere = retarget = true;
+            }
+            else if (head !== tested.head) {
                 throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
             }
         }
-        if ((now.get(notesRef) ?? '') === expected || attempt >= tries) {
+        // Refused for holding a lock another push had, before that push landed: nothing to see
+        // yet, and the leases keep a second try safe.
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.stdout + r.stderr);
+        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
             throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
         }
-        opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
-        await fetchNotes(git, remote, notesRef);
+        if (busy) {
+            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
+            await fetchNotes(git, remote, notesRef); // undoes the local note commit
+        }
+        else if (notesMoved)
+            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
     }
 }
 //# sourceMappingURL=publish.js.map
@@ -51169,9 +51306,11 @@ function readResults(dir, tree, revision) {
 //# sourceMappingURL=results.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/gate.js
 /**
- * `gateFlight`: the push gate's story. Read the flight's results and the allow list (every
- * mistake refused before anything changes), fetch the hosted tree, find the baseline, decide,
- * then push the tested branch and the flight's note together, and report.
+ * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
+ * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
+ * the allow list from its branch of the hosted tree, find the baseline, decide, then push the
+ * tested branch and the flight's note together, and report. What judges the flight (the allow
+ * list, the required jobs, the credentials) never comes from the revision under test.
  */
 
 
@@ -51189,7 +51328,7 @@ const POLICIES = {
     noBaseline: ['push', 'refuse', 'dispatch'],
     untestedHead: ['ancestor', 'refuse', 'dispatch'],
 };
-/** Everything that can be checked before touching anything: inputs, results, allow list. */
+/** Everything checked before touching anything: inputs, results, where the allow list is. */
 function prepareGate(s) {
     for (const [key, name] of [
         ['staging', 'staging'],
@@ -51215,48 +51354,76 @@ function prepareGate(s) {
     if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
         !s.github?.workflow)
         throw new errors/* ConfigurationError */.j1('dispatch-workflow', 'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).');
+    const allowSource = parseAllowListSource(s.allowList);
+    if (allowSource.branch === s.staging)
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list cannot be on the staging branch '${s.staging}' (input 'allow-list' '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
     const results = readResults(s.results, s.tree, s.revision);
-    let allowList = [];
-    if (s.allowList) {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(s.allowList, 'utf8');
-        }
-        catch {
-            if (s.allowListRequired)
-                throw new errors/* ConfigurationError */.j1('allow-list', `The allow list '${s.allowList}' does not exist.`);
-        }
-        if (text !== undefined)
-            allowList = parseAllowList(text, s.allowList);
-    }
-    return { results, allowList };
+    return { results, allowSource };
 }
-/** A local repository with the hosted tree's tested and staging branches, the revision and the notes. */
-async function fetchTree(s, git, revision) {
-    const refs = await git.lsRemote(s.remote, [`refs/heads/${s.tested}`, `refs/heads/${s.staging}`]);
-    const testedHead = refs.get(`refs/heads/${s.tested}`);
-    if (!testedHead)
+/**
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
+ */
+class NotCarried extends Error {
+    revision;
+    branch;
+    constructor(revision, branch, message) {
+        super(message);
+        this.revision = revision;
+        this.branch = branch;
+        this.name = 'NotCarried';
+    }
+}
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
+async function fetchTree(s, git, allowSource) {
+    const tested = `refs/heads/${s.tested}`;
+    const staging = `refs/heads/${s.staging}`;
+    const allow = `refs/heads/${allowSource.branch}`;
+    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+    if (!refs.has(tested))
         throw new errors/* ConfigurationError */.j1('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
-    const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
-    if (refs.has(`refs/heads/${s.staging}`))
-        specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
+    const local = (branch) => `refs/remotes/hosted/${branch}`;
+    const specs = [`+${tested}:${local(s.tested)}`];
+    if (refs.has(staging))
+        specs.push(`+${staging}:${local(s.staging)}`);
+    if (refs.has(allow))
+        specs.push(`+${allow}:${ALLOW_REF}`);
     // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
-    // stays small however long the history (a server without partial clone sends it all).
+    // stays small however long the history (a server without partial clone sends it all); the
+    // allow list's tree and file come when read.
     const hosted = await usePartialClone(git, { url: s.remote });
     await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
         retries: 3,
     });
-    if (!(await git.commitOf(revision))) {
-        // Not on staging (any more): ask for the commit itself.
-        const r = await git.exec(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision], {
-            allowFailure: true,
-            retries: 3,
-        });
-        if (r.code !== 0 || !(await git.commitOf(revision)))
-            throw new errors/* ConfigurationError */.j1('revision', `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`);
-    }
     await fetchNotes(git, { url: s.remote }, s.notesRef);
-    return { testedHead };
+    return {
+        testedHead: (await git.commitOf(local(s.tested))),
+        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+    };
+}
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+async function checkCarried(s, git, revision, tree) {
+    if (revision === tree.testedHead)
+        return;
+    if (tree.stagingHead &&
+        (await git.commitOf(revision)) &&
+        (await git.isAncestor(revision, tree.stagingHead)))
+        return;
+    const where = tree.stagingHead
+        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+        : `'${s.staging}', which does not exist in ${s.remote},`;
+    throw new NotCarried(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
 }
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
 async function loadContext(s, git, revision, testedHead) {
@@ -51346,26 +51513,22 @@ function judge(s, results, allowList, ctx) {
         record.startedAt = results.startedAt;
     return { decision, record, dispatch };
 }
-/** The whole gate. Throws ConfigurationError on bad input before anything changes. */
-async function gateFlight(s, logger) {
-    const { results, allowList } = prepareGate(s);
-    const revision = results.revision;
-    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+/** The gate's own clone of the hosted tree, the token scoped to its server. */
+async function openClone(s, logger) {
     const credentials = [];
     if (s.token && /^https?:\/\//.test(s.remote))
         credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
     (0,external_node_fs_namespaceObject.mkdirSync)(s.workDir, { recursive: true });
-    const git = await initRepository((0,external_node_path_.join)(s.workDir, 'hosted.git'), {
+    return initRepository((0,external_node_path_.join)(s.workDir, 'hosted.git'), {
         credentials,
         identity: s.identity,
         logger,
     });
-    const { testedHead } = await logger.group(`Fetching ${s.tested}, ${s.staging} and the flight records`, () => fetchTree(s, git, revision));
-    const ctx = await loadContext(s, git, revision, testedHead);
+}
+function logDecision(s, ctx, decision, logger) {
     logger.info(ctx.baseline
         ? `Baseline: flight ${ctx.baseline.record.flight} of ${ctx.baseline.record.revision} (${ctx.baseline.kind === 'head' ? `${s.tested}'s head` : 'nearest ancestor with a record'})`
         : `No baseline: no flight record on ${s.tested}'s head or its last ${s.maxWalk} first-parent ancestors.`);
-    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
     logger.info(`Decision: ${decision.verdict} (${decision.reason})`);
     for (const r of decision.regressions)
         logger.error(`Regression: ${r.job} ${r.step}: ${r.baseline ?? 'not run'} in the baseline, ${r.now} now`, { title: 'push gate' });
@@ -51373,15 +51536,94 @@ async function gateFlight(s, logger) {
         logger.warning(`Allow-list entry expired on ${e.expires}, no longer allows: ${e.job} / ${e.step} (${e.source})`);
     for (const e of decision.staleAllows)
         logger.warning(`Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`);
+}
+/** Pushes the tested branch (when the decision says so) and the record, or the record alone. */
+async function publish(s, git, outcome, logger) {
+    const { decision, record, revision, testedHead } = outcome;
+    const remote = { url: s.remote };
+    const push = decision.verdict === 'push' && testedHead !== revision;
+    try {
+        record.decision.pushed = push;
+        const done = await publishFlight(git, remote, {
+            notesRef: s.notesRef,
+            record,
+            tested: push ? { branch: s.tested, head: testedHead } : undefined,
+            logger,
+        });
+        outcome.publishAttempts = done.attempts;
+        outcome.pushed = done.moved;
+        if (done.alreadyThere)
+            outcome.alreadyThere = true;
+    }
+    catch (e) {
+        if (!(e instanceof PushRefused))
+            throw e;
+        // A refused flight is history too: record it without moving anything.
+        outcome.error = e.message;
+        record.decision.pushed = false;
+        record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
+        await fetchNotes(git, remote, s.notesRef);
+        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record, logger })).attempts;
+    }
+}
+/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
+async function announce(s, outcome, logger) {
+    if (!s.github)
+        return;
+    const gh = s.github;
+    if (outcome.dispatched) {
+        await gh.api.rest.actions.createWorkflowDispatch({
+            owner: gh.owner,
+            repo: gh.repo,
+            workflow_id: gh.workflow,
+            ref: outcome.dispatched.ref,
+            inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+        });
+        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
+    }
+    const st = (0,report/* statusOf */.c2)(outcome);
+    // The push and the record are done; a status that cannot be set does not undo them.
+    try {
+        await gh.api.rest.repos.createCommitStatus({
+            owner: gh.owner,
+            repo: gh.repo,
+            sha: outcome.revision,
+            state: st.state,
+            context: report/* STATUS_CONTEXT */.j,
+            description: st.description,
+            target_url: gh.targetUrl,
+        });
+    }
+    catch (e) {
+        logger.warning(`Could not set the commit status ${report/* STATUS_CONTEXT */.j} on ${outcome.revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * The whole gate. Throws ConfigurationError on bad input, and NotCarried for a revision
+ * staging did not carry, before anything is written.
+ */
+async function gateFlight(s, logger) {
+    const { results, allowSource } = prepareGate(s);
+    const revision = results.revision;
+    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+    const git = await openClone(s, logger);
+    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
+    await checkCarried(s, git, revision, tree);
+    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
+    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
+    const ctx = await loadContext(s, git, revision, tree.testedHead);
+    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
+    logDecision(s, ctx, decision, logger);
     const outcome = {
         tree: s.tree,
         tested: s.tested,
         revision,
-        testedHead,
+        testedHead: tree.testedHead,
         baseline: ctx.baseline,
         decision,
         record,
         pushed: false,
+        alreadyThere: decision.verdict === 'push' && tree.testedHead === revision,
         publishAttempts: 0,
     };
     if (dispatch && s.github?.workflow) {
@@ -51393,60 +51635,8 @@ async function gateFlight(s, logger) {
         record.decision.dispatched = outcome.dispatched;
     }
     if (!s.dryRun) {
-        const remote = { url: s.remote };
-        const push = decision.verdict === 'push' && testedHead !== revision;
-        try {
-            record.decision.pushed = push;
-            outcome.publishAttempts = await publishFlight(git, remote, {
-                notesRef: s.notesRef,
-                record,
-                tested: push ? { branch: s.tested, head: testedHead } : undefined,
-                logger,
-            });
-            outcome.pushed = push;
-        }
-        catch (e) {
-            if (!(e instanceof PushRefused))
-                throw e;
-            // A refused flight is history too: record it without moving anything.
-            outcome.error = e.message;
-            record.decision.pushed = false;
-            record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
-            await fetchNotes(git, remote, s.notesRef);
-            outcome.publishAttempts = await publishFlight(git, remote, {
-                notesRef: s.notesRef,
-                record,
-                logger,
-            });
-        }
-        if (outcome.dispatched && s.github) {
-            await s.github.api.rest.actions.createWorkflowDispatch({
-                owner: s.github.owner,
-                repo: s.github.repo,
-                workflow_id: s.github.workflow,
-                ref: outcome.dispatched.ref,
-                inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
-            });
-            logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
-        }
-        if (s.github) {
-            const st = (0,report/* statusOf */.c2)(outcome);
-            // The push and the record are done; a status that cannot be set does not undo them.
-            try {
-                await s.github.api.rest.repos.createCommitStatus({
-                    owner: s.github.owner,
-                    repo: s.github.repo,
-                    sha: revision,
-                    state: st.state,
-                    context: report/* STATUS_CONTEXT */.j,
-                    description: st.description,
-                    target_url: s.github.targetUrl,
-                });
-            }
-            catch (e) {
-                logger.warning(`Could not set the commit status ${report/* STATUS_CONTEXT */.j} on ${revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
+        await publish(s, git, outcome, logger);
+        await announce(s, outcome, logger);
     }
     if (s.junit) {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(s.junit), { recursive: true });
@@ -51464,6 +51654,7 @@ async function gateFlight(s, logger) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   Qj: () => (/* binding */ renderNotCarried),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   j: () => (/* binding */ STATUS_CONTEXT)
 /* harmony export */ });
@@ -51474,6 +51665,7 @@ const link = (log) => !log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `
 const KIND = {
     regression: 'regression',
     missing: 'required job missing or cancelled',
+    'not-run': 'did not run',
     'failed-in-baseline': 'failed in the baseline too',
     'never-passed': 'never passed',
     'no-baseline': 'no baseline to judge against',
@@ -51497,7 +51689,12 @@ function statusOf(outcome) {
     }
     else if (d.verdict === 'push') {
         state = 'success';
-        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
+        const done = outcome.pushed
+            ? `pushed to ${outcome.tested}`
+            : outcome.alreadyThere
+                ? `already on ${outcome.tested}`
+                : 'dry run, not pushed';
+        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${done}`;
     }
     else {
         state = 'failure';
@@ -51509,7 +51706,7 @@ function regressionTable(rows) {
     return [
         '| job | step | baseline | now | failing since | last passed in | log |',
         '|---|---|---|---|---|---|---|',
-        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`),
+        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' || r.kind === 'not-run' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`),
     ];
 }
 function allowableTable(rows) {
@@ -51534,7 +51731,9 @@ function renderSummary(outcome) {
         : d.verdict === 'push'
             ? outcome.pushed
                 ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
-                : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
+                : outcome.alreadyThere
+                    ? `already there: ${outcome.tested} is at ${outcome.revision.slice(0, 12)}${outcome.record.decision?.dryRun ? ' (dry run)' : '; flight recorded'}`
+                    : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
             : d.verdict === 'retry'
                 ? 'not pushed: a fresh flight of this revision was asked for'
                 : `refused: ${d.reason}`;
@@ -51565,6 +51764,19 @@ function renderSummary(outcome) {
     if (d.staleAllows.length)
         out.push('', '### Stale allow-list entries (their steps pass now)', '', ...d.staleAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`));
     return out.join('\n') + '\n';
+}
+/** The summary of a revision refused before judging: staging did not carry it. */
+function renderNotCarried(e) {
+    return [
+        `## Push gate: ${e.revision.slice(0, 12)} refused`,
+        '',
+        `**refused: not carried by ${cell(e.branch)}**`,
+        '',
+        cell(e.message),
+        '',
+        `The gate pushes a revision only when the head of \`${cell(e.branch)}\` it fetched reaches it (or it is the tested head itself): a commit that exists only under \`refs/pull/*\`, a fork or another branch is never pushed, whoever dispatched the run.`,
+        '',
+    ].join('\n');
 }
 //# sourceMappingURL=report.js.map
 
@@ -57005,20 +57217,19 @@ function oneOf(name, allowed) {
         throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(name, `Invalid input '${name}' '${v}'. Expected one of ${allowed.join(', ')}.`);
     return v;
 }
-await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(async () => {
+function settings() {
     const token = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .secretInput */ .jY)('token');
     const repository = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('repository');
     const repo = repository ? (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(repository, "input 'repository'") : undefined;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const temp = process.env.RUNNER_TEMP ?? workspace;
     const actor = process.env.GITHUB_ACTOR ?? 'unknown';
-    const force = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('force');
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = repository && process.env.GITHUB_RUN_ID
         ? `${serverUrl}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
         : undefined;
     const workflow = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('dispatch-workflow');
-    const outcome = await (0,_lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gateFlight */ .Q5)({
+    return {
         results: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('results', { required: true })),
         remote: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('tree-url', { required: true }),
         token: token || undefined,
@@ -57031,18 +57242,14 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(asyn
         noBaseline: oneOf('no-baseline', ['push', 'refuse', 'dispatch']),
         untestedHead: oneOf('untested-head', ['ancestor', 'refuse', 'dispatch']),
         retryFlaky: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('retry-flaky'),
-        force: force ? { actor, reason: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('force-reason') } : undefined,
+        force: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('force') ? { actor, reason: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('force-reason') } : undefined,
         dryRun: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('dry-run'),
-        allowList: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('allow-list') ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('allow-list')) : undefined,
+        // `<branch>:<path>` in the hosted tree, never a file of the checked-out revision.
+        allowList: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('allow-list') || undefined,
         notesRef: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('notes-ref'),
         maxWalk: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .integerInput */ .$A)('max-walk', 100, 1),
         flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('flight') || `${Date.now()}`,
-        trigger: {
-            event: process.env.GITHUB_EVENT_NAME,
-            ref: process.env.GITHUB_REF,
-            actor,
-            runUrl,
-        },
+        trigger: { event: process.env.GITHUB_EVENT_NAME, ref: process.env.GITHUB_REF, actor, runUrl },
         junit: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('junit') || undefined,
         workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(temp, 'tributary-push-gate'),
         identity: IDENTITY,
@@ -57055,7 +57262,9 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(asyn
                 targetUrl: runUrl,
             }
             : undefined,
-    }, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj);
+    };
+}
+async function report(outcome) {
     const d = outcome.decision;
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('pushed', String(outcome.pushed));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('verdict', d.verdict);
@@ -57077,6 +57286,24 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(asyn
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(outcome.error);
     else if (d.verdict === 'refuse')
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(`Push refused: ${d.reason}`);
+}
+await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(async () => {
+    let outcome;
+    try {
+        outcome = await (0,_lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gateFlight */ .Q5)(settings(), _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj);
+    }
+    catch (e) {
+        if (!(e instanceof _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .NotCarried */ .kD))
+            throw e;
+        // Refused before judging: nothing pushed, recorded or set; the step fails saying why.
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('pushed', 'false');
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('verdict', 'refuse');
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('revision', e.revision);
+        await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary.addRaw((0,_lib_gate_report_js__WEBPACK_IMPORTED_MODULE_3__/* .renderNotCarried */ .Qj)(e)).write();
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(e.message);
+        return;
+    }
+    await report(outcome);
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();

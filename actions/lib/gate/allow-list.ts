@@ -1,6 +1,8 @@
 /**
- * The allow list: a YAML file in the user's repository naming failures that may not block,
- * each with a reason, an issue link and an expiry date (docs/allow-list.md):
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
  *
  *   allow:
  *     - job: test-amd64-*-qemuu-*
@@ -14,7 +16,90 @@
  */
 import picomatch from 'picomatch';
 import { parse } from 'yaml';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, invalid } from '../errors.js';
+import type { Git } from '../git.js';
+
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+export const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+
+/** `<branch>:<path>` in the hosted tree. */
+export interface AllowListSource {
+  branch: string;
+  path: string;
+  /** Named by the user: a missing branch or file is then bad input, not an empty list. */
+  explicit: boolean;
+}
+
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+export function parseAllowListSource(
+  value: string | undefined,
+  subject = "input 'allow-list'",
+): AllowListSource {
+  const explicit = !!value?.trim();
+  const spec = explicit ? value!.trim() : DEFAULT_ALLOW_LIST;
+  const colon = spec.indexOf(':');
+  const branch = colon > 0 ? spec.slice(0, colon) : '';
+  const path = colon > 0 ? spec.slice(colon + 1) : '';
+  if (
+    !BRANCH.test(branch) ||
+    branch.endsWith('/') ||
+    branch.endsWith('.lock') ||
+    !path ||
+    path.startsWith('/') ||
+    path.endsWith('/') ||
+    path.split('/').some((part) => !part || part === '.' || part === '..')
+  )
+    throw invalid(
+      subject,
+      spec,
+      `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`,
+    );
+  return { branch, path, explicit };
+}
+
+export const describeSource = (s: AllowListSource) => `${s.branch}:${s.path}`;
+
+/**
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
+ */
+export async function readAllowList(
+  git: Git,
+  source: AllowListSource,
+  commit: string | undefined,
+  remote: string,
+): Promise<AllowEntry[]> {
+  const name = describeSource(source);
+  if (!commit) {
+    if (!source.explicit) return [];
+    throw new ConfigurationError(
+      'allow-list',
+      `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`,
+    );
+  }
+  // ls-tree answers "absent" with an empty list and fails only when git cannot read the
+  // trees, so a network failure is never mistaken for a missing file.
+  const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
+  const entry = listing
+    .split('\0')
+    .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
+    .find((m) => m && m[3] === source.path);
+  if (!entry || entry[1] !== 'blob') {
+    if (!source.explicit && !entry) return [];
+    throw new ConfigurationError(
+      'allow-list',
+      `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`,
+    );
+  }
+  return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+}
 
 export interface AllowEntry {
   job: string;

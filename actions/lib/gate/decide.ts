@@ -5,7 +5,14 @@
  * policy. No git, no network: everything it needs is in its arguments.
  */
 import picomatch from 'picomatch';
-import type { FlightHistory, FlightJob, FlightRecord, FlightRef, StepStatus } from '../flight.js';
+import {
+  jobStatus,
+  type FlightHistory,
+  type FlightJob,
+  type FlightRecord,
+  type FlightRef,
+  type StepStatus,
+} from '../flight.js';
 import { AllowMatcher, isExpired, type AllowEntry } from './allow-list.js';
 import { stepPast } from './history.js';
 
@@ -13,6 +20,7 @@ import { stepPast } from './history.js';
 export type FindingKind =
   | 'regression' // passed in the baseline (or last time it ran), fails now: blocks
   | 'missing' // a required job is missing or was cancelled: blocks
+  | 'not-run' // passed in the baseline, absent from this flight: blocks unless allow-listed
   | 'failed-in-baseline' // allowable
   | 'never-passed' // allowable
   | 'no-baseline' // allowable, by the no-baseline policy
@@ -25,7 +33,8 @@ export interface Finding {
   kind: FindingKind;
   /** The step's status in the baseline; undefined when the baseline did not run it. */
   baseline?: StepStatus;
-  now: StepStatus;
+  /** `not run`: the job or step is absent from this flight. */
+  now: StepStatus | 'not run';
   /** The job is a build job: its regressions always block. */
   build: boolean;
   blocking: boolean;
@@ -84,6 +93,49 @@ export interface Decision {
 }
 
 const failing = (s: StepStatus | undefined) => s === 'fail' || s === 'blocked';
+
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(
+  baseline: Baseline | undefined,
+  nowJobs: Map<string, FlightJob>,
+  isBuild: (name: string) => boolean,
+  allow: AllowMatcher,
+  now: Date,
+  regressions: Finding[],
+  allowable: Finding[],
+): void {
+  if (!baseline) return;
+  const { flight, revision, recordedAt: at } = baseline.record;
+  for (const base of baseline.record.jobs) {
+    const job = nowJobs.get(base.name);
+    const passed = base.steps.filter((st) => st.status === 'pass');
+    const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+    const findings: Finding[] = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+      job: base.name,
+      step: st.name,
+      kind: 'not-run',
+      baseline: st.name === '(job)' ? jobStatus(base.steps, base.cancelled) : 'pass',
+      now: 'not run',
+      build: isBuild(base.name),
+      blocking: false,
+      lastPass: { flight, revision, at },
+      log: job?.url,
+      message: job ? 'step did not run' : 'job did not run',
+    }));
+    for (const f of findings) {
+      // A required job already reported missing is not reported twice.
+      if (regressions.some((r) => r.job === f.job && r.step === f.step)) continue;
+      f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
+      f.blocking = !f.allowedBy;
+      (f.blocking ? regressions : allowable).push(f);
+    }
+  }
+}
 
 export function decideFlight(
   flight: { revision: string; jobs: FlightJob[] },
@@ -205,6 +257,7 @@ export function decideFlight(
       }
     }
   }
+  notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
   // An entry is stale only when nothing it matches still fails.
   for (const f of [...regressions, ...allowable])
     for (const e of allow.matching(f.job, f.step)) stale.delete(e);

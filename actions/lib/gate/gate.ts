@@ -1,9 +1,11 @@
 /**
- * `gateFlight`: the push gate's story. Read the flight's results and the allow list (every
- * mistake refused before anything changes), fetch the hosted tree, find the baseline, decide,
- * then push the tested branch and the flight's note together, and report.
+ * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
+ * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
+ * the allow list from its branch of the hosted tree, find the baseline, decide, then push the
+ * tested branch and the flight's note together, and report. What judges the flight (the allow
+ * list, the required jobs, the credentials) never comes from the revision under test.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, invalid } from '../errors.js';
 import {
@@ -16,7 +18,13 @@ import {
 import { Git, initRepository, type GitCredential, type Identity } from '../git.js';
 import type { GitHub } from '../github.js';
 import type { Logger } from '../log.js';
-import { parseAllowList, type AllowEntry } from './allow-list.js';
+import {
+  describeSource,
+  parseAllowListSource,
+  readAllowList,
+  type AllowEntry,
+  type AllowListSource,
+} from './allow-list.js';
 import { decideFlight, type Baseline, type Decision, type Policy } from './decide.js';
 import { carryHistory } from './history.js';
 import { findBaseline, readFlights } from './notes.js';
@@ -45,9 +53,11 @@ export interface GateSettings {
   retryFlaky: boolean;
   force?: { actor: string; reason: string };
   dryRun: boolean;
-  /** Path of the allow-list YAML file; missing file = empty list unless `allowListRequired`. */
+  /**
+   * The allow list as `<branch>:<path>` in the hosted tree; unset: `tributary/config:allow.yml`,
+   * where a missing branch or file is an empty list (one named here must exist).
+   */
   allowList?: string;
-  allowListRequired?: boolean;
   notesRef: string;
   /** How many first-parent ancestors of the tested head are searched for a baseline. */
   maxWalk: number;
@@ -83,6 +93,8 @@ export interface GateOutcome {
   pushed: boolean;
   /** Why nothing was pushed although the decision said push (the tested branch moved, ...). */
   error?: string;
+  /** The tested branch was already at the revision (another gate of it pushed meanwhile). */
+  alreadyThere?: boolean;
   dispatched?: NonNullable<FlightDecision['dispatched']>;
   junit?: string;
   /** How many times the note push was attempted (more than 1: another gate recorded meanwhile). */
@@ -94,8 +106,11 @@ const POLICIES = {
   untestedHead: ['ancestor', 'refuse', 'dispatch'],
 };
 
-/** Everything that can be checked before touching anything: inputs, results, allow list. */
-export function prepareGate(s: GateSettings): { results: FlightResults; allowList: AllowEntry[] } {
+/** Everything checked before touching anything: inputs, results, where the allow list is. */
+export function prepareGate(s: GateSettings): {
+  results: FlightResults;
+  allowSource: AllowListSource;
+} {
   for (const [key, name] of [
     ['staging', 'staging'],
     ['tested', 'tested'],
@@ -131,63 +146,107 @@ export function prepareGate(s: GateSettings): { results: FlightResults; allowLis
       'dispatch-workflow',
       'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).',
     );
+  const allowSource = parseAllowListSource(s.allowList);
+  if (allowSource.branch === s.staging)
+    throw new ConfigurationError(
+      'allow-list',
+      `The allow list cannot be on the staging branch '${s.staging}' (input 'allow-list' '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`,
+    );
   const results = readResults(s.results, s.tree, s.revision);
-  let allowList: AllowEntry[] = [];
-  if (s.allowList) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(s.allowList, 'utf8');
-    } catch {
-      if (s.allowListRequired)
-        throw new ConfigurationError(
-          'allow-list',
-          `The allow list '${s.allowList}' does not exist.`,
-        );
-    }
-    if (text !== undefined) allowList = parseAllowList(text, s.allowList);
-  }
-  return { results, allowList };
+  return { results, allowSource };
 }
 
-/** A local repository with the hosted tree's tested and staging branches, the revision and the notes. */
+/**
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
+ */
+export class NotCarried extends Error {
+  constructor(
+    readonly revision: string,
+    readonly branch: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotCarried';
+  }
+}
+
+/** The heads the gate judges against, as fetched in this run. */
+export interface FetchedTree {
+  testedHead: string;
+  /** Undefined when the staging branch does not exist. */
+  stagingHead?: string;
+  /** The allow list's branch head; undefined when the branch does not exist. */
+  allowHead?: string;
+}
+
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
 export async function fetchTree(
   s: GateSettings,
   git: Git,
-  revision: string,
-): Promise<{ testedHead: string }> {
-  const refs = await git.lsRemote(s.remote, [`refs/heads/${s.tested}`, `refs/heads/${s.staging}`]);
-  const testedHead = refs.get(`refs/heads/${s.tested}`);
-  if (!testedHead)
+  allowSource: AllowListSource,
+): Promise<FetchedTree> {
+  const tested = `refs/heads/${s.tested}`;
+  const staging = `refs/heads/${s.staging}`;
+  const allow = `refs/heads/${allowSource.branch}`;
+  const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+  if (!refs.has(tested))
     throw new ConfigurationError(
       'tested',
       `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`,
     );
-  const specs = [`+refs/heads/${s.tested}:refs/remotes/hosted/${s.tested}`];
-  if (refs.has(`refs/heads/${s.staging}`))
-    specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
+  const local = (branch: string) => `refs/remotes/hosted/${branch}`;
+  const specs = [`+${tested}:${local(s.tested)}`];
+  if (refs.has(staging)) specs.push(`+${staging}:${local(s.staging)}`);
+  if (refs.has(allow)) specs.push(`+${allow}:${ALLOW_REF}`);
   // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
-  // stays small however long the history (a server without partial clone sends it all).
+  // stays small however long the history (a server without partial clone sends it all); the
+  // allow list's tree and file come when read.
   const hosted = await usePartialClone(git, { url: s.remote });
   await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
     retries: 3,
   });
-  if (!(await git.commitOf(revision))) {
-    // Not on staging (any more): ask for the commit itself.
-    const r = await git.exec(
-      ['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, revision],
-      {
-        allowFailure: true,
-        retries: 3,
-      },
-    );
-    if (r.code !== 0 || !(await git.commitOf(revision)))
-      throw new ConfigurationError(
-        'revision',
-        `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`,
-      );
-  }
   await fetchNotes(git, { url: s.remote }, s.notesRef);
-  return { testedHead };
+  return {
+    testedHead: (await git.commitOf(local(s.tested)))!,
+    stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+    allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+  };
+}
+
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+export async function checkCarried(
+  s: GateSettings,
+  git: Git,
+  revision: string,
+  tree: FetchedTree,
+): Promise<void> {
+  if (revision === tree.testedHead) return;
+  if (
+    tree.stagingHead &&
+    (await git.commitOf(revision)) &&
+    (await git.isAncestor(revision, tree.stagingHead))
+  )
+    return;
+  const where = tree.stagingHead
+    ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+    : `'${s.staging}', which does not exist in ${s.remote},`;
+  throw new NotCarried(
+    revision,
+    s.staging,
+    `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`,
+  );
 }
 
 export interface GateContext {
@@ -296,33 +355,25 @@ export function judge(
   return { decision, record, dispatch };
 }
 
-/** The whole gate. Throws ConfigurationError on bad input before anything changes. */
-export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateOutcome> {
-  const { results, allowList } = prepareGate(s);
-  const revision = results.revision;
-  logger.info(
-    `Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`,
-  );
+/** The gate's own clone of the hosted tree, the token scoped to its server. */
+async function openClone(s: GateSettings, logger: Logger): Promise<Git> {
   const credentials: GitCredential[] = [];
   if (s.token && /^https?:\/\//.test(s.remote))
     credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
   mkdirSync(s.workDir, { recursive: true });
-  const git = await initRepository(join(s.workDir, 'hosted.git'), {
+  return initRepository(join(s.workDir, 'hosted.git'), {
     credentials,
     identity: s.identity,
     logger,
   });
-  const { testedHead } = await logger.group(
-    `Fetching ${s.tested}, ${s.staging} and the flight records`,
-    () => fetchTree(s, git, revision),
-  );
-  const ctx = await loadContext(s, git, revision, testedHead);
+}
+
+function logDecision(s: GateSettings, ctx: GateContext, decision: Decision, logger: Logger): void {
   logger.info(
     ctx.baseline
       ? `Baseline: flight ${ctx.baseline.record.flight} of ${ctx.baseline.record.revision} (${ctx.baseline.kind === 'head' ? `${s.tested}'s head` : 'nearest ancestor with a record'})`
       : `No baseline: no flight record on ${s.tested}'s head or its last ${s.maxWalk} first-parent ancestors.`,
   );
-  const { decision, record, dispatch } = judge(s, results, allowList, ctx);
   logger.info(`Decision: ${decision.verdict} (${decision.reason})`);
   for (const r of decision.regressions)
     logger.error(
@@ -337,16 +388,111 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
     logger.warning(
       `Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`,
     );
+}
+
+/** Pushes the tested branch (when the decision says so) and the record, or the record alone. */
+async function publish(
+  s: GateSettings,
+  git: Git,
+  outcome: GateOutcome,
+  logger: Logger,
+): Promise<void> {
+  const { decision, record, revision, testedHead } = outcome;
+  const remote = { url: s.remote };
+  const push = decision.verdict === 'push' && testedHead !== revision;
+  try {
+    record.decision!.pushed = push;
+    const done = await publishFlight(git, remote, {
+      notesRef: s.notesRef,
+      record,
+      tested: push ? { branch: s.tested, head: testedHead } : undefined,
+      logger,
+    });
+    outcome.publishAttempts = done.attempts;
+    outcome.pushed = done.moved;
+    if (done.alreadyThere) outcome.alreadyThere = true;
+  } catch (e) {
+    if (!(e instanceof PushRefused)) throw e;
+    // A refused flight is history too: record it without moving anything.
+    outcome.error = e.message;
+    record.decision!.pushed = false;
+    record.decision!.reason = `${decision.reason}; not pushed: ${e.message}`;
+    await fetchNotes(git, remote, s.notesRef);
+    outcome.publishAttempts = (
+      await publishFlight(git, remote, { notesRef: s.notesRef, record, logger })
+    ).attempts;
+  }
+}
+
+/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
+async function announce(s: GateSettings, outcome: GateOutcome, logger: Logger): Promise<void> {
+  if (!s.github) return;
+  const gh = s.github;
+  if (outcome.dispatched) {
+    await gh.api.rest.actions.createWorkflowDispatch({
+      owner: gh.owner,
+      repo: gh.repo,
+      workflow_id: gh.workflow!,
+      ref: outcome.dispatched.ref,
+      inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+    });
+    logger.info(
+      `Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`,
+    );
+  }
+  const st = statusOf(outcome);
+  // The push and the record are done; a status that cannot be set does not undo them.
+  try {
+    await gh.api.rest.repos.createCommitStatus({
+      owner: gh.owner,
+      repo: gh.repo,
+      sha: outcome.revision,
+      state: st.state,
+      context: STATUS_CONTEXT,
+      description: st.description,
+      target_url: gh.targetUrl,
+    });
+  } catch (e) {
+    logger.warning(
+      `Could not set the commit status ${STATUS_CONTEXT} on ${outcome.revision}: ${errorMessage(e)}`,
+    );
+  }
+}
+
+/**
+ * The whole gate. Throws ConfigurationError on bad input, and NotCarried for a revision
+ * staging did not carry, before anything is written.
+ */
+export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateOutcome> {
+  const { results, allowSource } = prepareGate(s);
+  const revision = results.revision;
+  logger.info(
+    `Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`,
+  );
+  const git = await openClone(s, logger);
+  const tree = await logger.group(
+    `Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`,
+    () => fetchTree(s, git, allowSource),
+  );
+  await checkCarried(s, git, revision, tree);
+  const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
+  logger.info(
+    `Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`,
+  );
+  const ctx = await loadContext(s, git, revision, tree.testedHead);
+  const { decision, record, dispatch } = judge(s, results, allowList, ctx);
+  logDecision(s, ctx, decision, logger);
 
   const outcome: GateOutcome = {
     tree: s.tree,
     tested: s.tested,
     revision,
-    testedHead,
+    testedHead: tree.testedHead,
     baseline: ctx.baseline,
     decision,
     record,
     pushed: false,
+    alreadyThere: decision.verdict === 'push' && tree.testedHead === revision,
     publishAttempts: 0,
   };
   if (dispatch && s.github?.workflow) {
@@ -357,63 +503,9 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
     };
     record.decision!.dispatched = outcome.dispatched;
   }
-
   if (!s.dryRun) {
-    const remote = { url: s.remote };
-    const push = decision.verdict === 'push' && testedHead !== revision;
-    try {
-      record.decision!.pushed = push;
-      outcome.publishAttempts = await publishFlight(git, remote, {
-        notesRef: s.notesRef,
-        record,
-        tested: push ? { branch: s.tested, head: testedHead } : undefined,
-        logger,
-      });
-      outcome.pushed = push;
-    } catch (e) {
-      if (!(e instanceof PushRefused)) throw e;
-      // A refused flight is history too: record it without moving anything.
-      outcome.error = e.message;
-      record.decision!.pushed = false;
-      record.decision!.reason = `${decision.reason}; not pushed: ${e.message}`;
-      await fetchNotes(git, remote, s.notesRef);
-      outcome.publishAttempts = await publishFlight(git, remote, {
-        notesRef: s.notesRef,
-        record,
-        logger,
-      });
-    }
-    if (outcome.dispatched && s.github) {
-      await s.github.api.rest.actions.createWorkflowDispatch({
-        owner: s.github.owner,
-        repo: s.github.repo,
-        workflow_id: s.github.workflow!,
-        ref: outcome.dispatched.ref,
-        inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
-      });
-      logger.info(
-        `Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`,
-      );
-    }
-    if (s.github) {
-      const st = statusOf(outcome);
-      // The push and the record are done; a status that cannot be set does not undo them.
-      try {
-        await s.github.api.rest.repos.createCommitStatus({
-          owner: s.github.owner,
-          repo: s.github.repo,
-          sha: revision,
-          state: st.state,
-          context: STATUS_CONTEXT,
-          description: st.description,
-          target_url: s.github.targetUrl,
-        });
-      } catch (e) {
-        logger.warning(
-          `Could not set the commit status ${STATUS_CONTEXT} on ${revision}: ${errorMessage(e)}`,
-        );
-      }
-    }
+    await publish(s, git, outcome, logger);
+    await announce(s, outcome, logger);
   }
   if (s.junit) {
     mkdirSync(dirname(s.junit), { recursive: true });

@@ -5,7 +5,7 @@
  */
 import type { FlightRef } from '../flight.js';
 import type { Decision, Finding } from './decide.js';
-import type { GateOutcome } from './gate.js';
+import type { GateOutcome, NotCarried } from './gate.js';
 
 export const STATUS_CONTEXT = 'tributary/push-gate';
 
@@ -18,6 +18,7 @@ const link = (log: string | undefined) =>
 const KIND: Record<Finding['kind'], string> = {
   regression: 'regression',
   missing: 'required job missing or cancelled',
+  'not-run': 'did not run',
   'failed-in-baseline': 'failed in the baseline too',
   'never-passed': 'never passed',
   'no-baseline': 'no baseline to judge against',
@@ -43,7 +44,12 @@ export function statusOf(outcome: GateOutcome): {
     text = `${count} in non-build steps; a fresh flight was asked for`;
   } else if (d.verdict === 'push') {
     state = 'success';
-    text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
+    const done = outcome.pushed
+      ? `pushed to ${outcome.tested}`
+      : outcome.alreadyThere
+        ? `already on ${outcome.tested}`
+        : 'dry run, not pushed';
+    text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${done}`;
   } else {
     state = 'failure';
     text = n ? `${count}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}` : d.reason;
@@ -57,7 +63,7 @@ function regressionTable(rows: Finding[]): string[] {
     '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`,
+        `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' || r.kind === 'not-run' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`,
     ),
   ];
 }
@@ -86,7 +92,9 @@ export function renderSummary(outcome: GateOutcome): string {
     : d.verdict === 'push'
       ? outcome.pushed
         ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
-        : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
+        : outcome.alreadyThere
+          ? `already there: ${outcome.tested} is at ${outcome.revision.slice(0, 12)}${outcome.record.decision?.dryRun ? ' (dry run)' : '; flight recorded'}`
+          : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
       : d.verdict === 'retry'
         ? 'not pushed: a fresh flight of this revision was asked for'
         : `refused: ${d.reason}`;
@@ -144,4 +152,18 @@ export function renderSummary(outcome: GateOutcome): string {
       ),
     );
   return out.join('\n') + '\n';
+}
+
+/** The summary of a revision refused before judging: staging did not carry it. */
+export function renderNotCarried(e: NotCarried): string {
+  return [
+    `## Push gate: ${e.revision.slice(0, 12)} refused`,
+    '',
+    `**refused: not carried by ${cell(e.branch)}**`,
+    '',
+    cell(e.message),
+    '',
+    `The gate pushes a revision only when the head of \`${cell(e.branch)}\` it fetched reaches it (or it is the tested head itself): a commit that exists only under \`refs/pull/*\`, a fork or another branch is never pushed, whoever dispatched the run.`,
+    '',
+  ].join('\n');
 }
