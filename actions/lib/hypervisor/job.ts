@@ -21,9 +21,15 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { HostLock, groupRef, type JobRecord, type GuestRecord } from './host.js';
-import { parsePlan, formatDuration, type Plan, type RunStep } from './plan.js';
+import { parsePlan, formatDuration, stepOf, type Plan, type RunStep } from './plan.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
-import { abortReason, ConsoleReader, runGuestStep, type StepOutcome } from './guest.js';
+import {
+  abortReason,
+  ConsoleReader,
+  runGuestStep,
+  stageResults,
+  type StepOutcome,
+} from './guest.js';
 
 export interface JobSettings {
   /** The test plan's path (absolute, or relative to workDir). */
@@ -210,7 +216,12 @@ export async function runJob(
     try {
       for (const [i, step] of plan.steps.entries()) {
         if (blocked || jobAbort.signal.aborted) {
-          reports.push({ name: step.name, status: 'blocked', message: 'a step before it failed' });
+          const report: StepReport = {
+            name: step.name,
+            status: 'blocked',
+            message: 'a step before it failed',
+          };
+          reports.push(...stageResults(report, step));
           continue;
         }
         const began = Date.now();
@@ -284,7 +295,8 @@ export async function runJob(
             { title: `${job}: step ${step.name} failed` },
           );
         } else logger.info(`Step '${step.name}': ${outcome.message}`);
-        reports.push(report);
+        // A guest step with stages stands for one step of the result per stage.
+        reports.push(...stageResults(report, step, outcome.stages));
       }
       if (jobAbort.signal.aborted) cancelled = true;
     } finally {
@@ -301,7 +313,7 @@ export async function runJob(
   }
 
   const steps = blockAfterFailure(reports, (s) => {
-    const p = plan.steps.find((x) => x.name === s.name);
+    const p = stepOf(plan, s.name);
     return (p?.blocks ?? true) || cancelled;
   });
   const result: JobResult = {
