@@ -157,6 +157,7 @@ describe('real Xen: Xen 4.17, dom0 and a PV guest under QEMU, through the push g
       (a) => a.level === 'error' && /stage 'dom0 up'/.test(a.message),
     );
     assert.ok(error, two.job.log);
+    assert.equal(error.properties.title, 'xen-smoke: step dom0 up failed');
     assert.match(
       error.message,
       /^Step 'boot' failed: stage 'dom0 up': console: \(XEN\) Panic on CPU 0:/,

@@ -256,6 +256,11 @@ export class ConsoleWatch {
   }
 }
 
+/** The stage a guest step failed in, if it has stages. */
+export function failedStage(outcome: StepOutcome): string | undefined {
+  return outcome.stages?.find((s) => s.status === 'fail')?.name;
+}
+
 /**
  * The steps of the result a guest step stands for: one per stage (named after it, sharing the
  * step's console log), then the step itself when it checks something of its own after them. A

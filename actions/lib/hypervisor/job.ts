@@ -26,6 +26,7 @@ import { killGroup, spawnTagged, type Tagging } from './processes.js';
 import {
   abortReason,
   ConsoleReader,
+  failedStage,
   runGuestStep,
   stageResults,
   type StepOutcome,
@@ -292,7 +293,7 @@ export async function runJob(
               (report.consoleTail
                 ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
                 : ''),
-            { title: `${job}: step ${step.name} failed` },
+            { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` },
           );
         } else logger.info(`Step '${step.name}': ${outcome.message}`);
         // A guest step with stages stands for one step of the result per stage.
