@@ -145,7 +145,9 @@ describe('multiboot modules in a plan', () => {
     const one = '        - name: up\n          pass: "^up$"\n';
     for (const backend of ['qemu', 'command']) {
       const guest =
-        backend === 'qemu' ? '      disk: disk.img\n' : '      start: echo up\n      stop: "true"\n';
+        backend === 'qemu'
+          ? '      disk: disk.img\n'
+          : '      start: echo up\n      stop: "true"\n';
       const plan = parsePlan(
         `steps:\n  - name: boot\n    guest:\n      backend: ${backend}\n${guest}      stages:\n${one}`,
         'ci/plan.yml',
