@@ -38861,6 +38861,16 @@ function kvmUsable(device = '/dev/kvm') {
 }
 // QEMU's option syntax splits on commas; a comma in a value is written twice.
 const qemuValue = (s) => s.replace(/,/g, ',,');
+/**
+ * QEMU's `-initrd` for a multiboot kernel: one module a comma, a module's path then a space
+ * then its command line; a comma inside either is written twice. `-kernel` and `-append` are
+ * taken as they are.
+ */
+function multibootModules(modules) {
+    return modules
+        .map((m) => qemuValue(m.cmdline === undefined ? m.path : `${m.path} ${m.cmdline}`))
+        .join(',');
+}
 /** The QEMU command line for a guest; exported so the benchmark starts the very same guest by hand. */
 function qemuArguments(g, ctx, kvm = kvmUsable()) {
     const accel = g.accel === 'tcg' || (g.accel === 'auto' && !kvm)
@@ -38894,7 +38904,9 @@ function qemuArguments(g, ctx, kvm = kvmUsable()) {
         args.push('-drive', `file=${qemuValue(g.disk)},format=raw`);
     if (g.kernel)
         args.push('-kernel', g.kernel);
-    if (g.initrd)
+    if (g.modules.length)
+        args.push('-initrd', multibootModules(g.modules));
+    else if (g.initrd)
         args.push('-initrd', g.initrd);
     if (g.cmdline)
         args.push('-append', g.cmdline);
@@ -39066,9 +39078,9 @@ function startGuest(g, ctx) {
 //# sourceMappingURL=backends.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/guest.js
 /**
- * A guest step: start the guest, watch its serial console for the pass and fail patterns,
- * take its exit status (the isa-debug-exit device) when it leaves, and stop it, whatever
- * happened: pass, fail, timeout or cancellation.
+ * A guest step: start the guest, watch its serial console for its stages and its pass and fail
+ * patterns, take its exit status (the isa-debug-exit device) when it leaves, and stop it,
+ * whatever happened: pass, fail, timeout or cancellation.
  */
 
 
@@ -39117,9 +39129,13 @@ class ConsoleReader {
     unscanned() {
         return this.text.slice(this.scannedTo);
     }
-    /** Everything up to the last line break is matched; the line after it may still grow. */
-    scanned() {
-        this.scannedTo = this.text.lastIndexOf('\n') + 1;
+    /**
+     * Everything up to the last line break is matched; the line after it may still grow, and is
+     * read again unless `consumed` (counted from the unscanned text's start) says it decided
+     * something already.
+     */
+    scanned(consumed = 0) {
+        this.scannedTo = Math.max(this.text.lastIndexOf('\n') + 1, this.scannedTo + consumed);
     }
     /** The last lines of the console, for annotations. */
     tail(lines = 10) {
@@ -39127,13 +39143,200 @@ class ConsoleReader {
         return this.text.trimEnd().split('\n').slice(-lines).join('\n');
     }
 }
-function matchedLine(text, re) {
-    const m = re.exec(text);
+/** The first match of `re` in `text` from `from` (a line's start, so `^` holds there). */
+function matchFrom(text, from, re) {
+    const m = re.exec(text.slice(from));
     if (!m)
         return undefined;
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    const end = text.indexOf('\n', m.index);
-    return text.slice(start, end < 0 ? undefined : end).trim();
+    const index = from + m.index;
+    const start = text.lastIndexOf('\n', index) + 1;
+    const nl = text.indexOf('\n', index);
+    return {
+        line: text.slice(Math.max(start, from), nl < 0 ? undefined : nl).trim(),
+        index,
+        end: nl < 0 ? text.length : nl + 1,
+    };
+}
+function earliest(text, from, res) {
+    let first;
+    for (const re of res) {
+        const m = matchFrom(text, from, re);
+        if (m && (!first || m.index < first.index))
+            first = m;
+    }
+    return first;
+}
+/** Whether a guest checks anything of its own (a pass pattern, an exit status) after its stages. */
+function hasOwnCheck(g) {
+    return g.pass !== undefined || (g.backend === 'qemu' && g.exitCode !== undefined);
+}
+/**
+ * Decides a guest step from what its console says, in order: its stages one after the other
+ * (each within its timeout, from the end of the one before), then its own pass pattern and
+ * exit status, if it has them; a fail pattern ends it at whatever it was waiting for. Fed text
+ * and times, it starts and reads nothing itself.
+ */
+class ConsoleWatch {
+    step;
+    startedAt;
+    current = 0;
+    stageStart;
+    passedAt;
+    /** The stages passed so far, in order. */
+    passed = [];
+    constructor(step, startedAt) {
+        this.step = step;
+        this.startedAt = startedAt;
+        this.stageStart = startedAt;
+    }
+    get stages() {
+        return this.step.guest.stages;
+    }
+    get wantsExit() {
+        const g = this.step.guest;
+        return g.backend === 'qemu' && g.exitCode !== undefined;
+    }
+    get ownCheck() {
+        return hasOwnCheck(this.step.guest);
+    }
+    /**
+     * Reads console text not seen before (starting at a line's start). Returns the outcome once
+     * the step is decided, and how far the text was read: a line that decided something is not
+     * read again when more of it arrives.
+     */
+    scan(text, now) {
+        const g = this.step.guest;
+        let pos = 0;
+        for (;;) {
+            const stage = this.stages[this.current];
+            const failed = earliest(text, pos, stage ? [...g.fail, ...stage.fail] : g.fail);
+            const want = stage ? stage.pass : this.passedAt === undefined ? g.pass : undefined;
+            const passed = want && matchFrom(text, pos, want);
+            if (failed && (!passed || failed.index <= passed.index))
+                return {
+                    outcome: this.finish('fail', `console: ${failed.line}`, now),
+                    consumed: failed.end,
+                };
+            if (!passed)
+                return { consumed: pos };
+            pos = passed.end;
+            if (stage) {
+                this.passed.push({
+                    name: stage.name,
+                    status: 'pass',
+                    message: `console: ${passed.line}`,
+                    durationMs: now - this.stageStart,
+                });
+                this.current++;
+                this.stageStart = now;
+                if (this.current === this.stages.length && !this.ownCheck)
+                    return {
+                        outcome: this.finish('pass', `all ${this.stages.length} stages passed`, now),
+                        consumed: pos,
+                    };
+                continue;
+            }
+            this.passedAt = passed.line;
+            if (!this.wantsExit)
+                return { outcome: this.finish('pass', `console: ${passed.line}`, now), consumed: pos };
+        }
+    }
+    /** The guest is gone by itself (its console read to the end first). */
+    ended(finished, now) {
+        const g = this.step.guest;
+        const note = debugExitNote(finished.code);
+        const stage = this.stages[this.current];
+        if (stage)
+            return this.finish('fail', `${finished.how}; expected a console line matching /${stage.pass.source}/${note}`, now);
+        const wantsExit = g.backend === 'qemu' && g.exitCode !== undefined;
+        if (wantsExit && finished.code === g.exitCode && (!g.pass || this.passedAt !== undefined))
+            return this.finish('pass', `guest left with status ${finished.code}${this.passedAt ? `; console: ${this.passedAt}` : ''}`, now);
+        const expected = wantsExit
+            ? `status ${g.exitCode}${g.pass && this.passedAt === undefined ? ` and a console line matching /${g.pass.source}/` : ''}`
+            : `a console line matching /${g.pass.source}/`;
+        return this.finish('fail', `${finished.how}; expected ${expected}${note}`, now);
+    }
+    /** When what the step waits for runs out of time: the current stage's timeout, or the step's. */
+    deadline() {
+        const stepEnd = this.startedAt + this.step.timeoutMs;
+        const t = this.stages[this.current]?.timeoutMs;
+        return t === undefined ? stepEnd : Math.min(stepEnd, this.stageStart + t);
+    }
+    timedOut(now) {
+        const stage = this.stages[this.current];
+        if (!stage)
+            return this.finish('fail', `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(this.step.timeoutMs)}; guest stopped`, now);
+        const stepEnd = this.startedAt + this.step.timeoutMs;
+        const own = stage.timeoutMs !== undefined && this.stageStart + stage.timeoutMs <= stepEnd;
+        const after = own
+            ? `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(stage.timeoutMs)}`
+            : `the step timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(this.step.timeoutMs)}`;
+        return this.finish('fail', `${after} waiting for /${stage.pass.source}/; guest stopped`, now);
+    }
+    interrupted(reason, now) {
+        return { ...this.finish('fail', `${reason}; guest stopped`, now), interrupted: true };
+    }
+    /** The step's outcome: with stages, the one it ended in is named, and those after it blocked. */
+    finish(status, message, now) {
+        if (!this.stages.length)
+            return { status, message };
+        const stage = this.stages[this.current];
+        if (!stage)
+            return { status, message, stages: [...this.passed] };
+        const stages = [
+            ...this.passed,
+            { name: stage.name, status, message, durationMs: now - this.stageStart },
+            ...this.stages.slice(this.current + 1).map((s) => ({
+                name: s.name,
+                status: 'blocked',
+                message: 'a stage before it failed',
+            })),
+        ];
+        return { status, message: `stage '${stage.name}': ${message}`, stages };
+    }
+}
+/** The stage a guest step failed in, if it has stages. */
+function failedStage(outcome) {
+    return outcome.stages?.find((s) => s.status === 'fail')?.name;
+}
+/**
+ * The steps of the result a guest step stands for: one per stage (named after it, sharing the
+ * step's console log), then the step itself when it checks something of its own after them. A
+ * step that never watched its stages (blocked, or failed before its guest started) puts its
+ * status on the first stage and blocks the others, so every flight has the same steps.
+ */
+function stageResults(report, step, stages) {
+    if (step.kind !== 'guest' || !step.guest.stages.length)
+        return [report];
+    const outcomes = stages ??
+        step.guest.stages.map((s, i) => {
+            const first = i === 0 || report.status === 'blocked';
+            return {
+                name: s.name,
+                status: first ? report.status : 'blocked',
+                message: first ? (report.message ?? '') : 'a stage before it failed',
+            };
+        });
+    const results = outcomes.map((s) => {
+        const r = { ...report, name: s.name, status: s.status, message: s.message };
+        if (s.durationMs === undefined)
+            delete r.durationMs;
+        else
+            r.durationMs = s.durationMs;
+        if (s.status !== 'fail')
+            delete r.consoleTail;
+        return r;
+    });
+    if (!hasOwnCheck(step.guest))
+        return results;
+    const stageFailed = outcomes.some((s) => s.status !== 'pass');
+    const own = { ...report };
+    if (stageFailed && report.status !== 'blocked') {
+        own.status = 'blocked';
+        own.message = 'a stage before it failed';
+        delete own.consoleTail;
+    }
+    return [...results, own];
 }
 const guest_POLL_MS = 50;
 async function runGuestStep(step, ctx, signal) {
@@ -39151,50 +39354,28 @@ async function runGuestStep(step, ctx, signal) {
     const guest = await startGuest(g, ctx);
     let ended;
     const gone = guest.ended.then((e) => (ended = e));
-    const timeoutAt = Date.now() + step.timeoutMs;
-    let passedAt;
+    const watch = new ConsoleWatch(step, Date.now());
     try {
         for (;;) {
             // The console is read once more after the guest ended: its last words decide.
             const finished = ended;
             console.poll();
-            const fresh = console.unscanned();
-            for (const re of g.fail) {
-                const line = matchedLine(fresh, re);
-                if (line !== undefined)
-                    return { status: 'fail', message: `console: ${line}` };
+            const told = watch.passed.length;
+            const seen = watch.scan(console.unscanned(), Date.now());
+            console.scanned(seen.consumed);
+            for (const s of watch.passed.slice(told))
+                ctx.logger.info(`Stage '${s.name}' passed after ${((s.durationMs ?? 0) / 1000).toFixed(1)} s: ${s.message}`);
+            if (seen.outcome) {
+                if (seen.outcome.status === 'fail')
+                    await settle(ctx.consoleLog);
+                return seen.outcome;
             }
-            if (g.pass && passedAt === undefined)
-                passedAt = matchedLine(fresh, g.pass);
-            console.scanned();
-            const wantsExit = g.backend === 'qemu' && g.exitCode !== undefined;
-            if (passedAt !== undefined && !wantsExit)
-                return { status: 'pass', message: `console: ${passedAt}` };
-            if (finished) {
-                if (wantsExit && finished.code === g.exitCode && (!g.pass || passedAt !== undefined))
-                    return {
-                        status: 'pass',
-                        message: `guest left with status ${finished.code}${passedAt ? `; console: ${passedAt}` : ''}`,
-                    };
-                const expected = wantsExit
-                    ? `status ${g.exitCode}${g.pass && passedAt === undefined ? ` and a console line matching /${g.pass.source}/` : ''}`
-                    : `a console line matching /${g.pass.source}/`;
-                return {
-                    status: 'fail',
-                    message: `${finished.how}; expected ${expected}${debugExitNote(finished.code)}`,
-                };
-            }
+            if (finished)
+                return watch.ended(finished, Date.now());
             if (signal.aborted)
-                return {
-                    status: 'fail',
-                    message: `${abortReason(signal)}; guest stopped`,
-                    interrupted: true,
-                };
-            if (Date.now() >= timeoutAt)
-                return {
-                    status: 'fail',
-                    message: `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(step.timeoutMs)}; guest stopped`,
-                };
+                return watch.interrupted(abortReason(signal), Date.now());
+            if (Date.now() >= watch.deadline())
+                return watch.timedOut(Date.now());
             // Wake at once when the guest leaves, so its exit is not noticed a poll late.
             let timer;
             await Promise.race([gone, new Promise((r) => (timer = setTimeout(r, guest_POLL_MS)))]);
@@ -39203,6 +39384,24 @@ async function runGuestStep(step, ctx, signal) {
     }
     finally {
         await guest.stop();
+    }
+}
+/**
+ * A fail pattern often matches the first line of a report (Xen's panic banner, an oops): the
+ * guest gets a moment to write the rest before it is stopped, so the console shows why.
+ */
+async function settle(file, quietMs = 300, maxMs = 2000) {
+    const size = () => ((0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.statSync)(file).size : 0);
+    const until = Date.now() + maxMs;
+    let last = size();
+    let since = Date.now();
+    while (Date.now() < until && Date.now() - since < quietMs) {
+        await new Promise((r) => setTimeout(r, 50));
+        const now = size();
+        if (now !== last) {
+            last = now;
+            since = Date.now();
+        }
     }
 }
 function debugExitNote(code) {
@@ -39396,7 +39595,12 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         try {
             for (const [i, step] of plan.steps.entries()) {
                 if (blocked || jobAbort.signal.aborted) {
-                    reports.push({ name: step.name, status: 'blocked', message: 'a step before it failed' });
+                    const report = {
+                        name: step.name,
+                        status: 'blocked',
+                        message: 'a step before it failed',
+                    };
+                    reports.push(...stageResults(report, step));
                     continue;
                 }
                 const began = Date.now();
@@ -39423,11 +39627,12 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
                     logger.error(`Step '${step.name}' failed: ${outcome.message}` +
                         (report.consoleTail
                             ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
-                            : ''), { title: `${job}: step ${step.name} failed` });
+                            : ''), { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` });
                 }
                 else
                     logger.info(`Step '${step.name}': ${outcome.message}`);
-                reports.push(report);
+                // A guest step with stages stands for one step of the result per stage.
+                reports.push(...stageResults(report, step, outcome.stages));
             }
             if (jobAbort.signal.aborted)
                 cancelled = true;
@@ -39444,7 +39649,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         host.release(settings.tag);
     }
     const steps = blockAfterFailure(reports, (s) => {
-        const p = plan.steps.find((x) => x.name === s.name);
+        const p = (0,hypervisor_plan/* stepOf */.cg)(plan, s.name);
         return (p?.blocks ?? true) || cancelled;
     });
     const result = {
@@ -39529,6 +39734,7 @@ async function cleanupJob(lockDir, tag, logger) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cg: () => (/* binding */ stepOf),
 /* harmony export */   vS: () => (/* binding */ parsePlan)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_STEP_TIMEOUT_MS, DEFAULT_FIRMWARE, QEMU_PROGRAM, XL_PROGRAM, findProgram */
@@ -39705,7 +39911,7 @@ class PlanReader {
     }
 }
 const STEP_FIELDS = ['name', 'run', 'guest', 'timeout', 'blocks', 'working-directory', 'env'];
-const COMMON_GUEST = ['backend', 'pass', 'fail'];
+const COMMON_GUEST = ['backend', 'pass', 'fail', 'stages'];
 const GUEST_FIELDS = {
     qemu: [
         ...COMMON_GUEST,
@@ -39716,6 +39922,7 @@ const GUEST_FIELDS = {
         'kernel',
         'initrd',
         'cmdline',
+        'modules',
         'memory',
         'cpus',
         'args',
@@ -39736,7 +39943,59 @@ const GUEST_FIELDS = {
     ],
     command: [...COMMON_GUEST, 'start', 'stop'],
 };
-function readGuest(r, raw, where, base, pending, canBeBuilt) {
+const NAME = /^[\w][\w .:+-]*$/;
+/**
+ * Step and stage names share one space: both are steps of the job's result. `names` maps each
+ * name taken so far to what took it.
+ */
+function claimName(r, where, field, name, names, what) {
+    const taken = names.get(name);
+    if (taken)
+        r.fail(where, field, `repeats ${taken}; step and stage names are unique (both are steps of the result)`);
+    if (!NAME.test(name))
+        r.fail(where, field, `is '${name}'; use letters, digits, space and . _ : + -`);
+    names.set(name, `${what} '${name}'`);
+}
+function readStages(r, raw, where, step, names) {
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw) || raw.length === 0)
+        r.fail(where, 'guest.stages', 'must be a non-empty list of {name, pass, timeout, fail}');
+    return raw.map((item, i) => {
+        const field = `guest.stages[${i}]`;
+        const o = r.object(item, where, field);
+        r.only(o, where, field, ['name', 'pass', 'timeout', 'fail']);
+        const name = r.string(o.name, where, `${field}.name`);
+        claimName(r, where, `${field}.name`, name, names, `stage of step '${step}'`);
+        return {
+            name,
+            pass: r.regex(o.pass, where, `${field}.pass`),
+            fail: r.regexes(o.fail, where, `${field}.fail`),
+            timeoutMs: r.duration(o.timeout, where, `${field}.timeout`),
+        };
+    });
+}
+/** `modules:` of a multiboot kernel, each `{ path, cmdline }`, checked like every guest file. */
+function readModules(r, raw, where, file) {
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw) || raw.length === 0)
+        r.fail(where, 'guest.modules', 'must be a non-empty list of {path, cmdline}');
+    return raw.map((item, i) => {
+        const field = `guest.modules[${i}]`;
+        const o = r.object(item, where, field);
+        r.only(o, where, field, ['path', 'cmdline']);
+        const given = r.string(o.path, where, `${field}.path`);
+        // QEMU takes what follows the first space as the module's command line.
+        if (/\s/.test(given))
+            r.fail(where, `${field}.path`, `is '${given}': QEMU cannot load a module whose path has a space`);
+        const cmdline = r.string(o.cmdline, where, `${field}.cmdline`, true);
+        if (cmdline !== undefined && /[\n\r]/.test(cmdline))
+            r.fail(where, `${field}.cmdline`, 'must be one line');
+        return { path: file(given, `${field}.path`), cmdline };
+    });
+}
+function readGuest(r, raw, where, step, names, base, pending, canBeBuilt) {
     const g = r.object(raw, where, 'guest');
     const backend = r.string(g.backend, where, 'guest.backend');
     const allowed = GUEST_FIELDS[backend];
@@ -39746,7 +40005,10 @@ function readGuest(r, raw, where, base, pending, canBeBuilt) {
     const common = {
         pass: g.pass === undefined ? undefined : r.regex(g.pass, where, 'guest.pass'),
         fail: r.regexes(g.fail, where, 'guest.fail'),
+        stages: readStages(r, g.stages, where, step, names),
     };
+    // With stages, the stages mean pass; `pass` (or exit-code) is then one more check after them.
+    const passNeeded = common.stages.length === 0;
     const file = (field) => r.file(g[field], where, `guest.${field}`, base, pending, canBeBuilt);
     const bootFrom = (kind) => {
         if (g.disk === undefined && g.kernel === undefined && kind !== 'command')
@@ -39764,8 +40026,12 @@ function readGuest(r, raw, where, base, pending, canBeBuilt) {
         const exitCode = r.integer(g['exit-code'], where, 'guest.exit-code', 0);
         if (exitCode !== undefined && exitCode > 255)
             r.fail(where, 'guest.exit-code', `is ${exitCode}; an exit status is at most 255`);
-        if (!common.pass && exitCode === undefined)
-            r.fail(where, 'guest.pass', `or 'guest.exit-code' is needed: nothing would mean pass`);
+        if (!common.pass && exitCode === undefined && passNeeded)
+            r.fail(where, 'guest.pass', `or 'guest.exit-code' is needed: nothing would mean pass (or give 'guest.stages')`);
+        if (g.modules !== undefined && g.kernel === undefined)
+            r.fail(where, 'guest.modules', `needs 'guest.kernel' (the multiboot image, such as xen)`);
+        if (g.modules !== undefined && g.initrd !== undefined)
+            r.fail(where, 'guest.initrd', `cannot go with 'guest.modules': give the initrd as a module`);
         const guest = {
             backend,
             ...common,
@@ -39776,6 +40042,7 @@ function readGuest(r, raw, where, base, pending, canBeBuilt) {
             kernel: file('kernel'),
             initrd: file('initrd'),
             cmdline: r.string(g.cmdline, where, 'guest.cmdline', true),
+            modules: readModules(r, g.modules, where, (v, field) => r.file(v, where, field, base, pending, canBeBuilt)),
             memoryMiB: r.memory(g.memory, where, 'guest.memory') ?? 64,
             cpus: r.integer(g.cpus, where, 'guest.cpus', 1) ?? 1,
             args: r.stringList(g.args, where, 'guest.args'),
@@ -39787,8 +40054,8 @@ function readGuest(r, raw, where, base, pending, canBeBuilt) {
     }
     if (backend === 'xen') {
         bootFrom(backend);
-        if (!common.pass)
-            r.fail(where, 'guest.pass', `is needed: nothing would mean pass`);
+        if (!common.pass && passNeeded)
+            r.fail(where, 'guest.pass', `is needed: nothing would mean pass (or give 'guest.stages')`);
         const type = g.type === undefined ? 'hvm' : r.string(g.type, where, 'guest.type');
         if (!['hvm', 'pvh', 'pv'].includes(type))
             r.fail(where, 'guest.type', `is '${type}'; expected hvm, pvh or pv`);
@@ -39821,8 +40088,8 @@ function readGuest(r, raw, where, base, pending, canBeBuilt) {
             config,
         };
     }
-    if (!common.pass)
-        r.fail(where, 'guest.pass', `is needed: nothing would mean pass`);
+    if (!common.pass && passNeeded)
+        r.fail(where, 'guest.pass', `is needed: nothing would mean pass (or give 'guest.stages')`);
     return {
         backend: 'command',
         ...common,
@@ -39872,17 +40139,13 @@ function parsePlan(text, source, workDir) {
     const steps = top.steps;
     if (!Array.isArray(steps) || steps.length === 0)
         r.fail('', 'steps', 'must be a non-empty list of steps');
-    const names = new Set();
+    const names = new Map();
     let canBeBuilt = false;
     for (const [i, raw] of steps.entries()) {
         const s = r.object(raw, `steps[${i}]`, '(step)');
         const name = r.string(s.name, `steps[${i}]`, 'name');
         const where = `step '${name}' (steps[${i}])`;
-        if (names.has(name))
-            r.fail(where, 'name', `repeats step '${name}'; step names are unique`);
-        if (!/^[\w][\w .:+-]*$/.test(name))
-            r.fail(where, 'name', `is '${name}'; use letters, digits, space and . _ : + -`);
-        names.add(name);
+        claimName(r, where, 'name', name, names, 'step');
         r.only(s, where, '', STEP_FIELDS);
         if (s.run === undefined && s.guest === undefined)
             r.fail(where, 'run', `or 'guest' is needed: a step is a shell command or a guest to boot`);
@@ -39915,11 +40178,16 @@ function parsePlan(text, source, workDir) {
         }
         else {
             const pendingFiles = [];
-            const guest = readGuest(r, s.guest, where, workingDirectory, pendingFiles, canBeBuilt);
+            const guest = readGuest(r, s.guest, where, name, names, workingDirectory, pendingFiles, canBeBuilt);
             plan.steps.push({ kind: 'guest', ...common, guest, pendingFiles });
         }
     }
     return plan;
+}
+/** The plan step a step of the result belongs to: the step of that name, or the guest step of that stage. */
+function stepOf(plan, resultStep) {
+    return plan.steps.find((s) => s.name === resultStep ||
+        (s.kind === 'guest' && s.guest.stages.some((st) => st.name === resultStep)));
 }
 //# sourceMappingURL=plan.js.map
 

@@ -43,6 +43,17 @@ export function kvmUsable(device = '/dev/kvm'): boolean {
 // QEMU's option syntax splits on commas; a comma in a value is written twice.
 const qemuValue = (s: string) => s.replace(/,/g, ',,');
 
+/**
+ * QEMU's `-initrd` for a multiboot kernel: one module a comma, a module's path then a space
+ * then its command line; a comma inside either is written twice. `-kernel` and `-append` are
+ * taken as they are.
+ */
+export function multibootModules(modules: QemuGuest['modules']): string {
+  return modules
+    .map((m) => qemuValue(m.cmdline === undefined ? m.path : `${m.path} ${m.cmdline}`))
+    .join(',');
+}
+
 /** The QEMU command line for a guest; exported so the benchmark starts the very same guest by hand. */
 export function qemuArguments(
   g: QemuGuest,
@@ -79,7 +90,8 @@ export function qemuArguments(
   ];
   if (g.disk) args.push('-drive', `file=${qemuValue(g.disk)},format=raw`);
   if (g.kernel) args.push('-kernel', g.kernel);
-  if (g.initrd) args.push('-initrd', g.initrd);
+  if (g.modules.length) args.push('-initrd', multibootModules(g.modules));
+  else if (g.initrd) args.push('-initrd', g.initrd);
   if (g.cmdline) args.push('-append', g.cmdline);
   args.push(...g.args);
   return args;

@@ -21,10 +21,24 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { HostLock, groupRef, type JobRecord, type GuestRecord } from './host.js';
-import { parsePlan, formatDuration, type Plan, type PlanStep, type RunStep } from './plan.js';
+import {
+  parsePlan,
+  formatDuration,
+  stepOf,
+  type Plan,
+  type PlanStep,
+  type RunStep,
+} from './plan.js';
 import { withLiveOutput } from './live-output.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
-import { abortReason, ConsoleReader, runGuestStep, type StepOutcome } from './guest.js';
+import {
+  abortReason,
+  ConsoleReader,
+  failedStage,
+  runGuestStep,
+  stageResults,
+  type StepOutcome,
+} from './guest.js';
 
 export interface JobSettings {
   /** The test plan's path (absolute, or relative to workDir). */
@@ -289,7 +303,12 @@ export async function runJob(
     try {
       for (const [i, step] of plan.steps.entries()) {
         if (blocked || jobAbort.signal.aborted) {
-          reports.push({ name: step.name, status: 'blocked', message: 'a step before it failed' });
+          const report: StepReport = {
+            name: step.name,
+            status: 'blocked',
+            message: 'a step before it failed',
+          };
+          reports.push(...stageResults(report, step));
           continue;
         }
         const began = Date.now();
@@ -316,10 +335,11 @@ export async function runJob(
               (report.consoleTail
                 ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
                 : ''),
-            { title: `${job}: step ${step.name} failed` },
+            { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` },
           );
         } else logger.info(`Step '${step.name}': ${outcome.message}`);
-        reports.push(report);
+        // A guest step with stages stands for one step of the result per stage.
+        reports.push(...stageResults(report, step, outcome.stages));
       }
       if (jobAbort.signal.aborted) cancelled = true;
     } finally {
@@ -336,7 +356,7 @@ export async function runJob(
   }
 
   const steps = blockAfterFailure(reports, (s) => {
-    const p = plan.steps.find((x) => x.name === s.name);
+    const p = stepOf(plan, s.name);
     return (p?.blocks ?? true) || cancelled;
   });
   const result: JobResult = {

@@ -20,11 +20,33 @@ export interface TreeSpec {
   url?: string;
 }
 
+/**
+ * A stage of a guest's boot seen on its console (Xen up, dom0 up, guest created, ...). Each is
+ * a step of the job's result under its own name, so a regression is named by the stage that
+ * broke; stages pass in order, each within its own timeout from the end of the one before.
+ */
+export interface ConsoleStage {
+  name: string;
+  pass: RegExp;
+  /** Patterns that fail this stage, besides the guest's own. */
+  fail: RegExp[];
+  /** From the end of the stage before (or the guest's start); the step's timeout bounds it. */
+  timeoutMs?: number;
+}
+
 interface GuestCommon {
-  /** A regular expression on the console that means the guest came up. */
+  /** A regular expression on the console that means the guest came up (after its stages). */
   pass?: RegExp;
   /** Regular expressions on the console that mean the guest failed (a panic). */
   fail: RegExp[];
+  stages: ConsoleStage[];
+}
+
+/** A multiboot module (`-initrd "path cmdline,..."`): Xen's dom0 kernel, its initramfs, ... */
+export interface BootModule {
+  /** Absolute. */
+  path: string;
+  cmdline?: string;
 }
 
 export interface QemuGuest extends GuestCommon {
@@ -37,6 +59,8 @@ export interface QemuGuest extends GuestCommon {
   kernel?: string;
   initrd?: string;
   cmdline?: string;
+  /** With `kernel` a multiboot image (Xen), the modules it is given, in order. */
+  modules: BootModule[];
   memoryMiB: number;
   cpus: number;
   args: string[];
@@ -279,7 +303,7 @@ class PlanReader {
 }
 
 const STEP_FIELDS = ['name', 'run', 'guest', 'timeout', 'blocks', 'working-directory', 'env'];
-const COMMON_GUEST = ['backend', 'pass', 'fail'];
+const COMMON_GUEST = ['backend', 'pass', 'fail', 'stages'];
 const GUEST_FIELDS: Record<string, string[]> = {
   qemu: [
     ...COMMON_GUEST,
@@ -290,6 +314,7 @@ const GUEST_FIELDS: Record<string, string[]> = {
     'kernel',
     'initrd',
     'cmdline',
+    'modules',
     'memory',
     'cpus',
     'args',
@@ -311,10 +336,92 @@ const GUEST_FIELDS: Record<string, string[]> = {
   command: [...COMMON_GUEST, 'start', 'stop'],
 };
 
+const NAME = /^[\w][\w .:+-]*$/;
+
+/**
+ * Step and stage names share one space: both are steps of the job's result. `names` maps each
+ * name taken so far to what took it.
+ */
+function claimName(
+  r: PlanReader,
+  where: string,
+  field: string,
+  name: string,
+  names: Map<string, string>,
+  what: string,
+): void {
+  const taken = names.get(name);
+  if (taken)
+    r.fail(
+      where,
+      field,
+      `repeats ${taken}; step and stage names are unique (both are steps of the result)`,
+    );
+  if (!NAME.test(name))
+    r.fail(where, field, `is '${name}'; use letters, digits, space and . _ : + -`);
+  names.set(name, `${what} '${name}'`);
+}
+
+function readStages(
+  r: PlanReader,
+  raw: unknown,
+  where: string,
+  step: string,
+  names: Map<string, string>,
+): ConsoleStage[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length === 0)
+    r.fail(where, 'guest.stages', 'must be a non-empty list of {name, pass, timeout, fail}');
+  return raw.map((item: unknown, i) => {
+    const field = `guest.stages[${i}]`;
+    const o = r.object(item, where, field);
+    r.only(o, where, field, ['name', 'pass', 'timeout', 'fail']);
+    const name = r.string(o.name, where, `${field}.name`);
+    claimName(r, where, `${field}.name`, name, names, `stage of step '${step}'`);
+    return {
+      name,
+      pass: r.regex(o.pass, where, `${field}.pass`),
+      fail: r.regexes(o.fail, where, `${field}.fail`),
+      timeoutMs: r.duration(o.timeout, where, `${field}.timeout`),
+    };
+  });
+}
+
+/** `modules:` of a multiboot kernel, each `{ path, cmdline }`, checked like every guest file. */
+function readModules(
+  r: PlanReader,
+  raw: unknown,
+  where: string,
+  file: (v: unknown, field: string) => string | undefined,
+): BootModule[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length === 0)
+    r.fail(where, 'guest.modules', 'must be a non-empty list of {path, cmdline}');
+  return raw.map((item: unknown, i) => {
+    const field = `guest.modules[${i}]`;
+    const o = r.object(item, where, field);
+    r.only(o, where, field, ['path', 'cmdline']);
+    const given = r.string(o.path, where, `${field}.path`);
+    // QEMU takes what follows the first space as the module's command line.
+    if (/\s/.test(given))
+      r.fail(
+        where,
+        `${field}.path`,
+        `is '${given}': QEMU cannot load a module whose path has a space`,
+      );
+    const cmdline = r.string(o.cmdline, where, `${field}.cmdline`, true);
+    if (cmdline !== undefined && /[\n\r]/.test(cmdline))
+      r.fail(where, `${field}.cmdline`, 'must be one line');
+    return { path: file(given, `${field}.path`)!, cmdline };
+  });
+}
+
 function readGuest(
   r: PlanReader,
   raw: unknown,
   where: string,
+  step: string,
+  names: Map<string, string>,
   base: string,
   pending: GuestStep['pendingFiles'],
   canBeBuilt: boolean,
@@ -332,7 +439,10 @@ function readGuest(
   const common: GuestCommon = {
     pass: g.pass === undefined ? undefined : r.regex(g.pass, where, 'guest.pass'),
     fail: r.regexes(g.fail, where, 'guest.fail'),
+    stages: readStages(r, g.stages, where, step, names),
   };
+  // With stages, the stages mean pass; `pass` (or exit-code) is then one more check after them.
+  const passNeeded = common.stages.length === 0;
   const file = (field: string) =>
     r.file(g[field], where, `guest.${field}`, base, pending, canBeBuilt);
   const bootFrom = (kind: string) => {
@@ -351,8 +461,16 @@ function readGuest(
     const exitCode = r.integer(g['exit-code'], where, 'guest.exit-code', 0);
     if (exitCode !== undefined && exitCode > 255)
       r.fail(where, 'guest.exit-code', `is ${exitCode}; an exit status is at most 255`);
-    if (!common.pass && exitCode === undefined)
-      r.fail(where, 'guest.pass', `or 'guest.exit-code' is needed: nothing would mean pass`);
+    if (!common.pass && exitCode === undefined && passNeeded)
+      r.fail(
+        where,
+        'guest.pass',
+        `or 'guest.exit-code' is needed: nothing would mean pass (or give 'guest.stages')`,
+      );
+    if (g.modules !== undefined && g.kernel === undefined)
+      r.fail(where, 'guest.modules', `needs 'guest.kernel' (the multiboot image, such as xen)`);
+    if (g.modules !== undefined && g.initrd !== undefined)
+      r.fail(where, 'guest.initrd', `cannot go with 'guest.modules': give the initrd as a module`);
     const guest: QemuGuest = {
       backend,
       ...common,
@@ -363,6 +481,9 @@ function readGuest(
       kernel: file('kernel'),
       initrd: file('initrd'),
       cmdline: r.string(g.cmdline, where, 'guest.cmdline', true),
+      modules: readModules(r, g.modules, where, (v, field) =>
+        r.file(v, where, field, base, pending, canBeBuilt),
+      ),
       memoryMiB: r.memory(g.memory, where, 'guest.memory') ?? 64,
       cpus: r.integer(g.cpus, where, 'guest.cpus', 1) ?? 1,
       args: r.stringList(g.args, where, 'guest.args'),
@@ -378,7 +499,8 @@ function readGuest(
   }
   if (backend === 'xen') {
     bootFrom(backend);
-    if (!common.pass) r.fail(where, 'guest.pass', `is needed: nothing would mean pass`);
+    if (!common.pass && passNeeded)
+      r.fail(where, 'guest.pass', `is needed: nothing would mean pass (or give 'guest.stages')`);
     const type = g.type === undefined ? 'hvm' : r.string(g.type, where, 'guest.type');
     if (!['hvm', 'pvh', 'pv'].includes(type))
       r.fail(where, 'guest.type', `is '${type}'; expected hvm, pvh or pv`);
@@ -409,7 +531,8 @@ function readGuest(
       config,
     };
   }
-  if (!common.pass) r.fail(where, 'guest.pass', `is needed: nothing would mean pass`);
+  if (!common.pass && passNeeded)
+    r.fail(where, 'guest.pass', `is needed: nothing would mean pass (or give 'guest.stages')`);
   return {
     backend: 'command',
     ...common,
@@ -457,16 +580,13 @@ export function parsePlan(text: string, source: string, workDir: string): Plan {
   const steps = top.steps;
   if (!Array.isArray(steps) || steps.length === 0)
     r.fail('', 'steps', 'must be a non-empty list of steps');
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   let canBeBuilt = false;
   for (const [i, raw] of (steps as unknown[]).entries()) {
     const s = r.object(raw, `steps[${i}]`, '(step)');
     const name = r.string(s.name, `steps[${i}]`, 'name');
     const where = `step '${name}' (steps[${i}])`;
-    if (names.has(name)) r.fail(where, 'name', `repeats step '${name}'; step names are unique`);
-    if (!/^[\w][\w .:+-]*$/.test(name))
-      r.fail(where, 'name', `is '${name}'; use letters, digits, space and . _ : + -`);
-    names.add(name);
+    claimName(r, where, 'name', name, names, 'step');
     r.only(s, where, '', STEP_FIELDS);
     if (s.run === undefined && s.guest === undefined)
       r.fail(where, 'run', `or 'guest' is needed: a step is a shell command or a guest to boot`);
@@ -498,9 +618,27 @@ export function parsePlan(text: string, source: string, workDir: string): Plan {
       canBeBuilt = true;
     } else {
       const pendingFiles: GuestStep['pendingFiles'] = [];
-      const guest = readGuest(r, s.guest, where, workingDirectory, pendingFiles, canBeBuilt);
+      const guest = readGuest(
+        r,
+        s.guest,
+        where,
+        name,
+        names,
+        workingDirectory,
+        pendingFiles,
+        canBeBuilt,
+      );
       plan.steps.push({ kind: 'guest', ...common, guest, pendingFiles });
     }
   }
   return plan;
+}
+
+/** The plan step a step of the result belongs to: the step of that name, or the guest step of that stage. */
+export function stepOf(plan: Plan, resultStep: string): PlanStep | undefined {
+  return plan.steps.find(
+    (s) =>
+      s.name === resultStep ||
+      (s.kind === 'guest' && s.guest.stages.some((st) => st.name === resultStep)),
+  );
 }
