@@ -38,8 +38,13 @@ export async function main(): Promise<void> {
   const repeat = Number(process.env.MIRROR_BENCH_REPEAT ?? 3);
   const tmp = tempDir('tributary-bench-mirror-');
   const server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
-  const credentials = [{ urlPrefix: server.url + '/', token: TOKEN }];
-  const git = new Git({ cwd: tmp.path, credentials });
+  // The token is sent to the repositories named, and only to them, as in the actions.
+  const gitFor = (...names: string[]) =>
+    new Git({
+      cwd: tmp.path,
+      remotes: names.map((n) => ({ url: server.repoUrl(n), token: TOKEN })),
+    });
+  const git = gitFor('upstream/big.git', 'xen-project/hand.git');
   try {
     // The upstream: a trunk of `commits` commits, 100 side branches of 10 commits, 1,950 tags.
     const branches = ['master', ...Array.from({ length: 100 }, (_, i) => `stable-${i}`)];
@@ -90,6 +95,7 @@ export async function main(): Promise<void> {
       const n = ++fresh;
       const dest = await initRepository(server.repoPath(`xen-project/fresh${n}.git`));
       const clone = join(tmp.path, `clone${n}.git`);
+      const git = gitFor('upstream/big.git', `xen-project/fresh${n}.git`);
       const t = await timed(async () => {
         await git.run(['clone', '--quiet', '--mirror', server.repoUrl('upstream/big.git'), clone]);
         await git

@@ -32,7 +32,7 @@ describe('flight notes in the hosted tree', () => {
   const clone = async (name: string): Promise<Git> => {
     const git = await initRepository(join(tmp.path, name), {
       identity,
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url, token: TOKEN }],
     });
     await git.run(['fetch', '--quiet', url, '+refs/heads/*:refs/remotes/hosted/*']);
     return git;

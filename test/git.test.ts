@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Git, GitError, initRepository, isTransient, retryPolicy } from '../actions/lib/git.js';
+import {
+  credentialFor,
+  Git,
+  GitError,
+  initRepository,
+  isTransient,
+  retryPolicy,
+} from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
@@ -41,12 +48,12 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
   it('fetches with the token given per command, leaving no trace of it in the repository', async () => {
     const git = new Git({
       cwd: tmp.path,
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url: server.repoUrl('upstream.git'), token: TOKEN }],
     });
     const refs = await git.lsRemote(server.repoUrl('upstream.git'));
     assert.equal(refs.get('refs/heads/master'), head);
     const local = await initRepository(join(tmp.path, 'local.git'), {
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url: server.repoUrl('upstream.git'), token: TOKEN }],
     });
     await local.run([
       'fetch',
@@ -61,7 +68,7 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
 
   it('retries a fetch whose connection dropped mid-transfer', async () => {
     const git = await initRepository(join(tmp.path, 'retry.git'), {
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url: server.repoUrl('upstream.git'), token: TOKEN }],
     });
     server.addFault({ service: 'upload-pack', dropAfterBytes: 2000 });
     await git.run(['fetch', '--quiet', server.repoUrl('upstream.git'), 'master:master'], {
@@ -78,7 +85,7 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
     const wrong = 'ghs_wrongtoken0123456789abcdefABCDEF';
     const git = new Git({
       cwd: tmp.path,
-      credentials: [{ urlPrefix: server.url + '/', token: wrong }],
+      remotes: [{ url: server.repoUrl('upstream.git'), token: wrong }],
     });
     const before = server.requests.length;
     await assert.rejects(
@@ -106,7 +113,7 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
       const logger = new MemoryLogger();
       const git = new Git({
         cwd: work.dir,
-        credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+        remotes: [{ url, token: TOKEN }],
         logger,
       });
       const result = await git.pushWithLease(url, [
@@ -117,6 +124,56 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
       assert.deepEqual(logger.warnings, [], `${url}: no retry`);
       assert.equal(await remote.commitOf('refs/heads/master'), theirs);
     }
+  });
+
+  it('sends a token to its own repository only, never to another of the same server', async () => {
+    const work = await WorkTree.create(join(tmp.path, 'scope-work'));
+    const own = await work.commit('scoped');
+    const names = ['o/a.git', 'o/b.git', 'o/a.git.evil', 'o/a.gitx'];
+    for (const name of names) {
+      const bare = await initRepository(server.repoPath(name));
+      await work.git.run(['push', '--quiet', bare.cwd, 'master']);
+    }
+    const git = new Git({
+      cwd: tmp.path,
+      remotes: [{ url: server.repoUrl('o/a.git') + '/', token: TOKEN }],
+    });
+    const mark = server.requests.length;
+    assert.equal((await git.lsRemote(server.repoUrl('o/a.git'))).get('refs/heads/master'), own);
+    const others = ['o/b.git', 'o/a.git.evil', 'o/a.gitx', 'o/a.git/../b.git'];
+    for (const other of others)
+      await assert.rejects(git.lsRemote(server.repoUrl(other)), (e: GitError) => {
+        assert.match(e.stderr, /Authentication failed|could not read Username|401/, other);
+        return true;
+      });
+    const seen = server.requests.slice(mark);
+    const sent = seen.filter((r) => r.withAuthorization);
+    assert.ok(sent.length > 0);
+    assert.ok(
+      sent.every((r) => r.path.startsWith('/o/a.git/')),
+      `the header went only to o/a.git: ${sent.map((r) => r.path).join(', ')}`,
+    );
+    for (const path of ['/o/b.git/', '/o/a.git.evil/', '/o/a.gitx/'])
+      assert.ok(
+        seen.some((r) => r.path.startsWith(path) && !r.withAuthorization),
+        `${path} was asked, without the header`,
+      );
+  });
+
+  it('scopes a credential to a repository URL, never to a server or another transport', () => {
+    assert.deepEqual(credentialFor({ url: 'https://host/o/a.git/', token: 't' }), [
+      { urlPrefix: 'https://host/o/a.git', token: 't' },
+    ]);
+    assert.deepEqual(credentialFor({ url: 'https://host/o/a.git' }), []);
+    assert.deepEqual(credentialFor({ url: 'ssh://git@host/o/a.git', token: 't' }), []);
+    assert.deepEqual(credentialFor({ url: 'git@host:o/a.git', token: 't' }), []);
+    assert.deepEqual(credentialFor({ url: '/srv/o/a.git', token: 't' }), []);
+    for (const url of ['https://host', 'https://host/', 'http://127.0.0.1:8080//'])
+      assert.throws(() => credentialFor({ url, token: 't' }), /never to a whole server/, url);
+    assert.throws(
+      () => credentialFor({ url: 'https://user:pw@host/o/a.git', token: 't' }),
+      /must not carry credentials/,
+    );
   });
 
   it('refuses the ext:: transport', async () => {

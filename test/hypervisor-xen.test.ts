@@ -51,7 +51,7 @@ describe('real Xen: Xen 4.17, dom0 and a PV guest under QEMU, through the push g
     const workspace = join(tmp.path, `flight-${n}`, 'workspace');
     const checkout = await initRepository(workspace, {
       bare: false,
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url: server.repoUrl('xen.git'), token: TOKEN }],
     });
     await checkout.run(['fetch', '--quiet', server.repoUrl('xen.git'), revision]);
     await checkout.run(['checkout', '--quiet', '--detach', revision]);

@@ -45,7 +45,7 @@ describe('the loop: hypervisor-test results through the push gate', () => {
     const workspace = join(tmp.path, `flight-${n}`, 'workspace');
     const checkout = await initRepository(workspace, {
       bare: false,
-      credentials: [{ urlPrefix: server.url + '/', token: TOKEN }],
+      remotes: [{ url: server.repoUrl('bootsector.git'), token: TOKEN }],
     });
     await checkout.run(['fetch', '--quiet', server.repoUrl('bootsector.git'), revision]);
     await checkout.run(['checkout', '--quiet', '--detach', revision]);

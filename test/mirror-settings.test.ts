@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigurationError } from '../actions/lib/errors.js';
+import { transportOf } from '../actions/lib/git.js';
 import { RefMapper, isValidRefName, splitPatterns } from '../actions/lib/mirror/refs.js';
 import { parseMirrorSettings, parseRemote } from '../actions/lib/mirror/settings.js';
 import { resolveSubmoduleUrl, treeName } from '../actions/lib/mirror/submodules.js';
@@ -130,19 +131,22 @@ describe('mirror ref selection', () => {
 
 describe('mirror sources and destinations', () => {
   it('accepts the allowed transports and local paths', () => {
-    assert.equal(parseRemote('source', 'https://gitlab.com/qemu-project/qemu.git').kind, 'https');
-    assert.equal(parseRemote('source', 'ssh://git@example.org/qemu.git').kind, 'ssh');
-    assert.equal(parseRemote('source', 'git@github.com:qemu/qemu.git').kind, 'ssh');
-    assert.equal(parseRemote('source', 'git://git.qemu.org/qemu.git').kind, 'git');
+    assert.equal(
+      transportOf(parseRemote('source', 'https://gitlab.com/qemu-project/qemu.git').url),
+      'https',
+    );
+    assert.equal(transportOf(parseRemote('source', 'ssh://git@example.org/qemu.git').url), 'ssh');
+    assert.equal(transportOf(parseRemote('source', 'git@github.com:qemu/qemu.git').url), 'ssh');
+    assert.equal(transportOf(parseRemote('source', 'git://git.qemu.org/qemu.git').url), 'git');
     assert.deepEqual(parseRemote('source', 'file:///srv/git/qemu.git'), {
       url: '/srv/git/qemu.git',
-      kind: 'local',
     });
+    assert.equal(transportOf('/srv/git/qemu.git'), 'local');
     assert.equal(
       parseRemote('source', './qemu.git', { workingDirectory: '/w' }).url,
       '/w/qemu.git',
     );
-    assert.equal(parseRemote('source', 'http://127.0.0.1:8080/qemu.git').kind, 'http');
+    assert.equal(transportOf(parseRemote('source', 'http://127.0.0.1:8080/qemu.git').url), 'http');
     assert.deepEqual(
       parseRemote('destination', 'xen-project/qemu', {
         ownerRepo: true,
@@ -150,8 +154,7 @@ describe('mirror sources and destinations', () => {
       }),
       {
         url: 'https://ghe.example.org/xen-project/qemu.git',
-        kind: 'https',
-        repository: 'xen-project/qemu',
+        name: 'xen-project/qemu',
       },
     );
   });

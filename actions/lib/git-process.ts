@@ -11,12 +11,55 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Redactor, type Logger } from './log.js';
 
+/** A repository git talks to: what git is given (a URL or a path), and the token for it. */
+export interface Remote {
+  url: string;
+  /** Sent only to this repository (see credentialFor), never written anywhere. */
+  token?: string;
+  /** How a person knows it (`owner/repo`), when that is not its URL. */
+  name?: string;
+}
+
+/** How git reaches a remote, from its URL: scp-like `host:path` is ssh, a path is local. */
+export function transportOf(url: string): 'https' | 'http' | 'ssh' | 'git' | 'local' {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
+  if (scheme === 'https' || scheme === 'http' || scheme === 'ssh' || scheme === 'git')
+    return scheme;
+  if (scheme === 'file') return 'local';
+  return !url.startsWith('/') && /^[^/]+:/.test(url) ? 'ssh' : 'local';
+}
+
+/** An Authorization header and the URL prefix git sends it to. */
 export interface GitCredential {
-  /** The URL prefix the header is sent to, e.g. `https://github.com/` or a full repository URL. */
   urlPrefix: string;
   token: string;
   /** Basic-auth user; GitHub accepts any, `x-access-token` is what its apps use. */
   username?: string;
+}
+
+/**
+ * The one place a token is scoped: a header for exactly this repository's URL. git matches
+ * `http.<url>.extraHeader` as a path prefix that ends at a `/`, so a token given for
+ * https://host/o/a.git reaches https://host/o/a.git/info/refs and nothing else: neither
+ * https://host/o/b.git on the same server nor https://host/o/a.git.evil. A remote that is not
+ * HTTP(S), or has no token, gets none; a URL naming no repository (a whole server) is refused.
+ */
+export function credentialFor(remote: Remote): GitCredential[] {
+  if (!remote.token || !/^https?:\/\//i.test(remote.url)) return [];
+  const urlPrefix = remote.url.replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(urlPrefix);
+  } catch {
+    throw new Error(`A token can only be sent to a repository URL, and this is not one.`);
+  }
+  if (url.pathname === '/' || url.pathname === '')
+    throw new Error(
+      `A token is sent to one repository, never to a whole server (${url.origin} names none).`,
+    );
+  if (url.username || url.password || url.search || url.hash)
+    throw new Error(`A repository URL given a token must not carry credentials or a query.`);
+  return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
 }
 
 export interface Identity {
@@ -27,7 +70,8 @@ export interface Identity {
 export interface GitOptions {
   /** Working directory (a work tree or a bare repository). */
   cwd: string;
-  credentials?: GitCredential[];
+  /** The repositories this funnel may send a token to, each scoped by credentialFor. */
+  remotes?: Remote[];
   identity?: Identity;
   logger?: Logger;
   /** Extra environment, e.g. GIT_DIR. */
@@ -187,11 +231,13 @@ export class GitProcess {
   readonly cwd: string;
   protected readonly options: GitOptions;
   private readonly redactor = new Redactor();
+  private readonly credentials: GitCredential[];
 
   constructor(options: GitOptions) {
     this.options = options;
     this.cwd = options.cwd;
-    for (const c of options.credentials ?? []) {
+    this.credentials = (options.remotes ?? []).flatMap(credentialFor);
+    for (const c of this.credentials) {
       this.redactor.add(c.token);
       this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
       options.logger?.secret(c.token);
@@ -226,14 +272,14 @@ export class GitProcess {
       env[`GIT_CONFIG_VALUE_${n}`] = value;
       n++;
     };
-    for (const c of this.options.credentials ?? []) {
+    for (const c of this.credentials) {
       add(
         `http.${c.urlPrefix}.extraHeader`,
         basicAuthHeader(c.username ?? 'x-access-token', c.token),
       );
     }
     // A credential helper from the user's config must not answer for us, nor store our token.
-    if (this.options.credentials?.length) add('credential.helper', '');
+    if (this.credentials.length) add('credential.helper', '');
     env.GIT_CONFIG_COUNT = String(n);
     const id = this.options.identity;
     if (id) {

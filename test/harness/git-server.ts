@@ -25,6 +25,8 @@ export interface GitRequest {
   method: string;
   path: string;
   service: string;
+  /** An Authorization header came with the request (whatever it held). */
+  withAuthorization: boolean;
   authorized: boolean;
   status: number;
 }
@@ -111,6 +113,7 @@ export class GitServer {
       method: req.method ?? 'GET',
       path,
       service,
+      withAuthorization: req.headers.authorization !== undefined,
       authorized: this.authorized(req),
       status: 0,
     };

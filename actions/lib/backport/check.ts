@@ -16,7 +16,7 @@ import {
   fetchUpstream,
   type Source,
 } from './fetch.js';
-import { credentialFor, workRepository, type ChangeRange } from './pull-request.js';
+import { workRepository, type ChangeRange } from './pull-request.js';
 
 export interface BackportSettings {
   /** The hosted mirror of upstream (a URL). */
@@ -66,11 +66,11 @@ function sources(settings: BackportSettings): { downstream: Source; upstream: So
 }
 
 function repository(settings: BackportSettings, logger: Logger) {
-  const credentials = [
-    ...credentialFor(settings.downstreamUrl, settings.token),
-    ...credentialFor(settings.upstreamUrl, settings.upstreamToken || settings.token),
+  const remotes = [
+    { url: settings.downstreamUrl, token: settings.token },
+    { url: settings.upstreamUrl, token: settings.upstreamToken || settings.token },
   ];
-  return workRepository({ dir: settings.workDir, credentials, logger });
+  return workRepository({ dir: settings.workDir, remotes, logger });
 }
 
 export async function checkChange(

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
-import { Git, initRepository, type GitCredential } from '../git.js';
+import { Git, initRepository, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
 
 export interface ChangeRange {
@@ -80,25 +80,17 @@ export function rangeFromEvent(eventName: string, payload: unknown): ChangeRange
 
 export interface WorkRepositoryOptions {
   dir: string;
-  credentials: GitCredential[];
+  /** The repositories it reads, each with its token (sent to that repository only). */
+  remotes: Remote[];
   logger?: Logger;
-}
-
-/**
- * The credential for one repository URL (git matches it as a path prefix), so a token only
- * ever goes to the repository it is meant for, even when both are on one host.
- */
-export function credentialFor(url: string, token: string): GitCredential[] {
-  if (!token || !/^https?:\/\//.test(url)) return [];
-  return [{ urlPrefix: url.replace(/\/+$/, ''), token }];
 }
 
 /** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
 export async function workRepository(options: WorkRepositoryOptions): Promise<Git> {
   if (existsSync(options.dir))
-    return new Git({ cwd: options.dir, credentials: options.credentials, logger: options.logger });
+    return new Git({ cwd: options.dir, remotes: options.remotes, logger: options.logger });
   return initRepository(options.dir, {
-    credentials: options.credentials,
+    remotes: options.remotes,
     logger: options.logger,
   });
 }

@@ -15,7 +15,7 @@ import {
   type FlightRecord,
   type FlightRef,
 } from '../flight.js';
-import { Git, initRepository, type GitCredential, type Identity } from '../git.js';
+import { Git, initRepository, type Identity } from '../git.js';
 import type { GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import {
@@ -355,14 +355,11 @@ export function judge(
   return { decision, record, dispatch };
 }
 
-/** The gate's own clone of the hosted tree, the token scoped to its server. */
+/** The gate's own clone of the hosted tree, the token scoped to that repository. */
 async function openClone(s: GateSettings, logger: Logger): Promise<Git> {
-  const credentials: GitCredential[] = [];
-  if (s.token && /^https?:\/\//.test(s.remote))
-    credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
   mkdirSync(s.workDir, { recursive: true });
   return initRepository(join(s.workDir, 'hosted.git'), {
-    credentials,
+    remotes: [{ url: s.remote, token: s.token }],
     identity: s.identity,
     logger,
   });

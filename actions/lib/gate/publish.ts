@@ -10,7 +10,7 @@
  */
 import { ConfigurationError } from '../errors.js';
 import { appendFlightNote, parseFlightNote, type FlightRecord } from '../flight.js';
-import type { Git } from '../git.js';
+import type { Git, Remote } from '../git.js';
 import { readNoteText, writeNote } from './notes.js';
 
 /** The push was refused for a reason a person must look at: the error says which. */
@@ -22,11 +22,6 @@ export class PushRefused extends Error {
     super(message);
     this.name = 'PushRefused';
   }
-}
-
-export interface Remote {
-  /** The hosted tree: an HTTPS URL (credentials are the Git funnel's) or a local path. */
-  url: string;
 }
 
 /** How git says a push lost a race on the server: a ref locked or changed under it. */

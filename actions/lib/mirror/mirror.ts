@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { Git, GitError, isTransient } from '../git.js';
+import { Git, GitError, isTransient, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
 import {
   compareRefs,
@@ -19,14 +19,7 @@ import {
 } from './plan.js';
 import { CacheLock, describeHolder } from './lock.js';
 import { RefMapper } from './refs.js';
-import {
-  credentialFor,
-  expandTemplate,
-  INPUTS,
-  parseRemote,
-  type MirrorSettings,
-  type Remote,
-} from './settings.js';
+import { expandTemplate, INPUTS, parseRemote, type MirrorSettings } from './settings.js';
 import {
   HOSTED_NAMESPACE,
   openFreshStore,
@@ -103,7 +96,7 @@ interface Planned {
 
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 export function display(remote: Remote): string {
-  return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
+  return remote.name ?? remote.url.replace(/\/\/[^@/]*@/, '//');
 }
 
 const PUSH_NAMESPACE = 'refs/tributary/push/';
@@ -284,7 +277,7 @@ async function planTree(
   const { source, destination } = spec;
   const git = new Git({
     cwd: settings.cacheRoot,
-    credentials: [...credentialFor(source), ...credentialFor(destination)],
+    remotes: [source, destination],
     logger,
   });
   const retries = settings.retries;

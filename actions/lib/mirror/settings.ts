@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigurationError, invalid } from '../errors.js';
-import type { GitCredential } from '../git.js';
+import { transportOf, type Remote } from '../git.js';
 import { RefMapper } from './refs.js';
 
 /** Input names, written once: main.ts reads them, errors quote them. */
@@ -37,18 +37,6 @@ export const OUTPUTS = {
   unchanged: 'unchanged',
   changed: 'changed',
 } as const;
-
-export type RemoteKind = 'https' | 'http' | 'ssh' | 'git' | 'local';
-
-/** One side of a mirror: where it is, how git reaches it, and the token for it if any. */
-export interface Remote {
-  /** What git is given: a URL or an absolute path. */
-  url: string;
-  kind: RemoteKind;
-  token?: string;
-  /** `owner/repo` when the destination was given in that form. */
-  repository?: string;
-}
 
 export interface MirrorSettings {
   source: Remote;
@@ -131,20 +119,20 @@ export function parseRemote(
       throw bad(subject, value, expected);
     if (scheme === 'file') {
       if (url.host) throw bad(subject, value, expected);
-      return { url: fileURLToPath(url), kind: 'local' };
+      return { url: fileURLToPath(url) };
     }
     if (!url.hostname || url.pathname.length < 2 || url.pathname.includes('/../'))
       throw bad(subject, value, expected);
     // Plain http only to this machine (tests, a local proxy): a token never crosses a network in clear.
     if (scheme === 'http' && !LOOPBACK.has(url.hostname)) throw bad(subject, value, expected);
     if (!['https', 'http', 'ssh', 'git'].includes(scheme)) throw bad(subject, value, expected);
-    return { url: url.href, kind: scheme as RemoteKind };
+    return { url: url.href };
   }
   // scp-like ssh: [user@]host:path; the host has no slash before the colon.
   const scp = /^(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9.-]+):([^:]+)$/.exec(v);
   if (scp && !v.startsWith('/') && !v.startsWith('.')) {
     if (scp[3].startsWith('/') && scp[3].startsWith('//')) throw bad(subject, value, expected);
-    return { url: v, kind: 'ssh' };
+    return { url: v };
   }
   if (v.includes(':')) throw bad(subject, value, expected);
   if (opts.ownerRepo && /^[A-Za-z0-9](?:[A-Za-z0-9-]*)\/[A-Za-z0-9._-]+$/.test(v)) {
@@ -152,17 +140,11 @@ export function parseRemote(
     const repository = v.replace(/\.git$/, '');
     if (repository.endsWith('/.') || repository.endsWith('/..'))
       throw bad(subject, value, expected);
-    return { ...parseRemote('GITHUB_SERVER_URL', `${server}/${repository}.git`), repository };
+    return { ...parseRemote('GITHUB_SERVER_URL', `${server}/${repository}.git`), name: repository };
   }
   if (isAbsolute(v) || v.startsWith('./') || v.startsWith('../'))
-    return { url: resolve(opts.workingDirectory ?? process.cwd(), v), kind: 'local' };
+    return { url: resolve(opts.workingDirectory ?? process.cwd(), v) };
   throw bad(subject, value, expected);
-}
-
-/** The credential git is given for a remote: a header scoped to exactly that repository's URL. */
-export function credentialFor(remote: Remote): GitCredential[] {
-  if (!remote.token || (remote.kind !== 'https' && remote.kind !== 'http')) return [];
-  return [{ urlPrefix: remote.url, token: remote.token }];
 }
 
 /** The per-source name of the cached repository: a hash, so a URL never becomes a path. */
@@ -187,7 +169,7 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
     );
   source.token = inputs.sourceToken || undefined;
   destination.token = inputs.token || undefined;
-  if ((destination.kind === 'https' || destination.kind === 'http') && !destination.token)
+  if (/^https?$/.test(transportOf(destination.url)) && !destination.token)
     throw new ConfigurationError(
       INPUTS.token,
       `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`,
@@ -246,6 +228,6 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
 
 /** `{name}` → the submodule tree's name, `{owner}` → the destination's owner. */
 export function expandTemplate(template: string, name: string, destination: Remote): string {
-  const owner = destination.repository?.split('/')[0] ?? '';
+  const owner = destination.name?.split('/')[0] ?? '';
   return template.replace(/\{name\}/g, name).replace(/\{owner\}/g, owner);
 }

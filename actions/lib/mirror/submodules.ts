@@ -6,9 +6,9 @@
  */
 import { posix } from 'node:path';
 import { errorMessage } from '../errors.js';
-import type { Git } from '../git.js';
+import { transportOf, type Git, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
-import { parseRemote, type Remote } from './settings.js';
+import { parseRemote } from './settings.js';
 
 export interface SubmoduleTree {
   /** The tree's name for the destination template: the last part of its URL, without .git. */
@@ -21,7 +21,7 @@ export interface SubmoduleTree {
 /** Resolves a .gitmodules URL, which may be relative (`../seabios.git`) to the superproject's. */
 export function resolveSubmoduleUrl(url: string, superproject: Remote): string | undefined {
   if (!url.startsWith('./') && !url.startsWith('../')) return url;
-  if (superproject.kind === 'local') return posix.resolve(superproject.url, url);
+  if (transportOf(superproject.url) === 'local') return posix.resolve(superproject.url, url);
   if (/^[a-z]+:\/\//.test(superproject.url))
     return new URL(url, superproject.url.replace(/\/*$/, '/')).href;
   return undefined; // relative to an scp-like address: no well-defined answer

@@ -3,6 +3,7 @@
  * everything that could be wrong in the trees (a missing branch, file, variable, submodule)
  * is found before the first push or API write.
  */
+import type { Remote } from '../git.js';
 import { createGitHub, type GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
@@ -11,7 +12,7 @@ import { pin } from './pin.js';
 import { PullRequests, type Outcome } from './pulls.js';
 import { validateSettings, type TrackSettings } from './settings.js';
 import { sync } from './sync.js';
-import { WorkRepository, type Remote } from './workspace.js';
+import { WorkRepository } from './workspace.js';
 
 /** Whether two URLs are on the same server (scheme, host and port). */
 export function sameOrigin(a: string, b: string): boolean {

@@ -7,19 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { Git, GitError, type GitCredential, type Identity } from '../git.js';
+import { Git, GitError, type Identity, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
-
-export interface Remote {
-  url: string;
-  token?: string;
-}
-
-/** The credential for one repository URL: a header sent to that URL only. */
-export function credentialFor(remote: Remote): GitCredential[] {
-  if (!remote.token || !/^https?:\/\//.test(remote.url)) return [];
-  return [{ urlPrefix: remote.url.replace(/\/+$/, ''), token: remote.token }];
-}
 
 /** What git says when a repository is missing or the credential cannot read it. */
 const UNREADABLE =
@@ -40,8 +29,12 @@ export class WorkRepository {
     filter: string;
   }): Promise<WorkRepository> {
     const cwd = join(options.dir, `${options.name.replace(/[^A-Za-z0-9._-]/g, '_')}.git`);
-    const credentials = options.remotes.flatMap(credentialFor);
-    const git = new Git({ cwd, credentials, identity: options.identity, logger: options.logger });
+    const git = new Git({
+      cwd,
+      remotes: options.remotes,
+      identity: options.identity,
+      logger: options.logger,
+    });
     if (!existsSync(join(cwd, 'HEAD'))) {
       mkdirSync(cwd, { recursive: true });
       await git.run(['init', '--quiet', '--bare']);
