@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Redactor, type Logger } from '../actions/lib/log.js';
 import { Interrupted, interruptible } from '../actions/lib/mirror/interrupt.js';
 import { mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
-import { summaryRows } from '../actions/lib/mirror/plan.js';
+import { summaryRows } from '../actions/lib/mirror/ref-updates.js';
 import { splitPatterns } from '../actions/lib/mirror/refs.js';
 import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
 import { tokenFromEnvironment, type Command } from './command.js';

@@ -434,6 +434,15 @@ describe('mirror action', () => {
       [{ prefix: '../x' }, 'prefix'],
       [{ token: '' }, 'token'],
       [{ submodules: 'true' }, 'submodule-destination'],
+      // {owner} is the destination's owner: a destination given as a URL has none.
+      [
+        {
+          submodules: 'true',
+          'submodule-destination': '{owner}/{name}',
+          destination: server.repoUrl(`xen-project/${t.name}.git`),
+        },
+        'submodule-destination',
+      ],
     ];
     for (const [inputs, subject] of cases) {
       const mark = server.requests.length;
@@ -511,7 +520,24 @@ describe('mirror action', () => {
     const bad = await runNode([...args.slice(0, 3), 'ext::sh -c id'], env);
     assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /Invalid input 'source'/);
-    for (const text of [ok.stdout, ok.stderr, bad.stdout, bad.stderr])
+    // A submodule destination template that cannot give a destination is bad input too, found
+    // with the other inputs: exit 2, and not one request to the git server.
+    const mark = server.requests.length;
+    const template = await runNode(
+      [
+        ...args.slice(0, 4),
+        '--destination',
+        server.repoUrl(`xen-project/${t.name}.git`),
+        '--submodules',
+        '--submodule-destination',
+        '{owner}/{name}',
+      ],
+      env,
+    );
+    assert.equal(template.status, 2, template.stderr);
+    assert.match(template.stderr, /input 'submodule-destination'/);
+    assert.deepEqual(server.requests.slice(mark), [], 'no request');
+    for (const text of [ok.stdout, ok.stderr, bad.stdout, bad.stderr, template.stderr])
       assert.ok(!text.includes(TOKEN));
   });
 

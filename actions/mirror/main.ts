@@ -14,7 +14,7 @@ import {
 } from '../runtime/runner.js';
 import { interruptible } from '../lib/mirror/interrupt.js';
 import { mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.js';
-import { summaryRows } from '../lib/mirror/plan.js';
+import { summaryRows } from '../lib/mirror/ref-updates.js';
 import { splitPatterns } from '../lib/mirror/refs.js';
 import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
 import { actionsCacheHooks } from './cache.js';

@@ -31048,7 +31048,7 @@ function changeRange() {
         return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__/* .rangeFromEvent */ .Io)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__/* .rangeFromEvent */ .I)(eventName, payload);
     if (!range)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
@@ -32259,11 +32259,11 @@ function sources(settings) {
     };
 }
 function repository(settings, logger) {
-    const credentials = [
-        ...(0,pull_request/* credentialFor */.FX)(settings.downstreamUrl, settings.token),
-        ...(0,pull_request/* credentialFor */.FX)(settings.upstreamUrl, settings.upstreamToken || settings.token),
+    const remotes = [
+        { url: settings.downstreamUrl, token: settings.token },
+        { url: settings.upstreamUrl, token: settings.upstreamToken || settings.token },
     ];
-    return (0,pull_request/* workRepository */.o9)({ dir: settings.workDir, credentials, logger });
+    return (0,pull_request/* workRepository */.o)({ dir: settings.workDir, remotes, logger });
 }
 async function checkChange(settings, range, logger) {
     const git = await repository(settings, logger);
@@ -32785,15 +32785,18 @@ function changeNote(message) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  FX: () => (/* binding */ credentialFor),
-  Io: () => (/* binding */ rangeFromEvent),
-  o9: () => (/* binding */ workRepository)
+  I: () => (/* binding */ rangeFromEvent),
+  o: () => (/* binding */ workRepository)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
@@ -32898,6 +32901,39 @@ class MemoryLogger {
 
 
 
+/** How git reaches a remote, from its URL: scp-like `host:path` is ssh, a path is local. */
+function transportOf(url) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
+    if (scheme === 'https' || scheme === 'http' || scheme === 'ssh' || scheme === 'git')
+        return scheme;
+    if (scheme === 'file')
+        return 'local';
+    return !url.startsWith('/') && /^[^/]+:/.test(url) ? 'ssh' : 'local';
+}
+/**
+ * The one place a token is scoped: a header for exactly this repository's URL. git matches
+ * `http.<url>.extraHeader` as a path prefix that ends at a `/`, so a token given for
+ * https://host/o/a.git reaches https://host/o/a.git/info/refs and nothing else: neither
+ * https://host/o/b.git on the same server nor https://host/o/a.git.evil. A remote that is not
+ * HTTP(S), or has no token, gets none; a URL naming no repository (a whole server) is refused.
+ */
+function credentialFor(remote) {
+    if (!remote.token || !/^https?:\/\//i.test(remote.url))
+        return [];
+    const urlPrefix = remote.url.replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(urlPrefix);
+    }
+    catch {
+        throw new Error(`A token can only be sent to a repository URL, and this is not one.`);
+    }
+    if (url.pathname === '/' || url.pathname === '')
+        throw new Error(`A token is sent to one repository, never to a whole server (${url.origin} names none).`);
+    if (url.username || url.password || url.search || url.hash)
+        throw new Error(`A repository URL given a token must not carry credentials or a query.`);
+    return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
 class GitError extends Error {
     args;
     code;
@@ -33025,10 +33061,12 @@ class GitProcess {
     cwd;
     options;
     redactor = new Redactor();
+    credentials;
     constructor(options) {
         this.options = options;
         this.cwd = options.cwd;
-        for (const c of options.credentials ?? []) {
+        this.credentials = (options.remotes ?? []).flatMap(credentialFor);
+        for (const c of this.credentials) {
             this.redactor.add(c.token);
             this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
             options.logger?.secret(c.token);
@@ -33061,11 +33099,11 @@ class GitProcess {
             env[`GIT_CONFIG_VALUE_${n}`] = value;
             n++;
         };
-        for (const c of this.options.credentials ?? []) {
+        for (const c of this.credentials) {
             add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
         }
         // A credential helper from the user's config must not answer for us, nor store our token.
-        if (this.options.credentials?.length)
+        if (this.credentials.length)
             add('credential.helper', '');
         env.GIT_CONFIG_COUNT = String(n);
         const id = this.options.identity;
@@ -33241,6 +33279,32 @@ class GitProcess {
  */
 
 
+
+
+
+// Separators of a bulk commit listing: control characters that never occur in commit messages.
+const RS = '\x1e';
+const US = '\x1f';
+const END = '\x1d';
+/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+function notePaths(commit) {
+    return [
+        commit,
+        `${commit.slice(0, 2)}/${commit.slice(2)}`,
+        `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
+    ];
+}
+/** Entries of `git ls-tree -z` output. */
+function treeEntries(out) {
+    return out
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { mode, type, oid, path: line.slice(tab + 1) };
+    });
+}
 /** Dates for throw-away objects, so they are the same on every run. */
 const FIXED_DATES = {
     GIT_AUTHOR_DATE: '1000000000 +0000',
@@ -33336,42 +33400,339 @@ class Git extends GitProcess {
         }
         return this.run(args, { input: message, env });
     }
+    // ---- talking to remotes: fetch, atomic leased updates ------------------------------------
     /**
-     * Pushes commits to refs, each guarded by a lease on the value the ref must still have
-     * (`undefined`: it must not exist), all or nothing. Returns the refs the remote refused
-     * because they moved (stale lease) instead of throwing, so the caller can explain.
+     * Fetches refspecs (`+src:dst`) from a URL or a remote's name: no tags but those named, no
+     * FETCH_HEAD. The refspecs go through stdin, so their number is never limited by a command line.
+     */
+    async fetch(remote, refspecs, opts = {}) {
+        if (!refspecs.length)
+            return;
+        const args = [
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            ...(opts.depth ? [`--depth=${opts.depth}`] : []),
+            ...(opts.negotiationTips ?? []).map((t) => `--negotiation-tip=${t}`),
+            ...(opts.prune ? ['--prune'] : []),
+            '--stdin',
+            '--',
+            remote,
+        ];
+        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    }
+    /**
+     * Updates refs of a remote, each guarded by a lease on the value it must still have
+     * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
+     * an error: the outcome says which leases failed, and git's words for anything else.
+     *
+     * With `stage`, a local namespace (`refs/tributary/push/`), the new values are written there
+     * first and pushed with one pattern refspec: git matches thousands of explicit refspecs
+     * against thousands of refs in quadratic time, a pattern in linear time. Every ref still
+     * carries its own lease. The namespace is emptied before and after.
+     */
+    async pushLeased(url, updates, opts = {}) {
+        if (!updates.length)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        const leases = updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`);
+        let refspecs;
+        if (opts.stage) {
+            const stage = opts.stage;
+            const staged = updates.filter((u) => u.sha);
+            await this.clearNamespace(stage);
+            await this.updateRefs(staged.map((u) => ({ ref: stage + u.ref.slice('refs/'.length), sha: u.sha })));
+            refspecs = [
+                ...(staged.length ? [`${stage}*:refs/*`] : []),
+                ...updates.filter((u) => !u.sha).map((u) => `:${u.ref}`),
+            ];
+        }
+        else
+            refspecs = updates.map((u) => `${u.sha ?? ''}:${u.ref}`);
+        const args = ['push', '--porcelain', '--atomic', '--no-verify', ...leases, '--', url];
+        let r;
+        try {
+            r = await this.exec([...args, ...refspecs], {
+                allowFailure: true,
+                retries: opts.retries ?? 3,
+            });
+        }
+        finally {
+            if (opts.stage)
+                await this.clearNamespace(opts.stage);
+        }
+        if (r.code === 0)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
+        const refused = r.stdout.split('\n').filter((l) => l.startsWith('!'));
+        const stale = updates
+            .filter((u) => refused.some((l) => l.includes(`:${u.ref}\t`) && l.includes('stale info')))
+            .map((u) => u.ref);
+        return {
+            ok: false,
+            stale,
+            refusals: refused.map((l) => l.split('\t').slice(1).join(' ')),
+            output: (r.stderr + r.stdout).trim(),
+        };
+    }
+    /**
+     * Pushes commits to refs with leases, all or nothing. Returns the refs the remote refused
+     * because they moved (stale lease) instead of throwing, so the caller can explain; any other
+     * failure throws.
      */
     async pushWithLease(url, updates) {
-        if (!updates.length)
-            return { rejected: [] };
-        const args = [
-            'push',
-            '--porcelain',
-            '--atomic',
-            '--no-verify',
-            ...updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`),
-            '--',
-            url,
-            ...updates.map((u) => `${u.sha}:${u.ref}`),
-        ];
-        const r = await this.exec(args, { allowFailure: true, retries: 3 });
-        if (r.code === 0)
-            return { rejected: [] };
-        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
-        const lines = r.stdout.split('\n');
-        const rejected = updates
-            .filter((u) => lines.some((l) => l.startsWith('!') && l.includes(`:${u.ref}\t`) && l.includes('stale info')))
-            .map((u) => u.ref);
-        if (rejected.length)
-            return { rejected };
-        throw new GitError(args.map((a) => this.redact(a)), r.code, r.stderr + r.stdout);
+        const r = await this.pushLeased(url, updates);
+        if (r.ok || r.stale.length)
+            return { rejected: r.stale };
+        throw new GitError(['push', '--atomic', '--', url], 1, r.output);
     }
-    /** The note a notes ref holds for an object, or undefined. */
-    async note(notesRef, object) {
-        const r = await this.exec(['notes', `--ref=${notesRef}`, 'show', object], {
+    // ---- local refs and configuration -----------------------------------------------------
+    /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
+    async updateRefs(changes) {
+        if (!changes.length)
+            return;
+        const lines = changes.map((c) => (c.sha ? `update ${c.ref} ${c.sha}` : `delete ${c.ref}`));
+        await this.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
+    }
+    /** Deletes a local ref; one that does not exist is already gone. */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref]);
+    }
+    /** Deletes every local ref under a namespace (`refs/tributary/push/`). */
+    async clearNamespace(namespace) {
+        const refs = await this.refs([namespace]);
+        await this.updateRefs([...refs.keys()].map((ref) => ({ ref, sha: null })));
+    }
+    async setConfig(key, value) {
+        await this.run(['config', key, value]);
+    }
+    /** Whether this folder is a bare repository git can open (false for anything else). */
+    async isBareRepository() {
+        const r = await this.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
+        return r.code === 0 && r.stdout.trim() === 'true';
+    }
+    /**
+     * Makes `name` a promisor remote of this repository with a partial-clone filter (a partial
+     * clone of it): objects the filter left out are fetched when something reads them, through
+     * this funnel, so with the same scoped credential. The URL is stored, never a token.
+     */
+    async usePromisorRemote(name, url, filter = 'blob:none') {
+        const r = await this.exec(['config', '--get', `remote.${name}.url`], { allowFailure: true });
+        if (r.code === 0)
+            return;
+        for (const [key, value] of [
+            ['core.repositoryformatversion', '1'],
+            [`remote.${name}.url`, url],
+            [`remote.${name}.promisor`, 'true'],
+            [`remote.${name}.partialclonefilter`, filter],
+            ['extensions.partialClone', name],
+        ])
+            await this.setConfig(key, value);
+    }
+    /** HEAD's commit and the ref it is on (`HEAD` when detached); undefined without a commit. */
+    async checkedOut() {
+        // One git call for both: the commit, then the branch HEAD is on.
+        const r = await this.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
             allowFailure: true,
         });
-        return r.code === 0 ? r.stdout : undefined;
+        const [commit, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+        return commit ? { commit, ref: ref ?? 'HEAD' } : undefined;
+    }
+    // ---- objects: blobs, trees, notes ------------------------------------------------------
+    /** A blob's content, exactly (no newline trimmed). */
+    async readBlob(oid) {
+        return (await this.exec(['cat-file', 'blob', oid])).stdout;
+    }
+    /** Writes a blob and returns its id. */
+    async writeBlob(content) {
+        return this.run(['hash-object', '-w', '--stdin'], { input: content });
+    }
+    /**
+     * The entry at a path of a commit's tree, or undefined when there is none. `ls-tree` answers
+     * "absent" with an empty list and fails only when git cannot read the trees, so a network
+     * failure (in a partial clone) is never mistaken for a missing file.
+     */
+    async treeEntry(commit, path) {
+        const out = await this.run(['ls-tree', '-z', commit, '--', path]);
+        return treeEntries(out).find((e) => e.path === path);
+    }
+    /**
+     * The tree of `commit` with some entries replaced (a file's new blob, a submodule's new
+     * commit), built in a temporary index: nothing is checked out, the repository's own index
+     * is not touched.
+     */
+    async treeWith(commit, entries) {
+        const index = (0,external_node_path_.join)(this.cwd, `tributary-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.index`);
+        const env = { GIT_INDEX_FILE: index };
+        try {
+            await this.run(['read-tree', commit], { env });
+            for (const e of entries)
+                await this.run(['update-index', '--cacheinfo', `${e.mode},${e.object},${e.path}`], {
+                    env,
+                });
+            return await this.run(['write-tree'], { env });
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(index, { force: true });
+        }
+    }
+    /** `git config --blob`: the `key value` pairs of a config file kept as a blob, by key regexp. */
+    async blobConfig(blob, keyPattern) {
+        const r = await this.exec(['config', '--blob', blob, '--get-regexp', keyPattern], {
+            allowFailure: true,
+        });
+        return r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const sp = line.indexOf(' ');
+            return [line.slice(0, sp), line.slice(sp + 1)];
+        });
+    }
+    /**
+     * Whether everything reachable from these commits can be read (`rev-list --objects`): false
+     * when an object is missing or damaged.
+     */
+    async objectsComplete(tips) {
+        if (!tips.length)
+            return true;
+        return this.try(['rev-list', '--objects', '--quiet', ...tips]);
+    }
+    /**
+     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+     * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
+     */
+    async noteBlobs(notesRef, commits) {
+        const found = new Map();
+        if (!commits.length || !(await this.revParse(notesRef)))
+            return found;
+        const out = await this.run([
+            'ls-tree',
+            '-r',
+            '-z',
+            '--full-tree',
+            notesRef,
+            '--',
+            ...commits.flatMap(notePaths),
+        ]);
+        for (const e of treeEntries(out))
+            if (e.type === 'blob')
+                found.set(e.path.replace(/\//g, ''), e.oid);
+        return found;
+    }
+    /** The note a notes ref holds for a commit, or undefined. */
+    async readNote(notesRef, commit) {
+        const blob = (await this.noteBlobs(notesRef, [commit])).get(commit);
+        return blob ? this.readBlob(blob) : undefined;
+    }
+    /**
+     * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref,
+     * and returns that commit. Unlike `git notes add`, which rewrites every note of the tree,
+     * this touches only the trees on the note's path, so recording costs the same with ten notes
+     * or ten thousand. The ref moves only from the value read here: a concurrent writer is never
+     * overwritten (the update fails instead).
+     */
+    async writeNote(notesRef, commit, text, message) {
+        const blob = await this.writeBlob(text);
+        const parent = await this.revParse(notesRef);
+        const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
+        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        await this.run(['update-ref', notesRef, next, parent ?? '']);
+        return next;
+    }
+    /**
+     * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+     * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+     * are read and written, never the whole notes tree.
+     */
+    async putNote(tree, name, blob) {
+        const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
+        const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.path));
+        const own = entries.findIndex((e) => e.type === 'blob' && e.path === name);
+        if (own >= 0)
+            entries[own] = { ...entries[own], oid: blob };
+        else if (fanned && name.length > 2) {
+            const dir = name.slice(0, 2);
+            const i = entries.findIndex((e) => e.type === 'tree' && e.path === dir);
+            const sub = await this.putNote(i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+            const entry = { mode: '040000', type: 'tree', oid: sub, path: dir };
+            if (i >= 0)
+                entries[i] = entry;
+            else
+                entries.push(entry);
+        }
+        else
+            entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+        // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+        return this.run(['mktree', '-z', '--missing'], {
+            input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    // ---- history ---------------------------------------------------------------------------
+    /** Up to `max` commits from `head` along first parents, `head` first. */
+    async firstParents(head, max) {
+        const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
+        return out.split('\n').filter(Boolean);
+    }
+    /** How many commits a range (`a..b`) holds. */
+    async countCommits(range) {
+        return Number(await this.run(['rev-list', '--count', range]));
+    }
+    /**
+     * The commits of `downstream` whose change `upstream` does not carry, by patch
+     * (`--cherry-pick`, what `git rebase` skips), merges left out, oldest first.
+     */
+    async commitsNotIn(upstream, downstream) {
+        const out = await this.run([
+            'rev-list',
+            '--reverse',
+            '--topo-order',
+            '--no-merges',
+            '--cherry-pick',
+            '--right-only',
+            `${upstream}...${downstream}`,
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
+    /**
+     * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
+     * whole range, records split on control characters, so 20,000 commits cost one spawn.
+     * Oldest first unless `newestFirst`; merges left out unless `merges`.
+     */
+    async readCommits(revs, options = {}) {
+        const out = await this.run([
+            'log',
+            ...(options.merges ? [] : ['--no-merges']),
+            '--topo-order',
+            ...(options.newestFirst ? [] : ['--reverse']),
+            `--format=${RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
+            '--date=raw',
+            ...(options.files ? ['--name-only', '--no-renames'] : []),
+            ...revs,
+            '--',
+        ]);
+        const records = [];
+        for (const chunk of out.split(RS)) {
+            if (!chunk)
+                continue;
+            const end = chunk.indexOf(END);
+            const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
+            const record = {
+                sha,
+                subject: message.split('\n', 1)[0],
+                author: { name, email, date },
+                message,
+            };
+            if (options.files)
+                record.files = chunk
+                    .slice(end + 1)
+                    .split('\n')
+                    .filter(Boolean);
+            records.push(record);
+        }
+        return records;
     }
     /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
     async resolveCommits(names) {
@@ -33449,10 +33810,13 @@ class Git extends GitProcess {
 }
 /** Creates a repository (bare by default) and returns its funnel. */
 async function initRepository(dir, options = {}) {
-    const { bare = true, ...rest } = options;
+    const { bare = true, config = {}, ...rest } = options;
     const git = new Git({ ...rest, cwd: process.cwd() });
     await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
-    return git.at(dir);
+    const repository = git.at(dir);
+    for (const [key, value] of Object.entries(config))
+        await repository.setConfig(key, value);
+    return repository;
 }
 //# sourceMappingURL=git.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/pull-request.js
@@ -33499,21 +33863,12 @@ function rangeFromEvent(eventName, payload) {
     }
     return undefined;
 }
-/**
- * The credential for one repository URL (git matches it as a path prefix), so a token only
- * ever goes to the repository it is meant for, even when both are on one host.
- */
-function credentialFor(url, token) {
-    if (!token || !/^https?:\/\//.test(url))
-        return [];
-    return [{ urlPrefix: url.replace(/\/+$/, ''), token }];
-}
 /** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
 async function workRepository(options) {
     if ((0,external_node_fs_.existsSync)(options.dir))
-        return new Git({ cwd: options.dir, credentials: options.credentials, logger: options.logger });
+        return new Git({ cwd: options.dir, remotes: options.remotes, logger: options.logger });
     return initRepository(options.dir, {
-        credentials: options.credentials,
+        remotes: options.remotes,
         logger: options.logger,
     });
 }

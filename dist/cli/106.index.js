@@ -926,7 +926,7 @@ async function stopRecordedGuest(g, lockDir, tag) {
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __webpack_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
-var lib_git = __webpack_require__(6240);
+var git = __webpack_require__(6240);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/plan.js
@@ -2088,12 +2088,9 @@ async function loadPlan(settings, logger) {
     const plan = parsePlan((0,external_node_fs_.readFileSync)(planPath, 'utf8'), source, workDir);
     const trees = [];
     for (const [i, t] of plan.trees.entries()) {
-        const git = new lib_git/* Git */.TU({ cwd: t.path, logger });
-        // One git call for both: the commit, then the branch HEAD is on ("HEAD" when detached).
-        const r = await git.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
-            allowFailure: true,
-        });
-        const [revision, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+        const head = await new git/* Git */.TU({ cwd: t.path, logger }).checkedOut();
+        const revision = head?.commit;
+        const ref = head?.ref;
         if (!revision)
             throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].path`, `${source}: trees[${i}]: field 'path' is '${(0,external_node_path_.relative)(workDir, t.path) || '.'}', which is not a git work tree with a commit`);
         const tree = { name: t.name, revision };

@@ -832,43 +832,9 @@ function parseMarker(body) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/history.js
-const RS = '\x1e';
-const US = '\x1f';
-const END = '\x1d';
 /** Commits of a range (`git log` arguments), oldest first unless `newestFirst`. */
-async function readCommits(git, revs, options = {}) {
-    const args = [
-        'log',
-        ...(options.merges ? [] : ['--no-merges']),
-        '--topo-order',
-        ...(options.newestFirst ? [] : ['--reverse']),
-        `--format=${RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
-        '--date=raw',
-        ...(options.files ? ['--name-only', '--no-renames'] : []),
-        ...revs,
-        '--',
-    ];
-    const out = await git.run(args);
-    const records = [];
-    for (const chunk of out.split(RS)) {
-        if (!chunk)
-            continue;
-        const end = chunk.indexOf(END);
-        const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
-        const record = {
-            sha,
-            subject: message.split('\n', 1)[0],
-            author: { name, email, date },
-            message,
-        };
-        if (options.files)
-            record.files = chunk
-                .slice(end + 1)
-                .split('\n')
-                .filter(Boolean);
-        records.push(record);
-    }
-    return records;
+function readCommits(git, revs, options = {}) {
+    return git.readCommits(revs, options);
 }
 /** `- 1a2b3c4d5e6f subject (author)` lines of a range, newest last, at most `limit`. */
 async function shortlog(git, range, limit = 200) {
@@ -1513,8 +1479,6 @@ async function revertsOf(ctx, commits, since, upstream) {
     return out;
 }
 //# sourceMappingURL=backport.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
@@ -1586,12 +1550,11 @@ async function locatePin(git, p, target, targetName) {
     if (p.submodule !== undefined)
         return locateSubmodule(git, p.submodule, target, targetName);
     const file = p.file;
-    const entry = await git.run(['ls-tree', target, '--', file]);
-    const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
-    if (!m)
+    const entry = await git.treeEntry(target, file);
+    if (entry?.type !== 'blob')
         throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${targetName}.`);
-    const [, mode, blob] = m;
-    const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
+    const { mode, oid: blob } = entry;
+    const content = await git.readBlob(blob);
     let found;
     let subject;
     let name;
@@ -1615,23 +1578,22 @@ async function locatePin(git, p, target, targetName) {
         value: found.value,
         write: async (value) => {
             const updated = content.slice(0, found.start) + value + content.slice(found.end);
-            const object = await git.run(['hash-object', '-w', '--stdin'], { input: updated });
+            const object = await git.writeBlob(updated);
             return { mode, object, path: file };
         },
     };
 }
 async function locateSubmodule(git, submodule, target, targetName) {
     const path = submodule.replace(/\/+$/, '');
-    const entry = await git.run(['ls-tree', target, '--', path]);
-    const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-    if (!m)
+    const entry = await git.treeEntry(target, path);
+    if (!entry)
         throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${targetName}.`);
-    if (m[1] !== '160000')
-        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`);
+    if (entry.mode !== '160000')
+        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
     return {
         subject: `submodule:${path}`,
         name: `submodule ${path}`,
-        value: m[3],
+        value: entry.oid,
         write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
     };
 }
@@ -1709,8 +1671,6 @@ function newestFirst(tags) {
  * matched by a user's regex, or a submodule's gitlink, changed in-core (a temporary index),
  * so neither the consumer nor the submodule is checked out.
  */
-
-
 
 
 
@@ -1798,7 +1758,7 @@ async function pin(ctx) {
     await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
     const hasNotes = !!(await git.commitOf(TREE_NOTES));
     const flightsAt = async (commit) => hasNotes
-        ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
+        ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
         : [];
     let choice;
     if (p.branch) {
@@ -1904,20 +1864,13 @@ async function commitPin(ctx, spot, choice, title) {
     const { settings: s, git } = ctx;
     const target = (await git.commitOf('refs/track/target'));
     const change = await spot.write(choice.value, choice.commit);
-    const index = (0,external_node_path_.join)(git.cwd, `tributary-pin-${process.pid}-${Date.now()}.index`);
     try {
-        const env = { GIT_INDEX_FILE: index };
-        await git.run(['read-tree', target], { env });
-        await git.run(['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`], { env });
-        const tree = await git.run(['write-tree'], { env });
+        const tree = await git.treeWith(target, [change]);
         const old = HEX.test(spot.value) ? context_short(spot.value) : spot.value;
         return await git.commitTree(tree, [target], signed(s, `${title}\n\n${old} -> ${choice.value} (${choice.commit})\n`));
     }
     catch (e) {
         throw new Error(`Could not write the pin update: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(index, { force: true });
     }
 }
 //# sourceMappingURL=pin.js.map
@@ -2288,7 +2241,7 @@ async function sync(ctx) {
     const { target, upstream } = await fetchTargetAndUpstream(ctx);
     await pulls.load('sync');
     const key = markerKey({ mode: 'sync', target: s.target });
-    const fresh = Number(await git.run(['rev-list', '--count', `${target}..${upstream}`]));
+    const fresh = await git.countCommits(`${target}..${upstream}`);
     if (fresh === 0) {
         ctx.notes.push(`${s.upstream} (${context_short(upstream)}) is already part of ${s.target}.`);
         await pulls.close(key, `${s.upstream} (now at ${context_short(upstream)}) is already part of \`${s.target}\`: there is nothing left to merge.`);
@@ -2318,18 +2271,8 @@ async function sync(ctx) {
     }
     else {
         // Replay what only downstream has, dropping what upstream already carries (same patch).
-        const own = (await git.run([
-            'rev-list',
-            '--reverse',
-            '--topo-order',
-            '--no-merges',
-            '--cherry-pick',
-            '--right-only',
-            `${upstream}...${target}`,
-        ]))
-            .split('\n')
-            .filter(Boolean);
-        const records = new Map((await readCommits(git, ['--no-walk=unsorted', ...own], { merges: true })).map((c) => [
+        const own = await git.commitsNotIn(upstream, target);
+        const records = new Map((await git.readCommits(['--no-walk=unsorted', ...own], { merges: true })).map((c) => [
             c.sha,
             c,
         ]));
@@ -2398,6 +2341,8 @@ async function sync(ctx) {
     });
 }
 //# sourceMappingURL=sync.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
 var lib_git = __webpack_require__(6240);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/workspace.js
@@ -2411,12 +2356,6 @@ var lib_git = __webpack_require__(6240);
 
 
 
-/** The credential for one repository URL: a header sent to that URL only. */
-function credentialFor(remote) {
-    if (!remote.token || !/^https?:\/\//.test(remote.url))
-        return [];
-    return [{ urlPrefix: remote.url.replace(/\/+$/, ''), token: remote.token }];
-}
 /** What git says when a repository is missing or the credential cannot read it. */
 const UNREADABLE = /not found|does not appear to be a git repository|could not read Username|Authentication failed|returned error: 40[134]|HTTP 40[134]|No such file or directory/i;
 class WorkRepository {
@@ -2428,14 +2367,15 @@ class WorkRepository {
     }
     static async open(options) {
         const cwd = (0,external_node_path_.join)(options.dir, `${options.name.replace(/[^A-Za-z0-9._-]/g, '_')}.git`);
-        const credentials = options.remotes.flatMap(credentialFor);
-        const git = new lib_git/* Git */.TU({ cwd, credentials, identity: options.identity, logger: options.logger });
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'HEAD'))) {
-            (0,external_node_fs_.mkdirSync)(cwd, { recursive: true });
-            await git.run(['init', '--quiet', '--bare']);
+        const git = new lib_git/* Git */.TU({
+            cwd,
+            remotes: options.remotes,
+            identity: options.identity,
+            logger: options.logger,
+        });
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'HEAD')))
             // Git's own housekeeping must not run in the middle of our work.
-            await git.run(['config', 'gc.auto', '0']);
-        }
+            await (0,lib_git/* initRepository */.zY)(cwd, { config: { 'gc.auto': '0' } });
         return new WorkRepository(git, options.filter);
     }
     /**
@@ -2474,28 +2414,18 @@ class WorkRepository {
             if (!sha) {
                 if (r.optional) {
                     // Drop a stale local copy: what is not there any more must not be read.
-                    await this.git.exec(['update-ref', '-d', r.local], { allowFailure: true });
+                    await this.git.deleteRef(r.local);
                     continue;
                 }
                 throw new errors/* ConfigurationError */.j1(r.input ?? r.remote, `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`);
             }
             specs.push(`+${r.remote}:${r.local}`);
         }
-        if (specs.length) {
-            const filter = options.filter !== false && this.filter ? [`--filter=${this.filter}`] : [];
-            const depth = options.depth ? [`--depth=${options.depth}`] : [];
-            await this.git.run([
-                'fetch',
-                '--quiet',
-                '--no-tags',
-                '--no-write-fetch-head',
-                ...filter,
-                ...depth,
-                '--',
-                url,
-                ...specs,
-            ], { retries: 3 });
-        }
+        await this.git.fetch(url, specs, {
+            filter: options.filter !== false && this.filter ? this.filter : undefined,
+            depth: options.depth,
+            retries: 3,
+        });
         return found;
     }
     /** A remote branch's head, or undefined. */
@@ -2505,11 +2435,6 @@ class WorkRepository {
 }
 //# sourceMappingURL=workspace.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/track.js
-/**
- * `trackUpstream`: one run of the track part in one mode. Settings are checked, then
- * everything that could be wrong in the trees (a missing branch, file, variable, submodule)
- * is found before the first push or API write.
- */
 
 
 

@@ -432,19 +432,14 @@ async function readAllowList(git, source, commit, remote) {
             return [];
         throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
     }
-    // ls-tree answers "absent" with an empty list and fails only when git cannot read the
-    // trees, so a network failure is never mistaken for a missing file.
-    const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
-    const entry = listing
-        .split('\0')
-        .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
-        .find((m) => m && m[3] === source.path);
-    if (!entry || entry[1] !== 'blob') {
+    // (a failure to read the trees throws: a network failure is never a missing file)
+    const entry = await git.treeEntry(commit, source.path);
+    if (!entry || entry.type !== 'blob') {
         if (!source.explicit && !entry)
             return [];
         throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
     }
-    return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+    return parseAllowList(await git.readBlob(entry.oid), name);
 }
 function parseAllowList(text, source) {
     const fail = (field, message) => {
@@ -807,41 +802,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
 
 const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
-/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
-function notePaths(commit) {
-    return [
-        commit,
-        `${commit.slice(0, 2)}/${commit.slice(2)}`,
-        `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
-    ];
-}
-/**
- * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
- * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
- * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
- */
-async function noteBlobs(git, notesRef, commits) {
-    const found = new Map();
-    if (!commits.length || !(await git.revParse(notesRef)))
-        return found;
-    const out = await git.run([
-        'ls-tree',
-        '-r',
-        '--full-tree',
-        notesRef,
-        '--',
-        ...commits.flatMap(notePaths),
-    ]);
-    for (const line of out.split('\n')) {
-        const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
-        if (m)
-            found.set(m[2].replace(/\//g, ''), m[1]);
-    }
-    return found;
-}
 async function readNoteText(git, notesRef, commit) {
-    const blob = (await noteBlobs(git, notesRef, [commit])).get(commit);
-    return blob ? git.run(['cat-file', 'blob', blob]) : undefined;
+    return git.readNote(notesRef, commit);
 }
 /** Every flight recorded on a commit, oldest first. */
 async function readFlights(git, notesRef, commit) {
@@ -854,17 +816,15 @@ async function readFlights(git, notesRef, commit) {
  */
 async function findBaseline(git, notesRef, head, maxWalk) {
     let commits = [head];
-    let blobs = await noteBlobs(git, notesRef, commits);
+    let blobs = await git.noteBlobs(notesRef, commits);
     if (!blobs.size && maxWalk > 1) {
-        commits = (await git.run(['rev-list', '--first-parent', `--max-count=${maxWalk}`, head]))
-            .split('\n')
-            .filter(Boolean);
-        blobs = await noteBlobs(git, notesRef, commits);
+        commits = await git.firstParents(head, maxWalk);
+        blobs = await git.noteBlobs(notesRef, commits);
     }
     const commit = commits.find((c) => blobs.has(c));
     if (!commit)
         return undefined;
-    const flights = (0,lib_flight/* parseFlightNote */.kO)(await git.run(['cat-file', 'blob', blobs.get(commit)]), `note ${notesRef} on ${commit}`);
+    const flights = (0,lib_flight/* parseFlightNote */.kO)(await git.readBlob(blobs.get(commit)), `note ${notesRef} on ${commit}`);
     if (!flights.length)
         return undefined;
     // The flight that let the head through is the one its descendants were judged against.
@@ -876,65 +836,12 @@ async function findBaseline(git, notesRef, head, maxWalk) {
         walked: commits.indexOf(commit) + 1,
     };
 }
-async function readTree(git, tree) {
-    if (!tree)
-        return [];
-    const out = await git.run(['ls-tree', '-z', tree]);
-    return out
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-        const tab = line.indexOf('\t');
-        const [mode, type, oid] = line.slice(0, tab).split(' ');
-        return { mode, type, oid, name: line.slice(tab + 1) };
-    });
-}
 /**
- * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
- * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
- * are read and written, never the whole notes tree.
+ * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
+ * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
  */
-async function putNote(git, tree, name, blob) {
-    const entries = await readTree(git, tree);
-    const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.name));
-    const own = entries.findIndex((e) => e.type === 'blob' && e.name === name);
-    if (own >= 0)
-        entries[own] = { ...entries[own], oid: blob };
-    else if (fanned && name.length > 2) {
-        const dir = name.slice(0, 2);
-        const i = entries.findIndex((e) => e.type === 'tree' && e.name === dir);
-        const sub = await putNote(git, i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
-        const entry = { mode: '040000', type: 'tree', oid: sub, name: dir };
-        if (i >= 0)
-            entries[i] = entry;
-        else
-            entries.push(entry);
-    }
-    else
-        entries.push({ mode: '100644', type: 'blob', oid: blob, name });
-    // --missing: in a partial clone the other notes' blobs are not here, and need not be.
-    return git.run(['mktree', '-z', '--missing'], {
-        input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''),
-    });
-}
-/**
- * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref.
- * Unlike `git notes add`, which rewrites every note of the tree, this touches only the trees
- * on the note's path, so recording costs the same with ten notes or ten thousand.
- */
-async function writeNote(git, notesRef, commit, text) {
-    const blob = await git.run(['hash-object', '-w', '--stdin'], { input: text });
-    const parent = await git.revParse(notesRef);
-    const tree = await putNote(git, parent ? `${parent}^{tree}` : undefined, commit, blob);
-    const next = await git.run([
-        'commit-tree',
-        tree,
-        ...(parent ? ['-p', parent] : []),
-        '-m',
-        `tributary: flight record on ${commit}`,
-    ]);
-    // Moves the ref only from the commit read above: a concurrent writer is not overwritten.
-    await git.run(['update-ref', notesRef, next, parent ?? '']);
+function writeNote(git, notesRef, commit, text) {
+    return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
 }
 //# sourceMappingURL=notes.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
@@ -969,16 +876,7 @@ const HOSTED = 'hosted';
  * objects it leaves out are fetched when something reads them, with the same credentials.
  */
 async function usePartialClone(git, remote) {
-    if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
-        for (const [key, value] of [
-            ['core.repositoryformatversion', '1'],
-            [`remote.${HOSTED}.url`, remote.url],
-            [`remote.${HOSTED}.promisor`, 'true'],
-            [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
-            ['extensions.partialClone', HOSTED],
-        ])
-            await git.run(['config', key, value]);
-    }
+    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
     return HOSTED;
 }
 /**
@@ -991,20 +889,15 @@ async function fetchNotes(git, remote, notesRef) {
     const refs = await git.lsRemote(remote.url, [notesRef]);
     const tip = refs.get(notesRef);
     if (!tip) {
-        if (await git.revParse(notesRef))
-            await git.run(['update-ref', '-d', notesRef]);
+        await git.deleteRef(notesRef);
         return undefined;
     }
     await usePartialClone(git, remote);
-    await git.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--depth=1',
-        '--filter=blob:none',
-        HOSTED,
-        `+${notesRef}:${notesRef}`,
-    ], { retries: 3 });
+    await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
+        depth: 1,
+        filter: 'blob:none',
+        retries: 3,
+    });
     return tip;
 }
 /** Refuses a revision that is not a fast-forward of the tested head. */
@@ -1042,18 +935,18 @@ async function publishFlight(git, remote, opts) {
     for (let attempt = 1;; attempt++) {
         const expected = (await git.revParse(notesRef)) ?? '';
         const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-        await writeNote(git, notesRef, record.revision, (0,lib_flight/* appendFlightNote */.x5)(existing, record));
-        const args = ['push', '--atomic', '--porcelain', `--force-with-lease=${notesRef}:${expected}`];
-        const refspecs = [`${notesRef}:${notesRef}`];
-        if (tested) {
-            args.push(`--force-with-lease=refs/heads/${tested.branch}:${tested.head}`);
-            refspecs.push(`${record.revision}:refs/heads/${tested.branch}`);
-        }
-        const r = await git.exec([...args, remote.url, ...refspecs], {
-            allowFailure: true,
-            retries: 3,
-        });
-        if (r.code === 0)
+        const notes = await writeNote(git, notesRef, record.revision, (0,lib_flight/* appendFlightNote */.x5)(existing, record));
+        const updates = [
+            { ref: notesRef, sha: notes, expected: expected || undefined },
+        ];
+        if (tested)
+            updates.push({
+                ref: `refs/heads/${tested.branch}`,
+                sha: record.revision,
+                expected: tested.head,
+            });
+        const r = await git.pushLeased(remote.url, updates, { retries: 3 });
+        if (r.ok)
             return { attempts: attempt, moved: !!tested, alreadyThere };
         // Decide from what the hosted tree holds now, not from how the push failed.
         const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
@@ -1080,9 +973,9 @@ async function publishFlight(git, remote, opts) {
         }
         // Refused for holding a lock another push had, before that push landed: nothing to see
         // yet, and the leases keep a second try safe.
-        const busy = !notesMoved && !retarget && CONTENDED.test(r.stdout + r.stderr);
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
         if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
-            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
+            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`);
         }
         if (busy) {
             opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
@@ -1533,9 +1426,7 @@ async function fetchTree(s, git, allowSource) {
     // stays small however long the history (a server without partial clone sends it all); the
     // allow list's tree and file come when read.
     const hosted = await usePartialClone(git, { url: s.remote });
-    await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
-        retries: 3,
-    });
+    await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
     await fetchNotes(git, { url: s.remote }, s.notesRef);
     return {
         testedHead: (await git.commitOf(local(s.tested))),
@@ -1647,14 +1538,11 @@ function judge(s, results, allowList, ctx) {
         record.startedAt = results.startedAt;
     return { decision, record, dispatch };
 }
-/** The gate's own clone of the hosted tree, the token scoped to its server. */
+/** The gate's own clone of the hosted tree, the token scoped to that repository. */
 async function openClone(s, logger) {
-    const credentials = [];
-    if (s.token && /^https?:\/\//.test(s.remote))
-        credentials.push({ urlPrefix: new URL(s.remote).origin + '/', token: s.token });
     (0,external_node_fs_.mkdirSync)(s.workDir, { recursive: true });
     return (0,git/* initRepository */.zY)((0,external_node_path_.join)(s.workDir, 'hosted.git'), {
-        credentials,
+        remotes: [{ url: s.remote, token: s.token }],
         identity: s.identity,
         logger,
     });

@@ -31219,15 +31219,20 @@ __nccwpck_require__.d(__webpack_exports__, {
   XS: () => (/* reexport */ GitError),
   zY: () => (/* binding */ initRepository),
   dg: () => (/* reexport */ isTransient),
-  Fd: () => (/* reexport */ stopGit)
+  Fd: () => (/* reexport */ stopGit),
+  JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, credentialFor, retryPolicy
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/actions/lib/log.js
@@ -31330,6 +31335,39 @@ class MemoryLogger {
 
 
 
+/** How git reaches a remote, from its URL: scp-like `host:path` is ssh, a path is local. */
+function transportOf(url) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
+    if (scheme === 'https' || scheme === 'http' || scheme === 'ssh' || scheme === 'git')
+        return scheme;
+    if (scheme === 'file')
+        return 'local';
+    return !url.startsWith('/') && /^[^/]+:/.test(url) ? 'ssh' : 'local';
+}
+/**
+ * The one place a token is scoped: a header for exactly this repository's URL. git matches
+ * `http.<url>.extraHeader` as a path prefix that ends at a `/`, so a token given for
+ * https://host/o/a.git reaches https://host/o/a.git/info/refs and nothing else: neither
+ * https://host/o/b.git on the same server nor https://host/o/a.git.evil. A remote that is not
+ * HTTP(S), or has no token, gets none; a URL naming no repository (a whole server) is refused.
+ */
+function credentialFor(remote) {
+    if (!remote.token || !/^https?:\/\//i.test(remote.url))
+        return [];
+    const urlPrefix = remote.url.replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(urlPrefix);
+    }
+    catch {
+        throw new Error(`A token can only be sent to a repository URL, and this is not one.`);
+    }
+    if (url.pathname === '/' || url.pathname === '')
+        throw new Error(`A token is sent to one repository, never to a whole server (${url.origin} names none).`);
+    if (url.username || url.password || url.search || url.hash)
+        throw new Error(`A repository URL given a token must not carry credentials or a query.`);
+    return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
 class GitError extends Error {
     args;
     code;
@@ -31457,10 +31495,12 @@ class GitProcess {
     cwd;
     options;
     redactor = new Redactor();
+    credentials;
     constructor(options) {
         this.options = options;
         this.cwd = options.cwd;
-        for (const c of options.credentials ?? []) {
+        this.credentials = (options.remotes ?? []).flatMap(credentialFor);
+        for (const c of this.credentials) {
             this.redactor.add(c.token);
             this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
             options.logger?.secret(c.token);
@@ -31493,11 +31533,11 @@ class GitProcess {
             env[`GIT_CONFIG_VALUE_${n}`] = value;
             n++;
         };
-        for (const c of this.options.credentials ?? []) {
+        for (const c of this.credentials) {
             add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
         }
         // A credential helper from the user's config must not answer for us, nor store our token.
-        if (this.options.credentials?.length)
+        if (this.credentials.length)
             add('credential.helper', '');
         env.GIT_CONFIG_COUNT = String(n);
         const id = this.options.identity;
@@ -31673,6 +31713,32 @@ class GitProcess {
  */
 
 
+
+
+
+// Separators of a bulk commit listing: control characters that never occur in commit messages.
+const RS = '\x1e';
+const US = '\x1f';
+const END = '\x1d';
+/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+function notePaths(commit) {
+    return [
+        commit,
+        `${commit.slice(0, 2)}/${commit.slice(2)}`,
+        `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
+    ];
+}
+/** Entries of `git ls-tree -z` output. */
+function treeEntries(out) {
+    return out
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { mode, type, oid, path: line.slice(tab + 1) };
+    });
+}
 /** Dates for throw-away objects, so they are the same on every run. */
 const FIXED_DATES = {
     GIT_AUTHOR_DATE: '1000000000 +0000',
@@ -31768,42 +31834,339 @@ class Git extends GitProcess {
         }
         return this.run(args, { input: message, env });
     }
+    // ---- talking to remotes: fetch, atomic leased updates ------------------------------------
     /**
-     * Pushes commits to refs, each guarded by a lease on the value the ref must still have
-     * (`undefined`: it must not exist), all or nothing. Returns the refs the remote refused
-     * because they moved (stale lease) instead of throwing, so the caller can explain.
+     * Fetches refspecs (`+src:dst`) from a URL or a remote's name: no tags but those named, no
+     * FETCH_HEAD. The refspecs go through stdin, so their number is never limited by a command line.
+     */
+    async fetch(remote, refspecs, opts = {}) {
+        if (!refspecs.length)
+            return;
+        const args = [
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            ...(opts.depth ? [`--depth=${opts.depth}`] : []),
+            ...(opts.negotiationTips ?? []).map((t) => `--negotiation-tip=${t}`),
+            ...(opts.prune ? ['--prune'] : []),
+            '--stdin',
+            '--',
+            remote,
+        ];
+        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    }
+    /**
+     * Updates refs of a remote, each guarded by a lease on the value it must still have
+     * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
+     * an error: the outcome says which leases failed, and git's words for anything else.
+     *
+     * With `stage`, a local namespace (`refs/tributary/push/`), the new values are written there
+     * first and pushed with one pattern refspec: git matches thousands of explicit refspecs
+     * against thousands of refs in quadratic time, a pattern in linear time. Every ref still
+     * carries its own lease. The namespace is emptied before and after.
+     */
+    async pushLeased(url, updates, opts = {}) {
+        if (!updates.length)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        const leases = updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`);
+        let refspecs;
+        if (opts.stage) {
+            const stage = opts.stage;
+            const staged = updates.filter((u) => u.sha);
+            await this.clearNamespace(stage);
+            await this.updateRefs(staged.map((u) => ({ ref: stage + u.ref.slice('refs/'.length), sha: u.sha })));
+            refspecs = [
+                ...(staged.length ? [`${stage}*:refs/*`] : []),
+                ...updates.filter((u) => !u.sha).map((u) => `:${u.ref}`),
+            ];
+        }
+        else
+            refspecs = updates.map((u) => `${u.sha ?? ''}:${u.ref}`);
+        const args = ['push', '--porcelain', '--atomic', '--no-verify', ...leases, '--', url];
+        let r;
+        try {
+            r = await this.exec([...args, ...refspecs], {
+                allowFailure: true,
+                retries: opts.retries ?? 3,
+            });
+        }
+        finally {
+            if (opts.stage)
+                await this.clearNamespace(opts.stage);
+        }
+        if (r.code === 0)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
+        const refused = r.stdout.split('\n').filter((l) => l.startsWith('!'));
+        const stale = updates
+            .filter((u) => refused.some((l) => l.includes(`:${u.ref}\t`) && l.includes('stale info')))
+            .map((u) => u.ref);
+        return {
+            ok: false,
+            stale,
+            refusals: refused.map((l) => l.split('\t').slice(1).join(' ')),
+            output: (r.stderr + r.stdout).trim(),
+        };
+    }
+    /**
+     * Pushes commits to refs with leases, all or nothing. Returns the refs the remote refused
+     * because they moved (stale lease) instead of throwing, so the caller can explain; any other
+     * failure throws.
      */
     async pushWithLease(url, updates) {
-        if (!updates.length)
-            return { rejected: [] };
-        const args = [
-            'push',
-            '--porcelain',
-            '--atomic',
-            '--no-verify',
-            ...updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`),
-            '--',
-            url,
-            ...updates.map((u) => `${u.sha}:${u.ref}`),
-        ];
-        const r = await this.exec(args, { allowFailure: true, retries: 3 });
-        if (r.code === 0)
-            return { rejected: [] };
-        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
-        const lines = r.stdout.split('\n');
-        const rejected = updates
-            .filter((u) => lines.some((l) => l.startsWith('!') && l.includes(`:${u.ref}\t`) && l.includes('stale info')))
-            .map((u) => u.ref);
-        if (rejected.length)
-            return { rejected };
-        throw new GitError(args.map((a) => this.redact(a)), r.code, r.stderr + r.stdout);
+        const r = await this.pushLeased(url, updates);
+        if (r.ok || r.stale.length)
+            return { rejected: r.stale };
+        throw new GitError(['push', '--atomic', '--', url], 1, r.output);
     }
-    /** The note a notes ref holds for an object, or undefined. */
-    async note(notesRef, object) {
-        const r = await this.exec(['notes', `--ref=${notesRef}`, 'show', object], {
+    // ---- local refs and configuration -----------------------------------------------------
+    /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
+    async updateRefs(changes) {
+        if (!changes.length)
+            return;
+        const lines = changes.map((c) => (c.sha ? `update ${c.ref} ${c.sha}` : `delete ${c.ref}`));
+        await this.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
+    }
+    /** Deletes a local ref; one that does not exist is already gone. */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref]);
+    }
+    /** Deletes every local ref under a namespace (`refs/tributary/push/`). */
+    async clearNamespace(namespace) {
+        const refs = await this.refs([namespace]);
+        await this.updateRefs([...refs.keys()].map((ref) => ({ ref, sha: null })));
+    }
+    async setConfig(key, value) {
+        await this.run(['config', key, value]);
+    }
+    /** Whether this folder is a bare repository git can open (false for anything else). */
+    async isBareRepository() {
+        const r = await this.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
+        return r.code === 0 && r.stdout.trim() === 'true';
+    }
+    /**
+     * Makes `name` a promisor remote of this repository with a partial-clone filter (a partial
+     * clone of it): objects the filter left out are fetched when something reads them, through
+     * this funnel, so with the same scoped credential. The URL is stored, never a token.
+     */
+    async usePromisorRemote(name, url, filter = 'blob:none') {
+        const r = await this.exec(['config', '--get', `remote.${name}.url`], { allowFailure: true });
+        if (r.code === 0)
+            return;
+        for (const [key, value] of [
+            ['core.repositoryformatversion', '1'],
+            [`remote.${name}.url`, url],
+            [`remote.${name}.promisor`, 'true'],
+            [`remote.${name}.partialclonefilter`, filter],
+            ['extensions.partialClone', name],
+        ])
+            await this.setConfig(key, value);
+    }
+    /** HEAD's commit and the ref it is on (`HEAD` when detached); undefined without a commit. */
+    async checkedOut() {
+        // One git call for both: the commit, then the branch HEAD is on.
+        const r = await this.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
             allowFailure: true,
         });
-        return r.code === 0 ? r.stdout : undefined;
+        const [commit, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+        return commit ? { commit, ref: ref ?? 'HEAD' } : undefined;
+    }
+    // ---- objects: blobs, trees, notes ------------------------------------------------------
+    /** A blob's content, exactly (no newline trimmed). */
+    async readBlob(oid) {
+        return (await this.exec(['cat-file', 'blob', oid])).stdout;
+    }
+    /** Writes a blob and returns its id. */
+    async writeBlob(content) {
+        return this.run(['hash-object', '-w', '--stdin'], { input: content });
+    }
+    /**
+     * The entry at a path of a commit's tree, or undefined when there is none. `ls-tree` answers
+     * "absent" with an empty list and fails only when git cannot read the trees, so a network
+     * failure (in a partial clone) is never mistaken for a missing file.
+     */
+    async treeEntry(commit, path) {
+        const out = await this.run(['ls-tree', '-z', commit, '--', path]);
+        return treeEntries(out).find((e) => e.path === path);
+    }
+    /**
+     * The tree of `commit` with some entries replaced (a file's new blob, a submodule's new
+     * commit), built in a temporary index: nothing is checked out, the repository's own index
+     * is not touched.
+     */
+    async treeWith(commit, entries) {
+        const index = (0,external_node_path_.join)(this.cwd, `tributary-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.index`);
+        const env = { GIT_INDEX_FILE: index };
+        try {
+            await this.run(['read-tree', commit], { env });
+            for (const e of entries)
+                await this.run(['update-index', '--cacheinfo', `${e.mode},${e.object},${e.path}`], {
+                    env,
+                });
+            return await this.run(['write-tree'], { env });
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(index, { force: true });
+        }
+    }
+    /** `git config --blob`: the `key value` pairs of a config file kept as a blob, by key regexp. */
+    async blobConfig(blob, keyPattern) {
+        const r = await this.exec(['config', '--blob', blob, '--get-regexp', keyPattern], {
+            allowFailure: true,
+        });
+        return r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const sp = line.indexOf(' ');
+            return [line.slice(0, sp), line.slice(sp + 1)];
+        });
+    }
+    /**
+     * Whether everything reachable from these commits can be read (`rev-list --objects`): false
+     * when an object is missing or damaged.
+     */
+    async objectsComplete(tips) {
+        if (!tips.length)
+            return true;
+        return this.try(['rev-list', '--objects', '--quiet', ...tips]);
+    }
+    /**
+     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
+     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+     * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
+     */
+    async noteBlobs(notesRef, commits) {
+        const found = new Map();
+        if (!commits.length || !(await this.revParse(notesRef)))
+            return found;
+        const out = await this.run([
+            'ls-tree',
+            '-r',
+            '-z',
+            '--full-tree',
+            notesRef,
+            '--',
+            ...commits.flatMap(notePaths),
+        ]);
+        for (const e of treeEntries(out))
+            if (e.type === 'blob')
+                found.set(e.path.replace(/\//g, ''), e.oid);
+        return found;
+    }
+    /** The note a notes ref holds for a commit, or undefined. */
+    async readNote(notesRef, commit) {
+        const blob = (await this.noteBlobs(notesRef, [commit])).get(commit);
+        return blob ? this.readBlob(blob) : undefined;
+    }
+    /**
+     * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref,
+     * and returns that commit. Unlike `git notes add`, which rewrites every note of the tree,
+     * this touches only the trees on the note's path, so recording costs the same with ten notes
+     * or ten thousand. The ref moves only from the value read here: a concurrent writer is never
+     * overwritten (the update fails instead).
+     */
+    async writeNote(notesRef, commit, text, message) {
+        const blob = await this.writeBlob(text);
+        const parent = await this.revParse(notesRef);
+        const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
+        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        await this.run(['update-ref', notesRef, next, parent ?? '']);
+        return next;
+    }
+    /**
+     * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+     * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+     * are read and written, never the whole notes tree.
+     */
+    async putNote(tree, name, blob) {
+        const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
+        const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.path));
+        const own = entries.findIndex((e) => e.type === 'blob' && e.path === name);
+        if (own >= 0)
+            entries[own] = { ...entries[own], oid: blob };
+        else if (fanned && name.length > 2) {
+            const dir = name.slice(0, 2);
+            const i = entries.findIndex((e) => e.type === 'tree' && e.path === dir);
+            const sub = await this.putNote(i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+            const entry = { mode: '040000', type: 'tree', oid: sub, path: dir };
+            if (i >= 0)
+                entries[i] = entry;
+            else
+                entries.push(entry);
+        }
+        else
+            entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+        // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+        return this.run(['mktree', '-z', '--missing'], {
+            input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    // ---- history ---------------------------------------------------------------------------
+    /** Up to `max` commits from `head` along first parents, `head` first. */
+    async firstParents(head, max) {
+        const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
+        return out.split('\n').filter(Boolean);
+    }
+    /** How many commits a range (`a..b`) holds. */
+    async countCommits(range) {
+        return Number(await this.run(['rev-list', '--count', range]));
+    }
+    /**
+     * The commits of `downstream` whose change `upstream` does not carry, by patch
+     * (`--cherry-pick`, what `git rebase` skips), merges left out, oldest first.
+     */
+    async commitsNotIn(upstream, downstream) {
+        const out = await this.run([
+            'rev-list',
+            '--reverse',
+            '--topo-order',
+            '--no-merges',
+            '--cherry-pick',
+            '--right-only',
+            `${upstream}...${downstream}`,
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
+    /**
+     * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
+     * whole range, records split on control characters, so 20,000 commits cost one spawn.
+     * Oldest first unless `newestFirst`; merges left out unless `merges`.
+     */
+    async readCommits(revs, options = {}) {
+        const out = await this.run([
+            'log',
+            ...(options.merges ? [] : ['--no-merges']),
+            '--topo-order',
+            ...(options.newestFirst ? [] : ['--reverse']),
+            `--format=${RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
+            '--date=raw',
+            ...(options.files ? ['--name-only', '--no-renames'] : []),
+            ...revs,
+            '--',
+        ]);
+        const records = [];
+        for (const chunk of out.split(RS)) {
+            if (!chunk)
+                continue;
+            const end = chunk.indexOf(END);
+            const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
+            const record = {
+                sha,
+                subject: message.split('\n', 1)[0],
+                author: { name, email, date },
+                message,
+            };
+            if (options.files)
+                record.files = chunk
+                    .slice(end + 1)
+                    .split('\n')
+                    .filter(Boolean);
+            records.push(record);
+        }
+        return records;
     }
     /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
     async resolveCommits(names) {
@@ -31881,10 +32244,13 @@ class Git extends GitProcess {
 }
 /** Creates a repository (bare by default) and returns its funnel. */
 async function initRepository(dir, options = {}) {
-    const { bare = true, ...rest } = options;
+    const { bare = true, config = {}, ...rest } = options;
     const git = new Git({ ...rest, cwd: process.cwd() });
     await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
-    return git.at(dir);
+    const repository = git.at(dir);
+    for (const [key, value] of Object.entries(config))
+        await repository.setConfig(key, value);
+    return repository;
 }
 //# sourceMappingURL=git.js.map
 
@@ -31973,8 +32339,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
 var lib_git = __nccwpck_require__(2666);
-// EXTERNAL MODULE: ./build/actions/lib/mirror/plan.js
-var mirror_plan = __nccwpck_require__(1711);
+// EXTERNAL MODULE: ./build/actions/lib/mirror/ref-updates.js
+var ref_updates = __nccwpck_require__(6132);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -32346,13 +32712,23 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /**
  * The bare repository a mirror keeps between runs: upstream objects under a private namespace
  * (refs/tributary/source/...), so a run fetches only what changed. It is only ever an
- * optimisation: a missing, stale or damaged store is detected and replaced by a full fetch.
+ * optimisation: a store found damaged, at whatever step, is reported as StoreDamaged, and the
+ * story's one recovery path replaces it by a new one and a full fetch.
  */
 
 
 
 
 
+
+
+/** The store is damaged in a way only a new store and a full fetch mend. */
+class StoreDamaged extends Error {
+    constructor(why) {
+        super(`The cached repository is damaged (${why})`);
+        this.name = 'StoreDamaged';
+    }
+}
 /** Where upstream refs are kept in the store; hosted refs fetched for backups go beside it. */
 const SOURCE_NAMESPACE = 'refs/tributary/source/';
 const HOSTED_NAMESPACE = 'refs/tributary/hosted/';
@@ -32391,52 +32767,45 @@ class StoreObjects {
     }
 }
 /**
- * Opens the store, making a new one when there is none or the one there is damaged: not a
- * repository, or a ref whose object cannot be read (a truncated pack shows up here).
+ * Opens the store kept in `dir`, or a new one when there is none (`fresh`: always a new one).
+ * A store that is not a repository, or has a ref whose object cannot be read (a truncated pack
+ * shows up here), is StoreDamaged.
  */
-async function openStore(dir, git, logger) {
-    if ((0,external_node_fs_.existsSync)(dir)) {
-        const store = git.at(dir);
-        const checked = await checkStore(store);
-        if (!checked.problem)
-            return { store, objects: new StoreObjects(store, checked.readable), reused: true };
-        logger.warning(`The cached repository is damaged (${checked.problem}); starting over with a full fetch.`);
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+async function openStore(dir, git, fresh = false) {
+    if (fresh || !(0,external_node_fs_.existsSync)(dir)) {
+        const store = await freshStore(dir, git);
+        return { store, objects: new StoreObjects(store), reused: false };
     }
-    return openFreshStore(dir, git);
-}
-async function openFreshStore(dir, git) {
-    const store = await freshStore(dir, git);
-    return { store, objects: new StoreObjects(store), reused: false };
+    const store = git.at(dir);
+    const checked = await checkStore(store);
+    if (checked.problem)
+        throw new StoreDamaged(checked.problem);
+    return { store, objects: new StoreObjects(store, checked.readable), reused: true };
 }
 async function freshStore(dir, git) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    await (0,lib_git/* initRepository */.zY)(dir, {});
-    const store = git.at(dir);
     // A store is ours alone: no reflogs keeping garbage; fetched packs kept as packs (a few
     // files cache faster than thousands of loose objects; git gc --auto merges them in time).
-    for (const [k, v] of [
-        ['fetch.unpackLimit', '1'],
-        ['core.logAllRefUpdates', 'false'],
-        ['fetch.writeCommitGraph', 'false'],
-    ])
-        await store.run(['config', k, v]);
-    return store;
+    await (0,lib_git/* initRepository */.zY)(dir, {
+        config: {
+            'fetch.unpackLimit': '1',
+            'core.logAllRefUpdates': 'false',
+            'fetch.writeCommitGraph': 'false',
+        },
+    });
+    return git.at(dir);
 }
 async function checkStore(store) {
-    const bare = await store.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
-    if (bare.code !== 0 || bare.stdout.trim() !== 'true')
+    if (!(await store.isBareRepository()))
         return { problem: 'not a bare repository', readable: [] };
-    const list = await store.exec(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/'], {
-        allowFailure: true,
-    });
-    if (list.code !== 0)
-        return { problem: list.stderr.trim().split('\n').pop(), readable: [] };
-    const oids = list.stdout
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => l.split(' ')[0]);
+    let oids;
+    try {
+        oids = [...(await store.refs(['refs/'])).values()];
+    }
+    catch (e) {
+        return { problem: (0,errors/* errorMessage */.gJ)(e).split('\n').pop(), readable: [] };
+    }
     const types = await store.objectTypes(oids);
     const missing = [...types].filter(([, t]) => !t).map(([oid]) => oid);
     if (missing.length)
@@ -32452,17 +32821,29 @@ async function checkStore(store) {
  */
 async function recordUpstream(store, objects, upstream) {
     const current = await store.refs([SOURCE_NAMESPACE]);
-    const lines = [];
+    const changes = [];
     const present = await objects.present(upstream.values());
     const wanted = new Map([...upstream].filter(([, oid]) => present.has(oid)).map(([ref, oid]) => [storeRef(ref), oid]));
     for (const [ref, oid] of wanted)
         if (current.get(ref) !== oid)
-            lines.push(`update ${ref} ${oid}`);
+            changes.push({ ref, sha: oid });
     for (const ref of current.keys())
         if (!upstream.has(`refs/${ref.slice(SOURCE_NAMESPACE.length)}`))
-            lines.push(`delete ${ref}`);
-    if (lines.length)
-        await store.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
+            changes.push({ ref, sha: null });
+    await store.updateRefs(changes);
+}
+/**
+ * The fact the decision needs from objects: which moved branches are fast-forwards (the new
+ * head contains the hosted one). A hosted head the store does not have is not contained.
+ */
+async function fastForwards(store, objects, updates) {
+    const moved = (0,ref_updates/* movedBranches */.o1)(updates);
+    const present = await objects.present(moved.map((u) => u.old));
+    const found = new Set();
+    for (const u of moved)
+        if (present.has(u.old) && (await store.isAncestor(u.old, u.new)))
+            found.add(u.ref);
+    return found;
 }
 //# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/submodules.js
@@ -32475,11 +32856,12 @@ async function recordUpstream(store, objects, upstream) {
 
 
 
+
 /** Resolves a .gitmodules URL, which may be relative (`../seabios.git`) to the superproject's. */
 function resolveSubmoduleUrl(url, superproject) {
     if (!url.startsWith('./') && !url.startsWith('../'))
         return url;
-    if (superproject.kind === 'local')
+    if ((0,lib_git/* transportOf */.JH)(superproject.url) === 'local')
         return external_node_path_.posix.resolve(superproject.url, url);
     if (/^[a-z]+:\/\//.test(superproject.url))
         return new URL(url, superproject.url.replace(/\/*$/, '/')).href;
@@ -32494,22 +32876,13 @@ async function submoduleTrees(store, heads, superproject, logger) {
     const found = new Map();
     const blobs = new Set();
     for (const head of heads) {
-        // (revParse would append ^{object}, which a path would swallow)
-        const r = await store.exec(['rev-parse', '--verify', '--quiet', `${head}:.gitmodules`], {
-            allowFailure: true,
-        });
-        if (r.code === 0)
-            blobs.add(r.stdout.trim());
+        const entry = await store.treeEntry(head, '.gitmodules');
+        if (entry?.type === 'blob')
+            blobs.add(entry.oid);
     }
     for (const blob of blobs) {
-        const r = await store.exec(['config', '--blob', blob, '--get-regexp', '^submodule\\..*\\.url$'], {
-            allowFailure: true,
-        });
-        for (const line of r.stdout.split('\n')) {
-            const m = /^submodule\.(.+)\.url (.+)$/.exec(line);
-            if (!m)
-                continue;
-            const [, path, written] = m;
+        for (const [key, written] of await store.blobConfig(blob, '^submodule\\..*\\.url$')) {
+            const path = key.slice('submodule.'.length, -'.url'.length);
             const url = resolveSubmoduleUrl(written, superproject);
             try {
                 if (!url)
@@ -32541,10 +32914,12 @@ function sameOrigin(a, b) {
 //# sourceMappingURL=submodules.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/mirror.js
 /**
- * The mirror story: list both sides, decide from the destination's actual refs, fetch only what
- * is missing into the kept repository, and push every update in one atomic push with a lease
- * on each ref. A rewritten branch or a moved tag stops the whole run unless rewrites are
- * allowed; then the old revision is kept under a backup ref in the same push.
+ * The mirror story, in two steps a tree. First, list both sides and compare them (pure:
+ * ref-updates.ts). Then sync the kept store: fetch only what is missing, learn which moves are
+ * fast-forwards, decide (pure again), and finally push every update in one atomic push with a
+ * lease on each ref. A rewritten branch or a moved tag stops the whole run unless rewrites are
+ * allowed; then the old revision is kept under a backup ref in the same push. A store found
+ * damaged at any step takes one recovery path: a new store, a full fetch, the step again.
  */
 
 
@@ -32564,22 +32939,11 @@ function updatesJson(result) {
 }
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
-    return remote.repository ?? remote.url.replace(/\/\/[^@/]*@/, '//');
+    return remote.name ?? remote.url.replace(/\/\/[^@/]*@/, '//');
 }
 const PUSH_NAMESPACE = 'refs/tributary/push/';
-const stagedRef = (ref) => PUSH_NAMESPACE + ref.slice('refs/'.length);
 const LOGGED_UPDATES = 200;
 const EXPLICIT_FETCH_LIMIT = 100;
-async function clearStaging(store) {
-    const staged = await store.refs([PUSH_NAMESPACE]);
-    if (staged.size)
-        await store.run(['update-ref', '--stdin'], {
-            input: [...staged.keys()].map((r) => `delete ${r}`).join('\n') + '\n',
-        });
-}
-/** The store is damaged in a way only a full fetch mends. */
-class StoreDamaged extends Error {
-}
 /** Mirrors one tree (and its submodules' trees), holding the cache folder's lock throughout. */
 async function mirrorTree(settings, logger, hooks = {}) {
     (0,external_node_fs_.mkdirSync)(settings.cacheRoot, { recursive: true });
@@ -32595,7 +32959,7 @@ async function mirrorTree(settings, logger, hooks = {}) {
     }
 }
 async function mirrorLocked(settings, logger, hooks) {
-    const now = hooks.now?.() ?? new Date();
+    const run = { settings, logger, hooks, now: hooks.now?.() ?? new Date() };
     const main = {
         source: settings.source,
         destination: settings.destination,
@@ -32603,69 +32967,61 @@ async function mirrorLocked(settings, logger, hooks) {
         main: true,
     };
     const trees = [];
-    const first = await planTree(main, settings, logger, hooks, now, {
-        wantHeads: !!settings.submoduleDestination,
-    });
-    trees.push(first);
-    trees.push(...(await planSubmoduleTrees(first, settings, logger, hooks, now)));
-    const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
-    for (const u of refused)
-        logger.error(`Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`, { title: `Mirror refused ${u.ref} (${(0,mirror_plan/* short */.h0)(u.old)} → ${(0,mirror_plan/* short */.h0)(u.new)})` });
-    const pushed = new Set();
     try {
-        if (!refused.length) {
+        trees.push(await compareTree(main, run, !!settings.submoduleDestination));
+        await syncTree(trees[0], run);
+        for (const spec of await submoduleSpecs(trees[0], run)) {
+            trees.push(await compareTree(spec, run, false));
+            await syncTree(trees[trees.length - 1], run);
+        }
+        const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
+        for (const u of refused)
+            logger.error(`Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`, { title: `Mirror refused ${u.ref} (${(0,ref_updates/* short */.h0)(u.old)} → ${(0,ref_updates/* short */.h0)(u.new)})` });
+        const pushed = new Set();
+        if (!refused.length)
             // Submodule trees first, so the hosted superproject never names a commit its hosted
             // submodule trees lack.
             for (const tree of [...trees.slice(1), trees[0]]) {
-                let t = tree;
                 try {
-                    await pushTree(t, settings, logger);
+                    await pushTree(tree, run);
                 }
                 catch (e) {
-                    if (!(e instanceof StoreDamaged))
-                        throw e;
-                    logger.warning(`${e.message}; fetching everything again into a new cache.`);
-                    t = await planTree(t.spec, settings, logger, hooks, now, {
-                        wantHeads: false,
-                        fresh: true,
-                    });
-                    trees[trees.indexOf(tree)] = t;
-                    await pushTree(t, settings, logger);
+                    await recover(tree, run, e);
+                    await pushTree(tree, run);
                 }
-                pushed.add(t);
-                t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
+                pushed.add(tree);
+                tree.updates = tree.updates.map((u) => ((0,ref_updates/* movesRef */.Kl)(u) ? { ...u, pushed: true } : u));
             }
-        }
+        const results = trees.map((t) => ({
+            source: display(t.spec.source),
+            destination: display(t.spec.destination),
+            updates: t.updates,
+            keptDeleted: t.keptDeleted,
+            fetchedRefs: t.fetchedRefs,
+            pushed: pushed.has(t) && t.updates.some(ref_updates/* movesRef */.Kl),
+        }));
+        return {
+            trees: results,
+            updates: trees[0].updates,
+            counts: (0,ref_updates/* countUpdates */.iD)(trees[0].updates),
+            changed: results.some((r) => r.pushed),
+            refused,
+        };
     }
     finally {
-        await saveCaches(trees, hooks, logger);
+        await saveCaches(trees, run);
     }
-    const results = trees.map((t) => ({
-        source: display(t.spec.source),
-        destination: display(t.spec.destination),
-        updates: t.updates,
-        keptDeleted: t.keptDeleted,
-        fetchedRefs: t.fetchedRefs,
-        pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
-    }));
-    const counts = (0,mirror_plan/* countUpdates */.iD)(trees[0].updates);
-    return {
-        trees: results,
-        updates: trees[0].updates,
-        counts,
-        changed: results.some((r) => r.pushed),
-        refused,
-    };
 }
-/** The trees of the main tree's submodules, planned, when submodules are mirrored too. */
-async function planSubmoduleTrees(first, settings, logger, hooks, now) {
-    const planned = [];
+/** The trees of the main tree's submodules, when submodules are mirrored too. */
+async function submoduleSpecs(first, run) {
+    const { settings, logger } = run;
+    const specs = [];
     if (!settings.submoduleDestination || !first.store)
-        return planned;
+        return specs;
     const heads = [...first.upstream]
         .filter(([ref]) => ref.startsWith('refs/heads/'))
         .map(([, oid]) => oid);
-    const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+    const subs = await submoduleTrees(first.store.store, heads, settings.source, logger);
     const destinations = new Set([settings.destination.url]);
     for (const sub of subs) {
         const written = (0,mirror_settings/* expandTemplate */.Ly)(settings.submoduleDestination, sub.name, settings.destination);
@@ -32689,13 +33045,12 @@ async function planSubmoduleTrees(first, settings, logger, hooks, now) {
         destination.token = settings.destination.token;
         logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
         // Submodule trees carry all their branches and tags, under their own names.
-        const spec = { source: sub.source, destination, refs: new refs/* RefMapper */.ln() };
-        planned.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+        specs.push({ source: sub.source, destination, refs: new refs/* RefMapper */.ln() });
     }
-    return planned;
+    return specs;
 }
 /** What was fetched is worth keeping even when the push failed: the next run starts there. */
-async function saveCaches(trees, hooks, logger) {
+async function saveCaches(trees, { hooks, logger }) {
     for (const t of trees) {
         // (an interrupted run saves nothing: it is to stop, not to start an upload)
         if (!t.fetchedRefs || !t.cache || !hooks.save || hooks.signal?.aborted)
@@ -32708,76 +33063,14 @@ async function saveCaches(trees, hooks, logger) {
         }
     }
 }
-const isPushed = mirror_plan/* movesRef */.Kl;
-async function planTree(spec, settings, logger, hooks, now, opts) {
-    const { source, destination } = spec;
-    const git = new lib_git/* Git */.TU({
-        cwd: settings.cacheRoot,
-        credentials: [...(0,mirror_settings/* credentialFor */.FX)(source), ...(0,mirror_settings/* credentialFor */.FX)(destination)],
-        logger,
-    });
-    const retries = settings.retries;
-    const { selected, upstream, updates, keptDeleted } = await compareTree(spec, settings, git, logger);
-    const plan = {
-        spec,
-        git,
-        updates,
-        keptDeleted,
-        upstream,
-        reused: false,
-        fetchedRefs: 0,
-    };
-    const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
-    if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
-        logger.info('Everything is up to date: nothing fetched, nothing pushed.');
-        return plan;
-    }
-    const cache = treeCache(settings.cacheRoot, source.url, upstream);
-    plan.cache = cache;
-    if (!opts.fresh && hooks.restore) {
-        try {
-            const restored = await hooks.restore(cache);
-            logger.info(restored ? 'Cache restored.' : 'No cache to restore.');
-        }
-        catch (e) {
-            logger.warning(`Restoring the cache failed (${(0,errors/* errorMessage */.gJ)(e)}); doing a full fetch.`);
-        }
-    }
-    const wanted = new Map([...selected.values()]
-        .filter((s) => opts.wantHeads || needed.some((u) => u.upstream === s.source))
-        .map((s) => [s.source, s.oid]));
-    for (let attempt = 0;; attempt++) {
-        const opened = opts.fresh || attempt > 0
-            ? await openFreshStore(cache.dir, git)
-            : await openStore(cache.dir, git, logger);
-        plan.store = opened.store;
-        plan.reused = opened.reused;
-        try {
-            plan.fetchedRefs = await fetchMissing(opened.store, opened.objects, source.url, wanted, upstream, retries, logger);
-            plan.updates = await (0,mirror_plan/* decideUpdates */.pI)(updates, opened.store, {
-                allowRewrites: settings.allowRewrites,
-                now,
-                present: (oids) => opened.objects.present(oids),
-            });
-            await recordUpstream(opened.store, opened.objects, upstream);
-            break;
-        }
-        catch (e) {
-            // A network failure (already retried) says nothing about the store: keep it for next time.
-            if (!opened.reused || !(e instanceof lib_git/* GitError */.XS) || (0,lib_git/* isTransient */.dg)(e.stderr))
-                throw e;
-            logger.warning(`The cached repository failed (${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}); fetching everything again into a new one.`);
-        }
-    }
-    await fetchBackupSources(plan, retries);
-    return plan;
-}
 /**
- * Lists both sides of a tree and compares them, refusing a selection that matches nothing and
- * a prune on an upstream that lists nothing.
+ * Step one: lists both sides of a tree and compares them, refusing a selection that matches
+ * nothing and a prune on an upstream that lists nothing.
  */
-async function compareTree(spec, settings, git, logger) {
+async function compareTree(spec, run, wantHeads) {
+    const { settings, logger } = run;
     const { source, destination } = spec;
+    const git = new lib_git/* Git */.TU({ cwd: settings.cacheRoot, remotes: [source, destination], logger });
     const retries = settings.retries;
     const [upstreamAll, hosted] = await Promise.all([
         git.remoteBranchesAndTags(source.url, { retries }),
@@ -32788,8 +33081,7 @@ async function compareTree(spec, settings, git, logger) {
         // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
         // deleted everything (refs mirrored before and gone upstream are the refusal below).
         throw new errors/* ConfigurationError */.j1(mirror_settings/* INPUTS */.mc.refs, `Input '${mirror_settings/* INPUTS */.mc.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
-    const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
-    const { updates, keptDeleted } = (0,mirror_plan/* compareRefs */.Iu)(selected, hosted, spec.refs, settings.prune);
+    const { updates, keptDeleted } = (0,ref_updates/* compareRefs */.Iu)(selected, hosted, spec.refs, settings.prune);
     const deletions = updates.filter((u) => u.action === 'deleted').length;
     if (deletions && !selected.size)
         // An upstream that suddenly lists nothing is far likelier an outage or a wrong URL than a
@@ -32798,40 +33090,104 @@ async function compareTree(spec, settings, git, logger) {
     logger.info(`${display(source)}: ${upstreamAll.size} branches and tags, ${selected.size} mirrored; ${display(destination)}: ${hosted.size}.`);
     if (keptDeleted.length)
         logger.info(`${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`);
-    return { selected, upstream, updates, keptDeleted };
+    return {
+        spec,
+        git,
+        upstream: new Map([...selected.values()].map((s) => [s.source, s.oid])),
+        compared: updates,
+        keptDeleted,
+        wantHeads,
+        updates,
+        fetchedRefs: 0,
+    };
+}
+/**
+ * Step two, before the push: the store gets what the decision and the push need (from the
+ * cache hooks, then upstream), and the decision is made from it.
+ */
+async function syncTree(tree, run) {
+    if (!tree.wantHeads && tree.compared.every((u) => u.action === 'unchanged')) {
+        run.logger.info('Everything is up to date: nothing fetched, nothing pushed.');
+        return;
+    }
+    tree.cache = treeCache(run.settings.cacheRoot, tree.spec.source.url, tree.upstream);
+    if (run.hooks.restore) {
+        try {
+            const restored = await run.hooks.restore(tree.cache);
+            run.logger.info(restored ? 'Cache restored.' : 'No cache to restore.');
+        }
+        catch (e) {
+            run.logger.warning(`Restoring the cache failed (${(0,errors/* errorMessage */.gJ)(e)}); doing a full fetch.`);
+        }
+    }
+    try {
+        await syncStore(tree, run, false);
+    }
+    catch (e) {
+        await recover(tree, run, e);
+    }
+}
+/**
+ * The one recovery path: a store found damaged, at whatever step, is replaced by a new one
+ * filled by a full fetch, and the decision made again from it. Anything else is thrown on.
+ */
+async function recover(tree, run, e) {
+    if (!(e instanceof StoreDamaged) || !tree.cache)
+        throw e;
+    run.logger.warning(`${e.message}; fetching everything again into a new cache.`);
+    await syncStore(tree, run, true);
+}
+/**
+ * Opens the store (a new one when `fresh`), fetches what it lacks, records what upstream has,
+ * and decides. A reused store that fails in a way the network does not explain is StoreDamaged.
+ */
+async function syncStore(tree, run, fresh) {
+    const { settings } = run;
+    const opened = await openStore(tree.cache.dir, tree.git, fresh);
+    tree.store = opened;
+    const needed = tree.compared.filter((u) => u.new && u.action !== 'unchanged');
+    const wanted = new Map([...tree.upstream].filter(([ref]) => tree.wantHeads || needed.some((u) => u.upstream === ref)));
+    try {
+        tree.fetchedRefs = await fetchMissing(tree, opened, wanted, run);
+        const forward = await fastForwards(opened.store, opened.objects, tree.compared);
+        tree.updates = (0,ref_updates/* decideUpdates */.pI)(tree.compared, forward, {
+            allowRewrites: settings.allowRewrites,
+            now: run.now,
+        });
+        await recordUpstream(opened.store, opened.objects, tree.upstream);
+    }
+    catch (e) {
+        // A network failure (already retried) says nothing about the store: keep it for next time.
+        if (opened.reused && e instanceof lib_git/* GitError */.XS && !(0,lib_git/* isTransient */.dg)(e.stderr))
+            throw new StoreDamaged(`it failed: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
+        throw e;
+    }
+    await fetchBackupSources(tree, settings.retries);
 }
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
-async function fetchMissing(store, objects, url, wanted, upstream, retries, logger) {
+async function fetchMissing(tree, { store, objects }, wanted, { settings, logger }) {
     const present = await objects.present(wanted.values());
     const missing = [...wanted].filter(([, oid]) => !present.has(oid));
     if (!missing.length) {
         logger.info(`The cache has every object needed (${wanted.size} refs); nothing fetched.`);
         return 0;
     }
-    logger.info(`Fetching ${missing.length} of ${upstream.size} refs (the cache has the objects of the others).`);
+    logger.info(`Fetching ${missing.length} of ${tree.upstream.size} refs (the cache has the objects of the others).`);
     // A few refs are named one by one (the server sends just those); many are fetched with two
     // patterns, because git matches explicit refspecs against the refs in quadratic time.
-    const refspecs = missing.length <= EXPLICIT_FETCH_LIMIT
+    const few = missing.length <= EXPLICIT_FETCH_LIMIT;
+    const refspecs = few
         ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
         : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
     // When every ref to fetch was fetched before, its previous value is all the server needs to
     // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
     // the server walk far more history to compute the same small pack.
     const tips = missing.map(([ref]) => storeRef(ref));
-    const known = missing.length <= EXPLICIT_FETCH_LIMIT ? await store.refs(tips) : new Map();
-    const negotiation = missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
-        ? tips.map((t) => `--negotiation-tip=${t}`)
-        : [];
-    await store.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        ...negotiation,
-        '--stdin',
-        '--',
-        url,
-    ], { input: refspecs.join('\n') + '\n', retries });
+    const known = few ? await store.refs(tips) : new Map();
+    await store.fetch(tree.spec.source.url, refspecs, {
+        negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
+        retries: settings.retries,
+    });
     const after = await objects.present(missing.map(([, oid]) => oid));
     const lost = missing.filter(([, oid]) => !after.has(oid));
     if (lost.length)
@@ -32839,98 +33195,64 @@ async function fetchMissing(store, objects, url, wanted, upstream, retries, logg
     return missing.length;
 }
 /** A rewritten ref's old revision may exist only in the destination: fetch it for the backup. */
-async function fetchBackupSources(plan, retries) {
-    const store = plan.store;
+async function fetchBackupSources(tree, retries) {
+    const store = tree.store?.store;
     if (!store)
         return;
-    const rewritten = plan.updates.filter((u) => u.action === 'rewritten');
+    const rewritten = tree.updates.filter((u) => u.action === 'rewritten');
     if (!rewritten.length)
         return;
     const types = await store.objectTypes(rewritten.map((u) => u.old));
     const missing = rewritten.filter((u) => !types.get(u.old));
     if (!missing.length)
         return;
-    await store.run([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--stdin',
-        '--',
-        plan.spec.destination.url,
-    ], {
-        input: missing.map((u) => `+${u.ref}:${HOSTED_NAMESPACE}${u.ref.slice(5)}`).join('\n') + '\n',
-        retries,
-    });
+    await store.fetch(tree.spec.destination.url, missing.map((u) => `+${u.ref}:${HOSTED_NAMESPACE}${u.ref.slice(5)}`), { retries });
     const after = await store.objectTypes(missing.map((u) => u.old));
     const moved = missing.find((u) => !after.get(u.old));
     if (moved)
         throw new Error(`The destination's ${moved.ref} moved away from ${moved.old} during this run; nothing was pushed. Run again.`);
 }
 /** One atomic push of every update, each with a lease on what the destination had. */
-async function pushTree(plan, settings, logger) {
-    const updates = plan.updates.filter(isPushed);
-    const dest = plan.spec.destination;
+async function pushTree(tree, { settings, logger }) {
+    const updates = tree.updates.filter(ref_updates/* movesRef */.Kl);
+    const dest = tree.spec.destination;
     if (!updates.length)
         return;
-    const store = plan.store;
-    // What the destination should get is staged as refs of the store (refs/tributary/push/...)
-    // and pushed with one pattern refspec: git matches thousands of explicit refspecs against
-    // thousands of refs in quadratic time, a pattern in linear time. Every ref still carries its
-    // own lease, which is also what lets a rewrite through (a lease that holds forces the update).
-    const staging = [];
-    const leases = [];
-    const deletions = [];
-    for (const u of updates) {
-        if (u.new)
-            staging.push(`create ${stagedRef(u.ref)} ${u.new}`);
-        else
-            deletions.push(`:${u.ref}`);
-        leases.push(`--force-with-lease=${u.ref}:${u.old ?? ''}`);
-        if (u.backup) {
-            staging.push(`create ${stagedRef(u.backup)} ${u.old}`);
-            leases.push(`--force-with-lease=${u.backup}:`);
-        }
-    }
-    await clearStaging(store);
-    if (staging.length)
-        await store.run(['update-ref', '--stdin'], { input: staging.join('\n') + '\n' });
-    const refspecs = [...(staging.length ? [`${PUSH_NAMESPACE}*:refs/*`] : []), ...deletions];
+    const { store, reused } = tree.store;
+    // A rewrite goes through because its lease holds (a lease that holds forces the update); its
+    // backup ref must not exist yet.
+    const leased = updates.flatMap((u) => [
+        { ref: u.ref, sha: u.new, expected: u.old ?? undefined },
+        ...(u.backup ? [{ ref: u.backup, sha: u.old, expected: undefined }] : []),
+    ]);
     await logger.group(`Push ${updates.length} ref update(s) to ${display(dest)}`, async () => {
         for (const u of updates.slice(0, LOGGED_UPDATES))
-            logger.info(`${u.action.padEnd(9)} ${u.ref} ${(0,mirror_plan/* short */.h0)(u.old)} → ${(0,mirror_plan/* short */.h0)(u.new)}${u.backup ? ` (old head kept as ${u.backup})` : ''}`);
+            logger.info(`${u.action.padEnd(9)} ${u.ref} ${(0,ref_updates/* short */.h0)(u.old)} → ${(0,ref_updates/* short */.h0)(u.new)}${u.backup ? ` (old head kept as ${u.backup})` : ''}`);
         if (updates.length > LOGGED_UPDATES)
             logger.info(`... and ${updates.length - LOGGED_UPDATES} more (see the job summary)`);
-        const r = await store.exec(['push', '--atomic', '--porcelain', '--no-verify', ...leases, '--', dest.url, ...refspecs], { retries: settings.retries, allowFailure: true });
-        await clearStaging(store);
-        if (r.code === 0)
+        const r = await store.pushLeased(dest.url, leased, {
+            retries: settings.retries,
+            stage: PUSH_NAMESPACE,
+        });
+        if (r.ok)
             return;
         // A retried push may have landed the first time: then the destination is what we wanted.
-        const now = await plan.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
+        const now = await tree.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
         if (updates.every((u) => (now.get(u.ref) ?? null) === u.new)) {
             logger.info('The destination already has every update (an earlier attempt landed).');
             return;
         }
-        if (plan.reused && plan.store && !(await objectsComplete(plan.store, updates)))
-            throw new StoreDamaged(`The cached repository lacks objects the push needs`);
-        const reasons = r.stdout
-            .split('\n')
-            .filter((l) => l.startsWith('!'))
-            .map((l) => l.split('\t').slice(1).join(' '))
-            .join('\n');
-        throw new Error(`The push to ${display(dest)} was refused, and nothing was changed (the push is atomic):\n${reasons || r.stderr.trim()}`);
+        const tips = updates.map((u) => u.new).filter((x) => !!x);
+        if (reused && !(await store.objectsComplete(tips)))
+            throw new StoreDamaged('it lacks objects the push needs');
+        throw new Error(`The push to ${display(dest)} was refused, and nothing was changed (the push is atomic):\n${r.refusals.join('\n') || r.output}`);
     });
-}
-/** Whether the store can walk everything from the new revisions (a failed rev-list: damage). */
-async function objectsComplete(store, updates) {
-    const tips = updates.map((u) => u.new).filter((x) => !!x);
-    return store.try(['rev-list', '--objects', '--quiet', ...tips]);
 }
 //# sourceMappingURL=mirror.js.map
 
 /***/ }),
 
-/***/ 1711:
+/***/ 6132:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32939,10 +33261,19 @@ async function objectsComplete(store, updates) {
 /* harmony export */   QW: () => (/* binding */ summaryRows),
 /* harmony export */   h0: () => (/* binding */ short),
 /* harmony export */   iD: () => (/* binding */ countUpdates),
+/* harmony export */   o1: () => (/* binding */ movedBranches),
 /* harmony export */   pI: () => (/* binding */ decideUpdates)
 /* harmony export */ });
 /* unused harmony exports BACKUP_NAMESPACE, refTimestamp */
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9597);
+/**
+ * What a mirror run does to each hosted ref, decided by pure functions from both sides' refs:
+ * create, fast-forward, refuse a rewrite or a moved tag (or follow it, keeping a backup ref),
+ * prune. The decision always compares the upstream's refs with the destination's actual refs
+ * (its `ls-remote`), never with the cache, so a stale cache can cost a fetch but never cause a
+ * wrong push. The one fact it needs from objects (is the new head a fast-forward of the hosted
+ * one?) is gathered by the store sync (store.ts) and handed in.
+ */
 
 /** Whether an update moves a hosted ref (as opposed to refused or unchanged). */
 const movesRef = (u) => u.action === 'created' ||
@@ -32952,8 +33283,9 @@ const movesRef = (u) => u.action === 'created' ||
 /** The namespace of backup refs; outside refs/heads and refs/tags, so no mirror ever prunes it. */
 const BACKUP_NAMESPACE = 'refs/tributary/backup/';
 /**
- * First pass, without objects: which hosted refs differ from upstream. A differing ref is
- * `updated` here; `decideUpdates` later tells a fast-forward from a rewrite.
+ * First pass, from the two listings alone: which hosted refs differ from upstream (what the
+ * store must have the objects of). A differing ref is `updated` here; `decideUpdates` later
+ * tells a fast-forward from a rewrite.
  */
 function compareRefs(upstream, hosted, mapper, prune) {
     const updates = [];
@@ -32973,7 +33305,6 @@ function compareRefs(upstream, hosted, mapper, prune) {
     }
     return { updates, keptDeleted };
 }
-const presentIn = (git) => async (oids) => new Set([...(await git.objectTypes(oids))].filter(([, t]) => t).map(([oid]) => oid));
 /** A UTC timestamp usable inside a ref name: 20261125T221500Z. */
 function refTimestamp(now) {
     return now
@@ -32982,40 +33313,35 @@ function refTimestamp(now) {
         .replace(/\.\d+Z$/, 'Z');
 }
 /**
- * Second pass, with the upstream objects in the local repository: a branch whose new head does
- * not contain the hosted head was rewritten, and a tag that points elsewhere moved. Both are
- * refused unless rewrites are allowed, in which case the old revision gets a backup ref.
+ * Second pass: a branch whose new head does not contain the hosted head (it is not among
+ * `fastForwards`) was rewritten, and a tag that points elsewhere moved. Both are refused
+ * unless rewrites are allowed, in which case the old revision gets a backup ref.
  */
-async function decideUpdates(updates, git, opts) {
-    const changed = updates.filter((u) => u.action === 'updated');
-    const present = await (opts.present ?? presentIn(git))(changed.map((u) => u.old));
+function decideUpdates(updates, fastForwards, opts) {
     const stamp = refTimestamp(opts.now);
-    const decided = [];
-    for (const u of updates) {
-        if (u.action !== 'updated') {
-            decided.push(u);
-            continue;
-        }
-        let reason;
-        if (u.ref.startsWith(_refs_js__WEBPACK_IMPORTED_MODULE_0__/* .TAGS */ .gp)) {
-            reason = `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`;
-        }
-        else if (!present.has(u.old) || !(await git.isAncestor(u.old, u.new))) {
-            reason = `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`;
-        }
+    return updates.map((u) => {
+        if (u.action !== 'updated')
+            return u;
+        const reason = u.ref.startsWith(_refs_js__WEBPACK_IMPORTED_MODULE_0__/* .TAGS */ .gp)
+            ? `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`
+            : !fastForwards.has(u.ref)
+                ? `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`
+                : undefined;
         if (!reason)
-            decided.push(u);
-        else if (opts.allowRewrites)
-            decided.push({
-                ...u,
-                action: 'rewritten',
-                reason,
-                backup: `${BACKUP_NAMESPACE}${u.ref.slice('refs/'.length)}/${stamp}`,
-            });
-        else
-            decided.push({ ...u, action: 'refused', reason });
-    }
-    return decided;
+            return u;
+        if (!opts.allowRewrites)
+            return { ...u, action: 'refused', reason };
+        return {
+            ...u,
+            action: 'rewritten',
+            reason,
+            backup: `${BACKUP_NAMESPACE}${u.ref.slice('refs/'.length)}/${stamp}`,
+        };
+    });
+}
+/** The branches among the updates whose new head must be checked for containing the old one. */
+function movedBranches(updates) {
+    return updates.filter((u) => u.action === 'updated' && !u.ref.startsWith(_refs_js__WEBPACK_IMPORTED_MODULE_0__/* .TAGS */ .gp));
 }
 function countUpdates(updates) {
     const counts = {
@@ -33050,7 +33376,7 @@ function summaryRows(updates) {
                     : '',
     ]);
 }
-//# sourceMappingURL=plan.js.map
+//# sourceMappingURL=ref-updates.js.map
 
 /***/ }),
 
@@ -33305,7 +33631,6 @@ class RefMapper {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FX: () => (/* binding */ credentialFor),
 /* harmony export */   Ly: () => (/* binding */ expandTemplate),
 /* harmony export */   M8: () => (/* binding */ parseRemote),
 /* harmony export */   O1: () => (/* binding */ parseMirrorSettings),
@@ -33317,12 +33642,14 @@ class RefMapper {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9597);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2666);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
 /**
  * Everything a mirror run needs, parsed and validated before any network access: a bad source,
  * destination, pattern or a missing token stops the run here, naming the input and the form
  * it expects, and nothing is fetched or pushed.
  */
+
 
 
 
@@ -33394,7 +33721,7 @@ function parseRemote(subject, value, opts = {}) {
         if (scheme === 'file') {
             if (url.host)
                 throw bad(subject, value, expected);
-            return { url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(url), kind: 'local' };
+            return { url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(url) };
         }
         if (!url.hostname || url.pathname.length < 2 || url.pathname.includes('/../'))
             throw bad(subject, value, expected);
@@ -33403,14 +33730,14 @@ function parseRemote(subject, value, opts = {}) {
             throw bad(subject, value, expected);
         if (!['https', 'http', 'ssh', 'git'].includes(scheme))
             throw bad(subject, value, expected);
-        return { url: url.href, kind: scheme };
+        return { url: url.href };
     }
     // scp-like ssh: [user@]host:path; the host has no slash before the colon.
     const scp = /^(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9.-]+):([^:]+)$/.exec(v);
     if (scp && !v.startsWith('/') && !v.startsWith('.')) {
         if (scp[3].startsWith('/') && scp[3].startsWith('//'))
             throw bad(subject, value, expected);
-        return { url: v, kind: 'ssh' };
+        return { url: v };
     }
     if (v.includes(':'))
         throw bad(subject, value, expected);
@@ -33419,17 +33746,11 @@ function parseRemote(subject, value, opts = {}) {
         const repository = v.replace(/\.git$/, '');
         if (repository.endsWith('/.') || repository.endsWith('/..'))
             throw bad(subject, value, expected);
-        return { ...parseRemote('GITHUB_SERVER_URL', `${server}/${repository}.git`), repository };
+        return { ...parseRemote('GITHUB_SERVER_URL', `${server}/${repository}.git`), name: repository };
     }
     if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(v) || v.startsWith('./') || v.startsWith('../'))
-        return { url: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(opts.workingDirectory ?? process.cwd(), v), kind: 'local' };
+        return { url: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(opts.workingDirectory ?? process.cwd(), v) };
     throw bad(subject, value, expected);
-}
-/** The credential git is given for a remote: a header scoped to exactly that repository's URL. */
-function credentialFor(remote) {
-    if (!remote.token || (remote.kind !== 'https' && remote.kind !== 'http'))
-        return [];
-    return [{ urlPrefix: remote.url, token: remote.token }];
 }
 /** The per-source name of the cached repository: a hash, so a URL never becomes a path. */
 function sourceKey(url) {
@@ -33449,9 +33770,9 @@ function parseMirrorSettings(inputs) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(INPUTS.destination, `Input 'destination' names the source itself (${shown(source.url)}). Expected another repository.`);
     source.token = inputs.sourceToken || undefined;
     destination.token = inputs.token || undefined;
-    if ((destination.kind === 'https' || destination.kind === 'http') && !destination.token)
+    if (/^https?$/.test((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .transportOf */ .JH)(destination.url)) && !destination.token)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(INPUTS.token, `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`);
-    const refs = new _refs_js__WEBPACK_IMPORTED_MODULE_4__/* .RefMapper */ .ln({
+    const refs = new _refs_js__WEBPACK_IMPORTED_MODULE_5__/* .RefMapper */ .ln({
         patterns: inputs.refs,
         map: inputs.map,
         prefix: inputs.prefix,
@@ -33462,6 +33783,8 @@ function parseMirrorSettings(inputs) {
         submoduleDestination = inputs.submoduleDestination?.trim();
         if (!submoduleDestination || !submoduleDestination.includes('{name}'))
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
+        if (submoduleDestination.includes('{owner}') && !destination.name)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination, `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`);
         // The template must give a valid destination for a plausible name.
         parseRemote(INPUTS.submoduleDestination, expandTemplate(submoduleDestination, 'seabios', destination), {
             ownerRepo: true,
@@ -33495,7 +33818,7 @@ function parseMirrorSettings(inputs) {
 }
 /** `{name}` → the submodule tree's name, `{owner}` → the destination's owner. */
 function expandTemplate(template, name, destination) {
-    const owner = destination.repository?.split('/')[0] ?? '';
+    const owner = destination.name?.split('/')[0] ?? '';
     return template.replace(/\{name\}/g, name).replace(/\{owner\}/g, owner);
 }
 //# sourceMappingURL=settings.js.map
@@ -33571,7 +33894,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(853);
 /* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(325);
 /* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8833);
-/* harmony import */ var _lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1711);
+/* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6132);
 /* harmony import */ var _lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
 /* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2741);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3188);
@@ -33626,7 +33949,7 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(asyn
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
     for (const tree of result.trees) {
-        const rows = (0,_lib_mirror_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryRows */ .QW)(tree.updates);
+        const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryRows */ .QW)(tree.updates);
         const unchanged = tree.updates.length - rows.length;
         summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
         if (rows.length)

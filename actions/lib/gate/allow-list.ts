@@ -84,21 +84,16 @@ export async function readAllowList(
       `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`,
     );
   }
-  // ls-tree answers "absent" with an empty list and fails only when git cannot read the
-  // trees, so a network failure is never mistaken for a missing file.
-  const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
-  const entry = listing
-    .split('\0')
-    .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
-    .find((m) => m && m[3] === source.path);
-  if (!entry || entry[1] !== 'blob') {
+  // (a failure to read the trees throws: a network failure is never a missing file)
+  const entry = await git.treeEntry(commit, source.path);
+  if (!entry || entry.type !== 'blob') {
     if (!source.explicit && !entry) return [];
     throw new ConfigurationError(
       'allow-list',
       `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`,
     );
   }
-  return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+  return parseAllowList(await git.readBlob(entry.oid), name);
 }
 
 export interface AllowEntry {

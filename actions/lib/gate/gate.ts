@@ -211,9 +211,7 @@ export async function fetchTree(
   // stays small however long the history (a server without partial clone sends it all); the
   // allow list's tree and file come when read.
   const hosted = await usePartialClone(git, { url: s.remote });
-  await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
-    retries: 3,
-  });
+  await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
   await fetchNotes(git, { url: s.remote }, s.notesRef);
   return {
     testedHead: (await git.commitOf(local(s.tested)))!,

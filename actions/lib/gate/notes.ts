@@ -8,49 +8,12 @@ import { parseFlightNote, type FlightRecord } from '../flight.js';
 
 export const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
 
-/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
-function notePaths(commit: string): string[] {
-  return [
-    commit,
-    `${commit.slice(0, 2)}/${commit.slice(2)}`,
-    `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
-  ];
-}
-
-/**
- * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
- * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
- * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
- */
-export async function noteBlobs(
-  git: Git,
-  notesRef: string,
-  commits: string[],
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (!commits.length || !(await git.revParse(notesRef))) return found;
-  const out = await git.run([
-    'ls-tree',
-    '-r',
-    '--full-tree',
-    notesRef,
-    '--',
-    ...commits.flatMap(notePaths),
-  ]);
-  for (const line of out.split('\n')) {
-    const m = /^\d+ blob ([0-9a-f]{40,64})\t(.+)$/.exec(line);
-    if (m) found.set(m[2].replace(/\//g, ''), m[1]);
-  }
-  return found;
-}
-
 export async function readNoteText(
   git: Git,
   notesRef: string,
   commit: string,
 ): Promise<string | undefined> {
-  const blob = (await noteBlobs(git, notesRef, [commit])).get(commit);
-  return blob ? git.run(['cat-file', 'blob', blob]) : undefined;
+  return git.readNote(notesRef, commit);
 }
 
 /** Every flight recorded on a commit, oldest first. */
@@ -84,17 +47,15 @@ export async function findBaseline(
   maxWalk: number,
 ): Promise<FoundBaseline | undefined> {
   let commits = [head];
-  let blobs = await noteBlobs(git, notesRef, commits);
+  let blobs = await git.noteBlobs(notesRef, commits);
   if (!blobs.size && maxWalk > 1) {
-    commits = (await git.run(['rev-list', '--first-parent', `--max-count=${maxWalk}`, head]))
-      .split('\n')
-      .filter(Boolean);
-    blobs = await noteBlobs(git, notesRef, commits);
+    commits = await git.firstParents(head, maxWalk);
+    blobs = await git.noteBlobs(notesRef, commits);
   }
   const commit = commits.find((c) => blobs.has(c));
   if (!commit) return undefined;
   const flights = parseFlightNote(
-    await git.run(['cat-file', 'blob', blobs.get(commit)!]),
+    await git.readBlob(blobs.get(commit)!),
     `note ${notesRef} on ${commit}`,
   );
   if (!flights.length) return undefined;
@@ -109,76 +70,15 @@ export async function findBaseline(
   };
 }
 
-interface TreeEntry {
-  mode: string;
-  type: string;
-  oid: string;
-  name: string;
-}
-
-async function readTree(git: Git, tree: string | undefined): Promise<TreeEntry[]> {
-  if (!tree) return [];
-  const out = await git.run(['ls-tree', '-z', tree]);
-  return out
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      const [mode, type, oid] = line.slice(0, tab).split(' ');
-      return { mode, type, oid, name: line.slice(tab + 1) };
-    });
-}
-
 /**
- * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
- * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
- * are read and written, never the whole notes tree.
+ * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
+ * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
  */
-async function putNote(
-  git: Git,
-  tree: string | undefined,
-  name: string,
-  blob: string,
-): Promise<string> {
-  const entries = await readTree(git, tree);
-  const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.name));
-  const own = entries.findIndex((e) => e.type === 'blob' && e.name === name);
-  if (own >= 0) entries[own] = { ...entries[own], oid: blob };
-  else if (fanned && name.length > 2) {
-    const dir = name.slice(0, 2);
-    const i = entries.findIndex((e) => e.type === 'tree' && e.name === dir);
-    const sub = await putNote(git, i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
-    const entry = { mode: '040000', type: 'tree', oid: sub, name: dir };
-    if (i >= 0) entries[i] = entry;
-    else entries.push(entry);
-  } else entries.push({ mode: '100644', type: 'blob', oid: blob, name });
-  // --missing: in a partial clone the other notes' blobs are not here, and need not be.
-  return git.run(['mktree', '-z', '--missing'], {
-    input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''),
-  });
-}
-
-/**
- * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref.
- * Unlike `git notes add`, which rewrites every note of the tree, this touches only the trees
- * on the note's path, so recording costs the same with ten notes or ten thousand.
- */
-export async function writeNote(
+export function writeNote(
   git: Git,
   notesRef: string,
   commit: string,
   text: string,
-): Promise<void> {
-  const blob = await git.run(['hash-object', '-w', '--stdin'], { input: text });
-  const parent = await git.revParse(notesRef);
-  const tree = await putNote(git, parent ? `${parent}^{tree}` : undefined, commit, blob);
-  const next = await git.run([
-    'commit-tree',
-    tree,
-    ...(parent ? ['-p', parent] : []),
-    '-m',
-    `tributary: flight record on ${commit}`,
-  ]);
-  // Moves the ref only from the commit read above: a concurrent writer is not overwritten.
-  await git.run(['update-ref', notesRef, next, parent ?? '']);
+): Promise<string> {
+  return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
 }

@@ -10,7 +10,7 @@
  */
 import { ConfigurationError } from '../errors.js';
 import { appendFlightNote, parseFlightNote, type FlightRecord } from '../flight.js';
-import type { Git, Remote } from '../git.js';
+import type { Git, LeasedUpdate, Remote } from '../git.js';
 import { readNoteText, writeNote } from './notes.js';
 
 /** The push was refused for a reason a person must look at: the error says which. */
@@ -35,16 +35,7 @@ const HOSTED = 'hosted';
  * objects it leaves out are fetched when something reads them, with the same credentials.
  */
 export async function usePartialClone(git: Git, remote: Remote): Promise<string> {
-  if ((await git.exec(['config', '--get', `remote.${HOSTED}.url`], { allowFailure: true })).code) {
-    for (const [key, value] of [
-      ['core.repositoryformatversion', '1'],
-      [`remote.${HOSTED}.url`, remote.url],
-      [`remote.${HOSTED}.promisor`, 'true'],
-      [`remote.${HOSTED}.partialclonefilter`, 'blob:none'],
-      ['extensions.partialClone', HOSTED],
-    ])
-      await git.run(['config', key, value]);
-  }
+  await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
   return HOSTED;
 }
 
@@ -62,22 +53,15 @@ export async function fetchNotes(
   const refs = await git.lsRemote(remote.url, [notesRef]);
   const tip = refs.get(notesRef);
   if (!tip) {
-    if (await git.revParse(notesRef)) await git.run(['update-ref', '-d', notesRef]);
+    await git.deleteRef(notesRef);
     return undefined;
   }
   await usePartialClone(git, remote);
-  await git.run(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--depth=1',
-      '--filter=blob:none',
-      HOSTED,
-      `+${notesRef}:${notesRef}`,
-    ],
-    { retries: 3 },
-  );
+  await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
+    depth: 1,
+    filter: 'blob:none',
+    retries: 3,
+  });
   return tip;
 }
 
@@ -156,18 +140,23 @@ export async function publishFlight(
   for (let attempt = 1; ; attempt++) {
     const expected = (await git.revParse(notesRef)) ?? '';
     const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-    await writeNote(git, notesRef, record.revision, appendFlightNote(existing, record));
-    const args = ['push', '--atomic', '--porcelain', `--force-with-lease=${notesRef}:${expected}`];
-    const refspecs = [`${notesRef}:${notesRef}`];
-    if (tested) {
-      args.push(`--force-with-lease=refs/heads/${tested.branch}:${tested.head}`);
-      refspecs.push(`${record.revision}:refs/heads/${tested.branch}`);
-    }
-    const r = await git.exec([...args, remote.url, ...refspecs], {
-      allowFailure: true,
-      retries: 3,
-    });
-    if (r.code === 0) return { attempts: attempt, moved: !!tested, alreadyThere };
+    const notes = await writeNote(
+      git,
+      notesRef,
+      record.revision,
+      appendFlightNote(existing, record),
+    );
+    const updates: LeasedUpdate[] = [
+      { ref: notesRef, sha: notes, expected: expected || undefined },
+    ];
+    if (tested)
+      updates.push({
+        ref: `refs/heads/${tested.branch}`,
+        sha: record.revision,
+        expected: tested.head,
+      });
+    const r = await git.pushLeased(remote.url, updates, { retries: 3 });
+    if (r.ok) return { attempts: attempt, moved: !!tested, alreadyThere };
     // Decide from what the hosted tree holds now, not from how the push failed.
     const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
     const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
@@ -195,11 +184,11 @@ export async function publishFlight(
     }
     // Refused for holding a lock another push had, before that push landed: nothing to see
     // yet, and the leases keep a second try safe.
-    const busy = !notesMoved && !retarget && CONTENDED.test(r.stdout + r.stderr);
+    const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
     if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
       throw new ConfigurationError(
         'push',
-        `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`,
+        `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`,
       );
     }
     if (busy) {

@@ -110,12 +110,9 @@ export async function loadPlan(
   const plan = parsePlan(readFileSync(planPath, 'utf8'), source, workDir);
   const trees: TreeRevision[] = [];
   for (const [i, t] of plan.trees.entries()) {
-    const git = new Git({ cwd: t.path, logger });
-    // One git call for both: the commit, then the branch HEAD is on ("HEAD" when detached).
-    const r = await git.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
-      allowFailure: true,
-    });
-    const [revision, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+    const head = await new Git({ cwd: t.path, logger }).checkedOut();
+    const revision = head?.commit;
+    const ref = head?.ref;
     if (!revision)
       throw new ConfigurationError(
         `${source}: trees[${i}].path`,

@@ -1,8 +1,10 @@
 /**
- * The mirror story: list both sides, decide from the destination's actual refs, fetch only what
- * is missing into the kept repository, and push every update in one atomic push with a lease
- * on each ref. A rewritten branch or a moved tag stops the whole run unless rewrites are
- * allowed; then the old revision is kept under a backup ref in the same push.
+ * The mirror story, in two steps a tree. First, list both sides and compare them (pure:
+ * ref-updates.ts). Then sync the kept store: fetch only what is missing, learn which moves are
+ * fast-forwards, decide (pure again), and finally push every update in one atomic push with a
+ * lease on each ref. A rewritten branch or a moved tag stops the whole run unless rewrites are
+ * allowed; then the old revision is kept under a backup ref in the same push. A store found
+ * damaged at any step takes one recovery path: a new store, a full fetch, the step again.
  */
 import { mkdirSync } from 'node:fs';
 import { ConfigurationError, errorMessage } from '../errors.js';
@@ -16,18 +18,19 @@ import {
   short,
   type RefUpdate,
   type UpdateCounts,
-} from './plan.js';
+} from './ref-updates.js';
 import { CacheLock, describeHolder } from './lock.js';
 import { RefMapper } from './refs.js';
 import { expandTemplate, INPUTS, parseRemote, type MirrorSettings } from './settings.js';
 import {
+  fastForwards,
   HOSTED_NAMESPACE,
-  openFreshStore,
   openStore,
   recordUpstream,
   storeRef,
+  StoreDamaged,
   treeCache,
-  type StoreObjects,
+  type OpenedStore,
   type TreeCache,
 } from './store.js';
 import { submoduleTrees } from './submodules.js';
@@ -81,17 +84,31 @@ interface TreeSpec {
   main?: boolean;
 }
 
-interface Planned {
+/** One tree of a run, as it goes through the two steps. */
+interface Tree {
   spec: TreeSpec;
+  /** The funnel that talks to both sides (the token of each sent to it alone). */
   git: Git;
-  updates: RefUpdate[];
-  keptDeleted: string[];
   /** Upstream ref → object, for the selected refs. */
   upstream: Map<string, string>;
-  store?: Git;
+  /** Step one: every selected or owned ref compared, `updated` not yet told apart. */
+  compared: RefUpdate[];
+  keptDeleted: string[];
+  /** Fetch every selected branch, not only what moved (submodules are read from them). */
+  wantHeads: boolean;
+  /** Step two: the decision. */
+  updates: RefUpdate[];
+  store?: OpenedStore;
   cache?: TreeCache;
-  reused: boolean;
   fetchedRefs: number;
+}
+
+/** What every step of a run shares. */
+interface Run {
+  settings: MirrorSettings;
+  logger: Logger;
+  hooks: MirrorHooks;
+  now: Date;
 }
 
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
@@ -100,20 +117,8 @@ export function display(remote: Remote): string {
 }
 
 const PUSH_NAMESPACE = 'refs/tributary/push/';
-const stagedRef = (ref: string) => PUSH_NAMESPACE + ref.slice('refs/'.length);
 const LOGGED_UPDATES = 200;
 const EXPLICIT_FETCH_LIMIT = 100;
-
-async function clearStaging(store: Git): Promise<void> {
-  const staged = await store.refs([PUSH_NAMESPACE]);
-  if (staged.size)
-    await store.run(['update-ref', '--stdin'], {
-      input: [...staged.keys()].map((r) => `delete ${r}`).join('\n') + '\n',
-    });
-}
-
-/** The store is damaged in a way only a full fetch mends. */
-class StoreDamaged extends Error {}
 
 /** Mirrors one tree (and its submodules' trees), holding the cache folder's lock throughout. */
 export async function mirrorTree(
@@ -143,86 +148,70 @@ async function mirrorLocked(
   logger: Logger,
   hooks: MirrorHooks,
 ): Promise<MirrorResult> {
-  const now = hooks.now?.() ?? new Date();
+  const run: Run = { settings, logger, hooks, now: hooks.now?.() ?? new Date() };
   const main: TreeSpec = {
     source: settings.source,
     destination: settings.destination,
     refs: settings.refs,
     main: true,
   };
-  const trees: Planned[] = [];
-  const first = await planTree(main, settings, logger, hooks, now, {
-    wantHeads: !!settings.submoduleDestination,
-  });
-  trees.push(first);
-
-  trees.push(...(await planSubmoduleTrees(first, settings, logger, hooks, now)));
-
-  const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
-  for (const u of refused)
-    logger.error(
-      `Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`,
-      { title: `Mirror refused ${u.ref} (${short(u.old)} → ${short(u.new)})` },
-    );
-
-  const pushed = new Set<Planned>();
+  const trees: Tree[] = [];
   try {
-    if (!refused.length) {
+    trees.push(await compareTree(main, run, !!settings.submoduleDestination));
+    await syncTree(trees[0], run);
+    for (const spec of await submoduleSpecs(trees[0], run)) {
+      trees.push(await compareTree(spec, run, false));
+      await syncTree(trees[trees.length - 1], run);
+    }
+    const refused = trees.flatMap((t) => t.updates.filter((u) => u.action === 'refused'));
+    for (const u of refused)
+      logger.error(
+        `Refused ${u.ref}: ${u.reason}. Nothing of this run was pushed. Set allow-rewrites to true to follow upstream and keep the old revision under a backup ref.`,
+        { title: `Mirror refused ${u.ref} (${short(u.old)} → ${short(u.new)})` },
+      );
+    const pushed = new Set<Tree>();
+    if (!refused.length)
       // Submodule trees first, so the hosted superproject never names a commit its hosted
       // submodule trees lack.
       for (const tree of [...trees.slice(1), trees[0]]) {
-        let t = tree;
         try {
-          await pushTree(t, settings, logger);
+          await pushTree(tree, run);
         } catch (e) {
-          if (!(e instanceof StoreDamaged)) throw e;
-          logger.warning(`${e.message}; fetching everything again into a new cache.`);
-          t = await planTree(t.spec, settings, logger, hooks, now, {
-            wantHeads: false,
-            fresh: true,
-          });
-          trees[trees.indexOf(tree)] = t;
-          await pushTree(t, settings, logger);
+          await recover(tree, run, e);
+          await pushTree(tree, run);
         }
-        pushed.add(t);
-        t.updates = t.updates.map((u) => (isPushed(u) ? { ...u, pushed: true } : u));
+        pushed.add(tree);
+        tree.updates = tree.updates.map((u) => (movesRef(u) ? { ...u, pushed: true } : u));
       }
-    }
+    const results: TreeResult[] = trees.map((t) => ({
+      source: display(t.spec.source),
+      destination: display(t.spec.destination),
+      updates: t.updates,
+      keptDeleted: t.keptDeleted,
+      fetchedRefs: t.fetchedRefs,
+      pushed: pushed.has(t) && t.updates.some(movesRef),
+    }));
+    return {
+      trees: results,
+      updates: trees[0].updates,
+      counts: countUpdates(trees[0].updates),
+      changed: results.some((r) => r.pushed),
+      refused,
+    };
   } finally {
-    await saveCaches(trees, hooks, logger);
+    await saveCaches(trees, run);
   }
-  const results: TreeResult[] = trees.map((t) => ({
-    source: display(t.spec.source),
-    destination: display(t.spec.destination),
-    updates: t.updates,
-    keptDeleted: t.keptDeleted,
-    fetchedRefs: t.fetchedRefs,
-    pushed: pushed.has(t) && t.updates.some((u) => isPushed(u)),
-  }));
-  const counts = countUpdates(trees[0].updates);
-  return {
-    trees: results,
-    updates: trees[0].updates,
-    counts,
-    changed: results.some((r) => r.pushed),
-    refused,
-  };
 }
 
-/** The trees of the main tree's submodules, planned, when submodules are mirrored too. */
-async function planSubmoduleTrees(
-  first: Planned,
-  settings: MirrorSettings,
-  logger: Logger,
-  hooks: MirrorHooks,
-  now: Date,
-): Promise<Planned[]> {
-  const planned: Planned[] = [];
-  if (!settings.submoduleDestination || !first.store) return planned;
+/** The trees of the main tree's submodules, when submodules are mirrored too. */
+async function submoduleSpecs(first: Tree, run: Run): Promise<TreeSpec[]> {
+  const { settings, logger } = run;
+  const specs: TreeSpec[] = [];
+  if (!settings.submoduleDestination || !first.store) return specs;
   const heads = [...first.upstream]
     .filter(([ref]) => ref.startsWith('refs/heads/'))
     .map(([, oid]) => oid);
-  const subs = await submoduleTrees(first.store, heads, settings.source, logger);
+  const subs = await submoduleTrees(first.store.store, heads, settings.source, logger);
   const destinations = new Set<string>([settings.destination.url]);
   for (const sub of subs) {
     const written = expandTemplate(settings.submoduleDestination, sub.name, settings.destination);
@@ -245,14 +234,13 @@ async function planSubmoduleTrees(
     destination.token = settings.destination.token;
     logger.info(`Submodule ${sub.path}: ${display(sub.source)} → ${display(destination)}`);
     // Submodule trees carry all their branches and tags, under their own names.
-    const spec = { source: sub.source, destination, refs: new RefMapper() };
-    planned.push(await planTree(spec, settings, logger, hooks, now, { wantHeads: false }));
+    specs.push({ source: sub.source, destination, refs: new RefMapper() });
   }
-  return planned;
+  return specs;
 }
 
 /** What was fetched is worth keeping even when the push failed: the next run starts there. */
-async function saveCaches(trees: Planned[], hooks: MirrorHooks, logger: Logger): Promise<void> {
+async function saveCaches(trees: Tree[], { hooks, logger }: Run): Promise<void> {
   for (const t of trees) {
     // (an interrupted run saves nothing: it is to stop, not to start an upload)
     if (!t.fetchedRefs || !t.cache || !hooks.save || hooks.signal?.aborted) continue;
@@ -264,101 +252,14 @@ async function saveCaches(trees: Planned[], hooks: MirrorHooks, logger: Logger):
   }
 }
 
-const isPushed = movesRef;
-
-async function planTree(
-  spec: TreeSpec,
-  settings: MirrorSettings,
-  logger: Logger,
-  hooks: MirrorHooks,
-  now: Date,
-  opts: { wantHeads: boolean; fresh?: boolean },
-): Promise<Planned> {
-  const { source, destination } = spec;
-  const git = new Git({
-    cwd: settings.cacheRoot,
-    remotes: [source, destination],
-    logger,
-  });
-  const retries = settings.retries;
-  const { selected, upstream, updates, keptDeleted } = await compareTree(
-    spec,
-    settings,
-    git,
-    logger,
-  );
-  const plan: Planned = {
-    spec,
-    git,
-    updates,
-    keptDeleted,
-    upstream,
-    reused: false,
-    fetchedRefs: 0,
-  };
-  const needed = updates.filter((u) => u.new && u.action !== 'unchanged');
-  if (!opts.wantHeads && updates.every((u) => u.action === 'unchanged')) {
-    logger.info('Everything is up to date: nothing fetched, nothing pushed.');
-    return plan;
-  }
-
-  const cache = treeCache(settings.cacheRoot, source.url, upstream);
-  plan.cache = cache;
-  if (!opts.fresh && hooks.restore) {
-    try {
-      const restored = await hooks.restore(cache);
-      logger.info(restored ? 'Cache restored.' : 'No cache to restore.');
-    } catch (e) {
-      logger.warning(`Restoring the cache failed (${errorMessage(e)}); doing a full fetch.`);
-    }
-  }
-  const wanted = new Map(
-    [...selected.values()]
-      .filter((s) => opts.wantHeads || needed.some((u) => u.upstream === s.source))
-      .map((s) => [s.source, s.oid]),
-  );
-  for (let attempt = 0; ; attempt++) {
-    const opened =
-      opts.fresh || attempt > 0
-        ? await openFreshStore(cache.dir, git)
-        : await openStore(cache.dir, git, logger);
-    plan.store = opened.store;
-    plan.reused = opened.reused;
-    try {
-      plan.fetchedRefs = await fetchMissing(
-        opened.store,
-        opened.objects,
-        source.url,
-        wanted,
-        upstream,
-        retries,
-        logger,
-      );
-      plan.updates = await decideUpdates(updates, opened.store, {
-        allowRewrites: settings.allowRewrites,
-        now,
-        present: (oids) => opened.objects.present(oids),
-      });
-      await recordUpstream(opened.store, opened.objects, upstream);
-      break;
-    } catch (e) {
-      // A network failure (already retried) says nothing about the store: keep it for next time.
-      if (!opened.reused || !(e instanceof GitError) || isTransient(e.stderr)) throw e;
-      logger.warning(
-        `The cached repository failed (${errorMessage(e).split('\n')[0]}); fetching everything again into a new one.`,
-      );
-    }
-  }
-  await fetchBackupSources(plan, retries);
-  return plan;
-}
-
 /**
- * Lists both sides of a tree and compares them, refusing a selection that matches nothing and
- * a prune on an upstream that lists nothing.
+ * Step one: lists both sides of a tree and compares them, refusing a selection that matches
+ * nothing and a prune on an upstream that lists nothing.
  */
-async function compareTree(spec: TreeSpec, settings: MirrorSettings, git: Git, logger: Logger) {
+async function compareTree(spec: TreeSpec, run: Run, wantHeads: boolean): Promise<Tree> {
+  const { settings, logger } = run;
   const { source, destination } = spec;
+  const git = new Git({ cwd: settings.cacheRoot, remotes: [source, destination], logger });
   const retries = settings.retries;
   const [upstreamAll, hosted] = await Promise.all([
     git.remoteBranchesAndTags(source.url, { retries }),
@@ -372,7 +273,6 @@ async function compareTree(spec: TreeSpec, settings: MirrorSettings, git: Git, l
       INPUTS.refs,
       `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
     );
-  const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
   const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
   const deletions = updates.filter((u) => u.action === 'deleted').length;
   if (deletions && !selected.size)
@@ -388,18 +288,88 @@ async function compareTree(spec: TreeSpec, settings: MirrorSettings, git: Git, l
     logger.info(
       `${keptDeleted.length} hosted ref(s) are gone upstream and kept (prune is off): ${keptDeleted.slice(0, 10).join(', ')}${keptDeleted.length > 10 ? ', ...' : ''}`,
     );
-  return { selected, upstream, updates, keptDeleted };
+  return {
+    spec,
+    git,
+    upstream: new Map([...selected.values()].map((s) => [s.source, s.oid])),
+    compared: updates,
+    keptDeleted,
+    wantHeads,
+    updates,
+    fetchedRefs: 0,
+  };
+}
+
+/**
+ * Step two, before the push: the store gets what the decision and the push need (from the
+ * cache hooks, then upstream), and the decision is made from it.
+ */
+async function syncTree(tree: Tree, run: Run): Promise<void> {
+  if (!tree.wantHeads && tree.compared.every((u) => u.action === 'unchanged')) {
+    run.logger.info('Everything is up to date: nothing fetched, nothing pushed.');
+    return;
+  }
+  tree.cache = treeCache(run.settings.cacheRoot, tree.spec.source.url, tree.upstream);
+  if (run.hooks.restore) {
+    try {
+      const restored = await run.hooks.restore(tree.cache);
+      run.logger.info(restored ? 'Cache restored.' : 'No cache to restore.');
+    } catch (e) {
+      run.logger.warning(`Restoring the cache failed (${errorMessage(e)}); doing a full fetch.`);
+    }
+  }
+  try {
+    await syncStore(tree, run, false);
+  } catch (e) {
+    await recover(tree, run, e);
+  }
+}
+
+/**
+ * The one recovery path: a store found damaged, at whatever step, is replaced by a new one
+ * filled by a full fetch, and the decision made again from it. Anything else is thrown on.
+ */
+async function recover(tree: Tree, run: Run, e: unknown): Promise<void> {
+  if (!(e instanceof StoreDamaged) || !tree.cache) throw e;
+  run.logger.warning(`${e.message}; fetching everything again into a new cache.`);
+  await syncStore(tree, run, true);
+}
+
+/**
+ * Opens the store (a new one when `fresh`), fetches what it lacks, records what upstream has,
+ * and decides. A reused store that fails in a way the network does not explain is StoreDamaged.
+ */
+async function syncStore(tree: Tree, run: Run, fresh: boolean): Promise<void> {
+  const { settings } = run;
+  const opened = await openStore(tree.cache!.dir, tree.git, fresh);
+  tree.store = opened;
+  const needed = tree.compared.filter((u) => u.new && u.action !== 'unchanged');
+  const wanted = new Map(
+    [...tree.upstream].filter(([ref]) => tree.wantHeads || needed.some((u) => u.upstream === ref)),
+  );
+  try {
+    tree.fetchedRefs = await fetchMissing(tree, opened, wanted, run);
+    const forward = await fastForwards(opened.store, opened.objects, tree.compared);
+    tree.updates = decideUpdates(tree.compared, forward, {
+      allowRewrites: settings.allowRewrites,
+      now: run.now,
+    });
+    await recordUpstream(opened.store, opened.objects, tree.upstream);
+  } catch (e) {
+    // A network failure (already retried) says nothing about the store: keep it for next time.
+    if (opened.reused && e instanceof GitError && !isTransient(e.stderr))
+      throw new StoreDamaged(`it failed: ${errorMessage(e).split('\n')[0]}`);
+    throw e;
+  }
+  await fetchBackupSources(tree, settings.retries);
 }
 
 /** Fetches the upstream refs whose objects the store lacks; returns how many refs it fetched. */
 async function fetchMissing(
-  store: Git,
-  objects: StoreObjects,
-  url: string,
+  tree: Tree,
+  { store, objects }: OpenedStore,
   wanted: Map<string, string>,
-  upstream: Map<string, string>,
-  retries: number,
-  logger: Logger,
+  { settings, logger }: Run,
 ): Promise<number> {
   const present = await objects.present(wanted.values());
   const missing = [...wanted].filter(([, oid]) => !present.has(oid));
@@ -408,36 +378,23 @@ async function fetchMissing(
     return 0;
   }
   logger.info(
-    `Fetching ${missing.length} of ${upstream.size} refs (the cache has the objects of the others).`,
+    `Fetching ${missing.length} of ${tree.upstream.size} refs (the cache has the objects of the others).`,
   );
   // A few refs are named one by one (the server sends just those); many are fetched with two
   // patterns, because git matches explicit refspecs against the refs in quadratic time.
-  const refspecs =
-    missing.length <= EXPLICIT_FETCH_LIMIT
-      ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
-      : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
+  const few = missing.length <= EXPLICIT_FETCH_LIMIT;
+  const refspecs = few
+    ? missing.map(([ref]) => `+${ref}:${storeRef(ref)}`)
+    : ['refs/heads/', 'refs/tags/'].map((p) => `+${p}*:${storeRef(p)}*`);
   // When every ref to fetch was fetched before, its previous value is all the server needs to
   // hear as "have": offering all of the store's refs (tags spread over the whole history) makes
   // the server walk far more history to compute the same small pack.
   const tips = missing.map(([ref]) => storeRef(ref));
-  const known = missing.length <= EXPLICIT_FETCH_LIMIT ? await store.refs(tips) : new Map();
-  const negotiation =
-    missing.length <= EXPLICIT_FETCH_LIMIT && tips.every((t) => known.has(t))
-      ? tips.map((t) => `--negotiation-tip=${t}`)
-      : [];
-  await store.run(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-write-fetch-head',
-      ...negotiation,
-      '--stdin',
-      '--',
-      url,
-    ],
-    { input: refspecs.join('\n') + '\n', retries },
-  );
+  const known = few ? await store.refs(tips) : new Map();
+  await store.fetch(tree.spec.source.url, refspecs, {
+    negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
+    retries: settings.retries,
+  });
   const after = await objects.present(missing.map(([, oid]) => oid));
   const lost = missing.filter(([, oid]) => !after.has(oid));
   if (lost.length)
@@ -448,28 +405,18 @@ async function fetchMissing(
 }
 
 /** A rewritten ref's old revision may exist only in the destination: fetch it for the backup. */
-async function fetchBackupSources(plan: Planned, retries: number): Promise<void> {
-  const store = plan.store;
+async function fetchBackupSources(tree: Tree, retries: number): Promise<void> {
+  const store = tree.store?.store;
   if (!store) return;
-  const rewritten = plan.updates.filter((u) => u.action === 'rewritten');
+  const rewritten = tree.updates.filter((u) => u.action === 'rewritten');
   if (!rewritten.length) return;
   const types = await store.objectTypes(rewritten.map((u) => u.old!));
   const missing = rewritten.filter((u) => !types.get(u.old!));
   if (!missing.length) return;
-  await store.run(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-write-fetch-head',
-      '--stdin',
-      '--',
-      plan.spec.destination.url,
-    ],
-    {
-      input: missing.map((u) => `+${u.ref}:${HOSTED_NAMESPACE}${u.ref.slice(5)}`).join('\n') + '\n',
-      retries,
-    },
+  await store.fetch(
+    tree.spec.destination.url,
+    missing.map((u) => `+${u.ref}:${HOSTED_NAMESPACE}${u.ref.slice(5)}`),
+    { retries },
   );
   const after = await store.objectTypes(missing.map((u) => u.old!));
   const moved = missing.find((u) => !after.get(u.old!));
@@ -480,31 +427,17 @@ async function fetchBackupSources(plan: Planned, retries: number): Promise<void>
 }
 
 /** One atomic push of every update, each with a lease on what the destination had. */
-async function pushTree(plan: Planned, settings: MirrorSettings, logger: Logger): Promise<void> {
-  const updates = plan.updates.filter(isPushed);
-  const dest = plan.spec.destination;
+async function pushTree(tree: Tree, { settings, logger }: Run): Promise<void> {
+  const updates = tree.updates.filter(movesRef);
+  const dest = tree.spec.destination;
   if (!updates.length) return;
-  const store = plan.store!;
-  // What the destination should get is staged as refs of the store (refs/tributary/push/...)
-  // and pushed with one pattern refspec: git matches thousands of explicit refspecs against
-  // thousands of refs in quadratic time, a pattern in linear time. Every ref still carries its
-  // own lease, which is also what lets a rewrite through (a lease that holds forces the update).
-  const staging: string[] = [];
-  const leases: string[] = [];
-  const deletions: string[] = [];
-  for (const u of updates) {
-    if (u.new) staging.push(`create ${stagedRef(u.ref)} ${u.new}`);
-    else deletions.push(`:${u.ref}`);
-    leases.push(`--force-with-lease=${u.ref}:${u.old ?? ''}`);
-    if (u.backup) {
-      staging.push(`create ${stagedRef(u.backup)} ${u.old}`);
-      leases.push(`--force-with-lease=${u.backup}:`);
-    }
-  }
-  await clearStaging(store);
-  if (staging.length)
-    await store.run(['update-ref', '--stdin'], { input: staging.join('\n') + '\n' });
-  const refspecs = [...(staging.length ? [`${PUSH_NAMESPACE}*:refs/*`] : []), ...deletions];
+  const { store, reused } = tree.store!;
+  // A rewrite goes through because its lease holds (a lease that holds forces the update); its
+  // backup ref must not exist yet.
+  const leased = updates.flatMap((u) => [
+    { ref: u.ref, sha: u.new, expected: u.old ?? undefined },
+    ...(u.backup ? [{ ref: u.backup, sha: u.old, expected: undefined }] : []),
+  ]);
   await logger.group(`Push ${updates.length} ref update(s) to ${display(dest)}`, async () => {
     for (const u of updates.slice(0, LOGGED_UPDATES))
       logger.info(
@@ -512,33 +445,22 @@ async function pushTree(plan: Planned, settings: MirrorSettings, logger: Logger)
       );
     if (updates.length > LOGGED_UPDATES)
       logger.info(`... and ${updates.length - LOGGED_UPDATES} more (see the job summary)`);
-    const r = await store.exec(
-      ['push', '--atomic', '--porcelain', '--no-verify', ...leases, '--', dest.url, ...refspecs],
-      { retries: settings.retries, allowFailure: true },
-    );
-    await clearStaging(store);
-    if (r.code === 0) return;
+    const r = await store.pushLeased(dest.url, leased, {
+      retries: settings.retries,
+      stage: PUSH_NAMESPACE,
+    });
+    if (r.ok) return;
     // A retried push may have landed the first time: then the destination is what we wanted.
-    const now = await plan.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
+    const now = await tree.git.remoteBranchesAndTags(dest.url, { retries: settings.retries });
     if (updates.every((u) => (now.get(u.ref) ?? null) === u.new)) {
       logger.info('The destination already has every update (an earlier attempt landed).');
       return;
     }
-    if (plan.reused && plan.store && !(await objectsComplete(plan.store, updates)))
-      throw new StoreDamaged(`The cached repository lacks objects the push needs`);
-    const reasons = r.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('!'))
-      .map((l) => l.split('\t').slice(1).join(' '))
-      .join('\n');
+    const tips = updates.map((u) => u.new).filter((x): x is string => !!x);
+    if (reused && !(await store.objectsComplete(tips)))
+      throw new StoreDamaged('it lacks objects the push needs');
     throw new Error(
-      `The push to ${display(dest)} was refused, and nothing was changed (the push is atomic):\n${reasons || r.stderr.trim()}`,
+      `The push to ${display(dest)} was refused, and nothing was changed (the push is atomic):\n${r.refusals.join('\n') || r.output}`,
     );
   });
-}
-
-/** Whether the store can walk everything from the new revisions (a failed rev-list: damage). */
-async function objectsComplete(store: Git, updates: RefUpdate[]): Promise<boolean> {
-  const tips = updates.map((u) => u.new).filter((x): x is string => !!x);
-  return store.try(['rev-list', '--objects', '--quiet', ...tips]);
 }

@@ -189,6 +189,12 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
         submoduleDestination ?? '',
         'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true',
       );
+    if (submoduleDestination.includes('{owner}') && !destination.name)
+      throw invalid(
+        `input '${INPUTS.submoduleDestination}'`,
+        submoduleDestination,
+        `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`,
+      );
     // The template must give a valid destination for a plausible name.
     parseRemote(
       INPUTS.submoduleDestination,

@@ -1,14 +1,24 @@
 /**
  * The bare repository a mirror keeps between runs: upstream objects under a private namespace
  * (refs/tributary/source/...), so a run fetches only what changed. It is only ever an
- * optimisation: a missing, stale or damaged store is detected and replaced by a full fetch.
+ * optimisation: a store found damaged, at whatever step, is reported as StoreDamaged, and the
+ * story's one recovery path replaces it by a new one and a full fetch.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Git, initRepository } from '../git.js';
-import type { Logger } from '../log.js';
+import { errorMessage } from '../errors.js';
+import { Git, initRepository, type RefChange } from '../git.js';
+import { movedBranches, type RefUpdate } from './ref-updates.js';
 import { sourceKey } from './settings.js';
+
+/** The store is damaged in a way only a new store and a full fetch mend. */
+export class StoreDamaged extends Error {
+  constructor(why: string) {
+    super(`The cached repository is damaged (${why})`);
+    this.name = 'StoreDamaged';
+  }
+}
 
 /** Where upstream refs are kept in the store; hosted refs fetched for backups go beside it. */
 export const SOURCE_NAMESPACE = 'refs/tributary/source/';
@@ -72,56 +82,44 @@ export interface OpenedStore {
 }
 
 /**
- * Opens the store, making a new one when there is none or the one there is damaged: not a
- * repository, or a ref whose object cannot be read (a truncated pack shows up here).
+ * Opens the store kept in `dir`, or a new one when there is none (`fresh`: always a new one).
+ * A store that is not a repository, or has a ref whose object cannot be read (a truncated pack
+ * shows up here), is StoreDamaged.
  */
-export async function openStore(dir: string, git: Git, logger: Logger): Promise<OpenedStore> {
-  if (existsSync(dir)) {
-    const store = git.at(dir);
-    const checked = await checkStore(store);
-    if (!checked.problem)
-      return { store, objects: new StoreObjects(store, checked.readable), reused: true };
-    logger.warning(
-      `The cached repository is damaged (${checked.problem}); starting over with a full fetch.`,
-    );
-    rmSync(dir, { recursive: true, force: true });
+export async function openStore(dir: string, git: Git, fresh = false): Promise<OpenedStore> {
+  if (fresh || !existsSync(dir)) {
+    const store = await freshStore(dir, git);
+    return { store, objects: new StoreObjects(store), reused: false };
   }
-  return openFreshStore(dir, git);
+  const store = git.at(dir);
+  const checked = await checkStore(store);
+  if (checked.problem) throw new StoreDamaged(checked.problem);
+  return { store, objects: new StoreObjects(store, checked.readable), reused: true };
 }
 
-export async function openFreshStore(dir: string, git: Git): Promise<OpenedStore> {
-  const store = await freshStore(dir, git);
-  return { store, objects: new StoreObjects(store), reused: false };
-}
-
-export async function freshStore(dir: string, git: Git): Promise<Git> {
+async function freshStore(dir: string, git: Git): Promise<Git> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await initRepository(dir, {});
-  const store = git.at(dir);
   // A store is ours alone: no reflogs keeping garbage; fetched packs kept as packs (a few
   // files cache faster than thousands of loose objects; git gc --auto merges them in time).
-  for (const [k, v] of [
-    ['fetch.unpackLimit', '1'],
-    ['core.logAllRefUpdates', 'false'],
-    ['fetch.writeCommitGraph', 'false'],
-  ])
-    await store.run(['config', k, v]);
-  return store;
+  await initRepository(dir, {
+    config: {
+      'fetch.unpackLimit': '1',
+      'core.logAllRefUpdates': 'false',
+      'fetch.writeCommitGraph': 'false',
+    },
+  });
+  return git.at(dir);
 }
 
 async function checkStore(store: Git): Promise<{ problem?: string; readable: string[] }> {
-  const bare = await store.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
-  if (bare.code !== 0 || bare.stdout.trim() !== 'true')
-    return { problem: 'not a bare repository', readable: [] };
-  const list = await store.exec(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/'], {
-    allowFailure: true,
-  });
-  if (list.code !== 0) return { problem: list.stderr.trim().split('\n').pop(), readable: [] };
-  const oids = list.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(' ')[0]);
+  if (!(await store.isBareRepository())) return { problem: 'not a bare repository', readable: [] };
+  let oids: string[];
+  try {
+    oids = [...(await store.refs(['refs/'])).values()];
+  } catch (e) {
+    return { problem: errorMessage(e).split('\n').pop(), readable: [] };
+  }
   const types = await store.objectTypes(oids);
   const missing = [...types].filter(([, t]) => !t).map(([oid]) => oid);
   if (missing.length)
@@ -142,13 +140,31 @@ export async function recordUpstream(
   upstream: Map<string, string>,
 ): Promise<void> {
   const current = await store.refs([SOURCE_NAMESPACE]);
-  const lines: string[] = [];
+  const changes: RefChange[] = [];
   const present = await objects.present(upstream.values());
   const wanted = new Map(
     [...upstream].filter(([, oid]) => present.has(oid)).map(([ref, oid]) => [storeRef(ref), oid]),
   );
-  for (const [ref, oid] of wanted) if (current.get(ref) !== oid) lines.push(`update ${ref} ${oid}`);
+  for (const [ref, oid] of wanted) if (current.get(ref) !== oid) changes.push({ ref, sha: oid });
   for (const ref of current.keys())
-    if (!upstream.has(`refs/${ref.slice(SOURCE_NAMESPACE.length)}`)) lines.push(`delete ${ref}`);
-  if (lines.length) await store.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
+    if (!upstream.has(`refs/${ref.slice(SOURCE_NAMESPACE.length)}`))
+      changes.push({ ref, sha: null });
+  await store.updateRefs(changes);
+}
+
+/**
+ * The fact the decision needs from objects: which moved branches are fast-forwards (the new
+ * head contains the hosted one). A hosted head the store does not have is not contained.
+ */
+export async function fastForwards(
+  store: Git,
+  objects: StoreObjects,
+  updates: RefUpdate[],
+): Promise<Set<string>> {
+  const moved = movedBranches(updates);
+  const present = await objects.present(moved.map((u) => u.old!));
+  const found = new Set<string>();
+  for (const u of moved)
+    if (present.has(u.old!) && (await store.isAncestor(u.old!, u.new!))) found.add(u.ref);
+  return found;
 }

@@ -42,23 +42,12 @@ export async function submoduleTrees(
   const found = new Map<string, SubmoduleTree>();
   const blobs = new Set<string>();
   for (const head of heads) {
-    // (revParse would append ^{object}, which a path would swallow)
-    const r = await store.exec(['rev-parse', '--verify', '--quiet', `${head}:.gitmodules`], {
-      allowFailure: true,
-    });
-    if (r.code === 0) blobs.add(r.stdout.trim());
+    const entry = await store.treeEntry(head, '.gitmodules');
+    if (entry?.type === 'blob') blobs.add(entry.oid);
   }
   for (const blob of blobs) {
-    const r = await store.exec(
-      ['config', '--blob', blob, '--get-regexp', '^submodule\\..*\\.url$'],
-      {
-        allowFailure: true,
-      },
-    );
-    for (const line of r.stdout.split('\n')) {
-      const m = /^submodule\.(.+)\.url (.+)$/.exec(line);
-      if (!m) continue;
-      const [, path, written] = m;
+    for (const [key, written] of await store.blobConfig(blob, '^submodule\\..*\\.url$')) {
+      const path = key.slice('submodule.'.length, -'.url'.length);
       const url = resolveSubmoduleUrl(written, superproject);
       try {
         if (!url) throw new Error(`a relative URL needs a superproject URL with a scheme`);

@@ -1,59 +1,18 @@
 /**
- * Reading history in bulk: one git process for a whole range, records split on control
- * characters that never occur in commit messages, so 20,000 commits cost one spawn.
+ * History as the track part's pull requests tell it: shortlogs, commit text kept from turning
+ * into markup, trailers added as git adds them. The commits come from `Git.readCommits`.
  */
-import type { Git } from '../git.js';
+import type { CommitRecord, Git } from '../git.js';
 
-export interface CommitRecord {
-  sha: string;
-  subject: string;
-  author: { name: string; email: string; date: string };
-  message: string;
-  /** Files the commit changes (only when asked for). */
-  files?: string[];
-}
-
-const RS = '\x1e';
-const US = '\x1f';
-const END = '\x1d';
+export type { CommitRecord };
 
 /** Commits of a range (`git log` arguments), oldest first unless `newestFirst`. */
-export async function readCommits(
+export function readCommits(
   git: Git,
   revs: string[],
   options: { files?: boolean; newestFirst?: boolean; merges?: boolean } = {},
 ): Promise<CommitRecord[]> {
-  const args = [
-    'log',
-    ...(options.merges ? [] : ['--no-merges']),
-    '--topo-order',
-    ...(options.newestFirst ? [] : ['--reverse']),
-    `--format=${RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
-    '--date=raw',
-    ...(options.files ? ['--name-only', '--no-renames'] : []),
-    ...revs,
-    '--',
-  ];
-  const out = await git.run(args);
-  const records: CommitRecord[] = [];
-  for (const chunk of out.split(RS)) {
-    if (!chunk) continue;
-    const end = chunk.indexOf(END);
-    const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
-    const record: CommitRecord = {
-      sha,
-      subject: message.split('\n', 1)[0],
-      author: { name, email, date },
-      message,
-    };
-    if (options.files)
-      record.files = chunk
-        .slice(end + 1)
-        .split('\n')
-        .filter(Boolean);
-    records.push(record);
-  }
-  return records;
+  return git.readCommits(revs, options);
 }
 
 /** `- 1a2b3c4d5e6f subject (author)` lines of a range, newest last, at most `limit`. */

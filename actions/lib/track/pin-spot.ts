@@ -104,15 +104,14 @@ export async function locatePin(
 ): Promise<PinSpot> {
   if (p.submodule !== undefined) return locateSubmodule(git, p.submodule, target, targetName);
   const file = p.file!;
-  const entry = await git.run(['ls-tree', target, '--', file]);
-  const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
-  if (!m)
+  const entry = await git.treeEntry(target, file);
+  if (entry?.type !== 'blob')
     throw new ConfigurationError(
       'pin-file',
       `Input 'pin-file': ${file} does not exist in ${targetName}.`,
     );
-  const [, mode, blob] = m;
-  const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
+  const { mode, oid: blob } = entry;
+  const content = await git.readBlob(blob);
   let found: { start: number; end: number; value: string };
   let subject: string;
   let name: string;
@@ -138,7 +137,7 @@ export async function locatePin(
     value: found.value,
     write: async (value) => {
       const updated = content.slice(0, found.start) + value + content.slice(found.end);
-      const object = await git.run(['hash-object', '-w', '--stdin'], { input: updated });
+      const object = await git.writeBlob(updated);
       return { mode, object, path: file };
     },
   };
@@ -151,22 +150,21 @@ async function locateSubmodule(
   targetName: string,
 ): Promise<PinSpot> {
   const path = submodule.replace(/\/+$/, '');
-  const entry = await git.run(['ls-tree', target, '--', path]);
-  const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-  if (!m)
+  const entry = await git.treeEntry(target, path);
+  if (!entry)
     throw new ConfigurationError(
       'pin-submodule',
       `Input 'pin-submodule': ${path} does not exist in ${targetName}.`,
     );
-  if (m[1] !== '160000')
+  if (entry.mode !== '160000')
     throw new ConfigurationError(
       'pin-submodule',
-      `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`,
+      `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`,
     );
   return {
     subject: `submodule:${path}`,
     name: `submodule ${path}`,
-    value: m[3],
+    value: entry.oid,
     write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
   };
 }

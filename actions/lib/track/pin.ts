@@ -5,8 +5,6 @@
  * matched by a user's regex, or a submodule's gitlink, changed in-core (a temporary index),
  * so neither the consumer nor the submodule is checked out.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { jobStatus, parseFlightRecord, type FlightRecord } from '../flight.js';
@@ -122,7 +120,7 @@ export async function pin(ctx: TrackContext): Promise<void> {
   const hasNotes = !!(await git.commitOf(TREE_NOTES));
   const flightsAt: FlightReader = async (commit) =>
     hasNotes
-      ? flightsOf(await git.note(TREE_NOTES, commit), `${p.notesRef} on ${short(commit)}`)
+      ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${short(commit)}`)
       : [];
 
   let choice: Choice | undefined;
@@ -250,15 +248,8 @@ async function commitPin(
   const { settings: s, git } = ctx;
   const target = (await git.commitOf('refs/track/target'))!;
   const change = await spot.write(choice.value, choice.commit);
-  const index = join(git.cwd, `tributary-pin-${process.pid}-${Date.now()}.index`);
   try {
-    const env = { GIT_INDEX_FILE: index };
-    await git.run(['read-tree', target], { env });
-    await git.run(
-      ['update-index', '--cacheinfo', `${change.mode},${change.object},${change.path}`],
-      { env },
-    );
-    const tree = await git.run(['write-tree'], { env });
+    const tree = await git.treeWith(target, [change]);
     const old = HEX.test(spot.value) ? short(spot.value) : spot.value;
     return await git.commitTree(
       tree,
@@ -267,7 +258,5 @@ async function commitPin(
     );
   } catch (e) {
     throw new Error(`Could not write the pin update: ${errorMessage(e)}`);
-  } finally {
-    rmSync(index, { force: true });
   }
 }

@@ -15,7 +15,7 @@ import {
   fetchTargetAndUpstream,
   type TrackContext,
 } from './context.js';
-import { escapeMarkdown, readCommits, shortlog } from './history.js';
+import { escapeMarkdown, shortlog } from './history.js';
 import { carriedUpstream } from './divergence.js';
 
 export async function sync(ctx: TrackContext): Promise<void> {
@@ -25,7 +25,7 @@ export async function sync(ctx: TrackContext): Promise<void> {
   await pulls.load('sync');
   const key = markerKey({ mode: 'sync', target: s.target });
 
-  const fresh = Number(await git.run(['rev-list', '--count', `${target}..${upstream}`]));
+  const fresh = await git.countCommits(`${target}..${upstream}`);
   if (fresh === 0) {
     ctx.notes.push(`${s.upstream} (${short(upstream)}) is already part of ${s.target}.`);
     await pulls.close(
@@ -59,21 +59,9 @@ export async function sync(ctx: TrackContext): Promise<void> {
     }
   } else {
     // Replay what only downstream has, dropping what upstream already carries (same patch).
-    const own = (
-      await git.run([
-        'rev-list',
-        '--reverse',
-        '--topo-order',
-        '--no-merges',
-        '--cherry-pick',
-        '--right-only',
-        `${upstream}...${target}`,
-      ])
-    )
-      .split('\n')
-      .filter(Boolean);
+    const own = await git.commitsNotIn(upstream, target);
     const records = new Map(
-      (await readCommits(git, ['--no-walk=unsorted', ...own], { merges: true })).map((c) => [
+      (await git.readCommits(['--no-walk=unsorted', ...own], { merges: true })).map((c) => [
         c.sha,
         c,
       ]),

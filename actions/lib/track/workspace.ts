@@ -4,10 +4,10 @@
  * and trees, and later only the blobs a merge reads. Kept in a folder that may survive
  * between runs (a cache), which makes the next fetch incremental.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { Git, GitError, type Identity, type Remote } from '../git.js';
+import { Git, GitError, initRepository, type Identity, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
 
 /** What git says when a repository is missing or the credential cannot read it. */
@@ -35,12 +35,9 @@ export class WorkRepository {
       identity: options.identity,
       logger: options.logger,
     });
-    if (!existsSync(join(cwd, 'HEAD'))) {
-      mkdirSync(cwd, { recursive: true });
-      await git.run(['init', '--quiet', '--bare']);
+    if (!existsSync(join(cwd, 'HEAD')))
       // Git's own housekeeping must not run in the middle of our work.
-      await git.run(['config', 'gc.auto', '0']);
-    }
+      await initRepository(cwd, { config: { 'gc.auto': '0' } });
     return new WorkRepository(git, options.filter);
   }
 
@@ -88,7 +85,7 @@ export class WorkRepository {
       if (!sha) {
         if (r.optional) {
           // Drop a stale local copy: what is not there any more must not be read.
-          await this.git.exec(['update-ref', '-d', r.local], { allowFailure: true });
+          await this.git.deleteRef(r.local);
           continue;
         }
         throw new ConfigurationError(
@@ -98,24 +95,11 @@ export class WorkRepository {
       }
       specs.push(`+${r.remote}:${r.local}`);
     }
-    if (specs.length) {
-      const filter = options.filter !== false && this.filter ? [`--filter=${this.filter}`] : [];
-      const depth = options.depth ? [`--depth=${options.depth}`] : [];
-      await this.git.run(
-        [
-          'fetch',
-          '--quiet',
-          '--no-tags',
-          '--no-write-fetch-head',
-          ...filter,
-          ...depth,
-          '--',
-          url,
-          ...specs,
-        ],
-        { retries: 3 },
-      );
-    }
+    await this.git.fetch(url, specs, {
+      filter: options.filter !== false && this.filter ? this.filter : undefined,
+      depth: options.depth,
+      retries: 3,
+    });
     return found;
   }
 

@@ -1,9 +1,11 @@
 /**
- * Deciding what a mirror run does to each hosted ref. The decision always compares the
- * upstream's refs with the destination's actual refs (its `ls-remote`), never with the cache,
- * so a stale cache can cost a fetch but never cause a wrong push.
+ * What a mirror run does to each hosted ref, decided by pure functions from both sides' refs:
+ * create, fast-forward, refuse a rewrite or a moved tag (or follow it, keeping a backup ref),
+ * prune. The decision always compares the upstream's refs with the destination's actual refs
+ * (its `ls-remote`), never with the cache, so a stale cache can cost a fetch but never cause a
+ * wrong push. The one fact it needs from objects (is the new head a fast-forward of the hosted
+ * one?) is gathered by the store sync (store.ts) and handed in.
  */
-import type { Git } from '../git.js';
 import { TAGS, type RefMapper } from './refs.js';
 
 export type UpdateAction =
@@ -38,8 +40,9 @@ export const movesRef = (u: RefUpdate): boolean =>
 export const BACKUP_NAMESPACE = 'refs/tributary/backup/';
 
 /**
- * First pass, without objects: which hosted refs differ from upstream. A differing ref is
- * `updated` here; `decideUpdates` later tells a fast-forward from a rewrite.
+ * First pass, from the two listings alone: which hosted refs differ from upstream (what the
+ * store must have the objects of). A differing ref is `updated` here; `decideUpdates` later
+ * tells a fast-forward from a rewrite.
  */
 export function compareRefs(
   upstream: Map<string, { source: string; oid: string }>,
@@ -62,11 +65,6 @@ export function compareRefs(
   return { updates, keptDeleted };
 }
 
-const presentIn =
-  (git: Git) =>
-  async (oids: string[]): Promise<Set<string>> =>
-    new Set([...(await git.objectTypes(oids))].filter(([, t]) => t).map(([oid]) => oid));
-
 /** A UTC timestamp usable inside a ref name: 20261125T221500Z. */
 export function refTimestamp(now: Date): string {
   return now
@@ -76,46 +74,37 @@ export function refTimestamp(now: Date): string {
 }
 
 /**
- * Second pass, with the upstream objects in the local repository: a branch whose new head does
- * not contain the hosted head was rewritten, and a tag that points elsewhere moved. Both are
- * refused unless rewrites are allowed, in which case the old revision gets a backup ref.
+ * Second pass: a branch whose new head does not contain the hosted head (it is not among
+ * `fastForwards`) was rewritten, and a tag that points elsewhere moved. Both are refused
+ * unless rewrites are allowed, in which case the old revision gets a backup ref.
  */
-export async function decideUpdates(
+export function decideUpdates(
   updates: RefUpdate[],
-  git: Git,
-  opts: {
-    allowRewrites: boolean;
-    now: Date;
-    /** Which of these objects the repository has (default: ask git). */
-    present?: (oids: string[]) => Promise<Set<string>>;
-  },
-): Promise<RefUpdate[]> {
-  const changed = updates.filter((u) => u.action === 'updated');
-  const present = await (opts.present ?? presentIn(git))(changed.map((u) => u.old!));
+  fastForwards: ReadonlySet<string>,
+  opts: { allowRewrites: boolean; now: Date },
+): RefUpdate[] {
   const stamp = refTimestamp(opts.now);
-  const decided: RefUpdate[] = [];
-  for (const u of updates) {
-    if (u.action !== 'updated') {
-      decided.push(u);
-      continue;
-    }
-    let reason: string | undefined;
-    if (u.ref.startsWith(TAGS)) {
-      reason = `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`;
-    } else if (!present.has(u.old!) || !(await git.isAncestor(u.old!, u.new!))) {
-      reason = `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`;
-    }
-    if (!reason) decided.push(u);
-    else if (opts.allowRewrites)
-      decided.push({
-        ...u,
-        action: 'rewritten',
-        reason,
-        backup: `${BACKUP_NAMESPACE}${u.ref.slice('refs/'.length)}/${stamp}`,
-      });
-    else decided.push({ ...u, action: 'refused', reason });
-  }
-  return decided;
+  return updates.map((u) => {
+    if (u.action !== 'updated') return u;
+    const reason = u.ref.startsWith(TAGS)
+      ? `tag ${u.ref} moved upstream from ${u.old} to ${u.new}`
+      : !fastForwards.has(u.ref)
+        ? `branch ${u.ref} was rewritten upstream: the new head ${u.new} does not contain the hosted head ${u.old}`
+        : undefined;
+    if (!reason) return u;
+    if (!opts.allowRewrites) return { ...u, action: 'refused', reason };
+    return {
+      ...u,
+      action: 'rewritten',
+      reason,
+      backup: `${BACKUP_NAMESPACE}${u.ref.slice('refs/'.length)}/${stamp}`,
+    };
+  });
+}
+
+/** The branches among the updates whose new head must be checked for containing the old one. */
+export function movedBranches(updates: RefUpdate[]): RefUpdate[] {
+  return updates.filter((u) => u.action === 'updated' && !u.ref.startsWith(TAGS));
 }
 
 export interface UpdateCounts {
