@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { runJob } from '../actions/lib/hypervisor/job.js';
-import { parsePlan, type QemuGuest } from '../actions/lib/hypervisor/plan.js';
+import { parsePlan, type QemuGuest } from '../actions/lib/hypervisor/test-plan.js';
 import { qemuArguments } from '../actions/lib/hypervisor/backends.js';
 import { requireXenFixture, XEN_STAGES, xenPlan } from '../test/harness/xen.js';
 

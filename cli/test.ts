@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError, invalid } from '../actions/lib/errors.js';
 import { defaultLockDir } from '../actions/lib/hypervisor/host.js';
 import { checkLockDir, cleanupJob, loadPlan, runJob } from '../actions/lib/hypervisor/job.js';
-import { parseDuration } from '../actions/lib/hypervisor/plan.js';
+import { parseDuration } from '../actions/lib/hypervisor/test-plan.js';
 import type { Logger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
 

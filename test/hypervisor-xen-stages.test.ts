@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError } from '../actions/lib/errors.js';
-import { parsePlan, type GuestStep, type QemuGuest } from '../actions/lib/hypervisor/plan.js';
+import { parsePlan, type GuestStep, type QemuGuest } from '../actions/lib/hypervisor/test-plan.js';
 import { multibootModules, qemuArguments } from '../actions/lib/hypervisor/backends.js';
 import { ConsoleReader, ConsoleWatch } from '../actions/lib/hypervisor/guest.js';
 import { runJob } from '../actions/lib/hypervisor/job.js';

@@ -16,7 +16,7 @@ import {
   planWithBootTimeout,
   variantFiles,
 } from './harness/bootsector.js';
-import { isAlive } from '../actions/lib/hypervisor/processes.js';
+import { isAlive } from '../actions/lib/process-table.js';
 
 const tmp = tempDir('tributary-hv-');
 after(() => tmp.cleanup());

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { invalid } from '../lib/errors.js';
 import { defaultLockDir } from '../lib/hypervisor/host.js';
 import { checkLockDir, cleanupJob, runJob, type JobOutcome } from '../lib/hypervisor/job.js';
-import { parseDuration } from '../lib/hypervisor/plan.js';
+import { parseDuration } from '../lib/hypervisor/test-plan.js';
 import { core, coreLogger, input, runMain } from '../runtime/runner.js';
 import { Inputs, Outputs, State } from './constants.js';
 

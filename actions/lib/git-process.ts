@@ -6,10 +6,10 @@
  * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Redactor, type Logger } from './log.js';
+import { processTree } from './process-table.js';
 
 /** A repository git talks to: what git is given (a URL or a path), and the token for it. */
 export interface Remote {
@@ -178,28 +178,6 @@ function started<C extends ChildProcess>(spawnGit: () => C): C {
   running.set(child, closed);
   void closed.then(() => running.delete(child));
   return child;
-}
-
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    // no /proc: only the process itself can be named
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
-  return tree;
 }
 
 /**

@@ -3,6 +3,7 @@
  * actions/lib/mirror/, shared with `tributary mirror`.
  */
 import { join, resolve } from 'node:path';
+import { actionsFolderCache } from '../runtime/cache.js';
 import {
   booleanInput,
   core,
@@ -17,7 +18,6 @@ import { mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.
 import { summaryRows } from '../lib/mirror/ref-updates.js';
 import { splitPatterns } from '../lib/mirror/refs.js';
 import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
-import { actionsCacheHooks } from './cache.js';
 
 // The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
 const SUMMARY_ROWS = 500;
@@ -47,7 +47,7 @@ await runMain(async () => {
     workingDirectory: workspace,
   });
   // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
-  const hooks: MirrorHooks = cacheDir ? {} : actionsCacheHooks(coreLogger);
+  const hooks: MirrorHooks = cacheDir ? {} : actionsFolderCache(coreLogger);
   // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
   const result = await interruptible(coreLogger, (signal) =>
     mirrorTree(settings, coreLogger, { ...hooks, signal }),

@@ -1,25 +1,6 @@
-/** The backport policy and divergence, as the actions, the command line and track use them. */
-export {
-  analyse,
-  classifyCommits,
-  countClasses,
-  COMMIT_CLASSES,
-  type Analysis,
-  type Classification,
-  type ClassifyOptions,
-  type CommitClass,
-  type Counts,
-  type PatchMatch,
-} from './classifier.js';
-export { FactsCache, type CommitFacts } from './facts.js';
-export { defaultPolicy, parsePolicy, type Policy } from './policy.js';
-export {
-  divergence,
-  type CarriedCommit,
-  type DivergenceOptions,
-  type DivergenceReport,
-  type DownstreamOnlyCommit,
-  type SupersededCommit,
-} from './divergence.js';
-export { classificationTable, commitTitle, divergenceMarkdown, noteOf } from './report.js';
-export { publishReport, reportMarker } from './report-issue.js';
+/**
+ * What the backport part exports for the other parts of the library (ESLint lets a part import
+ * another only through its index.ts): the divergence report, which track's sync pull request
+ * quotes. The front ends (the action's main.ts, cli/) import the part's files themselves.
+ */
+export { divergence, type DivergenceOptions, type DivergenceReport } from './divergence.js';

@@ -13,10 +13,6 @@ export interface StepPast {
   last: StepStatus;
 }
 
-export function emptyHistory(): FlightHistory {
-  return { flights: [], steps: {} };
-}
-
 /** What the history says of one job's step, or undefined when it was never seen. */
 export function stepPast(
   history: FlightHistory | undefined,

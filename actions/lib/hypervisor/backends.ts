@@ -6,7 +6,7 @@
 import { openSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
-import type { CommandGuest, GuestSpec, QemuGuest, XenGuest } from './plan.js';
+import type { CommandGuest, GuestSpec, QemuGuest, XenGuest } from './test-plan.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
 import { groupRef, type GuestRecord } from './host.js';
 

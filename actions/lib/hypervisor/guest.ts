@@ -6,8 +6,8 @@
 import { existsSync, openSync, closeSync, readSync, fstatSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { StepResult } from '../flight.js';
-import type { GuestSpec, GuestStep, PlanStep } from './plan.js';
-import { formatDuration } from './plan.js';
+import type { GuestSpec, GuestStep, PlanStep } from './test-plan.js';
+import { formatDuration } from './test-plan.js';
 import { startGuest, type GuestContext } from './backends.js';
 
 export interface StepOutcome {

@@ -27,12 +27,11 @@ import { homedir, hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
+import { isAlive, processStartTime } from '../process-table.js';
 import {
-  isAlive,
   killGroup,
   killProcesses,
   LOCK_DIR_ENV,
-  processStartTime,
   spawnTagged,
   TAG_ENV,
   taggedProcesses,

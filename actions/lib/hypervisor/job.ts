@@ -28,7 +28,7 @@ import {
   type Plan,
   type PlanStep,
   type RunStep,
-} from './plan.js';
+} from './test-plan.js';
 import { withLiveOutput } from './live-output.js';
 import { killGroup, spawnTagged, type Tagging } from './processes.js';
 import {

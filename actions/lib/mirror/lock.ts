@@ -9,7 +9,7 @@
 import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, processStartTime } from '../hypervisor/processes.js';
+import { isAlive, processStartTime } from '../process-table.js';
 import type { Logger } from '../log.js';
 
 export const LOCK_FILE = '.tributary-mirror.lock';

@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git, GitError, isTransient, type Remote } from '../git.js';
+import type { FolderCache } from '../folder-cache.js';
 import type { Logger } from '../log.js';
 import {
   compareRefs,
@@ -35,11 +36,11 @@ import {
 } from './store.js';
 import { submoduleTrees } from './submodules.js';
 
-export interface MirrorHooks {
-  /** Fills `cache.dir` from a cache before the store is opened; true when something was restored. */
-  restore?(cache: TreeCache): Promise<boolean>;
-  /** Keeps `cache.dir` for the next run, after a run that fetched. */
-  save?(cache: TreeCache): Promise<void>;
+/**
+ * What a front end gives a run: a FolderCache for the stores (restored before a store is
+ * opened, saved after a run that fetched), a clock, and the signal of an interruption.
+ */
+export interface MirrorHooks extends Partial<FolderCache> {
   /** The clock for backup ref names. */
   now?(): Date;
   /** Stops a run still waiting for the cache folder (an interrupted run). */

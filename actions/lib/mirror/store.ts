@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
+import type { CachedFolder } from '../folder-cache.js';
 import { Git, initRepository, type RefChange } from '../git.js';
 import { movedBranches, type RefUpdate } from './ref-updates.js';
 import { sourceKey } from './settings.js';
@@ -24,15 +25,11 @@ export class StoreDamaged extends Error {
 export const SOURCE_NAMESPACE = 'refs/tributary/source/';
 export const HOSTED_NAMESPACE = 'refs/tributary/hosted/';
 
-/** What a cache hook needs to restore or save one tree's store. */
-export interface TreeCache {
-  /** The store's folder (a bare repository). */
-  dir: string;
-  /** One key per source URL: `tributary-mirror-v1-<hash>`. */
-  key: string;
-  /** A digest of the upstream refs this run mirrors; with the key it names one store state. */
-  state: string;
-}
+/**
+ * One tree's store as a kept folder: one key per source URL, and the digest of the upstream
+ * refs this run mirrors as its state.
+ */
+export type TreeCache = CachedFolder;
 
 export function treeCache(
   cacheRoot: string,

@@ -5,7 +5,7 @@
  */
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
-import { divergence } from '../backport/divergence.js';
+import { divergence } from '../backport/index.js';
 import { escapeMarkdown } from './history.js';
 
 /** Markdown lines: `- <downstream> subject: upstream <sha> "subject" carries it (drop|revert)`. */
