@@ -30978,7 +30978,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9191);
 /* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4789);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5779);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7661);
 /* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
@@ -32226,8 +32226,8 @@ async function fetchCommitsById(git, source, ids) {
         await talkTo(git, source, [...FETCH, '--', source.url, id], { retries: 0 });
 }
 //# sourceMappingURL=fetch.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 5 modules
-var pull_request = __nccwpck_require__(5779);
+// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 6 modules
+var pull_request = __nccwpck_require__(7661);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/check.js
 /**
  * The stories of the backport-check action: classify a pull request's commits against the
@@ -32779,7 +32779,7 @@ function changeNote(message) {
 
 /***/ }),
 
-/***/ 5779:
+/***/ 7661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32889,6 +32889,71 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function process_table_processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -33006,31 +33071,6 @@ function started(spawnGit) {
     running.set(child, closed);
     void closed.then(() => running.delete(child));
     return child;
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
 }
 /**
  * Stops every git process started here and starts no more (GitStopped instead): each one with
@@ -33638,7 +33678,13 @@ class Git extends GitProcess {
         const blob = await this.writeBlob(text);
         const parent = await this.revParse(notesRef);
         const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
         await this.run(['update-ref', notesRef, next, parent ?? '']);
         return next;
     }

@@ -30,6 +30,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_readline_ = __webpack_require__(481);
 // EXTERNAL MODULE: ./build/actions/lib/log.js
 var log = __webpack_require__(1562);
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -148,31 +150,6 @@ function started(spawnGit) {
     void closed.then(() => running.delete(child));
     return child;
 }
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
-}
 /**
  * Stops every git process started here and starts no more (GitStopped instead): each one with
  * all it started, since a push's transport helper carries on alone when only git is signalled.
@@ -184,7 +161,7 @@ function stopGit(graceMs = 3000) {
         const children = [...running];
         const signal = (sig) => {
             for (const [child] of children)
-                for (const pid of child.pid ? processTree(child.pid) : [])
+                for (const pid of child.pid ? (0,process_table/* processTree */.WZ)(child.pid) : [])
                     try {
                         process.kill(pid, sig);
                     }
@@ -779,7 +756,13 @@ class Git extends GitProcess {
         const blob = await this.writeBlob(text);
         const parent = await this.revParse(notesRef);
         const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
         await this.run(['update-ref', notesRef, next, parent ?? '']);
         return next;
     }
@@ -960,6 +943,82 @@ async function initRepository(dir, options = {}) {
     return repository;
 }
 //# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 3780:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WZ: () => (/* binding */ processTree),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
 
 /***/ })
 

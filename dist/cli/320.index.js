@@ -2,224 +2,6 @@ export const id = 320;
 export const ids = [320];
 export const modules = {
 
-/***/ 5185:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KR: () => (/* binding */ taggedProcesses),
-/* harmony export */   OJ: () => (/* binding */ LOCK_DIR_ENV),
-/* harmony export */   X0: () => (/* binding */ processStartTime),
-/* harmony export */   _n: () => (/* binding */ isAlive),
-/* harmony export */   gb: () => (/* binding */ spawnTagged),
-/* harmony export */   i0: () => (/* binding */ killGroup),
-/* harmony export */   jW: () => (/* binding */ TAG_ENV),
-/* harmony export */   wU: () => (/* binding */ killProcesses)
-/* harmony export */ });
-/* unused harmony export processesWithArgument */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/**
- * Processes a job starts, and how they are found again. Every process gets its own process
- * group (so a step's whole tree can be signalled at once) and two environment variables that
- * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
- * its group (a daemon) is still found by reading /proc/<pid>/environ.
- */
-
-
-const TAG_ENV = 'TRIBUTARY_RUN';
-const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
-/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
-function spawnTagged(program, args, opts) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(opts.logFile, 'a');
-    let child;
-    try {
-        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
-            cwd: opts.cwd,
-            env: {
-                ...process.env,
-                ...opts.env,
-                [TAG_ENV]: opts.tagging.tag,
-                [LOCK_DIR_ENV]: opts.tagging.lockDir,
-            },
-            stdio: ['ignore', fd, fd],
-            detached: true,
-        });
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
-    });
-    // No pid: the program could not be started; `exited` says 127.
-    return { child, pid: child.pid ?? -1, exited };
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
-}
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-function signalGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        try {
-            process.kill(pgid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Whether any process of the group is still there (zombies aside). */
-function groupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return isAlive(pgid);
-    }
-    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
-}
-/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
-async function killGroup(pgid, graceMs = 2000) {
-    if (!signalGroup(pgid, 'SIGTERM'))
-        return;
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        if (!groupAlive(pgid))
-            return;
-        await sleep(25);
-    }
-    signalGroup(pgid, 'SIGKILL');
-}
-let buffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
- * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
- */
-function readProc(path) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    try {
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                return buffer.toString('latin1', 0, length);
-            length += n;
-        }
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-/**
- * Processes on the host we can read, with their environment, filtered. Only those carrying our
- * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
- */
-function taggedProcesses(filter, all = false) {
-    const found = [];
-    let entries;
-    try {
-        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)('/proc');
-    }
-    catch {
-        return found;
-    }
-    for (const e of entries) {
-        if (!/^\d+$/.test(e))
-            continue;
-        const pid = Number(e);
-        if (pid === process.pid)
-            continue;
-        try {
-            const environ = readProc(`/proc/${pid}/environ`);
-            if (!all && !environ.includes(`${TAG_ENV}=`))
-                continue;
-            const env = {};
-            for (const kv of environ.split('\0')) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            const stat = readProc(`/proc/${pid}/stat`);
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (fields[0] === 'Z')
-                continue;
-            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
-            const info = { pid, pgid: Number(fields[2]), cmdline, env };
-            if (filter(info))
-                found.push(info);
-        }
-        catch {
-            // gone, or not ours to read
-        }
-    }
-    return found;
-}
-/** Processes whose command line carries `text` as a whole argument or inside one. */
-function processesWithArgument(text) {
-    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
-}
-/** Kills processes (their groups first, then each one) and waits until they are gone. */
-async function killProcesses(list, graceMs = 2000) {
-    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
-    // Never our own group: the action's node process may share it with what it spawned.
-    const ownGroup = Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
-    pgids.delete(ownGroup);
-    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
-    for (const p of list) {
-        if (isAlive(p.pid)) {
-            try {
-                process.kill(p.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        }
-    }
-    return list.map((p) => p.pid);
-}
-//# sourceMappingURL=processes.js.map
-
-/***/ }),
-
 /***/ 3192:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -664,8 +446,8 @@ function summaryRows(updates) {
     ]);
 }
 //# sourceMappingURL=ref-updates.js.map
-// EXTERNAL MODULE: ./build/actions/lib/hypervisor/processes.js
-var processes = __webpack_require__(5185);
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
 /**
  * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
@@ -719,9 +501,9 @@ function readOwner(file) {
 function gone(owner) {
     if (owner.host !== (0,external_node_os_.hostname)())
         return false; // another machine's run: only it can tell
-    if (!(0,processes/* isAlive */._n)(owner.pid))
+    if (!(0,process_table/* isAlive */._n)(owner.pid))
         return true;
-    return owner.processStart !== undefined && (0,processes/* processStartTime */.X0)(owner.pid) !== owner.processStart;
+    return owner.processStart !== undefined && (0,process_table/* processStartTime */.X0)(owner.pid) !== owner.processStart;
 }
 const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
 class CacheLock {
@@ -741,7 +523,7 @@ class CacheLock {
         const file = (0,external_node_path_.join)(dir, LOCK_FILE);
         const owner = {
             pid: process.pid,
-            processStart: (0,processes/* processStartTime */.X0)(process.pid),
+            processStart: (0,process_table/* processStartTime */.X0)(process.pid),
             host: (0,external_node_os_.hostname)(),
             startedAt: new Date().toISOString(),
             ...who,

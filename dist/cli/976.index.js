@@ -513,9 +513,6 @@ class AllowMatcher {
 }
 //# sourceMappingURL=allow-list.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
-function emptyHistory() {
-    return { flights: [], steps: {} };
-}
 /** What the history says of one job's step, or undefined when it was never seen. */
 function stepPast(history, job, step) {
     const h = history?.steps[job]?.[step];

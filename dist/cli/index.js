@@ -441,9 +441,9 @@ node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.(process.env.NODE_C
  */
 const parts = {
     mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(240), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7320)),
-    test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4106)),
+    test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2180)),
     gate: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(240), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-    track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+    track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3327)),
     check: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485)),
     divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
 };

@@ -37219,7 +37219,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
 /* harmony import */ var _lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6432);
 /* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8359);
-/* harmony import */ var _lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57);
+/* harmony import */ var _lib_hypervisor_test_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2452);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1313);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6322);
 /**
@@ -37241,7 +37241,7 @@ function settings() {
     if (!/^[\w.-]+$/.test(job))
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job}'`, job, 'letters, digits, . _ -');
     const lockWait = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait) || '60m';
-    const lockWaitMs = (0,_lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait);
+    const lockWaitMs = (0,_lib_hypervisor_test_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait);
     if (!lockWaitMs)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
     // Unique per job run, and readable back to the run: <run id>-<attempt>-<random>.
@@ -37390,7 +37390,8 @@ function errorMessage(e) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5185);
+/* harmony import */ var _process_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3780);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5185);
 /**
  * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
  * directory, naming its owner (pid, the pid's start time, the job's tag, when it started). A
@@ -37408,11 +37409,12 @@ function errorMessage(e) {
 
 
 
+
 function groupRef(pgid) {
-    return { pgid, start: (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(pgid) };
+    return { pgid, start: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(pgid) };
 }
 function sameProcess(ref) {
-    return (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(ref.pgid) && (ref.start === undefined || (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(ref.pgid) === ref.start);
+    return (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(ref.pgid) && (ref.start === undefined || (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(ref.pgid) === ref.start);
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
@@ -37527,9 +37529,9 @@ class HostLock {
     }
     /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
     static stale(owner) {
-        if (!(0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(owner.pid))
+        if (!(0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(owner.pid))
             return true;
-        return owner.processStart !== undefined && (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid) !== owner.processStart;
+        return owner.processStart !== undefined && (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid) !== owner.processStart;
     }
     /**
      * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
@@ -37540,7 +37542,7 @@ class HostLock {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
         const full = {
             ...owner,
-            processStart: (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid),
+            processStart: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid),
             host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(),
             startedAt: new Date().toISOString(),
         };
@@ -37689,9 +37691,9 @@ class HostLock {
         const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
         for (const g of groups)
             if (sameProcess(g))
-                await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(g.pgid, 1000);
-        const tagged = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] === tag && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir);
-        const killed = tagged.length ? await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcesses */ .wU)(tagged) : [];
+                await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.pgid, 1000);
+        const tagged = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir);
+        const killed = tagged.length ? await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(tagged) : [];
         for (const dir of rec?.scratch ?? [])
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.recordFile(tag), { force: true });
@@ -37699,20 +37701,20 @@ class HostLock {
     }
     /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
     strayProcesses(tag) {
-        return (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] !== tag);
+        return (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] !== tag);
     }
 }
 /** Stops one recorded guest through its backend; true when there was something to stop. */
 async function stopRecordedGuest(g, lockDir, tag) {
     const tagging = { tag, lockDir };
     const run = async (program, args, cwd, env) => {
-        const started = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .spawnTagged */ .gb)(program, args, {
+        const started = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .spawnTagged */ .gb)(program, args, {
             cwd,
             env,
             logFile: '/dev/null',
             tagging,
         });
-        const timer = setTimeout(() => started.pid > 0 && (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(started.pid, 500), 60_000);
+        const timer = setTimeout(() => started.pid > 0 && (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(started.pid, 500), 60_000);
         const code = await started.exited;
         clearTimeout(timer);
         return code;
@@ -37729,15 +37731,15 @@ async function stopRecordedGuest(g, lockDir, tag) {
         return true;
     }
     if (g.group && sameProcess(g.group)) {
-        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killGroup */ .i0)(g.group.pgid);
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.group.pgid);
         return true;
     }
     // Recorded before its process was known: our tag, and its name on the command line.
-    const named = (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_ENV */ .jW] === tag &&
-        p.env[_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_DIR_ENV */ .OJ] === lockDir &&
+    const named = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag &&
+        p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === lockDir &&
         p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
     if (named.length)
-        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcesses */ .wU)(named);
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(named);
     return named.length > 0;
 }
 //# sourceMappingURL=host.js.map
@@ -38168,6 +38170,8 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -38285,31 +38289,6 @@ function started(spawnGit) {
     running.set(child, closed);
     void closed.then(() => running.delete(child));
     return child;
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
 }
 /**
  * Stops every git process started here and starts no more (GitStopped instead): each one with
@@ -38917,7 +38896,13 @@ class Git extends GitProcess {
         const blob = await this.writeBlob(text);
         const parent = await this.revParse(notesRef);
         const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
         await this.run(['update-ref', notesRef, next, parent ?? '']);
         return next;
     }
@@ -39100,8 +39085,8 @@ async function initRepository(dir, options = {}) {
 //# sourceMappingURL=git.js.map
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/host.js
 var hypervisor_host = __nccwpck_require__(6432);
-// EXTERNAL MODULE: ./build/actions/lib/hypervisor/plan.js
-var hypervisor_plan = __nccwpck_require__(57);
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/test-plan.js
+var test_plan = __nccwpck_require__(2452);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/live-output.js
@@ -39628,12 +39613,12 @@ class ConsoleWatch {
     timedOut(now) {
         const stage = this.stages[this.current];
         if (!stage)
-            return this.finish('fail', `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(this.step.timeoutMs)}; guest stopped`, now);
+            return this.finish('fail', `timed out after ${(0,test_plan/* formatDuration */.a3)(this.step.timeoutMs)}; guest stopped`, now);
         const stepEnd = this.startedAt + this.step.timeoutMs;
         const own = stage.timeoutMs !== undefined && this.stageStart + stage.timeoutMs <= stepEnd;
         const after = own
-            ? `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(stage.timeoutMs)}`
-            : `the step timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(this.step.timeoutMs)}`;
+            ? `timed out after ${(0,test_plan/* formatDuration */.a3)(stage.timeoutMs)}`
+            : `the step timed out after ${(0,test_plan/* formatDuration */.a3)(this.step.timeoutMs)}`;
         return this.finish('fail', `${after} waiting for /${stage.pass.source}/; guest stopped`, now);
     }
     interrupted(reason, now) {
@@ -39811,7 +39796,7 @@ async function loadPlan(settings, logger) {
     const source = (0,external_node_path_.relative)(workDir, planPath).startsWith('..')
         ? planPath
         : (0,external_node_path_.relative)(workDir, planPath);
-    const plan = (0,hypervisor_plan/* parsePlan */.vS)((0,external_node_fs_.readFileSync)(planPath, 'utf8'), source, workDir);
+    const plan = (0,test_plan/* parsePlan */.vS)((0,external_node_fs_.readFileSync)(planPath, 'utf8'), source, workDir);
     const trees = [];
     for (const [i, t] of plan.trees.entries()) {
         const head = await new Git({ cwd: t.path, logger }).checkedOut();
@@ -39855,7 +39840,7 @@ async function runShellStep(step, logFile, tagging, record, signal) {
         if (why === 'timeout')
             return {
                 status: 'fail',
-                message: `timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(step.timeoutMs)}; killed`,
+                message: `timed out after ${(0,test_plan/* formatDuration */.a3)(step.timeoutMs)}; killed`,
             };
         if (why === 'abort')
             return { status: 'fail', message: `${abortReason(signal)}; killed`, interrupted: true };
@@ -39948,7 +39933,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         if (signal.aborted)
             onAbort();
         const jobTimer = plan.timeoutMs
-            ? setTimeout(() => jobAbort.abort(`the job timed out after ${(0,hypervisor_plan/* formatDuration */.a3)(plan.timeoutMs)}`), plan.timeoutMs)
+            ? setTimeout(() => jobAbort.abort(`the job timed out after ${(0,test_plan/* formatDuration */.a3)(plan.timeoutMs)}`), plan.timeoutMs)
             : undefined;
         let blocked = false;
         const steps = { logDir, scratch, tagging, host, record, logger, guests: 0 };
@@ -40009,7 +39994,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         host.release(settings.tag);
     }
     const steps = blockAfterFailure(reports, (s) => {
-        const p = (0,hypervisor_plan/* stepOf */.cg)(plan, s.name);
+        const p = (0,test_plan/* stepOf */.cg)(plan, s.name);
         return (p?.blocks ?? true) || cancelled;
     });
     const result = {
@@ -40088,7 +40073,194 @@ async function cleanupJob(lockDir, tag, logger) {
 
 /***/ }),
 
-/***/ 57:
+/***/ 5185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ taggedProcesses),
+/* harmony export */   OJ: () => (/* binding */ LOCK_DIR_ENV),
+/* harmony export */   gb: () => (/* binding */ spawnTagged),
+/* harmony export */   i0: () => (/* binding */ killGroup),
+/* harmony export */   jW: () => (/* binding */ TAG_ENV),
+/* harmony export */   wU: () => (/* binding */ killProcesses)
+/* harmony export */ });
+/* unused harmony export processesWithArgument */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var _process_table_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3780);
+/**
+ * Processes a job starts, and how they are found again. Every process gets its own process
+ * group (so a step's whole tree can be signalled at once) and two environment variables that
+ * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
+ * its group (a daemon) is still found by reading /proc/<pid>/environ.
+ */
+
+
+
+const TAG_ENV = 'TRIBUTARY_RUN';
+const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
+/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
+function spawnTagged(program, args, opts) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(opts.logFile, 'a');
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
+            cwd: opts.cwd,
+            env: {
+                ...process.env,
+                ...opts.env,
+                [TAG_ENV]: opts.tagging.tag,
+                [LOCK_DIR_ENV]: opts.tagging.lockDir,
+            },
+            stdio: ['ignore', fd, fd],
+            detached: true,
+        });
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    const exited = new Promise((resolve) => {
+        child.on('error', () => resolve(127));
+        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
+    });
+    // No pid: the program could not be started; `exited` says 127.
+    return { child, pid: child.pid ?? -1, exited };
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        try {
+            process.kill(pgid, signal);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Whether any process of the group is still there (zombies aside). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return (0,_process_table_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._n)(pgid);
+    }
+    return taggedProcesses((p) => p.pgid === pgid).length > 0 || (0,_process_table_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._n)(pgid);
+}
+/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
+async function killGroup(pgid, graceMs = 2000) {
+    if (!signalGroup(pgid, 'SIGTERM'))
+        return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        if (!groupAlive(pgid))
+            return;
+        await sleep(25);
+    }
+    signalGroup(pgid, 'SIGKILL');
+}
+let buffer = Buffer.alloc(64 * 1024);
+/**
+ * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
+ * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
+ */
+function readProc(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                return buffer.toString('latin1', 0, length);
+            length += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/**
+ * Processes on the host we can read, with their environment, filtered. Only those carrying our
+ * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
+ */
+function taggedProcesses(filter, all = false) {
+    const found = [];
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)('/proc');
+    }
+    catch {
+        return found;
+    }
+    for (const e of entries) {
+        if (!/^\d+$/.test(e))
+            continue;
+        const pid = Number(e);
+        if (pid === process.pid)
+            continue;
+        try {
+            const environ = readProc(`/proc/${pid}/environ`);
+            if (!all && !environ.includes(`${TAG_ENV}=`))
+                continue;
+            const env = {};
+            for (const kv of environ.split('\0')) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            const stat = readProc(`/proc/${pid}/stat`);
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            if (fields[0] === 'Z')
+                continue;
+            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
+            const info = { pid, pgid: Number(fields[2]), cmdline, env };
+            if (filter(info))
+                found.push(info);
+        }
+        catch {
+            // gone, or not ours to read
+        }
+    }
+    return found;
+}
+/** Processes whose command line carries `text` as a whole argument or inside one. */
+function processesWithArgument(text) {
+    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
+}
+/** Kills processes (their groups first, then each one) and waits until they are gone. */
+async function killProcesses(list, graceMs = 2000) {
+    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
+    // Never our own group: the action's node process may share it with what it spawned.
+    const ownGroup = Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
+    pgids.delete(ownGroup);
+    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
+    for (const p of list) {
+        if ((0,_process_table_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._n)(p.pid)) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+    return list.map((p) => p.pid);
+}
+//# sourceMappingURL=processes.js.map
+
+/***/ }),
+
+/***/ 2452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40549,66 +40721,26 @@ function stepOf(plan, resultStep) {
     return plan.steps.find((s) => s.name === resultStep ||
         (s.kind === 'guest' && s.guest.stages.some((st) => st.name === resultStep)));
 }
-//# sourceMappingURL=plan.js.map
+//# sourceMappingURL=test-plan.js.map
 
 /***/ }),
 
-/***/ 5185:
+/***/ 3780:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KR: () => (/* binding */ taggedProcesses),
-/* harmony export */   OJ: () => (/* binding */ LOCK_DIR_ENV),
 /* harmony export */   X0: () => (/* binding */ processStartTime),
-/* harmony export */   _n: () => (/* binding */ isAlive),
-/* harmony export */   gb: () => (/* binding */ spawnTagged),
-/* harmony export */   i0: () => (/* binding */ killGroup),
-/* harmony export */   jW: () => (/* binding */ TAG_ENV),
-/* harmony export */   wU: () => (/* binding */ killProcesses)
+/* harmony export */   _n: () => (/* binding */ isAlive)
 /* harmony export */ });
-/* unused harmony export processesWithArgument */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* unused harmony export processTree */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /**
- * Processes a job starts, and how they are found again. Every process gets its own process
- * group (so a step's whole tree can be signalled at once) and two environment variables that
- * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
- * its group (a daemon) is still found by reading /proc/<pid>/environ.
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
  */
 
-
-const TAG_ENV = 'TRIBUTARY_RUN';
-const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
-/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
-function spawnTagged(program, args, opts) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(opts.logFile, 'a');
-    let child;
-    try {
-        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, {
-            cwd: opts.cwd,
-            env: {
-                ...process.env,
-                ...opts.env,
-                [TAG_ENV]: opts.tagging.tag,
-                [LOCK_DIR_ENV]: opts.tagging.lockDir,
-            },
-            stdio: ['ignore', fd, fd],
-            detached: true,
-        });
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
-    });
-    // No pid: the program could not be started; `exited` says 127.
-    return { child, pid: child.pid ?? -1, exited };
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
-}
+/** Whether a process runs (a zombie does not). */
 function isAlive(pid) {
     if (!Number.isInteger(pid) || pid <= 0)
         return false;
@@ -40620,7 +40752,7 @@ function isAlive(pid) {
     }
     // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
     try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
     }
     catch {
@@ -40630,7 +40762,7 @@ function isAlive(pid) {
 /** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
 function processStartTime(pid) {
     try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         return stat
             .slice(stat.lastIndexOf(')') + 2)
             .split(' ')
@@ -40640,134 +40772,32 @@ function processStartTime(pid) {
         return undefined;
     }
 }
-function signalGroup(pgid, signal) {
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
     try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        try {
-            process.kill(pgid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Whether any process of the group is still there (zombies aside). */
-function groupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return isAlive(pgid);
-    }
-    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
-}
-/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
-async function killGroup(pgid, graceMs = 2000) {
-    if (!signalGroup(pgid, 'SIGTERM'))
-        return;
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        if (!groupAlive(pgid))
-            return;
-        await sleep(25);
-    }
-    signalGroup(pgid, 'SIGKILL');
-}
-let buffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
- * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
- */
-function readProc(path) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    try {
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                return buffer.toString('latin1', 0, length);
-            length += n;
-        }
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-/**
- * Processes on the host we can read, with their environment, filtered. Only those carrying our
- * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
- */
-function taggedProcesses(filter, all = false) {
-    const found = [];
-    let entries;
-    try {
-        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)('/proc');
-    }
-    catch {
-        return found;
-    }
-    for (const e of entries) {
-        if (!/^\d+$/.test(e))
-            continue;
-        const pid = Number(e);
-        if (pid === process.pid)
-            continue;
-        try {
-            const environ = readProc(`/proc/${pid}/environ`);
-            if (!all && !environ.includes(`${TAG_ENV}=`))
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
                 continue;
-            const env = {};
-            for (const kv of environ.split('\0')) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            const stat = readProc(`/proc/${pid}/stat`);
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (fields[0] === 'Z')
-                continue;
-            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
-            const info = { pid, pgid: Number(fields[2]), cmdline, env };
-            if (filter(info))
-                found.push(info);
-        }
-        catch {
-            // gone, or not ours to read
-        }
-    }
-    return found;
-}
-/** Processes whose command line carries `text` as a whole argument or inside one. */
-function processesWithArgument(text) {
-    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
-}
-/** Kills processes (their groups first, then each one) and waits until they are gone. */
-async function killProcesses(list, graceMs = 2000) {
-    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
-    // Never our own group: the action's node process may share it with what it spawned.
-    const ownGroup = Number((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
-    pgids.delete(ownGroup);
-    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
-    for (const p of list) {
-        if (isAlive(p.pid)) {
             try {
-                process.kill(p.pid, 'SIGKILL');
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
             }
             catch {
-                // already gone
+                // gone meanwhile
             }
         }
     }
-    return list.map((p) => p.pid);
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
 }
-//# sourceMappingURL=processes.js.map
+//# sourceMappingURL=process-table.js.map
 
 /***/ }),
 

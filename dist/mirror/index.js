@@ -30951,13 +30951,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31209,7 +31202,7 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 2666:
+/***/ 1870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31231,8 +31224,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/actions/lib/log.js
@@ -31323,6 +31316,8 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -31441,31 +31436,6 @@ function started(spawnGit) {
     void closed.then(() => running.delete(child));
     return child;
 }
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of (0,external_node_fs_.readdirSync)('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
-}
 /**
  * Stops every git process started here and starts no more (GitStopped instead): each one with
  * all it started, since a push's transport helper carries on alone when only git is signalled.
@@ -31477,7 +31447,7 @@ function stopGit(graceMs = 3000) {
         const children = [...running];
         const signal = (sig) => {
             for (const [child] of children)
-                for (const pid of child.pid ? processTree(child.pid) : [])
+                for (const pid of child.pid ? (0,process_table/* processTree */.WZ)(child.pid) : [])
                     try {
                         process.kill(pid, sig);
                     }
@@ -31553,7 +31523,7 @@ class GitProcess {
     }
     once(args, opts) {
         return new Promise((resolve, reject) => {
-            const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+            const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
                 cwd: this.cwd,
                 env: this.environment(opts.env),
                 stdio: ['pipe', 'pipe', 'pipe'],
@@ -31623,7 +31593,7 @@ class GitProcess {
      */
     async *chunks(args, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+        const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
             cwd: this.cwd,
             env: this.environment(opts.env),
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -31659,14 +31629,14 @@ class GitProcess {
     async *pipeLines(producer, consumer, opts = {}) {
         this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
         const env = this.environment(opts.env);
-        const first = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
+        const first = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
             cwd: this.cwd,
             env,
             stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         }));
         // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
         // through this process.
-        const second = started(() => (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
+        const second = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
             cwd: this.cwd,
             env,
             stdio: [first.stdout, 'pipe', 'pipe'],
@@ -32072,7 +32042,13 @@ class Git extends GitProcess {
         const blob = await this.writeBlob(text);
         const parent = await this.revParse(notesRef);
         const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
         await this.run(['update-ref', notesRef, next, parent ?? '']);
         return next;
     }
@@ -32264,7 +32240,7 @@ async function initRepository(dir, options = {}) {
 /* harmony export */ });
 /* unused harmony export Interrupted */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2666);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1870);
 /**
  * An interrupted mirror run (Ctrl-C, `kill -INT`, the runner cancelling the job) stops git, and
  * everything git started, before it goes: a push must never carry on alone after the command
@@ -32321,7 +32297,7 @@ async function interruptible(logger, story) {
 
 /***/ }),
 
-/***/ 8833:
+/***/ 6544:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32337,216 +32313,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
-var lib_git = __nccwpck_require__(2666);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var lib_git = __nccwpck_require__(1870);
 // EXTERNAL MODULE: ./build/actions/lib/mirror/ref-updates.js
 var ref_updates = __nccwpck_require__(6132);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/processes.js
-/**
- * Processes a job starts, and how they are found again. Every process gets its own process
- * group (so a step's whole tree can be signalled at once) and two environment variables that
- * its descendants inherit: the job's tag and the host's lock directory. A process that escaped
- * its group (a daemon) is still found by reading /proc/<pid>/environ.
- */
-
-
-const TAG_ENV = 'TRIBUTARY_RUN';
-const LOCK_DIR_ENV = 'TRIBUTARY_LOCK_DIR';
-/** Spawns a program (argument array, never a shell string) in a new process group, output to a file. */
-function spawnTagged(program, args, opts) {
-    const fd = openSync(opts.logFile, 'a');
-    let child;
-    try {
-        child = spawn(program, args, {
-            cwd: opts.cwd,
-            env: {
-                ...process.env,
-                ...opts.env,
-                [TAG_ENV]: opts.tagging.tag,
-                [LOCK_DIR_ENV]: opts.tagging.lockDir,
-            },
-            stdio: ['ignore', fd, fd],
-            detached: true,
-        });
-    }
-    finally {
-        closeSync(fd);
-    }
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(127));
-        child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 0)));
-    });
-    // No pid: the program could not be started; `exited` says 127.
-    return { child, pid: child.pid ?? -1, exited };
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 0;
-}
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-function signalGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        try {
-            process.kill(pgid, signal);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Whether any process of the group is still there (zombies aside). */
-function groupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return isAlive(pgid);
-    }
-    return taggedProcesses((p) => p.pgid === pgid).length > 0 || isAlive(pgid);
-}
-/** SIGTERM to the group, then SIGKILL after `graceMs` if anything in it is still alive. */
-async function killGroup(pgid, graceMs = 2000) {
-    if (!signalGroup(pgid, 'SIGTERM'))
-        return;
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        if (!groupAlive(pgid))
-            return;
-        await sleep(25);
-    }
-    signalGroup(pgid, 'SIGKILL');
-}
-let buffer = Buffer.alloc(64 * 1024);
-/**
- * Reads a /proc file whole. readFileSync is slow there (the files say they are empty, so it
- * reads in small growing steps); one reusable buffer makes a scan of every process cheap.
- */
-function readProc(path) {
-    const fd = openSync(path, 'r');
-    try {
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length)
-                buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
-            const n = readSync(fd, buffer, length, buffer.length - length, null);
-            if (n === 0)
-                return buffer.toString('latin1', 0, length);
-            length += n;
-        }
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Processes on the host we can read, with their environment, filtered. Only those carrying our
- * tag variable are looked at unless `all` (a filter on the command line alone needs them all).
- */
-function taggedProcesses(filter, all = false) {
-    const found = [];
-    let entries;
-    try {
-        entries = readdirSync('/proc');
-    }
-    catch {
-        return found;
-    }
-    for (const e of entries) {
-        if (!/^\d+$/.test(e))
-            continue;
-        const pid = Number(e);
-        if (pid === process.pid)
-            continue;
-        try {
-            const environ = readProc(`/proc/${pid}/environ`);
-            if (!all && !environ.includes(`${TAG_ENV}=`))
-                continue;
-            const env = {};
-            for (const kv of environ.split('\0')) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    env[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            const stat = readProc(`/proc/${pid}/stat`);
-            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-            if (fields[0] === 'Z')
-                continue;
-            const cmdline = readProc(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
-            const info = { pid, pgid: Number(fields[2]), cmdline, env };
-            if (filter(info))
-                found.push(info);
-        }
-        catch {
-            // gone, or not ours to read
-        }
-    }
-    return found;
-}
-/** Processes whose command line carries `text` as a whole argument or inside one. */
-function processesWithArgument(text) {
-    return taggedProcesses((p) => p.cmdline.some((a) => a.includes(text)), true);
-}
-/** Kills processes (their groups first, then each one) and waits until they are gone. */
-async function killProcesses(list, graceMs = 2000) {
-    const pgids = new Set(list.map((p) => p.pgid).filter((g) => g > 1 && g !== process.pid));
-    // Never our own group: the action's node process may share it with what it spawned.
-    const ownGroup = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[2]);
-    pgids.delete(ownGroup);
-    await Promise.all([...pgids].map((g) => killGroup(g, graceMs)));
-    for (const p of list) {
-        if (isAlive(p.pid)) {
-            try {
-                process.kill(p.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        }
-    }
-    return list.map((p) => p.pid);
-}
-//# sourceMappingURL=processes.js.map
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
 /**
  * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
@@ -32579,7 +32355,7 @@ function describeHolder(env = process.env) {
     }
     return `tributary mirror${user ? ` run by ${user}` : ''}`;
 }
-const lock_sleep = (ms, signal) => new Promise((resolve) => {
+const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
     function done() {
@@ -32600,9 +32376,9 @@ function readOwner(file) {
 function gone(owner) {
     if (owner.host !== (0,external_node_os_.hostname)())
         return false; // another machine's run: only it can tell
-    if (!isAlive(owner.pid))
+    if (!(0,process_table/* isAlive */._n)(owner.pid))
         return true;
-    return owner.processStart !== undefined && processStartTime(owner.pid) !== owner.processStart;
+    return owner.processStart !== undefined && (0,process_table/* processStartTime */.X0)(owner.pid) !== owner.processStart;
 }
 const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
 class CacheLock {
@@ -32622,7 +32398,7 @@ class CacheLock {
         const file = (0,external_node_path_.join)(dir, LOCK_FILE);
         const owner = {
             pid: process.pid,
-            processStart: processStartTime(process.pid),
+            processStart: (0,process_table/* processStartTime */.X0)(process.pid),
             host: (0,external_node_os_.hostname)(),
             startedAt: new Date().toISOString(),
             ...who,
@@ -32653,7 +32429,7 @@ class CacheLock {
                     : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
                 if (line !== said && (held || unreadable++))
                     logger.info((said = line));
-                await lock_sleep(200, signal);
+                await sleep(200, signal);
             }
         }
         finally {
@@ -33642,7 +33418,7 @@ class RefMapper {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2666);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1870);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
 /**
  * Everything a mirror run needs, parsed and validated before any network access: a bad source,
@@ -33825,25 +33601,195 @@ function expandTemplate(template, name, destination) {
 
 /***/ }),
 
-/***/ 3188:
+/***/ 3780:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ actionsCacheHooks)
+/* harmony export */   WZ: () => (/* binding */ processTree),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
+
+/***/ }),
+
+/***/ 3733:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
+/* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(325);
+/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6544);
+/* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6132);
+/* harmony import */ var _lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9597);
+/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2741);
+/**
+ * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
+ * actions/lib/mirror/, shared with `tributary mirror`.
+ */
+
+
+
+
+
+
+
+
+// The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
+const SUMMARY_ROWS = 500;
+const html = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.cacheDir);
+    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseMirrorSettings */ .O1)({
+        source: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.source, { required: true }),
+        destination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.destination, { required: true }),
+        sourceToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.sourceToken),
+        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.token),
+        refs: (0,_lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .splitPatterns */ .sb)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.refs)),
+        map: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.map),
+        prefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.prefix),
+        tagPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.tagPrefix),
+        prune: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.prune),
+        allowRewrites: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.allowRewrites),
+        submodules: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.submodules),
+        submoduleDestination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.submoduleDestination),
+        cacheRoot: cacheDir
+            ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, cacheDir)
+            : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
+        retries: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.retries),
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        workingDirectory: workspace,
+    });
+    // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
+    const hooks = cacheDir ? {} : (0,_runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsFolderCache */ .e)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
+    // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
+    const result = await (0,_lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptible */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, (signal) => (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTree */ .Im)(settings, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, { ...hooks, signal }));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.updates, (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .updatesJson */ .NZ)(result));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.created, result.counts.created);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.refused, result.refused.length);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.changed, String(result.changed));
+    const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
+    for (const tree of result.trees) {
+        const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryRows */ .QW)(tree.updates);
+        const unchanged = tree.updates.length - rows.length;
+        summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
+        if (rows.length)
+            summary.addTable([
+                [
+                    { data: 'ref', header: true },
+                    { data: 'action', header: true },
+                    { data: 'old → new', header: true },
+                    { data: 'note', header: true },
+                ],
+                ...rows.slice(0, SUMMARY_ROWS).map((r) => 
+                // (an empty cell would be written as a lone <td>: core.summary drops empty content)
+                r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c) || ' '))),
+            ]);
+        if (rows.length > SUMMARY_ROWS)
+            summary.addRaw(`<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`, true);
+    }
+    if (result.refused.length)
+        summary.addRaw(`<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`, true);
+    await summary.write();
+    if (result.refused.length)
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setFailed */ .I8.setFailed(`Refused ${result.refused.map((u) => u.ref).join(', ')}: upstream rewrote history. Nothing was pushed.`);
+});
+//# sourceMappingURL=main.js.map
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2789:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actionsFolderCache)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
 /**
- * The mirror's kept repository on hosted runners: saved and restored with @actions/cache, one
- * key per source URL. It lives here, not in actions/lib, because @actions/cache talks to the
- * runner (it imports @actions/core). A restore that fails leaves no half-extracted folder
- * behind: the library then starts from an empty store and fetches everything.
+ * The runner's cache service as the library's FolderCache: a kept repository (the mirror's
+ * store) saved and restored with @actions/cache on hosted runners. It lives in the runtime,
+ * not in actions/lib, because @actions/cache talks to the runner (it imports @actions/core).
+ * A restore that fails leaves no half-extracted folder behind: the library then starts from an
+ * empty store and fetches everything.
  */
 
 
 let module;
 const load = () => (module ??= __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)));
-function actionsCacheHooks(logger) {
+function actionsFolderCache(logger) {
     // Stores restored under the exact key of this run's upstream state need no new entry.
     const exact = new Set();
     return {
@@ -33883,99 +33829,6 @@ function actionsCacheHooks(logger) {
     };
 }
 //# sourceMappingURL=cache.js.map
-
-/***/ }),
-
-/***/ 3733:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(853);
-/* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(325);
-/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8833);
-/* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6132);
-/* harmony import */ var _lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
-/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2741);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3188);
-/**
- * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
- * actions/lib/mirror/, shared with `tributary mirror`.
- */
-
-
-
-
-
-
-
-
-// The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
-const SUMMARY_ROWS = 500;
-const html = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(async () => {
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.cacheDir);
-    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseMirrorSettings */ .O1)({
-        source: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.source, { required: true }),
-        destination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.destination, { required: true }),
-        sourceToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.sourceToken),
-        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.token),
-        refs: (0,_lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .splitPatterns */ .sb)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.refs)),
-        map: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.map),
-        prefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.prefix),
-        tagPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.tagPrefix),
-        prune: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.prune),
-        allowRewrites: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.allowRewrites),
-        submodules: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.submodules),
-        submoduleDestination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.submoduleDestination),
-        cacheRoot: cacheDir
-            ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, cacheDir)
-            : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
-        retries: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.retries),
-        serverUrl: process.env.GITHUB_SERVER_URL,
-        workingDirectory: workspace,
-    });
-    // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
-    const hooks = cacheDir ? {} : (0,_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .actionsCacheHooks */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj);
-    // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
-    const result = await (0,_lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptible */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj, (signal) => (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__/* .mirrorTree */ .Im)(settings, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreLogger */ .Wj, { ...hooks, signal }));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updates, (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_3__/* .updatesJson */ .NZ)(result));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.created, result.counts.created);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.refused, result.refused.length);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
-    const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
-    for (const tree of result.trees) {
-        const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_4__/* .summaryRows */ .QW)(tree.updates);
-        const unchanged = tree.updates.length - rows.length;
-        summary.addRaw(`<p><b>${html(tree.source)}</b> → <b>${html(tree.destination)}</b>: ${rows.length} moved or refused, ${unchanged} unchanged${tree.keptDeleted.length ? `, ${tree.keptDeleted.length} gone upstream and kept (prune is off)` : ''}.</p>`, true);
-        if (rows.length)
-            summary.addTable([
-                [
-                    { data: 'ref', header: true },
-                    { data: 'action', header: true },
-                    { data: 'old → new', header: true },
-                    { data: 'note', header: true },
-                ],
-                ...rows.slice(0, SUMMARY_ROWS).map((r) => 
-                // (an empty cell would be written as a lone <td>: core.summary drops empty content)
-                r.map((c, i) => (i === 0 || i === 2 ? `<code>${html(c)}</code>` : html(c) || ' '))),
-            ]);
-        if (rows.length > SUMMARY_ROWS)
-            summary.addRaw(`<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`, true);
-    }
-    if (result.refused.length)
-        summary.addRaw(`<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`, true);
-    await summary.write();
-    if (result.refused.length)
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .core.setFailed */ .I8.setFailed(`Refused ${result.refused.map((u) => u.ref).join(', ')}: upstream rewrote history. Nothing was pushed.`);
-});
-//# sourceMappingURL=main.js.map
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -39147,7 +39147,7 @@ function validateSettings(s) {
 
 /***/ }),
 
-/***/ 7255:
+/***/ 9794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42219,6 +42219,14 @@ async function divergence(options) {
     };
 }
 //# sourceMappingURL=divergence.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/index.js
+/**
+ * What the backport part exports for the other parts of the library (ESLint lets a part import
+ * another only through its index.ts): the divergence report, which track's sync pull request
+ * quotes. The front ends (the action's main.ts, cli/) import the part's files themselves.
+ */
+
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/divergence.js
 
 
@@ -42447,6 +42455,71 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function process_table_processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -42564,31 +42637,6 @@ function started(spawnGit) {
     running.set(child, closed);
     void closed.then(() => running.delete(child));
     return child;
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
 }
 /**
  * Stops every git process started here and starts no more (GitStopped instead): each one with
@@ -43196,7 +43244,13 @@ class Git extends GitProcess {
         const blob = await this.writeBlob(text);
         const parent = await this.revParse(notesRef);
         const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
         await this.run(['update-ref', notesRef, next, parent ?? '']);
         return next;
     }
@@ -46663,7 +46717,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7255);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9794);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
