@@ -280,10 +280,13 @@ describe('history page HTML', () => {
     const html = renderPage(hostileModel());
     assert.match(html, /<caption>Flights 3 to 4, newest first/);
     assert.equal((html.match(/<th scope="col" id="flight-/g) ?? []).length, 2);
-    assert.match(html, /<th scope="rowgroup" rowspan="2" class="job">build &lt;img/);
-    assert.match(html, /<th scope="row" class="step">&lt;img/);
-    assert.match(html, /<td class="cell fail" title="[^"]*"><a href="https:[^"]*">fail<\/a><\/td>/);
-    assert.match(html, /<td class="cell allowable" title="[^"]*never passed/);
+    assert.match(html, /<th scope="rowgroup" rowspan="2" id="job-1" class="job">build &lt;img/);
+    assert.match(html, /<th scope="row" id="step-1-1" class="step">&lt;img/);
+    assert.match(
+      html,
+      /<td class="cell fail" headers="job-1 step-1-2 flight-1" title="[^"]*"><a href="https:[^"]*">fail<\/a><\/td>/,
+    );
+    assert.match(html, /<td class="cell allowable" headers="[^"]*" title="[^"]*never passed/);
     assert.match(html, /<a href="page-1.html" rel="prev">Newer flights<\/a>/);
     assert.match(html, /<a href="page-3.html" rel="next">Older flights<\/a>/);
     assert.match(html, /<span aria-current="page">2<\/span>/);

@@ -138,6 +138,31 @@ describe('history: reading the notes', () => {
     ]);
   });
 
+  it('reads notes written by git notes too, and through a merge of the notes ref', async () => {
+    const ref = 'refs/notes/test/foreign';
+    const other = 'refs/notes/test/foreign-other';
+    const series = 'seabios master vs xen unstable';
+    await append(git, ref, record('n1', commits[1], 'pass', { series }));
+    const byGit = record('n2', commits[2], 'fail', { series });
+    await git.run(['notes', `--ref=${ref}`, 'add', '-m', JSON.stringify(byGit), commits[2]]);
+    // Another writer's line from here, merged back with git notes merge: its commit is not on
+    // the first-parent line, only the merge's diff names its note.
+    await git.run(['update-ref', other, ref]);
+    await append(git, other, record('n3', commits[3], 'pass', { series }));
+    await append(git, ref, record('n4', commits[4], 'pass', { series }));
+    await git.run(['notes', `--ref=${ref}`, 'merge', '--quiet', '-s', 'union', other]);
+    await append(git, ref, record('n5', commits[5], 'pass', { series }));
+    const subjects = await git.run(['log', '--first-parent', '--format=%s', ref]);
+    assert.match(subjects, /^Notes added by 'git notes add'$/m);
+    assert.match(subjects, /^Merged notes/m);
+    const loaded = await loadFlights(git, { kind: 'series', series, notesRef: ref }, { count: 10 });
+    assert.deepEqual(
+      loaded.records.map((r) => r.flight),
+      ['n5', 'n4', 'n3', 'n2', 'n1'],
+    );
+    assert.deepEqual(loaded.damaged, []);
+  });
+
   it('reports a damaged note and shows the rest', async () => {
     const ref = 'refs/notes/test/damaged';
     await append(git, ref, record('d1', commits[1], 'pass'));
@@ -191,7 +216,7 @@ describe('history: reading the notes', () => {
     const html = readFileSync(join(out, 'page-1.html'), 'utf8');
     assert.match(
       html,
-      /<td class="cell fail" title="test-hvm \/ migrate in flight now: fail, blocking, regression/,
+      /<td class="cell fail" headers="[^"]+" title="test-hvm \/ migrate in flight now: fail, blocking, regression/,
     );
   });
 

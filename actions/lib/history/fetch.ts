@@ -1,8 +1,8 @@
 /**
  * What a history page needs from the hosted tree, in a scratch partial clone: for a branch,
  * its commits (no trees, no blobs) and the notes ref's tip without blobs; for a watch series,
- * the notes ref's history without blobs (its log orders the flights). The notes shown are then
- * fetched in one request, not one per note.
+ * the notes ref's commits (their log orders the flights; the tip's trees come when read). The
+ * notes shown are then fetched in one request, not one per note.
  */
 import { ConfigurationError } from '../errors.js';
 import type { Git } from '../git.js';
@@ -40,9 +40,10 @@ export async function fetchHistorySource(
     return { head, notes: await fetchNotes(git, remote, notesRef) };
   }
   const notes = (await git.lsRemote(remote.url, [notesRef])).get(notesRef);
+  // Commits only: their subjects order the flights; the tip's tree comes when it is read.
   if (notes)
     await git.run(
-      ['fetch', '--quiet', '--no-tags', '--filter=blob:none', hosted, `+${notesRef}:${notesRef}`],
+      ['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, `+${notesRef}:${notesRef}`],
       { retries: 3 },
     );
   return { notes };

@@ -25,7 +25,10 @@ const short = (rev: string) => rev.slice(0, 12);
 
 const MARK_HELP: [string, string][] = [
   ['pass', 'the step passed'],
-  ['fail', 'a regression: it passed before and fails now, and the gate blocked on it'],
+  [
+    'fail',
+    'a regression: it passed in the baseline (the flight this one was judged against) and fails now',
+  ],
   ['blocked', 'not run because a step before it failed'],
   [
     'allowable',
@@ -43,10 +46,16 @@ function link(href: string | undefined, text: string, attrs = ''): string {
   return href ? `<a href="${esc(href)}"${attrs}>${esc(text)}</a>` : esc(text);
 }
 
+/** The gate's verdict as a person says it: pushed, push (nothing to move), refused, retry. */
+function verdictText(c: FlightColumn): string | undefined {
+  if (c.verdict === 'push') return c.pushed ? 'pushed' : 'push';
+  return c.verdict === 'refuse' ? 'refused' : c.verdict;
+}
+
 function columnHeader(c: FlightColumn, i: number): string {
-  const said: Record<string, string> = { push: 'push', refuse: 'refused', retry: 'retry' };
-  const verdict = c.verdict
-    ? `<span class="verdict verdict-${esc(c.verdict)}">${esc(c.verdict === 'push' && c.pushed ? 'pushed' : Object.hasOwn(said, c.verdict) ? said[c.verdict] : c.verdict)}</span>`
+  const said = verdictText(c);
+  const verdict = said
+    ? `<span class="verdict verdict-${esc(c.verdict!)}">${esc(said)}</span>`
     : '';
   const trees = c.trees
     .map(
@@ -65,8 +74,9 @@ function columnHeader(c: FlightColumn, i: number): string {
   );
 }
 
-function cell(c: Cell): string {
-  return `<td class="cell ${c.mark}" title="${esc(c.detail)}">${link(c.href, c.text)}</td>`;
+/** `headers` names the cell's job, step and flight headers, for screen readers (and tests). */
+function cell(c: Cell, headers: string): string {
+  return `<td class="cell ${c.mark}" headers="${headers}" title="${esc(c.detail)}">${link(c.href, c.text)}</td>`;
 }
 
 function pastCells(row: StepRow): string {
@@ -108,13 +118,15 @@ function table(m: PageModel): string {
     m.columns.map(columnHeader).join('') +
     '</tr></thead>';
   const body = m.jobs
-    .map((g) => {
+    .map((g, j) => {
       const rows = g.rows.map((row, i) => {
         const jobHeader =
           i === 0
-            ? `<th scope="rowgroup" rowspan="${g.rows.length}" class="job">${esc(g.job)}</th>`
+            ? `<th scope="rowgroup" rowspan="${g.rows.length}" id="job-${j + 1}" class="job">${esc(g.job)}</th>`
             : '';
-        return `<tr>${jobHeader}<th scope="row" class="step">${esc(row.step)}</th>${pastCells(row)}${row.cells.map(cell).join('')}</tr>`;
+        const step = `step-${j + 1}-${i + 1}`;
+        const cells = row.cells.map((c, f) => cell(c, `job-${j + 1} ${step} flight-${f + 1}`));
+        return `<tr>${jobHeader}<th scope="row" id="${step}" class="step">${esc(row.step)}</th>${pastCells(row)}${cells.join('')}</tr>`;
       });
       return `<tbody>${rows.join('')}</tbody>`;
     })
@@ -127,14 +139,18 @@ function table(m: PageModel): string {
 function newest(m: PageModel): string {
   const c = m.columns[0];
   if (!c || m.page !== 1) return '';
-  const failing = m.jobs.flatMap((g) =>
-    g.rows.filter((r) => r.cells[0].mark === 'fail').map((r) => `${g.job} / ${r.step}`),
-  );
+  const rows = m.jobs.flatMap((g) => g.rows);
+  const failing = rows.filter((r) => r.cells[0].mark === 'fail').map((r) => `${r.job} / ${r.step}`);
+  const blocked = rows.filter((r) => r.cells[0].mark === 'blocked').length;
+  const said = verdictText(c);
   return (
-    `<p class="newest">Newest flight: <strong>${link(c.runUrl, c.flight)}</strong> of <code>${esc(short(c.revision))}</code>, ${esc(c.recordedAt)}` +
-    (c.verdict ? `, verdict <strong>${esc(c.verdict)}</strong>` : '') +
-    (c.reason ? ` (${esc(c.reason)})` : '') +
-    (failing.length ? `. Regressions: ${failing.map(esc).join(', ')}` : '') +
+    `<p class="newest">Newest flight: <strong>${link(c.runUrl, c.flight)}</strong> of <code>${esc(short(c.revision))}</code>, ${esc(c.recordedAt.replace('T', ' ').slice(0, 16))} UTC` +
+    (said ? `: <strong>${esc(said)}</strong>` : '') +
+    (failing.length
+      ? `. Regressions: ${failing.map(esc).join(', ')}${blocked ? ` (and ${blocked} step${blocked > 1 ? 's' : ''} blocked)` : ''}`
+      : c.reason
+        ? ` (${esc(c.reason)})`
+        : '') +
     '.</p>'
   );
 }

@@ -44,7 +44,32 @@ export interface LoadedFlights {
   notesRead: number;
 }
 
-/** Reads the notes of `commits` (commit → blob) in their order; parse errors are collected. */
+/**
+ * The texts of many blobs from one `git cat-file --batch`, or undefined when the output cannot
+ * be split safely (a blob that is not UTF-8 makes the sizes disagree): then one at a time.
+ */
+async function catBlobs(git: Git, blobs: string[]): Promise<Map<string, string> | undefined> {
+  const r = await git.exec(['cat-file', '--batch'], {
+    input: blobs.join('\n') + '\n',
+    allowFailure: true,
+  });
+  if (r.code !== 0) return undefined;
+  const buf = Buffer.from(r.stdout, 'utf8');
+  const texts = new Map<string, string>();
+  let pos = 0;
+  for (const oid of blobs) {
+    const nl = buf.indexOf(10, pos);
+    const m = nl < 0 ? null : /^([0-9a-f]+) blob (\d+)$/.exec(buf.toString('latin1', pos, nl));
+    if (!m || m[1] !== oid) return undefined;
+    const end = nl + 1 + Number(m[2]);
+    if (end >= buf.length || buf[end] !== 10) return undefined;
+    texts.set(oid, buf.toString('utf8', nl + 1, end));
+    pos = end + 1;
+  }
+  return texts;
+}
+
+/** Reads the notes (commit, blob) in their order; a note that does not parse is collected. */
 export async function readNotes(
   git: Git,
   notesRef: string,
@@ -54,23 +79,17 @@ export async function readNotes(
 ): Promise<FlightRecord[][]> {
   if (!blobs.length) return [];
   await opts.prefetch?.(blobs.map((b) => b.blob));
-  // A few processes at a time: the notes of a page are small and many.
-  const out: FlightRecord[][] = new Array(blobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < blobs.length) {
-      const i = next++;
-      const { commit, blob } = blobs[i];
-      try {
-        const text = await git.run(['cat-file', 'blob', blob]);
-        out[i] = parseFlightNote(text, `note ${notesRef} on ${commit}`);
-      } catch (e) {
-        damaged.push({ commit, error: e instanceof Error ? e.message : String(e) });
-        out[i] = [];
-      }
+  const texts = await catBlobs(git, [...new Set(blobs.map((b) => b.blob))]);
+  const out: FlightRecord[][] = [];
+  for (const { commit, blob } of blobs) {
+    try {
+      const text = texts?.get(blob) ?? (await git.run(['cat-file', 'blob', blob]));
+      out.push(parseFlightNote(text, `note ${notesRef} on ${commit}`));
+    } catch (e) {
+      damaged.push({ commit, error: e instanceof Error ? e.message : String(e) });
+      out.push([]);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, blobs.length) }, worker));
+  }
   return out;
 }
 
@@ -83,11 +102,20 @@ function newestFirst(records: FlightRecord[]): FlightRecord[] {
 }
 
 /**
- * How many commits (or notes) are looked up in round `round`: what is still wanted at first,
- * then twice as many each round (commits without a note make a round find fewer flights).
+ * How many commits (or notes) to look up next: what is still wanted, scaled by how many
+ * flights each one gave so far (commits without a note, notes of other series), with a margin
+ * so that one round is usually enough (each round reads the notes tree once); twice as many
+ * as before while none gave anything.
  */
-const batchSize = (count: number, round: number) =>
-  Math.min(4096, Math.max(16, Math.min(count + 1, 1024)) * 2 ** round);
+function nextBatch(count: number, found: number, looked: number): number {
+  const wanted = count + 1 - found;
+  const size = !looked
+    ? Math.ceil(wanted * 1.25) + 8
+    : !found
+      ? looked * 2
+      : Math.ceil((wanted * looked * 1.25) / found) + 8;
+  return Math.min(4096, Math.max(16, size));
+}
 
 async function loadBranch(
   git: Git,
@@ -97,9 +125,10 @@ async function loadBranch(
 ): Promise<void> {
   if (!(await git.revParse(source.notesRef))) return;
   let batch: string[] = [];
-  let round = 0;
+  let looked = 0;
+  let size = nextBatch(opts.count, 0, 0);
   const flush = async () => {
-    round++;
+    looked += batch.length;
     const blobs = await noteBlobs(git, source.notesRef, batch);
     const found = batch
       .filter((c) => blobs.has(c))
@@ -109,19 +138,51 @@ async function loadBranch(
     result.notesRead += found.length;
     // A note holds its revision's flights oldest first.
     for (const records of notes) result.records.push(...[...records].reverse());
+    size = nextBatch(opts.count, result.records.length, looked);
     return result.records.length > opts.count;
   };
   // Streamed: git is stopped as soon as enough flights are found.
   for await (const commit of git.lines(['rev-list', '--first-parent', source.head, '--'])) {
     batch.push(commit.trim());
-    if (batch.length >= batchSize(opts.count, round) && (await flush())) return;
+    if (batch.length >= size && (await flush())) return;
   }
   if (batch.length) await flush();
 }
 
+/** The subject the notes module gives the notes commit of each record it writes. */
+const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
+
+/** The notes each of `notesCommits` changed (one `git diff-tree` for all of them). */
+async function notesChangedBy(git: Git, notesCommits: string[]): Promise<Map<string, string[]>> {
+  const changed = new Map<string, string[]>();
+  if (!notesCommits.length) return changed;
+  const out = await git.run(
+    ['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev'],
+    {
+      input: notesCommits.join('\n') + '\n',
+    },
+  );
+  let current: string[] = [];
+  for (const line of out.split('\n')) {
+    const head = /^([0-9a-f]{40}(?:[0-9a-f]{24})?)\b/.exec(line);
+    if (head) {
+      current = changed.get(head[1]) ?? [];
+      changed.set(head[1], current);
+      continue;
+    }
+    // :100644 100644 <old> <new> M\t<path>; the path is the commit id with fanout slashes.
+    const m = /^:\d+ \d+ [0-9a-f]+ [0-9a-f]+ [AM]\t(.+)$/.exec(line);
+    const commit = m?.[1].replace(/\//g, '');
+    if (commit && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) current.push(commit);
+  }
+  return changed;
+}
+
 /**
- * One note per line of `git log --raw` over the notes ref, newest change first: a note's
- * first appearance is its latest change, so the blob named there is the one at the tip.
+ * A series' flights in the order they were recorded: the notes ref's own log, newest first,
+ * names the notes as they changed; a note's first appearance is its latest change. Commits
+ * only are read (the notes module names the note in each commit's subject), so the walk costs
+ * nothing per note of the tree; another commit (`git notes add`, a merge) is diffed.
  */
 async function loadSeries(
   git: Git,
@@ -131,43 +192,50 @@ async function loadSeries(
 ): Promise<void> {
   if (!(await git.revParse(source.notesRef))) return;
   const seen = new Set<string>();
-  let batch: { commit: string; blob: string }[] = [];
-  let round = 0;
+  let pending: { note?: string; notesCommit?: string }[] = [];
+  let looked = 0;
+  let size = nextBatch(opts.count, 0, 0);
   const flush = async () => {
-    round++;
-    const notes = await readNotes(git, source.notesRef, batch, opts, result.damaged);
-    result.notesRead += batch.length;
-    batch = [];
+    looked += pending.length;
+    const diffed = await notesChangedBy(
+      git,
+      pending.filter((p) => p.notesCommit).map((p) => p.notesCommit!),
+    );
+    const order: string[] = [];
+    for (const p of pending)
+      for (const c of p.note ? [p.note] : (diffed.get(p.notesCommit!) ?? []))
+        if (!seen.has(c)) {
+          seen.add(c);
+          order.push(c);
+        }
+    pending = [];
+    const blobs = await noteBlobs(git, source.notesRef, order);
+    const found = order
+      .filter((c) => blobs.has(c))
+      .map((c) => ({ commit: c, blob: blobs.get(c)! }));
+    const notes = await readNotes(git, source.notesRef, found, opts, result.damaged);
+    result.notesRead += found.length;
     for (const records of notes)
       for (const r of [...records].reverse()) {
         if (r.series) result.seriesSeen.add(r.series);
         if (r.series === source.series) result.records.push(r);
       }
+    size = nextBatch(opts.count, result.records.length, looked);
     return result.records.length > opts.count;
   };
-  const args = [
+  for await (const line of git.lines([
     'log',
     '--first-parent',
-    '--diff-merges=first-parent',
-    '--raw',
-    '--no-renames',
-    '--no-abbrev',
-    '--format=',
+    '--format=%H %s',
     source.notesRef,
     '--',
-  ];
-  for await (const line of git.lines(args)) {
-    // :100644 100644 <old> <new> M\t<path>; the path is the commit id with fanout slashes.
-    const m = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t(.+)$/.exec(line);
-    if (!m) continue;
-    const commit = m[3].replace(/\//g, '');
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit) || seen.has(commit)) continue;
-    seen.add(commit);
-    if (m[2] === 'D') continue;
-    batch.push({ commit, blob: m[1] });
-    if (batch.length >= batchSize(opts.count, round) && (await flush())) return;
+  ])) {
+    const sp = line.indexOf(' ');
+    const m = RECORD_SUBJECT.exec(line.slice(sp + 1));
+    pending.push(m ? { note: m[1] } : { notesCommit: line.slice(0, sp) });
+    if (pending.length >= size && (await flush())) return;
   }
-  if (batch.length) await flush();
+  if (pending.length) await flush();
 }
 
 /** The newest `count` flights of a source (and one more when it exists), newest first. */
