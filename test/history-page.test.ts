@@ -9,13 +9,20 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { initRepository } from '../actions/lib/git.js';
-import { JOB_RESULT_FORMAT, type StepResult } from '../actions/lib/flight.js';
+import { initRepository, type Git } from '../actions/lib/git.js';
+import {
+  appendFlightNote,
+  FLIGHT_RECORD_FORMAT,
+  JOB_RESULT_FORMAT,
+  type FlightRecord,
+  type StepResult,
+} from '../actions/lib/flight.js';
+import { carryHistory } from '../actions/lib/gate/history.js';
 import { gateFlight } from '../actions/lib/gate/gate.js';
-import { noteBlobs } from '../actions/lib/gate/notes.js';
+import { noteBlobs, readNoteText, writeNote } from '../actions/lib/gate/notes.js';
 import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
@@ -24,6 +31,8 @@ import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
 
 const TOKEN = 'ghs_historyTOKEN0123456789abcdefABCDEF';
 const NOTES = 'refs/notes/tributary/flights';
+const WATCH = 'refs/notes/tributary/watch';
+const SERIES = 'qemu master vs xen unstable';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** Where the screenshots are kept (ignored by git): printed by the test. */
 const ARTIFACTS = join(repoRoot, 'build', 'test-artifacts');
@@ -59,6 +68,56 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
       child.stderr.on('data', (b) => (stderr += b));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
     });
+  }
+
+  /**
+   * Watch flights of two series, written by the notes module as the watch records them: a
+   * note on the watched revision, `series` naming the combination, the consumer's revision too.
+   */
+  async function recordWatch(bare: Git): Promise<void> {
+    let history: FlightRecord['history'];
+    let t = Date.UTC(2026, 5, 1);
+    const flights: [string, string, number, StepResult['status']][] = [
+      ['w1', SERIES, 0, 'pass'],
+      ['w2', 'qemu master vs xen 4.19', 0, 'fail'],
+      ['w3', SERIES, 1, 'fail'],
+      ['w4', SERIES, 2, 'fail'],
+    ];
+    for (const [flight, series, i, migrate] of flights) {
+      const revision = revisions[i];
+      const at = new Date((t += 3_600_000)).toISOString();
+      const jobs = [
+        {
+          name: 'test-amd64-hvm',
+          url: `https://github.example/qemu/actions/runs/${flight}/job/1`,
+          steps: [
+            { name: 'boot', status: 'pass' as const },
+            { name: 'migrate', status: migrate },
+          ],
+        },
+      ];
+      if (series === SERIES) history = carryHistory(history, { flight, revision, at }, jobs);
+      const record: FlightRecord = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight,
+        tree: 'qemu',
+        series,
+        revision,
+        trees: [
+          { name: 'qemu', revision },
+          { name: 'xen', revision: revisions[0] },
+        ],
+        jobs,
+        trigger: {
+          event: 'schedule',
+          runUrl: `https://github.example/qemu/actions/runs/${flight}`,
+        },
+        recordedAt: at,
+        ...(series === SERIES ? { history } : {}),
+      };
+      const old = (await readNoteText(bare, WATCH, revision)) ?? '';
+      await writeNote(bare, WATCH, revision, appendFlightNote(old, record));
+    }
   }
 
   /** One gate flight of `revision`, recorded by the real gate in the hosted tree. */
@@ -169,6 +228,7 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
       }),
     ].map((o) => o.decision.verdict);
     assert.deepEqual(verdicts, ['push', 'refuse', 'push', 'push', 'refuse']);
+    await recordWatch(bare);
 
     out = join(tmp.path, 'site');
     gateRequests = server.requests.length;
@@ -213,6 +273,7 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
 
   /** Opens a page and collects every console error, page error and failed request. */
   async function open(file: string): Promise<{ page: Page; errors: string[] }> {
+    file = isAbsolute(file) ? file : join(out, file);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
@@ -220,7 +281,7 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
     });
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-    await page.goto(pathToFileURL(join(out, file)).href, { waitUntil: 'load' });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     return { page, errors };
   }
 
@@ -270,14 +331,14 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
       '--repo',
       url,
       '--series',
-      'qemu master vs xen unstable',
+      'qemu master vs xen 4.20',
       '--out',
       nowhere,
     );
     assert.equal(series.code, 2, series.stderr);
     assert.match(
       series.stderr,
-      /No flight of the watch series 'qemu master vs xen unstable' in refs\/notes\/tributary\/watch/,
+      /No flight of the watch series 'qemu master vs xen 4\.20' in refs\/notes\/tributary\/watch \(series recorded there: qemu master vs xen 4\.19, qemu master vs xen unstable\)/,
     );
     const both = await history(
       '--repo',
@@ -306,6 +367,37 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
     assert.equal(existsSync(nowhere), false);
     for (const r of [branch, series, both, pages])
       assert.ok(!(r.stdout + r.stderr).includes(TOKEN));
+  });
+
+  it('writes a watch series: its flights only, the regression against the previous one', async () => {
+    const site = join(tmp.path, 'site-watch');
+    const r = await history('--repo', url, '--series', SERIES, '--out', site);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /Wrote 1 page of 3 flights/);
+    const { page, errors } = await open(join(site, 'index.html'));
+    assert.equal(await page.title(), `${SERIES}: watch flight history`);
+    assert.deepEqual(await page.locator('th.flight .flight-id').allTextContents(), [
+      'w4',
+      'w3',
+      'w1',
+    ]);
+    const marks = [];
+    for (const f of ['w4', 'w3', 'w1'])
+      marks.push(
+        (await (await cellOf(page, 'test-amd64-hvm', 'migrate', f)).textContent())?.trim(),
+      );
+    assert.deepEqual(marks, ['allowable', 'fail', 'pass']);
+    const regression = await cellOf(page, 'test-amd64-hvm', 'migrate', 'w3');
+    assert.equal(await style(regression, 'backgroundColor'), FAIL_BACKGROUND);
+    // Since when and last pass, from the newest flight's own summary.
+    const row = page.locator('tr', { has: page.locator('th.step', { hasText: 'migrate' }) });
+    assert.deepEqual(
+      (await row.locator('td.past').allTextContents()).map((t) => t.replace(/ \(.*/, '')),
+      ['flight w3', 'flight w1'],
+    );
+    assert.match((await page.locator('th.flight').first().textContent()) ?? '', /xen [0-9a-f]{12}/);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('brings the notes a page shows in one request, not one per note', async () => {
