@@ -37,6 +37,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>>> = {
   track: () => import('./track.js'),
   check: () => import('./check.js'),
   divergence: () => import('./divergence.js'),
+  history: () => import('./history.js'),
 };
 const partNames = Object.keys(parts);
 

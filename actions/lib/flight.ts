@@ -125,6 +125,8 @@ export interface FlightRecord {
   flight: string;
   /** The tree under test and the revision of it that the flight tested. */
   tree: string;
+  /** The watch series the flight belongs to ("qemu master vs xen unstable"); gate flights have none. */
+  series?: string;
   revision: string;
   trees: TreeRevision[];
   jobs: FlightJob[];
@@ -350,6 +352,8 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
     jobs,
     recordedAt: c.string(o.recordedAt, 'recordedAt')!,
   };
+  const series = c.string(o.series, 'series', true);
+  if (series) record.series = series;
   if (o.trigger !== undefined)
     record.trigger = c.object(o.trigger, 'trigger') as FlightRecord['trigger'];
   const startedAt = c.string(o.startedAt, 'startedAt', true);

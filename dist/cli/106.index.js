@@ -263,6 +263,9 @@ function parseFlightRecord(text, source) {
         jobs,
         recordedAt: c.string(o.recordedAt, 'recordedAt'),
     };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
     const startedAt = c.string(o.startedAt, 'startedAt', true);
