@@ -221,11 +221,29 @@ describe('history page model', () => {
       ...m,
       damaged: [],
     });
-    const only = m2.jobs.find((g) => g.job === 'extra')!.rows[0];
+    const extra = m2.jobs.find((g) => g.job === 'extra')!.rows;
+    const only = extra.find((r) => r.step === 'only')!;
     assert.deepEqual(
-      only.cells.map((c) => c.text),
-      ['not run', 'pass'],
+      only.cells.map((c) => `${c.mark}:${c.text}`),
+      ['not-run:not run', 'pass:pass'],
     );
+    // The gate calls a job that passed in the baseline and did not run a regression: the page
+    // shows it failing on the job's own row.
+    const whole = extra.find((r) => r.step === '(job)')!;
+    assert.deepEqual(
+      whole.cells.map((c) => c.mark),
+      ['fail', 'not-run'],
+    );
+    assert.match(whole.cells[0].detail, /did not run/);
+    // A step that passed in the baseline and is gone from a job that ran: failing, in text too.
+    const h3 = new History();
+    h3.flight('k1', rev(1), GOOD);
+    const withoutMigrate = Object.fromEntries(
+      Object.entries(GOOD['test-hvm']).filter(([step]) => step !== 'migrate'),
+    );
+    const k2 = h3.flight('k2', rev(2), { ...GOOD, 'test-hvm': withoutMigrate });
+    assert.equal(k2.decision?.verdict, 'refuse');
+    assert.equal(marks(h3, k2)['test-hvm/migrate'], 'fail:not run');
   });
 
   it('follows only http(s) links', () => {

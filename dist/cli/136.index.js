@@ -185,16 +185,31 @@ function markFlight(record, ctx) {
             cells.set(step.name, cellOf(record, job, step, findings.get(`${job.name}\u0000${step.name}`), blocked));
         out.set(job.name, cells);
     }
+    // A job or step that passed in the baseline and did not run: the gate's "did not run".
+    for (const f of findings.values()) {
+        if (f.kind !== 'not-run' || out.get(f.job)?.has(f.step))
+            continue;
+        const cells = out.get(f.job) ?? new Map();
+        const excused = blocked ? !blocked.has(`${f.job}\u0000${f.step}`) : !f.blocking;
+        cells.set(f.step, {
+            mark: excused ? 'allowable' : 'fail',
+            text: 'not run',
+            detail: `${f.job} / ${f.step} in flight ${record.flight}: ${KIND_TEXT['not-run']}${excused ? ', excused' : ', blocking'}`,
+            href: safeUrl(f.log),
+        });
+        out.set(f.job, cells);
+    }
     // A required job that was missing or cancelled: the gate recorded it as a job-level regression.
     const list = record.decision?.regressionList;
     for (const r of Array.isArray(list) ? list : []) {
-        if (typeof r?.job !== 'string' || r.step !== '(job)')
+        if (typeof r?.job !== 'string' || r.step !== '(job)' || out.get(r.job)?.has('(job)'))
             continue;
         const cells = out.get(r.job) ?? new Map();
+        const notRun = r.now === 'not run';
         cells.set('(job)', {
             mark: 'fail',
-            text: 'fail',
-            detail: `${r.job} in flight ${record.flight}: required job missing or cancelled`,
+            text: notRun ? 'not run' : 'fail',
+            detail: `${r.job} in flight ${record.flight}: ${notRun ? KIND_TEXT['not-run'] : KIND_TEXT.missing}`,
             href: safeUrl(record.jobs.find((j) => j.name === r.job)?.url),
         });
         out.set(r.job, cells);

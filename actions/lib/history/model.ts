@@ -196,15 +196,29 @@ export function markFlight(record: FlightRecord, ctx: MarkContext): Map<string, 
       );
     out.set(job.name, cells);
   }
+  // A job or step that passed in the baseline and did not run: the gate's "did not run".
+  for (const f of findings.values()) {
+    if (f.kind !== 'not-run' || out.get(f.job)?.has(f.step)) continue;
+    const cells = out.get(f.job) ?? new Map<string, Cell>();
+    const excused = blocked ? !blocked.has(`${f.job}\u0000${f.step}`) : !f.blocking;
+    cells.set(f.step, {
+      mark: excused ? 'allowable' : 'fail',
+      text: 'not run',
+      detail: `${f.job} / ${f.step} in flight ${record.flight}: ${KIND_TEXT['not-run']}${excused ? ', excused' : ', blocking'}`,
+      href: safeUrl(f.log),
+    });
+    out.set(f.job, cells);
+  }
   // A required job that was missing or cancelled: the gate recorded it as a job-level regression.
   const list = (record.decision as { regressionList?: unknown } | undefined)?.regressionList;
   for (const r of Array.isArray(list) ? list : []) {
-    if (typeof r?.job !== 'string' || r.step !== '(job)') continue;
+    if (typeof r?.job !== 'string' || r.step !== '(job)' || out.get(r.job)?.has('(job)')) continue;
     const cells = out.get(r.job) ?? new Map<string, Cell>();
+    const notRun = (r as { now?: unknown }).now === 'not run';
     cells.set('(job)', {
       mark: 'fail',
-      text: 'fail',
-      detail: `${r.job} in flight ${record.flight}: required job missing or cancelled`,
+      text: notRun ? 'not run' : 'fail',
+      detail: `${r.job} in flight ${record.flight}: ${notRun ? KIND_TEXT['not-run'] : KIND_TEXT.missing}`,
       href: safeUrl(record.jobs.find((j) => j.name === r.job)?.url),
     });
     out.set(r.job, cells);
