@@ -582,8 +582,35 @@ function gateStepFindings(t: Template): string[] {
     if (allow !== undefined && !/^[^:\s]+:\S+$/.test(text(allow)))
       findings.push(`${at}: allow-list is <branch>:<path> in the hosted tree`);
     if (!job.environment) findings.push(`${at}: the gate's credential is an environment secret`);
+    // A fork's run may name a branch staging too; a pull request's run is not a flight.
+    const when = String((job as { if?: unknown }).if ?? '');
+    if (!/github\.event\.workflow_run\.head_repository\.full_name == github\.repository/.test(when))
+      findings.push(`${at}: the gate judges only this repository's flights (if: head_repository)`);
+    if (!/github\.event\.workflow_run\.event/.test(when))
+      findings.push(`${at}: the gate judges only pushed or dispatched flights (if: event)`);
     if ((job.steps ?? []).some((s) => s.uses?.startsWith('actions/checkout@')))
       findings.push(`${at}: the gate checks nothing out of the revision under test`);
+  }
+  return findings;
+}
+
+/** Under pull_request_target the job's token and secrets meet the pull request: nothing of it
+ * may be checked out or run, in the template or in the workflow it calls. */
+function pullRequestTargetFindings(t: Template, called: Template[]): string[] {
+  if (!triggers(t).includes('pull_request_target')) return [];
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    const m = job.uses ? ownWorkflow.exec(job.uses) : null;
+    const callee = m && called.find((r) => r.file === `.github/workflows/${m[1]}`);
+    const reached: [Template, string, Job][] = callee
+      ? Object.entries(callee.workflow.jobs).map(([id, j]) => [callee, id, j])
+      : [[t, jobId, job]];
+    for (const [w, id, j] of reached)
+      for (const [index, step] of (j.steps ?? []).entries())
+        if (step.uses?.startsWith('actions/checkout@') || step.uses?.startsWith('./'))
+          findings.push(
+            `${where(w, id, index, step)}: runs under pull_request_target (${t.file}): check out and run nothing`,
+          );
   }
   return findings;
 }
@@ -669,6 +696,14 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
 
   it('each reusable workflow is called by its template, which keeps no copy of it', () => {
     assert.deepEqual(oneCopyFindings(templates, reusables), []);
+  });
+
+  it('a pull_request_target workflow checks out and runs nothing of the pull request', () => {
+    assert.ok(templates.some((t) => triggers(t).includes('pull_request_target')));
+    assert.deepEqual(
+      all.flatMap((t) => pullRequestTargetFindings(t, reusables)),
+      [],
+    );
   });
 
   it('the push gate holds the only push credential, away from the revision under test', () => {
@@ -834,6 +869,8 @@ describe('workflow template checks can fail', () => {
         'the gate names required-jobs',
         'allow-list is <branch>:<path> in the hosted tree',
         "the gate's credential is an environment secret",
+        "the gate judges only this repository's flights (if: head_repository)",
+        'the gate judges only pushed or dispatched flights (if: event)',
         'the gate checks nothing out of the revision under test',
       ],
     );
@@ -853,6 +890,9 @@ describe('workflow template checks can fail', () => {
         'jobs:',
         '  gate:',
         '    environment: push-gate',
+        '    if: >-',
+        '      github.event.workflow_run.head_repository.full_name == github.repository &&',
+        "      github.event.workflow_run.event == 'push'",
         '    steps:',
         '      - uses: xen-project/tributary/actions/push-gate@v1',
         '        with:',
@@ -967,6 +1007,41 @@ describe('workflow template checks can fail', () => {
     assert.deepEqual(pinFindings(reusable), [
       "r.yml:11: ./actions/mirror: a reusable workflow cannot use ./ (it is the caller's repository)",
     ]);
+  });
+
+  it('a checkout under pull_request_target, in a template or the workflow it calls, is found', () => {
+    const pr = template(
+      'pr.yml',
+      [
+        'on: pull_request_target',
+        'jobs:',
+        '  a:',
+        '    steps:',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+        '      - uses: ./build',
+        '  b:',
+        '    uses: xen-project/tributary/.github/workflows/checks-out.yml@v1',
+      ].join('\n'),
+    );
+    const callee = template(
+      '.github/workflows/checks-out.yml',
+      [
+        'on: workflow_call',
+        'jobs:',
+        '  c:',
+        '    steps:',
+        '      - run: echo',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      pullRequestTargetFindings(pr, [callee]).map((f) => f.replace(/: job .*step '[^']*'/, '')),
+      [
+        'pr.yml:5: runs under pull_request_target (pr.yml): check out and run nothing',
+        'pr.yml:6: runs under pull_request_target (pr.yml): check out and run nothing',
+        '.github/workflows/checks-out.yml:6: runs under pull_request_target (pr.yml): check out and run nothing',
+      ],
+    );
   });
 
   it('a template that keeps its own copy of a reusable workflow is found', () => {
