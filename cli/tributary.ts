@@ -13,6 +13,7 @@ import { testCommand } from './test.js';
 import { check } from './check.js';
 import { divergence } from './divergence.js';
 import { trackCommand } from './track.js';
+import { bisectCommand } from './bisect.js';
 
 // One line per part; each part lives in its own file.
 const commands: Command[] = [
@@ -22,6 +23,7 @@ const commands: Command[] = [
   trackCommand,
   check,
   divergence,
+  bisectCommand,
 ];
 
 function help(): string {
