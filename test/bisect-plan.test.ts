@@ -123,6 +123,22 @@ describe('bisection planner', () => {
     assert.deepEqual(spread(items, 3), [2, 5, 8]);
     assert.deepEqual(spread([0, 1], 7), [0, 1]);
     assert.deepEqual(spread([0], 1), [0]);
+    // An untestable point gives way to its neighbour.
+    assert.deepEqual(
+      spread(
+        items,
+        1,
+        () => 1,
+        (i) => i !== 5,
+      ),
+      [4],
+    );
+    // A merge that brings 100 suspects weighs them: the point falls on it, not mid-line.
+    const weight = { a: 1, b: 100, c: 1, d: 1 } as Record<string, number>;
+    assert.deepEqual(
+      spread(['a', 'b', 'c', 'd'], 1, (x) => weight[x]),
+      ['b'],
+    );
   });
 
   it('finds the first bad commit of a line in ceil(log_{k+1} n) search rounds, then confirms it', () => {

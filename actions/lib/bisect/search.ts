@@ -42,18 +42,27 @@ export type TreeStep =
 const short = (c: string) => c.slice(0, 12);
 
 export function searchTree(b: TreeBisection, index: RunIndex, s: SearchSettings): TreeStep {
-  const { graph } = b;
   const at = (c: string) => index.at({ ...b.held, [b.tree]: c });
-  const verdict = (c: string) => verdictOf(at(c));
-  if (verdict(graph.pass) !== 'good' || verdict(graph.fail) !== 'bad')
+  if (verdictOf(at(b.graph.pass)) !== 'good' || verdictOf(at(b.graph.fail)) !== 'bad')
     throw new Error(`the ends of ${b.tree}'s range are not a pass and a failure`);
+  const narrowed = flakyRevisions(b, index) ?? narrow(b, at);
+  if ('kind' in narrowed) return narrowed;
+  if (narrowed.suspects.size === 1) return confirm(b, at, narrowed.bad, s);
+  return nextTests(b, at, narrowed, s);
+}
 
-  const flaky = flakyRevisions(b, index);
-  if (flaky) return flaky;
-  const goods = graph.commits.filter((c) => verdict(c) === 'good');
+/**
+ * The lowest failing commit and the suspects below it (its ancestors no passing commit
+ * contains), or "not reproducible" when a failing commit lies inside a passing one.
+ */
+function narrow(
+  b: TreeBisection,
+  at: (c: string) => Run[],
+): { bad: string; suspects: Set<string> } | TreeStep {
+  const { graph } = b;
+  const goods = graph.commits.filter((c) => verdictOf(at(c)) === 'good');
   const cleared = graph.ancestors(goods);
-  const bads = graph.commits.filter((c) => verdict(c) === 'bad');
-  // A failure inside a revision that passed: the results cannot both be right.
+  const bads = graph.commits.filter((c) => verdictOf(at(c)) === 'bad');
   const contradicted = bads.find((c) => cleared.has(c));
   if (contradicted) {
     const g = goods.find((x) => graph.ancestors([x]).has(contradicted))!;
@@ -63,29 +72,42 @@ export function searchTree(b: TreeBisection, index: RunIndex, s: SearchSettings)
       evidence: [...at(contradicted), ...at(g)],
     };
   }
-
-  // The lowest failing commit: the one last in topological order has no other failing
-  // commit among its ancestors.
+  // The one last in topological order has no other failing commit among its ancestors.
   const bad = bads.reduce((x, y) => (graph.index(y) > graph.index(x) ? y : x));
   const suspects = graph.ancestors([bad]);
   for (const c of cleared) suspects.delete(c);
-  if (suspects.size === 1) return confirm(b, at, bad, s);
+  return { bad, suspects };
+}
 
-  // Below it: its first parent's line, or the line of the branch it merged when the first
-  // parent passed. Either way the lowest failing commit stays the top.
+/**
+ * Below the lowest failing commit: its first parent's line, or, when the first parent
+ * passed, the line of the branch it merged; k commits of it, cutting the suspects evenly.
+ */
+function nextTests(
+  b: TreeBisection,
+  at: (c: string) => Run[],
+  { bad, suspects }: { bad: string; suspects: Set<string> },
+  s: SearchSettings,
+): TreeStep {
+  const { graph } = b;
   const start = graph.parents(bad).find((p) => suspects.has(p))!;
-  const merged = start !== graph.parents(bad)[0];
   const line = graph.oldestFirst(graph.firstParentLine(start, suspects));
-  let pool = line.filter((c) => verdict(c) === 'untested');
-  let where = merged
-    ? `the branch merged by ${short(bad)}`
-    : `the first-parent line below ${short(bad)}`;
-  if (!pool.length) {
+  const untested = (c: string) => verdictOf(at(c)) === 'untested';
+  let where =
+    start !== graph.parents(bad)[0]
+      ? `the branch merged by ${short(bad)}`
+      : `the first-parent line below ${short(bad)}`;
+  // Each commit of the line weighs what it brings: itself and the branches it merges.
+  const weights = introduced(graph, line, suspects);
+  const below = [...weights.values()].reduce((x, y) => x + y, 0);
+  let points = spread(line, s.runners, (c) => weights.get(c)!, untested, suspects.size - below);
+  if (!points.length) {
     // Every commit of that line is untestable: any other suspect may still tell.
-    pool = graph.oldestFirst([...suspects].filter((c) => verdict(c) === 'untested'));
+    const rest = [...suspects].filter((c) => c !== bad && untested(c));
+    points = spread(graph.oldestFirst(rest), s.runners);
     where = `the suspects below ${short(bad)}`;
   }
-  if (!pool.length) {
+  if (!points.length) {
     const candidates = graph.oldestFirst(suspects);
     return {
       kind: 'untestable',
@@ -94,25 +116,68 @@ export function searchTree(b: TreeBisection, index: RunIndex, s: SearchSettings)
       reason: `only untestable commits are left: the first bad commit of ${b.tree} is one of ${candidates.length}, up to ${short(bad)}`,
     };
   }
-  const points = spread(pool, s.runners);
+  const why = `splits ${suspects.size} suspects along ${where}`;
   return {
     kind: 'tests',
     phase: 'search',
     suspects: suspects.size,
-    tests: points.map((commit) => ({
-      commit,
-      why: `splits ${pool.length + 1} suspects on ${where} (${suspects.size} in all)`,
-    })),
+    tests: points.map((commit) => ({ commit, why })),
   };
 }
 
-/** k points that cut `items` plus the failing top into k+1 parts as even as can be. */
-export function spread<T>(items: T[], k: number): T[] {
-  const n = items.length + 1;
+/** How many suspects each commit of a line (oldest first) brings that those below it do not. */
+function introduced(
+  graph: CommitGraph,
+  line: string[],
+  suspects: Set<string>,
+): Map<string, number> {
+  const seen = new Set<string>();
+  const weights = new Map<string, number>();
+  for (const c of line) {
+    let n = 0;
+    for (const stack = [c]; stack.length;) {
+      const x = stack.pop()!;
+      if (seen.has(x) || !suspects.has(x)) continue;
+      seen.add(x);
+      n++;
+      stack.push(...graph.parents(x));
+    }
+    weights.set(c, n);
+  }
+  return weights;
+}
+
+/**
+ * Up to k items of a line (oldest first) to test, cutting it into k+1 parts of even weight,
+ * the failing top (weighing `top`) in the last: whichever part holds the culprit, about
+ * 1/(k+1) of the suspects are left. Only `eligible` items are chosen: an untestable one
+ * gives way to its nearest neighbour.
+ */
+export function spread<T>(
+  line: T[],
+  k: number,
+  weight: (item: T) => number = () => 1,
+  eligible: (item: T) => boolean = () => true,
+  top = 1,
+): T[] {
+  const upTo: number[] = [];
+  let total = 0;
+  for (const item of line) upTo.push((total += weight(item)));
+  total += top;
   const chosen = new Set<number>();
-  for (let j = 1; j <= k; j++)
-    chosen.add(Math.min(items.length - 1, Math.max(0, Math.round((j * n) / (k + 1)) - 1)));
-  return [...chosen].sort((a, b) => a - b).map((i) => items[i]);
+  for (let j = 1; j <= k; j++) {
+    const target = (j * total) / (k + 1);
+    let best = -1;
+    for (let i = 0; i < line.length; i++)
+      if (
+        eligible(line[i]) &&
+        !chosen.has(i) &&
+        (best < 0 || Math.abs(upTo[i] - target) < Math.abs(upTo[best] - target))
+      )
+        best = i;
+    if (best >= 0) chosen.add(best);
+  }
+  return [...chosen].sort((a, b) => a - b).map((i) => line[i]);
 }
 
 /** A revision of this bisection (the others held) that both passed and failed. */
