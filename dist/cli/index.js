@@ -43341,7 +43341,7 @@ function errorMessage(e) {
 /* harmony export */   r2: () => (/* binding */ parseFlightRecord),
 /* harmony export */   x5: () => (/* binding */ appendFlightNote)
 /* harmony export */ });
-/* unused harmony export STEP_STATUSES */
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
@@ -43356,6 +43356,8 @@ function errorMessage(e) {
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -43590,6 +43592,14 @@ function parseFlightRecord(text, source) {
     };
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;
@@ -43654,1247 +43664,18 @@ function toJUnit(name, jobs) {
 
 /***/ }),
 
-/***/ 5106:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TU: () => (/* binding */ Git),
-  XS: () => (/* reexport */ GitError),
-  zY: () => (/* binding */ initRepository),
-  dg: () => (/* reexport */ isTransient)
-});
-
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, basicAuthHeader, retryPolicy
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-// EXTERNAL MODULE: ./build/actions/lib/log.js
-var log = __nccwpck_require__(1562);
-;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
-/**
- * The one funnel every git call goes through: a child process of git with arguments as arrays
- * (no shell ever parses them), git never prompting, only known transports allowed (never
- * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
- * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
- * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
- */
-
-
-
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    constructor(args, code, stderr) {
-        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-6).join('\n')}`);
-        this.name = 'GitError';
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
-/** The transports tributary ever speaks; `ext::` and friends are refused by git itself. */
-const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
-const TRANSIENT = [
-    /RPC failed/i,
-    /early EOF/i,
-    /unexpected disconnect/i,
-    /the remote end hung up unexpectedly/i,
-    /Connection (reset|refused|timed out)/i,
-    /Could not resolve host/i,
-    /Operation timed out/i,
-    /HTTP\/?[0-9.]* ?(500|502|503|504)/i,
-    /returned error: (500|502|503|504)/i,
-    /transfer closed with outstanding read data/i,
-    /GnuTLS recv error|SSL_read|OpenSSL SSL/i,
-    /index-pack failed/i,
-    /remote: (Internal Server Error|Service Unavailable)/i,
-];
-/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
-function isTransient(stderr) {
-    return TRANSIENT.some((re) => re.test(stderr));
-}
-function basicAuthHeader(username, token) {
-    return `Authorization: Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Base delay of the backoff between retries; tests shorten it. */
-const retryPolicy = { baseDelayMs: 1000 };
-class GitProcess {
-    cwd;
-    options;
-    redactor = new log/* Redactor */.pO();
-    constructor(options) {
-        this.options = options;
-        this.cwd = options.cwd;
-        for (const c of options.credentials ?? []) {
-            this.redactor.add(c.token);
-            this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
-            options.logger?.secret(c.token);
-        }
-    }
-    /** The same credentials, identity and logger in another directory. */
-    at(cwd) {
-        return new this.constructor({ ...this.options, cwd });
-    }
-    /** Removes every token (and its encoded form) from a text. */
-    redact(text) {
-        return this.redactor.redact(text);
-    }
-    environment(extra) {
-        const env = {
-            ...process.env,
-            GIT_TERMINAL_PROMPT: '0',
-            GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
-            GCM_INTERACTIVE: 'never',
-            LC_ALL: 'C',
-            ...this.options.env,
-            ...extra,
-        };
-        if (!env.GIT_SSH_COMMAND)
-            env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
-        // Per-command configuration, appended after whatever the caller's environment had.
-        let n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
-        const add = (key, value) => {
-            env[`GIT_CONFIG_KEY_${n}`] = key;
-            env[`GIT_CONFIG_VALUE_${n}`] = value;
-            n++;
-        };
-        for (const c of this.options.credentials ?? []) {
-            add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
-        }
-        // A credential helper from the user's config must not answer for us, nor store our token.
-        if (this.options.credentials?.length)
-            add('credential.helper', '');
-        env.GIT_CONFIG_COUNT = String(n);
-        const id = this.options.identity;
-        if (id) {
-            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = id.name;
-            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = id.email;
-            // A command that keeps another author (a cherry-pick) says so in its own environment.
-            for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE'])
-                if (extra?.[k])
-                    env[k] = extra[k];
-        }
-        return env;
-    }
-    once(args, opts) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
-                cwd: this.cwd,
-                env: this.environment(opts.env),
-                stdio: ['pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
-            child.on('error', reject);
-            child.stdin.on('error', () => { }); // git may exit before reading all of its input
-            child.on('close', (code, signal) => {
-                resolve({
-                    code: code ?? (signal ? 128 : 1),
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
-                });
-            });
-            child.stdin.end(opts.input ?? '');
-        });
-    }
-    /** Runs git; throws GitError (tokens redacted) unless allowFailure. */
-    async exec(args, opts = {}) {
-        const retries = opts.retries ?? 0;
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        for (let attempt = 0;; attempt++) {
-            const result = await this.once(args, opts);
-            if (result.code === 0)
-                return result;
-            if (attempt < retries && isTransient(result.stderr)) {
-                const delay = retryPolicy.baseDelayMs * 2 ** attempt;
-                this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
-                await sleep(delay);
-                continue;
-            }
-            if (opts.allowFailure)
-                return result;
-            throw new GitError(args.map((a) => this.redact(a)), result.code, result.stderr);
-        }
-    }
-    /** Runs git and returns its stdout with the final newline removed. */
-    async run(args, opts = {}) {
-        return (await this.exec(args, opts)).stdout.replace(/\n$/, '');
-    }
-    /** Runs git and says whether it succeeded, for questions git answers by exit code. */
-    async try(args, opts = {}) {
-        return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
-    }
-    /**
-     * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
-     * `input` goes to stdin (`--stdin` lists of commits).
-     */
-    async *lines(args, opts = {}) {
-        let rest = '';
-        for await (const chunk of this.chunks(args, opts)) {
-            const parts = (rest + chunk).split('\n');
-            rest = parts.pop();
-            yield* parts;
-        }
-        if (rest)
-            yield rest;
-    }
-    /**
-     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
-     * large outputs that split records themselves, faster than a line at a time.
-     */
-    async *chunks(args, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
-            cwd: this.cwd,
-            env: this.environment(opts.env),
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        if (child.stdin) {
-            child.stdin.on('error', () => { });
-            child.stdin.end(opts.input);
-        }
-        const err = [];
-        child.stderr.on('data', (b) => err.push(b));
-        const closed = new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        child.stdout.setEncoding('utf8');
-        try {
-            for await (const chunk of child.stdout)
-                yield chunk;
-        }
-        finally {
-            if (child.exitCode === null)
-                child.kill();
-        }
-        const code = await closed;
-        if (code !== 0)
-            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
-    }
-    /**
-     * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
-     * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
-     * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
-     */
-    async *pipeLines(producer, consumer, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
-        const env = this.environment(opts.env);
-        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
-            cwd: this.cwd,
-            env,
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
-        // through this process.
-        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
-            cwd: this.cwd,
-            env,
-            stdio: [first.stdout, 'pipe', 'pipe'],
-        });
-        first.stdout.destroy(); // the consumer has its own end of the pipe
-        const errors = [[], []];
-        first.stderr.on('data', (b) => errors[0].push(b));
-        second.stderr.on('data', (b) => errors[1].push(b));
-        const exited = (child) => new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        const closed = [exited(first), exited(second)];
-        if (first.stdin) {
-            first.stdin.on('error', () => { });
-            if (typeof opts.input === 'string')
-                first.stdin.end(opts.input);
-            else
-                opts.input?.pipe(first.stdin);
-        }
-        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
-        try {
-            for await (const line of rl)
-                yield line;
-        }
-        finally {
-            for (const child of [first, second])
-                if (child.exitCode === null)
-                    child.kill();
-        }
-        const [a, b] = await Promise.all(closed);
-        if (a !== 0)
-            throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
-        if (b !== 0)
-            throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
-    }
-}
-//# sourceMappingURL=git-process.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/git.js
-/**
- * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
- * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
- * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
- */
-
-
-/** Dates for throw-away objects, so they are the same on every run. */
-const FIXED_DATES = {
-    GIT_AUTHOR_DATE: '1000000000 +0000',
-    GIT_COMMITTER_DATE: '1000000000 +0000',
-};
-class Git extends GitProcess {
-    /** The object a revision names, or undefined when it names nothing. */
-    async revParse(rev) {
-        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
-            allowFailure: true,
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /** The commit a revision names, or undefined. */
-    async commitOf(rev) {
-        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
-            allowFailure: true,
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Whether `ancestor` is reachable from `descendant` (equal counts). */
-    async isAncestor(ancestor, descendant) {
-        const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant], {
-            allowFailure: true,
-        });
-        if (r.code === 0)
-            return true;
-        if (r.code === 1)
-            return false;
-        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r.code, r.stderr);
-    }
-    /** Local refs under the given patterns, as name → object id. */
-    async refs(patterns = []) {
-        const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', ...patterns]);
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const sp = line.indexOf(' ');
-            map.set(line.slice(sp + 1), line.slice(0, sp));
-        }
-        return map;
-    }
-    /** A remote's refs (`git ls-remote`), as name → object id; peeled tags (^{}) left out. */
-    async lsRemote(url, patterns = [], opts = {}) {
-        const out = await this.run(['ls-remote', '--', url, ...patterns], { retries: 3, ...opts });
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const [oid, name] = line.split('\t');
-            if (name && !name.endsWith('^{}'))
-                map.set(name, oid);
-        }
-        return map;
-    }
-    // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
-    // a merge actually has to read --------------------------------------------------------
-    /**
-     * Merges two commits without a work tree (`git merge-tree --write-tree`, git >= 2.38): the
-     * resulting tree, and the paths that conflict (the tree then holds conflict markers).
-     */
-    async mergeTree(ours, theirs) {
-        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
-        const r = await this.exec(args, { allowFailure: true });
-        if (r.code !== 0 && r.code !== 1)
-            throw new GitError(args, r.code, r.stderr);
-        const [tree, ...rest] = r.stdout.split('\0');
-        const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
-        return { clean: r.code === 0, tree, conflicts };
-    }
-    /**
-     * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
-     * without a work tree: a throw-away commit with `onto`'s tree and `commit^` as its parent
-     * makes `commit^` the merge base, so the three-way merge is exactly the pick.
-     */
-    async pickTree(commit, onto) {
-        const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
-        const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
-        const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
-            env: FIXED_DATES,
-        });
-        return this.mergeTree(stand, commit);
-    }
-    /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
-    async commitTree(tree, parents, message, options = {}) {
-        const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-F', '-', tree];
-        const env = {};
-        if (options.author) {
-            env.GIT_AUTHOR_NAME = options.author.name;
-            env.GIT_AUTHOR_EMAIL = options.author.email;
-            env.GIT_AUTHOR_DATE = options.author.date;
-        }
-        return this.run(args, { input: message, env });
-    }
-    /**
-     * Pushes commits to refs, each guarded by a lease on the value the ref must still have
-     * (`undefined`: it must not exist), all or nothing. Returns the refs the remote refused
-     * because they moved (stale lease) instead of throwing, so the caller can explain.
-     */
-    async pushWithLease(url, updates) {
-        if (!updates.length)
-            return { rejected: [] };
-        const args = [
-            'push',
-            '--porcelain',
-            '--atomic',
-            '--no-verify',
-            ...updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`),
-            '--',
-            url,
-            ...updates.map((u) => `${u.sha}:${u.ref}`),
-        ];
-        const r = await this.exec(args, { allowFailure: true, retries: 3 });
-        if (r.code === 0)
-            return { rejected: [] };
-        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
-        const lines = r.stdout.split('\n');
-        const rejected = updates
-            .filter((u) => lines.some((l) => l.startsWith('!') && l.includes(`:${u.ref}\t`) && l.includes('stale info')))
-            .map((u) => u.ref);
-        if (rejected.length)
-            return { rejected };
-        throw new GitError(args.map((a) => this.redact(a)), r.code, r.stderr + r.stdout);
-    }
-    /** The note a notes ref holds for an object, or undefined. */
-    async note(notesRef, object) {
-        const r = await this.exec(['notes', `--ref=${notesRef}`, 'show', object], {
-            allowFailure: true,
-        });
-        return r.code === 0 ? r.stdout : undefined;
-    }
-    /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
-    async resolveCommits(names) {
-        const out = new Map();
-        if (!names.length)
-            return out;
-        const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
-        });
-        r.split('\n').forEach((line, i) => {
-            const [oid, type] = line.split(' ');
-            if (type === 'commit' && i < names.length)
-                out.set(names[i], oid);
-        });
-        return out;
-    }
-    /**
-     * Stable patch ids (`git patch-id --stable`, what cherry-mark compares) of commits:
-     * commit → patch id; commits with an empty diff (and merges) have none.
-     */
-    async patchIds(commits) {
-        const out = new Map();
-        if (!commits.length)
-            return out;
-        const diff = await this.exec(['diff-tree', '--stdin', '-p', '--no-color', '--root'], {
-            input: commits.join('\n') + '\n',
-        });
-        const ids = await this.run(['patch-id', '--stable'], { input: diff.stdout });
-        for (const line of ids.split('\n')) {
-            const [pid, commit] = line.split(' ');
-            if (pid && commit)
-                out.set(commit, pid);
-        }
-        return out;
-    }
-    /**
-     * A remote's branches and tags only (`ls-remote --heads --tags --refs`): protocol v2 asks the
-     * server for just those prefixes, so refs/pull/*, HEAD and other hidden refs never come back.
-     */
-    async remoteBranchesAndTags(url, opts = {}) {
-        const out = await this.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
-            retries: 3,
-            ...opts,
-        });
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const [oid, name] = line.split('\t');
-            if (name)
-                map.set(name, oid);
-        }
-        return map;
-    }
-    /**
-     * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
-     * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
-     */
-    async objectTypes(oids) {
-        const list = [...new Set(oids)];
-        const types = new Map();
-        if (!list.length)
-            return types;
-        const r = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-            allowFailure: true,
-        });
-        const lines = r.stdout.split('\n');
-        list.forEach((oid, i) => {
-            const [got, type] = (lines[i] ?? '').split(' ');
-            types.set(oid, r.code === 0 && got === oid && type !== 'missing' ? type : undefined);
-        });
-        return types;
-    }
-}
-/** Creates a repository (bare by default) and returns its funnel. */
-async function initRepository(dir, options = {}) {
-    const { bare = true, ...rest } = options;
-    const git = new Git({ ...rest, cwd: process.cwd() });
-    await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
-    return git.at(dir);
-}
-//# sourceMappingURL=git.js.map
-
-/***/ }),
-
-/***/ 1562:
+/***/ 1603:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
-/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */   IP: () => (/* binding */ writeNote),
+/* harmony export */   QX: () => (/* binding */ readFlights),
+/* harmony export */   Xn: () => (/* binding */ findBaseline),
+/* harmony export */   ke: () => (/* binding */ readNoteText),
+/* harmony export */   pw: () => (/* binding */ readFlightsOf)
 /* harmony export */ });
-/* unused harmony export MemoryLogger */
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-//# sourceMappingURL=log.js.map
-
-/***/ }),
-
-/***/ 1251:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BJ: () => (/* binding */ revertedCommit),
-/* harmony export */   Bf: () => (/* binding */ subjectPrefix),
-/* harmony export */   Gd: () => (/* binding */ fixesReferences),
-/* harmony export */   PY: () => (/* binding */ masterDate),
-/* harmony export */   xf: () => (/* binding */ isHexId),
-/* harmony export */   yU: () => (/* binding */ findReferences)
-/* harmony export */ });
-/* unused harmony export SUBJECT_PREFIXES */
-const FORMS = [
-    { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
-    { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
-    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
-    { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
-    { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
-    { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
-];
-/** Android/ChromiumOS subject prefixes that say where a change comes from. */
-const SUBJECT_PREFIXES = (/* unused pure expression or super */ null && (['UPSTREAM', 'BACKPORT', 'FROMGIT', 'FROMLIST']));
-/** The Android/ChromiumOS prefix of a subject line (`UPSTREAM: foo`), if any. */
-function subjectPrefix(subject) {
-    const m = /^(UPSTREAM|BACKPORT|FROMGIT|FROMLIST):/.exec(subject.trim());
-    return m ? m[1] : undefined;
-}
-/**
- * Every upstream reference in a commit message, in order. `extra` patterns are the user's own:
- * each must have one capture group, the commit id.
- */
-function findReferences(message, extra = []) {
-    const found = [];
-    for (const line of message.split('\n')) {
-        for (const { form, re } of FORMS) {
-            const m = re.exec(line);
-            if (m)
-                found.push({ form, sha: m[1].toLowerCase(), line: line.trim() });
-        }
-        for (const re of extra) {
-            const m = re.exec(line);
-            if (m?.[1])
-                found.push({ form: 'custom', sha: m[1].toLowerCase(), line: line.trim() });
-        }
-    }
-    return found;
-}
-/** `This reverts commit <sha>.`: the commit a revert undoes. */
-function revertedCommit(message) {
-    const m = /This reverts commit ([0-9a-fA-F]{7,64})/.exec(message);
-    return m?.[1].toLowerCase();
-}
-/** `Fixes: <sha> ("subject")`: the commits a fix names. */
-function fixesReferences(message) {
-    const out = [];
-    for (const line of message.split('\n')) {
-        const m = /^\s*Fixes:\s*([0-9a-fA-F]{7,64})\b/i.exec(line);
-        if (m)
-            out.push(m[1].toLowerCase());
-    }
-    return out;
-}
-/** Whether a written commit id is hexadecimal at all (a reference to `xyz` is a violation). */
-function isHexId(sha) {
-    return /^[0-9a-f]+$/i.test(sha);
-}
-/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
-function masterDate(message) {
-    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
-}
-//# sourceMappingURL=references.js.map
-
-/***/ }),
-
-/***/ 9494:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ek: () => (/* binding */ policyUsage),
-/* harmony export */   mJ: () => (/* binding */ sharedOptions),
-/* harmony export */   qg: () => (/* binding */ parse),
-/* harmony export */   ue: () => (/* binding */ shared)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5106);
-/* harmony import */ var _actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9191);
-/** Options `tributary check` and `tributary divergence` share: where upstream is, the policy. */
-
-
-
-
-const policyUsage = `  --upstream REV         the upstream development branch (e.g. upstream/master)   [required]
-  --followed REV         the upstream branch the downstream follows (default: --upstream)
-  --trailer NAME         a trailer that declares a commit downstream-only (repeatable;
-                         default Downstream-only)
-  --subject REGEX        a subject pattern that declares a commit downstream-only (repeatable)
-  --pattern REGEX        another reference form, one capture group: the commit id (repeatable)
-  --min-length N         fewest hex digits a reference may have (default 12)
-  --cache-dir DIR        keep commit facts (patch-ids) here between runs
-  --repo DIR             the repository (default: the current directory)
-  --json                 print JSON instead of a table
-`;
-const sharedOptions = {
-    upstream: { type: 'string' },
-    followed: { type: 'string' },
-    trailer: { type: 'string', multiple: true },
-    subject: { type: 'string', multiple: true },
-    pattern: { type: 'string', multiple: true },
-    'min-length': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    repo: { type: 'string' },
-    json: { type: 'boolean' },
-};
-function parse(args, options) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: false, strict: true });
-}
-function shared(values, logger) {
-    if (!values.upstream)
-        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('--upstream', 'Say which is the upstream development branch: --upstream upstream/master.');
-    const min = values['min-length'];
-    return {
-        git: new _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__/* .Git */ .TU({ cwd: values.repo ?? process.cwd(), logger }),
-        development: values.upstream,
-        followed: values.followed,
-        policy: (0,_actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePolicy */ .ON)({
-            trailers: values.trailer,
-            subjects: values.subject,
-            referencePatterns: values.pattern,
-            minimumIdLength: min === undefined ? undefined : Number(min),
-        }),
-        cacheDir: values['cache-dir'],
-        json: !!values.json,
-    };
-}
-//# sourceMappingURL=backport-options.js.map
-
-/***/ }),
-
-/***/ 485:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ check)
-/* harmony export */ });
-/* harmony import */ var _actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9603);
-/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9539);
-/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9494);
-
-
-
-const check = {
-    name: 'check',
-    summary: 'classify downstream commits by the backport policy (upstream, backport, ..., violation)',
-    usage: `usage: tributary check --upstream REV [--base REV] [--head REV] [options]
-
-Classifies each commit of base..head that upstream does not have: upstream (the same patch
-as an upstream commit), backport (names an upstream commit of the development branch),
-revert, downstream-only (declared), sync (a merge of the branch followed) or violation.
-Exits 1 when a commit breaks the policy (or has a warning, with --fail-on-warnings).
-
-  --base REV             classify base..head (default: every downstream commit not upstream)
-  --head REV             the downstream revision (default HEAD)
-  --fail-on-warnings     exit 1 on warnings too
-${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
-    async run(args, logger) {
-        const { values } = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(args, {
-            ..._backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOptions */ .mJ,
-            base: { type: 'string' },
-            head: { type: 'string' },
-            'fail-on-warnings': { type: 'boolean' },
-        });
-        const s = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .shared */ .ue)(values, logger);
-        const list = await (0,_actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyCommits */ .zU)({
-            git: s.git,
-            base: values.base,
-            head: values.head ?? 'HEAD',
-            development: s.development,
-            followed: s.followed,
-            policy: s.policy,
-            cache: s.cacheDir,
-            upstreamRefs: ['refs/remotes/'],
-        });
-        const counts = (0,_actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__/* .countClasses */ .Eh)(list);
-        if (s.json)
-            process.stdout.write(JSON.stringify({ counts, classifications: list }, null, 2) + '\n');
-        else {
-            if (list.length)
-                logger.info((0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .classificationTable */ .jS)(list));
-            logger.info((0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .countsLine */ .J7)(counts));
-        }
-        return counts.violation || (values['fail-on-warnings'] && counts.warnings) ? 1 : 0;
-    },
-};
-//# sourceMappingURL=check.js.map
-
-/***/ }),
-
-/***/ 3192:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
-/* harmony export */ });
-/**
- * The token for the hosted tree and its GitHub API, from the environment (never the command
- * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
- */
-function tokenFromEnvironment() {
-    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
-}
-//# sourceMappingURL=command.js.map
-
-/***/ }),
-
-/***/ 9399:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ divergence)
-/* harmony export */ });
-/* harmony import */ var _actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9947);
-/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9539);
-/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9494);
-
-
-
-const divergence = {
-    name: 'divergence',
-    summary: 'report downstream-only commits, what upstream now carries, what to drop before a sync',
-    usage: `usage: tributary divergence --upstream REV [--followed REV] [--downstream REV] [--to REV] [options]
-
-Reports, for a downstream branch and the upstream branch it follows: the commits declared
-downstream-only with their reasons, those neither upstream nor declared, those whose change
-upstream now carries (by reference or patch), and, newest first, the commits to revert or
-drop before syncing to the new upstream head --to, each with the upstream commit that
-supersedes it. Markdown by default, JSON (tributary.divergence/v1) with --json.
-
-  --downstream REV       the downstream branch (default HEAD)
-  --to REV               the upstream head of the next sync (default: --followed)
-${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
-    async run(args, logger) {
-        const { values } = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(args, {
-            ..._backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOptions */ .mJ,
-            downstream: { type: 'string' },
-            to: { type: 'string' },
-        });
-        const s = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .shared */ .ue)(values, logger);
-        const r = await (0,_actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__/* .divergence */ .Z)({
-            git: s.git,
-            downstream: values.downstream ?? 'HEAD',
-            development: s.development,
-            followed: s.followed,
-            target: values.to,
-            policy: s.policy,
-            cache: s.cacheDir,
-            upstreamRefs: ['refs/remotes/'],
-            labels: {
-                downstream: values.downstream ?? 'HEAD',
-                development: s.development,
-                followed: s.followed ?? s.development,
-                target: values.to ?? s.followed ?? s.development,
-            },
-        });
-        process.stdout.write(s.json ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .divergenceMarkdown */ .J1)(r));
-        return 0;
-    },
-};
-//# sourceMappingURL=divergence.js.map
-
-/***/ }),
-
-/***/ 9724:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ gateCommand)
-});
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-// EXTERNAL MODULE: ./build/actions/lib/flight.js
-var lib_flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
-var lib_git = __nccwpck_require__(5106);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
-/**
- * The allow list: a YAML file in the user's repository naming failures that may not block,
- * each with a reason, an issue link and an expiry date (docs/allow-list.md):
- *
- *   allow:
- *     - job: test-amd64-*-qemuu-*
- *       step: migrate-support-check
- *       reason: migration of qemuu guests is broken upstream
- *       issue: https://gitlab.com/xen-project/xen/-/issues/123
- *       expires: 2026-12-31
- *
- * An entry past its expiry no longer allows (and is reported); an entry whose step passes
- * now is reported as stale, so the list shrinks as things get fixed.
- */
-
-
-
-function parseAllowList(text, source) {
-    const fail = (field, message) => {
-        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
-    };
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
-    }
-    if (doc === null || doc === undefined)
-        return [];
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        fail('(top level)', 'must be a mapping with an `allow` list');
-    const list = doc.allow;
-    if (list === undefined || list === null)
-        return [];
-    if (!Array.isArray(list))
-        fail('allow', 'must be a list of entries');
-    return list.map((raw, i) => {
-        const f = `allow[${i}]`;
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-            fail(f, 'must be a mapping');
-        const o = raw;
-        const str = (key) => {
-            const v = o[key];
-            if (v instanceof Date && key === 'expires')
-                return v.toISOString().slice(0, 10);
-            if (typeof v !== 'string' || !v.trim())
-                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
-            return v.trim();
-        };
-        const entry = {
-            job: str('job'),
-            step: o.step === undefined ? '*' : str('step'),
-            reason: str('reason'),
-            issue: str('issue'),
-            expires: str('expires'),
-            source: `${source}: ${f}`,
-        };
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
-            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
-            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
-        if (!/^https?:\/\/\S+$/.test(entry.issue))
-            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
-        for (const key of Object.keys(o))
-            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
-                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
-        return entry;
-    });
-}
-/** An entry allows through the whole of its expiry day (UTC). */
-function isExpired(entry, now) {
-    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
-}
-class AllowMatcher {
-    compiled;
-    constructor(entries) {
-        this.compiled = entries.map((entry) => ({
-            entry,
-            job: picomatch(entry.job, { dot: true }),
-            step: picomatch(entry.step, { dot: true }),
-        }));
-    }
-    /** Every entry whose patterns match the job and step. */
-    matching(job, step) {
-        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
-    }
-}
-//# sourceMappingURL=allow-list.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
-function emptyHistory() {
-    return { flights: [], steps: {} };
-}
-/** What the history says of one job's step, or undefined when it was never seen. */
-function stepPast(history, job, step) {
-    const h = history?.steps[job]?.[step];
-    if (!h)
-        return undefined;
-    const ref = (i) => (i === null ? undefined : history.flights[i]);
-    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
-}
-/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
-function carryHistory(prev, at, jobs) {
-    // Work on refs, then rebuild the flights table with only what is still referenced.
-    const steps = new Map();
-    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
-        const m = new Map();
-        for (const step of Object.keys(js))
-            m.set(step, stepPast(prev, job, step));
-        steps.set(job, m);
-    }
-    for (const job of jobs) {
-        let m = steps.get(job.name);
-        if (!m)
-            steps.set(job.name, (m = new Map()));
-        for (const s of job.steps) {
-            const status = s.status;
-            const past = m.get(s.name) ?? { first: at, last: status };
-            if (status === 'skip') {
-                m.set(s.name, past);
-                continue;
-            }
-            if (status === 'pass')
-                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
-            else
-                m.set(s.name, {
-                    first: past.first,
-                    lastPass: past.lastPass,
-                    failingSince: past.failingSince ?? at,
-                    last: status,
-                });
-        }
-    }
-    const flights = [];
-    const index = new Map();
-    const idx = (r) => {
-        if (!r)
-            return null;
-        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
-        let i = index.get(key);
-        if (i === undefined) {
-            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
-            index.set(key, i);
-        }
-        return i;
-    };
-    const out = {};
-    for (const [job, m] of steps) {
-        const js = (out[job] = {});
-        for (const [step, p] of m)
-            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
-    }
-    return { flights, steps: out };
-}
-//# sourceMappingURL=history.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
-/**
- * The push gate's decision, osstest's rule as a pure function: compare a flight with its
- * baseline, use the carried history for "never passed" and "failing since", the other flights
- * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
- * policy. No git, no network: everything it needs is in its arguments.
- */
-
-
-
-const failing = (s) => s === 'fail' || s === 'blocked';
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new AllowMatcher(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => isExpired(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
-    for (const pattern of policy.required) {
-        const match = picomatch(pattern);
-        const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
-                job: pattern,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(pattern),
-                blocking: true,
-                message: 'required job missing from the flight',
-            });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
-                job: j.name,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(j.name),
-                blocking: true,
-                message: 'required job was cancelled',
-                log: j.url,
-            });
-        }
-    }
-    for (const job of flight.jobs) {
-        const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
-        for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = stepPast(history.summary, job.name, step.name);
-            const entries = allow.matching(job.name, step.name);
-            if (step.status === 'pass') {
-                for (const e of entries)
-                    stale.add(e);
-                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
-                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
-                continue;
-            }
-            if (step.status === 'skip')
-                continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !isExpired(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
-        }
-    }
-    // An entry is stale only when nothing it matches still fails.
-    for (const f of [...regressions, ...allowable])
-        for (const e of allow.matching(f.job, f.step))
-            stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
-    const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
-        !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
-            .slice(0, 3)
-            .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
-    };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
-    return decision;
-}
-//# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
+/* unused harmony exports DEFAULT_NOTES_REF, noteBlobs */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
 
 const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
@@ -44936,7 +43717,43 @@ async function readNoteText(git, notesRef, commit) {
 /** Every flight recorded on a commit, oldest first. */
 async function readFlights(git, notesRef, commit) {
     const text = await readNoteText(git, notesRef, commit);
-    return text ? (0,lib_flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${commit}`) : [];
+    return text ? (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, `note ${notesRef} on ${commit}`) : [];
+}
+/**
+ * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
+ * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
+ * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
+ * note are absent from the map; a damaged note is an error naming it.
+ */
+async function readFlightsOf(git, notesRef, commits) {
+    const blobs = new Map();
+    const unique = [...new Set(commits)];
+    // ls-tree takes the paths as arguments: chunks keep the command line well under its limit.
+    for (let i = 0; i < unique.length; i += 500)
+        for (const [commit, blob] of await noteBlobs(git, notesRef, unique.slice(i, i + 500)))
+            blobs.set(commit, blob);
+    const found = new Map();
+    if (!blobs.size)
+        return found;
+    const order = [...blobs.entries()];
+    const r = await git.exec(['cat-file', '--batch'], {
+        input: order.map(([, blob]) => blob).join('\n') + '\n',
+    });
+    // Sizes are in bytes: the notes are tributary's JSON, valid UTF-8, so the text decoded by
+    // the funnel encodes back to the very bytes git wrote.
+    const out = Buffer.from(r.stdout, 'utf8');
+    let at = 0;
+    for (const [commit] of order) {
+        const eol = out.indexOf(0x0a, at);
+        const header = out.subarray(at, eol).toString('utf8').split(' ');
+        const size = Number(header[2]);
+        if (header[1] !== 'blob' || !Number.isInteger(size))
+            throw new Error(`git cat-file --batch: unexpected header '${header.join(' ')}'`);
+        const text = out.subarray(eol + 1, eol + 1 + size).toString('utf8');
+        at = eol + 1 + size + 1;
+        found.set(commit, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, `note ${notesRef} on ${commit}`));
+    }
+    return found;
 }
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
@@ -44954,7 +43771,7 @@ async function findBaseline(git, notesRef, head, maxWalk) {
     const commit = commits.find((c) => blobs.has(c));
     if (!commit)
         return undefined;
-    const flights = (0,lib_flight/* parseFlightNote */.kO)(await git.run(['cat-file', 'blob', blobs.get(commit)]), `note ${notesRef} on ${commit}`);
+    const flights = (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(await git.run(['cat-file', 'blob', blobs.get(commit)]), `note ${notesRef} on ${commit}`);
     if (!flights.length)
         return undefined;
     // The flight that let the head through is the one its descendants were judged against.
@@ -45027,7 +43844,22 @@ async function writeNote(git, notesRef, commit, text) {
     await git.run(['update-ref', notesRef, next, parent ?? '']);
 }
 //# sourceMappingURL=notes.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
+
+/***/ }),
+
+/***/ 8841:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ fetchNotes),
+/* harmony export */   X4: () => (/* binding */ PushRefused),
+/* harmony export */   kO: () => (/* binding */ publishFlight),
+/* harmony export */   y9: () => (/* binding */ usePartialClone)
+/* harmony export */ });
+/* unused harmony export checkFastForward */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1576);
+/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1603);
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
  * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
@@ -45106,8 +43938,8 @@ async function publishFlight(git, remote, opts) {
         await checkFastForward(git, tested.branch, tested.head, record.revision);
     for (let attempt = 1;; attempt++) {
         const expected = (await git.revParse(notesRef)) ?? '';
-        const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-        await writeNote(git, notesRef, record.revision, (0,lib_flight/* appendFlightNote */.x5)(existing, record));
+        const existing = (await (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .readNoteText */ .ke)(git, notesRef, record.revision)) ?? '';
+        await (0,_notes_js__WEBPACK_IMPORTED_MODULE_2__/* .writeNote */ .IP)(git, notesRef, record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_1__/* .appendFlightNote */ .x5)(existing, record));
         const args = ['push', '--atomic', '--porcelain', `--force-with-lease=${notesRef}:${expected}`];
         const refspecs = [`${notesRef}:${notesRef}`];
         if (tested) {
@@ -45131,114 +43963,33 @@ async function publishFlight(git, remote, opts) {
             }
         }
         if ((now.get(notesRef) ?? '') === expected || attempt >= tries) {
-            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${(r.stderr + r.stdout).trim().split('\n').slice(-4).join(' / ')}`);
         }
         opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
         await fetchNotes(git, remote, notesRef);
     }
 }
 //# sourceMappingURL=publish.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/report.js
-const STATUS_CONTEXT = 'tributary/push-gate';
-const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
-const report_link = (log) => !log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `\`${cell(log)}\``;
-const KIND = {
-    regression: 'regression',
-    missing: 'required job missing or cancelled',
-    'failed-in-baseline': 'failed in the baseline too',
-    'never-passed': 'never passed',
-    'no-baseline': 'no baseline to judge against',
-    flaky: 'flaky',
-    allowed: 'allow list',
-};
-/** The commit status: state and a description GitHub accepts (≤ 140 characters). */
-function statusOf(outcome) {
-    const d = outcome.decision;
-    const n = d.regressions.length;
-    const count = `${n} regression${n === 1 ? '' : 's'}`;
-    let state;
-    let text;
-    if (outcome.error) {
-        state = 'error';
-        text = `${count}; not pushed: ${outcome.error}`;
-    }
-    else if (d.verdict === 'retry') {
-        state = 'pending';
-        text = `${count} in non-build steps; a fresh flight was asked for`;
-    }
-    else if (d.verdict === 'push') {
-        state = 'success';
-        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
-    }
-    else {
-        state = 'failure';
-        text = n ? `${count}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}` : d.reason;
-    }
-    return { state, description: text.length > 140 ? text.slice(0, 137) + '...' : text };
-}
-function regressionTable(rows) {
-    return [
-        '| job | step | baseline | now | failing since | last passed in | log |',
-        '|---|---|---|---|---|---|---|',
-        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`),
-    ];
-}
-function allowableTable(rows) {
-    return [
-        '| job | step | why | baseline | now | failing since | last passed in | log |',
-        '|---|---|---|---|---|---|---|---|',
-        ...rows.map((r) => {
-            const why = r.kind === 'flaky'
-                ? `flaky: pass in ${r.passIn}`
-                : r.allowedBy
-                    ? `allow list: ${cell(r.allowedBy.reason)} ([issue](${r.allowedBy.issue}), until ${r.allowedBy.expires})`
-                    : KIND[r.kind];
-            return `| ${cell(r.job)} | ${cell(r.step)} | ${why} | ${r.baseline ?? '—'} | ${r.now} | ${ref(r.failingSince) || 'this flight'} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`;
-        }),
-    ];
-}
-/** The job summary in Markdown. */
-function renderSummary(outcome) {
-    const d = outcome.decision;
-    const verdict = outcome.error
-        ? `not pushed: ${outcome.error}`
-        : d.verdict === 'push'
-            ? outcome.pushed
-                ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
-                : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
-            : d.verdict === 'retry'
-                ? 'not pushed: a fresh flight of this revision was asked for'
-                : `refused: ${d.reason}`;
-    const out = [
-        `## Push gate: ${outcome.tree} ${outcome.revision.slice(0, 12)} → ${outcome.tested}`,
-        '',
-        `**${cell(verdict)}**`,
-        '',
-        `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
-        `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
-    ];
-    if (d.forced)
-        out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
-    if (outcome.dispatched)
-        out.push(`- asked for a flight of ${outcome.dispatched.revision.slice(0, 12)} (${outcome.dispatched.purpose}) via ${outcome.dispatched.workflow}`);
-    out.push('', `### Regressions (${d.regressions.length})`, '');
-    out.push(...(d.regressions.length ? regressionTable(d.regressions) : ['None.']));
-    if (d.allowable.length)
-        out.push('', `### Allowable failures (${d.allowable.length})`, '', ...allowableTable(d.allowable));
-    if (d.fixed.length)
-        out.push('', `### Passing now (${d.fixed.length})`, '', ...d.fixed.map((f) => `- ${cell(f.job)} ${cell(f.step)} (baseline: ${f.baseline ?? 'not run'})`));
-    if (d.newJobs.length)
-        out.push('', `New jobs: ${d.newJobs.map(cell).join(', ')}`);
-    if (d.goneJobs.length)
-        out.push('', `Jobs gone since the baseline: ${d.goneJobs.map(cell).join(', ')}`);
-    if (d.expiredAllows.length)
-        out.push('', '### Expired allow-list entries (no longer allow)', '', ...d.expiredAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)}: expired ${e.expires} (${e.source}; [issue](${e.issue}))`));
-    if (d.staleAllows.length)
-        out.push('', '### Stale allow-list entries (their steps pass now)', '', ...d.staleAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`));
-    return out.join('\n') + '\n';
-}
-//# sourceMappingURL=report.js.map
+
+/***/ }),
+
+/***/ 5239:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ readResults)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var flight = __nccwpck_require__(1576);
 ;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
 
 
@@ -52620,7 +51371,7 @@ function suiteResults(suite, where) {
         }
         return step;
     });
-    return [{ format: lib_flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
+    return [{ format: flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
 }
 //# sourceMappingURL=junit.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
@@ -52668,7 +51419,7 @@ function readResults(dir, tree, revision) {
     for (const file of listFiles(dir)) {
         const source = (0,external_node_path_.relative)(dir, file) || file;
         if (file.endsWith('.json')) {
-            found.push({ result: (0,lib_flight/* parseJobResult */.De)((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
+            found.push({ result: (0,flight/* parseJobResult */.De)((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
         }
         else if (file.endsWith('.xml')) {
             const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
@@ -52754,6 +51505,2481 @@ function readResults(dir, tree, revision) {
     };
 }
 //# sourceMappingURL=results.js.map
+
+/***/ }),
+
+/***/ 5106:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  XS: () => (/* reexport */ GitError),
+  zY: () => (/* binding */ initRepository),
+  dg: () => (/* reexport */ isTransient)
+});
+
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, basicAuthHeader, retryPolicy
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
+;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
+/**
+ * The one funnel every git call goes through: a child process of git with arguments as arrays
+ * (no shell ever parses them), git never prompting, only known transports allowed (never
+ * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
+ * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
+ * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
+ */
+
+
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-6).join('\n')}`);
+        this.name = 'GitError';
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/** The transports tributary ever speaks; `ext::` and friends are refused by git itself. */
+const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
+const TRANSIENT = [
+    /RPC failed/i,
+    /early EOF/i,
+    /unexpected disconnect/i,
+    /the remote end hung up unexpectedly/i,
+    /Connection (reset|refused|timed out)/i,
+    /Could not resolve host/i,
+    /Operation timed out/i,
+    /HTTP\/?[0-9.]* ?(500|502|503|504)/i,
+    /returned error: (500|502|503|504)/i,
+    /transfer closed with outstanding read data/i,
+    /GnuTLS recv error|SSL_read|OpenSSL SSL/i,
+    /index-pack failed/i,
+    /remote: (Internal Server Error|Service Unavailable)/i,
+];
+/** Whether a failure looks like the network, worth another try; auth and refusals are not. */
+function isTransient(stderr) {
+    return TRANSIENT.some((re) => re.test(stderr));
+}
+function basicAuthHeader(username, token) {
+    return `Authorization: Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Base delay of the backoff between retries; tests shorten it. */
+const retryPolicy = { baseDelayMs: 1000 };
+class GitProcess {
+    cwd;
+    options;
+    redactor = new log/* Redactor */.pO();
+    constructor(options) {
+        this.options = options;
+        this.cwd = options.cwd;
+        for (const c of options.credentials ?? []) {
+            this.redactor.add(c.token);
+            this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
+            options.logger?.secret(c.token);
+        }
+    }
+    /** The same credentials, identity and logger in another directory. */
+    at(cwd) {
+        return new this.constructor({ ...this.options, cwd });
+    }
+    /** Removes every token (and its encoded form) from a text. */
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    environment(extra) {
+        const env = {
+            ...process.env,
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+            GCM_INTERACTIVE: 'never',
+            LC_ALL: 'C',
+            ...this.options.env,
+            ...extra,
+        };
+        if (!env.GIT_SSH_COMMAND)
+            env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+        // Per-command configuration, appended after whatever the caller's environment had.
+        let n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+        const add = (key, value) => {
+            env[`GIT_CONFIG_KEY_${n}`] = key;
+            env[`GIT_CONFIG_VALUE_${n}`] = value;
+            n++;
+        };
+        for (const c of this.options.credentials ?? []) {
+            add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
+        }
+        // A credential helper from the user's config must not answer for us, nor store our token.
+        if (this.options.credentials?.length)
+            add('credential.helper', '');
+        env.GIT_CONFIG_COUNT = String(n);
+        const id = this.options.identity;
+        if (id) {
+            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = id.name;
+            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = id.email;
+            // A command that keeps another author (a cherry-pick) says so in its own environment.
+            for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE'])
+                if (extra?.[k])
+                    env[k] = extra[k];
+        }
+        return env;
+    }
+    once(args, opts) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+                cwd: this.cwd,
+                env: this.environment(opts.env),
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            child.on('error', reject);
+            child.stdin.on('error', () => { }); // git may exit before reading all of its input
+            child.on('close', (code, signal) => {
+                resolve({
+                    code: code ?? (signal ? 128 : 1),
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                });
+            });
+            child.stdin.end(opts.input ?? '');
+        });
+    }
+    /** Runs git; throws GitError (tokens redacted) unless allowFailure. */
+    async exec(args, opts = {}) {
+        const retries = opts.retries ?? 0;
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        for (let attempt = 0;; attempt++) {
+            const result = await this.once(args, opts);
+            if (result.code === 0)
+                return result;
+            if (attempt < retries && isTransient(result.stderr)) {
+                const delay = retryPolicy.baseDelayMs * 2 ** attempt;
+                this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
+                await sleep(delay);
+                continue;
+            }
+            if (opts.allowFailure)
+                return result;
+            throw new GitError(args.map((a) => this.redact(a)), result.code, result.stderr);
+        }
+    }
+    /** Runs git and returns its stdout with the final newline removed. */
+    async run(args, opts = {}) {
+        return (await this.exec(args, opts)).stdout.replace(/\n$/, '');
+    }
+    /** Runs git and says whether it succeeded, for questions git answers by exit code. */
+    async try(args, opts = {}) {
+        return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
+    }
+    /**
+     * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
+     * `input` goes to stdin (`--stdin` lists of commits).
+     */
+    async *lines(args, opts = {}) {
+        let rest = '';
+        for await (const chunk of this.chunks(args, opts)) {
+            const parts = (rest + chunk).split('\n');
+            rest = parts.pop();
+            yield* parts;
+        }
+        if (rest)
+            yield rest;
+    }
+    /**
+     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
+     * large outputs that split records themselves, faster than a line at a time.
+     */
+    async *chunks(args, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        const child = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', args, {
+            cwd: this.cwd,
+            env: this.environment(opts.env),
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        if (child.stdin) {
+            child.stdin.on('error', () => { });
+            child.stdin.end(opts.input);
+        }
+        const err = [];
+        child.stderr.on('data', (b) => err.push(b));
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        child.stdout.setEncoding('utf8');
+        try {
+            for await (const chunk of child.stdout)
+                yield chunk;
+        }
+        finally {
+            if (child.exitCode === null)
+                child.kill();
+        }
+        const code = await closed;
+        if (code !== 0)
+            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+    }
+    /**
+     * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
+     * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
+     * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
+     */
+    async *pipeLines(producer, consumer, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
+        const env = this.environment(opts.env);
+        const first = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', producer, {
+            cwd: this.cwd,
+            env,
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
+        // through this process.
+        const second = (0,external_node_child_process_.spawn)(this.options.program ?? 'git', consumer, {
+            cwd: this.cwd,
+            env,
+            stdio: [first.stdout, 'pipe', 'pipe'],
+        });
+        first.stdout.destroy(); // the consumer has its own end of the pipe
+        const errors = [[], []];
+        first.stderr.on('data', (b) => errors[0].push(b));
+        second.stderr.on('data', (b) => errors[1].push(b));
+        const exited = (child) => new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        const closed = [exited(first), exited(second)];
+        if (first.stdin) {
+            first.stdin.on('error', () => { });
+            if (typeof opts.input === 'string')
+                first.stdin.end(opts.input);
+            else
+                opts.input?.pipe(first.stdin);
+        }
+        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
+        try {
+            for await (const line of rl)
+                yield line;
+        }
+        finally {
+            for (const child of [first, second])
+                if (child.exitCode === null)
+                    child.kill();
+        }
+        const [a, b] = await Promise.all(closed);
+        if (a !== 0)
+            throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
+        if (b !== 0)
+            throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
+    }
+}
+//# sourceMappingURL=git-process.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git.js
+/**
+ * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
+ * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
+ * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
+ */
+
+
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+class Git extends GitProcess {
+    /** The object a revision names, or undefined when it names nothing. */
+    async revParse(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
+            allowFailure: true,
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** The commit a revision names, or undefined. */
+    async commitOf(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
+            allowFailure: true,
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Whether `ancestor` is reachable from `descendant` (equal counts). */
+    async isAncestor(ancestor, descendant) {
+        const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant], {
+            allowFailure: true,
+        });
+        if (r.code === 0)
+            return true;
+        if (r.code === 1)
+            return false;
+        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r.code, r.stderr);
+    }
+    /** Local refs under the given patterns, as name → object id. */
+    async refs(patterns = []) {
+        const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', ...patterns]);
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            map.set(line.slice(sp + 1), line.slice(0, sp));
+        }
+        return map;
+    }
+    /** A remote's refs (`git ls-remote`), as name → object id; peeled tags (^{}) left out. */
+    async lsRemote(url, patterns = [], opts = {}) {
+        const out = await this.run(['ls-remote', '--', url, ...patterns], { retries: 3, ...opts });
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const [oid, name] = line.split('\t');
+            if (name && !name.endsWith('^{}'))
+                map.set(name, oid);
+        }
+        return map;
+    }
+    // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
+    // a merge actually has to read --------------------------------------------------------
+    /**
+     * Merges two commits without a work tree (`git merge-tree --write-tree`, git >= 2.38): the
+     * resulting tree, and the paths that conflict (the tree then holds conflict markers).
+     */
+    async mergeTree(ours, theirs) {
+        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+        const r = await this.exec(args, { allowFailure: true });
+        if (r.code !== 0 && r.code !== 1)
+            throw new GitError(args, r.code, r.stderr);
+        const [tree, ...rest] = r.stdout.split('\0');
+        const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
+        return { clean: r.code === 0, tree, conflicts };
+    }
+    /**
+     * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
+     * without a work tree: a throw-away commit with `onto`'s tree and `commit^` as its parent
+     * makes `commit^` the merge base, so the three-way merge is exactly the pick.
+     */
+    async pickTree(commit, onto) {
+        const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
+        const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+        const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
+            env: FIXED_DATES,
+        });
+        return this.mergeTree(stand, commit);
+    }
+    /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
+    async commitTree(tree, parents, message, options = {}) {
+        const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-F', '-', tree];
+        const env = {};
+        if (options.author) {
+            env.GIT_AUTHOR_NAME = options.author.name;
+            env.GIT_AUTHOR_EMAIL = options.author.email;
+            env.GIT_AUTHOR_DATE = options.author.date;
+        }
+        return this.run(args, { input: message, env });
+    }
+    /**
+     * Pushes commits to refs, each guarded by a lease on the value the ref must still have
+     * (`undefined`: it must not exist), all or nothing. Returns the refs the remote refused
+     * because they moved (stale lease) instead of throwing, so the caller can explain.
+     */
+    async pushWithLease(url, updates) {
+        if (!updates.length)
+            return { rejected: [] };
+        const args = [
+            'push',
+            '--porcelain',
+            '--atomic',
+            '--no-verify',
+            ...updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`),
+            '--',
+            url,
+            ...updates.map((u) => `${u.sha}:${u.ref}`),
+        ];
+        const r = await this.exec(args, { allowFailure: true, retries: 3 });
+        if (r.code === 0)
+            return { rejected: [] };
+        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
+        const lines = r.stdout.split('\n');
+        const rejected = updates
+            .filter((u) => lines.some((l) => l.startsWith('!') && l.includes(`:${u.ref}\t`) && l.includes('stale info')))
+            .map((u) => u.ref);
+        if (rejected.length)
+            return { rejected };
+        throw new GitError(args.map((a) => this.redact(a)), r.code, r.stderr + r.stdout);
+    }
+    /** The note a notes ref holds for an object, or undefined. */
+    async note(notesRef, object) {
+        const r = await this.exec(['notes', `--ref=${notesRef}`, 'show', object], {
+            allowFailure: true,
+        });
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
+    async resolveCommits(names) {
+        const out = new Map();
+        if (!names.length)
+            return out;
+        const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
+        });
+        r.split('\n').forEach((line, i) => {
+            const [oid, type] = line.split(' ');
+            if (type === 'commit' && i < names.length)
+                out.set(names[i], oid);
+        });
+        return out;
+    }
+    /**
+     * Stable patch ids (`git patch-id --stable`, what cherry-mark compares) of commits:
+     * commit → patch id; commits with an empty diff (and merges) have none.
+     */
+    async patchIds(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const diff = await this.exec(['diff-tree', '--stdin', '-p', '--no-color', '--root'], {
+            input: commits.join('\n') + '\n',
+        });
+        const ids = await this.run(['patch-id', '--stable'], { input: diff.stdout });
+        for (const line of ids.split('\n')) {
+            const [pid, commit] = line.split(' ');
+            if (pid && commit)
+                out.set(commit, pid);
+        }
+        return out;
+    }
+    /**
+     * A remote's branches and tags only (`ls-remote --heads --tags --refs`): protocol v2 asks the
+     * server for just those prefixes, so refs/pull/*, HEAD and other hidden refs never come back.
+     */
+    async remoteBranchesAndTags(url, opts = {}) {
+        const out = await this.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
+            retries: 3,
+            ...opts,
+        });
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const [oid, name] = line.split('\t');
+            if (name)
+                map.set(name, oid);
+        }
+        return map;
+    }
+    /**
+     * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
+     * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
+     */
+    async objectTypes(oids) {
+        const list = [...new Set(oids)];
+        const types = new Map();
+        if (!list.length)
+            return types;
+        const r = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const lines = r.stdout.split('\n');
+        list.forEach((oid, i) => {
+            const [got, type] = (lines[i] ?? '').split(' ');
+            types.set(oid, r.code === 0 && got === oid && type !== 'missing' ? type : undefined);
+        });
+        return types;
+    }
+}
+/** Creates a repository (bare by default) and returns its funnel. */
+async function initRepository(dir, options = {}) {
+    const { bare = true, ...rest } = options;
+    const git = new Git({ ...rest, cwd: process.cwd() });
+    await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
+    return git.at(dir);
+}
+//# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 1562:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export MemoryLogger */
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+//# sourceMappingURL=log.js.map
+
+/***/ }),
+
+/***/ 1251:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ revertedCommit),
+/* harmony export */   Bf: () => (/* binding */ subjectPrefix),
+/* harmony export */   Gd: () => (/* binding */ fixesReferences),
+/* harmony export */   PY: () => (/* binding */ masterDate),
+/* harmony export */   xf: () => (/* binding */ isHexId),
+/* harmony export */   yU: () => (/* binding */ findReferences)
+/* harmony export */ });
+/* unused harmony export SUBJECT_PREFIXES */
+const FORMS = [
+    { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
+    { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
+    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
+    { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
+    { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
+    { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
+];
+/** Android/ChromiumOS subject prefixes that say where a change comes from. */
+const SUBJECT_PREFIXES = (/* unused pure expression or super */ null && (['UPSTREAM', 'BACKPORT', 'FROMGIT', 'FROMLIST']));
+/** The Android/ChromiumOS prefix of a subject line (`UPSTREAM: foo`), if any. */
+function subjectPrefix(subject) {
+    const m = /^(UPSTREAM|BACKPORT|FROMGIT|FROMLIST):/.exec(subject.trim());
+    return m ? m[1] : undefined;
+}
+/**
+ * Every upstream reference in a commit message, in order. `extra` patterns are the user's own:
+ * each must have one capture group, the commit id.
+ */
+function findReferences(message, extra = []) {
+    const found = [];
+    for (const line of message.split('\n')) {
+        for (const { form, re } of FORMS) {
+            const m = re.exec(line);
+            if (m)
+                found.push({ form, sha: m[1].toLowerCase(), line: line.trim() });
+        }
+        for (const re of extra) {
+            const m = re.exec(line);
+            if (m?.[1])
+                found.push({ form: 'custom', sha: m[1].toLowerCase(), line: line.trim() });
+        }
+    }
+    return found;
+}
+/** `This reverts commit <sha>.`: the commit a revert undoes. */
+function revertedCommit(message) {
+    const m = /This reverts commit ([0-9a-fA-F]{7,64})/.exec(message);
+    return m?.[1].toLowerCase();
+}
+/** `Fixes: <sha> ("subject")`: the commits a fix names. */
+function fixesReferences(message) {
+    const out = [];
+    for (const line of message.split('\n')) {
+        const m = /^\s*Fixes:\s*([0-9a-fA-F]{7,64})\b/i.exec(line);
+        if (m)
+            out.push(m[1].toLowerCase());
+    }
+    return out;
+}
+/** Whether a written commit id is hexadecimal at all (a reference to `xyz` is a violation). */
+function isHexId(sha) {
+    return /^[0-9a-f]+$/i.test(sha);
+}
+/** Xen's `master date: <date>` line, which goes with `master commit:` on stable branches. */
+function masterDate(message) {
+    return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
+}
+//# sourceMappingURL=references.js.map
+
+/***/ }),
+
+/***/ 9494:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ek: () => (/* binding */ policyUsage),
+/* harmony export */   mJ: () => (/* binding */ sharedOptions),
+/* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   ue: () => (/* binding */ shared)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
+/* harmony import */ var _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5106);
+/* harmony import */ var _actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9191);
+/** Options `tributary check` and `tributary divergence` share: where upstream is, the policy. */
+
+
+
+
+const policyUsage = `  --upstream REV         the upstream development branch (e.g. upstream/master)   [required]
+  --followed REV         the upstream branch the downstream follows (default: --upstream)
+  --trailer NAME         a trailer that declares a commit downstream-only (repeatable;
+                         default Downstream-only)
+  --subject REGEX        a subject pattern that declares a commit downstream-only (repeatable)
+  --pattern REGEX        another reference form, one capture group: the commit id (repeatable)
+  --min-length N         fewest hex digits a reference may have (default 12)
+  --cache-dir DIR        keep commit facts (patch-ids) here between runs
+  --repo DIR             the repository (default: the current directory)
+  --json                 print JSON instead of a table
+`;
+const sharedOptions = {
+    upstream: { type: 'string' },
+    followed: { type: 'string' },
+    trailer: { type: 'string', multiple: true },
+    subject: { type: 'string', multiple: true },
+    pattern: { type: 'string', multiple: true },
+    'min-length': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    repo: { type: 'string' },
+    json: { type: 'boolean' },
+};
+function parse(args, options) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: false, strict: true });
+}
+function shared(values, logger) {
+    if (!values.upstream)
+        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('--upstream', 'Say which is the upstream development branch: --upstream upstream/master.');
+    const min = values['min-length'];
+    return {
+        git: new _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_2__/* .Git */ .TU({ cwd: values.repo ?? process.cwd(), logger }),
+        development: values.upstream,
+        followed: values.followed,
+        policy: (0,_actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePolicy */ .ON)({
+            trailers: values.trailer,
+            subjects: values.subject,
+            referencePatterns: values.pattern,
+            minimumIdLength: min === undefined ? undefined : Number(min),
+        }),
+        cacheDir: values['cache-dir'],
+        json: !!values.json,
+    };
+}
+//# sourceMappingURL=backport-options.js.map
+
+/***/ }),
+
+/***/ 533:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ bisectCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/runs.js
+/** The runs of the regressed step in the series' flights, in the order of the records. */
+function runsOf(records, regression) {
+    const runs = [];
+    for (const record of records) {
+        if (record.series !== regression.series)
+            continue;
+        const job = record.jobs.find((j) => j.name === regression.job);
+        if (!job || job.cancelled)
+            continue;
+        const base = {
+            flight: record.flight,
+            trees: record.trees,
+            purpose: record.purpose ?? 'watch',
+            recordedAt: record.recordedAt,
+            ...(job.url ? { url: job.url } : {}),
+        };
+        const i = job.steps.findIndex((s) => s.name === regression.step);
+        if (i < 0) {
+            runs.push({ ...base, outcome: 'untestable', why: `job has no step '${regression.step}'` });
+            continue;
+        }
+        const step = job.steps[i];
+        const log = step.log ? { log: step.log } : {};
+        const before = job.steps.slice(0, i).find((s) => s.status === 'fail' || s.status === 'blocked');
+        if (before) {
+            runs.push({
+                ...base,
+                ...log,
+                outcome: 'untestable',
+                why: `step '${before.name}' before it: ${before.status}`,
+            });
+            continue;
+        }
+        if (step.status === 'skip' || step.status === 'blocked') {
+            runs.push({ ...base, ...log, outcome: 'untestable', why: step.status });
+            continue;
+        }
+        // Earlier attempts of the step within the job ran it too: a step that failed and then
+        // passed on a retry is flaky, and the bisection must see both.
+        const earlier = (step.attempts ?? []).filter((a) => a === 'pass' || a === 'fail');
+        earlier.forEach((a, n) => runs.push({ ...base, ...log, outcome: a, attempt: n + 1 }));
+        runs.push({
+            ...base,
+            ...log,
+            outcome: step.status,
+            ...(step.message ? { why: step.message } : {}),
+            ...(earlier.length ? { attempt: earlier.length + 1 } : {}),
+        });
+    }
+    return runs;
+}
+function combinationOf(trees) {
+    return Object.fromEntries(trees.map((t) => [t.name, t.revision]));
+}
+function tally(runs) {
+    const t = { pass: 0, fail: 0, untestable: 0 };
+    for (const r of runs)
+        t[r.outcome]++;
+    return t;
+}
+function verdictOf(runs) {
+    const t = tally(runs);
+    if (t.pass && t.fail)
+        return 'mixed';
+    if (t.fail)
+        return 'bad';
+    if (t.pass)
+        return 'good';
+    return t.untestable ? 'untestable' : 'untested';
+}
+/** Runs found by the combination of the series' trees they ran (other trees ignored). */
+class RunIndex {
+    trees;
+    byKey = new Map();
+    constructor(runs, trees) {
+        this.trees = trees;
+        for (const run of runs) {
+            const key = this.key(combinationOf(run.trees));
+            if (key === undefined)
+                continue; // a flight without one of the series' trees
+            const list = this.byKey.get(key);
+            if (list)
+                list.push(run);
+            else
+                this.byKey.set(key, [run]);
+        }
+    }
+    key(c) {
+        const parts = this.trees.map((t) => c[t]);
+        return parts.every(Boolean) ? parts.join(' ') : undefined;
+    }
+    at(c) {
+        const key = this.key(c);
+        return (key !== undefined && this.byKey.get(key)) || [];
+    }
+    verdict(c) {
+        return verdictOf(this.at(c));
+    }
+    /** Every combination with runs that has the revisions of `held` (tree → revision). */
+    *matching(held) {
+        const fixed = Object.entries(held);
+        for (const runs of this.byKey.values()) {
+            const c = combinationOf(runs[0].trees);
+            if (fixed.every(([t, r]) => c[t] === r))
+                yield [c, runs];
+        }
+    }
+}
+//# sourceMappingURL=runs.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/search.js
+
+const search_short = (c) => c.slice(0, 12);
+function searchTree(b, index, s) {
+    const at = (c) => index.at({ ...b.held, [b.tree]: c });
+    if (verdictOf(at(b.graph.pass)) !== 'good' || verdictOf(at(b.graph.fail)) !== 'bad')
+        throw new Error(`the ends of ${b.tree}'s range are not a pass and a failure`);
+    const narrowed = flakyRevisions(b, index) ?? narrow(b, at);
+    if ('kind' in narrowed)
+        return narrowed;
+    if (narrowed.suspects.size === 1)
+        return search_confirm(b, at, narrowed.bad, s);
+    return nextTests(b, at, narrowed, s);
+}
+/**
+ * The lowest failing commit and the suspects below it (its ancestors no passing commit
+ * contains), or "not reproducible" when a failing commit lies inside a passing one.
+ */
+function narrow(b, at) {
+    const { graph } = b;
+    const goods = graph.commits.filter((c) => verdictOf(at(c)) === 'good');
+    const cleared = graph.ancestors(goods);
+    const bads = graph.commits.filter((c) => verdictOf(at(c)) === 'bad');
+    const contradicted = bads.find((c) => cleared.has(c));
+    if (contradicted) {
+        const g = goods.find((x) => graph.ancestors([x]).has(contradicted));
+        return {
+            kind: 'not-reproducible',
+            reason: `${b.tree} ${search_short(contradicted)} failed, yet ${search_short(g)}, which contains it, passed`,
+            evidence: [...at(contradicted), ...at(g)],
+        };
+    }
+    // The one last in topological order has no other failing commit among its ancestors.
+    const bad = bads.reduce((x, y) => (graph.index(y) > graph.index(x) ? y : x));
+    const suspects = graph.ancestors([bad]);
+    for (const c of cleared)
+        suspects.delete(c);
+    return { bad, suspects };
+}
+/**
+ * Below the lowest failing commit: its first parent's line, or, when the first parent
+ * passed, the line of the branch it merged; k commits of it, cutting the suspects evenly.
+ */
+function nextTests(b, at, { bad, suspects }, s) {
+    const { graph } = b;
+    const start = graph.parents(bad).find((p) => suspects.has(p));
+    const line = graph.oldestFirst(graph.firstParentLine(start, suspects));
+    const untested = (c) => verdictOf(at(c)) === 'untested';
+    let where = start !== graph.parents(bad)[0]
+        ? `the branch merged by ${search_short(bad)}`
+        : `the first-parent line below ${search_short(bad)}`;
+    // Each commit of the line weighs what it brings: itself and the branches it merges.
+    const weights = introduced(graph, line, suspects);
+    const below = [...weights.values()].reduce((x, y) => x + y, 0);
+    let points = spread(line, s.runners, (c) => weights.get(c), untested, suspects.size - below);
+    if (!points.length) {
+        // Every commit of that line is untestable: any other suspect may still tell.
+        const rest = [...suspects].filter((c) => c !== bad && untested(c));
+        points = spread(graph.oldestFirst(rest), s.runners);
+        where = `the suspects below ${search_short(bad)}`;
+    }
+    if (!points.length) {
+        const candidates = graph.oldestFirst(suspects);
+        return {
+            kind: 'untestable',
+            candidates,
+            evidence: candidates.flatMap(at),
+            reason: `only untestable commits are left: the first bad commit of ${b.tree} is one of ${candidates.length}, up to ${search_short(bad)}`,
+        };
+    }
+    const why = `splits ${suspects.size} suspects along ${where}`;
+    return {
+        kind: 'tests',
+        phase: 'search',
+        suspects: suspects.size,
+        tests: points.map((commit) => ({ commit, why })),
+    };
+}
+/** How many suspects each commit of a line (oldest first) brings that those below it do not. */
+function introduced(graph, line, suspects) {
+    const seen = new Set();
+    const weights = new Map();
+    for (const c of line) {
+        let n = 0;
+        for (const stack = [c]; stack.length;) {
+            const x = stack.pop();
+            if (seen.has(x) || !suspects.has(x))
+                continue;
+            seen.add(x);
+            n++;
+            stack.push(...graph.parents(x));
+        }
+        weights.set(c, n);
+    }
+    return weights;
+}
+/**
+ * Up to k items of a line (oldest first) to test, cutting it into k+1 parts of even weight,
+ * the failing top (weighing `top`) in the last: whichever part holds the culprit, about
+ * 1/(k+1) of the suspects are left. Only `eligible` items are chosen: an untestable one
+ * gives way to its nearest neighbour.
+ */
+function spread(line, k, weight = () => 1, eligible = () => true, top = 1) {
+    const upTo = [];
+    let total = 0;
+    for (const item of line)
+        upTo.push((total += weight(item)));
+    total += top;
+    const chosen = new Set();
+    for (let j = 1; j <= k; j++) {
+        const target = (j * total) / (k + 1);
+        let best = -1;
+        for (let i = 0; i < line.length; i++)
+            if (eligible(line[i]) &&
+                !chosen.has(i) &&
+                (best < 0 || Math.abs(upTo[i] - target) < Math.abs(upTo[best] - target)))
+                best = i;
+        if (best >= 0)
+            chosen.add(best);
+    }
+    return [...chosen].sort((a, b) => a - b).map((i) => line[i]);
+}
+/** A revision of this bisection (the others held) that both passed and failed. */
+function flakyRevisions(b, index) {
+    const flaky = [];
+    for (const [c, runs] of index.matching(b.held))
+        if (verdictOf(runs) === 'mixed')
+            flaky.push({ revision: c[b.tree], runs });
+    if (!flaky.length)
+        return undefined;
+    const { revision, runs } = flaky[0];
+    const t = tally(runs);
+    return {
+        kind: 'not-reproducible',
+        reason: `the step both passed and failed at ${b.tree} ${search_short(revision)} (${t.pass} pass, ${t.fail} fail)${flaky.length > 1 ? ` and at ${flaky.length - 1} other revision(s)` : ''}`,
+        evidence: flaky.flatMap((f) => f.runs),
+    };
+}
+/**
+ * The first bad commit is found: blamed once its failure and its parents' pass are each seen
+ * in `confirmations` runs (the runs of the search count), else more runs of them are planned.
+ */
+function search_confirm(b, at, culprit, s) {
+    const n = s.confirmations;
+    const parents = b.graph.parents(culprit);
+    const wants = [
+        { commit: culprit, want: 'fail', what: `the failure at ${search_short(culprit)}` },
+        ...parents.map((p) => ({
+            commit: p,
+            want: 'pass',
+            what: `the pass at its parent ${search_short(p)}`,
+        })),
+    ];
+    const evidence = wants.flatMap((w) => at(w.commit));
+    const needs = [];
+    for (const w of wants) {
+        const t = tally(at(w.commit));
+        // A parent of the first bad commit that fails (outside the range, never searched).
+        if (w.want === 'pass' && t.fail)
+            return {
+                kind: 'not-reproducible',
+                reason: `${b.tree} ${search_short(culprit)} looked like the first bad commit, but its parent ${search_short(w.commit)} fails too`,
+                evidence,
+            };
+        if (t.untestable >= n && t[w.want] < n)
+            return {
+                kind: 'not-reproducible',
+                reason: `${w.what} could not be seen again: ${t.untestable} runs were untestable`,
+                evidence,
+            };
+        if (t[w.want] < n)
+            needs.push({ commit: w.commit, missing: n - t[w.want], seen: t[w.want], what: w.what });
+    }
+    if (!needs.length)
+        return {
+            kind: 'blamed',
+            commit: culprit,
+            parents,
+            evidence,
+            reason: `${b.tree} ${culprit} fails in ${n} of ${n} runs and ${parents.length > 1 ? 'each of its parents passes' : 'its parent passes'} in ${n} of ${n}`,
+        };
+    // Round-robin over what is missing, so that each gets runners in the same round.
+    const tests = [];
+    for (let more = true; more && tests.length < s.runners;) {
+        more = false;
+        for (const need of needs) {
+            if (!need.missing || tests.length >= s.runners)
+                continue;
+            need.missing--;
+            need.seen++;
+            more = true;
+            tests.push({ commit: need.commit, why: `confirms ${need.what} (run ${need.seen} of ${n})` });
+        }
+    }
+    return { kind: 'tests', phase: 'confirm', tests, suspects: 1 };
+}
+//# sourceMappingURL=search.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/plan.js
+/**
+ * `planBisection`: the next round of a bisection, or its result. Given a regression (series,
+ * job, step), its last-pass and first-fail flights, the commit graph of each tree whose
+ * change may be bisected and every run of the step recorded in the series, it says which
+ * revisions of every tree to test next (up to one per runner), or which commit is to blame.
+ *
+ * Pure and stateless: the same records give the same plan, so a revision tested by any
+ * earlier flight is reused and a cancelled round is simply planned again. When more than one
+ * tree changed between the two flights (the watched tree and the consumer), it first finds
+ * whose change is at fault: each tree's new revision with the others' old ones (and, with
+ * three trees or more, every change but one), then bisects that tree with the others held.
+ */
+
+
+
+const plan_short = (c) => c.slice(0, 12);
+/** The tree whose change is to be bisected has no commit graph in the input. */
+class MissingHistory extends errors/* ConfigurationError */.j1 {
+    tree;
+    constructor(tree, message) {
+        super(`tree '${tree}'`, message);
+        this.tree = tree;
+    }
+}
+function planBisection(input) {
+    const { runners, confirmations } = input.settings;
+    if (!Number.isInteger(runners) || runners < 1)
+        throw new errors/* ConfigurationError */.j1('runners', `Invalid runners '${runners}'. Expected a whole number >= 1.`);
+    if (!Number.isInteger(confirmations) || confirmations < 1)
+        throw new errors/* ConfigurationError */.j1('confirmations', `Invalid confirmations '${confirmations}'. Expected a whole number >= 1.`);
+    const names = seriesTrees(input);
+    const ctx = {
+        input,
+        names,
+        index: new RunIndex(input.runs, names),
+        pass: combinationOf(input.pass.trees),
+        fail: combinationOf(input.fail.trees),
+    };
+    const ends = checkEnds(ctx);
+    if (ends)
+        return ends;
+    const changed = names.filter((n) => ctx.pass[n] !== ctx.fail[n]);
+    const chosen = input.settings.tree;
+    if (chosen && !changed.includes(chosen))
+        throw new errors/* ConfigurationError */.j1('tree', `Tree '${chosen}' is at ${ctx.fail[chosen]} in both flights: nothing to bisect in it (changed: ${changed.join(', ')}).`);
+    const target = changed.length === 1
+        ? { tree: changed[0], held: others(ctx.pass, changed[0]), alsoAtFault: [] }
+        : isolate(ctx, changed);
+    return 'kind' in target ? target : bisectTree(ctx, target);
+}
+/** The trees both flights name, the watched one first; anything else is refused. */
+function seriesTrees(input) {
+    for (const [which, f] of [
+        ['last-pass', input.pass],
+        ['first-fail', input.fail],
+    ]) {
+        if (f.series !== input.series)
+            throw new errors/* ConfigurationError */.j1('series', `The ${which} flight ${f.flight} belongs to series '${f.series ?? '(none)'}', not '${input.series}'.`);
+        if (f.tree !== input.watched || !f.trees.some((t) => t.name === input.watched))
+            throw new errors/* ConfigurationError */.j1('trees', `The ${which} flight ${f.flight} does not name the watched tree '${input.watched}' in its trees.`);
+    }
+    const pass = input.pass.trees.map((t) => t.name);
+    const fail = input.fail.trees.map((t) => t.name);
+    if (pass.length !== fail.length || pass.some((n) => !fail.includes(n)))
+        throw new errors/* ConfigurationError */.j1('trees', `The last-pass flight ${input.pass.flight} has trees ${pass.join(', ')} and the first-fail flight ${input.fail.flight} has ${fail.join(', ')}: a bisection needs the same trees at both ends.`);
+    if (input.settings.tree && !pass.includes(input.settings.tree))
+        throw new errors/* ConfigurationError */.j1('tree', `Unknown tree '${input.settings.tree}': the series' flights have trees ${pass.join(', ')}.`);
+    return [input.watched, ...pass.filter((n) => n !== input.watched)];
+}
+/**
+ * The two flights must be what they are said to be: the step passed in the one and failed in
+ * the other (else an error); and every run at their revisions must agree (else a result:
+ * the regression is not reproducible, nothing to bisect).
+ */
+function checkEnds(ctx) {
+    const { input, index } = ctx;
+    for (const [which, record, want] of [
+        ['last-pass', input.pass, 'pass'],
+        ['first-fail', input.fail, 'fail'],
+    ]) {
+        const job = record.jobs.find((j) => j.name === input.job);
+        if (!job || job.cancelled)
+            throw new errors/* ConfigurationError */.j1('job', `The ${which} flight ${record.flight} has no ${job ? 'finished ' : ''}job '${input.job}' (its jobs: ${record.jobs.map((j) => j.name).join(', ') || 'none'}).`);
+        const own = runsOf([record], input).pop();
+        if (own.outcome !== want)
+            throw new errors/* ConfigurationError */.j1('step', `In the ${which} flight ${record.flight}, step '${input.step}' of job '${input.job}' ${own.outcome === 'untestable' ? `is untestable (${own.why})` : `${own.outcome}ed`}: it is not a ${want === 'pass' ? 'pass' : 'failure'} to bisect from.`);
+    }
+    for (const [which, c, again] of [
+        ['first-fail', ctx.fail, 'passes again'],
+        ['last-pass', ctx.pass, 'fails too'],
+    ]) {
+        const runs = index.at(c);
+        const t = tally(runs);
+        if (t.pass && t.fail)
+            return {
+                kind: 'result',
+                outcome: 'not-reproducible',
+                reason: `${input.job} ${input.step} ${again} at the ${which} revisions (${t.pass} pass, ${t.fail} fail): a flaky step, not a regression to bisect`,
+                evidence: runs,
+            };
+    }
+    return undefined;
+}
+/** Which tree's change is at fault: a round of combinations to test, the answer, or none. */
+function isolate(ctx, changed) {
+    const { index, input } = ctx;
+    const alone = (t) => ({ ...ctx.pass, [t]: ctx.fail[t] });
+    const allBut = (t) => ({ ...ctx.fail, [t]: ctx.pass[t] });
+    const combos = new Map();
+    const add = (c, why) => {
+        if (!combos.has(index.key(c)))
+            combos.set(index.key(c), { c, why });
+    };
+    for (const t of changed)
+        add(alone(t), `${t}'s change alone: ${t} at the first-fail revision, the rest at the last-pass`);
+    if (changed.length > 2)
+        for (const t of changed)
+            add(allBut(t), `every change but ${t}'s: ${t} at the last-pass revision, the rest at the first-fail`);
+    const evidence = [...combos.values()].flatMap(({ c }) => index.at(c));
+    for (const { c } of combos.values()) {
+        const t = tally(index.at(c));
+        if (t.pass && t.fail)
+            return {
+                kind: 'result',
+                outcome: 'not-reproducible',
+                reason: `the step both passed and failed with ${describe(ctx, c)} (${t.pass} pass, ${t.fail} fail)`,
+                evidence: index.at(c),
+            };
+    }
+    const untested = [...combos.values()].filter(({ c }) => index.verdict(c) === 'untested');
+    if (untested.length)
+        return {
+            kind: 'round',
+            phase: 'isolate',
+            tests: untested
+                .slice(0, input.settings.runners)
+                .map(({ c, why }) => ({ trees: treesOf(ctx, c), why })),
+        };
+    const failsAlone = changed.filter((t) => index.verdict(alone(t)) === 'bad');
+    const needed = changed.filter((t) => index.verdict(allBut(t)) === 'good');
+    const pick = input.settings.tree;
+    if (failsAlone.length && (!pick || failsAlone.includes(pick))) {
+        const tree = pick ?? failsAlone[0];
+        return {
+            tree,
+            held: others(ctx.pass, tree),
+            alsoAtFault: failsAlone.filter((t) => t !== tree),
+        };
+    }
+    // No change fails alone: the failure needs several together. Bisect one whose change is
+    // needed, with the others' new revisions.
+    if (needed.length && (!pick || needed.includes(pick))) {
+        const tree = pick ?? needed[0];
+        return { tree, held: others(ctx.fail, tree), alsoAtFault: [] };
+    }
+    return {
+        kind: 'result',
+        outcome: 'not-isolated',
+        reason: pick
+            ? `${pick}'s change neither fails alone nor is needed for the failure`
+            : `no tree's change explains the failure alone (changed: ${changed.join(', ')}; some combinations untestable)`,
+        evidence,
+    };
+}
+function bisectTree(ctx, target) {
+    const { tree, held } = target;
+    const graph = ctx.input.graphs.get(tree);
+    if (!graph)
+        throw new MissingHistory(tree, `The change of tree '${tree}' (${plan_short(ctx.pass[tree])}..${plan_short(ctx.fail[tree])}) is the one to bisect, but its history is not known: give the repository of '${tree}'.`);
+    if (graph.pass !== ctx.pass[tree] || graph.fail !== ctx.fail[tree])
+        throw new Error(`the graph given for ${tree} is of another range`);
+    const step = searchTree({ tree, graph, held }, ctx.index, ctx.input.settings);
+    const common = { tree, held: treesOf(ctx, held) };
+    switch (step.kind) {
+        case 'tests':
+            return {
+                kind: 'round',
+                phase: step.phase,
+                ...common,
+                suspects: step.suspects,
+                tests: step.tests.map((t) => ({
+                    trees: treesOf(ctx, { ...held, [tree]: t.commit }),
+                    why: t.why,
+                })),
+            };
+        case 'blamed':
+            return {
+                kind: 'result',
+                outcome: 'blamed',
+                reason: step.reason,
+                ...common,
+                commit: { id: step.commit, parents: step.parents },
+                evidence: step.evidence,
+                ...(target.alsoAtFault.length ? { alsoAtFault: target.alsoAtFault } : {}),
+            };
+        case 'untestable':
+            return {
+                kind: 'result',
+                outcome: 'untestable',
+                reason: step.reason,
+                ...common,
+                candidates: step.candidates,
+                evidence: step.evidence,
+            };
+        case 'not-reproducible':
+            return {
+                kind: 'result',
+                outcome: step.kind,
+                reason: step.reason,
+                ...common,
+                evidence: step.evidence,
+            };
+    }
+}
+/** Every tree of the series named in `c` (held ones included), with its url when known. */
+function treesOf(ctx, c) {
+    return ctx.names
+        .filter((n) => c[n])
+        .map((name) => {
+        const url = ctx.input.fail.trees.find((t) => t.name === name)?.url;
+        return { name, revision: c[name], ...(url ? { url } : {}) };
+    });
+}
+function others(c, tree) {
+    return Object.fromEntries(Object.entries(c).filter(([n]) => n !== tree));
+}
+function describe(ctx, c) {
+    return ctx.names.map((n) => `${n} ${plan_short(c[n])}`).join(', ');
+}
+//# sourceMappingURL=plan.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var flight = __nccwpck_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
+// EXTERNAL MODULE: ./build/actions/lib/gate/notes.js
+var gate_notes = __nccwpck_require__(1603);
+// EXTERNAL MODULE: ./build/actions/lib/gate/publish.js
+var publish = __nccwpck_require__(8841);
+// EXTERNAL MODULE: ./build/actions/lib/gate/results.js + 31 modules
+var gate_results = __nccwpck_require__(5239);
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/graph.js
+class CommitGraph {
+    pass;
+    fail;
+    byId = new Map();
+    /** The range, newest first, children always before their parents. */
+    commits;
+    /**
+     * `commits` in topological order, children before parents (rev-list --topo-order), the
+     * first-fail revision first. `pass` is the last-pass revision, outside the range.
+     */
+    constructor(pass, fail, commits) {
+        this.pass = pass;
+        this.fail = fail;
+        this.commits = commits.map((c) => c.commit);
+        commits.forEach((c, index) => this.byId.set(c.commit, { parents: c.parents, index }));
+        if (pass === fail) {
+            if (commits.length)
+                throw new Error('a range from a revision to itself has no commits');
+            return;
+        }
+        if (!this.byId.has(fail))
+            throw new Error(`the range ${pass}..${fail} does not hold its own first-fail revision`);
+    }
+    /** Parses `git rev-list --topo-order --parents fail ^pass` (pass an ancestor of fail). */
+    static fromRevList(pass, fail, text) {
+        const commits = text
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.split(' ');
+            return { commit, parents };
+        });
+        return new CommitGraph(pass, fail, commits);
+    }
+    get size() {
+        return this.commits.length;
+    }
+    has(commit) {
+        return this.byId.has(commit);
+    }
+    parents(commit) {
+        return this.byId.get(commit)?.parents ?? [];
+    }
+    /** The position in topological order: an ancestor always comes after its descendants. */
+    index(commit) {
+        return this.byId.get(commit)?.index ?? Number.MAX_SAFE_INTEGER;
+    }
+    /** The parents of range commits that lie outside the range (ancestors of `pass`, or it). */
+    boundary() {
+        const out = new Set();
+        for (const c of this.commits)
+            for (const p of this.parents(c))
+                if (!this.has(p))
+                    out.add(p);
+        return [...out];
+    }
+    /** The range commits reachable from `starts` (themselves included, when in the range). */
+    ancestors(starts) {
+        const seen = new Set();
+        const stack = [...starts].filter((c) => this.has(c));
+        while (stack.length) {
+            const c = stack.pop();
+            if (seen.has(c))
+                continue;
+            seen.add(c);
+            for (const p of this.parents(c))
+                if (this.has(p) && !seen.has(p))
+                    stack.push(p);
+        }
+        return seen;
+    }
+    /** From `start` down its first parents while they are in `within`: newest first. */
+    firstParentLine(start, within) {
+        const line = [];
+        for (let c = start; c && within.has(c); c = this.parents(c)[0])
+            line.push(c);
+        return line;
+    }
+    /** Oldest first (parents before children). */
+    oldestFirst(commits) {
+        return [...commits].sort((a, b) => this.index(b) - this.index(a));
+    }
+}
+//# sourceMappingURL=graph.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/repository.js
+/**
+ * `bisectSeries`: a bisection round from a real repository. Fetches the watched tree's commits
+ * between the last-pass and first-fail revisions (commits only, no trees or files) and the
+ * series' notes, optionally records finished test runs as bisection flights of the series,
+ * then plans the next round with `planBisection`. Every check (the revisions, their ancestry,
+ * the flights, the results to record) is made before anything is written.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const BISECT_FORMAT = 'tributary.bisect/v1';
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function checkBisectSettings(s) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(s.series))
+        throw (0,errors/* invalid */.Gq)('series', s.series, 'a series name of letters, digits and . _ + -');
+    for (const key of ['job', 'step'])
+        if (!s[key].trim())
+            throw new errors/* ConfigurationError */.j1(key, `The ${key} of the regression is empty.`);
+    for (const key of ['pass', 'fail'])
+        if (!FULL_ID.test(s[key]))
+            throw (0,errors/* invalid */.Gq)(`${key} revision`, s[key], 'a full commit id (40 hex digits)');
+    if (!s.notesRef.startsWith('refs/notes/'))
+        throw (0,errors/* invalid */.Gq)('notes ref', s.notesRef, 'a ref under refs/notes/');
+    for (const [name, repo] of [['(watched)', s.remote], ...Object.entries(s.treeRepos)]) {
+        if (!name || !repo)
+            throw (0,errors/* invalid */.Gq)('tree repository', `${name}=${repo}`, 'NAME=URL-or-path');
+        remoteOf(repo);
+    }
+}
+/** A URL (never with a user or token in it) or a path. */
+function remoteOf(repo) {
+    if (repo.startsWith('-'))
+        throw (0,errors/* invalid */.Gq)('repository', repo, 'a URL or a path');
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(repo))
+        return repo;
+    let url;
+    try {
+        url = new URL(repo);
+    }
+    catch {
+        throw (0,errors/* invalid */.Gq)('repository', repo, 'a URL or a path');
+    }
+    if (url.username || url.password)
+        throw new errors/* ConfigurationError */.j1('repository', `The repository URL ${url.protocol}//${url.host}${url.pathname} carries a user or token: give the token in the environment instead.`);
+    return repo;
+}
+/** The credential for one repository: a header sent to that repository's URL only. */
+function credentialFor(repo, token) {
+    return token && /^https?:\/\//.test(repo) ? [{ urlPrefix: repo.replace(/\/+$/, ''), token }] : [];
+}
+/** A tree's repository, fetched into a scratch folder of its own: its commits and range. */
+class TreeRepository {
+    label;
+    url;
+    git;
+    constructor(
+    /** What messages call it: `the watched tree`, `tree 'xen'`. */
+    label, url, git) {
+        this.label = label;
+        this.url = url;
+        this.git = git;
+    }
+    static async open(s, label, url, logger) {
+        const dir = (0,external_node_path_.join)(s.workDir, `tree-${label.replace(/[^A-Za-z0-9._-]+/g, '-')}.git`);
+        (0,external_node_fs_.mkdirSync)(s.workDir, { recursive: true });
+        const git = await (0,lib_git/* initRepository */.zY)(dir, {
+            credentials: credentialFor(url, s.token),
+            identity: s.identity,
+            logger,
+        });
+        await (0,publish/* usePartialClone */.y9)(git, { url });
+        return new TreeRepository(label, url, git);
+    }
+    /** Fetches both revisions' commits (no trees, no files) and reads the range between them. */
+    async range(pass, fail) {
+        const wanted = [...new Set([pass, fail])];
+        const fetch = ['fetch', '--quiet', '--no-tags', '--filter=tree:0', 'hosted'];
+        const r = await this.git.exec([...fetch, ...wanted], { allowFailure: true, retries: 3 });
+        if (r.code !== 0) {
+            // Which one is missing, for the message: each alone.
+            const missing = [];
+            for (const rev of wanted)
+                if (!(await this.git.commitOf(rev)) && !(await this.git.try([...fetch, rev])))
+                    missing.push(rev);
+            throw new errors/* ConfigurationError */.j1('revision', missing.length
+                ? `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${this.url} (${this.label}).`
+                : `Cannot fetch ${this.label} from ${this.url}: ${r.stderr.trim().split('\n').pop()}`);
+        }
+        if (!(await this.git.isAncestor(pass, fail)))
+            throw new errors/* ConfigurationError */.j1('pass', `In ${this.label}, the last-pass revision ${pass} is not an ancestor of the first-fail revision ${fail}, so no commit between them can be to blame.`);
+        const text = await this.git.run(['rev-list', '--topo-order', '--parents', fail, `^${pass}`]);
+        return CommitGraph.fromRevList(pass, fail, text);
+    }
+    /** Subject, author and date of commits, in the order asked. */
+    async describe(commits) {
+        if (!commits.length)
+            return [];
+        const out = await this.git.run([
+            'show',
+            '--no-patch',
+            '--no-walk=unsorted',
+            '--format=%H%x00%P%x00%an <%ae>%x00%aI%x00%s%x00',
+            ...commits,
+        ]);
+        return out
+            .split('\0\n')
+            .map((l) => l.replace(/\0$/, '').split('\0'))
+            .filter((f) => f.length >= 5)
+            .map(([id, parents, author, date, subject]) => ({
+            id,
+            parents: parents ? parents.split(' ') : [],
+            subject,
+            author,
+            date,
+        }));
+    }
+}
+const byTime = (a, b) => a.recordedAt.localeCompare(b.recordedAt);
+/** What the step did in a flight: its final run's outcome, or why there is none. */
+function stepIn(record, r) {
+    const run = runsOf([record], r).pop();
+    if (!run)
+        return `no finished job '${r.job}'`;
+    return run.why && run.outcome === 'untestable' ? `untestable (${run.why})` : run.outcome;
+}
+/**
+ * The flight of the series at a revision: the one named, else the latest watch flight in
+ * which the step passed (last-pass), or the earliest in which it failed (first-fail).
+ */
+function findFlight(s, at, which) {
+    const revision = which === 'last-pass' ? s.pass : s.fail;
+    const named = which === 'last-pass' ? s.passFlight : s.failFlight;
+    const ofSeries = at.filter((r) => r.series === s.series).sort(byTime);
+    if (!ofSeries.length) {
+        const others = [...new Set(at.map((r) => r.series ?? '(no series)'))];
+        throw new errors/* ConfigurationError */.j1('series', `No flight of series '${s.series}' is recorded at the ${which} revision ${revision} (${s.notesRef})${others.length ? `; the flights there belong to: ${others.join(', ')}` : ''}.`);
+    }
+    const list = ofSeries.map((r) => `${r.flight}: ${stepIn(r, s)}`).join(', ');
+    if (named) {
+        const f = ofSeries.find((r) => r.flight === named);
+        if (!f)
+            throw new errors/* ConfigurationError */.j1('flight', `No flight '${named}' of series '${s.series}' at ${revision}; there are ${list}.`);
+        return f;
+    }
+    // The series' own flights: a bisection's, at the same revision with other trees moved
+    // (finding whose change is at fault), is not where the regression was seen.
+    const want = which === 'last-pass' ? 'pass' : 'fail';
+    const matching = ofSeries.filter((r) => (r.purpose ?? 'watch') === 'watch' && runsOf([r], s).pop()?.outcome === want);
+    if (!matching.length)
+        throw new errors/* ConfigurationError */.j1('step', `No watch flight of series '${s.series}' at the ${which} revision ${revision} ${want}ed step '${s.step}' of job '${s.job}': ${list}.`);
+    return which === 'last-pass' ? matching[matching.length - 1] : matching[0];
+}
+/** The watched tree's range and the series' flights in it; the flights at both ends. */
+async function load(s, logger) {
+    const watched = await TreeRepository.open(s, 'the watched tree', remoteOf(s.remote), logger);
+    const graph = await watched.range(s.pass, s.fail);
+    logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
+    const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
+    if (!tip)
+        throw new errors/* ConfigurationError */.j1('series', `${s.remote} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`);
+    // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
+    await watched.git.run(['fetch', '--quiet', '--no-tags', watched.url, `+${s.notesRef}:${s.notesRef}`], { retries: 3 });
+    const notes = await (0,gate_notes/* readFlightsOf */.pw)(watched.git, s.notesRef, [
+        s.pass,
+        s.fail,
+        ...graph.commits,
+        ...graph.boundary(),
+    ]);
+    const pass = findFlight(s, notes.get(s.pass) ?? [], 'last-pass');
+    const fail = findFlight(s, notes.get(s.fail) ?? [], 'first-fail');
+    const names = pass.trees.map((t) => t.name);
+    for (const name of Object.keys(s.treeRepos))
+        if (!names.includes(name) || name === pass.tree)
+            throw new errors/* ConfigurationError */.j1('tree-repo', name === pass.tree
+                ? `Tree '${name}' is the watched tree, whose repository is the one given first.`
+                : `Unknown tree '${name}': the series' flights have trees ${names.join(', ')}.`);
+    return {
+        watched,
+        notes,
+        pass,
+        fail,
+        names,
+        graphs: new Map([[pass.tree, graph]]),
+        repos: new Map([[pass.tree, watched]]),
+    };
+}
+/** The range of another tree, fetched from its repository when one is known. */
+async function graphOf(s, l, tree, logger) {
+    const known = l.graphs.get(tree);
+    if (known)
+        return known;
+    const url = s.treeRepos[tree] ?? l.fail.trees.find((t) => t.name === tree)?.url;
+    if (!url)
+        return undefined;
+    const repo = await TreeRepository.open(s, `tree '${tree}'`, remoteOf(url), logger);
+    const [from, to] = [l.pass, l.fail].map((f) => f.trees.find((t) => t.name === tree).revision);
+    const graph = await repo.range(from, to);
+    l.graphs.set(tree, graph);
+    l.repos.set(tree, repo);
+    return graph;
+}
+/**
+ * One result folder of a test run as a bisection flight of the series. Refused, before
+ * anything is written, when its trees are not the series' or a revision lies outside the
+ * range being bisected.
+ */
+async function flightOf(s, l, dir, n, logger) {
+    const results = (0,gate_results/* readResults */.x)(dir, l.pass.tree);
+    const named = results.trees.map((t) => t.name);
+    const unknown = named.filter((t) => !l.names.includes(t));
+    const missing = l.names.filter((t) => !named.includes(t));
+    if (unknown.length || missing.length)
+        throw new errors/* ConfigurationError */.j1(dir, `${dir}: the results name trees ${named.join(', ')}, the series' flights ${l.names.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`);
+    for (const t of results.trees) {
+        const ends = [l.pass, l.fail].map((f) => f.trees.find((x) => x.name === t.name).revision);
+        if (ends.includes(t.revision))
+            continue;
+        const graph = await graphOf(s, l, t.name, logger);
+        if (!graph)
+            throw new errors/* ConfigurationError */.j1(dir, `${dir}: tree '${t.name}' at ${t.revision} is at neither end of the bisection, and its history is not known to check it: give the repository of '${t.name}'.`);
+        if (!graph.has(t.revision) && !graph.boundary().includes(t.revision))
+            throw new errors/* ConfigurationError */.j1(dir, `${dir}: tree '${t.name}' at ${t.revision} lies outside the bisection range ${ends[0]}..${ends[1]}.`);
+    }
+    const base = results.flight ?? s.flight ?? `bisect-${(s.now ?? new Date()).toISOString()}`;
+    return {
+        format: flight/* FLIGHT_RECORD_FORMAT */.N2,
+        flight: results.flight || s.record.length === 1 ? base : `${base}-${n + 1}`,
+        series: s.series,
+        purpose: 'bisect',
+        tree: l.pass.tree,
+        revision: results.revision,
+        trees: l.names.map((name) => results.trees.find((t) => t.name === name)),
+        jobs: results.jobs,
+        ...(s.trigger ? { trigger: s.trigger } : {}),
+        ...(results.startedAt ? { startedAt: results.startedAt } : {}),
+        recordedAt: (s.now ?? new Date()).toISOString(),
+    };
+}
+/** Plans with the graphs known, fetching another tree's history when the plan needs it. */
+async function plan(s, l, runs, logger) {
+    for (;;) {
+        try {
+            return planBisection({
+                series: s.series,
+                job: s.job,
+                step: s.step,
+                watched: l.pass.tree,
+                pass: l.pass,
+                fail: l.fail,
+                graphs: l.graphs,
+                runs,
+                settings: { runners: s.runners, confirmations: s.confirmations, tree: s.tree },
+            });
+        }
+        catch (e) {
+            if (!(e instanceof MissingHistory) || !(await graphOf(s, l, e.tree, logger)))
+                throw e;
+        }
+    }
+}
+const summary = (f) => ({ flight: f.flight, trees: f.trees });
+/** The whole round: read, record what is given, plan, describe. Writes only the records. */
+async function bisectSeries(s, logger) {
+    checkBisectSettings(s);
+    const l = await load(s, logger);
+    const recorded = [];
+    for (const [n, dir] of s.record.entries())
+        recorded.push(await flightOf(s, l, dir, n, logger));
+    const records = [...l.notes.values()].flat().filter((r) => r.series === s.series);
+    records.push(...recorded);
+    // The plan comes before any write: an input it refuses leaves nothing recorded.
+    const next = await plan(s, l, runsOf(records.sort(byTime), s), logger);
+    for (const record of recorded) {
+        await (0,publish/* publishFlight */.kO)(l.watched.git, { url: l.watched.url }, {
+            notesRef: s.notesRef,
+            record,
+            logger,
+        });
+        logger.info(`Recorded flight ${record.flight} on ${record.revision}.`);
+    }
+    const head = {
+        format: BISECT_FORMAT,
+        series: s.series,
+        job: s.job,
+        step: s.step,
+        pass: summary(l.pass),
+        fail: summary(l.fail),
+        recorded: recorded.map(summary),
+    };
+    if (next.kind === 'round')
+        return { ...head, ...next };
+    const repo = next.tree ? l.repos.get(next.tree) : undefined;
+    const { commit, candidates, ...rest } = next;
+    const described = async (ids) => {
+        try {
+            return repo ? await repo.describe(ids) : ids.map((id) => ({ id, parents: [] }));
+        }
+        catch (e) {
+            // The result stands without subjects; say why they are missing.
+            logger.warning(`Could not read the commits' subjects: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            return ids.map((id) => ({ id, parents: [] }));
+        }
+    };
+    return {
+        ...head,
+        ...rest,
+        ...(commit ? { commit: (await described([commit.id]))[0] ?? commit } : {}),
+        ...(candidates ? { candidates: await described(candidates) } : {}),
+    };
+}
+//# sourceMappingURL=repository.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __nccwpck_require__(3192);
+;// CONCATENATED MODULE: ./build/cli/bisect.js
+/**
+ * `tributary bisect`: the next round of a bisection of a watch series' regression, or its
+ * result, as JSON; with --record, finished test runs are recorded as bisection flights first,
+ * so that the rounds can be driven from a shell without GitHub.
+ */
+
+
+
+
+
+
+
+
+const usage = `usage: tributary bisect --repo URL|PATH --series NAME --job JOB --step STEP
+                        --pass SHA --fail SHA [options]
+
+Plans the next round of the bisection of a regression of a watch series: which revision of
+every tree each runner tests next, or, once found and confirmed, the first bad commit. Reads
+the series' flights from the notes of the watched tree's hosted repository; a revision any
+flight tested already is not tested again. When more than one tree changed between the two
+flights, the first round finds whose change is at fault. With --record, finished test runs
+are first recorded there as flights of the series, so a shell loop drives the rounds:
+
+  tributary bisect ARGS > round.json                  # round 1: .tests[].trees
+  tributary test plan.yml --output-dir out/1 ...      # one test run per entry of .tests
+  tributary bisect ARGS --record out/1 --record out/2 --record out/3 > round.json
+
+  --repo URL|PATH          the watched tree's hosted repository, holding the series' notes
+                           (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
+  --series NAME            the watch series, e.g. qemu-master-vs-xen-unstable
+  --job JOB, --step STEP   the regressed job and step: the test (another step failing
+                           before it makes a revision untestable, not bad)
+  --pass SHA, --fail SHA   the watched tree's revisions in the last-pass and first-fail flights
+  --pass-flight ID         which flight at --pass (default: the latest whose step passed)
+  --fail-flight ID         which flight at --fail (default: the earliest whose step failed)
+  --tree-repo NAME=URL     another tree's repository, to bisect its change (repeatable;
+                           default: the url its records carry)
+  --runners K              tests a round (default 3): about log_(K+1) n rounds for n commits
+  --confirmations N        runs of the failure at a commit and of the pass at each parent
+                           before it is blamed, all agreeing (default 3)
+  --tree NAME              bisect this tree's change when several trees' changes fail alone
+  --record DIR             a finished test run's results (tributary.job/v1 *.json, JUnit
+                           *.xml) to record first as one bisection flight (repeatable)
+  --flight ID              the recorded flight's id when the results carry none
+  --notes-ref REF          default ${WATCH_NOTES_REF}
+
+Prints JSON (format tributary.bisect/v1): "kind": "round", with "phase" (isolate, search,
+confirm) and "tests", each with "trees" (every tree's name and revision) and "why"; or
+"kind": "result", with "outcome": blamed ("commit": id, subject, author, date; "evidence":
+the runs that confirm it), not-reproducible (the runs that disagree), untestable (the
+"candidates" it is among) or not-isolated.
+
+Exit status: 0 a round to run, or a commit blamed; 1 done without a blame; 2 bad input
+(nothing recorded); 3 unexpected failure.`;
+function count(value, option) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1)
+        throw (0,errors/* invalid */.Gq)(option, value, 'a whole number >= 1');
+    return n;
+}
+const bisectCommand = {
+    name: 'bisect',
+    summary: "plan a bisection round of a watch series' regression, or name the first bad commit",
+    usage,
+    async run(args, logger) {
+        const { values } = (0,external_node_util_.parseArgs)({
+            args,
+            strict: true,
+            options: {
+                repo: { type: 'string' },
+                series: { type: 'string' },
+                job: { type: 'string' },
+                step: { type: 'string' },
+                pass: { type: 'string' },
+                fail: { type: 'string' },
+                'pass-flight': { type: 'string' },
+                'fail-flight': { type: 'string' },
+                'tree-repo': { type: 'string', multiple: true, default: [] },
+                runners: { type: 'string', default: '3' },
+                confirmations: { type: 'string', default: '3' },
+                tree: { type: 'string' },
+                record: { type: 'string', multiple: true, default: [] },
+                flight: { type: 'string' },
+                'notes-ref': { type: 'string', default: WATCH_NOTES_REF },
+            },
+        });
+        for (const key of ['repo', 'series', 'job', 'step', 'pass', 'fail'])
+            if (!values[key])
+                throw new errors/* ConfigurationError */.j1(`--${key}`, `Missing --${key}.\n\n${usage}`);
+        const local = (repo) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) ? repo : (0,external_node_path_.resolve)(repo));
+        const treeRepos = {};
+        for (const entry of values['tree-repo']) {
+            const eq = entry.indexOf('=');
+            if (eq < 1 || eq === entry.length - 1)
+                throw (0,errors/* invalid */.Gq)('--tree-repo', entry, 'NAME=URL-or-path, e.g. xen=https://github.com/o/xen.git');
+            treeRepos[entry.slice(0, eq)] = local(entry.slice(eq + 1));
+        }
+        const token = (0,command/* tokenFromEnvironment */.n)();
+        if (token)
+            logger.secret(token);
+        // stdout is the JSON: what the library says along the way goes to stderr with --verbose.
+        const quiet = {
+            debug: (m) => logger.debug(m),
+            info: (m) => logger.debug(m),
+            warning: (m, a) => logger.warning(m, a),
+            error: (m, a) => logger.error(m, a),
+            group: (_name, fn) => fn(),
+            secret: (v) => logger.secret(v),
+        };
+        const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-bisect-'));
+        try {
+            const report = await bisectSeries({
+                remote: local(values.repo),
+                token,
+                notesRef: values['notes-ref'],
+                series: values.series,
+                job: values.job,
+                step: values.step,
+                pass: values.pass,
+                fail: values.fail,
+                passFlight: values['pass-flight'],
+                failFlight: values['fail-flight'],
+                treeRepos,
+                runners: count(values.runners, '--runners'),
+                confirmations: count(values.confirmations, '--confirmations'),
+                tree: values.tree,
+                record: values.record.map((d) => (0,external_node_path_.resolve)(d)),
+                flight: values.flight,
+                trigger: { event: 'command-line', actor: process.env.USER },
+                workDir: work,
+                identity: { name: 'tributary bisect', email: 'tributary@users.noreply.github.com' },
+            }, quiet);
+            process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            return report.kind === 'round' || report.outcome === 'blamed' ? 0 : 1;
+        }
+        catch (e) {
+            if (e instanceof MissingHistory)
+                throw new errors/* ConfigurationError */.j1(e.subject, `${e.message} (--tree-repo ${e.tree}=URL)`);
+            throw e;
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        }
+    },
+};
+//# sourceMappingURL=bisect.js.map
+
+/***/ }),
+
+/***/ 485:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ check)
+/* harmony export */ });
+/* harmony import */ var _actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9603);
+/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9539);
+/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9494);
+
+
+
+const check = {
+    name: 'check',
+    summary: 'classify downstream commits by the backport policy (upstream, backport, ..., violation)',
+    usage: `usage: tributary check --upstream REV [--base REV] [--head REV] [options]
+
+Classifies each commit of base..head that upstream does not have: upstream (the same patch
+as an upstream commit), backport (names an upstream commit of the development branch),
+revert, downstream-only (declared), sync (a merge of the branch followed) or violation.
+Exits 1 when a commit breaks the policy (or has a warning, with --fail-on-warnings).
+
+  --base REV             classify base..head (default: every downstream commit not upstream)
+  --head REV             the downstream revision (default HEAD)
+  --fail-on-warnings     exit 1 on warnings too
+${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
+    async run(args, logger) {
+        const { values } = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(args, {
+            ..._backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOptions */ .mJ,
+            base: { type: 'string' },
+            head: { type: 'string' },
+            'fail-on-warnings': { type: 'boolean' },
+        });
+        const s = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .shared */ .ue)(values, logger);
+        const list = await (0,_actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyCommits */ .zU)({
+            git: s.git,
+            base: values.base,
+            head: values.head ?? 'HEAD',
+            development: s.development,
+            followed: s.followed,
+            policy: s.policy,
+            cache: s.cacheDir,
+            upstreamRefs: ['refs/remotes/'],
+        });
+        const counts = (0,_actions_lib_backport_classifier_js__WEBPACK_IMPORTED_MODULE_0__/* .countClasses */ .Eh)(list);
+        if (s.json)
+            process.stdout.write(JSON.stringify({ counts, classifications: list }, null, 2) + '\n');
+        else {
+            if (list.length)
+                logger.info((0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .classificationTable */ .jS)(list));
+            logger.info((0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .countsLine */ .J7)(counts));
+        }
+        return counts.violation || (values['fail-on-warnings'] && counts.warnings) ? 1 : 0;
+    },
+};
+//# sourceMappingURL=check.js.map
+
+/***/ }),
+
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
+/* harmony export */ });
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
+/***/ 9399:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ divergence)
+/* harmony export */ });
+/* harmony import */ var _actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9947);
+/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9539);
+/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9494);
+
+
+
+const divergence = {
+    name: 'divergence',
+    summary: 'report downstream-only commits, what upstream now carries, what to drop before a sync',
+    usage: `usage: tributary divergence --upstream REV [--followed REV] [--downstream REV] [--to REV] [options]
+
+Reports, for a downstream branch and the upstream branch it follows: the commits declared
+downstream-only with their reasons, those neither upstream nor declared, those whose change
+upstream now carries (by reference or patch), and, newest first, the commits to revert or
+drop before syncing to the new upstream head --to, each with the upstream commit that
+supersedes it. Markdown by default, JSON (tributary.divergence/v1) with --json.
+
+  --downstream REV       the downstream branch (default HEAD)
+  --to REV               the upstream head of the next sync (default: --followed)
+${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
+    async run(args, logger) {
+        const { values } = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(args, {
+            ..._backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOptions */ .mJ,
+            downstream: { type: 'string' },
+            to: { type: 'string' },
+        });
+        const s = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .shared */ .ue)(values, logger);
+        const r = await (0,_actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__/* .divergence */ .Z)({
+            git: s.git,
+            downstream: values.downstream ?? 'HEAD',
+            development: s.development,
+            followed: s.followed,
+            target: values.to,
+            policy: s.policy,
+            cache: s.cacheDir,
+            upstreamRefs: ['refs/remotes/'],
+            labels: {
+                downstream: values.downstream ?? 'HEAD',
+                development: s.development,
+                followed: s.followed ?? s.development,
+                target: values.to ?? s.followed ?? s.development,
+            },
+        });
+        process.stdout.write(s.json ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .divergenceMarkdown */ .J1)(r));
+        return 0;
+    },
+};
+//# sourceMappingURL=divergence.js.map
+
+/***/ }),
+
+/***/ 7825:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ gateCommand)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var lib_flight = __nccwpck_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 2 modules
+var lib_git = __nccwpck_require__(5106);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
+/**
+ * The allow list: a YAML file in the user's repository naming failures that may not block,
+ * each with a reason, an issue link and an expiry date (docs/allow-list.md):
+ *
+ *   allow:
+ *     - job: test-amd64-*-qemuu-*
+ *       step: migrate-support-check
+ *       reason: migration of qemuu guests is broken upstream
+ *       issue: https://gitlab.com/xen-project/xen/-/issues/123
+ *       expires: 2026-12-31
+ *
+ * An entry past its expiry no longer allows (and is reported); an entry whose step passes
+ * now is reported as stale, so the list shrinks as things get fixed.
+ */
+
+
+
+function parseAllowList(text, source) {
+    const fail = (field, message) => {
+        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
+    }
+    if (doc === null || doc === undefined)
+        return [];
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        fail('(top level)', 'must be a mapping with an `allow` list');
+    const list = doc.allow;
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        fail('allow', 'must be a list of entries');
+    return list.map((raw, i) => {
+        const f = `allow[${i}]`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            fail(f, 'must be a mapping');
+        const o = raw;
+        const str = (key) => {
+            const v = o[key];
+            if (v instanceof Date && key === 'expires')
+                return v.toISOString().slice(0, 10);
+            if (typeof v !== 'string' || !v.trim())
+                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
+            return v.trim();
+        };
+        const entry = {
+            job: str('job'),
+            step: o.step === undefined ? '*' : str('step'),
+            reason: str('reason'),
+            issue: str('issue'),
+            expires: str('expires'),
+            source: `${source}: ${f}`,
+        };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
+            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
+            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
+        if (!/^https?:\/\/\S+$/.test(entry.issue))
+            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
+        for (const key of Object.keys(o))
+            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
+                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
+        return entry;
+    });
+}
+/** An entry allows through the whole of its expiry day (UTC). */
+function isExpired(entry, now) {
+    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
+}
+class AllowMatcher {
+    compiled;
+    constructor(entries) {
+        this.compiled = entries.map((entry) => ({
+            entry,
+            job: picomatch(entry.job, { dot: true }),
+            step: picomatch(entry.step, { dot: true }),
+        }));
+    }
+    /** Every entry whose patterns match the job and step. */
+    matching(job, step) {
+        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
+    }
+}
+//# sourceMappingURL=allow-list.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
+function emptyHistory() {
+    return { flights: [], steps: {} };
+}
+/** What the history says of one job's step, or undefined when it was never seen. */
+function stepPast(history, job, step) {
+    const h = history?.steps[job]?.[step];
+    if (!h)
+        return undefined;
+    const ref = (i) => (i === null ? undefined : history.flights[i]);
+    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
+}
+/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
+function carryHistory(prev, at, jobs) {
+    // Work on refs, then rebuild the flights table with only what is still referenced.
+    const steps = new Map();
+    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
+        const m = new Map();
+        for (const step of Object.keys(js))
+            m.set(step, stepPast(prev, job, step));
+        steps.set(job, m);
+    }
+    for (const job of jobs) {
+        let m = steps.get(job.name);
+        if (!m)
+            steps.set(job.name, (m = new Map()));
+        for (const s of job.steps) {
+            const status = s.status;
+            const past = m.get(s.name) ?? { first: at, last: status };
+            if (status === 'skip') {
+                m.set(s.name, past);
+                continue;
+            }
+            if (status === 'pass')
+                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
+            else
+                m.set(s.name, {
+                    first: past.first,
+                    lastPass: past.lastPass,
+                    failingSince: past.failingSince ?? at,
+                    last: status,
+                });
+        }
+    }
+    const flights = [];
+    const index = new Map();
+    const idx = (r) => {
+        if (!r)
+            return null;
+        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
+        let i = index.get(key);
+        if (i === undefined) {
+            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
+            index.set(key, i);
+        }
+        return i;
+    };
+    const out = {};
+    for (const [job, m] of steps) {
+        const js = (out[job] = {});
+        for (const [step, p] of m)
+            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
+    }
+    return { flights, steps: out };
+}
+//# sourceMappingURL=history.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
+/**
+ * The push gate's decision, osstest's rule as a pure function: compare a flight with its
+ * baseline, use the carried history for "never passed" and "failing since", the other flights
+ * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
+ * policy. No git, no network: everything it needs is in its arguments.
+ */
+
+
+
+const failing = (s) => s === 'fail' || s === 'blocked';
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const allow = new AllowMatcher(allowList);
+    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    const regressions = [];
+    const allowable = [];
+    const fixed = [];
+    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+    const expired = allowList.filter((e) => isExpired(e, policy.now));
+    const stale = new Set();
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    // Required jobs: every pattern must match a present, finished job.
+    for (const pattern of policy.required) {
+        const match = picomatch(pattern);
+        const present = flight.jobs.filter((j) => match(j.name));
+        if (!present.length) {
+            regressions.push({
+                job: pattern,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(pattern),
+                blocking: true,
+                message: 'required job missing from the flight',
+            });
+        }
+        for (const j of present.filter((j) => j.cancelled)) {
+            regressions.push({
+                job: j.name,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(j.name),
+                blocking: true,
+                message: 'required job was cancelled',
+                log: j.url,
+            });
+        }
+    }
+    for (const job of flight.jobs) {
+        const build = isBuild(job.name);
+        const base = baseJobs.get(job.name);
+        for (const step of job.steps) {
+            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+            const past = stepPast(history.summary, job.name, step.name);
+            const entries = allow.matching(job.name, step.name);
+            if (step.status === 'pass') {
+                for (const e of entries)
+                    stale.add(e);
+                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
+                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
+                continue;
+            }
+            if (step.status === 'skip')
+                continue;
+            const finding = {
+                job: job.name,
+                step: step.name,
+                kind: 'regression',
+                baseline: baseStatus,
+                now: step.status,
+                build,
+                blocking: false,
+                failingSince: past?.failingSince,
+                lastPass: past?.lastPass,
+                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+                message: step.message,
+            };
+            // Was it passing before? The baseline says; for a step it did not run, the last
+            // flight that ran it does.
+            let regressed;
+            if (!baseline)
+                regressed = false;
+            else if (baseStatus === 'pass')
+                regressed = true;
+            else if (baseStatus === undefined || baseStatus === 'skip')
+                regressed = past?.last === 'pass';
+            else
+                regressed = false;
+            if (!regressed) {
+                if (!baseline)
+                    finding.kind = 'no-baseline';
+                else if (past ? !past.lastPass : !failing(baseStatus))
+                    finding.kind = 'never-passed';
+                else
+                    finding.kind = 'failed-in-baseline';
+                if (entries.length)
+                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
+                allowable.push(finding);
+                continue;
+            }
+            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+            // another flight of the same revision.
+            const attempt = (step.attempts ?? []).indexOf('pass');
+            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
+                ?.status === 'pass');
+            const live = entries.filter((e) => !isExpired(e, policy.now));
+            if (!build && attempt >= 0) {
+                finding.kind = 'flaky';
+                finding.passIn = `attempt ${attempt + 1} of this flight`;
+                allowable.push(finding);
+            }
+            else if (!build && other) {
+                finding.kind = 'flaky';
+                finding.passIn = `flight ${other.flight}`;
+                allowable.push(finding);
+            }
+            else if (!build && live.length) {
+                finding.kind = 'allowed';
+                finding.allowedBy = live[0];
+                allowable.push(finding);
+            }
+            else {
+                finding.blocking = true;
+                regressions.push(finding);
+            }
+        }
+    }
+    // An entry is stale only when nothing it matches still fails.
+    for (const f of [...regressions, ...allowable])
+        for (const e of allow.matching(f.job, f.step))
+            stale.delete(e);
+    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
+    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
+    let verdict;
+    let reason;
+    const n = regressions.length;
+    if (!baseline && policy.noBaseline === 'refuse') {
+        verdict = 'refuse';
+        reason =
+            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
+    }
+    else if (n === 0) {
+        verdict = 'push';
+        reason = baseline
+            ? 'no regression'
+            : 'no baseline (policy no-baseline: push); every failure reported';
+    }
+    else if (policy.retryFlaky &&
+        !others.length &&
+        regressions.every((r) => r.kind === 'regression' && !r.build)) {
+        verdict = 'retry';
+        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
+    }
+    else {
+        verdict = 'refuse';
+        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+            .slice(0, 3)
+            .map((r) => `${r.job} ${r.step}`)
+            .join(', ')}${n > 3 ? ', ...' : ''}`;
+    }
+    const decision = {
+        verdict,
+        regressions,
+        allowable,
+        fixed,
+        newJobs,
+        goneJobs,
+        expiredAllows: expired,
+        staleAllows: [...stale],
+        reason,
+    };
+    if (policy.force && verdict !== 'push') {
+        decision.verdict = 'push';
+        decision.forced = policy.force;
+        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
+    }
+    return decision;
+}
+//# sourceMappingURL=decide.js.map
+// EXTERNAL MODULE: ./build/actions/lib/gate/notes.js
+var notes = __nccwpck_require__(1603);
+// EXTERNAL MODULE: ./build/actions/lib/gate/publish.js
+var publish = __nccwpck_require__(8841);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/report.js
+const STATUS_CONTEXT = 'tributary/push-gate';
+const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
+const report_link = (log) => !log ? '' : /^https?:\/\//.test(log) ? `[log](${log})` : `\`${cell(log)}\``;
+const KIND = {
+    regression: 'regression',
+    missing: 'required job missing or cancelled',
+    'failed-in-baseline': 'failed in the baseline too',
+    'never-passed': 'never passed',
+    'no-baseline': 'no baseline to judge against',
+    flaky: 'flaky',
+    allowed: 'allow list',
+};
+/** The commit status: state and a description GitHub accepts (≤ 140 characters). */
+function statusOf(outcome) {
+    const d = outcome.decision;
+    const n = d.regressions.length;
+    const count = `${n} regression${n === 1 ? '' : 's'}`;
+    let state;
+    let text;
+    if (outcome.error) {
+        state = 'error';
+        text = `${count}; not pushed: ${outcome.error}`;
+    }
+    else if (d.verdict === 'retry') {
+        state = 'pending';
+        text = `${count} in non-build steps; a fresh flight was asked for`;
+    }
+    else if (d.verdict === 'push') {
+        state = 'success';
+        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${outcome.pushed ? `pushed to ${outcome.tested}` : 'dry run, not pushed'}`;
+    }
+    else {
+        state = 'failure';
+        text = n ? `${count}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}` : d.reason;
+    }
+    return { state, description: text.length > 140 ? text.slice(0, 137) + '...' : text };
+}
+function regressionTable(rows) {
+    return [
+        '| job | step | baseline | now | failing since | last passed in | log |',
+        '|---|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${cell(r.job)} | ${cell(r.step)} | ${r.baseline ?? '—'} | ${r.now}${r.build ? ' (build)' : ''} | ${ref(r.failingSince) || (r.kind === 'missing' ? cell(r.message) : 'this flight')} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`),
+    ];
+}
+function allowableTable(rows) {
+    return [
+        '| job | step | why | baseline | now | failing since | last passed in | log |',
+        '|---|---|---|---|---|---|---|---|',
+        ...rows.map((r) => {
+            const why = r.kind === 'flaky'
+                ? `flaky: pass in ${r.passIn}`
+                : r.allowedBy
+                    ? `allow list: ${cell(r.allowedBy.reason)} ([issue](${r.allowedBy.issue}), until ${r.allowedBy.expires})`
+                    : KIND[r.kind];
+            return `| ${cell(r.job)} | ${cell(r.step)} | ${why} | ${r.baseline ?? '—'} | ${r.now} | ${ref(r.failingSince) || 'this flight'} | ${ref(r.lastPass) || 'never'} | ${report_link(r.log)} |`;
+        }),
+    ];
+}
+/** The job summary in Markdown. */
+function renderSummary(outcome) {
+    const d = outcome.decision;
+    const verdict = outcome.error
+        ? `not pushed: ${outcome.error}`
+        : d.verdict === 'push'
+            ? outcome.pushed
+                ? `pushed ${outcome.revision.slice(0, 12)} to ${outcome.tested}`
+                : `would push ${outcome.revision.slice(0, 12)} to ${outcome.tested} (dry run)`
+            : d.verdict === 'retry'
+                ? 'not pushed: a fresh flight of this revision was asked for'
+                : `refused: ${d.reason}`;
+    const out = [
+        `## Push gate: ${outcome.tree} ${outcome.revision.slice(0, 12)} → ${outcome.tested}`,
+        '',
+        `**${cell(verdict)}**`,
+        '',
+        `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
+        `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
+    ];
+    if (d.forced)
+        out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
+    if (outcome.dispatched)
+        out.push(`- asked for a flight of ${outcome.dispatched.revision.slice(0, 12)} (${outcome.dispatched.purpose}) via ${outcome.dispatched.workflow}`);
+    out.push('', `### Regressions (${d.regressions.length})`, '');
+    out.push(...(d.regressions.length ? regressionTable(d.regressions) : ['None.']));
+    if (d.allowable.length)
+        out.push('', `### Allowable failures (${d.allowable.length})`, '', ...allowableTable(d.allowable));
+    if (d.fixed.length)
+        out.push('', `### Passing now (${d.fixed.length})`, '', ...d.fixed.map((f) => `- ${cell(f.job)} ${cell(f.step)} (baseline: ${f.baseline ?? 'not run'})`));
+    if (d.newJobs.length)
+        out.push('', `New jobs: ${d.newJobs.map(cell).join(', ')}`);
+    if (d.goneJobs.length)
+        out.push('', `Jobs gone since the baseline: ${d.goneJobs.map(cell).join(', ')}`);
+    if (d.expiredAllows.length)
+        out.push('', '### Expired allow-list entries (no longer allow)', '', ...d.expiredAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)}: expired ${e.expires} (${e.source}; [issue](${e.issue}))`));
+    if (d.staleAllows.length)
+        out.push('', '### Stale allow-list entries (their steps pass now)', '', ...d.staleAllows.map((e) => `- ${cell(e.job)} / ${cell(e.step)} (${e.source}; [issue](${e.issue}))`));
+    return out.join('\n') + '\n';
+}
+//# sourceMappingURL=report.js.map
+// EXTERNAL MODULE: ./build/actions/lib/gate/results.js + 31 modules
+var gate_results = __nccwpck_require__(5239);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/gate.js
 /**
  * `gateFlight`: the push gate's story. Read the flight's results and the allow list (every
@@ -52802,7 +54028,7 @@ function prepareGate(s) {
     if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
         !s.github?.workflow)
         throw new errors/* ConfigurationError */.j1('dispatch-workflow', 'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).');
-    const results = readResults(s.results, s.tree, s.revision);
+    const results = (0,gate_results/* readResults */.x)(s.results, s.tree, s.revision);
     let allowList = [];
     if (s.allowList) {
         let text;
@@ -52829,7 +54055,7 @@ async function fetchTree(s, git, revision) {
         specs.push(`+refs/heads/${s.staging}:refs/remotes/hosted/${s.staging}`);
     // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
     // stays small however long the history (a server without partial clone sends it all).
-    const hosted = await usePartialClone(git, { url: s.remote });
+    const hosted = await (0,publish/* usePartialClone */.y9)(git, { url: s.remote });
     await git.run(['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, ...specs], {
         retries: 3,
     });
@@ -52842,13 +54068,13 @@ async function fetchTree(s, git, revision) {
         if (r.code !== 0 || !(await git.commitOf(revision)))
             throw new errors/* ConfigurationError */.j1('revision', `The revision ${revision} is not in ${s.remote} (not on '${s.staging}' nor fetchable by id).`);
     }
-    await fetchNotes(git, { url: s.remote }, s.notesRef);
+    await (0,publish/* fetchNotes */.GW)(git, { url: s.remote }, s.notesRef);
     return { testedHead };
 }
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
 async function loadContext(s, git, revision, testedHead) {
-    const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
-    const sameRevision = await readFlights(git, s.notesRef, revision);
+    const found = await (0,notes/* findBaseline */.Xn)(git, s.notesRef, testedHead, s.maxWalk);
+    const sameRevision = await (0,notes/* readFlights */.QX)(git, s.notesRef, revision);
     return {
         testedHead,
         baseline: found ? { record: found.record, kind: found.kind } : undefined,
@@ -52984,7 +54210,7 @@ async function gateFlight(s, logger) {
         const push = decision.verdict === 'push' && testedHead !== revision;
         try {
             record.decision.pushed = push;
-            outcome.publishAttempts = await publishFlight(git, remote, {
+            outcome.publishAttempts = await (0,publish/* publishFlight */.kO)(git, remote, {
                 notesRef: s.notesRef,
                 record,
                 tested: push ? { branch: s.tested, head: testedHead } : undefined,
@@ -52993,14 +54219,14 @@ async function gateFlight(s, logger) {
             outcome.pushed = push;
         }
         catch (e) {
-            if (!(e instanceof PushRefused))
+            if (!(e instanceof publish/* PushRefused */.X4))
                 throw e;
             // A refused flight is history too: record it without moving anything.
             outcome.error = e.message;
             record.decision.pushed = false;
             record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
-            await fetchNotes(git, remote, s.notesRef);
-            outcome.publishAttempts = await publishFlight(git, remote, {
+            await (0,publish/* fetchNotes */.GW)(git, remote, s.notesRef);
+            outcome.publishAttempts = await (0,publish/* publishFlight */.kO)(git, remote, {
                 notesRef: s.notesRef,
                 record,
                 logger,
@@ -63675,18 +64901,20 @@ const trackCommand = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1562);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9724);
+/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1562);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7825);
 /* harmony import */ var _mirror_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1234);
 /* harmony import */ var _test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5361);
 /* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(485);
 /* harmony import */ var _divergence_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9399);
 /* harmony import */ var _track_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2507);
+/* harmony import */ var _bisect_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(533);
 /**
  * `tributary <part> ...`: every part of tributary on a laptop, on the same library the actions
  * call. Exit codes: 0 done, 1 the part said no (a refused push, a violation), 2 bad usage or
  * input, 3 an unexpected failure.
  */
+
 
 
 
@@ -63703,6 +64931,7 @@ const commands = [
     _track_js__WEBPACK_IMPORTED_MODULE_6__/* .trackCommand */ .B,
     _check_js__WEBPACK_IMPORTED_MODULE_4__/* .check */ .z,
     _divergence_js__WEBPACK_IMPORTED_MODULE_5__/* .divergence */ .Z,
+    _bisect_js__WEBPACK_IMPORTED_MODULE_7__/* .bisectCommand */ .w,
 ];
 function help() {
     const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -63728,7 +64957,7 @@ async function main(argv) {
         process.stdout.write(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
         return 0;
     }
-    const logger = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_7__/* .ConsoleLogger */ .Cr(rest.includes('--verbose'));
+    const logger = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_8__/* .ConsoleLogger */ .Cr(rest.includes('--verbose'));
     try {
         return await command.run(rest.filter((a) => a !== '--verbose'), logger);
     }
