@@ -38,6 +38,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>>> = {
   check: () => import('./check.js'),
   divergence: () => import('./divergence.js'),
   history: () => import('./history.js'),
+  bisect: () => import('./bisect.js'),
 };
 const partNames = Object.keys(parts);
 

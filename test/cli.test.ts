@@ -20,6 +20,7 @@ const parts = tributary('--help')
 describe('tributary command line', () => {
   it('lists every part', () => {
     assert.deepEqual([...parts].sort(), [
+      'bisect',
       'check',
       'divergence',
       'gate',
