@@ -136,8 +136,6 @@ export interface FlightRecord {
   purpose?: FlightPurpose;
   /** The tree under test and the revision of it that the flight tested. */
   tree: string;
-  /** The watch series the flight belongs to ("qemu master vs xen unstable"); gate flights have none. */
-  series?: string;
   revision: string;
   trees: TreeRevision[];
   jobs: FlightJob[];
@@ -367,8 +365,6 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
   if (series) record.series = series;
   if (o.trigger !== undefined)
     record.trigger = c.object(o.trigger, 'trigger') as FlightRecord['trigger'];
-  const series = c.string(o.series, 'series', true);
-  if (series) record.series = series;
   if (o.purpose !== undefined) {
     if (!FLIGHT_PURPOSES.includes(o.purpose as FlightPurpose))
       c.fail(

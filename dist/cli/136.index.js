@@ -2,6 +2,473 @@ export const id = 136;
 export const ids = [136];
 export const modules = {
 
+/***/ 716:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ AllowMatcher),
+/* harmony export */   B6: () => (/* binding */ describeSource),
+/* harmony export */   G3: () => (/* binding */ readAllowList),
+/* harmony export */   _d: () => (/* binding */ isExpired),
+/* harmony export */   qA: () => (/* binding */ parseAllowListSource)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_ALLOW_LIST, parseAllowList */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4193);
+/**
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
+ *
+ *   allow:
+ *     - job: test-amd64-*-qemuu-*
+ *       step: migrate-support-check
+ *       reason: migration of qemuu guests is broken upstream
+ *       issue: https://gitlab.com/xen-project/xen/-/issues/123
+ *       expires: 2026-12-31
+ *
+ * An entry past its expiry no longer allows (and is reported); an entry whose step passes
+ * now is reported as stale, so the list shrinks as things get fixed.
+ */
+
+
+
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+function parseAllowListSource(value, subject = "input 'allow-list'") {
+    const explicit = !!value?.trim();
+    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
+    const colon = spec.indexOf(':');
+    const branch = colon > 0 ? spec.slice(0, colon) : '';
+    const path = colon > 0 ? spec.slice(colon + 1) : '';
+    if (!BRANCH.test(branch) ||
+        branch.endsWith('/') ||
+        branch.endsWith('.lock') ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some((part) => !part || part === '.' || part === '..'))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(subject, spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+    return { branch, path, explicit };
+}
+const describeSource = (s) => `${s.branch}:${s.path}`;
+/**
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
+ */
+async function readAllowList(git, source, commit, remote) {
+    const name = describeSource(source);
+    if (!commit) {
+        if (!source.explicit)
+            return [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
+    }
+    // ls-tree answers "absent" with an empty list and fails only when git cannot read the
+    // trees, so a network failure is never mistaken for a missing file.
+    const listing = await git.run(['ls-tree', '-z', commit, '--', source.path]);
+    const entry = listing
+        .split('\0')
+        .map((line) => /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line))
+        .find((m) => m && m[3] === source.path);
+    if (!entry || entry[1] !== 'blob') {
+        if (!source.explicit && !entry)
+            return [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
+    }
+    return parseAllowList(await git.run(['cat-file', 'blob', entry[2]]), name);
+}
+function parseAllowList(text, source) {
+    const fail = (field, message) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
+    };
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(source, `${source}: not valid YAML (${e.message})`);
+    }
+    if (doc === null || doc === undefined)
+        return [];
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        fail('(top level)', 'must be a mapping with an `allow` list');
+    const list = doc.allow;
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        fail('allow', 'must be a list of entries');
+    return list.map((raw, i) => {
+        const f = `allow[${i}]`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            fail(f, 'must be a mapping');
+        const o = raw;
+        const str = (key) => {
+            const v = o[key];
+            if (v instanceof Date && key === 'expires')
+                return v.toISOString().slice(0, 10);
+            if (typeof v !== 'string' || !v.trim())
+                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
+            return v.trim();
+        };
+        const entry = {
+            job: str('job'),
+            step: o.step === undefined ? '*' : str('step'),
+            reason: str('reason'),
+            issue: str('issue'),
+            expires: str('expires'),
+            source: `${source}: ${f}`,
+        };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
+            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
+            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
+        if (!/^https?:\/\/\S+$/.test(entry.issue))
+            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
+        for (const key of Object.keys(o))
+            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
+                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
+        return entry;
+    });
+}
+/** An entry allows through the whole of its expiry day (UTC). */
+function isExpired(entry, now) {
+    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
+}
+class AllowMatcher {
+    compiled;
+    constructor(entries) {
+        this.compiled = entries.map((entry) => ({
+            entry,
+            job: picomatch__WEBPACK_IMPORTED_MODULE_2__(entry.job, { dot: true }),
+            step: picomatch__WEBPACK_IMPORTED_MODULE_2__(entry.step, { dot: true }),
+        }));
+    }
+    /** Every entry whose patterns match the job and step. */
+    matching(job, step) {
+        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
+    }
+}
+//# sourceMappingURL=allow-list.js.map
+
+/***/ }),
+
+/***/ 7012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ decideFlight)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1576);
+/* harmony import */ var _allow_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(716);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6402);
+/**
+ * The push gate's decision, osstest's rule as a pure function: compare a flight with its
+ * baseline, use the carried history for "never passed" and "failing since", the other flights
+ * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
+ * policy. No git, no network: everything it needs is in its arguments.
+ */
+
+
+
+
+const failing = (s) => s === 'fail' || s === 'blocked';
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
+    if (!baseline)
+        return;
+    const { flight, revision, recordedAt: at } = baseline.record;
+    for (const base of baseline.record.jobs) {
+        const job = nowJobs.get(base.name);
+        const passed = base.steps.filter((st) => st.status === 'pass');
+        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+            job: base.name,
+            step: st.name,
+            kind: 'not-run',
+            baseline: st.name === '(job)' ? (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .jobStatus */ .WB)(base.steps, base.cancelled) : 'pass',
+            now: 'not run',
+            build: isBuild(base.name),
+            blocking: false,
+            lastPass: { flight, revision, at },
+            log: job?.url,
+            message: job ? 'step did not run' : 'job did not run',
+        }));
+        for (const f of findings) {
+            // A required job already reported missing is not reported twice.
+            if (regressions.some((r) => r.job === f.job && r.step === f.step))
+                continue;
+            f.allowedBy = allow.matching(f.job, f.step).find((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, now));
+            f.blocking = !f.allowedBy;
+            (f.blocking ? regressions : allowable).push(f);
+        }
+    }
+}
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch__WEBPACK_IMPORTED_MODULE_2__(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const allow = new _allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .AllowMatcher */ .Aj(allowList);
+    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    const regressions = [];
+    const allowable = [];
+    const fixed = [];
+    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+    const expired = allowList.filter((e) => (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
+    const stale = new Set();
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    // Required jobs: every pattern must match a present, finished job.
+    for (const pattern of policy.required) {
+        const match = picomatch__WEBPACK_IMPORTED_MODULE_2__(pattern);
+        const present = flight.jobs.filter((j) => match(j.name));
+        if (!present.length) {
+            regressions.push({
+                job: pattern,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(pattern),
+                blocking: true,
+                message: 'required job missing from the flight',
+            });
+        }
+        for (const j of present.filter((j) => j.cancelled)) {
+            regressions.push({
+                job: j.name,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(j.name),
+                blocking: true,
+                message: 'required job was cancelled',
+                log: j.url,
+            });
+        }
+    }
+    for (const job of flight.jobs) {
+        const build = isBuild(job.name);
+        const base = baseJobs.get(job.name);
+        for (const step of job.steps) {
+            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+            const past = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .stepPast */ .He)(history.summary, job.name, step.name);
+            const entries = allow.matching(job.name, step.name);
+            if (step.status === 'pass') {
+                for (const e of entries)
+                    stale.add(e);
+                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
+                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
+                continue;
+            }
+            if (step.status === 'skip')
+                continue;
+            const finding = {
+                job: job.name,
+                step: step.name,
+                kind: 'regression',
+                baseline: baseStatus,
+                now: step.status,
+                build,
+                blocking: false,
+                failingSince: past?.failingSince,
+                lastPass: past?.lastPass,
+                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+                message: step.message,
+            };
+            // Was it passing before? The baseline says; for a step it did not run, the last
+            // flight that ran it does.
+            let regressed;
+            if (!baseline)
+                regressed = false;
+            else if (baseStatus === 'pass')
+                regressed = true;
+            else if (baseStatus === undefined || baseStatus === 'skip')
+                regressed = past?.last === 'pass';
+            else
+                regressed = false;
+            if (!regressed) {
+                if (!baseline)
+                    finding.kind = 'no-baseline';
+                else if (past ? !past.lastPass : !failing(baseStatus))
+                    finding.kind = 'never-passed';
+                else
+                    finding.kind = 'failed-in-baseline';
+                if (entries.length)
+                    finding.allowedBy = entries.find((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
+                allowable.push(finding);
+                continue;
+            }
+            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+            // another flight of the same revision.
+            const attempt = (step.attempts ?? []).indexOf('pass');
+            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
+                ?.status === 'pass');
+            const live = entries.filter((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
+            if (!build && attempt >= 0) {
+                finding.kind = 'flaky';
+                finding.passIn = `attempt ${attempt + 1} of this flight`;
+                allowable.push(finding);
+            }
+            else if (!build && other) {
+                finding.kind = 'flaky';
+                finding.passIn = `flight ${other.flight}`;
+                allowable.push(finding);
+            }
+            else if (!build && live.length) {
+                finding.kind = 'allowed';
+                finding.allowedBy = live[0];
+                allowable.push(finding);
+            }
+            else {
+                finding.blocking = true;
+                regressions.push(finding);
+            }
+        }
+    }
+    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
+    // An entry is stale only when nothing it matches still fails.
+    for (const f of [...regressions, ...allowable])
+        for (const e of allow.matching(f.job, f.step))
+            stale.delete(e);
+    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
+    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
+    let verdict;
+    let reason;
+    const n = regressions.length;
+    if (!baseline && policy.noBaseline === 'refuse') {
+        verdict = 'refuse';
+        reason =
+            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
+    }
+    else if (n === 0) {
+        verdict = 'push';
+        reason = baseline
+            ? 'no regression'
+            : 'no baseline (policy no-baseline: push); every failure reported';
+    }
+    else if (policy.retryFlaky &&
+        !others.length &&
+        regressions.every((r) => r.kind === 'regression' && !r.build)) {
+        verdict = 'retry';
+        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
+    }
+    else {
+        verdict = 'refuse';
+        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+            .slice(0, 3)
+            .map((r) => `${r.job} ${r.step}`)
+            .join(', ')}${n > 3 ? ', ...' : ''}`;
+    }
+    const decision = {
+        verdict,
+        regressions,
+        allowable,
+        fixed,
+        newJobs,
+        goneJobs,
+        expiredAllows: expired,
+        staleAllows: [...stale],
+        reason,
+    };
+    if (policy.force && verdict !== 'push') {
+        decision.verdict = 'push';
+        decision.forced = policy.force;
+        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
+    }
+    return decision;
+}
+//# sourceMappingURL=decide.js.map
+
+/***/ }),
+
+/***/ 6402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ stepPast),
+/* harmony export */   Sk: () => (/* binding */ carryHistory)
+/* harmony export */ });
+/* unused harmony export emptyHistory */
+function emptyHistory() {
+    return { flights: [], steps: {} };
+}
+/** What the history says of one job's step, or undefined when it was never seen. */
+function stepPast(history, job, step) {
+    const h = history?.steps[job]?.[step];
+    if (!h)
+        return undefined;
+    const ref = (i) => (i === null ? undefined : history.flights[i]);
+    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
+}
+/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
+function carryHistory(prev, at, jobs) {
+    // Work on refs, then rebuild the flights table with only what is still referenced.
+    const steps = new Map();
+    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
+        const m = new Map();
+        for (const step of Object.keys(js))
+            m.set(step, stepPast(prev, job, step));
+        steps.set(job, m);
+    }
+    for (const job of jobs) {
+        let m = steps.get(job.name);
+        if (!m)
+            steps.set(job.name, (m = new Map()));
+        for (const s of job.steps) {
+            const status = s.status;
+            const past = m.get(s.name) ?? { first: at, last: status };
+            if (status === 'skip') {
+                m.set(s.name, past);
+                continue;
+            }
+            if (status === 'pass')
+                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
+            else
+                m.set(s.name, {
+                    first: past.first,
+                    lastPass: past.lastPass,
+                    failingSince: past.failingSince ?? at,
+                    last: status,
+                });
+        }
+    }
+    const flights = [];
+    const index = new Map();
+    const idx = (r) => {
+        if (!r)
+            return null;
+        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
+        let i = index.get(key);
+        if (i === undefined) {
+            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
+            index.set(key, i);
+        }
+        return i;
+    };
+    const out = {};
+    for (const [job, m] of steps) {
+        const js = (out[job] = {});
+        for (const [step, p] of m)
+            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
+    }
+    return { flights, steps: out };
+}
+//# sourceMappingURL=history.js.map
+
+/***/ }),
+
 /***/ 7136:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

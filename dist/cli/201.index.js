@@ -166,7 +166,7 @@ async function divergence(options) {
 /* harmony export */   r2: () => (/* binding */ parseFlightRecord),
 /* harmony export */   x5: () => (/* binding */ appendFlightNote)
 /* harmony export */ });
-/* unused harmony export STEP_STATUSES */
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
@@ -181,6 +181,8 @@ async function divergence(options) {
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -418,6 +420,11 @@ function parseFlightRecord(text, source) {
         record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;

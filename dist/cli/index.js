@@ -442,11 +442,12 @@ node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.(process.env.NODE_C
 const parts = {
     mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(240), __nccwpck_require__.e(182)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4182)),
     test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4106)),
-    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(240), __nccwpck_require__.e(339), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1279)),
+    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(240), __nccwpck_require__.e(472), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7616)),
     track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
     check: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485)),
     divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
-    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(339), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136)),
+    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(472), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136)),
+    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(240), __nccwpck_require__.e(472), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 533)),
 };
 const partNames = Object.keys(parts);
 /** The part's Command, whatever its file calls the export. */

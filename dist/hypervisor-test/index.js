@@ -37779,6 +37779,8 @@ var errors = __nccwpck_require__(4193);
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'skip', 'blocked']));
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = (/* unused pure expression or super */ null && (['watch', 'bisect']));
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -38016,6 +38018,11 @@ function parseFlightRecord(text, source) {
         record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;

@@ -42109,6 +42109,8 @@ var errors = __nccwpck_require__(4193);
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -42346,6 +42348,11 @@ function parseFlightRecord(text, source) {
         record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;
@@ -42359,7 +42366,7 @@ function parseFlightRecord(text, source) {
  * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
  * that a second flight of the same revision is appended rather than replacing the first.
  */
-function parseFlightNote(text, source) {
+function flight_parseFlightNote(text, source) {
     return text
         .split('\n')
         .map((line, i) => ({ line: line.trim(), i }))
@@ -43543,7 +43550,43 @@ async function readNoteText(git, notesRef, commit) {
 /** Every flight recorded on a commit, oldest first. */
 async function readFlights(git, notesRef, commit) {
     const text = await readNoteText(git, notesRef, commit);
-    return text ? parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
+    return text ? flight_parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
+}
+/**
+ * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
+ * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
+ * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
+ * note are absent from the map; a damaged note is an error naming it.
+ */
+async function readFlightsOf(git, notesRef, commits) {
+    const blobs = new Map();
+    const unique = [...new Set(commits)];
+    // ls-tree takes the paths as arguments: chunks keep the command line well under its limit.
+    for (let i = 0; i < unique.length; i += 500)
+        for (const [commit, blob] of await noteBlobs(git, notesRef, unique.slice(i, i + 500)))
+            blobs.set(commit, blob);
+    const found = new Map();
+    if (!blobs.size)
+        return found;
+    const order = [...blobs.entries()];
+    const r = await git.exec(['cat-file', '--batch'], {
+        input: order.map(([, blob]) => blob).join('\n') + '\n',
+    });
+    // Sizes are in bytes: the notes are tributary's JSON, valid UTF-8, so the text decoded by
+    // the funnel encodes back to the very bytes git wrote.
+    const out = Buffer.from(r.stdout, 'utf8');
+    let at = 0;
+    for (const [commit] of order) {
+        const eol = out.indexOf(0x0a, at);
+        const header = out.subarray(at, eol).toString('utf8').split(' ');
+        const size = Number(header[2]);
+        if (header[1] !== 'blob' || !Number.isInteger(size))
+            throw new Error(`git cat-file --batch: unexpected header '${header.join(' ')}'`);
+        const text = out.subarray(eol + 1, eol + 1 + size).toString('utf8');
+        at = eol + 1 + size + 1;
+        found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
+    }
+    return found;
 }
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
@@ -43561,7 +43604,7 @@ async function findBaseline(git, notesRef, head, maxWalk) {
     const commit = commits.find((c) => blobs.has(c));
     if (!commit)
         return undefined;
-    const flights = parseFlightNote(await git.run(['cat-file', 'blob', blobs.get(commit)]), `note ${notesRef} on ${commit}`);
+    const flights = flight_parseFlightNote(await git.run(['cat-file', 'blob', blobs.get(commit)]), `note ${notesRef} on ${commit}`);
     if (!flights.length)
         return undefined;
     // The flight that let the head through is the one its descendants were judged against.
@@ -43715,7 +43758,7 @@ async function recorded(git, notesRef, record) {
     const text = await readNoteText(git, notesRef, record.revision);
     if (!text)
         return false;
-    return parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+    return flight_parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
 }
 /**
  * Another gate of this revision moved the branch first: the goal is reached, and what is left

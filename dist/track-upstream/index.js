@@ -39955,6 +39955,8 @@ var picomatch = __nccwpck_require__(4006);
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -40192,6 +40194,11 @@ function parseFlightRecord(text, source) {
         record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;
