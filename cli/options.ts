@@ -192,20 +192,18 @@ export interface CommandLine {
   run<T>(story: (read: SettingsReader) => Promise<T>): Promise<T>;
 }
 
+type Given = Map<string, { typed: string; values: string[] }>;
+
 /**
  * Reads `--name value`, `--name=value`, a switch alone (`--prune`) or with its value
  * (`--prune=false`, `--prune false`); a repeated option adds a line. Unknown options and
- * stray words are bad usage.
+ * stray words are bad usage. Returns each setting given, with the name it was typed as.
  */
-export function parseCommandLine(
-  spec: PartSpec,
-  args: string[],
-  mask: (secret: string) => void,
-): CommandLine {
+function readArguments(spec: PartSpec, args: string[]): Given {
   const byName = new Map<string, OptionSpec>();
   for (const o of spec.options) for (const n of [o.name, ...(o.aliases ?? [])]) byName.set(n, o);
   const positional = spec.positional;
-  const given = new Map<string, { typed: string; values: string[] }>();
+  const given: Given = new Map();
   const usage = (message: string) =>
     new UsageError(spec.name, `tributary ${spec.name}: ${message}`);
   const put = (setting: string, typed: string, value: string, repeatable: boolean) => {
@@ -252,6 +250,17 @@ export function parseCommandLine(
       throw usage(`${typed} is given an empty value; leave the option out for its default`);
     put(settingOf(o), typed, value, !!o.repeatable);
   }
+  return given;
+}
+
+/** The command line's settings reader over a part's arguments and the environment. */
+export function parseCommandLine(
+  spec: PartSpec,
+  args: string[],
+  mask: (secret: string) => void,
+): CommandLine {
+  const given = readArguments(spec, args);
+  const positional = spec.positional;
   const optionFor = (setting: string) => spec.options.find((o) => settingOf(o) === setting);
   const environmentFor = (setting: string) => spec.environment?.find((e) => e.setting === setting);
   const read: SettingsReader = {
