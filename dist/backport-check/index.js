@@ -30974,11 +30974,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2010);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
 /* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(497);
-/* harmony import */ var _lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1174);
-/* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9191);
-/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4789);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5779);
+/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4789);
+/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
+/* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9420);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5779);
 /* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
@@ -30995,60 +30995,23 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-/** owner/name → a URL on this server; a URL stays as it is. */
-function repositoryUrl(name, value) {
-    if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
-        return value;
-    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, 'a URL or owner/name');
-    const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${value.replace(/\.git$/, '')}.git`;
-}
-function settings() {
-    const mode = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('mode') || 'check';
-    if (!['check', 'report'].includes(mode))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)("input 'mode'", mode, 'check or report');
-    const token = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('token');
-    const upstreamToken = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('upstream-token');
-    const development = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-development-branch') || 'master';
-    const temp = process.env.RUNNER_TEMP ?? '/tmp';
-    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('cache-dir') || undefined;
-    if (cacheDir)
-        (0,_lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .checkCacheDir */ .oy)(cacheDir, "input 'cache-dir'");
+function context() {
     return {
-        mode,
-        upstreamUrl: repositoryUrl('upstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-repository', { required: true })),
-        development,
-        followed: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-branch') || development,
-        downstreamUrl: repositoryUrl('downstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-repository') || process.env.GITHUB_REPOSITORY || ''),
-        policy: (0,_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePolicy */ .ON)({
-            trailers: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('downstream-only-trailers'),
-            subjects: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.getInput */ .I8.getInput('downstream-only-subjects')
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            referencePatterns: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.getInput */ .I8.getInput('reference-patterns')
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            minimumIdLength: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .integerInput */ .$A)('minimum-id-length', 12, 7),
-        }),
-        token,
-        upstreamToken,
-        workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'tributary-backport', 'repository.git'),
-        cacheDir,
+        fetch: {
+            serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+            repository: process.env.GITHUB_REPOSITORY ?? '',
+            workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP ?? '/tmp', 'tributary-backport', 'repository.git'),
+        },
     };
 }
 /** The change to check: from the event, or from the base and head inputs. */
-function changeRange() {
+function changeRange({ base, head }) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
-    const base = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('base');
-    const head = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('head');
     if (base && head)
         return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__/* .rangeFromEvent */ .Io)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__/* .rangeFromEvent */ .Io)(eventName, payload);
     if (!range)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
@@ -31065,17 +31028,13 @@ function countingLogger() {
     };
     return logger;
 }
-async function check(s) {
-    const range = changeRange();
-    const failOnWarnings = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)('fail-on-warnings');
+async function check(settings) {
+    const s = settings.fetch;
+    const range = changeRange(settings);
     const logger = countingLogger();
     const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkChange */ .$)(s, range, logger);
     const { counts } = outcome;
-    const result = counts.violation > 0 || (failOnWarnings && counts.warnings > 0)
-        ? 'fail'
-        : counts.warnings > 0
-            ? 'warn'
-            : 'pass';
+    const result = (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .checkResult */ .i)(counts, settings.failOnWarnings);
     annotate(outcome, result, logger.warnings);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', result);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(outcome.classifications));
@@ -31116,12 +31075,12 @@ function annotate(outcome, result, warningsBefore) {
     for (const a of annotations.warnings)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(a.message, a.title ? { title: a.title } : {});
 }
-async function report(s) {
-    const branch = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-branch') || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
-    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('sync-to') || undefined, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
+async function report(settings) {
+    const s = settings.fetch;
+    const branch = settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
+    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, settings.syncTo, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
     const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .divergenceMarkdown */ .J1)(r);
-    // A report never fails its step: anything worth a look, violations or warnings, is warn.
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', r.counts.violation || r.counts.warnings ? 'warn' : 'pass');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .reportResult */ .R)(r.counts));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report', JSON.stringify(r));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report-markdown', markdown);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(r.commits));
@@ -31129,26 +31088,24 @@ async function report(s) {
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('violations', String(r.counts.violation));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('warnings', String(r.counts.warnings));
     await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addRaw(markdown, true).write();
-    const title = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('issue-title');
-    if (title) {
+    if (settings.issue) {
         const repository = process.env.GITHUB_REPOSITORY ?? '';
-        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_8__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
+        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
             repository,
-            title,
-            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
+            title: settings.issue.title,
+            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
             body: markdown,
-            labels: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('issue-labels'),
+            labels: settings.issue.labels,
             logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
         });
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('issue-number', String(issue.number));
     }
 }
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
-    const s = settings();
-    if (s.mode === 'report')
-        await report(s);
+    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
+        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
     else
-        await check(s);
+        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -33698,14 +33655,285 @@ function checkAnnotations(list, warningsBefore = 0) {
 
 /***/ }),
 
+/***/ 4712:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Jb: () => (/* binding */ parseBackportMode),
+  P7: () => (/* binding */ parseCheckSettings),
+  nA: () => (/* binding */ parseDivergenceSettings)
+});
+
+// UNUSED EXPORTS: BACKPORT_SETTINGS, MODES
+
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
+var facts = __nccwpck_require__(1174);
+// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
+var policy = __nccwpck_require__(9191);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/settings.js
+/**
+ * The backport check's and the divergence report's settings, parsed in one place for both
+ * front ends: the backport-check action (check and report modes, over fetched repositories)
+ * and `tributary check` / `tributary divergence` (over a local repository).
+ */
+
+
+
+
+/** Every input of the backport-check action, with the default its action.yml declares. */
+const BACKPORT_SETTINGS = {
+    mode: { default: 'check' },
+    'upstream-repository': { required: true },
+    'upstream-development-branch': { default: 'master' },
+    'upstream-branch': {},
+    'downstream-repository': {},
+    base: {},
+    head: {},
+    'downstream-branch': {},
+    'sync-to': {},
+    'issue-title': {},
+    'issue-labels': {},
+    'downstream-only-trailers': { default: 'Downstream-only' },
+    'downstream-only-subjects': {},
+    'reference-patterns': {},
+    'minimum-id-length': { default: '12' },
+    'fail-on-warnings': { default: 'false' },
+    token: { secret: true, runner: '${{ github.token }}' },
+    'upstream-token': { secret: true },
+    'cache-dir': { runner: '${{ runner.temp }}/tributary-backport-cache' },
+};
+const MODES = ['check', 'report'];
+/** parsePolicy's own subjects, and the settings they come from. */
+const POLICY_SUBJECTS = {
+    'downstream-only trailer': 'downstream-only-trailers',
+    'downstream-only subject': 'downstream-only-subjects',
+    'reference pattern': 'reference-patterns',
+    'minimum id length': 'minimum-id-length',
+};
+function policyOf(v) {
+    const minimumIdLength = v.integer('minimum-id-length', { min: 7, max: 40 });
+    try {
+        return (0,policy/* parsePolicy */.ON)({
+            trailers: v.list('downstream-only-trailers'),
+            subjects: v.lines('downstream-only-subjects'),
+            referencePatterns: v.lines('reference-patterns'),
+            minimumIdLength,
+        });
+    }
+    catch (e) {
+        const setting = e instanceof errors/* ConfigurationError */.j1 ? POLICY_SUBJECTS[e.subject] : undefined;
+        if (!setting || !(e instanceof errors/* ConfigurationError */.j1))
+            throw e;
+        // `Invalid reference pattern 'x'...`: the same words, the setting named as the user knows it.
+        throw new errors/* SettingError */.L_(setting, (name) => e.message.replace(e.subject, name));
+    }
+}
+/** owner/name → a URL on this server; a URL or an absolute path stays as it is. */
+function repositoryUrl(v, setting, value, serverUrl) {
+    if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
+        return value;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+        throw v.invalid(setting, value, 'a URL or owner/name');
+    return `${serverUrl.replace(/\/+$/, '')}/${value.replace(/\.git$/, '')}.git`;
+}
+function policySettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    const f = context.fetch;
+    // What the part cannot start without comes first, so the one error names it.
+    const upstreamUrl = f ? v.required('upstream-repository', 'the hosted mirror of upstream') : '';
+    const development = v.required('upstream-development-branch', 'the upstream development branch');
+    const followed = v.string('upstream-branch') || development;
+    const policy = policyOf(v);
+    const cacheDir = v.optional('cache-dir');
+    if (cacheDir !== undefined)
+        (0,facts/* checkCacheDir */.oy)(cacheDir, read.name('cache-dir'));
+    return {
+        development,
+        followed,
+        policy,
+        cacheDir,
+        fetch: f && {
+            upstreamUrl: repositoryUrl(v, 'upstream-repository', upstreamUrl, f.serverUrl),
+            downstreamUrl: repositoryUrl(v, 'downstream-repository', v.string('downstream-repository') || f.repository, f.serverUrl),
+            development,
+            followed,
+            policy,
+            token: v.secret('token'),
+            upstreamToken: v.secret('upstream-token'),
+            workDir: f.workDir,
+            cacheDir,
+        },
+    };
+}
+/** The backport-check action's mode: check a change, or report the divergence. */
+function parseBackportMode(read) {
+    return new Settings(read, BACKPORT_SETTINGS).choice('mode', MODES);
+}
+function parseCheckSettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    return {
+        ...policySettings(read, context),
+        base: v.optional('base'),
+        head: v.optional('head'),
+        failOnWarnings: v.boolean('fail-on-warnings'),
+    };
+}
+function parseDivergenceSettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    const title = v.string('issue-title');
+    return {
+        ...policySettings(read, context),
+        downstream: v.optional('downstream-branch'),
+        syncTo: v.optional('sync-to'),
+        issue: title ? { title, labels: v.list('issue-labels') } : undefined,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 9420:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ reportResult),
+/* harmony export */   i: () => (/* binding */ checkResult)
+/* harmony export */ });
+/** A change: a violation fails it, and so does a warning with fail-on-warnings. */
+function checkResult(counts, failOnWarnings) {
+    if (counts.violation > 0 || (failOnWarnings && counts.warnings > 0))
+        return 'fail';
+    return counts.warnings > 0 ? 'warn' : 'pass';
+}
+/** A divergence report never fails: anything worth a look, violations or warnings, is warn. */
+function reportResult(counts) {
+    return counts.violation || counts.warnings ? 'warn' : 'pass';
+}
+//# sourceMappingURL=verdict.js.map
+
+/***/ }),
+
 /***/ 4193:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, capitalised, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -33720,12 +33948,59 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
@@ -39222,14 +39497,10 @@ function masterDate(message) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  tE: () => (/* binding */ booleanInput),
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
-  $A: () => (/* binding */ integerInput),
-  dt: () => (/* binding */ listInput),
-  VN: () => (/* binding */ runMain),
-  jY: () => (/* binding */ secretInput)
+  VN: () => (/* binding */ runMain)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -42234,7 +42505,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -42280,46 +42551,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_namespaceObject.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = getInput(name).trim();
-    if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = getInput(name).trim();
-    if (value)
-        setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

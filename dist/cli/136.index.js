@@ -43,7 +43,7 @@ const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
  * list). A value without a branch is refused by name: the input once named a file of the
  * checked-out tree, which the revision under test could edit.
  */
-function parseAllowListSource(value, subject = "input 'allow-list'") {
+function parseAllowListSource(value) {
     const explicit = !!value?.trim();
     const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
     const colon = spec.indexOf(':');
@@ -56,7 +56,7 @@ function parseAllowListSource(value, subject = "input 'allow-list'") {
         path.startsWith('/') ||
         path.endsWith('/') ||
         path.split('/').some((part) => !part || part === '.' || part === '..'))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(subject, spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalidSetting */ .gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
     return { branch, path, explicit };
 }
 const describeSource = (s) => `${s.branch}:${s.path}`;
@@ -466,6 +466,23 @@ function carryHistory(prev, at, jobs) {
     return { flights, steps: out };
 }
 //# sourceMappingURL=history.js.map
+
+/***/ }),
+
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
+/* harmony export */ });
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+//# sourceMappingURL=command.js.map
 
 /***/ }),
 

@@ -220,20 +220,118 @@ async function killProcesses(list, graceMs = 2000) {
 
 /***/ }),
 
-/***/ 3192:
+/***/ 1007:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
+/* harmony export */   w: () => (/* binding */ Settings)
 /* harmony export */ });
+/* unused harmony export valuesReader */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
 /**
- * The token for the hosted tree and its GitHub API, from the environment (never the command
- * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
  */
-function tokenFromEnvironment() {
-    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .missingSetting */ .zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, value, expected);
+    }
 }
-//# sourceMappingURL=command.js.map
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
 
 /***/ }),
 
@@ -245,7 +343,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  mirrorCommand: () => (/* binding */ mirrorCommand)
+  mirrorCommand: () => (/* binding */ mirrorCommand),
+  mirrorSpec: () => (/* binding */ mirrorSpec)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -254,8 +353,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./build/actions/lib/log.js
 var log = __webpack_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
@@ -399,17 +496,17 @@ function validPattern(pattern) {
 }
 const PATTERN_FORM = 'a glob over branch or tag names such as `stable-*`, `refs/heads/**` or `refs/tags/v*`, optionally prefixed with `!` to exclude';
 /** Expands one written pattern to full-ref patterns (a bare name means a branch or a tag). */
-function parsePattern(subject, written) {
+function parsePattern(setting, written) {
     const value = written.trim();
     if (!value)
-        throw (0,errors/* invalid */.Gq)(subject, written, PATTERN_FORM);
+        throw (0,errors/* invalidSetting */.gT)(setting, written, PATTERN_FORM);
     const full = value.startsWith('refs/')
         ? [value]
         : value.startsWith('heads/') || value.startsWith('tags/')
             ? [`refs/${value}`]
             : [BRANCHES + value, TAGS + value];
     if (!full.every(validPattern))
-        throw (0,errors/* invalid */.Gq)(subject, written, PATTERN_FORM);
+        throw (0,errors/* invalidSetting */.gT)(setting, written, PATTERN_FORM);
     return full;
 }
 const MAP_FORM = '`refs/heads/<name>:refs/heads/<new name>` (or refs/tags/ on both sides), with at most one `*` on each side and either both sides or neither';
@@ -417,7 +514,7 @@ function parseMapRule(written) {
     const value = written.trim();
     const parts = value.split(':');
     if (parts.length !== 2)
-        throw (0,errors/* invalid */.Gq)("input 'map'", written, MAP_FORM);
+        throw (0,errors/* invalidSetting */.gT)('map', written, MAP_FORM);
     const [source, destination] = parts;
     const stars = (s) => s.split('*').length - 1;
     const kind = (s) => s.startsWith(BRANCHES) ? BRANCHES : s.startsWith(TAGS) ? TAGS : undefined;
@@ -428,7 +525,7 @@ function parseMapRule(written) {
         stars(source) !== stars(destination) ||
         !isValidRefName(plain(source)) ||
         !isValidRefName(plain(destination)))
-        throw (0,errors/* invalid */.Gq)("input 'map'", written, MAP_FORM);
+        throw (0,errors/* invalidSetting */.gT)('map', written, MAP_FORM);
     return { source, destination };
 }
 function validPrefix(prefix) {
@@ -464,7 +561,7 @@ class RefMapper {
         for (const written of input.patterns ?? []) {
             const negated = written.trim().startsWith('!');
             const body = negated ? written.trim().slice(1) : written;
-            (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
+            (negated ? exclude : include).push(...parsePattern('refs', body));
         }
         this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
         this.written = {
@@ -478,9 +575,9 @@ class RefMapper {
         this.prefix = input.prefix ?? '';
         this.tagPrefix = input.tagPrefix ?? '';
         if (!validPrefix(this.prefix))
-            throw (0,errors/* invalid */.Gq)("input 'prefix'", this.prefix, 'a ref name fragment such as `upstream/`');
+            throw (0,errors/* invalidSetting */.gT)('prefix', this.prefix, 'a ref name fragment such as `upstream/`');
         if (!validPrefix(this.tagPrefix))
-            throw (0,errors/* invalid */.Gq)("input 'tag-prefix'", this.tagPrefix, 'a ref name fragment such as `upstream/`');
+            throw (0,errors/* invalidSetting */.gT)('tag-prefix', this.tagPrefix, 'a ref name fragment such as `upstream/`');
         const options = { dot: true, nonegate: true };
         const inc = picomatch(include.length ? include : ['\0'], options);
         const exc = exclude.length ? picomatch(exclude, options) : () => false;
@@ -542,10 +639,10 @@ class RefMapper {
                 continue;
             const hosted = this.map(ref);
             if (!isValidRefName(hosted))
-                throw new errors/* ConfigurationError */.j1('map', `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check the map and prefix inputs.`);
+                throw new errors/* SettingError */.L_('map', (name) => `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check ${name} and the prefix.`);
             const clash = out.get(hosted);
             if (clash)
-                throw new errors/* ConfigurationError */.j1('map', `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make the map and prefix inputs give them different names.`);
+                throw new errors/* SettingError */.L_('map', (name) => `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make ${name} and the prefix give them different names.`);
             out.set(hosted, { source: ref, oid });
         }
         return out;
@@ -822,12 +919,15 @@ function takeOver(file, dead, logger) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./build/actions/lib/settings.js
+var settings = __webpack_require__(1007);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/settings.js
 /**
  * Everything a mirror run needs, parsed and validated before any network access: a bad source,
  * destination, pattern or a missing token stops the run here, naming the input and the form
  * it expects, and nothing is fetched or pushed.
  */
+
 
 
 
@@ -850,6 +950,23 @@ const INPUTS = {
     cacheDir: 'cache-dir',
     retries: 'retries',
 };
+/** Every input of the mirror action, with the default its action.yml declares. */
+const MIRROR_SETTINGS = {
+    source: { required: true },
+    destination: { required: true },
+    'source-token': { secret: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    refs: {},
+    map: {},
+    prefix: {},
+    'tag-prefix': {},
+    prune: { default: 'false' },
+    'allow-rewrites': { default: 'false' },
+    submodules: { default: 'false' },
+    'submodule-destination': {},
+    'cache-dir': {},
+    retries: { default: '3' },
+};
 const OUTPUTS = {
     updates: 'updates',
     created: 'created',
@@ -867,7 +984,7 @@ function shown(value) {
     return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 function bad(subject, value, expected) {
-    return (0,errors/* invalid */.Gq)(`input '${subject}'`, shown(value), expected);
+    return (0,errors/* invalidSetting */.gT)(subject, shown(value), expected);
 }
 /**
  * Parses a source or destination. Transports other than https, ssh, git and local paths are
@@ -878,7 +995,7 @@ function parseRemote(subject, value, opts = {}) {
     const expected = opts.ownerRepo ? DESTINATION_FORM : SOURCE_FORM;
     const v = value.trim();
     if (!v)
-        throw new errors/* ConfigurationError */.j1(subject, `Input required and not supplied: ${subject}`);
+        throw (0,errors/* missingSetting */.zf)(subject, opts.ownerRepo ? 'the hosted tree' : 'the upstream tree');
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f]/.test(v) || v.startsWith('-'))
         throw bad(subject, value, expected);
@@ -940,7 +1057,33 @@ function credentialFor(remote) {
 function sourceKey(url) {
     return (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 20);
 }
-function parseMirrorSettings(inputs) {
+/** The mirror's settings from either front end's reader: `main.ts` and `tributary mirror`. */
+function parseMirrorSettings(read, context) {
+    const v = new settings/* Settings */.w(read, MIRROR_SETTINGS);
+    const cacheDir = v.string('cache-dir');
+    // Both required: refused by name when empty, each where it is parsed (source first).
+    return buildMirrorSettings({
+        source: v.string('source'),
+        destination: v.string('destination'),
+        sourceToken: v.secret('source-token'),
+        token: v.secret('token'),
+        refs: splitPatterns(v.string('refs')),
+        map: v.list('map'),
+        prefix: v.string('prefix'),
+        tagPrefix: v.string('tag-prefix'),
+        prune: v.boolean('prune'),
+        allowRewrites: v.boolean('allow-rewrites'),
+        submodules: v.boolean('submodules'),
+        submoduleDestination: v.string('submodule-destination'),
+        cacheRoot: cacheDir ? (0,external_node_path_.resolve)(context.workingDirectory, cacheDir) : context.defaultCacheRoot(),
+        cacheDirNamed: !!cacheDir,
+        retries: v.string('retries'),
+        serverUrl: context.serverUrl,
+        workingDirectory: context.workingDirectory,
+    });
+}
+/** The settings from typed values, every one checked before any network access. */
+function buildMirrorSettings(inputs) {
     const serverUrl = (inputs.serverUrl || 'https://github.com').replace(/\/+$/, '');
     const source = parseRemote(INPUTS.source, inputs.source, {
         workingDirectory: inputs.workingDirectory,
@@ -951,11 +1094,11 @@ function parseMirrorSettings(inputs) {
         workingDirectory: inputs.workingDirectory,
     });
     if (source.url === destination.url)
-        throw new errors/* ConfigurationError */.j1(INPUTS.destination, `Input 'destination' names the source itself (${shown(source.url)}). Expected another repository.`);
+        throw new errors/* SettingError */.L_(INPUTS.destination, (name) => `${(0,errors/* capitalised */.Iu)(name)} names the source itself (${shown(source.url)}). Expected another repository.`);
     source.token = inputs.sourceToken || undefined;
     destination.token = inputs.token || undefined;
     if ((destination.kind === 'https' || destination.kind === 'http') && !destination.token)
-        throw new errors/* ConfigurationError */.j1(INPUTS.token, `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`);
+        throw new errors/* SettingError */.L_(INPUTS.token, (name, names) => `${(0,errors/* capitalised */.Iu)(name)} is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination${names.frontEnd === 'action' ? ' (the default is github.token)' : ''}.`);
     const refs = new RefMapper({
         patterns: inputs.refs,
         map: inputs.map,
@@ -966,7 +1109,7 @@ function parseMirrorSettings(inputs) {
     if (inputs.submodules) {
         submoduleDestination = inputs.submoduleDestination?.trim();
         if (!submoduleDestination || !submoduleDestination.includes('{name}'))
-            throw (0,errors/* invalid */.Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
+            throw (0,errors/* invalidSetting */.gT)(INPUTS.submoduleDestination, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
         // The template must give a valid destination for a plausible name.
         parseRemote(INPUTS.submoduleDestination, expandTemplate(submoduleDestination, 'seabios', destination), {
             ownerRepo: true,
@@ -983,9 +1126,9 @@ function parseMirrorSettings(inputs) {
                 ? Number(written)
                 : NaN;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.retries, String(written), 'a whole number from 0 to 10');
     if (!inputs.cacheRoot || !(0,external_node_path_.isAbsolute)(inputs.cacheRoot))
-        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.cacheDir, inputs.cacheRoot, 'an absolute directory path');
     return {
         source,
         destination,
@@ -994,6 +1137,7 @@ function parseMirrorSettings(inputs) {
         allowRewrites: inputs.allowRewrites ?? false,
         submoduleDestination,
         cacheRoot: inputs.cacheRoot,
+        cacheDirNamed: inputs.cacheDirNamed,
         retries,
         serverUrl,
     };
@@ -1449,7 +1593,7 @@ async function compareTree(spec, settings, git, logger) {
     if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
         // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
         // deleted everything (refs mirrored before and gone upstream are the refusal below).
-        throw new errors/* ConfigurationError */.j1(INPUTS.refs, `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
+        throw new errors/* SettingError */.L_(INPUTS.refs, (name) => `${(0,errors/* capitalised */.Iu)(name)} selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
     const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
     const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
     const deletions = updates.filter((u) => u.action === 'deleted').length;
@@ -1589,8 +1733,8 @@ async function objectsComplete(store, updates) {
     return store.try(['rev-list', '--objects', '--quiet', ...tips]);
 }
 //# sourceMappingURL=mirror.js.map
-// EXTERNAL MODULE: ./build/cli/command.js
-var command = __webpack_require__(3192);
+// EXTERNAL MODULE: ./build/cli/options.js
+var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/mirror.js
 /** `tributary mirror`: the mirror action on a laptop or a self-hosted machine. */
 
@@ -1602,95 +1746,136 @@ var command = __webpack_require__(3192);
 
 
 
-
-
-const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
-
-Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
+const mirrorSpec = {
+    name: 'mirror',
+    synopsis: '--source <url> --destination <url> [options]',
+    about: `Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
 atomic push with a lease on every ref; a rewritten branch or moved tag is refused unless
---allow-rewrites (then the old head is kept under refs/tributary/backup/...).
-
-  --refs <globs>                ref patterns, comma separated as in the action (master,stable-*,
-                                v{8,9}.*), repeatable; !glob excludes; default all branches and tags
-  --map <src:dst>               a rename, refs/heads/master:refs/heads/upstream/master (repeatable)
-  --prefix <p>                  prepended to mirrored branch names (upstream/)
-  --tag-prefix <p>              prepended to mirrored tag names
-  --prune                       delete hosted refs deleted upstream (only mirrored names)
-  --allow-rewrites              follow rewritten branches and moved tags, keeping backups
-  --submodules                  also mirror submodule trees, into --submodule-destination
-  --submodule-destination <t>   template with {name} (and {owner}): {owner}/{name}
-  --cache-dir <dir>             keep the cached repository here between runs (default: a
-                                temporary folder, removed afterwards)
-  --server-url <url>            the server for owner/repo destinations (default GITHUB_SERVER_URL
-                                or https://github.com)
-  --retries <n>                 network retries (default 3)
-  --json                        print only the updates as JSON on stdout (the action's updates
-                                output); progress goes to stderr
-
-Tokens come from the environment, never the command line: TRIBUTARY_SOURCE_TOKEN for the
-source, TRIBUTARY_TOKEN (or GITHUB_TOKEN) for the destination.
+--allow-rewrites (then the old head is kept under refs/tributary/backup/...). The options are
+the mirror action's inputs (actions/mirror), with the same defaults.
 Runs sharing a --cache-dir take turns (a run waits, saying for which run). Interrupted
-(SIGINT, SIGTERM), it stops git and everything git started before it exits.
-Exit: 0 mirrored, 1 refused (nothing pushed), 2 bad input, 3 failure, 130 interrupted.`;
+(SIGINT, SIGTERM), it stops git and everything git started before it exits.`,
+    declared: MIRROR_SETTINGS,
+    options: [
+        {
+            name: 'source',
+            value: '<url>',
+            description: 'the upstream tree: an https://, ssh://, git:// or file:// URL, user@host:path, or a local path',
+        },
+        {
+            name: 'destination',
+            value: '<url>',
+            description: 'the hosted tree: owner/repo on --server-url, or a URL or a local path',
+        },
+        {
+            name: 'refs',
+            value: '<globs>',
+            repeatable: true,
+            description: 'the upstream refs to mirror, comma separated (v{8,9}.* is one glob): master, stable-*, refs/tags/v*; !glob excludes; default every branch and tag',
+        },
+        {
+            name: 'map',
+            value: '<src:dst>',
+            repeatable: true,
+            description: 'a rename, refs/heads/master:refs/heads/upstream/master (one * a side)',
+        },
+        {
+            name: 'prefix',
+            value: '<prefix>',
+            description: 'prepended to mirrored branch names (upstream/)',
+        },
+        { name: 'tag-prefix', value: '<prefix>', description: 'prepended to mirrored tag names' },
+        {
+            name: 'prune',
+            description: 'delete hosted refs deleted upstream (only the names the mirror manages)',
+        },
+        {
+            name: 'allow-rewrites',
+            description: 'follow rewritten branches and moved tags, keeping the old revision as a backup ref',
+        },
+        {
+            name: 'submodules',
+            description: 'also mirror the submodule trees of the mirrored branches, into --submodule-destination',
+        },
+        {
+            name: 'submodule-destination',
+            value: '<template>',
+            description: 'where each submodule tree goes, with {name} (and {owner}): {owner}/{name}',
+        },
+        {
+            name: 'cache-dir',
+            value: '<dir>',
+            description: 'keep the cached repository here between runs',
+            fallback: { shown: 'a temporary folder, removed afterwards; the action: the Actions cache' },
+        },
+        {
+            name: 'retries',
+            value: '<n>',
+            description: 'retries, with backoff, of a network operation (0 to 10)',
+        },
+        {
+            name: 'server-url',
+            value: '<url>',
+            setting: 'GITHUB_SERVER_URL',
+            description: 'the server of owner/repo destinations',
+            default: 'GITHUB_SERVER_URL, else https://github.com',
+        },
+        {
+            name: 'json',
+            description: "print only the updates as JSON on stdout (the action's updates output); progress goes to stderr",
+        },
+    ],
+    environment: [
+        {
+            variables: ['TRIBUTARY_SOURCE_TOKEN'],
+            setting: 'source-token',
+            description: "the token for an https source that needs one (the action's source-token)",
+        },
+        {
+            variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+            setting: 'token',
+            description: "the token that may push to an https destination (the action's token)",
+        },
+    ],
+    exitCodes: [
+        [0, 'mirrored (or nothing to do)'],
+        [1, 'refused: upstream rewrote a branch or moved a tag; nothing was pushed'],
+        [2, 'bad usage or input; nothing was fetched or pushed'],
+        [3, 'an unexpected failure'],
+        [130, 'interrupted'],
+    ],
+};
 const mirrorCommand = {
     name: 'mirror',
     summary: 'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
-    usage,
+    usage: (0,options/* usageOf */.Fs)(mirrorSpec),
     async run(args, logger) {
-        const parsed = (0,external_node_util_.parseArgs)({
-            args,
-            options: {
-                source: { type: 'string' },
-                destination: { type: 'string' },
-                refs: { type: 'string', multiple: true },
-                map: { type: 'string', multiple: true },
-                prefix: { type: 'string' },
-                'tag-prefix': { type: 'string' },
-                prune: { type: 'boolean' },
-                'allow-rewrites': { type: 'boolean' },
-                submodules: { type: 'boolean' },
-                'submodule-destination': { type: 'string' },
-                'cache-dir': { type: 'string' },
-                'server-url': { type: 'string' },
-                retries: { type: 'string' },
-                json: { type: 'boolean' },
-            },
-            strict: true,
-        });
-        const o = parsed.values;
+        // Secrets go to whichever logger speaks last (progressToStderr's own redactor too).
+        const cl = (0,options/* parseCommandLine */.Du)(mirrorSpec, args, (secret) => logger.secret(secret));
+        const json = cl.flag('json');
         // A reader that went away (`| head`) takes nothing with it: the run goes on, quietly.
         process.stdout.on('error', () => { });
-        if (o.json)
+        if (json)
             logger = progressToStderr(logger);
-        const temporary = o['cache-dir'] ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'));
+        let temporary;
         try {
-            const settings = parseMirrorSettings({
-                source: o.source ?? '',
-                destination: o.destination ?? '',
-                sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
-                token: (0,command/* tokenFromEnvironment */.n)(),
-                refs: o.refs?.flatMap(splitPatterns),
-                map: o.map,
-                prefix: o.prefix,
-                tagPrefix: o['tag-prefix'],
-                prune: o.prune,
-                allowRewrites: o['allow-rewrites'],
-                submodules: o.submodules,
-                submoduleDestination: o['submodule-destination'],
-                cacheRoot: temporary ?? (0,external_node_path_.resolve)(o['cache-dir']),
-                retries: o.retries,
-                serverUrl: o['server-url'] ?? process.env.GITHUB_SERVER_URL,
+            return await cl.run(async (read) => {
+                const settings = parseMirrorSettings(read, {
+                    workingDirectory: process.cwd(),
+                    serverUrl: read.get('GITHUB_SERVER_URL') || process.env.GITHUB_SERVER_URL,
+                    defaultCacheRoot: () => (temporary = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'))),
+                });
+                const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
+                if (json)
+                    process.stdout.write(updatesJson(result) + '\n');
+                else
+                    for (const tree of result.trees) {
+                        logger.info(`${tree.source} → ${tree.destination}`);
+                        for (const row of summaryRows(tree.updates))
+                            logger.info(`  ${row.filter(Boolean).join('  ')}`);
+                    }
+                return result.refused.length ? 1 : 0;
             });
-            const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
-            if (o.json)
-                process.stdout.write(updatesJson(result) + '\n');
-            else
-                for (const tree of result.trees) {
-                    logger.info(`${tree.source} → ${tree.destination}`);
-                    for (const row of summaryRows(tree.updates))
-                        logger.info(`  ${row.filter(Boolean).join('  ')}`);
-                }
-            return result.refused.length ? 1 : 0;
         }
         catch (e) {
             if (e instanceof Interrupted) {
@@ -1736,6 +1921,240 @@ function progressToStderr(logger) {
     };
 }
 //# sourceMappingURL=mirror.js.map
+
+/***/ }),
+
+/***/ 2315:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   Fs: () => (/* binding */ usageOf)
+/* harmony export */ });
+/* unused harmony exports COMMON_OPTIONS, UsageError */
+/* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
+/**
+ * The command line's side of the settings reader, and every part's help, from one description
+ * of the part's options: each option is the action input of the same name where the action has
+ * one (same default, same parser), old names stay as aliases, and an error names the option as
+ * typed (`--source`), never the action's input.
+ */
+
+/** Options every part takes; the dispatcher acts on them. */
+const COMMON_OPTIONS = [
+    { name: 'verbose', description: 'show debug output, and what steps print as they run' },
+    { name: 'version', description: "print tributary's version" },
+    { name: 'help', description: 'print this help' },
+];
+/** Bad usage: shown with the part's help. */
+class UsageError extends _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 {
+    showUsage = true;
+}
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WIDTH = 100;
+function settingOf(o) {
+    return o.setting ?? o.name;
+}
+function isSwitch(o) {
+    return o.value === undefined;
+}
+/** The help's note on an option: required, its default, repeatable, its old names. */
+function note(spec, o) {
+    const d = spec.declared[settingOf(o)];
+    const notes = [];
+    // An option that gives the argument (`--plan` for <plan.yml>) is required as the argument is.
+    const argument = spec.positional?.setting === settingOf(o);
+    if ((d?.required && !argument) || o.required)
+        notes.push('required');
+    else if (o.fallback)
+        notes.push(`default: ${o.fallback.shown}`);
+    else {
+        const value = o.default ?? d?.default;
+        if (value && !(isSwitch(o) && value === 'false'))
+            notes.push(`default: ${value}`);
+    }
+    if (o.repeatable)
+        notes.push('repeatable');
+    if (o.aliases?.length)
+        notes.push(`old name: ${o.aliases.map((a) => (a.length === 1 ? `-${a}` : `--${a}`)).join(', ')}`);
+    return notes.length ? ` (${notes.join('; ')})` : '';
+}
+function wrap(text, indent, first) {
+    const out = [];
+    let line = first.padEnd(indent);
+    if (first.length >= indent - 1) {
+        out.push(first);
+        line = ' '.repeat(indent);
+    }
+    for (const word of text.split(/\s+/)) {
+        if (line.trim() && line.length + 1 + word.length > WIDTH && line.length > indent) {
+            out.push(line.trimEnd());
+            line = ' '.repeat(indent);
+        }
+        line += (line.length > indent ? ' ' : '') + word;
+    }
+    out.push(line.trimEnd());
+    return out;
+}
+/** The part's help: usage, what it does, every option described, environment, exit codes. */
+function usageOf(spec) {
+    const rows = (items, indent = 34) => items.flatMap(([head, text]) => wrap(text, indent, `  ${head}`));
+    const options = [...spec.options, ...COMMON_OPTIONS];
+    const sections = [`usage: tributary ${spec.name} ${spec.synopsis}`, spec.about.trim()];
+    if (spec.positional)
+        sections.push([
+            'Arguments:',
+            ...rows([
+                [
+                    spec.positional.value,
+                    spec.positional.description +
+                        (spec.declared[spec.positional.setting]?.required ? ' (required)' : ''),
+                ],
+            ]),
+        ].join('\n'));
+    sections.push([
+        'Options:',
+        ...rows(options.map((o) => [
+            `--${o.name}${o.value ? ` ${o.value}` : ''}`,
+            o.description + note(spec, o),
+        ])),
+    ].join('\n'));
+    if (spec.environment?.length)
+        sections.push([
+            'Environment:',
+            ...rows(spec.environment.map((e) => [e.variables.join(', '), e.description])),
+        ].join('\n'));
+    sections.push([
+        'Exit codes:',
+        ...rows(spec.exitCodes.map(([code, text]) => [String(code), text]), 8),
+    ].join('\n'));
+    return sections.join('\n\n') + '\n';
+}
+/**
+ * Reads `--name value`, `--name=value`, a switch alone (`--prune`) or with its value
+ * (`--prune=false`, `--prune false`); a repeated option adds a line. Unknown options and
+ * stray words are bad usage. Returns each setting given, with the name it was typed as.
+ */
+function readArguments(spec, args) {
+    const byName = new Map();
+    for (const o of spec.options)
+        for (const n of [o.name, ...(o.aliases ?? [])])
+            byName.set(n, o);
+    const positional = spec.positional;
+    const given = new Map();
+    const usage = (message) => new UsageError(spec.name, `tributary ${spec.name}: ${message}`);
+    const put = (setting, typed, value, repeatable) => {
+        const before = given.get(setting);
+        if (before && !repeatable && before.typed !== typed)
+            throw usage(`${typed} and ${before.typed} give the same setting; give one`);
+        if (before && !repeatable)
+            before.values = [value];
+        else if (before)
+            before.values.push(value);
+        else
+            given.set(setting, { typed, values: [value] });
+    };
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(a);
+        if (!m) {
+            if (positional && !a.startsWith('-') && !given.has(positional.setting)) {
+                put(positional.setting, positional.value, a, false);
+                continue;
+            }
+            throw usage(`unexpected argument '${a}'`);
+        }
+        const o = byName.get(m[1]);
+        if (!o)
+            throw usage(`unknown option --${m[1]}`);
+        const typed = `--${m[1]}`;
+        let value = m[2];
+        // A switch stands alone; `--dry-run false` still reads its value.
+        if (value === undefined && isSwitch(o)) {
+            const next = args[i + 1];
+            if (BOOLEAN.test(next ?? ''))
+                value = args[++i];
+            else {
+                value = 'true';
+                if (o.formerValue && next !== undefined && !next.startsWith('--'))
+                    put(o.formerValue, typed, args[++i], false);
+            }
+        }
+        if (value === undefined) {
+            if (i + 1 >= args.length)
+                throw usage(`${typed} needs a value: ${typed} ${o.value}`);
+            value = args[++i];
+        }
+        if (isSwitch(o) && !BOOLEAN.test(value))
+            throw usage(`${typed} is a switch: give it alone, or ${typed}=true or ${typed}=false`);
+        // Empty is what the action reads for an input left out; here it is a slip (an unset
+        // variable): refused, never taken as the default in silence.
+        if (!value.trim())
+            throw usage(`${typed} is given an empty value; leave the option out for its default`);
+        put(settingOf(o), typed, value, !!o.repeatable);
+    }
+    return given;
+}
+/** The command line's settings reader over a part's arguments and the environment. */
+function parseCommandLine(spec, args, mask) {
+    const given = readArguments(spec, args);
+    const positional = spec.positional;
+    const optionFor = (setting) => spec.options.find((o) => settingOf(o) === setting);
+    const environmentFor = (setting) => spec.environment?.find((e) => e.setting === setting);
+    const read = {
+        frontEnd: 'command line',
+        get(setting) {
+            const g = given.get(setting);
+            if (g)
+                return g.values.join('\n').trim();
+            const env = environmentFor(setting);
+            if (env)
+                for (const v of env.variables)
+                    if (process.env[v]?.trim())
+                        return process.env[v].trim();
+            return optionFor(setting)?.fallback?.value?.().trim() ?? '';
+        },
+        name(setting) {
+            const g = given.get(setting);
+            if (g)
+                return g.typed;
+            if (positional?.setting === setting)
+                return positional.value;
+            const o = optionFor(setting);
+            if (o)
+                return `--${o.name}`;
+            const env = environmentFor(setting);
+            if (env) {
+                const [first, ...rest] = env.variables;
+                return rest.length ? `${first} (or ${rest.join(', ')})` : first;
+            }
+            return `the setting '${setting}'`;
+        },
+        mask,
+    };
+    return {
+        read,
+        flag(name) {
+            const v = given.get(name)?.values.at(-1) ?? '';
+            return /^(true|yes|on|1)$/i.test(v);
+        },
+        async run(story) {
+            try {
+                // Required here though the action has a default from the runner: said first.
+                for (const o of spec.options)
+                    if (o.required && !read.get(settingOf(o)))
+                        throw (0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .missingSetting */ .zf)(settingOf(o), o.example ? `say, --${o.name} ${o.example}` : o.description);
+                return await story(read);
+            }
+            catch (e) {
+                if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L_)
+                    throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(e.subject, (0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(e, read));
+                throw e;
+            }
+        },
+    };
+}
+//# sourceMappingURL=options.js.map
 
 /***/ })
 

@@ -124,6 +124,8 @@ function suiteResults(suite, where) {
 
 
 
+/** Where the revision came from when the gate was given one (not a result file). */
+const REVISION_SETTING = '\0revision';
 function listFiles(dir) {
     const out = [];
     const visit = (d) => {
@@ -182,20 +184,23 @@ function readResults(dir, tree, revision) {
     // The revision of every tree: all results must agree, and with the revision given.
     const trees = new Map();
     if (revision)
-        trees.set(tree, { t: { name: tree, revision }, source: "input 'revision'" });
+        trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
     for (const { result, source } of found) {
         result.trees.forEach((t, i) => {
             const known = trees.get(t.name);
             if (!known)
                 trees.set(t.name, { t, source });
             else if (known.t.revision !== t.revision) {
-                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${known.source} says ${known.t.revision}: a result for another revision.`);
+                const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
+                if (known.source === REVISION_SETTING)
+                    throw new errors/* SettingError */.L_('revision', says);
+                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, says(known.source));
             }
         });
     }
     const tested = trees.get(tree);
     if (!tested)
-        throw new errors/* ConfigurationError */.j1('revision', `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (input 'revision').`);
+        throw new errors/* SettingError */.L_('revision', (name) => `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (${name}).`);
     // One job, one result; a re-run (a higher attempt) replaces an earlier one and keeps its
     // step statuses as earlier attempts, so a step that passed on the re-run counts as flaky.
     const jobs = new Map();
@@ -1369,6 +1374,23 @@ const bisectCommand = {
     },
 };
 //# sourceMappingURL=bisect.js.map
+
+/***/ }),
+
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
+/* harmony export */ });
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+//# sourceMappingURL=command.js.map
 
 /***/ })
 

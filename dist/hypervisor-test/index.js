@@ -37179,20 +37179,10 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */   U: () => (/* binding */ State),
+/* harmony export */   t: () => (/* binding */ Outputs)
 /* harmony export */ });
-/** Every name of an input, output and state key of hypervisor-test, written once. */
-const Inputs = {
-    plan: 'plan',
-    workingDirectory: 'working-directory',
-    job: 'job',
-    outputDir: 'output-dir',
-    lockDir: 'lock-dir',
-    lockWait: 'lock-wait',
-    flight: 'flight',
-};
+/** Every name of an output and state key of hypervisor-test, written once (the inputs: lib/hypervisor/settings.ts). */
 const Outputs = {
     resultFile: 'result-file',
     junitFile: 'junit-file',
@@ -37216,12 +37206,10 @@ const State = {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6432);
-/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8359);
-/* harmony import */ var _lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1313);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6322);
+/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8359);
+/* harmony import */ var _lib_hypervisor_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7993);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1313);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6322);
 /**
  * hypervisor-test: the main step runs the job's test plan; the post step (the same file, told
  * apart by the state the main step saved first) stops whatever is left and lets go of the host.
@@ -37232,44 +37220,29 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-
-
 function settings() {
     const env = process.env;
     const runnerTemp = env.RUNNER_TEMP || '/tmp';
-    const job = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job) || env.GITHUB_JOB || 'hypervisor-test';
-    if (!/^[\w.-]+$/.test(job))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job}'`, job, 'letters, digits, . _ -');
-    const lockWait = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait) || '60m';
-    const lockWaitMs = (0,_lib_hypervisor_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait);
-    if (!lockWaitMs)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
     // Unique per job run, and readable back to the run: <run id>-<attempt>-<random>.
     const tag = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || '.', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.workingDirectory) || '.');
-    const lockDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockDir) || (0,_lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLockDir */ .T1)();
-    return {
-        planFile: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.plan, { required: true }),
-        workDir,
-        outputDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.outputDir) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job)),
-        lockDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(lockDir),
-        scratchDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, `tributary-${tag}`),
+    return (0,_lib_hypervisor_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHypervisorSettings */ .m)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE, {
+        workingDirectory: env.GITHUB_WORKSPACE || '.',
+        defaultJob: () => env.GITHUB_JOB || 'hypervisor-test',
+        defaultOutputDir: (job) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job),
+        defaultFlight: env.GITHUB_RUN_ID || undefined,
         tag,
-        job,
-        lockWaitMs,
-        flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.flight) || env.GITHUB_RUN_ID || undefined,
+        scratchDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, `tributary-${tag}`),
         attempt: env.GITHUB_RUN_ATTEMPT ? Number(env.GITHUB_RUN_ATTEMPT) : undefined,
-        url: runUrl,
-    };
+        url: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+    });
 }
 // core.summary writes cells as HTML as they are; a console line is text.
 const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 async function summary(outcome) {
     const seconds = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.summary */ .I8.summary
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.summary */ .I8.summary
         .addHeading(`hypervisor-test ${text(outcome.result.job)}: ${outcome.status}`, 3)
         .addTable([
         [
@@ -37293,50 +37266,50 @@ async function summary(outcome) {
 }
 async function main() {
     // First of all: whatever happens next, the post step knows it has to clean up.
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost, 'true');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.isPost, 'true');
     const s = settings();
     // A lock folder another user could plant records in is refused before the post step is
     // told about it: nothing of it is read, by either step.
-    (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .checkLockDir */ .pj)(s.lockDir, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir, s.lockDir);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag, s.tag);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.tag, s.tag);
+    (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .checkLockDir */ .pj)(s.lockDir, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.lockDir, s.lockDir);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.tag, s.tag);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.tag, s.tag);
     // The runner cancels a step with SIGINT, then SIGTERM: stop the guests, keep the result.
     const abort = new AbortController();
     const onSignal = (signal) => {
         if (abort.signal.aborted)
             return;
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj.warning(`Received ${signal}: stopping the job`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj.warning(`Received ${signal}: stopping the job`);
         abort.abort(`the job was cancelled (${signal})`);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj, abort.signal);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.resultFile, outcome.resultFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.junitFile, outcome.junitFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.status, outcome.status);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.logDir, outcome.logDir);
+    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, abort.signal);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.resultFile, outcome.resultFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.junitFile, outcome.junitFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.status, outcome.status);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.logDir, outcome.logDir);
     await summary(outcome);
     if (outcome.status !== 'pass') {
         const failed = outcome.result.steps.find((x) => x.status === 'fail');
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
     }
 }
 async function post() {
-    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir);
-    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag);
+    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.lockDir);
+    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.tag);
     if (!lockDir || !tag)
         return;
-    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
+    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
         (done.released ? ', host lock released' : ''));
 }
-if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost) === 'true') {
+if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.isPost) === 'true') {
     // A post step's failure must not hide the job's own result: it is a warning.
-    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
+    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
 }
 else {
-    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .VN)(main);
+    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(main);
 }
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -37348,10 +37321,12 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, SettingError, capitalised, invalid, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -37366,12 +37341,59 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
@@ -40421,19 +40443,189 @@ async function killProcesses(list, graceMs = 2000) {
 
 /***/ }),
 
+/***/ 7993:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ parseHypervisorSettings)
+});
+
+// UNUSED EXPORTS: HYPERVISOR_SETTINGS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/host.js
+var host = __nccwpck_require__(6432);
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/plan.js
+var plan = __nccwpck_require__(57);
+;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/settings.js
+/**
+ * The hypervisor test's settings, parsed in one place for both front ends (the
+ * hypervisor-test action and `tributary test`).
+ */
+
+
+
+
+/** Every input of the hypervisor-test action, with the default its action.yml declares. */
+const HYPERVISOR_SETTINGS = {
+    plan: { required: true },
+    'working-directory': { runner: '${{ github.workspace }}' },
+    job: {},
+    'output-dir': {},
+    'lock-dir': {},
+    'lock-wait': { default: '60m' },
+    flight: {},
+};
+function parseHypervisorSettings(read, context) {
+    const v = new Settings(read, HYPERVISOR_SETTINGS);
+    const planFile = v.required('plan', 'the test plan (YAML)');
+    const workDir = (0,external_node_path_.resolve)(context.workingDirectory, v.string('working-directory') || '.');
+    const job = v.string('job') || context.defaultJob(planFile);
+    if (!/^[\w.-]+$/.test(job))
+        throw v.invalid('job', job, 'letters, digits, . _ -');
+    const lockWait = v.string('lock-wait');
+    const lockWaitMs = (0,plan/* parseDuration */.E9)(lockWait);
+    if (!lockWaitMs)
+        throw v.invalid('lock-wait', lockWait, 'a duration such as 90s or 30m');
+    return {
+        planFile,
+        workDir,
+        outputDir: (0,external_node_path_.resolve)(workDir, v.string('output-dir') || context.defaultOutputDir(job)),
+        lockDir: (0,external_node_path_.resolve)(v.string('lock-dir') || (0,host/* defaultLockDir */.T1)()),
+        scratchDir: context.scratchDir,
+        tag: context.tag,
+        job,
+        lockWaitMs,
+        flight: v.optional('flight') ?? context.defaultFlight,
+        attempt: context.attempt,
+        url: context.url,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
 /***/ 1313:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
   VN: () => (/* binding */ runMain)
 });
-
-// UNUSED EXPORTS: booleanInput, integerInput, listInput, secretInput
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -43437,7 +43629,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -43483,47 +43675,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = getInput(name).trim();
-    if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = core.getInput(name).trim();
-    if (value)
-        core.setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw invalid(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return core
-        .getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

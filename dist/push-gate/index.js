@@ -42047,10 +42047,13 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, capitalised, invalid, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -42065,12 +42068,59 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
@@ -43107,7 +43157,7 @@ const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
  * list). A value without a branch is refused by name: the input once named a file of the
  * checked-out tree, which the revision under test could edit.
  */
-function parseAllowListSource(value, subject = "input 'allow-list'") {
+function parseAllowListSource(value) {
     const explicit = !!value?.trim();
     const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
     const colon = spec.indexOf(':');
@@ -43120,7 +43170,7 @@ function parseAllowListSource(value, subject = "input 'allow-list'") {
         path.startsWith('/') ||
         path.endsWith('/') ||
         path.split('/').some((part) => !part || part === '.' || part === '..'))
-        throw (0,errors/* invalid */.Gq)(subject, spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+        throw (0,errors/* invalidSetting */.gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
     return { branch, path, explicit };
 }
 const describeSource = (s) => `${s.branch}:${s.path}`;
@@ -51232,6 +51282,8 @@ function suiteResults(suite, where) {
 
 
 
+/** Where the revision came from when the gate was given one (not a result file). */
+const REVISION_SETTING = '\0revision';
 function listFiles(dir) {
     const out = [];
     const visit = (d) => {
@@ -51290,20 +51342,23 @@ function readResults(dir, tree, revision) {
     // The revision of every tree: all results must agree, and with the revision given.
     const trees = new Map();
     if (revision)
-        trees.set(tree, { t: { name: tree, revision }, source: "input 'revision'" });
+        trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
     for (const { result, source } of found) {
         result.trees.forEach((t, i) => {
             const known = trees.get(t.name);
             if (!known)
                 trees.set(t.name, { t, source });
             else if (known.t.revision !== t.revision) {
-                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${known.source} says ${known.t.revision}: a result for another revision.`);
+                const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
+                if (known.source === REVISION_SETTING)
+                    throw new errors/* SettingError */.L_('revision', says);
+                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, says(known.source));
             }
         });
     }
     const tested = trees.get(tree);
     if (!tested)
-        throw new errors/* ConfigurationError */.j1('revision', `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (input 'revision').`);
+        throw new errors/* SettingError */.L_('revision', (name) => `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (${name}).`);
     // One job, one result; a re-run (a higher attempt) replaces an earlier one and keeps its
     // step statuses as earlier attempts, so a step that passed on the re-run counts as flaky.
     const jobs = new Map();
@@ -51381,28 +51436,28 @@ function prepareGate(s) {
         ['tested', 'tested'],
     ]) {
         if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
-            throw (0,errors/* invalid */.Gq)(`input '${name}'`, s[key], 'a branch name');
+            throw (0,errors/* invalidSetting */.gT)(name, s[key], 'a branch name');
     }
     if (!s.remote || s.remote.startsWith('-'))
-        throw (0,errors/* invalid */.Gq)("input 'tree-url'", s.remote, 'an HTTPS URL or a path of the hosted tree');
+        throw (0,errors/* invalidSetting */.gT)('tree-url', s.remote, 'an HTTPS URL or a path of the hosted tree');
     if (s.staging === s.tested)
-        throw new errors/* ConfigurationError */.j1('tested', `The tested branch must differ from staging ('${s.tested}').`);
+        throw new errors/* SettingError */.L_('tested', (name) => `The tested branch (${name}) must differ from staging ('${s.tested}').`);
     if (!s.notesRef.startsWith('refs/notes/'))
-        throw (0,errors/* invalid */.Gq)("input 'notes-ref'", s.notesRef, 'a ref under refs/notes/');
+        throw (0,errors/* invalidSetting */.gT)('notes-ref', s.notesRef, 'a ref under refs/notes/');
     if (s.revision !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s.revision))
-        throw (0,errors/* invalid */.Gq)("input 'revision'", s.revision, 'a full commit id (40 hex digits)');
+        throw (0,errors/* invalidSetting */.gT)('revision', s.revision, 'a full commit id (40 hex digits)');
     if (!POLICIES.noBaseline.includes(s.noBaseline))
-        throw (0,errors/* invalid */.Gq)("input 'no-baseline'", s.noBaseline, POLICIES.noBaseline.join(', '));
+        throw (0,errors/* invalidSetting */.gT)('no-baseline', s.noBaseline, POLICIES.noBaseline.join(', '));
     if (!POLICIES.untestedHead.includes(s.untestedHead))
-        throw (0,errors/* invalid */.Gq)("input 'untested-head'", s.untestedHead, POLICIES.untestedHead.join(', '));
+        throw (0,errors/* invalidSetting */.gT)('untested-head', s.untestedHead, POLICIES.untestedHead.join(', '));
     if (s.force && !s.force.reason.trim())
-        throw new errors/* ConfigurationError */.j1('force-reason', 'A forced push needs a reason (input force-reason).');
+        throw new errors/* SettingError */.L_('force-reason', (name) => `A forced push needs a reason (${name}).`);
     if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
         !s.github?.workflow)
-        throw new errors/* ConfigurationError */.j1('dispatch-workflow', 'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).');
+        throw new errors/* SettingError */.L_('dispatch-workflow', (name, n) => `Asking for a fresh flight needs the workflow to dispatch (${name}), in a repository (${n.name('repository')}) with a token.`);
     const allowSource = parseAllowListSource(s.allowList);
     if (allowSource.branch === s.staging)
-        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list cannot be on the staging branch '${s.staging}' (input 'allow-list' '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
+        throw new errors/* SettingError */.L_('allow-list', (name) => `The allow list cannot be on the staging branch '${s.staging}' (${name} '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
     const results = readResults(s.results, s.tree, s.revision);
     return { results, allowSource };
 }
@@ -51828,17 +51883,256 @@ function renderNotCarried(e) {
 
 /***/ }),
 
+/***/ 4323:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ii: () => (/* binding */ parseGateSettings)
+});
+
+// UNUSED EXPORTS: GATE_IDENTITY, GATE_SETTINGS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/settings.js
+/**
+ * The push gate's settings, parsed in one place for both front ends (the action's main.ts and
+ * `tributary gate`); what the gate itself checks before it touches anything is `prepareGate`.
+ */
+
+
+/** Every input of the push-gate action, with the default its action.yml declares. */
+const GATE_SETTINGS = {
+    results: { required: true },
+    'tree-url': { runner: '${{ github.server_url }}/${{ github.repository }}.git' },
+    token: { secret: true, runner: '${{ github.token }}' },
+    repository: { runner: '${{ github.repository }}' },
+    tree: {},
+    staging: { default: 'staging' },
+    tested: { default: 'master' },
+    revision: {},
+    'required-jobs': {},
+    'build-jobs': { default: 'build*' },
+    'no-baseline': { default: 'refuse' },
+    'untested-head': { default: 'ancestor' },
+    'retry-flaky': { default: 'false' },
+    'dispatch-workflow': {},
+    'dispatch-ref': {},
+    'allow-list': {},
+    force: { default: 'false' },
+    'force-reason': {},
+    'dry-run': { default: 'false' },
+    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'max-walk': { default: '100' },
+    flight: { runner: '${{ github.run_id }}' },
+    junit: { runner: '${{ runner.temp }}/tributary-flight.xml' },
+};
+const GATE_IDENTITY = {
+    name: 'tributary push gate',
+    email: 'tributary@users.noreply.github.com',
+};
+/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function lastName(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
+}
+function parseGateSettings(read, context) {
+    const v = new Settings(read, GATE_SETTINGS);
+    const results = v.required('results', 'the folder of job results');
+    const treeUrl = v.required('tree-url', 'the hosted tree');
+    const token = v.secret('token') || undefined;
+    const repository = v.string('repository');
+    const repo = v.repository('repository');
+    // A URL as it is; anything else is a local path, from the working directory.
+    const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(treeUrl)
+        ? treeUrl
+        : treeUrl.startsWith('-')
+            ? treeUrl
+            : (0,external_node_path_.resolve)(context.workingDirectory, treeUrl);
+    const runUrl = repository ? context.runUrl?.(repository) : undefined;
+    const force = v.boolean('force');
+    const junit = v.optional('junit');
+    const workflow = v.optional('dispatch-workflow');
+    const workflowRef = v.optional('dispatch-ref');
+    return {
+        results: (0,external_node_path_.resolve)(context.workingDirectory, results),
+        remote,
+        token,
+        // As documented: the repository's name; without one, the hosted tree's.
+        tree: v.optional('tree') ?? repo?.repo ?? lastName(remote),
+        staging: v.string('staging'),
+        tested: v.string('tested'),
+        revision: v.optional('revision'),
+        required: v.list('required-jobs'),
+        buildJobs: v.list('build-jobs'),
+        noBaseline: v.choice('no-baseline', ['push', 'refuse', 'dispatch']),
+        untestedHead: v.choice('untested-head', ['ancestor', 'refuse', 'dispatch']),
+        retryFlaky: v.boolean('retry-flaky'),
+        force: force ? { actor: context.actor, reason: v.string('force-reason') } : undefined,
+        dryRun: v.boolean('dry-run'),
+        // `<branch>:<path>` in the hosted tree, never a file of the checked-out revision.
+        allowList: v.optional('allow-list'),
+        notesRef: v.string('notes-ref'),
+        maxWalk: v.integer('max-walk', { min: 1 }),
+        flight: v.optional('flight') ?? context.flight(),
+        trigger: { ...context.trigger, actor: context.actor, runUrl },
+        junit: junit && (0,external_node_path_.resolve)(context.workingDirectory, junit),
+        workDir: context.workDir,
+        identity: GATE_IDENTITY,
+        github: repo && token && context.connect
+            ? {
+                api: context.connect(token),
+                ...repo,
+                workflow,
+                workflowRef,
+                targetUrl: runUrl,
+            }
+            : undefined,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 9231:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ gateFailure)
+/* harmony export */ });
+function gateFailure(outcome) {
+    if (outcome.error)
+        return outcome.error;
+    if (outcome.decision.verdict === 'refuse')
+        return `Push refused: ${outcome.decision.reason}`;
+    return undefined;
+}
+//# sourceMappingURL=verdict.js.map
+
+/***/ }),
+
 /***/ 354:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cl: () => (/* binding */ createGitHub),
-  SU: () => (/* binding */ parseRepository)
+  Cl: () => (/* binding */ createGitHub)
 });
 
-// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy
+// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy, parseRepository
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -57231,7 +57525,7 @@ function createGitHub(options) {
 function parseRepository(value, input = 'repository') {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+        throw invalid(input, value, 'format {owner}/{repo}');
     }
     return { owner: m[1], repo: m[2] };
 }
@@ -57244,9 +57538,10 @@ function parseRepository(value, input = 'repository') {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9971);
-/* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8178);
+/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9971);
+/* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8178);
+/* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
+/* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(354);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2010);
 /** The push-gate action: inputs → gateFlight → outputs, summary, annotations. */
@@ -57256,59 +57551,22 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const IDENTITY = { name: 'tributary push gate', email: 'tributary@users.noreply.github.com' };
-function oneOf(name, allowed) {
-    const v = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(name);
-    if (!allowed.includes(v))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(name, `Invalid input '${name}' '${v}'. Expected one of ${allowed.join(', ')}.`);
-    return v;
-}
+
 function settings() {
-    const token = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .secretInput */ .jY)('token');
-    const repository = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('repository');
-    const repo = repository ? (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(repository, "input 'repository'") : undefined;
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const temp = process.env.RUNNER_TEMP ?? workspace;
-    const actor = process.env.GITHUB_ACTOR ?? 'unknown';
-    const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = repository && process.env.GITHUB_RUN_ID
-        ? `${serverUrl}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}`
-        : undefined;
-    const workflow = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('dispatch-workflow');
-    return {
-        results: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('results', { required: true })),
-        remote: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('tree-url', { required: true }),
-        token: token || undefined,
-        tree: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('tree') || repo?.repo || 'tree',
-        staging: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('staging', { required: true }),
-        tested: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('tested', { required: true }),
-        revision: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('revision') || undefined,
-        required: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .listInput */ .dt)('required-jobs'),
-        buildJobs: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .listInput */ .dt)('build-jobs'),
-        noBaseline: oneOf('no-baseline', ['push', 'refuse', 'dispatch']),
-        untestedHead: oneOf('untested-head', ['ancestor', 'refuse', 'dispatch']),
-        retryFlaky: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('retry-flaky'),
-        force: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('force') ? { actor, reason: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('force-reason') } : undefined,
-        dryRun: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .booleanInput */ .tE)('dry-run'),
-        // `<branch>:<path>` in the hosted tree, never a file of the checked-out revision.
-        allowList: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('allow-list') || undefined,
-        notesRef: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('notes-ref'),
-        maxWalk: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .integerInput */ .$A)('max-walk', 100, 1),
-        flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('flight') || `${Date.now()}`,
-        trigger: { event: process.env.GITHUB_EVENT_NAME, ref: process.env.GITHUB_REF, actor, runUrl },
-        junit: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('junit') || undefined,
-        workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(temp, 'tributary-push-gate'),
-        identity: IDENTITY,
-        github: repo && token
-            ? {
-                api: (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_4__/* .createGitHub */ .Cl)({ token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj }),
-                ...repo,
-                workflow: workflow || undefined,
-                workflowRef: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)('dispatch-ref') || undefined,
-                targetUrl: runUrl,
-            }
+    const env = process.env;
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return (0,_lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGateSettings */ .Ii)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .actionReader */ .CE, {
+        workingDirectory: workspace,
+        workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(env.RUNNER_TEMP ?? workspace, 'tributary-push-gate'),
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        trigger: { event: env.GITHUB_EVENT_NAME, ref: env.GITHUB_REF },
+        runUrl: (repository) => env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
-    };
+        flight: () => `${Date.now()}`,
+        connect: (token) => (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_4__/* .createGitHub */ .Cl)({ token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj }),
+    });
 }
 async function report(outcome) {
     const d = outcome.decision;
@@ -57327,25 +57585,24 @@ async function report(outcome) {
         log: r.log ?? null,
     }))));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('junit', outcome.junit ?? '');
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary.addRaw((0,_lib_gate_report_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSummary */ .Br)(outcome)).write();
-    if (outcome.error)
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(outcome.error);
-    else if (d.verdict === 'refuse')
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(`Push refused: ${d.reason}`);
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary.addRaw((0,_lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(outcome)).write();
+    const failure = (0,_lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .gateFailure */ .I)(outcome);
+    if (failure)
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(failure);
 }
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runMain */ .VN)(async () => {
     let outcome;
     try {
-        outcome = await (0,_lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gateFlight */ .Q5)(settings(), _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj);
+        outcome = await (0,_lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .gateFlight */ .Q5)(settings(), _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj);
     }
     catch (e) {
-        if (!(e instanceof _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .NotCarried */ .kD))
+        if (!(e instanceof _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .NotCarried */ .kD))
             throw e;
         // Refused before judging: nothing pushed, recorded or set; the step fails saying why.
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('pushed', 'false');
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('verdict', 'refuse');
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setOutput */ .I8.setOutput('revision', e.revision);
-        await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary.addRaw((0,_lib_gate_report_js__WEBPACK_IMPORTED_MODULE_3__/* .renderNotCarried */ .Qj)(e)).write();
+        await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.summary */ .I8.summary.addRaw((0,_lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__/* .renderNotCarried */ .Qj)(e)).write();
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .core.setFailed */ .I8.setFailed(e.message);
         return;
     }
@@ -57363,14 +57620,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  tE: () => (/* binding */ booleanInput),
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
-  $A: () => (/* binding */ integerInput),
-  dt: () => (/* binding */ listInput),
-  VN: () => (/* binding */ runMain),
-  jY: () => (/* binding */ secretInput)
+  VN: () => (/* binding */ runMain)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -60375,7 +60628,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -60421,46 +60674,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_namespaceObject.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = getInput(name).trim();
-    if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = getInput(name).trim();
-    if (value)
-        setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

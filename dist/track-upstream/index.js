@@ -33466,10 +33466,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Hu: () => (/* binding */ settingError),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, invalid */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -33484,29 +33489,379 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
 
 /***/ }),
 
-/***/ 354:
+/***/ 6177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cl: () => (/* binding */ createGitHub),
-  SU: () => (/* binding */ parseRepository)
+  er: () => (/* binding */ parseTrackSettings),
+  Sj: () => (/* binding */ validateSettings)
 });
 
-// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy
+// UNUSED EXPORTS: MODES, TRACK_SETTINGS, checkBranch, compilePattern
+
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
+/**
+ * The settings of one track run, parsed and checked in one place, before anything changes:
+ * the action's main.ts and `tributary track` both build them here, each with its own reader.
+ */
+
+
+/** Every input of the track-upstream action, with the default its action.yml declares. */
+const TRACK_SETTINGS = {
+    mode: { required: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    repository: { runner: '${{ github.repository }}' },
+    'git-url': {},
+    'api-url': {},
+    target: { default: 'staging' },
+    upstream: {},
+    'upstream-url': {},
+    strategy: { default: 'merge' },
+    'stable-patterns': {},
+    'reference-patterns': {},
+    commits: {},
+    grouping: { default: 'per-commit' },
+    since: {},
+    'max-pull-requests': { default: '20' },
+    'dry-run': { default: 'false' },
+    'tree-url': {},
+    'tree-token': { secret: true },
+    'pin-branch': {},
+    'pin-tags': {},
+    'require-flight': { default: 'true' },
+    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'pin-file': {},
+    'pin-variable': {},
+    'pin-pattern': {},
+    'pin-submodule': {},
+    labels: {},
+    reviewers: {},
+    'team-reviewers': {},
+    assignees: {},
+    draft: { default: 'false' },
+    'committer-name': { default: 'github-actions[bot]' },
+    'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
+    signoff: { default: 'false' },
+    conflicts: { default: 'draft' },
+    'branch-prefix': { default: 'tributary/' },
+    'work-directory': {},
+    filter: { default: 'blob:none' },
+};
+const MODES = ['sync', 'backport', 'pin'];
+/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
+function compilePattern(setting, source, groups = 0) {
+    let re;
+    try {
+        re = new RegExp(source, 'm');
+    }
+    catch (e) {
+        throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression: ${e.message}`);
+    }
+    if (groups > 0) {
+        const count = new RegExp(`${source}|`).exec('').length - 1;
+        if (count < groups)
+            throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression with a capture group for the revision`);
+    }
+    return re;
+}
+// Control characters are what git refuses in ref names.
+// eslint-disable-next-line no-control-regex
+const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
+/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
+function checkBranch(setting, value) {
+    if (!value || !BRANCH.test(value))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, 'a branch name');
+    return value.replace(/^refs\/heads\//, '');
+}
+/** Checks what depends on the mode; called by every front end after filling the settings. */
+function validateSettings(s) {
+    checkBranch('target', s.target);
+    if (s.mode !== 'pin')
+        checkBranch('upstream', s.upstream);
+    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
+        throw (0,errors/* invalidSetting */.gT)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
+    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
+        throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
+    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
+        throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
+        throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+    // A dry run that would still write is worse than none: refuse it where there is none.
+    if (s.dryRun && s.mode !== 'backport')
+        throw new errors/* SettingError */.L_('dry-run', (name) => `${(0,errors/* capitalised */.Iu)(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`);
+    if (s.mode === 'pin') {
+        const p = s.pin;
+        if (!p?.treeUrl)
+            throw new errors/* SettingError */.L_('tree-url', (name) => `pin mode needs ${name}: the hosted tree the pin follows.`);
+        if (!p.branch === !p.tags)
+            throw new errors/* SettingError */.L_('pin-branch', (name, n) => `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`);
+        if (p.branch)
+            checkBranch('pin-branch', p.branch);
+        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
+        if (kinds !== 1)
+            throw new errors/* SettingError */.L_('pin-variable', (name, n) => `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`);
+        if ((p.variable || p.pattern) && !p.file)
+            throw new errors/* SettingError */.L_('pin-file', (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`);
+        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
+            throw (0,errors/* invalidSetting */.gT)('pin-variable', p.variable, 'a Makefile variable name');
+        for (const [name, path] of [
+            ['pin-file', p.file],
+            ['pin-submodule', p.submodule],
+        ]) {
+            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
+                throw (0,errors/* invalidSetting */.gT)(name, path, 'a path inside the repository');
+        }
+    }
+    return s;
+}
+/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
+function parseTrackSettings(read, context) {
+    const v = new Settings(read, TRACK_SETTINGS);
+    v.required('mode', `the mode, one of ${MODES.join(', ')}`);
+    const mode = v.choice('mode', MODES);
+    v.required('repository', 'the repository the pull requests are opened in, owner/repo');
+    const { owner, repo } = v.repository('repository');
+    const token = v.secret('token');
+    if (!token)
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
+    const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
+        throw v.invalid('git-url', gitUrl, 'an https:// URL');
+    const upstream = v.string('upstream');
+    if (mode !== 'pin' && !upstream)
+        throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
+    const pattern = v.string('pin-pattern');
+    const filter = v.string('filter');
+    return {
+        mode,
+        owner,
+        repo,
+        gitUrl,
+        token,
+        apiUrl: v.optional('api-url'),
+        target: v.string('target'),
+        upstream,
+        upstreamUrl: v.optional('upstream-url'),
+        strategy: v.choice('strategy', ['merge', 'rebase']),
+        stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
+        referencePatterns: v
+            .lines('reference-patterns')
+            .map((p) => compilePattern('reference-patterns', p, 1)),
+        commits: v.list('commits'),
+        grouping: v.choice('grouping', ['per-commit', 'batch']),
+        since: v.optional('since'),
+        maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
+        dryRun: v.boolean('dry-run'),
+        pin: mode === 'pin'
+            ? {
+                treeUrl: v.string('tree-url'),
+                treeToken: v.secret('tree-token') || undefined,
+                branch: v.optional('pin-branch'),
+                tags: v.optional('pin-tags'),
+                notesRef: v.string('notes-ref'),
+                requireFlight: v.boolean('require-flight'),
+                file: v.optional('pin-file'),
+                variable: v.optional('pin-variable'),
+                pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
+                submodule: v.optional('pin-submodule'),
+            }
+            : undefined,
+        labels: v.list('labels'),
+        reviewers: v.list('reviewers'),
+        teamReviewers: v.list('team-reviewers'),
+        assignees: v.list('assignees'),
+        draft: v.boolean('draft'),
+        identity: { name: v.string('committer-name'), email: v.string('committer-email') },
+        signoff: v.boolean('signoff'),
+        conflicts: v.choice('conflicts', ['draft', 'issue']),
+        branchPrefix: v.string('branch-prefix'),
+        workDir: v.string('work-directory') || context.defaultWorkDir,
+        // `none`: whole objects (a server without partial-clone support).
+        filter: filter === 'none' ? '' : filter,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 5578:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ trackUpstream)
+});
+
+// UNUSED EXPORTS: sameOrigin
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -38899,269 +39254,11 @@ function createGitHub(options) {
 function parseRepository(value, input = 'repository') {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+        throw invalid(input, value, 'format {owner}/{repo}');
     }
     return { owner: m[1], repo: m[2] };
 }
 //# sourceMappingURL=github.js.map
-
-/***/ }),
-
-/***/ 7346:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ settingsFromOptions)
-/* harmony export */ });
-/* unused harmony export OPTION_DEFAULTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6835);
-/**
- * Settings from named values: the action's inputs and the command line's options share the
- * names (`pin-variable`, `target`...), so both front ends build settings here, one way.
- */
-
-
-
-/** Every option a track run reads, with the defaults action.yml also declares. */
-const OPTION_DEFAULTS = {
-    mode: '',
-    repository: '',
-    'git-url': '',
-    'api-url': '',
-    target: 'staging',
-    upstream: '',
-    'upstream-url': '',
-    strategy: 'merge',
-    'stable-patterns': '',
-    'reference-patterns': '',
-    commits: '',
-    grouping: 'per-commit',
-    since: '',
-    'max-pull-requests': '20',
-    'dry-run': 'false',
-    'tree-url': '',
-    'pin-branch': '',
-    'pin-tags': '',
-    'notes-ref': 'refs/notes/tributary/flights',
-    'require-flight': 'true',
-    'pin-file': '',
-    'pin-variable': '',
-    'pin-pattern': '',
-    'pin-submodule': '',
-    labels: '',
-    reviewers: '',
-    'team-reviewers': '',
-    assignees: '',
-    draft: 'false',
-    'committer-name': 'github-actions[bot]',
-    'committer-email': '41898282+github-actions[bot]@users.noreply.github.com',
-    signoff: 'false',
-    conflicts: 'draft',
-    'branch-prefix': 'tributary/',
-    'work-directory': '',
-    filter: 'blob:none',
-};
-function lines(get, name) {
-    return get(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-function list(get, name) {
-    return get(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function count(get, name) {
-    const v = get(name);
-    if (!/^\d+$/.test(v) || Number(v) < 1)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, v, 'a whole number of 1 or more');
-    return Number(v);
-}
-function bool(get, name) {
-    const v = get(name).trim().toLowerCase();
-    if (['', 'false', 'no', 'off', '0'].includes(v))
-        return false;
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, v, 'true or false');
-}
-function settingsFromOptions(read, o) {
-    const get = (name) => read(name).trim() || OPTION_DEFAULTS[name] || '';
-    const mode = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)(get('mode'));
-    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(get('repository'));
-    const gitUrl = get('git-url') || `${o.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
-    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('git-url', gitUrl, 'an https:// URL');
-    const upstream = get('upstream');
-    if (mode !== 'pin' && !upstream)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('upstream', upstream, `a branch name (${mode} mode needs it)`);
-    const pattern = get('pin-pattern');
-    return {
-        mode,
-        owner,
-        repo,
-        gitUrl,
-        token: o.token,
-        apiUrl: get('api-url') || undefined,
-        target: get('target'),
-        upstream,
-        upstreamUrl: get('upstream-url') || undefined,
-        strategy: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('strategy', get('strategy'), ['merge', 'rebase']),
-        stablePatterns: lines(get, 'stable-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('stable-patterns', p)),
-        referencePatterns: lines(get, 'reference-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('reference-patterns', p, 1)),
-        commits: list(get, 'commits'),
-        grouping: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('grouping', get('grouping'), ['per-commit', 'batch']),
-        since: get('since') || undefined,
-        maxPullRequests: count(get, 'max-pull-requests'),
-        dryRun: bool(get, 'dry-run'),
-        pin: mode === 'pin'
-            ? {
-                treeUrl: get('tree-url'),
-                treeToken: o.treeToken || undefined,
-                branch: get('pin-branch') || undefined,
-                tags: get('pin-tags') || undefined,
-                notesRef: get('notes-ref'),
-                requireFlight: bool(get, 'require-flight'),
-                file: get('pin-file') || undefined,
-                variable: get('pin-variable') || undefined,
-                pattern: pattern ? (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('pin-pattern', pattern, 1) : undefined,
-                submodule: get('pin-submodule') || undefined,
-            }
-            : undefined,
-        labels: list(get, 'labels'),
-        reviewers: list(get, 'reviewers'),
-        teamReviewers: list(get, 'team-reviewers'),
-        assignees: list(get, 'assignees'),
-        draft: bool(get, 'draft'),
-        identity: { name: get('committer-name'), email: get('committer-email') },
-        signoff: bool(get, 'signoff'),
-        conflicts: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('conflicts', get('conflicts'), ['draft', 'issue']),
-        branchPrefix: get('branch-prefix'),
-        workDir: get('work-directory') || o.defaultWorkDir,
-        // `none`: whole objects (a server without partial-clone support).
-        filter: get('filter') === 'none' ? '' : get('filter'),
-    };
-}
-//# sourceMappingURL=options.js.map
-
-/***/ }),
-
-/***/ 6835:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eb: () => (/* binding */ compilePattern),
-/* harmony export */   HU: () => (/* binding */ parseChoice),
-/* harmony export */   Sj: () => (/* binding */ validateSettings),
-/* harmony export */   Zx: () => (/* binding */ parseMode)
-/* harmony export */ });
-/* unused harmony exports MODES, checkBranch */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/**
- * The settings of one track run, parsed and checked in one place, before anything changes:
- * the action's main.ts and `tributary track` both build them from their own inputs.
- */
-
-const MODES = ['sync', 'backport', 'pin'];
-/** Compiles a user's regular expression; the error names the input and quotes the pattern. */
-function compilePattern(input, source, groups = 0) {
-    let re;
-    try {
-        re = new RegExp(source, 'm');
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(input, `Invalid ${input} '${source}'. Expected a regular expression: ${e.message}.`);
-    }
-    if (groups > 0) {
-        const count = new RegExp(`${source}|`).exec('').length - 1;
-        if (count < groups)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, source, `a regular expression with a capture group for the revision`);
-    }
-    return re;
-}
-function parseMode(value) {
-    if (!MODES.includes(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('mode', value, `one of ${MODES.join(', ')}`);
-    return value;
-}
-function parseChoice(input, value, choices) {
-    if (!choices.includes(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, value, `one of ${choices.join(', ')}`);
-    return value;
-}
-// Control characters are what git refuses in ref names.
-// eslint-disable-next-line no-control-regex
-const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
-/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the input. */
-function checkBranch(input, value) {
-    if (!value || !BRANCH.test(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, value, 'a branch name');
-    return value.replace(/^refs\/heads\//, '');
-}
-/** Checks what depends on the mode; called by every front end after filling the settings. */
-function validateSettings(s) {
-    checkBranch('target', s.target);
-    if (s.mode !== 'pin')
-        checkBranch('upstream', s.upstream);
-    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
-    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
-    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('committer', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
-    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
-    // A dry run that would still write is worse than none: refuse it where there is none.
-    if (s.dryRun && s.mode !== 'backport')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('dry-run', `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`);
-    if (s.mode === 'pin') {
-        const p = s.pin;
-        if (!p?.treeUrl)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('tree-url', 'pin mode needs tree-url: the hosted tree the pin follows.');
-        if (!p.branch === !p.tags)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-branch', 'pin mode needs exactly one of pin-branch (the tested branch) or pin-tags (a tag glob).');
-        if (p.branch)
-            checkBranch('pin-branch', p.branch);
-        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
-        if (kinds !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-variable', 'pin mode needs exactly one of pin-variable, pin-pattern or pin-submodule.');
-        if ((p.variable || p.pattern) && !p.file)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-file', 'pin-variable and pin-pattern need pin-file.');
-        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('pin-variable', p.variable, 'a Makefile variable name');
-        for (const [name, path] of [
-            ['pin-file', p.file],
-            ['pin-submodule', p.submodule],
-        ]) {
-            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
-                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, path, 'a path inside the repository');
-        }
-    }
-    return s;
-}
-//# sourceMappingURL=settings.js.map
-
-/***/ }),
-
-/***/ 7255:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ trackUpstream)
-});
-
-// UNUSED EXPORTS: sameOrigin
-
-// EXTERNAL MODULE: ./build/actions/lib/github.js + 25 modules
-var lib_github = __nccwpck_require__(354);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
 const MARKER_PREFIX = '<!-- tributary:track ';
 /** The key of a purpose: one open pull request per key, ever. */
@@ -39742,7 +39839,7 @@ async function backport(ctx) {
     const listed = await git.resolveCommits(s.commits);
     const unknown = s.commits.filter((c) => !listed.has(c));
     if (unknown.length)
-        throw new errors/* ConfigurationError */.j1('commits', `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('commits', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
     const since = await scanStart(ctx, scannedBefore, target, upstream);
     await pulls.load('backport', { readOnly: s.dryRun });
     const listedShas = [...new Set(listed.values())];
@@ -39799,7 +39896,7 @@ async function scanStart(ctx, scannedBefore, target, upstream) {
         return git.run(['merge-base', target, upstream]);
     const c = await git.commitOf(s.since);
     if (!c)
-        throw new errors/* ConfigurationError */.j1('since', `Input 'since': ${s.since} is not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
     return c;
 }
 /** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
@@ -40316,9 +40413,9 @@ function pinAssignment(content, variable, where) {
     if (plain.length)
         return plain[plain.length - 1];
     if (!all.length)
-        throw new errors/* ConfigurationError */.j1('pin-variable', `Input 'pin-variable': ${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
-    throw new errors/* ConfigurationError */.j1('pin-variable', [
-        `Input 'pin-variable': ${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+        throw (0,errors/* settingError */.Hu)('pin-variable', `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
+    throw (0,errors/* settingError */.Hu)('pin-variable', [
+        `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
         ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
     ].join('\n'));
 }
@@ -40330,7 +40427,7 @@ async function locatePin(git, p, target, targetName) {
     const entry = await git.run(['ls-tree', target, '--', file]);
     const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
     if (!m)
-        throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${targetName}.`);
+        throw (0,errors/* settingError */.Hu)('pin-file', `${file} does not exist in ${targetName}.`);
     const [, mode, blob] = m;
     const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
     let found;
@@ -40344,7 +40441,7 @@ async function locatePin(git, p, target, targetName) {
     else {
         const match = new RegExp(p.pattern.source, 'md').exec(content);
         if (!match?.indices?.[1])
-            throw new errors/* ConfigurationError */.j1('pin-pattern', `Input 'pin-pattern': '${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
+            throw (0,errors/* settingError */.Hu)('pin-pattern', `'${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
         const [start, end] = match.indices[1];
         found = { start, end, value: match[1] };
         subject = `${file}:/${p.pattern.source}/`;
@@ -40366,9 +40463,9 @@ async function locateSubmodule(git, submodule, target, targetName) {
     const entry = await git.run(['ls-tree', target, '--', path]);
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
     if (!m)
-        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${targetName}.`);
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} does not exist in ${targetName}.`);
     if (m[1] !== '160000')
-        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`);
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`);
     return {
         subject: `submodule:${path}`,
         name: `submodule ${path}`,
@@ -40520,7 +40617,7 @@ async function pin(ctx) {
         .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
         .map((r) => r.slice(10)));
     if (p.tags && !tags.length)
-        throw new errors/* ConfigurationError */.j1('pin-tags', `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`);
+        throw (0,errors/* settingError */.Hu)('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
     const wanted = [
         { remote: p.notesRef, local: TREE_NOTES, optional: true },
     ];
@@ -40991,8 +41088,8 @@ class PullRequests {
     }
 }
 //# sourceMappingURL=pulls.js.map
-// EXTERNAL MODULE: ./build/actions/lib/track/settings.js
-var track_settings = __nccwpck_require__(6835);
+// EXTERNAL MODULE: ./build/actions/lib/track/settings.js + 1 modules
+var track_settings = __nccwpck_require__(6177);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
@@ -41472,7 +41569,7 @@ const defaultPolicy = {
     referencePatterns: [],
     minimumIdLength: 12,
 };
-function regex(subject, source) {
+function policy_regex(subject, source) {
     try {
         return new RegExp(source);
     }
@@ -41486,7 +41583,7 @@ function regex(subject, source) {
  * empty trailer is.
  */
 function subjectPattern(source) {
-    const re = regex('downstream-only subject', source);
+    const re = policy_regex('downstream-only subject', source);
     if (re.test(''))
         throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
     return re;
@@ -41499,7 +41596,7 @@ function parsePolicy(raw) {
             throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
     }
     const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
-        const re = regex('reference pattern', p);
+        const re = policy_regex('reference pattern', p);
         // One capture group: the commit id. Count groups by matching the empty string's shape.
         const groups = new RegExp(`${re.source}|`).exec('').length - 1;
         if (groups !== 1)
@@ -43137,7 +43234,7 @@ class WorkRepository {
                 ?.replace(/^fatal: /, '') ?? '';
             const message = `Input '${input}': cannot read ${url}: ${why}`;
             if (UNREADABLE.test(stderr))
-                throw new errors/* ConfigurationError */.j1(input, `${message}. Check the URL, and that the token for it can read the repository.`);
+                throw (0,errors/* settingError */.Hu)(input, `cannot read ${url}: ${why}. Check the URL, and that the token for it can read the repository.`);
             throw new Error(message, { cause: e });
         }
     }
@@ -43158,7 +43255,8 @@ class WorkRepository {
                     await this.git.exec(['update-ref', '-d', r.local], { allowFailure: true });
                     continue;
                 }
-                throw new errors/* ConfigurationError */.j1(r.input ?? r.remote, `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`);
+                const missing = `${r.remote} does not exist in ${url}.`;
+                throw r.input ? (0,errors/* settingError */.Hu)(r.input, missing) : new errors/* ConfigurationError */.j1(r.remote, missing);
             }
             specs.push(`+${r.remote}:${r.local}`);
         }
@@ -43211,7 +43309,7 @@ async function trackUpstream(settings, deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? (0,lib_github/* createGitHub */.Cl)({ token: s.token, baseUrl: s.apiUrl, logger });
+    const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -43265,13 +43363,11 @@ async function trackUpstream(settings, deps) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  VN: () => (/* binding */ runMain),
-  jY: () => (/* binding */ secretInput)
+  VN: () => (/* binding */ runMain)
 });
-
-// UNUSED EXPORTS: booleanInput, input, integerInput, listInput
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -46275,7 +46371,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -46321,47 +46417,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_namespaceObject.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = core.getInput(name).trim();
-    if (options.required && !value)
-        throw new ConfigurationError(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = getInput(name).trim();
-    if (value)
-        setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw invalid(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return core
-        .getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.
@@ -46386,8 +46451,8 @@ async function runMain(story) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7255);
+/* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5578);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
@@ -46395,9 +46460,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .VN)(async () => {
-    const settings = (0,_lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsFromOptions */ .Q)((name) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.getInput */ .I8.getInput(name), {
-        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('token'),
-        treeToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('tree-token'),
+    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .actionReader */ .CE, {
         defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     });

@@ -5,7 +5,7 @@
  * allowed; then the old revision is kept under a backup ref in the same push.
  */
 import { mkdirSync } from 'node:fs';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { capitalised, errorMessage, SettingError } from '../errors.js';
 import { Git, GitError, isTransient } from '../git.js';
 import type { Logger } from '../log.js';
 import {
@@ -375,9 +375,10 @@ async function compareTree(spec: TreeSpec, settings: MirrorSettings, git: Git, l
   if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
     // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
     // deleted everything (refs mirrored before and gone upstream are the refusal below).
-    throw new ConfigurationError(
+    throw new SettingError(
       INPUTS.refs,
-      `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
+      (name) =>
+        `${capitalised(name)} selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
     );
   const upstream = new Map([...selected.values()].map((s) => [s.source, s.oid]));
   const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
