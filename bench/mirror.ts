@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Git, initRepository } from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { mirrorTree } from '../actions/lib/mirror/mirror.js';
-import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
+import { buildMirrorSettings } from '../actions/lib/mirror/settings.js';
 import { fastImportHistory, tempDir } from '../test/harness/fixtures.js';
 import { startGitServer } from '../test/harness/git-server.js';
 import { runAction } from '../test/harness/runner.js';
@@ -79,7 +79,7 @@ export async function main(): Promise<void> {
       rmSync(run.runnerTemp, { recursive: true, force: true });
       return run;
     };
-    const settings = parseMirrorSettings({
+    const settings = buildMirrorSettings({
       source: server.repoUrl('upstream/big.git'),
       destination: 'xen-project/ours',
       sourceToken: TOKEN,

@@ -3,146 +3,207 @@
  * tree is a URL (token from TRIBUTARY_TOKEN or GITHUB_TOKEN, sent as a header) or a local path.
  */
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigurationError } from '../actions/lib/errors.js';
-import { gateFlight, NotCarried, type GateSettings } from '../actions/lib/gate/gate.js';
+import { gateFlight, NotCarried } from '../actions/lib/gate/gate.js';
 import { renderSummary } from '../actions/lib/gate/report.js';
+import { GATE_SETTINGS, parseGateSettings } from '../actions/lib/gate/settings.js';
+import { gateFailure } from '../actions/lib/gate/verdict.js';
+import type { GitHub } from '../actions/lib/github.js';
 import type { Logger } from '../actions/lib/log.js';
-import { tokenFromEnvironment, type Command } from './command.js';
+import type { Command } from './command.js';
+import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
-const usage = `usage: tributary gate --results DIR --repo URL-or-path [options]
+const localFlight = () => `local-${new Date().toISOString().replace(/[:.]/g, '')}`;
 
-Judges a flight's job results against the baseline flight of the tested branch's head and,
+export const gateSpec: PartSpec = {
+  name: 'gate',
+  synopsis: '--results <dir> --tree-url <url> [options]',
+  about: `Judges a flight's job results against the baseline flight of the tested branch's head and,
 when nothing regressed, fast-forwards the tested branch to the flight's revision. The flight
 is recorded as a git note (refs/notes/tributary/flights) in the hosted tree. A revision the
 staging branch does not carry (nor the tested head itself) is refused, and nothing written.
-
-  --results DIR          job results (tributary.job/v1 *.json, JUnit *.xml), any layout
-  --repo URL|PATH        the hosted tree (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
-  --tree NAME            short name of the tree under test, as results name it (default: from --repo)
-  --staging BRANCH       default staging
-  --tested BRANCH        default master
-  --revision SHA         the revision tested (default: from the results)
-  --required PATTERN     a job that must be present and not cancelled (repeatable)
-  --build-jobs PATTERN   build job pattern (repeatable; default build*)
-  --no-baseline push|refuse           default refuse
-  --untested-head ancestor|refuse     default ancestor
-  --allow-list BRANCH:PATH
-                         the allow list: a file on a branch of the hosted tree (default
-                         tributary/config:allow.yml, missing = empty; one named must exist)
-  --force REASON         push despite regressions, recorded with --actor
-  --actor NAME           who forces (default $USER)
-  --flight ID            the flight's id when results carry none
-  --junit FILE           write the flight as JUnit XML
-  --notes-ref REF        default refs/notes/tributary/flights
-  --max-walk N           ancestors searched for a baseline (default 100)
-  --dry-run              decide and report; push and record nothing
-  --summary              print the Markdown summary
-
-Exit status: 0 pushed (or already there, or would push), 1 refused, 2 bad input.`;
-
-const options = {
-  results: { type: 'string' },
-  repo: { type: 'string' },
-  tree: { type: 'string' },
-  staging: { type: 'string', default: 'staging' },
-  tested: { type: 'string', default: 'master' },
-  revision: { type: 'string' },
-  required: { type: 'string', multiple: true, default: [] },
-  'build-jobs': { type: 'string', multiple: true, default: ['build*'] },
-  'no-baseline': { type: 'string', default: 'refuse' },
-  'untested-head': { type: 'string', default: 'ancestor' },
-  'allow-list': { type: 'string' },
-  force: { type: 'string' },
-  actor: { type: 'string' },
-  flight: { type: 'string' },
-  junit: { type: 'string' },
-  'notes-ref': { type: 'string', default: 'refs/notes/tributary/flights' },
-  'max-walk': { type: 'string', default: '100' },
-  'dry-run': { type: 'boolean', default: false },
-  summary: { type: 'boolean', default: false },
-} satisfies ParseArgsConfig['options'];
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
-
-/** The command line's options as the gate's settings (the action's main.ts does the same). */
-function settings(values: Values, token: string | undefined, workDir: string): GateSettings {
-  if (!values.results) throw new ConfigurationError('--results', 'Missing --results DIR.');
-  if (!values.repo) throw new ConfigurationError('--repo', 'Missing --repo URL-or-path.');
-  const remote = /^[a-z]+:\/\//.test(values.repo) ? values.repo : resolve(values.repo);
-  const maxWalk = Number(values['max-walk']);
-  if (!Number.isInteger(maxWalk) || maxWalk < 1)
-    throw new ConfigurationError(
-      '--max-walk',
-      `Invalid --max-walk '${values['max-walk']}'. Expected a whole number >= 1.`,
-    );
-  const actor = values.actor ?? process.env.USER;
-  return {
-    results: resolve(values.results),
-    remote,
-    token,
-    tree:
-      values.tree ??
-      remote
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop()!
-        .replace(/\.git$/, ''),
-    staging: values.staging!,
-    tested: values.tested!,
-    revision: values.revision,
-    required: values.required!,
-    buildJobs: values['build-jobs']!,
-    noBaseline: values['no-baseline'] as 'push' | 'refuse',
-    untestedHead: values['untested-head'] as 'ancestor' | 'refuse',
-    retryFlaky: false,
-    force:
-      values.force !== undefined ? { actor: actor ?? 'unknown', reason: values.force } : undefined,
-    dryRun: values['dry-run']!,
-    // `<branch>:<path>` in the hosted tree; unset: tributary/config:allow.yml, as the action.
-    allowList: values['allow-list'],
-    notesRef: values['notes-ref']!,
-    maxWalk,
-    flight: values.flight ?? `local-${new Date().toISOString().replace(/[:.]/g, '')}`,
-    trigger: { event: 'command-line', actor },
-    junit: values.junit && resolve(values.junit),
-    workDir,
-    identity: { name: 'tributary push gate', email: 'tributary@users.noreply.github.com' },
-  };
-}
+The options are the push-gate action's inputs (actions/push-gate), with the same defaults.`,
+  declared: GATE_SETTINGS,
+  options: [
+    {
+      name: 'results',
+      value: '<dir>',
+      description: 'the folder of job results (tributary.job/v1 *.json, JUnit *.xml), any layout',
+    },
+    {
+      name: 'tree-url',
+      value: '<url>',
+      aliases: ['repo'],
+      description: 'the hosted tree: an https:// URL or a local path',
+      required: true,
+    },
+    {
+      name: 'repository',
+      value: '<owner/repo>',
+      description:
+        'set the commit status and dispatch flights in this GitHub repository (with a token)',
+      fallback: { shown: 'none: no status, no dispatch' },
+    },
+    {
+      name: 'tree',
+      value: '<name>',
+      description:
+        "the tree under test, as results name it in 'trees' (default: the repository's name, else the last part of --tree-url)",
+    },
+    { name: 'staging', value: '<branch>', description: 'the branch changes land on' },
+    {
+      name: 'tested',
+      value: '<branch>',
+      description: 'the branch that only moves, by fast-forward, to a revision that passed',
+    },
+    {
+      name: 'revision',
+      value: '<sha>',
+      description: 'the revision the flight tested (default: from the results)',
+    },
+    {
+      name: 'required-jobs',
+      value: '<glob>',
+      aliases: ['required'],
+      repeatable: true,
+      description: 'a job that must be present and not cancelled',
+    },
+    {
+      name: 'build-jobs',
+      value: '<glob>',
+      repeatable: true,
+      description: 'build jobs, whose regressions always block',
+    },
+    {
+      name: 'no-baseline',
+      value: '<push|refuse|dispatch>',
+      description: 'when no flight record is found on the tested head nor its ancestors',
+    },
+    {
+      name: 'untested-head',
+      value: '<ancestor|refuse|dispatch>',
+      description: 'when the tested head has no record but an ancestor has',
+    },
+    {
+      name: 'retry-flaky',
+      description: 'dispatch one fresh flight instead of refusing non-build regressions',
+    },
+    {
+      name: 'dispatch-workflow',
+      value: '<file>',
+      description: 'the workflow dispatched for a fresh flight (with --repository)',
+    },
+    {
+      name: 'dispatch-ref',
+      value: '<ref>',
+      description: 'the ref the dispatched workflow runs on (default: the staging branch)',
+    },
+    {
+      name: 'allow-list',
+      value: '<branch:path>',
+      description:
+        'the allow list, a file on a branch of the hosted tree (default tributary/config:allow.yml, missing = empty; one named must exist)',
+    },
+    {
+      name: 'force',
+      formerValue: 'force-reason',
+      description:
+        'push despite regressions (never a non-fast-forward), with --force-reason (or --force <reason>, its old form); recorded with --actor',
+    },
+    { name: 'force-reason', value: '<text>', description: 'why the push is forced, recorded' },
+    {
+      name: 'actor',
+      value: '<name>',
+      description: 'who runs the gate, recorded with a forced push',
+      default: '$USER',
+    },
+    {
+      name: 'flight',
+      value: '<id>',
+      description: "the flight's id when the results carry none",
+      fallback: { shown: 'local-<time>', value: localFlight },
+    },
+    {
+      name: 'junit',
+      value: '<file>',
+      description: 'write the flight as JUnit XML here',
+      fallback: { shown: 'none' },
+    },
+    { name: 'notes-ref', value: '<ref>', description: 'the notes ref holding flight records' },
+    {
+      name: 'max-walk',
+      value: '<n>',
+      description: 'first-parent ancestors of the tested head searched for a baseline',
+    },
+    {
+      name: 'dry-run',
+      description: 'decide and report; push, record, set and dispatch nothing',
+    },
+    { name: 'summary', description: 'print the Markdown summary' },
+  ],
+  environment: [
+    {
+      variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+      setting: 'token',
+      description:
+        "the token for an https hosted tree (and --repository's API): push, notes, status, dispatch (the action's token)",
+    },
+  ],
+  exitCodes: [
+    [0, 'pushed, or already there, or would push (--dry-run), or a fresh flight was asked for'],
+    [1, 'refused: a regression, or a revision staging did not carry; nothing pushed'],
+    [2, 'bad usage or input (results included); nothing written'],
+    [3, 'an unexpected failure'],
+  ],
+};
 
 export const gateCommand: Command = {
   name: 'gate',
   summary: 'judge a flight against its baseline and fast-forward the tested branch',
-  usage,
+  usage: usageOf(gateSpec),
   async run(args: string[], logger: Logger): Promise<number> {
-    const { values } = parseArgs({ args, strict: true, options });
-    const token = tokenFromEnvironment();
-    if (token) logger.secret(token);
+    const cl = parseCommandLine(gateSpec, args, (secret) => logger.secret(secret));
     const work = mkdtempSync(join(tmpdir(), 'tributary-gate-'));
     try {
-      let outcome;
-      try {
-        outcome = await gateFlight(settings(values, token, work), logger);
-      } catch (e) {
-        // Not carried by staging: refused like a regression (exit 1), nothing written.
-        if (!(e instanceof NotCarried)) throw e;
-        logger.error(e.message);
-        return 1;
-      }
-      if (values.summary) logger.info(renderSummary(outcome));
-      if (outcome.error) {
-        logger.error(outcome.error);
-        return 1;
-      }
-      logger.info(
-        outcome.pushed
-          ? `Pushed ${outcome.revision} to ${outcome.tested}.`
-          : `Not pushed: ${outcome.decision.verdict === 'push' ? (values['dry-run'] ? 'dry run' : `${outcome.tested} is already there`) : outcome.decision.reason}.`,
-      );
-      return outcome.decision.verdict === 'push' ? 0 : 1;
+      return await cl.run(async (read) => {
+        // Octokit is loaded only when a repository is named: the gate alone never needs it.
+        const github = read.get('repository')
+          ? await import('../actions/lib/github.js')
+          : undefined;
+        const settings = parseGateSettings(read, {
+          workingDirectory: process.cwd(),
+          workDir: work,
+          actor: read.get('actor') || process.env.USER || 'unknown',
+          trigger: { event: 'command-line' },
+          flight: localFlight,
+          connect: github ? (token): GitHub => github.createGitHub({ token, logger }) : undefined,
+        });
+        let outcome;
+        try {
+          outcome = await gateFlight(settings, logger);
+        } catch (e) {
+          // Not carried by staging: refused like a regression (exit 1), nothing written.
+          if (!(e instanceof NotCarried)) throw e;
+          logger.error(e.message);
+          return 1;
+        }
+        if (cl.flag('summary')) logger.info(renderSummary(outcome));
+        const failure = gateFailure(outcome);
+        if (failure) {
+          logger.error(failure);
+          return 1;
+        }
+        const d = outcome.decision;
+        logger.info(
+          outcome.pushed
+            ? `Pushed ${outcome.revision} to ${outcome.tested}.`
+            : d.verdict === 'retry'
+              ? `Not pushed: a fresh flight was asked for (${d.reason}).`
+              : `Not pushed: ${settings.dryRun ? 'dry run' : `${outcome.tested} is already there`}.`,
+        );
+        return 0;
+      });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

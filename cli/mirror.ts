@@ -1,105 +1,152 @@
 /** `tributary mirror`: the mirror action on a laptop or a self-hosted machine. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { Redactor, type Logger } from '../actions/lib/log.js';
 import { Interrupted, interruptible } from '../actions/lib/mirror/interrupt.js';
 import { mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
 import { summaryRows } from '../actions/lib/mirror/ref-updates.js';
-import { splitPatterns } from '../actions/lib/mirror/refs.js';
-import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
-import { tokenFromEnvironment, type Command } from './command.js';
+import { MIRROR_SETTINGS, parseMirrorSettings } from '../actions/lib/mirror/settings.js';
+import type { Command } from './command.js';
+import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
-const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
-
-Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
+export const mirrorSpec: PartSpec = {
+  name: 'mirror',
+  synopsis: '--source <url> --destination <url> [options]',
+  about: `Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
 atomic push with a lease on every ref; a rewritten branch or moved tag is refused unless
---allow-rewrites (then the old head is kept under refs/tributary/backup/...).
-
-  --refs <globs>                ref patterns, comma separated as in the action (master,stable-*,
-                                v{8,9}.*), repeatable; !glob excludes; default all branches and tags
-  --map <src:dst>               a rename, refs/heads/master:refs/heads/upstream/master (repeatable)
-  --prefix <p>                  prepended to mirrored branch names (upstream/)
-  --tag-prefix <p>              prepended to mirrored tag names
-  --prune                       delete hosted refs deleted upstream (only mirrored names)
-  --allow-rewrites              follow rewritten branches and moved tags, keeping backups
-  --submodules                  also mirror submodule trees, into --submodule-destination
-  --submodule-destination <t>   template with {name} (and {owner}): {owner}/{name}
-  --cache-dir <dir>             keep the cached repository here between runs (default: a
-                                temporary folder, removed afterwards)
-  --server-url <url>            the server for owner/repo destinations (default GITHUB_SERVER_URL
-                                or https://github.com)
-  --retries <n>                 network retries (default 3)
-  --json                        print only the updates as JSON on stdout (the action's updates
-                                output); progress goes to stderr
-
-Tokens come from the environment, never the command line: TRIBUTARY_SOURCE_TOKEN for the
-source, TRIBUTARY_TOKEN (or GITHUB_TOKEN) for the destination.
+--allow-rewrites (then the old head is kept under refs/tributary/backup/...). The options are
+the mirror action's inputs (actions/mirror), with the same defaults.
 Runs sharing a --cache-dir take turns (a run waits, saying for which run). Interrupted
-(SIGINT, SIGTERM), it stops git and everything git started before it exits.
-Exit: 0 mirrored, 1 refused (nothing pushed), 2 bad input, 3 failure, 130 interrupted.`;
+(SIGINT, SIGTERM), it stops git and everything git started before it exits.`,
+  declared: MIRROR_SETTINGS,
+  options: [
+    {
+      name: 'source',
+      value: '<url>',
+      description:
+        'the upstream tree: an https://, ssh://, git:// or file:// URL, user@host:path, or a local path',
+    },
+    {
+      name: 'destination',
+      value: '<url>',
+      description: 'the hosted tree: owner/repo on --server-url, or a URL or a local path',
+    },
+    {
+      name: 'refs',
+      value: '<globs>',
+      repeatable: true,
+      description:
+        'the upstream refs to mirror, comma separated (v{8,9}.* is one glob): master, stable-*, refs/tags/v*; !glob excludes; default every branch and tag',
+    },
+    {
+      name: 'map',
+      value: '<src:dst>',
+      repeatable: true,
+      description: 'a rename, refs/heads/master:refs/heads/upstream/master (one * a side)',
+    },
+    {
+      name: 'prefix',
+      value: '<prefix>',
+      description: 'prepended to mirrored branch names (upstream/)',
+    },
+    { name: 'tag-prefix', value: '<prefix>', description: 'prepended to mirrored tag names' },
+    {
+      name: 'prune',
+      description: 'delete hosted refs deleted upstream (only the names the mirror manages)',
+    },
+    {
+      name: 'allow-rewrites',
+      description:
+        'follow rewritten branches and moved tags, keeping the old revision as a backup ref',
+    },
+    {
+      name: 'submodules',
+      description:
+        'also mirror the submodule trees of the mirrored branches, into --submodule-destination',
+    },
+    {
+      name: 'submodule-destination',
+      value: '<template>',
+      description: 'where each submodule tree goes, with {name} (and {owner}): {owner}/{name}',
+    },
+    {
+      name: 'cache-dir',
+      value: '<dir>',
+      description: 'keep the cached repository here between runs',
+      fallback: { shown: 'a temporary folder, removed afterwards; the action: the Actions cache' },
+    },
+    {
+      name: 'retries',
+      value: '<n>',
+      description: 'retries, with backoff, of a network operation (0 to 10)',
+    },
+    {
+      name: 'server-url',
+      value: '<url>',
+      setting: 'GITHUB_SERVER_URL',
+      description: 'the server of owner/repo destinations',
+      default: 'GITHUB_SERVER_URL, else https://github.com',
+    },
+    {
+      name: 'json',
+      description:
+        "print only the updates as JSON on stdout (the action's updates output); progress goes to stderr",
+    },
+  ],
+  environment: [
+    {
+      variables: ['TRIBUTARY_SOURCE_TOKEN'],
+      setting: 'source-token',
+      description: "the token for an https source that needs one (the action's source-token)",
+    },
+    {
+      variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+      setting: 'token',
+      description: "the token that may push to an https destination (the action's token)",
+    },
+  ],
+  exitCodes: [
+    [0, 'mirrored (or nothing to do)'],
+    [1, 'refused: upstream rewrote a branch or moved a tag; nothing was pushed'],
+    [2, 'bad usage or input; nothing was fetched or pushed'],
+    [3, 'an unexpected failure'],
+    [130, 'interrupted'],
+  ],
+};
 
 export const mirrorCommand: Command = {
   name: 'mirror',
   summary:
     'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
-  usage,
+  usage: usageOf(mirrorSpec),
   async run(args: string[], logger: Logger): Promise<number> {
-    const parsed = parseArgs({
-      args,
-      options: {
-        source: { type: 'string' },
-        destination: { type: 'string' },
-        refs: { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-        prefix: { type: 'string' },
-        'tag-prefix': { type: 'string' },
-        prune: { type: 'boolean' },
-        'allow-rewrites': { type: 'boolean' },
-        submodules: { type: 'boolean' },
-        'submodule-destination': { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'server-url': { type: 'string' },
-        retries: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      strict: true,
-    });
-    const o = parsed.values;
+    // Secrets go to whichever logger speaks last (progressToStderr's own redactor too).
+    const cl = parseCommandLine(mirrorSpec, args, (secret) => logger.secret(secret));
+    const json = cl.flag('json');
     // A reader that went away (`| head`) takes nothing with it: the run goes on, quietly.
     process.stdout.on('error', () => {});
-    if (o.json) logger = progressToStderr(logger);
-    const temporary = o['cache-dir'] ? undefined : mkdtempSync(join(tmpdir(), 'tributary-mirror-'));
+    if (json) logger = progressToStderr(logger);
+    let temporary: string | undefined;
     try {
-      const settings = parseMirrorSettings({
-        source: o.source ?? '',
-        destination: o.destination ?? '',
-        sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
-        token: tokenFromEnvironment(),
-        refs: o.refs?.flatMap(splitPatterns),
-        map: o.map,
-        prefix: o.prefix,
-        tagPrefix: o['tag-prefix'],
-        prune: o.prune,
-        allowRewrites: o['allow-rewrites'],
-        submodules: o.submodules,
-        submoduleDestination: o['submodule-destination'],
-        cacheRoot: temporary ?? resolve(o['cache-dir']!),
-        retries: o.retries,
-        serverUrl: o['server-url'] ?? process.env.GITHUB_SERVER_URL,
+      return await cl.run(async (read) => {
+        const settings = parseMirrorSettings(read, {
+          workingDirectory: process.cwd(),
+          serverUrl: read.get('GITHUB_SERVER_URL') || process.env.GITHUB_SERVER_URL,
+          defaultCacheRoot: () => (temporary = mkdtempSync(join(tmpdir(), 'tributary-mirror-'))),
+        });
+        const result = await interruptible(logger, (signal) =>
+          mirrorTree(settings, logger, { signal }),
+        );
+        if (json) process.stdout.write(updatesJson(result) + '\n');
+        else
+          for (const tree of result.trees) {
+            logger.info(`${tree.source} → ${tree.destination}`);
+            for (const row of summaryRows(tree.updates))
+              logger.info(`  ${row.filter(Boolean).join('  ')}`);
+          }
+        return result.refused.length ? 1 : 0;
       });
-      const result = await interruptible(logger, (signal) =>
-        mirrorTree(settings, logger, { signal }),
-      );
-      if (o.json) process.stdout.write(updatesJson(result) + '\n');
-      else
-        for (const tree of result.trees) {
-          logger.info(`${tree.source} → ${tree.destination}`);
-          for (const row of summaryRows(tree.updates))
-            logger.info(`  ${row.filter(Boolean).join('  ')}`);
-        }
-      return result.refused.length ? 1 : 0;
     } catch (e) {
       if (e instanceof Interrupted) {
         logger.error(e.message);

@@ -37,6 +37,8 @@ const parts: Record<string, () => Promise<Record<string, unknown>>> = {
   track: () => import('./track.js'),
   check: () => import('./check.js'),
   divergence: () => import('./divergence.js'),
+  history: () => import('./history.js'),
+  bisect: () => import('./bisect.js'),
 };
 const partNames = Object.keys(parts);
 
@@ -94,10 +96,10 @@ async function main(argv: string[]): Promise<number> {
     );
   } catch (e) {
     logger.error(errorMessage(e));
-    if (e instanceof ConfigurationError) return 2;
-    // node:util parseArgs refuses unknown or malformed options with these codes: bad usage.
-    if (String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_')) {
-      process.stderr.write(`\n${command.usage.replace(/\n?$/, '\n')}`);
+    if (e instanceof ConfigurationError) {
+      // Bad usage (an unknown option, a stray word): say where the options are listed.
+      if ((e as { showUsage?: boolean }).showUsage)
+        process.stderr.write(`(tributary ${name} --help lists its options)\n`);
       return 2;
     }
     if (e instanceof Error && e.stack) logger.debug(e.stack);

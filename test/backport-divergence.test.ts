@@ -104,6 +104,9 @@ describe('divergence report before a sync', () => {
     assert.equal(JSON.parse(failing.stdout).classifications[0].class, 'violation');
     const usage = tributary('check', '--base', 'HEAD');
     assert.equal(usage.status, 2);
-    assert.match(usage.stderr, /--upstream upstream\/master/);
+    assert.match(
+      usage.stderr,
+      /--upstream-development-branch is required: say, --upstream-development-branch upstream\/master/,
+    );
   });
 });

@@ -98,10 +98,10 @@ describe('tributary check and divergence on a local clone', () => {
 
   it('refuses an empty --subject as it refuses an empty --trailer, and quotes a bad --min-length', () => {
     for (const [option, value, expected] of [
-      ['--subject', '', /Invalid downstream-only subject ''/],
-      ['--subject', '.*', /Invalid downstream-only subject '\.\*'.*does not match every subject/],
-      ['--trailer', '', /Invalid downstream-only trailer ''/],
-      ['--min-length', 'abc', /Invalid minimum id length 'abc'/],
+      ['--subject', '', /--subject is given an empty value/],
+      ['--subject', '.*', /Invalid --subject '\.\*'.*does not match every subject/],
+      ['--trailer', '', /--trailer is given an empty value/],
+      ['--min-length', 'abc', /Invalid --min-length 'abc'/],
     ] as const) {
       const r = tributary('check', ...upstream, option, value);
       assert.equal(r.status, 2, `${option} '${value}': ${r.stderr}`);

@@ -19,7 +19,16 @@ const parts = tributary('--help')
 
 describe('tributary command line', () => {
   it('lists every part', () => {
-    assert.deepEqual([...parts].sort(), ['check', 'divergence', 'gate', 'mirror', 'test', 'track']);
+    assert.deepEqual([...parts].sort(), [
+      'bisect',
+      'check',
+      'divergence',
+      'gate',
+      'history',
+      'mirror',
+      'test',
+      'track',
+    ]);
   });
 
   for (const part of parts) {

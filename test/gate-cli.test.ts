@@ -226,7 +226,7 @@ describe('tributary gate over smart HTTP: what staging carried, the allow list o
     );
     const path = await cli('--results', regressed(), ...common, 'f3', '--allow-list', 'allow.yml');
     assert.equal(path.status, 2);
-    assert.match(path.err, /Invalid input 'allow-list' 'allow\.yml'\. Expected <branch>:<path>/);
+    assert.match(path.err, /Invalid --allow-list 'allow\.yml'\. Expected <branch>:<path>/);
     assert.equal(await t.bare.commitOf('master'), t.c0);
 
     const config = await WorkTree.create(join(tmp.path, 'config'), 'config');

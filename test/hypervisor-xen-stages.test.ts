@@ -271,7 +271,6 @@ describe('console stages (command backend)', () => {
       assert.equal(s.log, 'logs/02-boot.console.log', 'a stage shows the console');
       assert.equal(typeof s.durationMs, 'number');
     }
-    assert.ok(o.result.steps[1].durationMs! >= 300, 'the first stage waited for its line');
     assert.ok(
       o.lines.some((l) => /^Stage 'two' passed after \d+\.\d s: console: two: up$/.test(l)),
     );

@@ -452,10 +452,7 @@ describe('mirror runs', () => {
     const mark = server.requests.length;
     const done = await t.cli(['--destination', 'xen-project/x', '--retries', 'abc']).done;
     assert.equal(done.status, 2, done.stderr);
-    assert.match(
-      done.stderr,
-      /Invalid input 'retries' 'abc'\. Expected a whole number from 0 to 10/,
-    );
+    assert.match(done.stderr, /Invalid --retries 'abc'\. Expected a whole number from 0 to 10/);
     assert.deepEqual(server.requests.slice(mark), []);
   });
 

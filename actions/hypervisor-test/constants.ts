@@ -1,14 +1,4 @@
-/** Every name of an input, output and state key of hypervisor-test, written once. */
-export const Inputs = {
-  plan: 'plan',
-  workingDirectory: 'working-directory',
-  job: 'job',
-  outputDir: 'output-dir',
-  lockDir: 'lock-dir',
-  lockWait: 'lock-wait',
-  flight: 'flight',
-} as const;
-
+/** Every name of an output and state key of hypervisor-test, written once (the inputs: lib/hypervisor/settings.ts). */
 export const Outputs = {
   resultFile: 'result-file',
   junitFile: 'junit-file',

@@ -3,44 +3,30 @@
  * apart by the state the main step saved first) stops whatever is left and lets go of the host.
  */
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { invalid } from '../lib/errors.js';
-import { defaultLockDir } from '../lib/hypervisor/host.js';
+import { join } from 'node:path';
 import { checkLockDir, cleanupJob, runJob, type JobOutcome } from '../lib/hypervisor/job.js';
-import { parseDuration } from '../lib/hypervisor/test-plan.js';
-import { core, coreLogger, input, runMain } from '../runtime/runner.js';
-import { Inputs, Outputs, State } from './constants.js';
+import { parseHypervisorSettings } from '../lib/hypervisor/settings.js';
+import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
+import { Outputs, State } from './constants.js';
 
 function settings() {
   const env = process.env;
   const runnerTemp = env.RUNNER_TEMP || '/tmp';
-  const job = input(Inputs.job) || env.GITHUB_JOB || 'hypervisor-test';
-  if (!/^[\w.-]+$/.test(job)) throw invalid(`input '${Inputs.job}'`, job, 'letters, digits, . _ -');
-  const lockWait = input(Inputs.lockWait) || '60m';
-  const lockWaitMs = parseDuration(lockWait);
-  if (!lockWaitMs)
-    throw invalid(`input '${Inputs.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
   // Unique per job run, and readable back to the run: <run id>-<attempt>-<random>.
   const tag = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}-${randomBytes(3).toString('hex')}`;
-  const runUrl =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
-  const workDir = resolve(env.GITHUB_WORKSPACE || '.', input(Inputs.workingDirectory) || '.');
-  const lockDir = input(Inputs.lockDir) || defaultLockDir();
-  return {
-    planFile: input(Inputs.plan, { required: true }),
-    workDir,
-    outputDir: resolve(workDir, input(Inputs.outputDir) || join(runnerTemp, 'tributary-test', job)),
-    lockDir: resolve(lockDir),
-    scratchDir: join(runnerTemp, `tributary-${tag}`),
+  return parseHypervisorSettings(actionReader, {
+    workingDirectory: env.GITHUB_WORKSPACE || '.',
+    defaultJob: () => env.GITHUB_JOB || 'hypervisor-test',
+    defaultOutputDir: (job) => join(runnerTemp, 'tributary-test', job),
+    defaultFlight: env.GITHUB_RUN_ID || undefined,
     tag,
-    job,
-    lockWaitMs,
-    flight: input(Inputs.flight) || env.GITHUB_RUN_ID || undefined,
+    scratchDir: join(runnerTemp, `tributary-${tag}`),
     attempt: env.GITHUB_RUN_ATTEMPT ? Number(env.GITHUB_RUN_ATTEMPT) : undefined,
-    url: runUrl,
-  };
+    url:
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
+  });
 }
 
 // core.summary writes cells as HTML as they are; a console line is text.

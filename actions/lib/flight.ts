@@ -119,10 +119,21 @@ export interface FlightDecision {
   dryRun?: boolean;
 }
 
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+export const FLIGHT_PURPOSES = ['watch', 'bisect'] as const;
+export type FlightPurpose = (typeof FLIGHT_PURPOSES)[number];
+
 /** A flight as recorded in the notes of the tested revision (see docs/flight-format.md). */
 export interface FlightRecord {
   format: typeof FLIGHT_RECORD_FORMAT;
   flight: string;
+  /**
+   * The watch series the flight belongs to, a stable name such as
+   * `qemu-master-vs-xen-unstable` (absent in the push gate's records).
+   */
+  series?: string;
+  /** What a flight of a series was for (absent: watch). */
+  purpose?: FlightPurpose;
   /** The tree under test and the revision of it that the flight tested. */
   tree: string;
   revision: string;
@@ -350,8 +361,18 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
     jobs,
     recordedAt: c.string(o.recordedAt, 'recordedAt')!,
   };
+  const series = c.string(o.series, 'series', true);
+  if (series) record.series = series;
   if (o.trigger !== undefined)
     record.trigger = c.object(o.trigger, 'trigger') as FlightRecord['trigger'];
+  if (o.purpose !== undefined) {
+    if (!FLIGHT_PURPOSES.includes(o.purpose as FlightPurpose))
+      c.fail(
+        'purpose',
+        `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`,
+      );
+    record.purpose = o.purpose as FlightPurpose;
+  }
   const startedAt = c.string(o.startedAt, 'startedAt', true);
   if (startedAt) record.startedAt = startedAt;
   if (o.decision !== undefined)

@@ -2,22 +2,13 @@
  * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
  * actions/lib/mirror/, shared with `tributary mirror`.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { actionsFolderCache } from '../runtime/cache.js';
-import {
-  booleanInput,
-  core,
-  coreLogger,
-  input,
-  listInput,
-  runMain,
-  secretInput,
-} from '../runtime/runner.js';
+import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
 import { interruptible } from '../lib/mirror/interrupt.js';
 import { mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.js';
 import { summaryRows } from '../lib/mirror/ref-updates.js';
-import { splitPatterns } from '../lib/mirror/refs.js';
-import { INPUTS, OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
+import { OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
 
 // The job summary has a size limit (1 MiB); a first sync of a big tree lists thousands of refs.
 const SUMMARY_ROWS = 500;
@@ -25,29 +16,13 @@ const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 
 await runMain(async () => {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const cacheDir = input(INPUTS.cacheDir);
-  const settings = parseMirrorSettings({
-    source: input(INPUTS.source, { required: true }),
-    destination: input(INPUTS.destination, { required: true }),
-    sourceToken: secretInput(INPUTS.sourceToken),
-    token: secretInput(INPUTS.token),
-    refs: splitPatterns(input(INPUTS.refs)),
-    map: listInput(INPUTS.map),
-    prefix: input(INPUTS.prefix),
-    tagPrefix: input(INPUTS.tagPrefix),
-    prune: booleanInput(INPUTS.prune),
-    allowRewrites: booleanInput(INPUTS.allowRewrites),
-    submodules: booleanInput(INPUTS.submodules),
-    submoduleDestination: input(INPUTS.submoduleDestination),
-    cacheRoot: cacheDir
-      ? resolve(workspace, cacheDir)
-      : join(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
-    retries: input(INPUTS.retries),
-    serverUrl: process.env.GITHUB_SERVER_URL,
+  const settings = parseMirrorSettings(actionReader, {
     workingDirectory: workspace,
+    serverUrl: process.env.GITHUB_SERVER_URL,
+    defaultCacheRoot: () => join(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
   });
   // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
-  const hooks: MirrorHooks = cacheDir ? {} : actionsFolderCache(coreLogger);
+  const hooks: MirrorHooks = settings.cacheDirNamed ? {} : actionsFolderCache(coreLogger);
   // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
   const result = await interruptible(coreLogger, (signal) =>
     mirrorTree(settings, coreLogger, { ...hooks, signal }),

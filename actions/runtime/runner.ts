@@ -1,13 +1,14 @@
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
-import { ConfigurationError, errorMessage, invalid } from '../lib/errors.js';
+import { ConfigurationError, errorMessage } from '../lib/errors.js';
 import type { Annotation, Logger } from '../lib/log.js';
+import type { SettingsReader } from '../lib/settings.js';
 
 function props(a?: Annotation): core.AnnotationProperties | undefined {
   return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
@@ -49,46 +50,16 @@ export const coreLogger: Logger = {
   },
 };
 
-/** A string input; '' when unset. */
-export function input(name: string, options: { required?: boolean } = {}): string {
-  const value = core.getInput(name).trim();
-  if (options.required && !value)
-    throw new ConfigurationError(name, `Input required and not supplied: ${name}`);
-  return value;
-}
-
-/** A secret input: masked before anything else can print it. */
-export function secretInput(name: string): string {
-  const value = core.getInput(name).trim();
-  if (value) core.setSecret(value);
-  return value;
-}
-
-export function booleanInput(name: string, fallback = false): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (!value) return fallback;
-  if (['true', 'yes', 'on', '1'].includes(value)) return true;
-  if (['false', 'no', 'off', '0'].includes(value)) return false;
-  throw invalid(`input '${name}'`, value, 'true or false');
-}
-
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-export function listInput(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.replace(/#.*$/, '').trim())
-    .filter(Boolean);
-}
-
-export function integerInput(name: string, fallback: number, min = 0): number {
-  const value = core.getInput(name).trim();
-  if (!value) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-  return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+export const actionReader: SettingsReader = {
+  frontEnd: 'action',
+  get: (setting) => core.getInput(setting).trim(),
+  name: (setting) => `input '${setting}'`,
+  mask: (secret) => core.setSecret(secret),
+};
 
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error

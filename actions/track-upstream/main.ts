@@ -1,13 +1,11 @@
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 import { join } from 'node:path';
-import { settingsFromOptions } from '../lib/track/options.js';
+import { parseTrackSettings } from '../lib/track/settings.js';
 import { trackUpstream } from '../lib/track/track.js';
-import { coreLogger, core, runMain, secretInput } from '../runtime/runner.js';
+import { actionReader, coreLogger, core, runMain } from '../runtime/runner.js';
 
 await runMain(async () => {
-  const settings = settingsFromOptions((name) => core.getInput(name), {
-    token: secretInput('token'),
-    treeToken: secretInput('tree-token'),
+  const settings = parseTrackSettings(actionReader, {
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });

@@ -1,5 +1,10 @@
+<<<<<<<< HEAD:dist/cli/327.index.js
 export const id = 327;
 export const ids = [327];
+========
+export const id = 664;
+export const ids = [664,253];
+>>>>>>>> main:dist/cli/664.index.js
 export const modules = {
 
 /***/ 9947:
@@ -166,7 +171,7 @@ async function divergence(options) {
 /* harmony export */   r2: () => (/* binding */ parseFlightRecord),
 /* harmony export */   x5: () => (/* binding */ appendFlightNote)
 /* harmony export */ });
-/* unused harmony export STEP_STATUSES */
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
@@ -181,6 +186,8 @@ async function divergence(options) {
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -413,8 +420,16 @@ function parseFlightRecord(text, source) {
         jobs,
         recordedAt: c.string(o.recordedAt, 'recordedAt'),
     };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;
@@ -479,9 +494,10 @@ function toJUnit(name, jobs) {
 
 /***/ }),
 
-/***/ 3192:
+/***/ 6253:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+<<<<<<<< HEAD:dist/cli/327.index.js
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
 /* harmony export */ });
@@ -500,27 +516,19 @@ function tokenFromEnvironment() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
+========
+>>>>>>>> main:dist/cli/664.index.js
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  parseOptions: () => (/* binding */ parseOptions),
-  trackCommand: () => (/* binding */ trackCommand)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __webpack_require__(4193);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-;// CONCATENATED MODULE: ./build/actions/lib/github.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   apiBaseUrl: () => (/* binding */ apiBaseUrl),
+/* harmony export */   createGitHub: () => (/* binding */ createGitHub),
+/* harmony export */   githubRetryPolicy: () => (/* binding */ githubRetryPolicy),
+/* harmony export */   parseRepository: () => (/* binding */ parseRepository)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4193);
 /**
  * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
  * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
@@ -546,7 +554,7 @@ function createGitHub(options) {
     const retries = options.retries ?? 3;
     const log = options.logger;
     log?.secret(options.token);
-    return (0,github/* getOctokit */.Q)(options.token, {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
         baseUrl: apiBaseUrl(options.baseUrl),
         userAgent: 'tributary',
         log: {
@@ -572,57 +580,112 @@ function createGitHub(options) {
                 return count < retries;
             },
         },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
 }
 /** `owner/repo` split, with an error that names the input and the expected form. */
 function parseRepository(value, input = 'repository') {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(input, value, 'format {owner}/{repo}');
     }
     return { owner: m[1], repo: m[2] };
 }
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 5664:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  trackCommand: () => (/* binding */ trackCommand),
+  trackSpec: () => (/* binding */ trackSpec)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __webpack_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/settings.js
+var settings = __webpack_require__(1007);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
 /**
  * The settings of one track run, parsed and checked in one place, before anything changes:
- * the action's main.ts and `tributary track` both build them from their own inputs.
+ * the action's main.ts and `tributary track` both build them here, each with its own reader.
  */
 
+
+/** Every input of the track-upstream action, with the default its action.yml declares. */
+const TRACK_SETTINGS = {
+    mode: { required: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    repository: { runner: '${{ github.repository }}' },
+    'git-url': {},
+    'api-url': {},
+    target: { default: 'staging' },
+    upstream: {},
+    'upstream-url': {},
+    strategy: { default: 'merge' },
+    'stable-patterns': {},
+    'reference-patterns': {},
+    commits: {},
+    grouping: { default: 'per-commit' },
+    since: {},
+    'max-pull-requests': { default: '20' },
+    'dry-run': { default: 'false' },
+    'tree-url': {},
+    'tree-token': { secret: true },
+    'pin-branch': {},
+    'pin-tags': {},
+    'require-flight': { default: 'true' },
+    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'pin-file': {},
+    'pin-variable': {},
+    'pin-pattern': {},
+    'pin-submodule': {},
+    labels: {},
+    reviewers: {},
+    'team-reviewers': {},
+    assignees: {},
+    draft: { default: 'false' },
+    'committer-name': { default: 'github-actions[bot]' },
+    'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
+    signoff: { default: 'false' },
+    conflicts: { default: 'draft' },
+    'branch-prefix': { default: 'tributary/' },
+    'work-directory': {},
+    filter: { default: 'blob:none' },
+};
 const MODES = ['sync', 'backport', 'pin'];
-/** Compiles a user's regular expression; the error names the input and quotes the pattern. */
-function compilePattern(input, source, groups = 0) {
+/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
+function compilePattern(setting, source, groups = 0) {
     let re;
     try {
         re = new RegExp(source, 'm');
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(input, `Invalid ${input} '${source}'. Expected a regular expression: ${e.message}.`);
+        throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression: ${e.message}`);
     }
     if (groups > 0) {
         const count = new RegExp(`${source}|`).exec('').length - 1;
         if (count < groups)
-            throw (0,errors/* invalid */.Gq)(input, source, `a regular expression with a capture group for the revision`);
+            throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression with a capture group for the revision`);
     }
     return re;
-}
-function parseMode(value) {
-    if (!MODES.includes(value))
-        throw (0,errors/* invalid */.Gq)('mode', value, `one of ${MODES.join(', ')}`);
-    return value;
-}
-function parseChoice(input, value, choices) {
-    if (!choices.includes(value))
-        throw (0,errors/* invalid */.Gq)(input, value, `one of ${choices.join(', ')}`);
-    return value;
 }
 // Control characters are what git refuses in ref names.
 // eslint-disable-next-line no-control-regex
 const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
-/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the input. */
-function checkBranch(input, value) {
+/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
+function checkBranch(setting, value) {
     if (!value || !BRANCH.test(value))
-        throw (0,errors/* invalid */.Gq)(input, value, 'a branch name');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, 'a branch name');
     return value.replace(/^refs\/heads\//, '');
 }
 /** Checks what depends on the mode; called by every front end after filling the settings. */
@@ -631,173 +694,110 @@ function validateSettings(s) {
     if (s.mode !== 'pin')
         checkBranch('upstream', s.upstream);
     if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
-        throw (0,errors/* invalid */.Gq)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
+        throw (0,errors/* invalidSetting */.gT)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
     if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-        throw (0,errors/* invalid */.Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
+        throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
     if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
-        throw (0,errors/* invalid */.Gq)('committer', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+        throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
     if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
-        throw (0,errors/* invalid */.Gq)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+        throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
     // A dry run that would still write is worse than none: refuse it where there is none.
     if (s.dryRun && s.mode !== 'backport')
-        throw new errors/* ConfigurationError */.j1('dry-run', `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`);
+        throw new errors/* SettingError */.L_('dry-run', (name) => `${(0,errors/* capitalised */.Iu)(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`);
     if (s.mode === 'pin') {
         const p = s.pin;
         if (!p?.treeUrl)
-            throw new errors/* ConfigurationError */.j1('tree-url', 'pin mode needs tree-url: the hosted tree the pin follows.');
+            throw new errors/* SettingError */.L_('tree-url', (name) => `pin mode needs ${name}: the hosted tree the pin follows.`);
         if (!p.branch === !p.tags)
-            throw new errors/* ConfigurationError */.j1('pin-branch', 'pin mode needs exactly one of pin-branch (the tested branch) or pin-tags (a tag glob).');
+            throw new errors/* SettingError */.L_('pin-branch', (name, n) => `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`);
         if (p.branch)
             checkBranch('pin-branch', p.branch);
         const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
         if (kinds !== 1)
-            throw new errors/* ConfigurationError */.j1('pin-variable', 'pin mode needs exactly one of pin-variable, pin-pattern or pin-submodule.');
+            throw new errors/* SettingError */.L_('pin-variable', (name, n) => `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`);
         if ((p.variable || p.pattern) && !p.file)
-            throw new errors/* ConfigurationError */.j1('pin-file', 'pin-variable and pin-pattern need pin-file.');
+            throw new errors/* SettingError */.L_('pin-file', (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`);
         if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
-            throw (0,errors/* invalid */.Gq)('pin-variable', p.variable, 'a Makefile variable name');
+            throw (0,errors/* invalidSetting */.gT)('pin-variable', p.variable, 'a Makefile variable name');
         for (const [name, path] of [
             ['pin-file', p.file],
             ['pin-submodule', p.submodule],
         ]) {
             if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
-                throw (0,errors/* invalid */.Gq)(name, path, 'a path inside the repository');
+                throw (0,errors/* invalidSetting */.gT)(name, path, 'a path inside the repository');
         }
     }
     return s;
 }
-//# sourceMappingURL=settings.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/options.js
-/**
- * Settings from named values: the action's inputs and the command line's options share the
- * names (`pin-variable`, `target`...), so both front ends build settings here, one way.
- */
-
-
-
-/** Every option a track run reads, with the defaults action.yml also declares. */
-const OPTION_DEFAULTS = {
-    mode: '',
-    repository: '',
-    'git-url': '',
-    'api-url': '',
-    target: 'staging',
-    upstream: '',
-    'upstream-url': '',
-    strategy: 'merge',
-    'stable-patterns': '',
-    'reference-patterns': '',
-    commits: '',
-    grouping: 'per-commit',
-    since: '',
-    'max-pull-requests': '20',
-    'dry-run': 'false',
-    'tree-url': '',
-    'pin-branch': '',
-    'pin-tags': '',
-    'notes-ref': 'refs/notes/tributary/flights',
-    'require-flight': 'true',
-    'pin-file': '',
-    'pin-variable': '',
-    'pin-pattern': '',
-    'pin-submodule': '',
-    labels: '',
-    reviewers: '',
-    'team-reviewers': '',
-    assignees: '',
-    draft: 'false',
-    'committer-name': 'github-actions[bot]',
-    'committer-email': '41898282+github-actions[bot]@users.noreply.github.com',
-    signoff: 'false',
-    conflicts: 'draft',
-    'branch-prefix': 'tributary/',
-    'work-directory': '',
-    filter: 'blob:none',
-};
-function lines(get, name) {
-    return get(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-function list(get, name) {
-    return get(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function count(get, name) {
-    const v = get(name);
-    if (!/^\d+$/.test(v) || Number(v) < 1)
-        throw (0,errors/* invalid */.Gq)(name, v, 'a whole number of 1 or more');
-    return Number(v);
-}
-function bool(get, name) {
-    const v = get(name).trim().toLowerCase();
-    if (['', 'false', 'no', 'off', '0'].includes(v))
-        return false;
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    throw (0,errors/* invalid */.Gq)(name, v, 'true or false');
-}
-function settingsFromOptions(read, o) {
-    const get = (name) => read(name).trim() || OPTION_DEFAULTS[name] || '';
-    const mode = parseMode(get('mode'));
-    const { owner, repo } = parseRepository(get('repository'));
-    const gitUrl = get('git-url') || `${o.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
+function parseTrackSettings(read, context) {
+    const v = new settings/* Settings */.w(read, TRACK_SETTINGS);
+    v.required('mode', `the mode, one of ${MODES.join(', ')}`);
+    const mode = v.choice('mode', MODES);
+    v.required('repository', 'the repository the pull requests are opened in, owner/repo');
+    const { owner, repo } = v.repository('repository');
+    const token = v.secret('token');
+    if (!token)
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
+    const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
     if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
-        throw (0,errors/* invalid */.Gq)('git-url', gitUrl, 'an https:// URL');
-    const upstream = get('upstream');
+        throw v.invalid('git-url', gitUrl, 'an https:// URL');
+    const upstream = v.string('upstream');
     if (mode !== 'pin' && !upstream)
-        throw (0,errors/* invalid */.Gq)('upstream', upstream, `a branch name (${mode} mode needs it)`);
-    const pattern = get('pin-pattern');
+        throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
+    const pattern = v.string('pin-pattern');
+    const filter = v.string('filter');
     return {
         mode,
         owner,
         repo,
         gitUrl,
-        token: o.token,
-        apiUrl: get('api-url') || undefined,
-        target: get('target'),
+        token,
+        apiUrl: v.optional('api-url'),
+        target: v.string('target'),
         upstream,
-        upstreamUrl: get('upstream-url') || undefined,
-        strategy: parseChoice('strategy', get('strategy'), ['merge', 'rebase']),
-        stablePatterns: lines(get, 'stable-patterns').map((p) => compilePattern('stable-patterns', p)),
-        referencePatterns: lines(get, 'reference-patterns').map((p) => compilePattern('reference-patterns', p, 1)),
-        commits: list(get, 'commits'),
-        grouping: parseChoice('grouping', get('grouping'), ['per-commit', 'batch']),
-        since: get('since') || undefined,
-        maxPullRequests: count(get, 'max-pull-requests'),
-        dryRun: bool(get, 'dry-run'),
+        upstreamUrl: v.optional('upstream-url'),
+        strategy: v.choice('strategy', ['merge', 'rebase']),
+        stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
+        referencePatterns: v
+            .lines('reference-patterns')
+            .map((p) => compilePattern('reference-patterns', p, 1)),
+        commits: v.list('commits'),
+        grouping: v.choice('grouping', ['per-commit', 'batch']),
+        since: v.optional('since'),
+        maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
+        dryRun: v.boolean('dry-run'),
         pin: mode === 'pin'
             ? {
-                treeUrl: get('tree-url'),
-                treeToken: o.treeToken || undefined,
-                branch: get('pin-branch') || undefined,
-                tags: get('pin-tags') || undefined,
-                notesRef: get('notes-ref'),
-                requireFlight: bool(get, 'require-flight'),
-                file: get('pin-file') || undefined,
-                variable: get('pin-variable') || undefined,
+                treeUrl: v.string('tree-url'),
+                treeToken: v.secret('tree-token') || undefined,
+                branch: v.optional('pin-branch'),
+                tags: v.optional('pin-tags'),
+                notesRef: v.string('notes-ref'),
+                requireFlight: v.boolean('require-flight'),
+                file: v.optional('pin-file'),
+                variable: v.optional('pin-variable'),
                 pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
-                submodule: get('pin-submodule') || undefined,
+                submodule: v.optional('pin-submodule'),
             }
             : undefined,
-        labels: list(get, 'labels'),
-        reviewers: list(get, 'reviewers'),
-        teamReviewers: list(get, 'team-reviewers'),
-        assignees: list(get, 'assignees'),
-        draft: bool(get, 'draft'),
-        identity: { name: get('committer-name'), email: get('committer-email') },
-        signoff: bool(get, 'signoff'),
-        conflicts: parseChoice('conflicts', get('conflicts'), ['draft', 'issue']),
-        branchPrefix: get('branch-prefix'),
-        workDir: get('work-directory') || o.defaultWorkDir,
+        labels: v.list('labels'),
+        reviewers: v.list('reviewers'),
+        teamReviewers: v.list('team-reviewers'),
+        assignees: v.list('assignees'),
+        draft: v.boolean('draft'),
+        identity: { name: v.string('committer-name'), email: v.string('committer-email') },
+        signoff: v.boolean('signoff'),
+        conflicts: v.choice('conflicts', ['draft', 'issue']),
+        branchPrefix: v.string('branch-prefix'),
+        workDir: v.string('work-directory') || context.defaultWorkDir,
         // `none`: whole objects (a server without partial-clone support).
-        filter: get('filter') === 'none' ? '' : get('filter'),
+        filter: filter === 'none' ? '' : filter,
     };
 }
-//# sourceMappingURL=options.js.map
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/github.js
+var lib_github = __webpack_require__(6253);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
 const MARKER_PREFIX = '<!-- tributary:track ';
 /** The key of a purpose: one open pull request per key, ever. */
@@ -1286,7 +1286,7 @@ async function backport(ctx) {
     const listed = await git.resolveCommits(s.commits);
     const unknown = s.commits.filter((c) => !listed.has(c));
     if (unknown.length)
-        throw new errors/* ConfigurationError */.j1('commits', `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('commits', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
     const since = await scanStart(ctx, scannedBefore, target, upstream);
     await pulls.load('backport', { readOnly: s.dryRun });
     const listedShas = [...new Set(listed.values())];
@@ -1343,7 +1343,7 @@ async function scanStart(ctx, scannedBefore, target, upstream) {
         return git.run(['merge-base', target, upstream]);
     const c = await git.commitOf(s.since);
     if (!c)
-        throw new errors/* ConfigurationError */.j1('since', `Input 'since': ${s.since} is not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
     return c;
 }
 /** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
@@ -1539,9 +1539,9 @@ function pinAssignment(content, variable, where) {
     if (plain.length)
         return plain[plain.length - 1];
     if (!all.length)
-        throw new errors/* ConfigurationError */.j1('pin-variable', `Input 'pin-variable': ${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
-    throw new errors/* ConfigurationError */.j1('pin-variable', [
-        `Input 'pin-variable': ${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+        throw (0,errors/* settingError */.Hu)('pin-variable', `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
+    throw (0,errors/* settingError */.Hu)('pin-variable', [
+        `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
         ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
     ].join('\n'));
 }
@@ -1550,11 +1550,20 @@ async function locatePin(git, p, target, targetName) {
     if (p.submodule !== undefined)
         return locateSubmodule(git, p.submodule, target, targetName);
     const file = p.file;
+<<<<<<<< HEAD:dist/cli/327.index.js
     const entry = await git.treeEntry(target, file);
     if (entry?.type !== 'blob')
         throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${targetName}.`);
     const { mode, oid: blob } = entry;
     const content = await git.readBlob(blob);
+========
+    const entry = await git.run(['ls-tree', target, '--', file]);
+    const m = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+    if (!m)
+        throw (0,errors/* settingError */.Hu)('pin-file', `${file} does not exist in ${targetName}.`);
+    const [, mode, blob] = m;
+    const content = (await git.exec(['cat-file', 'blob', blob])).stdout;
+>>>>>>>> main:dist/cli/664.index.js
     let found;
     let subject;
     let name;
@@ -1566,7 +1575,7 @@ async function locatePin(git, p, target, targetName) {
     else {
         const match = new RegExp(p.pattern.source, 'md').exec(content);
         if (!match?.indices?.[1])
-            throw new errors/* ConfigurationError */.j1('pin-pattern', `Input 'pin-pattern': '${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
+            throw (0,errors/* settingError */.Hu)('pin-pattern', `'${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
         const [start, end] = match.indices[1];
         found = { start, end, value: match[1] };
         subject = `${file}:/${p.pattern.source}/`;
@@ -1585,11 +1594,20 @@ async function locatePin(git, p, target, targetName) {
 }
 async function locateSubmodule(git, submodule, target, targetName) {
     const path = submodule.replace(/\/+$/, '');
+<<<<<<<< HEAD:dist/cli/327.index.js
     const entry = await git.treeEntry(target, path);
     if (!entry)
         throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${targetName}.`);
     if (entry.mode !== '160000')
         throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
+========
+    const entry = await git.run(['ls-tree', target, '--', path]);
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
+    if (!m)
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} does not exist in ${targetName}.`);
+    if (m[1] !== '160000')
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} is not a submodule in ${targetName} (it is a ${m[2]}, not a gitlink).`);
+>>>>>>>> main:dist/cli/664.index.js
     return {
         subject: `submodule:${path}`,
         name: `submodule ${path}`,
@@ -1739,7 +1757,7 @@ async function pin(ctx) {
         .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
         .map((r) => r.slice(10)));
     if (p.tags && !tags.length)
-        throw new errors/* ConfigurationError */.j1('pin-tags', `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`);
+        throw (0,errors/* settingError */.Hu)('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
     const wanted = [
         { remote: p.notesRef, local: TREE_NOTES, optional: true },
     ];
@@ -2404,7 +2422,7 @@ class WorkRepository {
                 ?.replace(/^fatal: /, '') ?? '';
             const message = `Input '${input}': cannot read ${url}: ${why}`;
             if (UNREADABLE.test(stderr))
-                throw new errors/* ConfigurationError */.j1(input, `${message}. Check the URL, and that the token for it can read the repository.`);
+                throw (0,errors/* settingError */.Hu)(input, `cannot read ${url}: ${why}. Check the URL, and that the token for it can read the repository.`);
             throw new Error(message, { cause: e });
         }
     }
@@ -2425,7 +2443,8 @@ class WorkRepository {
                     await this.git.deleteRef(r.local);
                     continue;
                 }
-                throw new errors/* ConfigurationError */.j1(r.input ?? r.remote, `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`);
+                const missing = `${r.remote} does not exist in ${url}.`;
+                throw r.input ? (0,errors/* settingError */.Hu)(r.input, missing) : new errors/* ConfigurationError */.j1(r.remote, missing);
             }
             specs.push(`+${r.remote}:${r.local}`);
         }
@@ -2463,7 +2482,7 @@ async function trackUpstream(settings, deps) {
     const s = validateSettings(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
+    const github = deps.github ?? (0,lib_github.createGitHub)({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -2508,8 +2527,8 @@ async function trackUpstream(settings, deps) {
     };
 }
 //# sourceMappingURL=track.js.map
-// EXTERNAL MODULE: ./build/cli/command.js
-var command = __webpack_require__(3192);
+// EXTERNAL MODULE: ./build/cli/options.js
+var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/track.js
 /**
  * `tributary track <sync|backport|pin> [--option value]...`: the track-upstream action on a
@@ -2521,74 +2540,227 @@ var command = __webpack_require__(3192);
 
 
 
-
-const usage = `usage: tributary track <sync|backport|pin> --repository OWNER/REPO [options]
-
-Opens or refreshes one pull request per purpose in OWNER/REPO (see actions/track-upstream).
-The token is read from TRIBUTARY_TOKEN or GITHUB_TOKEN (TRIBUTARY_TREE_TOKEN for --tree-url if it differs).
-
-Options (the action's inputs, same names and defaults):
-${Object.entries(OPTION_DEFAULTS)
-    .filter(([k]) => k !== 'mode')
-    .map(([k, v]) => `  --${k}${v ? ` (default ${v})` : ''}`)
-    .join('\n')}
-
-Exit codes: 0 done, 2 bad input, 3 an unexpected failure.`;
-const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
-/** `--name value` and `--name=value` pairs; a repeated list option adds a line. */
-function parseOptions(args) {
-    const values = new Map();
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(a);
-        if (!m)
-            throw new errors/* ConfigurationError */.j1(a, `tributary track: unexpected argument '${a}'`);
-        const name = m[1];
-        if (!(name in OPTION_DEFAULTS) || name === 'mode')
-            throw new errors/* ConfigurationError */.j1(name, `tributary track: unknown option --${name}`);
-        let value = m[2];
-        // A switch (`--dry-run`) may stand alone; `--dry-run false` still reads its value.
-        const isSwitch = ['true', 'false'].includes(OPTION_DEFAULTS[name]);
-        if (value === undefined && isSwitch && !BOOLEAN.test(args[i + 1] ?? ''))
-            value = 'true';
-        if (value === undefined) {
-            if (i + 1 >= args.length)
-                throw new errors/* ConfigurationError */.j1(name, `--${name} needs a value`);
-            value = args[++i];
-        }
-        values.set(name, values.has(name) ? `${values.get(name)}\n${value}` : value);
-    }
-    return values;
-}
+const trackSpec = {
+    name: 'track',
+    synopsis: '<sync|backport|pin> --repository <owner/repo> [options]',
+    about: `Opens or refreshes one pull request per purpose in the repository: a sync with the upstream
+branch followed, backports of upstream commits marked for stable, or a move of a pinned
+revision to one that passed the gate. The options are the track-upstream action's inputs
+(actions/track-upstream), with the same defaults.`,
+    declared: TRACK_SETTINGS,
+    positional: {
+        setting: 'mode',
+        value: '<sync|backport|pin>',
+        description: 'what to propose: a sync, backports, or a pin bump',
+    },
+    options: [
+        {
+            name: 'repository',
+            value: '<owner/repo>',
+            required: true,
+            description: 'the repository the pull requests are opened in and branches pushed to',
+        },
+        {
+            name: 'git-url',
+            value: '<url>',
+            description: 'its git URL (default: <server>/<owner/repo>.git, the server from GITHUB_SERVER_URL)',
+        },
+        {
+            name: 'api-url',
+            value: '<url>',
+            description: 'the GitHub API (default: GITHUB_API_URL, else https://api.github.com)',
+        },
+        {
+            name: 'target',
+            value: '<branch>',
+            description: 'the branch the pull requests target: the downstream branch (sync, backport) or the consumer branch (pin)',
+        },
+        {
+            name: 'upstream',
+            value: '<branch>',
+            description: 'sync: the upstream branch followed (upstream/stable-8.2); backport: the upstream development branch (upstream/master); a branch of the repository unless --upstream-url',
+        },
+        {
+            name: 'upstream-url',
+            value: '<url>',
+            description: 'where the upstream branch lives, when not in the same repository',
+        },
+        {
+            name: 'strategy',
+            value: '<merge|rebase>',
+            description: 'sync: a true merge, or the downstream-only commits replayed on the new upstream head',
+        },
+        {
+            name: 'stable-patterns',
+            value: '<regex>',
+            repeatable: true,
+            description: 'backport: another stable marker, matched against each message line',
+        },
+        {
+            name: 'reference-patterns',
+            value: '<regex>',
+            repeatable: true,
+            description: 'backport: another form of a reference to an upstream commit, one capture group for the commit id',
+        },
+        {
+            name: 'commits',
+            value: '<sha>',
+            repeatable: true,
+            description: 'backport: an upstream commit to carry whatever its markers',
+        },
+        {
+            name: 'grouping',
+            value: '<per-commit|batch>',
+            description: 'backport: one pull request per upstream commit, or one per target',
+        },
+        {
+            name: 'since',
+            value: '<rev>',
+            description: 'backport: where the first scan starts (default: the merge base)',
+        },
+        {
+            name: 'max-pull-requests',
+            value: '<n>',
+            description: 'backport: new pull requests (and conflict issues) one run opens at most',
+        },
+        { name: 'dry-run', description: 'backport: list the candidates and write nothing' },
+        {
+            name: 'tree-url',
+            value: '<url>',
+            description: 'pin: the git URL of the hosted tree the pin follows',
+        },
+        {
+            name: 'pin-branch',
+            value: '<branch>',
+            description: "pin: move to this branch's head (the hosted tree's tested branch)",
+        },
+        {
+            name: 'pin-tags',
+            value: '<glob>',
+            description: 'pin: move to the newest tag matching this glob (rel-*) whose revision passed the gate',
+        },
+        {
+            name: 'require-flight',
+            description: 'pin-tags: take only a tag a gate flight passed; --require-flight=false also takes one with no record',
+        },
+        {
+            name: 'notes-ref',
+            value: '<ref>',
+            description: "pin: the notes ref holding the gate's flight records",
+        },
+        { name: 'pin-file', value: '<file>', description: 'pin: the file holding the pin (Config.mk)' },
+        {
+            name: 'pin-variable',
+            value: '<name>',
+            description: 'pin: a Makefile-style variable in --pin-file (SEABIOS_UPSTREAM_REVISION)',
+        },
+        {
+            name: 'pin-pattern',
+            value: '<regex>',
+            description: 'pin: a regular expression over --pin-file whose first capture group is the revision',
+        },
+        {
+            name: 'pin-submodule',
+            value: '<path>',
+            description: 'pin: a submodule whose gitlink is the pin',
+        },
+        {
+            name: 'labels',
+            value: '<names>',
+            repeatable: true,
+            description: 'labels of the pull requests, comma separated',
+        },
+        {
+            name: 'reviewers',
+            value: '<names>',
+            repeatable: true,
+            description: 'reviewers to request, comma separated',
+        },
+        {
+            name: 'team-reviewers',
+            value: '<slugs>',
+            repeatable: true,
+            description: 'team reviewers to request, comma separated',
+        },
+        {
+            name: 'assignees',
+            value: '<names>',
+            repeatable: true,
+            description: 'assignees, comma separated',
+        },
+        { name: 'draft', description: 'open pull requests as drafts (conflicting ones always are)' },
+        {
+            name: 'committer-name',
+            value: '<name>',
+            description: 'the name commits are made with (per command, never in git config)',
+        },
+        { name: 'committer-email', value: '<email>', description: 'the e-mail commits are made with' },
+        {
+            name: 'signoff',
+            description: 'add a Signed-off-by line of the committer to every commit made',
+        },
+        {
+            name: 'conflicts',
+            value: '<draft|issue>',
+            description: 'how a conflict is reported: a draft pull request listing the files, or an issue',
+        },
+        {
+            name: 'branch-prefix',
+            value: '<prefix>',
+            description: 'prefix of the branches tributary pushes',
+        },
+        {
+            name: 'work-directory',
+            value: '<dir>',
+            fallback: { shown: 'TMPDIR/tributary-track; the action: RUNNER_TEMP/tributary-track' },
+            description: 'where the work repository lives, reused between runs (fetches are incremental)',
+        },
+        {
+            name: 'filter',
+            value: '<filter>',
+            description: 'partial-clone filter for fetches: blob:none, tree:0, blob:limit=<n>, or none for whole objects',
+        },
+    ],
+    environment: [
+        {
+            variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+            setting: 'token',
+            description: "the token for the GitHub API and git over HTTPS: contents and pull requests write, issues write for conflict issues (the action's token)",
+        },
+        {
+            variables: ['TRIBUTARY_TREE_TOKEN'],
+            setting: 'tree-token',
+            description: "pin: the token for --tree-url, when it differs (the action's tree-token)",
+        },
+    ],
+    exitCodes: [
+        [0, 'done (pull requests opened, refreshed or left as they were)'],
+        [2, 'bad usage or input; nothing written'],
+        [3, 'an unexpected failure'],
+    ],
+};
 const trackCommand = {
     name: 'track',
     summary: 'open or refresh sync, backport and pin pull requests',
-    usage,
+    usage: (0,options/* usageOf */.Fs)(trackSpec),
     async run(args, logger) {
-        const [mode, ...rest] = args;
-        if (!mode || mode.startsWith('-'))
-            throw new errors/* ConfigurationError */.j1('mode', 'tributary track: give a mode: sync, backport or pin');
-        const values = parseOptions(rest);
-        values.set('mode', mode);
-        const token = (0,command/* tokenFromEnvironment */.n)() ?? '';
-        if (!token)
-            throw new errors/* ConfigurationError */.j1('TRIBUTARY_TOKEN', 'tributary track: set TRIBUTARY_TOKEN (or GITHUB_TOKEN)');
-        const settings = settingsFromOptions((name) => values.get(name) ?? '', {
-            token,
-            treeToken: process.env.TRIBUTARY_TREE_TOKEN,
-            defaultWorkDir: (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-track'),
-            serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+        const cl = (0,options/* parseCommandLine */.Du)(trackSpec, args, (secret) => logger.secret(secret));
+        return cl.run(async (read) => {
+            const settings = parseTrackSettings(read, {
+                defaultWorkDir: (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-track'),
+                serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+            });
+            const report = await trackUpstream(settings, { logger });
+            for (const o of report.outcomes)
+                logger.info(`${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`);
+            for (const n of report.notes)
+                logger.info(n);
+            for (const n of report.notices)
+                logger.info(`notice: ${n}`);
+            if (!report.outcomes.length)
+                logger.info('nothing to do');
+            return 0;
         });
-        const report = await trackUpstream(settings, { logger });
-        for (const o of report.outcomes)
-            logger.info(`${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`);
-        for (const n of report.notes)
-            logger.info(n);
-        for (const n of report.notices)
-            logger.info(`notice: ${n}`);
-        if (!report.outcomes.length)
-            logger.info('nothing to do');
-        return 0;
     },
 };
 //# sourceMappingURL=track.js.map

@@ -274,96 +274,254 @@ function checkAnnotations(list, warningsBefore = 0) {
 
 /***/ }),
 
+/***/ 8416:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P7: () => (/* binding */ parseCheckSettings),
+/* harmony export */   nA: () => (/* binding */ parseDivergenceSettings),
+/* harmony export */   ph: () => (/* binding */ BACKPORT_SETTINGS)
+/* harmony export */ });
+/* unused harmony exports MODES, parseBackportMode */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1007);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1174);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9191);
+/**
+ * The backport check's and the divergence report's settings, parsed in one place for both
+ * front ends: the backport-check action (check and report modes, over fetched repositories)
+ * and `tributary check` / `tributary divergence` (over a local repository).
+ */
+
+
+
+
+/** Every input of the backport-check action, with the default its action.yml declares. */
+const BACKPORT_SETTINGS = {
+    mode: { default: 'check' },
+    'upstream-repository': { required: true },
+    'upstream-development-branch': { default: 'master' },
+    'upstream-branch': {},
+    'downstream-repository': {},
+    base: {},
+    head: {},
+    'downstream-branch': {},
+    'sync-to': {},
+    'issue-title': {},
+    'issue-labels': {},
+    'downstream-only-trailers': { default: 'Downstream-only' },
+    'downstream-only-subjects': {},
+    'reference-patterns': {},
+    'minimum-id-length': { default: '12' },
+    'fail-on-warnings': { default: 'false' },
+    token: { secret: true, runner: '${{ github.token }}' },
+    'upstream-token': { secret: true },
+    'cache-dir': { runner: '${{ runner.temp }}/tributary-backport-cache' },
+};
+const MODES = (/* unused pure expression or super */ null && (['check', 'report']));
+/** parsePolicy's own subjects, and the settings they come from. */
+const POLICY_SUBJECTS = {
+    'downstream-only trailer': 'downstream-only-trailers',
+    'downstream-only subject': 'downstream-only-subjects',
+    'reference pattern': 'reference-patterns',
+    'minimum id length': 'minimum-id-length',
+};
+function policyOf(v) {
+    const minimumIdLength = v.integer('minimum-id-length', { min: 7, max: 40 });
+    try {
+        return (0,_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePolicy */ .ON)({
+            trailers: v.list('downstream-only-trailers'),
+            subjects: v.lines('downstream-only-subjects'),
+            referencePatterns: v.lines('reference-patterns'),
+            minimumIdLength,
+        });
+    }
+    catch (e) {
+        const setting = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 ? POLICY_SUBJECTS[e.subject] : undefined;
+        if (!setting || !(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1))
+            throw e;
+        // `Invalid reference pattern 'x'...`: the same words, the setting named as the user knows it.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L_(setting, (name) => e.message.replace(e.subject, name));
+    }
+}
+/** owner/name → a URL on this server; a URL or an absolute path stays as it is. */
+function repositoryUrl(v, setting, value, serverUrl) {
+    if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
+        return value;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+        throw v.invalid(setting, value, 'a URL or owner/name');
+    return `${serverUrl.replace(/\/+$/, '')}/${value.replace(/\.git$/, '')}.git`;
+}
+function policySettings(read, context) {
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    const f = context.fetch;
+    // What the part cannot start without comes first, so the one error names it.
+    const upstreamUrl = f ? v.required('upstream-repository', 'the hosted mirror of upstream') : '';
+    const development = v.required('upstream-development-branch', 'the upstream development branch');
+    const followed = v.string('upstream-branch') || development;
+    const policy = policyOf(v);
+    const cacheDir = v.optional('cache-dir');
+    if (cacheDir !== undefined)
+        (0,_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCacheDir */ .oy)(cacheDir, read.name('cache-dir'));
+    return {
+        development,
+        followed,
+        policy,
+        cacheDir,
+        fetch: f && {
+            upstreamUrl: repositoryUrl(v, 'upstream-repository', upstreamUrl, f.serverUrl),
+            downstreamUrl: repositoryUrl(v, 'downstream-repository', v.string('downstream-repository') || f.repository, f.serverUrl),
+            development,
+            followed,
+            policy,
+            token: v.secret('token'),
+            upstreamToken: v.secret('upstream-token'),
+            workDir: f.workDir,
+            cacheDir,
+        },
+    };
+}
+/** The backport-check action's mode: check a change, or report the divergence. */
+function parseBackportMode(read) {
+    return new Settings(read, BACKPORT_SETTINGS).choice('mode', MODES);
+}
+function parseCheckSettings(read, context) {
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    return {
+        ...policySettings(read, context),
+        base: v.optional('base'),
+        head: v.optional('head'),
+        failOnWarnings: v.boolean('fail-on-warnings'),
+    };
+}
+function parseDivergenceSettings(read, context) {
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    const title = v.string('issue-title');
+    return {
+        ...policySettings(read, context),
+        downstream: v.optional('downstream-branch'),
+        syncTo: v.optional('sync-to'),
+        issue: title ? { title, labels: v.list('issue-labels') } : undefined,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
 /***/ 9494:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ek: () => (/* binding */ policyUsage),
-/* harmony export */   mJ: () => (/* binding */ sharedOptions),
-/* harmony export */   qg: () => (/* binding */ parse),
-/* harmony export */   ue: () => (/* binding */ shared)
+/* harmony export */   VJ: () => (/* binding */ policyOptions),
+/* harmony export */   h_: () => (/* binding */ openRepository),
+/* harmony export */   ls: () => (/* binding */ withAddedTrailers)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8416);
 /* harmony import */ var _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4193);
 /* harmony import */ var _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6240);
-/* harmony import */ var _actions_lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1174);
-/* harmony import */ var _actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9191);
 /** Options `tributary check` and `tributary divergence` share: where upstream is, the policy. */
 
 
 
 
 
-
-
-const policyUsage = `  --upstream REV         the upstream development branch (e.g. upstream/master)   [required]
-  --followed REV         the upstream branch the downstream follows (default: --upstream)
-  --trailer NAME         another trailer that declares a commit downstream-only, besides
-                         Downstream-only (repeatable)
-  --subject REGEX        a subject pattern that declares a commit downstream-only (repeatable)
-  --pattern REGEX        another reference form, one capture group: the commit id (repeatable)
-  --min-length N         fewest hex digits a reference may have (default 12)
-  --cache-dir DIR        keep commit facts (patch-ids) here between runs (a folder; runs
-                         with other --pattern or --min-length keep their own file in it)
-  --repo DIR             the repository (default: the current directory)
-  --json                 print JSON instead of a table
-`;
-const sharedOptions = {
-    upstream: { type: 'string' },
-    followed: { type: 'string' },
-    trailer: { type: 'string', multiple: true },
-    subject: { type: 'string', multiple: true },
-    pattern: { type: 'string', multiple: true },
-    'min-length': { type: 'string' },
-    'cache-dir': { type: 'string' },
-    repo: { type: 'string' },
-    json: { type: 'boolean' },
-};
-function parse(args, options) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({ args, options, allowPositionals: false, strict: true });
+/** The policy and where upstream is: the backport-check action's inputs of the same names. */
+const policyOptions = [
+    {
+        name: 'upstream-development-branch',
+        value: '<rev>',
+        aliases: ['upstream'],
+        required: true,
+        example: 'upstream/master',
+        description: 'the upstream development branch every backport must come from, as a revision of the repository (upstream/master; the action: a branch of upstream-repository, master by default)',
+    },
+    {
+        name: 'upstream-branch',
+        value: '<rev>',
+        aliases: ['followed'],
+        description: 'the upstream branch the downstream follows (default: --upstream-development-branch)',
+    },
+    {
+        name: 'downstream-only-trailers',
+        value: '<name>',
+        repeatable: true,
+        description: 'the trailers that declare a commit downstream-only, their value the reason',
+    },
+    {
+        name: 'trailer',
+        value: '<name>',
+        repeatable: true,
+        setting: 'trailer',
+        description: 'another such trailer, besides those of --downstream-only-trailers (its old form)',
+    },
+    {
+        name: 'downstream-only-subjects',
+        value: '<regex>',
+        aliases: ['subject'],
+        repeatable: true,
+        description: 'a subject pattern that declares a commit downstream-only',
+    },
+    {
+        name: 'reference-patterns',
+        value: '<regex>',
+        aliases: ['pattern'],
+        repeatable: true,
+        description: 'another upstream reference form, one capture group: the commit id',
+    },
+    {
+        name: 'minimum-id-length',
+        value: '<n>',
+        aliases: ['min-length'],
+        description: 'the fewest hex digits a reference may abbreviate a commit id to (7 to 40)',
+    },
+    {
+        name: 'cache-dir',
+        value: '<dir>',
+        description: 'keep commit facts (patch-ids) here between runs; runs with other --reference-patterns or --minimum-id-length keep their own file in it',
+        fallback: { shown: 'none; the action: RUNNER_TEMP/tributary-backport-cache' },
+    },
+    {
+        name: 'working-directory',
+        value: '<dir>',
+        aliases: ['repo'],
+        setting: 'working-directory',
+        description: 'the repository',
+        default: 'the current folder',
+    },
+    { name: 'json', description: 'print JSON instead of a table' },
+];
+/**
+ * The reader, with `--trailer` added to the trailers as it always was (the action's list, or
+ * its default Downstream-only): the old form never drops Downstream-only.
+ */
+function withAddedTrailers(read) {
+    const added = read.get('trailer');
+    if (!added)
+        return read;
+    return {
+        ...read,
+        get(setting) {
+            if (setting !== 'downstream-only-trailers')
+                return read.get(setting);
+            const listed = read.get(setting) || _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .BACKPORT_SETTINGS */ .ph[setting].default;
+            return `${listed}\n${added}`;
+        },
+    };
 }
 /** The repository folder, refused plainly when it is missing or no repository. */
-async function repository(dir, logger) {
+async function openRepository(read, logger) {
+    const dir = read.get('working-directory') || undefined;
     const cwd = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir ?? process.cwd());
     const shown = dir ?? cwd;
+    const name = read.name('working-directory');
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(cwd, { throwIfNoEntry: false })?.isDirectory())
-        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('--repo', `The --repo '${shown}' does not exist (or is not a folder).`);
+        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(name, `The ${name} '${shown}' does not exist (or is not a folder).`);
     const git = new _actions_lib_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU({ cwd, logger });
     if (!(await git.try(['rev-parse', '--git-dir'])))
-        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('--repo', `The --repo '${shown}' is not a git repository.`);
+        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(name, `The ${name} '${shown}' is not a git repository.`);
     return git;
-}
-/** The options both parts share, every one checked before any work. */
-async function shared(values, logger) {
-    if (!values.upstream)
-        throw new _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('--upstream', 'Say which is the upstream development branch: --upstream upstream/master.');
-    const min = values['min-length'];
-    if (min !== undefined && !/^\d+$/.test(min))
-        throw (0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('minimum id length', min, 'a whole number from 7 to 40');
-    // --trailer adds to the default, as its help says; it never silently drops Downstream-only.
-    const trailers = [..._actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultPolicy */ .G4.downstreamOnlyTrailers];
-    for (const t of values.trailer ?? [])
-        if (!trailers.some((x) => x.toLowerCase() === t.toLowerCase()))
-            trailers.push(t);
-    const policy = (0,_actions_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePolicy */ .ON)({
-        trailers,
-        subjects: values.subject,
-        referencePatterns: values.pattern,
-        minimumIdLength: min === undefined ? undefined : Number(min),
-    });
-    const cacheDir = values['cache-dir'];
-    if (cacheDir !== undefined)
-        (0,_actions_lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .checkCacheDir */ .oy)(cacheDir, '--cache-dir');
-    return {
-        git: await repository(values.repo, logger),
-        development: values.upstream,
-        followed: values.followed,
-        policy,
-        cacheDir,
-        json: !!values.json,
-    };
 }
 //# sourceMappingURL=backport-options.js.map
 
@@ -374,53 +532,81 @@ async function shared(values, logger) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   divergence: () => (/* binding */ divergence)
+/* harmony export */   divergence: () => (/* binding */ divergence),
+/* harmony export */   divergenceSpec: () => (/* binding */ divergenceSpec)
 /* harmony export */ });
 /* harmony import */ var _actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9947);
-/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9539);
-/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9494);
+/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9539);
+/* harmony import */ var _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8416);
+/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9494);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2315);
 
 
 
+
+
+const divergenceSpec = {
+    name: 'divergence',
+    synopsis: '--upstream-development-branch <rev> [--upstream-branch <rev>] [--downstream-branch <rev>] [--sync-to <rev>] [options]',
+    about: `Reports, for a downstream branch and the upstream branch it follows: the commits declared
+downstream-only with their reasons, those neither upstream nor declared, those whose change
+upstream now carries (by reference or patch), and, newest first, the commits to revert or
+drop before syncing to the new upstream head --sync-to, each with the upstream commit that
+supersedes it. Markdown by default, JSON (tributary.divergence/v1) with --json. The options
+are the backport-check action's inputs (actions/backport-check, mode report), with the same
+defaults, over a local repository whose upstream branches are revisions in it.`,
+    declared: _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKPORT_SETTINGS */ .ph,
+    options: [
+        {
+            name: 'downstream-branch',
+            value: '<rev>',
+            aliases: ['downstream'],
+            description: 'the downstream branch reported on (the action: the branch of the run)',
+            fallback: { shown: 'HEAD', value: () => 'HEAD' },
+        },
+        {
+            name: 'sync-to',
+            value: '<rev>',
+            aliases: ['to'],
+            description: 'the upstream head of the next sync (default: --upstream-branch)',
+        },
+        ..._backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .policyOptions */ .VJ,
+    ],
+    exitCodes: [
+        [0, 'reported (a report never fails: what is worth a look is in it)'],
+        [2, 'bad usage or input: an option, a revision that names no commit, a repository'],
+        [3, 'an unexpected failure'],
+    ],
+};
 const divergence = {
     name: 'divergence',
     summary: 'report downstream-only commits, what upstream now carries, what to drop before a sync',
-    usage: `usage: tributary divergence --upstream REV [--followed REV] [--downstream REV] [--to REV] [options]
-
-Reports, for a downstream branch and the upstream branch it follows: the commits declared
-downstream-only with their reasons, those neither upstream nor declared, those whose change
-upstream now carries (by reference or patch), and, newest first, the commits to revert or
-drop before syncing to the new upstream head --to, each with the upstream commit that
-supersedes it. Markdown by default, JSON (tributary.divergence/v1) with --json.
-
-  --downstream REV       the downstream branch (default HEAD)
-  --to REV               the upstream head of the next sync (default: --followed)
-${_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .policyUsage */ .Ek}`,
+    usage: (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .usageOf */ .Fs)(divergenceSpec),
     async run(args, logger) {
-        const { values } = (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(args, {
-            ..._backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .sharedOptions */ .mJ,
-            downstream: { type: 'string' },
-            to: { type: 'string' },
-        });
-        const s = await (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_1__/* .shared */ .ue)(values, logger);
-        const r = await (0,_actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__/* .divergence */ .Z)({
-            git: s.git,
-            downstream: values.downstream ?? 'HEAD',
-            development: s.development,
-            followed: s.followed,
-            target: values.to,
-            policy: s.policy,
-            cache: s.cacheDir,
-            upstreamRefs: ['refs/remotes/'],
-            labels: {
-                downstream: values.downstream ?? 'HEAD',
+        const cl = (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .Du)(divergenceSpec, args, (secret) => logger.secret(secret));
+        return cl.run(async (read) => {
+            const s = (0,_actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDivergenceSettings */ .nA)((0,_backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .withAddedTrailers */ .ls)(read), {});
+            const git = await (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .openRepository */ .h_)(read, logger);
+            const downstream = s.downstream ?? 'HEAD';
+            const r = await (0,_actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__/* .divergence */ .Z)({
+                git,
+                downstream,
                 development: s.development,
-                followed: s.followed ?? s.development,
-                target: values.to ?? s.followed ?? s.development,
-            },
+                followed: s.followed,
+                target: s.syncTo,
+                policy: s.policy,
+                cache: s.cacheDir,
+                upstreamRefs: ['refs/remotes/'],
+                labels: {
+                    downstream,
+                    development: s.development,
+                    followed: s.followed,
+                    target: s.syncTo ?? s.followed,
+                },
+            });
+            process.stdout.write(cl.flag('json') ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_4__/* .divergenceMarkdown */ .J1)(r));
+            return 0;
         });
-        process.stdout.write(s.json ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_2__/* .divergenceMarkdown */ .J1)(r));
-        return 0;
     },
 };
 //# sourceMappingURL=divergence.js.map

@@ -291,7 +291,7 @@ describe('track-upstream pin, end to end', () => {
     [
       'a pattern that is not a regular expression',
       { 'pin-branch': 'tested', 'pin-file': 'Config.mk', 'pin-pattern': 'REV = ([0-9a-f' },
-      /Invalid pin-pattern 'REV = \(\[0-9a-f'/,
+      /Invalid input 'pin-pattern' 'REV = \(\[0-9a-f'/,
     ],
     [
       'a pattern without a capture group',

@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../actions/lib/errors.js';
-import { OPTION_DEFAULTS, settingsFromOptions } from '../../actions/lib/track/options.js';
-import { validateSettings } from '../../actions/lib/track/settings.js';
+import { valuesReader, type SettingDeclarations } from '../../actions/lib/settings.js';
+import {
+  parseTrackSettings,
+  TRACK_SETTINGS,
+  validateSettings,
+} from '../../actions/lib/track/settings.js';
 import { markerKey, parseMarker, renderMarker } from '../../actions/lib/track/marker.js';
 import { addTrailers } from '../../actions/lib/track/history.js';
 import { sameOrigin } from '../../actions/lib/track/track.js';
@@ -15,7 +19,8 @@ import {
   PRERELEASE_SUFFIXES,
 } from '../../actions/lib/track/versions.js';
 import { initRepository } from '../../actions/lib/git.js';
-import { parseOptions } from '../../cli/track.js';
+import { parseCommandLine } from '../../cli/options.js';
+import { trackSpec } from '../../cli/track.js';
 import { tempDir, WorkTree } from '../harness/fixtures.js';
 import { readActionMetadata, repoRoot } from '../harness/runner.js';
 import {
@@ -29,22 +34,27 @@ import {
 } from './helpers.js';
 
 const build = (values: Record<string, string>) =>
-  settingsFromOptions((n) => values[n] ?? '', {
-    token: 't',
+  parseTrackSettings(valuesReader({ token: 't', ...values }), {
     defaultWorkDir: '/tmp/x',
     serverUrl: 'https://github.com',
   });
+const parseOptions = (args: string[]) => {
+  const { read } = parseCommandLine(trackSpec, ['sync', ...args], () => {});
+  return { get: (name: string) => read.get(name) };
+};
 
 describe('track settings, markers and messages', () => {
   it('names every option once: action.yml declares exactly the options, with the same defaults', () => {
     const meta = readActionMetadata('track-upstream');
-    const inputs = Object.keys(meta.inputs ?? {}).filter(
-      (n) => !['token', 'tree-token'].includes(n),
-    );
-    assert.deepEqual(inputs.sort(), Object.keys(OPTION_DEFAULTS).sort());
+    const declared: SettingDeclarations = TRACK_SETTINGS;
+    assert.deepEqual(Object.keys(meta.inputs ?? {}).sort(), Object.keys(declared).sort());
     for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
-      if (name in OPTION_DEFAULTS && !String(spec.default ?? '').includes('${{'))
-        assert.equal(String(spec.default ?? ''), OPTION_DEFAULTS[name], `default of ${name}`);
+      if (!String(spec.default ?? '').includes('${{'))
+        assert.equal(
+          String(spec.default ?? ''),
+          declared[name].default ?? '',
+          `default of ${name}`,
+        );
     }
   });
 
@@ -60,20 +70,20 @@ describe('track settings, markers and messages', () => {
 
   it('refuses bad input with the input named and the value quoted', () => {
     const bad: [Record<string, string>, RegExp][] = [
-      [{ mode: 'merge', repository: 'o/r' }, /Invalid mode 'merge'/],
-      [{ mode: 'sync', repository: 'o/r' }, /Invalid upstream ''/],
+      [{ mode: 'merge', repository: 'o/r' }, /Invalid input 'mode' 'merge'/],
+      [{ mode: 'sync', repository: 'o/r' }, /Invalid input 'upstream' ''/],
       [
         { mode: 'sync', repository: 'o/r', upstream: 'u', 'stable-patterns': '(' },
-        /Invalid stable-patterns '\('/,
+        /Invalid input 'stable-patterns' '\('/,
       ],
-      [{ mode: 'sync', repository: 'o', upstream: 'u' }, /Invalid repository 'o'/],
+      [{ mode: 'sync', repository: 'o', upstream: 'u' }, /Invalid input 'repository' 'o'/],
       [
         { mode: 'backport', repository: 'o/r', upstream: 'u', grouping: 'all' },
-        /Invalid grouping 'all'/,
+        /Invalid input 'grouping' 'all'/,
       ],
       [
         { mode: 'pin', repository: 'o/r', 'pin-pattern': 'x' },
-        /Invalid pin-pattern 'x'.*capture group/,
+        /Invalid input 'pin-pattern' 'x'.*capture group/,
       ],
     ];
     for (const [values, message] of bad)
@@ -96,7 +106,7 @@ describe('track settings, markers and messages', () => {
     for (const bad of ['0', '-1', 'many', '2.5'])
       assert.throws(
         () => build({ ...backport, 'max-pull-requests': bad }),
-        new RegExp(`Invalid max-pull-requests '${bad.replace('.', '\\.')}'`),
+        new RegExp(`Invalid input 'max-pull-requests' '${bad.replace('.', '\\.')}'`),
       );
     const dry = { ...build({ mode: 'sync', repository: 'o/r', upstream: 'u', 'dry-run': 'true' }) };
     assert.throws(() => validateSettings(dry), /Input 'dry-run': only backport mode has a dry run/);

@@ -16,7 +16,7 @@
  */
 import picomatch from 'picomatch';
 import { parse } from 'yaml';
-import { ConfigurationError, invalid } from '../errors.js';
+import { ConfigurationError, invalidSetting } from '../errors.js';
 import type { Git } from '../git.js';
 
 /** Where the allow list lives when nothing else is said: outside the tree under test. */
@@ -37,10 +37,7 @@ const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
  * list). A value without a branch is refused by name: the input once named a file of the
  * checked-out tree, which the revision under test could edit.
  */
-export function parseAllowListSource(
-  value: string | undefined,
-  subject = "input 'allow-list'",
-): AllowListSource {
+export function parseAllowListSource(value: string | undefined): AllowListSource {
   const explicit = !!value?.trim();
   const spec = explicit ? value!.trim() : DEFAULT_ALLOW_LIST;
   const colon = spec.indexOf(':');
@@ -55,8 +52,8 @@ export function parseAllowListSource(
     path.endsWith('/') ||
     path.split('/').some((part) => !part || part === '.' || part === '..')
   )
-    throw invalid(
-      subject,
+    throw invalidSetting(
+      'allow-list',
       spec,
       `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`,
     );

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ConfigurationError, errorMessage, invalid } from '../errors.js';
+import { ConfigurationError, errorMessage, invalidSetting, SettingError } from '../errors.js';
 import {
   FLIGHT_RECORD_FORMAT,
   toJUnit,
@@ -116,41 +116,40 @@ export function prepareGate(s: GateSettings): {
     ['tested', 'tested'],
   ] as const) {
     if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
-      throw invalid(`input '${name}'`, s[key], 'a branch name');
+      throw invalidSetting(name, s[key], 'a branch name');
   }
   if (!s.remote || s.remote.startsWith('-'))
-    throw invalid("input 'tree-url'", s.remote, 'an HTTPS URL or a path of the hosted tree');
+    throw invalidSetting('tree-url', s.remote, 'an HTTPS URL or a path of the hosted tree');
   if (s.staging === s.tested)
-    throw new ConfigurationError(
+    throw new SettingError(
       'tested',
-      `The tested branch must differ from staging ('${s.tested}').`,
+      (name) => `The tested branch (${name}) must differ from staging ('${s.tested}').`,
     );
   if (!s.notesRef.startsWith('refs/notes/'))
-    throw invalid("input 'notes-ref'", s.notesRef, 'a ref under refs/notes/');
+    throw invalidSetting('notes-ref', s.notesRef, 'a ref under refs/notes/');
   if (s.revision !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s.revision))
-    throw invalid("input 'revision'", s.revision, 'a full commit id (40 hex digits)');
+    throw invalidSetting('revision', s.revision, 'a full commit id (40 hex digits)');
   if (!POLICIES.noBaseline.includes(s.noBaseline))
-    throw invalid("input 'no-baseline'", s.noBaseline, POLICIES.noBaseline.join(', '));
+    throw invalidSetting('no-baseline', s.noBaseline, POLICIES.noBaseline.join(', '));
   if (!POLICIES.untestedHead.includes(s.untestedHead))
-    throw invalid("input 'untested-head'", s.untestedHead, POLICIES.untestedHead.join(', '));
+    throw invalidSetting('untested-head', s.untestedHead, POLICIES.untestedHead.join(', '));
   if (s.force && !s.force.reason.trim())
-    throw new ConfigurationError(
-      'force-reason',
-      'A forced push needs a reason (input force-reason).',
-    );
+    throw new SettingError('force-reason', (name) => `A forced push needs a reason (${name}).`);
   if (
     (s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
     !s.github?.workflow
   )
-    throw new ConfigurationError(
+    throw new SettingError(
       'dispatch-workflow',
-      'Asking for a fresh flight needs the workflow to dispatch (input dispatch-workflow).',
+      (name, n) =>
+        `Asking for a fresh flight needs the workflow to dispatch (${name}), in a repository (${n.name('repository')}) with a token.`,
     );
   const allowSource = parseAllowListSource(s.allowList);
   if (allowSource.branch === s.staging)
-    throw new ConfigurationError(
+    throw new SettingError(
       'allow-list',
-      `The allow list cannot be on the staging branch '${s.staging}' (input 'allow-list' '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`,
+      (name) =>
+        `The allow list cannot be on the staging branch '${s.staging}' (${name} '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`,
     );
   const results = readResults(s.results, s.tree, s.revision);
   return { results, allowSource };

@@ -26,6 +26,46 @@ export async function readFlights(
   return text ? parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
 }
 
+/**
+ * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
+ * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
+ * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
+ * note are absent from the map; a damaged note is an error naming it.
+ */
+export async function readFlightsOf(
+  git: Git,
+  notesRef: string,
+  commits: string[],
+): Promise<Map<string, FlightRecord[]>> {
+  const blobs = new Map<string, string>();
+  const unique = [...new Set(commits)];
+  // ls-tree takes the paths as arguments: chunks keep the command line well under its limit.
+  for (let i = 0; i < unique.length; i += 500)
+    for (const [commit, blob] of await git.noteBlobs(notesRef, unique.slice(i, i + 500)))
+      blobs.set(commit, blob);
+  const found = new Map<string, FlightRecord[]>();
+  if (!blobs.size) return found;
+  const order = [...blobs.entries()];
+  const r = await git.exec(['cat-file', '--batch'], {
+    input: order.map(([, blob]) => blob).join('\n') + '\n',
+  });
+  // Sizes are in bytes: the notes are tributary's JSON, valid UTF-8, so the text decoded by
+  // the funnel encodes back to the very bytes git wrote.
+  const out = Buffer.from(r.stdout, 'utf8');
+  let at = 0;
+  for (const [commit] of order) {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    if (header[1] !== 'blob' || !Number.isInteger(size))
+      throw new Error(`git cat-file --batch: unexpected header '${header.join(' ')}'`);
+    const text = out.subarray(eol + 1, eol + 1 + size).toString('utf8');
+    at = eol + 1 + size + 1;
+    found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
+  }
+  return found;
+}
+
 export interface FoundBaseline {
   /** The commit whose note holds the baseline. */
   commit: string;

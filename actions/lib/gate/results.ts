@@ -7,9 +7,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, SettingError } from '../errors.js';
 import { parseJobResult, type FlightJob, type JobResult, type TreeRevision } from '../flight.js';
 import { looksLikeJUnit, parseJUnit } from './junit.js';
+
+/** Where the revision came from when the gate was given one (not a result file). */
+const REVISION_SETTING = '\0revision';
 
 export interface FlightResults {
   jobs: FlightJob[];
@@ -84,24 +87,25 @@ export function readResults(dir: string, tree: string, revision?: string): Fligh
 
   // The revision of every tree: all results must agree, and with the revision given.
   const trees = new Map<string, { t: TreeRevision; source: string }>();
-  if (revision) trees.set(tree, { t: { name: tree, revision }, source: "input 'revision'" });
+  if (revision) trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
   for (const { result, source } of found) {
     result.trees.forEach((t, i) => {
       const known = trees.get(t.name);
       if (!known) trees.set(t.name, { t, source });
       else if (known.t.revision !== t.revision) {
-        throw new ConfigurationError(
-          `${source}: trees[${i}].revision`,
-          `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${known.source} says ${known.t.revision}: a result for another revision.`,
-        );
+        const says = (other: string) =>
+          `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
+        if (known.source === REVISION_SETTING) throw new SettingError('revision', says);
+        throw new ConfigurationError(`${source}: trees[${i}].revision`, says(known.source));
       }
     });
   }
   const tested = trees.get(tree);
   if (!tested)
-    throw new ConfigurationError(
+    throw new SettingError(
       'revision',
-      `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (input 'revision').`,
+      (name) =>
+        `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (${name}).`,
     );
 
   // One job, one result; a re-run (a higher attempt) replaces an earlier one and keeps its

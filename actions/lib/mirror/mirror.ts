@@ -7,7 +7,7 @@
  * damaged at any step takes one recovery path: a new store, a full fetch, the step again.
  */
 import { mkdirSync } from 'node:fs';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { capitalised, errorMessage, SettingError } from '../errors.js';
 import { Git, GitError, isTransient, type Remote } from '../git.js';
 import type { FolderCache } from '../folder-cache.js';
 import type { Logger } from '../log.js';
@@ -270,9 +270,10 @@ async function compareTree(spec: TreeSpec, run: Run, wantHeads: boolean): Promis
   if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
     // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
     // deleted everything (refs mirrored before and gone upstream are the refusal below).
-    throw new ConfigurationError(
+    throw new SettingError(
       INPUTS.refs,
-      `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
+      (name) =>
+        `${capitalised(name)} selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`,
     );
   const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
   const deletions = updates.filter((u) => u.action === 'deleted').length;

@@ -5,7 +5,7 @@
  * `**` across levels); a pattern without `refs/` matches branch and tag names alike.
  */
 import picomatch from 'picomatch';
-import { ConfigurationError, invalid } from '../errors.js';
+import { invalidSetting, SettingError } from '../errors.js';
 
 export const BRANCHES = 'refs/heads/';
 export const TAGS = 'refs/tags/';
@@ -87,15 +87,15 @@ const PATTERN_FORM =
   'a glob over branch or tag names such as `stable-*`, `refs/heads/**` or `refs/tags/v*`, optionally prefixed with `!` to exclude';
 
 /** Expands one written pattern to full-ref patterns (a bare name means a branch or a tag). */
-export function parsePattern(subject: string, written: string): string[] {
+export function parsePattern(setting: string, written: string): string[] {
   const value = written.trim();
-  if (!value) throw invalid(subject, written, PATTERN_FORM);
+  if (!value) throw invalidSetting(setting, written, PATTERN_FORM);
   const full = value.startsWith('refs/')
     ? [value]
     : value.startsWith('heads/') || value.startsWith('tags/')
       ? [`refs/${value}`]
       : [BRANCHES + value, TAGS + value];
-  if (!full.every(validPattern)) throw invalid(subject, written, PATTERN_FORM);
+  if (!full.every(validPattern)) throw invalidSetting(setting, written, PATTERN_FORM);
   return full;
 }
 
@@ -105,7 +105,7 @@ const MAP_FORM =
 function parseMapRule(written: string): MapRule {
   const value = written.trim();
   const parts = value.split(':');
-  if (parts.length !== 2) throw invalid("input 'map'", written, MAP_FORM);
+  if (parts.length !== 2) throw invalidSetting('map', written, MAP_FORM);
   const [source, destination] = parts;
   const stars = (s: string) => s.split('*').length - 1;
   const kind = (s: string) =>
@@ -119,7 +119,7 @@ function parseMapRule(written: string): MapRule {
     !isValidRefName(plain(source)) ||
     !isValidRefName(plain(destination))
   )
-    throw invalid("input 'map'", written, MAP_FORM);
+    throw invalidSetting('map', written, MAP_FORM);
   return { source, destination };
 }
 
@@ -156,7 +156,7 @@ export class RefMapper {
     for (const written of input.patterns ?? []) {
       const negated = written.trim().startsWith('!');
       const body = negated ? written.trim().slice(1) : written;
-      (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
+      (negated ? exclude : include).push(...parsePattern('refs', body));
     }
     this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
     this.written = {
@@ -169,13 +169,9 @@ export class RefMapper {
     this.prefix = input.prefix ?? '';
     this.tagPrefix = input.tagPrefix ?? '';
     if (!validPrefix(this.prefix))
-      throw invalid("input 'prefix'", this.prefix, 'a ref name fragment such as `upstream/`');
+      throw invalidSetting('prefix', this.prefix, 'a ref name fragment such as `upstream/`');
     if (!validPrefix(this.tagPrefix))
-      throw invalid(
-        "input 'tag-prefix'",
-        this.tagPrefix,
-        'a ref name fragment such as `upstream/`',
-      );
+      throw invalidSetting('tag-prefix', this.tagPrefix, 'a ref name fragment such as `upstream/`');
     const options = { dot: true, nonegate: true };
     const inc = picomatch(include.length ? include : ['\0'], options);
     const exc = exclude.length ? picomatch(exclude, options) : () => false;
@@ -238,15 +234,17 @@ export class RefMapper {
       if (!this.selects(ref)) continue;
       const hosted = this.map(ref);
       if (!isValidRefName(hosted))
-        throw new ConfigurationError(
+        throw new SettingError(
           'map',
-          `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check the map and prefix inputs.`,
+          (name) =>
+            `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check ${name} and the prefix.`,
         );
       const clash = out.get(hosted);
       if (clash)
-        throw new ConfigurationError(
+        throw new SettingError(
           'map',
-          `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make the map and prefix inputs give them different names.`,
+          (name) =>
+            `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make ${name} and the prefix give them different names.`,
         );
       out.set(hosted, { source: ref, oid });
     }

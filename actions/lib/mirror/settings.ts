@@ -6,9 +6,16 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError, invalid } from '../errors.js';
+import {
+  capitalised,
+  invalidSetting,
+  missingSetting,
+  SettingError,
+  type ConfigurationError,
+} from '../errors.js';
 import { transportOf, type Remote } from '../git.js';
-import { RefMapper } from './refs.js';
+import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+import { RefMapper, splitPatterns } from './refs.js';
 
 /** Input names, written once: main.ts reads them, errors quote them. */
 export const INPUTS = {
@@ -27,6 +34,24 @@ export const INPUTS = {
   cacheDir: 'cache-dir',
   retries: 'retries',
 } as const;
+
+/** Every input of the mirror action, with the default its action.yml declares. */
+export const MIRROR_SETTINGS = {
+  source: { required: true },
+  destination: { required: true },
+  'source-token': { secret: true },
+  token: { secret: true, runner: '${{ github.token }}' },
+  refs: {},
+  map: {},
+  prefix: {},
+  'tag-prefix': {},
+  prune: { default: 'false' },
+  'allow-rewrites': { default: 'false' },
+  submodules: { default: 'false' },
+  'submodule-destination': {},
+  'cache-dir': {},
+  retries: { default: '3' },
+} as const satisfies SettingDeclarations;
 
 export const OUTPUTS = {
   updates: 'updates',
@@ -48,6 +73,8 @@ export interface MirrorSettings {
   submoduleDestination?: string;
   /** The folder holding one bare repository per source, kept between runs when possible. */
   cacheRoot: string;
+  /** The user named the cache folder (cache-dir): it keeps itself between runs. */
+  cacheDirNamed?: boolean;
   /** Attempts after a transient network failure. */
   retries: number;
   /** The run's server (GITHUB_SERVER_URL), for `owner/repo` destinations. */
@@ -68,6 +95,8 @@ export interface MirrorInputs {
   submodules?: boolean;
   submoduleDestination?: string;
   cacheRoot: string;
+  /** The user named the cache folder (cache-dir): it keeps itself between runs. */
+  cacheDirNamed?: boolean;
   /** A number, or the text the user wrote (parsed here, so both front ends say the same). */
   retries?: number | string;
   serverUrl?: string;
@@ -87,7 +116,7 @@ function shown(value: string): string {
 }
 
 function bad(subject: string, value: string, expected: string): ConfigurationError {
-  return invalid(`input '${subject}'`, shown(value), expected);
+  return invalidSetting(subject, shown(value), expected);
 }
 
 /**
@@ -102,7 +131,7 @@ export function parseRemote(
 ): Remote {
   const expected = opts.ownerRepo ? DESTINATION_FORM : SOURCE_FORM;
   const v = value.trim();
-  if (!v) throw new ConfigurationError(subject, `Input required and not supplied: ${subject}`);
+  if (!v) throw missingSetting(subject, opts.ownerRepo ? 'the hosted tree' : 'the upstream tree');
   // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f]/.test(v) || v.startsWith('-')) throw bad(subject, value, expected);
   // `transport::address` (ext::, fd::, and any remote helper) is never ours to run.
@@ -152,7 +181,44 @@ export function sourceKey(url: string): string {
   return createHash('sha256').update(url).digest('hex').slice(0, 20);
 }
 
-export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
+/** What the front end knows besides the settings. */
+export interface MirrorContext {
+  /** Relative local paths (source, destination, cache-dir) are resolved from here. */
+  workingDirectory: string;
+  /** The run's server, for owner/repo destinations (GITHUB_SERVER_URL). */
+  serverUrl?: string;
+  /** The cache folder when cache-dir is empty: made only then (the Actions cache's, or a temporary one). */
+  defaultCacheRoot: () => string;
+}
+
+/** The mirror's settings from either front end's reader: `main.ts` and `tributary mirror`. */
+export function parseMirrorSettings(read: SettingsReader, context: MirrorContext): MirrorSettings {
+  const v = new Settings(read, MIRROR_SETTINGS);
+  const cacheDir = v.string('cache-dir');
+  // Both required: refused by name when empty, each where it is parsed (source first).
+  return buildMirrorSettings({
+    source: v.string('source'),
+    destination: v.string('destination'),
+    sourceToken: v.secret('source-token'),
+    token: v.secret('token'),
+    refs: splitPatterns(v.string('refs')),
+    map: v.list('map'),
+    prefix: v.string('prefix'),
+    tagPrefix: v.string('tag-prefix'),
+    prune: v.boolean('prune'),
+    allowRewrites: v.boolean('allow-rewrites'),
+    submodules: v.boolean('submodules'),
+    submoduleDestination: v.string('submodule-destination'),
+    cacheRoot: cacheDir ? resolve(context.workingDirectory, cacheDir) : context.defaultCacheRoot(),
+    cacheDirNamed: !!cacheDir,
+    retries: v.string('retries'),
+    serverUrl: context.serverUrl,
+    workingDirectory: context.workingDirectory,
+  });
+}
+
+/** The settings from typed values, every one checked before any network access. */
+export function buildMirrorSettings(inputs: MirrorInputs): MirrorSettings {
   const serverUrl = (inputs.serverUrl || 'https://github.com').replace(/\/+$/, '');
   const source = parseRemote(INPUTS.source, inputs.source, {
     workingDirectory: inputs.workingDirectory,
@@ -163,16 +229,18 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
     workingDirectory: inputs.workingDirectory,
   });
   if (source.url === destination.url)
-    throw new ConfigurationError(
+    throw new SettingError(
       INPUTS.destination,
-      `Input 'destination' names the source itself (${shown(source.url)}). Expected another repository.`,
+      (name) =>
+        `${capitalised(name)} names the source itself (${shown(source.url)}). Expected another repository.`,
     );
   source.token = inputs.sourceToken || undefined;
   destination.token = inputs.token || undefined;
   if (/^https?$/.test(transportOf(destination.url)) && !destination.token)
-    throw new ConfigurationError(
+    throw new SettingError(
       INPUTS.token,
-      `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`,
+      (name, names) =>
+        `${capitalised(name)} is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination${names.frontEnd === 'action' ? ' (the default is github.token)' : ''}.`,
     );
   const refs = new RefMapper({
     patterns: inputs.refs,
@@ -184,14 +252,14 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
   if (inputs.submodules) {
     submoduleDestination = inputs.submoduleDestination?.trim();
     if (!submoduleDestination || !submoduleDestination.includes('{name}'))
-      throw invalid(
-        `input '${INPUTS.submoduleDestination}'`,
+      throw invalidSetting(
+        INPUTS.submoduleDestination,
         submoduleDestination ?? '',
         'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true',
       );
     if (submoduleDestination.includes('{owner}') && !destination.name)
-      throw invalid(
-        `input '${INPUTS.submoduleDestination}'`,
+      throw invalidSetting(
+        INPUTS.submoduleDestination,
         submoduleDestination,
         `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`,
       );
@@ -216,9 +284,9 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
           ? Number(written)
           : NaN;
   if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-    throw invalid(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
+    throw invalidSetting(INPUTS.retries, String(written), 'a whole number from 0 to 10');
   if (!inputs.cacheRoot || !isAbsolute(inputs.cacheRoot))
-    throw invalid(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
+    throw invalidSetting(INPUTS.cacheDir, inputs.cacheRoot, 'an absolute directory path');
   return {
     source,
     destination,
@@ -227,6 +295,7 @@ export function parseMirrorSettings(inputs: MirrorInputs): MirrorSettings {
     allowRewrites: inputs.allowRewrites ?? false,
     submoduleDestination,
     cacheRoot: inputs.cacheRoot,
+    cacheDirNamed: inputs.cacheDirNamed,
     retries,
     serverUrl,
   };

@@ -5,7 +5,7 @@
  * `refs/tributary/track/<target>/scanned`, moved (with a lease) only after every pull request
  * of the scan exists, so a failed run scans the same commits again.
  */
-import { ConfigurationError } from '../errors.js';
+import { settingError } from '../errors.js';
 import { markerKey } from './marker.js';
 import { batch, perCommit } from './picks.js';
 import { fetchTargetAndUpstream, short, type TrackContext } from './context.js';
@@ -32,9 +32,9 @@ export async function backport(ctx: TrackContext): Promise<void> {
   const listed = await git.resolveCommits(s.commits);
   const unknown = s.commits.filter((c) => !listed.has(c));
   if (unknown.length)
-    throw new ConfigurationError(
+    throw settingError(
       'commits',
-      `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`,
+      `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`,
     );
 
   const since = await scanStart(ctx, scannedBefore, target, upstream);
@@ -105,11 +105,7 @@ async function scanStart(
     );
   if (!s.since) return git.run(['merge-base', target, upstream]);
   const c = await git.commitOf(s.since);
-  if (!c)
-    throw new ConfigurationError(
-      'since',
-      `Input 'since': ${s.since} is not a commit of ${s.upstream}.`,
-    );
+  if (!c) throw settingError('since', `${s.since} is not a commit of ${s.upstream}.`);
   return c;
 }
 

@@ -3,7 +3,7 @@
  * expression matches, or a submodule's gitlink. Every miss is a ConfigurationError naming the
  * input, found before anything is written.
  */
-import { ConfigurationError } from '../errors.js';
+import { settingError } from '../errors.js';
 import type { Git } from '../git.js';
 import type { PinSettings } from './settings.js';
 
@@ -82,14 +82,14 @@ export function pinAssignment(
   );
   if (plain.length) return plain[plain.length - 1];
   if (!all.length)
-    throw new ConfigurationError(
+    throw settingError(
       'pin-variable',
-      `Input 'pin-variable': ${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`,
+      `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`,
     );
-  throw new ConfigurationError(
+  throw settingError(
     'pin-variable',
     [
-      `Input 'pin-variable': ${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+      `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
       ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
     ].join('\n'),
   );
@@ -106,10 +106,7 @@ export async function locatePin(
   const file = p.file!;
   const entry = await git.treeEntry(target, file);
   if (entry?.type !== 'blob')
-    throw new ConfigurationError(
-      'pin-file',
-      `Input 'pin-file': ${file} does not exist in ${targetName}.`,
-    );
+    throw settingError('pin-file', `${file} does not exist in ${targetName}.`);
   const { mode, oid: blob } = entry;
   const content = await git.readBlob(blob);
   let found: { start: number; end: number; value: string };
@@ -122,9 +119,9 @@ export async function locatePin(
   } else {
     const match = new RegExp(p.pattern!.source, 'md').exec(content);
     if (!match?.indices?.[1])
-      throw new ConfigurationError(
+      throw settingError(
         'pin-pattern',
-        `Input 'pin-pattern': '${p.pattern!.source}' matches nothing in ${file} in ${targetName}.`,
+        `'${p.pattern!.source}' matches nothing in ${file} in ${targetName}.`,
       );
     const [start, end] = match.indices[1];
     found = { start, end, value: match[1] };
@@ -151,15 +148,11 @@ async function locateSubmodule(
 ): Promise<PinSpot> {
   const path = submodule.replace(/\/+$/, '');
   const entry = await git.treeEntry(target, path);
-  if (!entry)
-    throw new ConfigurationError(
-      'pin-submodule',
-      `Input 'pin-submodule': ${path} does not exist in ${targetName}.`,
-    );
+  if (!entry) throw settingError('pin-submodule', `${path} does not exist in ${targetName}.`);
   if (entry.mode !== '160000')
-    throw new ConfigurationError(
+    throw settingError(
       'pin-submodule',
-      `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`,
+      `${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`,
     );
   return {
     subject: `submodule:${path}`,

@@ -6,7 +6,7 @@
  * so neither the consumer nor the submodule is checked out.
  */
 import picomatch from 'picomatch';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { errorMessage, settingError } from '../errors.js';
 import { jobStatus, parseFlightRecord, type FlightRecord } from '../flight.js';
 import { markerKey } from './marker.js';
 import { branchName, short, signed, type TrackContext } from './context.js';
@@ -97,10 +97,7 @@ export async function pin(ctx: TrackContext): Promise<void> {
       .map((r) => r.slice(10)),
   );
   if (p.tags && !tags.length)
-    throw new ConfigurationError(
-      'pin-tags',
-      `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`,
-    );
+    throw settingError('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
   const wanted: { remote: string; local: string; optional?: boolean; input?: string }[] = [
     { remote: p.notesRef, local: TREE_NOTES, optional: true },
   ];

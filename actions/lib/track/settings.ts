@@ -1,9 +1,52 @@
 /**
  * The settings of one track run, parsed and checked in one place, before anything changes:
- * the action's main.ts and `tributary track` both build them from their own inputs.
+ * the action's main.ts and `tributary track` both build them here, each with its own reader.
  */
-import { ConfigurationError, invalid } from '../errors.js';
+import { capitalised, invalidSetting, SettingError } from '../errors.js';
 import type { Identity } from '../git.js';
+import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+
+/** Every input of the track-upstream action, with the default its action.yml declares. */
+export const TRACK_SETTINGS = {
+  mode: { required: true },
+  token: { secret: true, runner: '${{ github.token }}' },
+  repository: { runner: '${{ github.repository }}' },
+  'git-url': {},
+  'api-url': {},
+  target: { default: 'staging' },
+  upstream: {},
+  'upstream-url': {},
+  strategy: { default: 'merge' },
+  'stable-patterns': {},
+  'reference-patterns': {},
+  commits: {},
+  grouping: { default: 'per-commit' },
+  since: {},
+  'max-pull-requests': { default: '20' },
+  'dry-run': { default: 'false' },
+  'tree-url': {},
+  'tree-token': { secret: true },
+  'pin-branch': {},
+  'pin-tags': {},
+  'require-flight': { default: 'true' },
+  'notes-ref': { default: 'refs/notes/tributary/flights' },
+  'pin-file': {},
+  'pin-variable': {},
+  'pin-pattern': {},
+  'pin-submodule': {},
+  labels: {},
+  reviewers: {},
+  'team-reviewers': {},
+  assignees: {},
+  draft: { default: 'false' },
+  'committer-name': { default: 'github-actions[bot]' },
+  'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
+  signoff: { default: 'false' },
+  conflicts: { default: 'draft' },
+  'branch-prefix': { default: 'tributary/' },
+  'work-directory': {},
+  filter: { default: 'blob:none' },
+} as const satisfies SettingDeclarations;
 
 export const MODES = ['sync', 'backport', 'pin'] as const;
 export type TrackMode = (typeof MODES)[number];
@@ -78,44 +121,33 @@ export interface TrackSettings {
   filter: string;
 }
 
-/** Compiles a user's regular expression; the error names the input and quotes the pattern. */
-export function compilePattern(input: string, source: string, groups = 0): RegExp {
+/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
+export function compilePattern(setting: string, source: string, groups = 0): RegExp {
   let re: RegExp;
   try {
     re = new RegExp(source, 'm');
   } catch (e) {
-    throw new ConfigurationError(
-      input,
-      `Invalid ${input} '${source}'. Expected a regular expression: ${(e as Error).message}.`,
-    );
+    throw invalidSetting(setting, source, `a regular expression: ${(e as Error).message}`);
   }
   if (groups > 0) {
     const count = new RegExp(`${source}|`).exec('')!.length - 1;
     if (count < groups)
-      throw invalid(input, source, `a regular expression with a capture group for the revision`);
+      throw invalidSetting(
+        setting,
+        source,
+        `a regular expression with a capture group for the revision`,
+      );
   }
   return re;
-}
-
-export function parseMode(value: string): TrackMode {
-  if (!(MODES as readonly string[]).includes(value))
-    throw invalid('mode', value, `one of ${MODES.join(', ')}`);
-  return value as TrackMode;
-}
-
-export function parseChoice<T extends string>(input: string, value: string, choices: T[]): T {
-  if (!(choices as string[]).includes(value))
-    throw invalid(input, value, `one of ${choices.join(', ')}`);
-  return value as T;
 }
 
 // Control characters are what git refuses in ref names.
 // eslint-disable-next-line no-control-regex
 const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
 
-/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the input. */
-export function checkBranch(input: string, value: string): string {
-  if (!value || !BRANCH.test(value)) throw invalid(input, value, 'a branch name');
+/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
+export function checkBranch(setting: string, value: string): string {
+  if (!value || !BRANCH.test(value)) throw invalidSetting(setting, value, 'a branch name');
   return value.replace(/^refs\/heads\//, '');
 }
 
@@ -124,53 +156,148 @@ export function validateSettings(s: TrackSettings): TrackSettings {
   checkBranch('target', s.target);
   if (s.mode !== 'pin') checkBranch('upstream', s.upstream);
   if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
-    throw invalid('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
+    throw invalidSetting(
+      'branch-prefix',
+      s.branchPrefix,
+      'a branch name prefix such as tributary/',
+    );
   if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-    throw invalid('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
+    throw invalidSetting('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
   if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
-    throw invalid(
-      'committer',
+    throw invalidSetting(
+      'committer-email',
       `${s.identity.name} <${s.identity.email}>`,
       'a name and an e-mail address',
     );
   if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
-    throw invalid('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+    throw invalidSetting(
+      'max-pull-requests',
+      String(s.maxPullRequests),
+      'a whole number of 1 or more',
+    );
   // A dry run that would still write is worse than none: refuse it where there is none.
   if (s.dryRun && s.mode !== 'backport')
-    throw new ConfigurationError(
+    throw new SettingError(
       'dry-run',
-      `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`,
+      (name) =>
+        `${capitalised(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`,
     );
   if (s.mode === 'pin') {
     const p = s.pin;
     if (!p?.treeUrl)
-      throw new ConfigurationError(
+      throw new SettingError(
         'tree-url',
-        'pin mode needs tree-url: the hosted tree the pin follows.',
+        (name) => `pin mode needs ${name}: the hosted tree the pin follows.`,
       );
     if (!p.branch === !p.tags)
-      throw new ConfigurationError(
+      throw new SettingError(
         'pin-branch',
-        'pin mode needs exactly one of pin-branch (the tested branch) or pin-tags (a tag glob).',
+        (name, n) =>
+          `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`,
       );
     if (p.branch) checkBranch('pin-branch', p.branch);
     const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
     if (kinds !== 1)
-      throw new ConfigurationError(
+      throw new SettingError(
         'pin-variable',
-        'pin mode needs exactly one of pin-variable, pin-pattern or pin-submodule.',
+        (name, n) =>
+          `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`,
       );
     if ((p.variable || p.pattern) && !p.file)
-      throw new ConfigurationError('pin-file', 'pin-variable and pin-pattern need pin-file.');
+      throw new SettingError(
+        'pin-file',
+        (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`,
+      );
     if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
-      throw invalid('pin-variable', p.variable, 'a Makefile variable name');
+      throw invalidSetting('pin-variable', p.variable, 'a Makefile variable name');
     for (const [name, path] of [
       ['pin-file', p.file],
       ['pin-submodule', p.submodule],
     ] as const) {
       if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
-        throw invalid(name, path, 'a path inside the repository');
+        throw invalidSetting(name, path, 'a path inside the repository');
     }
   }
   return s;
+}
+
+/** What the front end knows besides the settings. */
+export interface TrackContext {
+  /** The work repository's folder when work-directory is empty. */
+  defaultWorkDir: string;
+  /** The run's server, for the default git URL (GITHUB_SERVER_URL). */
+  serverUrl: string;
+}
+
+/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
+export function parseTrackSettings(read: SettingsReader, context: TrackContext): TrackSettings {
+  const v = new Settings(read, TRACK_SETTINGS);
+  v.required('mode', `the mode, one of ${MODES.join(', ')}`);
+  const mode = v.choice('mode', MODES);
+  v.required('repository', 'the repository the pull requests are opened in, owner/repo');
+  const { owner, repo } = v.repository('repository')!;
+  const token = v.secret('token');
+  if (!token)
+    throw new SettingError(
+      'token',
+      (name) =>
+        `${capitalised(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`,
+    );
+  const gitUrl =
+    v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+  if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
+    throw v.invalid('git-url', gitUrl, 'an https:// URL');
+  const upstream = v.string('upstream');
+  if (mode !== 'pin' && !upstream)
+    throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
+  const pattern = v.string('pin-pattern');
+  const filter = v.string('filter');
+  return {
+    mode,
+    owner,
+    repo,
+    gitUrl,
+    token,
+    apiUrl: v.optional('api-url'),
+    target: v.string('target'),
+    upstream,
+    upstreamUrl: v.optional('upstream-url'),
+    strategy: v.choice('strategy', ['merge', 'rebase']),
+    stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
+    referencePatterns: v
+      .lines('reference-patterns')
+      .map((p) => compilePattern('reference-patterns', p, 1)),
+    commits: v.list('commits'),
+    grouping: v.choice('grouping', ['per-commit', 'batch']),
+    since: v.optional('since'),
+    maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
+    dryRun: v.boolean('dry-run'),
+    pin:
+      mode === 'pin'
+        ? {
+            treeUrl: v.string('tree-url'),
+            treeToken: v.secret('tree-token') || undefined,
+            branch: v.optional('pin-branch'),
+            tags: v.optional('pin-tags'),
+            notesRef: v.string('notes-ref'),
+            requireFlight: v.boolean('require-flight'),
+            file: v.optional('pin-file'),
+            variable: v.optional('pin-variable'),
+            pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
+            submodule: v.optional('pin-submodule'),
+          }
+        : undefined,
+    labels: v.list('labels'),
+    reviewers: v.list('reviewers'),
+    teamReviewers: v.list('team-reviewers'),
+    assignees: v.list('assignees'),
+    draft: v.boolean('draft'),
+    identity: { name: v.string('committer-name'), email: v.string('committer-email') },
+    signoff: v.boolean('signoff'),
+    conflicts: v.choice('conflicts', ['draft', 'issue']),
+    branchPrefix: v.string('branch-prefix'),
+    workDir: v.string('work-directory') || context.defaultWorkDir,
+    // `none`: whole objects (a server without partial-clone support).
+    filter: filter === 'none' ? '' : filter,
+  };
 }

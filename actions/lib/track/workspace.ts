@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { ConfigurationError, errorMessage, settingError } from '../errors.js';
 import { Git, GitError, initRepository, type Identity, type Remote } from '../git.js';
 import type { Logger } from '../log.js';
 
@@ -59,9 +59,9 @@ export class WorkRepository {
           ?.replace(/^fatal: /, '') ?? '';
       const message = `Input '${input}': cannot read ${url}: ${why}`;
       if (UNREADABLE.test(stderr))
-        throw new ConfigurationError(
+        throw settingError(
           input,
-          `${message}. Check the URL, and that the token for it can read the repository.`,
+          `cannot read ${url}: ${why}. Check the URL, and that the token for it can read the repository.`,
         );
       throw new Error(message, { cause: e });
     }
@@ -88,10 +88,8 @@ export class WorkRepository {
           await this.git.deleteRef(r.local);
           continue;
         }
-        throw new ConfigurationError(
-          r.input ?? r.remote,
-          `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`,
-        );
+        const missing = `${r.remote} does not exist in ${url}.`;
+        throw r.input ? settingError(r.input, missing) : new ConfigurationError(r.remote, missing);
       }
       specs.push(`+${r.remote}:${r.local}`);
     }

@@ -1,0 +1,451 @@
+/**
+ * `bisectSeries`: a bisection round from a real repository. Fetches the watched tree's commits
+ * between the last-pass and first-fail revisions (commits only, no trees or files) and the
+ * series' notes, optionally records finished test runs as bisection flights of the series,
+ * then plans the next round with `planBisection`. Every check (the revisions, their ancestry,
+ * the flights, the results to record) is made before anything is written.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError, errorMessage, invalid } from '../errors.js';
+import { FLIGHT_RECORD_FORMAT, type FlightRecord, type TreeRevision } from '../flight.js';
+import { Git, initRepository, type Identity } from '../git.js';
+import type { Logger } from '../log.js';
+import { readFlightsOf } from '../gate/notes.js';
+import { publishFlight, usePartialClone } from '../gate/publish.js';
+import { readResults } from '../gate/results.js';
+import { CommitGraph } from './graph.js';
+import { MissingHistory, planBisection, type Plan } from './plan.js';
+import { runsOf, type Regression, type Run } from './runs.js';
+
+export const BISECT_FORMAT = 'tributary.bisect/v1' as const;
+export const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+
+export interface BisectSettings extends Regression {
+  /** The watched tree's hosted repository, which holds the series' notes: a URL or a path. */
+  remote: string;
+  /** For HTTPS remotes: sent as a header to exactly those repositories, never stored. */
+  token?: string;
+  notesRef: string;
+  /** The watched tree's revisions in the last-pass and first-fail flights (full commit ids). */
+  pass: string;
+  fail: string;
+  /** The flights, when the series has more than one at a revision (default: see findFlight). */
+  passFlight?: string;
+  failFlight?: string;
+  /** The other trees' repositories by tree name (default: the url in their records). */
+  treeRepos: Record<string, string>;
+  runners: number;
+  confirmations: number;
+  /** Bisect this tree's change, when more than one tree's change fails alone. */
+  tree?: string;
+  /** Result folders of finished test runs, each recorded as one bisection flight first. */
+  record: string[];
+  /** The flight id of what is recorded, when the results carry none. */
+  flight?: string;
+  trigger?: FlightRecord['trigger'];
+  /** A scratch folder for the repositories fetched. */
+  workDir: string;
+  identity: Identity;
+  now?: Date;
+}
+
+export interface CommitDetails {
+  id: string;
+  parents: string[];
+  subject?: string;
+  author?: string;
+  date?: string;
+}
+
+export interface FlightSummary {
+  flight: string;
+  trees: TreeRevision[];
+}
+
+interface ReportHead {
+  format: typeof BISECT_FORMAT;
+  series: string;
+  job: string;
+  step: string;
+  pass: FlightSummary;
+  fail: FlightSummary;
+  /** The flights this call recorded before planning. */
+  recorded: FlightSummary[];
+}
+
+/** What `tributary bisect` prints: the next round, or the result, of the regression. */
+export type BisectReport = ReportHead &
+  (
+    | Extract<Plan, { kind: 'round' }>
+    | (Omit<Extract<Plan, { kind: 'result' }>, 'commit' | 'candidates'> & {
+        commit?: CommitDetails;
+        candidates?: CommitDetails[];
+      })
+  );
+
+const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+export function checkBisectSettings(s: BisectSettings): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(s.series))
+    throw invalid('series', s.series, 'a series name of letters, digits and . _ + -');
+  for (const key of ['job', 'step'] as const)
+    if (!s[key].trim()) throw new ConfigurationError(key, `The ${key} of the regression is empty.`);
+  for (const key of ['pass', 'fail'] as const)
+    if (!FULL_ID.test(s[key]))
+      throw invalid(`${key} revision`, s[key], 'a full commit id (40 hex digits)');
+  if (!s.notesRef.startsWith('refs/notes/'))
+    throw invalid('notes ref', s.notesRef, 'a ref under refs/notes/');
+  for (const [name, repo] of [['(watched)', s.remote], ...Object.entries(s.treeRepos)]) {
+    if (!name || !repo) throw invalid('tree repository', `${name}=${repo}`, 'NAME=URL-or-path');
+    remoteOf(repo);
+  }
+}
+
+/** A URL (never with a user or token in it) or a path. */
+function remoteOf(repo: string): string {
+  if (repo.startsWith('-')) throw invalid('repository', repo, 'a URL or a path');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(repo)) return repo;
+  let url: URL;
+  try {
+    url = new URL(repo);
+  } catch {
+    throw invalid('repository', repo, 'a URL or a path');
+  }
+  if (url.username || url.password)
+    throw new ConfigurationError(
+      'repository',
+      `The repository URL ${url.protocol}//${url.host}${url.pathname} carries a user or token: give the token in the environment instead.`,
+    );
+  return repo;
+}
+
+/** A tree's repository, fetched into a scratch folder of its own: its commits and range. */
+class TreeRepository {
+  private constructor(
+    /** What messages call it: `the watched tree`, `tree 'xen'`. */
+    readonly label: string,
+    readonly url: string,
+    readonly git: Git,
+  ) {}
+
+  static async open(
+    s: BisectSettings,
+    label: string,
+    url: string,
+    logger: Logger,
+  ): Promise<TreeRepository> {
+    const dir = join(s.workDir, `tree-${label.replace(/[^A-Za-z0-9._-]+/g, '-')}.git`);
+    mkdirSync(s.workDir, { recursive: true });
+    const git = await initRepository(dir, {
+      // The token goes to this repository alone (credentialFor scopes it), never stored.
+      remotes: [{ url, token: s.token }],
+      identity: s.identity,
+      logger,
+    });
+    await usePartialClone(git, { url });
+    return new TreeRepository(label, url, git);
+  }
+
+  /** Fetches both revisions' commits (no trees, no files) and reads the range between them. */
+  async range(pass: string, fail: string): Promise<CommitGraph> {
+    const wanted = [...new Set([pass, fail])];
+    const fetch = ['fetch', '--quiet', '--no-tags', '--filter=tree:0', 'hosted'];
+    const r = await this.git.exec([...fetch, ...wanted], { allowFailure: true, retries: 3 });
+    if (r.code !== 0) {
+      // Which one is missing, for the message: each alone.
+      const missing: string[] = [];
+      for (const rev of wanted)
+        if (!(await this.git.commitOf(rev)) && !(await this.git.try([...fetch, rev])))
+          missing.push(rev);
+      throw new ConfigurationError(
+        'revision',
+        missing.length
+          ? `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${this.url} (${this.label}).`
+          : `Cannot fetch ${this.label} from ${this.url}: ${r.stderr.trim().split('\n').pop()}`,
+      );
+    }
+    if (!(await this.git.isAncestor(pass, fail)))
+      throw new ConfigurationError(
+        'pass',
+        `In ${this.label}, the last-pass revision ${pass} is not an ancestor of the first-fail revision ${fail}, so no commit between them can be to blame.`,
+      );
+    const text = await this.git.run(['rev-list', '--topo-order', '--parents', fail, `^${pass}`]);
+    return CommitGraph.fromRevList(pass, fail, text);
+  }
+
+  /** Subject, author and date of commits, in the order asked. */
+  async describe(commits: string[]): Promise<CommitDetails[]> {
+    if (!commits.length) return [];
+    const out = await this.git.run([
+      'show',
+      '--no-patch',
+      '--no-walk=unsorted',
+      '--format=%H%x00%P%x00%an <%ae>%x00%aI%x00%s%x00',
+      ...commits,
+    ]);
+    return out
+      .split('\0\n')
+      .map((l) => l.replace(/\0$/, '').split('\0'))
+      .filter((f) => f.length >= 5)
+      .map(([id, parents, author, date, subject]) => ({
+        id,
+        parents: parents ? parents.split(' ') : [],
+        subject,
+        author,
+        date,
+      }));
+  }
+}
+
+const byTime = (a: FlightRecord, b: FlightRecord) => a.recordedAt.localeCompare(b.recordedAt);
+
+/** What the step did in a flight: its final run's outcome, or why there is none. */
+function stepIn(record: FlightRecord, r: Regression): string {
+  const run = runsOf([record], r).pop();
+  if (!run) return `no finished job '${r.job}'`;
+  return run.why && run.outcome === 'untestable' ? `untestable (${run.why})` : run.outcome;
+}
+
+/**
+ * The flight of the series at a revision: the one named, else the latest watch flight in
+ * which the step passed (last-pass), or the earliest in which it failed (first-fail).
+ */
+function findFlight(
+  s: BisectSettings,
+  at: FlightRecord[],
+  which: 'last-pass' | 'first-fail',
+): FlightRecord {
+  const revision = which === 'last-pass' ? s.pass : s.fail;
+  const named = which === 'last-pass' ? s.passFlight : s.failFlight;
+  const ofSeries = at.filter((r) => r.series === s.series).sort(byTime);
+  if (!ofSeries.length) {
+    const others = [...new Set(at.map((r) => r.series ?? '(no series)'))];
+    throw new ConfigurationError(
+      'series',
+      `No flight of series '${s.series}' is recorded at the ${which} revision ${revision} (${s.notesRef})${others.length ? `; the flights there belong to: ${others.join(', ')}` : ''}.`,
+    );
+  }
+  const list = ofSeries.map((r) => `${r.flight}: ${stepIn(r, s)}`).join(', ');
+  if (named) {
+    const f = ofSeries.find((r) => r.flight === named);
+    if (!f)
+      throw new ConfigurationError(
+        'flight',
+        `No flight '${named}' of series '${s.series}' at ${revision}; there are ${list}.`,
+      );
+    return f;
+  }
+  // The series' own flights: a bisection's, at the same revision with other trees moved
+  // (finding whose change is at fault), is not where the regression was seen.
+  const want = which === 'last-pass' ? 'pass' : 'fail';
+  const matching = ofSeries.filter(
+    (r) => (r.purpose ?? 'watch') === 'watch' && runsOf([r], s).pop()?.outcome === want,
+  );
+  if (!matching.length)
+    throw new ConfigurationError(
+      'step',
+      `No watch flight of series '${s.series}' at the ${which} revision ${revision} ${want}ed step '${s.step}' of job '${s.job}': ${list}.`,
+    );
+  return which === 'last-pass' ? matching[matching.length - 1] : matching[0];
+}
+
+interface Loaded {
+  watched: TreeRepository;
+  /** Every flight recorded at the revisions read, by commit. */
+  notes: Map<string, FlightRecord[]>;
+  pass: FlightRecord;
+  fail: FlightRecord;
+  names: string[];
+  graphs: Map<string, CommitGraph>;
+  repos: Map<string, TreeRepository>;
+}
+
+/** The watched tree's range and the series' flights in it; the flights at both ends. */
+async function load(s: BisectSettings, logger: Logger): Promise<Loaded> {
+  const watched = await TreeRepository.open(s, 'the watched tree', remoteOf(s.remote), logger);
+  const graph = await watched.range(s.pass, s.fail);
+  logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
+  const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
+  if (!tip)
+    throw new ConfigurationError(
+      'series',
+      `${s.remote} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`,
+    );
+  // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
+  await watched.git.run(
+    ['fetch', '--quiet', '--no-tags', watched.url, `+${s.notesRef}:${s.notesRef}`],
+    { retries: 3 },
+  );
+  const notes = await readFlightsOf(watched.git, s.notesRef, [
+    s.pass,
+    s.fail,
+    ...graph.commits,
+    ...graph.boundary(),
+  ]);
+  const pass = findFlight(s, notes.get(s.pass) ?? [], 'last-pass');
+  const fail = findFlight(s, notes.get(s.fail) ?? [], 'first-fail');
+  const names = pass.trees.map((t) => t.name);
+  for (const name of Object.keys(s.treeRepos))
+    if (!names.includes(name) || name === pass.tree)
+      throw new ConfigurationError(
+        'tree-repo',
+        name === pass.tree
+          ? `Tree '${name}' is the watched tree, whose repository is the one given first.`
+          : `Unknown tree '${name}': the series' flights have trees ${names.join(', ')}.`,
+      );
+  return {
+    watched,
+    notes,
+    pass,
+    fail,
+    names,
+    graphs: new Map([[pass.tree, graph]]),
+    repos: new Map([[pass.tree, watched]]),
+  };
+}
+
+/** The range of another tree, fetched from its repository when one is known. */
+async function graphOf(
+  s: BisectSettings,
+  l: Loaded,
+  tree: string,
+  logger: Logger,
+): Promise<CommitGraph | undefined> {
+  const known = l.graphs.get(tree);
+  if (known) return known;
+  const url = s.treeRepos[tree] ?? l.fail.trees.find((t) => t.name === tree)?.url;
+  if (!url) return undefined;
+  const repo = await TreeRepository.open(s, `tree '${tree}'`, remoteOf(url), logger);
+  const [from, to] = [l.pass, l.fail].map((f) => f.trees.find((t) => t.name === tree)!.revision);
+  const graph = await repo.range(from, to);
+  l.graphs.set(tree, graph);
+  l.repos.set(tree, repo);
+  return graph;
+}
+
+/**
+ * One result folder of a test run as a bisection flight of the series. Refused, before
+ * anything is written, when its trees are not the series' or a revision lies outside the
+ * range being bisected.
+ */
+async function flightOf(
+  s: BisectSettings,
+  l: Loaded,
+  dir: string,
+  n: number,
+  logger: Logger,
+): Promise<FlightRecord> {
+  const results = readResults(dir, l.pass.tree);
+  const named = results.trees.map((t) => t.name);
+  const unknown = named.filter((t) => !l.names.includes(t));
+  const missing = l.names.filter((t) => !named.includes(t));
+  if (unknown.length || missing.length)
+    throw new ConfigurationError(
+      dir,
+      `${dir}: the results name trees ${named.join(', ')}, the series' flights ${l.names.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
+    );
+  for (const t of results.trees) {
+    const ends = [l.pass, l.fail].map((f) => f.trees.find((x) => x.name === t.name)!.revision);
+    if (ends.includes(t.revision)) continue;
+    const graph = await graphOf(s, l, t.name, logger);
+    if (!graph)
+      throw new ConfigurationError(
+        dir,
+        `${dir}: tree '${t.name}' at ${t.revision} is at neither end of the bisection, and its history is not known to check it: give the repository of '${t.name}'.`,
+      );
+    if (!graph.has(t.revision) && !graph.boundary().includes(t.revision))
+      throw new ConfigurationError(
+        dir,
+        `${dir}: tree '${t.name}' at ${t.revision} lies outside the bisection range ${ends[0]}..${ends[1]}.`,
+      );
+  }
+  const base = results.flight ?? s.flight ?? `bisect-${(s.now ?? new Date()).toISOString()}`;
+  return {
+    format: FLIGHT_RECORD_FORMAT,
+    flight: results.flight || s.record.length === 1 ? base : `${base}-${n + 1}`,
+    series: s.series,
+    purpose: 'bisect',
+    tree: l.pass.tree,
+    revision: results.revision,
+    trees: l.names.map((name) => results.trees.find((t) => t.name === name)!),
+    jobs: results.jobs,
+    ...(s.trigger ? { trigger: s.trigger } : {}),
+    ...(results.startedAt ? { startedAt: results.startedAt } : {}),
+    recordedAt: (s.now ?? new Date()).toISOString(),
+  };
+}
+
+/** Plans with the graphs known, fetching another tree's history when the plan needs it. */
+async function plan(s: BisectSettings, l: Loaded, runs: Run[], logger: Logger): Promise<Plan> {
+  for (;;) {
+    try {
+      return planBisection({
+        series: s.series,
+        job: s.job,
+        step: s.step,
+        watched: l.pass.tree,
+        pass: l.pass,
+        fail: l.fail,
+        graphs: l.graphs,
+        runs,
+        settings: { runners: s.runners, confirmations: s.confirmations, tree: s.tree },
+      });
+    } catch (e) {
+      if (!(e instanceof MissingHistory) || !(await graphOf(s, l, e.tree, logger))) throw e;
+    }
+  }
+}
+
+const summary = (f: FlightRecord): FlightSummary => ({ flight: f.flight, trees: f.trees });
+
+/** The whole round: read, record what is given, plan, describe. Writes only the records. */
+export async function bisectSeries(s: BisectSettings, logger: Logger): Promise<BisectReport> {
+  checkBisectSettings(s);
+  const l = await load(s, logger);
+  const recorded: FlightRecord[] = [];
+  for (const [n, dir] of s.record.entries()) recorded.push(await flightOf(s, l, dir, n, logger));
+  const records = [...l.notes.values()].flat().filter((r) => r.series === s.series);
+  records.push(...recorded);
+  // The plan comes before any write: an input it refuses leaves nothing recorded.
+  const next = await plan(s, l, runsOf(records.sort(byTime), s), logger);
+  for (const record of recorded) {
+    await publishFlight(
+      l.watched.git,
+      { url: l.watched.url },
+      {
+        notesRef: s.notesRef,
+        record,
+        logger,
+      },
+    );
+    logger.info(`Recorded flight ${record.flight} on ${record.revision}.`);
+  }
+  const head: ReportHead = {
+    format: BISECT_FORMAT,
+    series: s.series,
+    job: s.job,
+    step: s.step,
+    pass: summary(l.pass),
+    fail: summary(l.fail),
+    recorded: recorded.map(summary),
+  };
+  if (next.kind === 'round') return { ...head, ...next };
+  const repo = next.tree ? l.repos.get(next.tree) : undefined;
+  const { commit, candidates, ...rest } = next;
+  const described = async (ids: string[]): Promise<CommitDetails[]> => {
+    try {
+      return repo ? await repo.describe(ids) : ids.map((id) => ({ id, parents: [] }));
+    } catch (e) {
+      // The result stands without subjects; say why they are missing.
+      logger.warning(`Could not read the commits' subjects: ${errorMessage(e)}`);
+      return ids.map((id) => ({ id, parents: [] }));
+    }
+  };
+  return {
+    ...head,
+    ...rest,
+    ...(commit ? { commit: (await described([commit.id]))[0] ?? commit } : {}),
+    ...(candidates ? { candidates: await described(candidates) } : {}),
+  };
+}
