@@ -6,7 +6,7 @@
  */
 import { ConfigurationError } from '../errors.js';
 import type { Git, Remote } from '../git.js';
-import { fetchNotes, usePartialClone } from '../gate/publish.js';
+import { fetchNotes, usePartialClone } from '../gate/index.js';
 
 export type Wanted = { kind: 'branch'; branch: string } | { kind: 'series' };
 

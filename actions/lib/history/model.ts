@@ -7,8 +7,7 @@
  * record is read for them. Pure: no git, no files.
  */
 import type { FlightRecord, FlightRef, StepResult, StepStatus } from '../flight.js';
-import { decideFlight, type Finding } from '../gate/decide.js';
-import { stepPast } from '../gate/history.js';
+import { decideFlight, stepPast, type Finding } from '../gate/index.js';
 
 /** What a cell says, in text as well as in colour. */
 export type Mark = 'pass' | 'fail' | 'blocked' | 'allowable' | 'pass-in' | 'skip' | 'not-run';
