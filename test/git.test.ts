@@ -13,7 +13,7 @@ import {
 } from '../actions/lib/git.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
-import { WorkTree, filesContaining, tempDir } from './harness/fixtures.js';
+import { WorkTree, filesContaining, tempDir, testIdentity } from './harness/fixtures.js';
 
 const TOKEN = 'ghs_testtoken0123456789abcdefABCDEF';
 
@@ -204,5 +204,87 @@ describe('git funnel against the token-protected smart-HTTP server', () => {
         '!\trefs/heads/a:refs/heads/a\t[rejected] (stale info)\nDone\n',
       ),
     );
+  });
+});
+
+describe('the verbs of the history page and bisect, on a local repository', () => {
+  const tmp = tempDir();
+  let work: WorkTree;
+  const c: Record<string, string> = {};
+
+  before(async () => {
+    work = await WorkTree.create(join(tmp.path, 'work'));
+    c.root = await work.commit('root', { 'a.txt': 'a\n', 'gone.txt': 'g\n' });
+    c.side = await work.commit('side', { 'ab/cdef': 'on the side\n' });
+    await work.git.run(['checkout', '--quiet', '-b', 'side', c.root]);
+    c.other = await work.commit('other', { 'b.txt': 'b\n', 'gone.txt': null });
+    await work.git.run(['checkout', '--quiet', 'master']);
+    await work.git.run(['merge', '--quiet', '--no-edit', 'side'], {
+      env: { GIT_AUTHOR_DATE: '1700000100 +0000', GIT_COMMITTER_DATE: '1700000100 +0000' },
+    });
+    c.merge = await work.head();
+  });
+  after(() => tmp.cleanup());
+
+  it('reads many blobs at once, a blob that is not UTF-8 and a missing one included', async () => {
+    const text = await work.git.writeBlob('héllo, wörld\n');
+    const plain = await work.git.writeBlob('plain\n');
+    // Latin-1 bytes: not UTF-8, so the batch's byte sizes and the decoded text disagree.
+    const latin = await work.git.run(['hash-object', '-w', '--stdin'], {
+      input: Buffer.from('caf\xe9\n', 'latin1'),
+    });
+    const missing = 'f'.repeat(40);
+    const blobs = await work.git.readBlobs([text, missing, plain, text]);
+    assert.deepEqual(
+      [...blobs],
+      [
+        [text, 'héllo, wörld\n'],
+        [plain, 'plain\n'],
+      ],
+    );
+    const all = await work.git.readBlobs([latin, text, plain]);
+    assert.equal(all.get(text), 'héllo, wörld\n');
+    assert.equal(all.get(plain), 'plain\n');
+    assert.equal(all.get(latin), await work.git.readBlob(latin));
+  });
+
+  it('names the paths each commit writes, a merge against each parent, deletions left out', async () => {
+    const written = await work.git.pathsWritten([c.root, c.other, c.merge]);
+    assert.deepEqual(written.get(c.root)?.sort(), ['a.txt', 'gone.txt']);
+    assert.deepEqual(written.get(c.other), ['b.txt']);
+    // Against master's side it brings b.txt; against side's it brings ab/cdef.
+    assert.deepEqual(written.get(c.merge)?.sort(), ['ab/cdef', 'b.txt']);
+  });
+
+  it('walks first parents with their subjects, and a range with its parents', async () => {
+    const walked = [];
+    for await (const w of work.git.walkFirstParentSubjects(c.merge)) walked.push(w);
+    assert.deepEqual(
+      walked.map((w) => [w.commit, w.subject]),
+      [
+        [c.merge, "Merge branch 'side'"],
+        [c.side, 'side'],
+        [c.root, 'root'],
+      ],
+    );
+    const line = [];
+    for await (const commit of work.git.walkFirstParents(c.merge)) line.push(commit);
+    assert.deepEqual(line, [c.merge, c.side, c.root]);
+    const range = await work.git.rangeWithParents(c.merge, c.root);
+    assert.equal(range[0].commit, c.merge);
+    assert.deepEqual(range[0].parents, [c.side, c.other]);
+    assert.deepEqual(range.map((r) => r.commit).sort(), [c.merge, c.other, c.side].sort());
+    const [summary] = await work.git.commitSummaries([c.other]);
+    assert.deepEqual(summary, {
+      sha: c.other,
+      parents: [c.root],
+      author: {
+        name: testIdentity.name,
+        email: testIdentity.email,
+        // The fixture's clock is shared by every work tree: ask git what it wrote.
+        date: await work.git.run(['log', '-1', '--format=%aI', c.other]),
+      },
+      subject: 'other',
+    });
   });
 });

@@ -72,6 +72,16 @@ export interface CommitRecord {
   files?: string[];
 }
 
+/** What names a commit to a person: its parents, author and subject (`git show --no-patch`). */
+export interface CommitSummary {
+  sha: string;
+  /** First parent first. */
+  parents: string[];
+  /** The author; `date` in strict ISO 8601 (`%aI`). */
+  author: { name: string; email: string; date: string };
+  subject: string;
+}
+
 // Separators of a bulk commit listing: control characters that never occur in commit messages.
 const RS = '\x1e';
 const US = '\x1f';
@@ -231,6 +241,37 @@ export class Git extends GitProcess {
   }
 
   /**
+   * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
+   * time: no negotiation (nothing of ours is offered), so the server sends exactly these. A
+   * server that will not serve objects by id answers false, and git's lazy fetch brings each
+   * one when it is read: slower, still right.
+   */
+  async fetchObjects(
+    remote: string,
+    oids: string[],
+    opts: { filter?: string; retries?: number } = {},
+  ): Promise<boolean> {
+    if (!oids.length) return true;
+    const r = await this.exec(
+      [
+        '-c',
+        'fetch.negotiationAlgorithm=noop',
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--recurse-submodules=no',
+        ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+        '--stdin',
+        '--',
+        remote,
+      ],
+      { input: oids.join('\n') + '\n', allowFailure: true, retries: opts.retries },
+    );
+    return r.code === 0;
+  }
+
+  /**
    * Updates refs of a remote, each guarded by a lease on the value it must still have
    * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
    * an error: the outcome says which leases failed, and git's words for anything else.
@@ -360,6 +401,52 @@ export class Git extends GitProcess {
     return (await this.exec(['cat-file', 'blob', oid])).stdout;
   }
 
+  /**
+   * The contents of many blobs from one `git cat-file --batch`: oid → text; an object that is
+   * missing (or not a blob) is absent. git gives each size in bytes and the funnel decodes its
+   * output as UTF-8, so when the sizes do not add up (a blob that is not UTF-8) each blob is
+   * read alone instead: slower, still right.
+   */
+  async readBlobs(oids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(oids)];
+    const texts = new Map<string, string>();
+    if (!list.length) return texts;
+    const r = await this.exec(['cat-file', '--batch'], {
+      input: list.join('\n') + '\n',
+      allowFailure: true,
+    });
+    const out = Buffer.from(r.stdout, 'utf8');
+    let at = 0;
+    let whole = r.code === 0;
+    for (const oid of list) {
+      const eol = out.indexOf(0x0a, at);
+      // `<oid> <type> <size>`, or `<oid> missing`
+      const [name, type, size] = eol < 0 ? [] : out.toString('latin1', at, eol).split(' ');
+      if (!whole || name !== oid) {
+        whole = false;
+        break;
+      }
+      if (size === undefined) {
+        at = eol + 1;
+        continue;
+      }
+      const end = eol + 1 + Number(size);
+      if (!/^\d+$/.test(size) || out[end] !== 0x0a) {
+        whole = false;
+        break;
+      }
+      if (type === 'blob') texts.set(oid, out.toString('utf8', eol + 1, end));
+      at = end + 1;
+    }
+    if (whole) return texts;
+    texts.clear();
+    for (const oid of list) {
+      const one = await this.exec(['cat-file', 'blob', oid], { allowFailure: true });
+      if (one.code === 0) texts.set(oid, one.stdout);
+    }
+    return texts;
+  }
+
   /** Writes a blob and returns its id. */
   async writeBlob(content: string): Promise<string> {
     return this.run(['hash-object', '-w', '--stdin'], { input: content });
@@ -422,24 +509,27 @@ export class Git extends GitProcess {
   }
 
   /**
-   * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
-   * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+   * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
+   * a bounded ancestor walk is one process, not one per commit. It reads trees
    * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
    */
   async noteBlobs(notesRef: string, commits: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     if (!commits.length || !(await this.revParse(notesRef))) return found;
-    const out = await this.run([
-      'ls-tree',
-      '-r',
-      '-z',
-      '--full-tree',
-      notesRef,
-      '--',
-      ...commits.flatMap(notePaths),
-    ]);
-    for (const e of treeEntries(out))
-      if (e.type === 'blob') found.set(e.path.replace(/\//g, ''), e.oid);
+    // The paths are arguments: 500 commits a call keep the command line well under its limit.
+    for (let i = 0; i < commits.length; i += 500) {
+      const out = await this.run([
+        'ls-tree',
+        '-r',
+        '-z',
+        '--full-tree',
+        notesRef,
+        '--',
+        ...commits.slice(i, i + 500).flatMap(notePaths),
+      ]);
+      for (const e of treeEntries(out))
+        if (e.type === 'blob') found.set(e.path.replace(/\//g, ''), e.oid);
+    }
     return found;
   }
 
@@ -506,6 +596,96 @@ export class Git extends GitProcess {
   async firstParents(head: string, max: number): Promise<string[]> {
     const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
     return out.split('\n').filter(Boolean);
+  }
+
+  /**
+   * The first-parent line from `head`, newest first, streamed: a caller that has seen enough
+   * stops reading, and git is stopped with it, however long the history.
+   */
+  async *walkFirstParents(head: string): AsyncGenerator<string> {
+    for await (const line of this.lines(['rev-list', '--first-parent', head, '--']))
+      if (line) yield line;
+  }
+
+  /** `walkFirstParents` with each commit's subject (a notes ref's log, say). */
+  async *walkFirstParentSubjects(
+    head: string,
+  ): AsyncGenerator<{ commit: string; subject: string }> {
+    for await (const line of this.lines(['log', '--first-parent', '--format=%H %s', head, '--'])) {
+      if (!line) continue;
+      const sp = line.indexOf(' ');
+      yield sp < 0
+        ? { commit: line, subject: '' }
+        : { commit: line.slice(0, sp), subject: line.slice(sp + 1) };
+    }
+  }
+
+  /**
+   * The commits reachable from `tip` and not from `exclude` (`rev-list --topo-order`: children
+   * before parents), each with its parents, first parent first.
+   */
+  async rangeWithParents(
+    tip: string,
+    exclude: string,
+  ): Promise<{ commit: string; parents: string[] }[]> {
+    const out = await this.run(['rev-list', '--topo-order', '--parents', tip, `^${exclude}`]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [commit, ...parents] = line.split(' ');
+        return { commit, parents };
+      });
+  }
+
+  /** Parents, author and subject of commits, in the order asked, from one git process. */
+  async commitSummaries(commits: string[]): Promise<CommitSummary[]> {
+    if (!commits.length) return [];
+    const out = await this.run([
+      'show',
+      '--no-patch',
+      '--no-walk=unsorted',
+      '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
+      ...commits,
+      '--',
+    ]);
+    return out
+      .split('\0\n')
+      .map((l) => l.replace(/\0$/, '').split('\0'))
+      .filter((f) => f.length >= 6)
+      .map(([sha, parents, name, email, date, subject]) => ({
+        sha,
+        parents: parents ? parents.split(' ') : [],
+        author: { name, email, date },
+        subject,
+      }));
+  }
+
+  /**
+   * The paths each commit adds or modifies (deletions left out), against each parent of a
+   * merge and against nothing for a root commit: commit → paths, one `git diff-tree` for all.
+   */
+  async pathsWritten(commits: string[]): Promise<Map<string, string[]>> {
+    const written = new Map<string, string[]>();
+    if (!commits.length) return written;
+    const out = await this.run(
+      ['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev', '-z'],
+      { input: commits.join('\n') + '\n' },
+    );
+    // -z: `<commit>\0` heads each commit; `:<modes> <oids> <status>\0<path>\0` each change.
+    const fields = out.split('\0');
+    let current: string[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i].replace(/^\n/, '');
+      if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(f)) {
+        current = written.get(f) ?? [];
+        written.set(f, current);
+      } else if (f.startsWith(':')) {
+        const path = fields[++i];
+        if (/ [AM]$/.test(f) && !current.includes(path)) current.push(path);
+      }
+    }
+    return written;
   }
 
   /** How many commits a range (`a..b`) holds. */

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, errorMessage, invalid } from '../errors.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord, type TreeRevision } from '../flight.js';
-import { Git, initRepository, type Identity } from '../git.js';
+import { Git, GitError, initRepository, type Identity } from '../git.js';
 import type { Logger } from '../log.js';
 import { publishFlight, readFlightsOf, readResults, usePartialClone } from '../gate/index.js';
 import { CommitGraph } from './graph.js';
@@ -125,6 +125,8 @@ class TreeRepository {
     readonly label: string,
     readonly url: string,
     readonly git: Git,
+    /** Its remote's name in the partial clone: what the fetches left out comes when read. */
+    readonly hosted: string,
   ) {}
 
   static async open(
@@ -141,26 +143,34 @@ class TreeRepository {
       identity: s.identity,
       logger,
     });
-    await usePartialClone(git, { url });
-    return new TreeRepository(label, url, git);
+    return new TreeRepository(label, url, git, await usePartialClone(git, { url }));
+  }
+
+  /** Fetches commits by id, without trees or files; git's error when the remote will not. */
+  private async fetchCommits(ids: string[], retries = 0): Promise<GitError | undefined> {
+    try {
+      await this.git.fetch(this.hosted, ids, { filter: 'tree:0', retries });
+      return undefined;
+    } catch (e) {
+      if (e instanceof GitError) return e;
+      throw e;
+    }
   }
 
   /** Fetches both revisions' commits (no trees, no files) and reads the range between them. */
   async range(pass: string, fail: string): Promise<CommitGraph> {
     const wanted = [...new Set([pass, fail])];
-    const fetch = ['fetch', '--quiet', '--no-tags', '--filter=tree:0', 'hosted'];
-    const r = await this.git.exec([...fetch, ...wanted], { allowFailure: true, retries: 3 });
-    if (r.code !== 0) {
+    const failed = await this.fetchCommits(wanted, 3);
+    if (failed) {
       // Which one is missing, for the message: each alone.
       const missing: string[] = [];
       for (const rev of wanted)
-        if (!(await this.git.commitOf(rev)) && !(await this.git.try([...fetch, rev])))
-          missing.push(rev);
+        if (!(await this.git.commitOf(rev)) && (await this.fetchCommits([rev]))) missing.push(rev);
       throw new ConfigurationError(
         'revision',
         missing.length
           ? `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${this.url} (${this.label}).`
-          : `Cannot fetch ${this.label} from ${this.url}: ${r.stderr.trim().split('\n').pop()}`,
+          : `Cannot fetch ${this.label} from ${this.url}: ${failed.stderr.trim().split('\n').pop()}`,
       );
     }
     if (!(await this.git.isAncestor(pass, fail)))
@@ -168,31 +178,18 @@ class TreeRepository {
         'pass',
         `In ${this.label}, the last-pass revision ${pass} is not an ancestor of the first-fail revision ${fail}, so no commit between them can be to blame.`,
       );
-    const text = await this.git.run(['rev-list', '--topo-order', '--parents', fail, `^${pass}`]);
-    return CommitGraph.fromRevList(pass, fail, text);
+    return new CommitGraph(pass, fail, await this.git.rangeWithParents(fail, pass));
   }
 
   /** Subject, author and date of commits, in the order asked. */
   async describe(commits: string[]): Promise<CommitDetails[]> {
-    if (!commits.length) return [];
-    const out = await this.git.run([
-      'show',
-      '--no-patch',
-      '--no-walk=unsorted',
-      '--format=%H%x00%P%x00%an <%ae>%x00%aI%x00%s%x00',
-      ...commits,
-    ]);
-    return out
-      .split('\0\n')
-      .map((l) => l.replace(/\0$/, '').split('\0'))
-      .filter((f) => f.length >= 5)
-      .map(([id, parents, author, date, subject]) => ({
-        id,
-        parents: parents ? parents.split(' ') : [],
-        subject,
-        author,
-        date,
-      }));
+    return (await this.git.commitSummaries(commits)).map((c) => ({
+      id: c.sha,
+      parents: c.parents,
+      subject: c.subject,
+      author: `${c.author.name} <${c.author.email}>`,
+      date: c.author.date,
+    }));
   }
 }
 
@@ -271,10 +268,7 @@ async function load(s: BisectSettings, logger: Logger): Promise<Loaded> {
       `${s.remote} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`,
     );
   // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
-  await watched.git.run(
-    ['fetch', '--quiet', '--no-tags', watched.url, `+${s.notesRef}:${s.notesRef}`],
-    { retries: 3 },
-  );
+  await watched.git.fetch(watched.url, [`+${s.notesRef}:${s.notesRef}`], { retries: 3 });
   const notes = await readFlightsOf(watched.git, s.notesRef, [
     s.pass,
     s.fail,

@@ -37,30 +37,12 @@ export async function readFlightsOf(
   notesRef: string,
   commits: string[],
 ): Promise<Map<string, FlightRecord[]>> {
-  const blobs = new Map<string, string>();
-  const unique = [...new Set(commits)];
-  // ls-tree takes the paths as arguments: chunks keep the command line well under its limit.
-  for (let i = 0; i < unique.length; i += 500)
-    for (const [commit, blob] of await git.noteBlobs(notesRef, unique.slice(i, i + 500)))
-      blobs.set(commit, blob);
+  const blobs = await git.noteBlobs(notesRef, [...new Set(commits)]);
+  const texts = await git.readBlobs(blobs.values());
   const found = new Map<string, FlightRecord[]>();
-  if (!blobs.size) return found;
-  const order = [...blobs.entries()];
-  const r = await git.exec(['cat-file', '--batch'], {
-    input: order.map(([, blob]) => blob).join('\n') + '\n',
-  });
-  // Sizes are in bytes: the notes are tributary's JSON, valid UTF-8, so the text decoded by
-  // the funnel encodes back to the very bytes git wrote.
-  const out = Buffer.from(r.stdout, 'utf8');
-  let at = 0;
-  for (const [commit] of order) {
-    const eol = out.indexOf(0x0a, at);
-    const header = out.subarray(at, eol).toString('utf8').split(' ');
-    const size = Number(header[2]);
-    if (header[1] !== 'blob' || !Number.isInteger(size))
-      throw new Error(`git cat-file --batch: unexpected header '${header.join(' ')}'`);
-    const text = out.subarray(eol + 1, eol + 1 + size).toString('utf8');
-    at = eol + 1 + size + 1;
+  for (const [commit, blob] of blobs) {
+    // A blob the batch could not read: read alone, its error is the note's.
+    const text = texts.get(blob) ?? (await git.readBlob(blob));
     found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
   }
   return found;

@@ -26,26 +26,16 @@ export async function fetchHistorySource(
         'branch',
         `The branch '${wanted.branch}' does not exist in ${remote.url}.`,
       );
-    await git.run(
-      [
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--filter=tree:0',
-        hosted,
-        `+${ref}:refs/remotes/hosted/${wanted.branch}`,
-      ],
-      { retries: 3 },
-    );
+    await git.fetch(hosted, [`+${ref}:refs/remotes/hosted/${wanted.branch}`], {
+      filter: 'tree:0',
+      retries: 3,
+    });
     return { head, notes: await fetchNotes(git, remote, notesRef) };
   }
   const notes = (await git.lsRemote(remote.url, [notesRef])).get(notesRef);
   // Commits only: their subjects order the flights; the tip's tree comes when it is read.
   if (notes)
-    await git.run(
-      ['fetch', '--quiet', '--no-tags', '--filter=tree:0', hosted, `+${notesRef}:${notesRef}`],
-      { retries: 3 },
-    );
+    await git.fetch(hosted, [`+${notesRef}:${notesRef}`], { filter: 'tree:0', retries: 3 });
   return { notes };
 }
 
@@ -56,19 +46,5 @@ export async function fetchHistorySource(
 export async function prefetchBlobs(git: Git, remote: Remote, blobs: string[]): Promise<void> {
   if (!blobs.length) return;
   const hosted = await usePartialClone(git, remote);
-  await git.exec(
-    [
-      '-c',
-      'fetch.negotiationAlgorithm=noop',
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-write-fetch-head',
-      '--recurse-submodules=no',
-      '--filter=blob:none',
-      hosted,
-      '--stdin',
-    ],
-    { input: blobs.join('\n') + '\n', allowFailure: true, retries: 3 },
-  );
+  await git.fetchObjects(hosted, blobs, { filter: 'blob:none', retries: 3 });
 }

@@ -43,31 +43,6 @@ export interface LoadedFlights {
   notesRead: number;
 }
 
-/**
- * The texts of many blobs from one `git cat-file --batch`, or undefined when the output cannot
- * be split safely (a blob that is not UTF-8 makes the sizes disagree): then one at a time.
- */
-async function catBlobs(git: Git, blobs: string[]): Promise<Map<string, string> | undefined> {
-  const r = await git.exec(['cat-file', '--batch'], {
-    input: blobs.join('\n') + '\n',
-    allowFailure: true,
-  });
-  if (r.code !== 0) return undefined;
-  const buf = Buffer.from(r.stdout, 'utf8');
-  const texts = new Map<string, string>();
-  let pos = 0;
-  for (const oid of blobs) {
-    const nl = buf.indexOf(10, pos);
-    const m = nl < 0 ? null : /^([0-9a-f]+) blob (\d+)$/.exec(buf.toString('latin1', pos, nl));
-    if (!m || m[1] !== oid) return undefined;
-    const end = nl + 1 + Number(m[2]);
-    if (end >= buf.length || buf[end] !== 10) return undefined;
-    texts.set(oid, buf.toString('utf8', nl + 1, end));
-    pos = end + 1;
-  }
-  return texts;
-}
-
 /** Reads the notes (commit, blob) in their order; a note that does not parse is collected. */
 export async function readNotes(
   git: Git,
@@ -78,11 +53,12 @@ export async function readNotes(
 ): Promise<FlightRecord[][]> {
   if (!blobs.length) return [];
   await opts.prefetch?.(blobs.map((b) => b.blob));
-  const texts = await catBlobs(git, [...new Set(blobs.map((b) => b.blob))]);
+  const texts = await git.readBlobs(blobs.map((b) => b.blob));
   const out: FlightRecord[][] = [];
   for (const { commit, blob } of blobs) {
     try {
-      const text = texts?.get(blob) ?? (await git.run(['cat-file', 'blob', blob]));
+      // A blob the batch could not read: read alone, its error is the note's.
+      const text = texts.get(blob) ?? (await git.readBlob(blob));
       out.push(parseFlightNote(text, `note ${notesRef} on ${commit}`));
     } catch (e) {
       damaged.push({ commit, error: e instanceof Error ? e.message : String(e) });
@@ -141,8 +117,8 @@ async function loadBranch(
     return result.records.length > opts.count;
   };
   // Streamed: git is stopped as soon as enough flights are found.
-  for await (const commit of git.lines(['rev-list', '--first-parent', source.head, '--'])) {
-    batch.push(commit.trim());
+  for await (const commit of git.walkFirstParents(source.head)) {
+    batch.push(commit);
     if (batch.length >= size && (await flush())) return;
   }
   if (batch.length) await flush();
@@ -151,29 +127,15 @@ async function loadBranch(
 /** The subject the notes module gives the notes commit of each record it writes. */
 const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
 
-/** The notes each of `notesCommits` changed (one `git diff-tree` for all of them). */
+/** The notes each of `notesCommits` added or changed (one `git diff-tree` for all of them). */
 async function notesChangedBy(git: Git, notesCommits: string[]): Promise<Map<string, string[]>> {
   const changed = new Map<string, string[]>();
-  if (!notesCommits.length) return changed;
-  const out = await git.run(
-    ['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev'],
-    {
-      input: notesCommits.join('\n') + '\n',
-    },
-  );
-  let current: string[] = [];
-  for (const line of out.split('\n')) {
-    const head = /^([0-9a-f]{40}(?:[0-9a-f]{24})?)\b/.exec(line);
-    if (head) {
-      current = changed.get(head[1]) ?? [];
-      changed.set(head[1], current);
-      continue;
-    }
-    // :100644 100644 <old> <new> M\t<path>; the path is the commit id with fanout slashes.
-    const m = /^:\d+ \d+ [0-9a-f]+ [0-9a-f]+ [AM]\t(.+)$/.exec(line);
-    const commit = m?.[1].replace(/\//g, '');
-    if (commit && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) current.push(commit);
-  }
+  for (const [notesCommit, paths] of await git.pathsWritten(notesCommits))
+    changed.set(
+      notesCommit,
+      // A note's path is the commit id with fanout slashes; anything else is not a note.
+      paths.map((p) => p.replace(/\//g, '')).filter((c) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(c)),
+    );
   return changed;
 }
 
@@ -222,16 +184,9 @@ async function loadSeries(
     size = nextBatch(opts.count, result.records.length, looked);
     return result.records.length > opts.count;
   };
-  for await (const line of git.lines([
-    'log',
-    '--first-parent',
-    '--format=%H %s',
-    source.notesRef,
-    '--',
-  ])) {
-    const sp = line.indexOf(' ');
-    const m = RECORD_SUBJECT.exec(line.slice(sp + 1));
-    pending.push(m ? { note: m[1] } : { notesCommit: line.slice(0, sp) });
+  for await (const { commit, subject } of git.walkFirstParentSubjects(source.notesRef)) {
+    const m = RECORD_SUBJECT.exec(subject);
+    pending.push(m ? { note: m[1] } : { notesCommit: commit });
     if (pending.length >= size && (await flush())) return;
   }
   if (pending.length) await flush();
