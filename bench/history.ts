@@ -262,10 +262,10 @@ try {
           [
             join('build', 'cli', 'tributary.js'),
             'history',
-            '--repo',
+            '--tree-url',
             remote.url,
             ...(kind === 'branch' ? ['--branch', 'master'] : ['--series', SERIES]),
-            '--out',
+            '--output-dir',
             join(dir, `whole-${kind}-${n}`),
             '--per-page',
             String(PER_PAGE),

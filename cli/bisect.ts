@@ -5,18 +5,20 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { MissingHistory } from '../actions/lib/bisect/plan.js';
-import { bisectSeries, WATCH_NOTES_REF } from '../actions/lib/bisect/repository.js';
-import { ConfigurationError, invalid } from '../actions/lib/errors.js';
+import { bisectSeries } from '../actions/lib/bisect/repository.js';
+import { BISECT_SETTINGS, parseBisectSettings } from '../actions/lib/bisect/settings.js';
+import { ConfigurationError } from '../actions/lib/errors.js';
 import type { Logger } from '../actions/lib/log.js';
-import { tokenFromEnvironment, type Command } from './command.js';
+import type { Command } from './command.js';
+import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
-const usage = `usage: tributary bisect --repo URL|PATH --series NAME --job JOB --step STEP
-                        --pass SHA --fail SHA [options]
-
-Plans the next round of the bisection of a regression of a watch series: which revision of
+export const bisectSpec: PartSpec = {
+  name: 'bisect',
+  synopsis:
+    '--tree-url <url> --series <name> --job <name> --step <name> --pass <sha> --fail <sha> [options]',
+  about: `Plans the next round of the bisection of a regression of a watch series: which revision of
 every tree each runner tests next, or, once found and confirmed, the first bad commit. Reads
 the series' flights from the notes of the watched tree's hosted repository; a revision any
 flight tested already is not tested again. When more than one tree changed between the two
@@ -27,82 +29,119 @@ are first recorded there as flights of the series, so a shell loop drives the ro
   tributary test plan.yml --output-dir out/1 ...      # one test run per entry of .tests
   tributary bisect ARGS --record out/1 --record out/2 --record out/3 > round.json
 
-  --repo URL|PATH          the watched tree's hosted repository, holding the series' notes
-                           (token for HTTPS from TRIBUTARY_TOKEN or GITHUB_TOKEN)
-  --series NAME            the watch series, e.g. qemu-master-vs-xen-unstable
-  --job JOB, --step STEP   the regressed job and step: the test (another step failing
-                           before it makes a revision untestable, not bad)
-  --pass SHA, --fail SHA   the watched tree's revisions in the last-pass and first-fail flights
-  --pass-flight ID         which flight at --pass (default: the latest whose step passed)
-  --fail-flight ID         which flight at --fail (default: the earliest whose step failed)
-  --tree-repo NAME=URL     another tree's repository, to bisect its change (repeatable;
-                           default: the url its records carry)
-  --runners K              tests a round (default 3): about log_(K+1) n rounds for n commits
-  --confirmations N        runs of the failure at a commit and of the pass at each parent
-                           before it is blamed, all agreeing (default 3)
-  --tree NAME              bisect this tree's change when several trees' changes fail alone
-  --record DIR             a finished test run's results (tributary.job/v1 *.json, JUnit
-                           *.xml) to record first as one bisection flight (repeatable)
-  --flight ID              the recorded flight's id when the results carry none
-  --notes-ref REF          default ${WATCH_NOTES_REF}
-
-Prints JSON (format tributary.bisect/v1): "kind": "round", with "phase" (isolate, search,
-confirm) and "tests", each with "trees" (every tree's name and revision) and "why"; or
-"kind": "result", with "outcome": blamed ("commit": id, subject, author, date; "evidence":
-the runs that confirm it), not-reproducible (the runs that disagree), untestable (the
-"candidates" it is among) or not-isolated.
-
-Exit status: 0 a round to run, or a commit blamed; 1 done without a blame; 2 bad input
-(nothing recorded); 3 unexpected failure.`;
-
-function count(value: string, option: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw invalid(option, value, 'a whole number >= 1');
-  return n;
-}
+Prints JSON (format tributary.bisect/v1, docs/flight-format.md): "kind": "round", with
+"phase" (isolate, search, confirm) and "tests", each with "trees" (every tree's name and
+revision) and "why"; or "kind": "result", with "outcome": blamed ("commit": id, subject,
+author, date; "evidence": the runs that confirm it), not-reproducible (the runs that
+disagree), untestable (the "candidates" it is among) or not-isolated.`,
+  declared: BISECT_SETTINGS,
+  options: [
+    {
+      name: 'tree-url',
+      value: '<url>',
+      aliases: ['repo'],
+      description:
+        "the watched tree's hosted repository, holding the series' notes: an https:// URL or a local path",
+    },
+    {
+      name: 'series',
+      value: '<name>',
+      description: 'the watch series, e.g. qemu-master-vs-xen-unstable',
+    },
+    {
+      name: 'job',
+      value: '<name>',
+      description: 'the regressed job: the one whose step fails',
+    },
+    {
+      name: 'step',
+      value: '<name>',
+      description:
+        'the regressed step: the test (another step failing before it makes a revision untestable, not bad)',
+    },
+    {
+      name: 'pass',
+      value: '<sha>',
+      description: "the watched tree's revision in the last-pass flight (a full commit id)",
+    },
+    {
+      name: 'fail',
+      value: '<sha>',
+      description: "the watched tree's revision in the first-fail flight (a full commit id)",
+    },
+    {
+      name: 'pass-flight',
+      value: '<id>',
+      description: 'which flight at --pass (default: the latest whose step passed)',
+    },
+    {
+      name: 'fail-flight',
+      value: '<id>',
+      description: 'which flight at --fail (default: the earliest whose step failed)',
+    },
+    {
+      name: 'tree-repo',
+      value: '<tree:url>',
+      repeatable: true,
+      description:
+        "another tree's repository, to bisect its change: xen:https://host/xen-project/xen.git (default: the url its records carry)",
+    },
+    {
+      name: 'runners',
+      value: '<n>',
+      description: 'tests a round: about log_(n+1) c rounds for c commits',
+    },
+    {
+      name: 'confirmations',
+      value: '<n>',
+      description:
+        'runs of the failure at a commit and of the pass at each parent before it is blamed, all agreeing',
+    },
+    {
+      name: 'tree',
+      value: '<name>',
+      description: "bisect this tree's change when several trees' changes fail alone",
+    },
+    {
+      name: 'record',
+      value: '<dir>',
+      repeatable: true,
+      description:
+        "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight",
+    },
+    {
+      name: 'flight',
+      value: '<id>',
+      description: "the recorded flight's id when the results carry none",
+    },
+    {
+      name: 'notes-ref',
+      value: '<ref>',
+      description: "the notes ref holding the series' flight records",
+    },
+  ],
+  environment: [
+    {
+      variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+      setting: 'token',
+      description:
+        'the token for an https hosted tree (read, and written by --record), sent to each repository alone',
+    },
+  ],
+  exitCodes: [
+    [0, 'a round to run, or a commit blamed'],
+    [1, 'done without a blame: not reproducible, untestable or not isolated'],
+    [2, 'bad usage or input; nothing was recorded'],
+    [3, 'an unexpected failure'],
+  ],
+};
 
 export const bisectCommand: Command = {
   name: 'bisect',
   summary: "plan a bisection round of a watch series' regression, or name the first bad commit",
-  usage,
+  usage: usageOf(bisectSpec),
   async run(args: string[], logger: Logger): Promise<number> {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      options: {
-        repo: { type: 'string' },
-        series: { type: 'string' },
-        job: { type: 'string' },
-        step: { type: 'string' },
-        pass: { type: 'string' },
-        fail: { type: 'string' },
-        'pass-flight': { type: 'string' },
-        'fail-flight': { type: 'string' },
-        'tree-repo': { type: 'string', multiple: true, default: [] },
-        runners: { type: 'string', default: '3' },
-        confirmations: { type: 'string', default: '3' },
-        tree: { type: 'string' },
-        record: { type: 'string', multiple: true, default: [] },
-        flight: { type: 'string' },
-        'notes-ref': { type: 'string', default: WATCH_NOTES_REF },
-      },
-    });
-    for (const key of ['repo', 'series', 'job', 'step', 'pass', 'fail'] as const)
-      if (!values[key]) throw new ConfigurationError(`--${key}`, `Missing --${key}.\n\n${usage}`);
-    const local = (repo: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) ? repo : resolve(repo));
-    const treeRepos: Record<string, string> = {};
-    for (const entry of values['tree-repo']!) {
-      const eq = entry.indexOf('=');
-      if (eq < 1 || eq === entry.length - 1)
-        throw invalid(
-          '--tree-repo',
-          entry,
-          'NAME=URL-or-path, e.g. xen=https://github.com/o/xen.git',
-        );
-      treeRepos[entry.slice(0, eq)] = local(entry.slice(eq + 1));
-    }
-    const token = tokenFromEnvironment();
-    if (token) logger.secret(token);
+    const cl = parseCommandLine(bisectSpec, args, (secret) => logger.secret(secret));
     // stdout is the JSON: what the library says along the way goes to stderr with --verbose.
     const quiet: Logger = {
       debug: (m) => logger.debug(m),
@@ -112,40 +151,24 @@ export const bisectCommand: Command = {
       group: (_name, fn) => fn(),
       secret: (v) => logger.secret(v),
     };
-    const work = mkdtempSync(join(tmpdir(), 'tributary-bisect-'));
-    try {
-      const report = await bisectSeries(
-        {
-          remote: local(values.repo!),
-          token,
-          notesRef: values['notes-ref']!,
-          series: values.series!,
-          job: values.job!,
-          step: values.step!,
-          pass: values.pass!,
-          fail: values.fail!,
-          passFlight: values['pass-flight'],
-          failFlight: values['fail-flight'],
-          treeRepos,
-          runners: count(values.runners!, '--runners'),
-          confirmations: count(values.confirmations!, '--confirmations'),
-          tree: values.tree,
-          record: values.record!.map((d) => resolve(d)),
-          flight: values.flight,
-          trigger: { event: 'command-line', actor: process.env.USER },
+    return cl.run(async (read) => {
+      const work = mkdtempSync(join(tmpdir(), 'tributary-bisect-'));
+      try {
+        const settings = parseBisectSettings(read, {
+          workingDirectory: process.cwd(),
           workDir: work,
-          identity: { name: 'tributary bisect', email: 'tributary@users.noreply.github.com' },
-        },
-        quiet,
-      );
-      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      return report.kind === 'round' || report.outcome === 'blamed' ? 0 : 1;
-    } catch (e) {
-      if (e instanceof MissingHistory)
-        throw new ConfigurationError(e.subject, `${e.message} (--tree-repo ${e.tree}=URL)`);
-      throw e;
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+          trigger: { event: 'command-line', actor: process.env.USER },
+        });
+        const report = await bisectSeries(settings, quiet);
+        process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        return report.kind === 'round' || report.outcome === 'blamed' ? 0 : 1;
+      } catch (e) {
+        if (e instanceof MissingHistory)
+          throw new ConfigurationError(e.subject, `${e.message} (--tree-repo ${e.tree}:URL)`);
+        throw e;
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
   },
 };

@@ -342,7 +342,7 @@ describe('tributary bisect (command line, over smart HTTP)', () => {
       q.fail,
     );
     assert.equal(short.status, 2);
-    assert.match(short.stderr, /Invalid pass revision '[0-9a-f]{12}'. Expected a full commit id/);
+    assert.match(short.stderr, /Invalid --pass '[0-9a-f]{12}'. Expected a full commit id/);
 
     // Results of another tree set, or from outside the range: refused, nothing recorded.
     const stray = join(tmp.path, 'stray');

@@ -2,7 +2,8 @@
  * The two front ends of every part say the same thing. Each part has one settings parser,
  * `parse<Part>Settings(read)`, that its action's main.ts and its command calls with its own
  * reader; this test holds them to it:
- * - every input a part's parser reads is declared in its action.yml, with the same default;
+ * - every input a part's parser reads is declared in its action.yml, with the same default (a
+ *   part with no action yet, history and bisect, declares its settings for the action to come);
  * - every input has its option on the command line (or its environment variable, or its
  *   argument), mapped in one table below; the defaults the action takes from the runner
  *   (`${{ github.* }}`, `runner.temp`, the event) are listed with what the command line uses;
@@ -22,7 +23,9 @@ import {
   parseCheckSettings,
   parseDivergenceSettings,
 } from '../actions/lib/backport/settings.js';
+import { BISECT_SETTINGS, parseBisectSettings } from '../actions/lib/bisect/settings.js';
 import { GATE_SETTINGS, parseGateSettings } from '../actions/lib/gate/settings.js';
+import { HISTORY_SETTINGS, parseHistorySettings } from '../actions/lib/history/settings.js';
 import {
   HYPERVISOR_SETTINGS,
   parseHypervisorSettings,
@@ -34,9 +37,11 @@ import {
   type SettingDeclarations,
   type SettingsReader,
 } from '../actions/lib/settings.js';
+import { bisectSpec } from '../cli/bisect.js';
 import { checkSpec } from '../cli/check.js';
 import { divergenceSpec } from '../cli/divergence.js';
 import { gateSpec } from '../cli/gate.js';
+import { historySpec } from '../cli/history.js';
 import { mirrorSpec } from '../cli/mirror.js';
 import { parseCommandLine, type PartSpec } from '../cli/options.js';
 import { testSpec } from '../cli/test.js';
@@ -57,8 +62,11 @@ interface Instead {
 }
 
 interface Part {
-  /** The action folder, and the command line's part. */
-  action: string;
+  /**
+   * The action folder; none for a part the command line alone has yet, whose declared
+   * settings stand for the action.yml to come (its inputs, their defaults).
+   */
+  action?: string;
   spec: PartSpec;
   declared: SettingDeclarations;
   /**
@@ -73,6 +81,17 @@ interface Part {
   samples: Record<string, string>[];
   /** Parses only the action does (its other mode, what it fetches): to see every input read. */
   actionOnly?: { parse: (read: SettingsReader) => unknown; samples: Record<string, string>[] }[];
+}
+
+/** The inputs of the part's action as action.yml declares them (or, with no action yet, the part). */
+function inputsOf(part: Part): Record<string, { default?: unknown; required?: boolean }> {
+  if (part.action) return readActionMetadata(part.action).inputs ?? {};
+  return Object.fromEntries(
+    Object.entries(part.declared).map(([name, d]) => [
+      name,
+      { default: d.runner ?? d.default, required: d.required },
+    ]),
+  );
 }
 
 const same = (names: string[]) => Object.fromEntries(names.map((n) => [n, `--${n}`]));
@@ -428,6 +447,77 @@ const PARTS: Part[] = [
     ],
     actionOnly: backportActionOnly,
   },
+  {
+    spec: historySpec,
+    declared: HISTORY_SETTINGS,
+    inputs: {
+      ...same([
+        'tree-url',
+        'branch',
+        'series',
+        'output-dir',
+        'per-page',
+        'pages',
+        'title',
+        'tree',
+        'notes-ref',
+        'build-jobs',
+      ]),
+      token: 'TRIBUTARY_TOKEN',
+    },
+    instead: {},
+    parse: (read) => parseHistorySettings(read, { workingDirectory: '/w' }),
+    samples: [
+      {
+        'tree-url': 'https://example.org/xen-project/qemu-xen.git',
+        token: 'ghs_history',
+        branch: 'staging',
+        'output-dir': 'site',
+        'per-page': '5',
+        pages: 'all',
+        title: 'QEMU staging',
+        tree: 'qemu',
+        'notes-ref': 'refs/notes/other',
+        'build-jobs': 'build-*\nmake-*',
+      },
+      { 'tree-url': '../qemu.git', series: 'qemu-master-vs-xen', 'output-dir': '/srv/site' },
+    ],
+  },
+  {
+    spec: bisectSpec,
+    declared: BISECT_SETTINGS,
+    inputs: {
+      ...same(Object.keys(BISECT_SETTINGS).filter((n) => n !== 'token')),
+      token: 'TRIBUTARY_TOKEN',
+    },
+    instead: {},
+    parse: (read) =>
+      parseBisectSettings(read, {
+        workingDirectory: '/w',
+        workDir: '/tmp/bisect',
+        trigger: { event: 'test' },
+      }),
+    samples: [
+      {
+        'tree-url': 'https://example.org/xen-project/qemu.git',
+        token: 'ghs_bisect',
+        series: 'qemu-master-vs-xen',
+        job: 'test-hvm',
+        step: 'boot',
+        pass: 'a'.repeat(40),
+        fail: 'b'.repeat(40),
+        'pass-flight': 'w1',
+        'fail-flight': 'w2',
+        'tree-repo': 'xen:https://example.org/xen-project/xen.git\nseabios=../seabios.git',
+        runners: '7',
+        confirmations: '2',
+        tree: 'xen',
+        record: 'out/1\nout/2',
+        flight: 'by-hand',
+        'notes-ref': 'refs/notes/other',
+      },
+    ],
+  },
 ];
 
 /** A reader that notes every setting read. */
@@ -437,9 +527,8 @@ function recording(read: SettingsReader, seen: Set<string>): SettingsReader {
 
 /** What the runner gives: action.yml's defaults, then the values of the workflow. */
 function actionReader(part: Part, values: Record<string, string>): SettingsReader {
-  const meta = readActionMetadata(part.action);
   const defaults = Object.fromEntries(
-    Object.entries(meta.inputs ?? {})
+    Object.entries(inputsOf(part))
       .filter(([, spec]) => !String(spec.default ?? '').includes('${{'))
       .map(([name, spec]) => [name, String(spec.default ?? '')]),
   );
@@ -496,7 +585,7 @@ after(() => tmp.cleanup());
 
 describe('front ends: one parser a part, the action and the command line alike', () => {
   for (const part of PARTS) {
-    const label = `${part.action} / tributary ${part.spec.name}`;
+    const label = `${part.action ?? '(no action yet)'} / tributary ${part.spec.name}`;
 
     it(`${label}: action.yml declares every input the parser reads, with the same default`, () => {
       const seen = new Set<string>();
@@ -504,11 +593,11 @@ describe('front ends: one parser a part, the action and the command line alike',
       for (const extra of part.actionOnly ?? [])
         for (const values of extra.samples)
           extra.parse(recording(actionReader(part, values), seen));
-      const meta = readActionMetadata(part.action);
-      const inputs = Object.keys(meta.inputs ?? {}).sort();
+      const declared = inputsOf(part);
+      const inputs = Object.keys(declared).sort();
       assert.deepEqual([...seen].sort(), inputs, 'the inputs read are the inputs declared');
       assert.deepEqual(Object.keys(part.declared).sort(), inputs, 'the parser declares them all');
-      for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
+      for (const [name, spec] of Object.entries(declared)) {
         const d = part.declared[name];
         const written = String(spec.default ?? '');
         if (written.includes('${{')) assert.equal(d.runner, written, `${name}: runner default`);
@@ -518,10 +607,9 @@ describe('front ends: one parser a part, the action and the command line alike',
     });
 
     it(`${label}: the table maps every input, and the command line has each as it says`, () => {
-      const meta = readActionMetadata(part.action);
       assert.deepEqual(
         Object.keys(part.inputs).sort(),
-        Object.keys(meta.inputs ?? {}).sort(),
+        Object.keys(inputsOf(part)).sort(),
         'the table maps every input, and nothing else',
       );
       const fed = new Set<string>();
@@ -556,14 +644,15 @@ describe('front ends: one parser a part, the action and the command line alike',
         track: [],
         check: ['trailer', 'working-directory', 'json'],
         divergence: ['trailer', 'working-directory', 'json'],
+        history: [],
+        bisect: [],
       };
       assert.deepEqual(own, ownOptions[part.spec.name], 'options of the command line only');
     });
 
     it(`${label}: the defaults are the action's, and where the runner gives one, the table says what instead`, () => {
-      const meta = readActionMetadata(part.action);
       const help = part.spec;
-      for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
+      for (const [input, spec] of Object.entries(inputsOf(part))) {
         const given = part.inputs[input];
         if (given.startsWith('action only')) continue;
         const instead = part.instead[input];
@@ -593,24 +682,26 @@ describe('front ends: one parser a part, the action and the command line alike',
       }
     });
 
-    it(`${label}: the README's table of inputs says the command line's name of each`, () => {
-      const readme = readFileSync(join(repoRoot, 'actions', part.action, 'README.md'), 'utf8');
-      const table = readme.slice(readme.search(/^\| input /m)).split(/\n(?!\|)/)[0];
-      const rows = new Map(
-        table
-          .split('\n')
-          .map((l) => /^\| `([a-z-]+)` +\| ([^|]*?) +\|/.exec(l))
-          .filter((m): m is RegExpExecArray => !!m)
-          .map((m) => [m[1], m[2]]),
-      );
-      for (const [input, given] of Object.entries(part.inputs)) {
-        const cell = rows.get(input);
-        assert.ok(cell !== undefined, `${input}: a row in the README's table`);
-        if (given.startsWith('action only')) continue;
-        const shown = given.startsWith('<') ? 'first argument' : `\`${given}\``;
-        assert.ok(cell.includes(shown), `${input}: the README says '${cell}', not ${shown}`);
-      }
-    });
+    // An action's README has a table of its inputs; a part with no action yet has neither.
+    if (part.action)
+      it(`${label}: the README's table of inputs says the command line's name of each`, () => {
+        const readme = readFileSync(join(repoRoot, 'actions', part.action!, 'README.md'), 'utf8');
+        const table = readme.slice(readme.search(/^\| input /m)).split(/\n(?!\|)/)[0];
+        const rows = new Map(
+          table
+            .split('\n')
+            .map((l) => /^\| `([a-z-]+)` +\| ([^|]*?) +\|/.exec(l))
+            .filter((m): m is RegExpExecArray => !!m)
+            .map((m) => [m[1], m[2]]),
+        );
+        for (const [input, given] of Object.entries(part.inputs)) {
+          const cell = rows.get(input);
+          assert.ok(cell !== undefined, `${input}: a row in the README's table`);
+          if (given.startsWith('action only')) continue;
+          const shown = given.startsWith('<') ? 'first argument' : `\`${given}\``;
+          assert.ok(cell.includes(shown), `${input}: the README says '${cell}', not ${shown}`);
+        }
+      });
 
     it(`${label}: the same values mean the same settings in either front end`, () => {
       for (const values of part.samples) {
@@ -669,6 +760,15 @@ const REQUIRED_SAMPLES: Record<string, Record<string, string>> = {
   track: { '<sync|backport|pin>': 'sync', repository: 'xen-project/qemu' },
   check: { 'upstream-development-branch': 'upstream/master' },
   divergence: { 'upstream-development-branch': 'upstream/master' },
+  history: { 'tree-url': join(tmp.path, 'hosted.git'), 'output-dir': join(tmp.path, 'site') },
+  bisect: {
+    'tree-url': join(tmp.path, 'hosted.git'),
+    series: 'qemu-master-vs-xen',
+    job: 'test-hvm',
+    step: 'boot',
+    pass: 'a'.repeat(40),
+    fail: 'b'.repeat(40),
+  },
 };
 
 const PLACEHOLDER = /^<[a-z0-9][a-z0-9./:|_{}-]*>$/;

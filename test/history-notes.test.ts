@@ -20,7 +20,8 @@ import { carryHistory } from '../actions/lib/gate/history.js';
 import { readNoteText, writeNote } from '../actions/lib/gate/notes.js';
 import { writeHistory, type HistorySettings } from '../actions/lib/history/history.js';
 import { loadFlights, WATCH_NOTES_REF, type HistorySource } from '../actions/lib/history/source.js';
-import { ConfigurationError } from '../actions/lib/errors.js';
+import { ConfigurationError, errorMessage, SettingError } from '../actions/lib/errors.js';
+import { valuesReader } from '../actions/lib/settings.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';
 
 const jobs = (migrate: StepStatus): FlightJob[] => [
@@ -284,13 +285,21 @@ describe('history: reading the notes', () => {
           e.message,
         ),
     );
+    // Refused as a setting, which each front end names its own way.
+    const refused = (setting: string, message: RegExp) => (e: Error) =>
+      e instanceof SettingError &&
+      e.setting === setting &&
+      message.test(errorMessage(e, valuesReader({}, 'command line')));
     await assert.rejects(
       writeHistory(git, { ...settings(none), source, perPage: 0 }),
-      /Invalid --per-page '0'/,
+      refused('per-page', /Invalid --per-page '0'/),
     );
     await assert.rejects(
       writeHistory(git, { ...settings(none), source: { ...source, notesRef: 'refs/heads/x' } }),
-      /Invalid --notes-ref 'refs\/heads\/x'. Expected a ref under refs\/notes\//,
+      refused(
+        'notes-ref',
+        /Invalid --notes-ref 'refs\/heads\/x'. Expected a ref under refs\/notes\//,
+      ),
     );
     assert.equal(existsSync(none), false, 'nothing written on bad input');
   });

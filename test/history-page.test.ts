@@ -351,7 +351,10 @@ describe('tributary history end to end (dist/cli, smart HTTP, headless chromium)
       nowhere,
     );
     assert.equal(both.code, 2);
-    assert.match(both.stderr, /either --branch BRANCH .* or --series NAME/);
+    assert.match(
+      both.stderr,
+      /Give either --branch \(a tree's flights\) or --series \(a watch series' flights\), not both\./,
+    );
     const pages = await history(
       '--repo',
       url,

@@ -5,13 +5,17 @@
  * reader it is given knows which front end it is, so an error names the setting as the user
  * wrote it (`input 'source'`, `--source`).
  */
+import { resolve } from 'node:path';
 import {
+  capitalised,
+  errorMessage,
   missingSetting,
   invalidSetting,
   SettingError,
   type FrontEnd,
   type SettingNames,
 } from './errors.js';
+import { credentialFor, transportOf, type Remote } from './git.js';
 
 /** One setting of a part, as its action.yml declares it. */
 export interface SettingDeclaration {
@@ -132,6 +136,55 @@ export class Settings<K extends string> {
   invalid(setting: K, value: unknown, expected: string): SettingError {
     return invalidSetting(setting, value, expected);
   }
+
+  /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+  remote(setting: K, workingDirectory: string, token?: string): Remote | undefined {
+    const v = this.string(setting);
+    return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+  }
+}
+
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+export function repositoryOf(
+  setting: string,
+  value: string,
+  workingDirectory: string,
+  token?: string,
+): Remote {
+  const expected = 'an https:// URL of a repository, or a local path';
+  if (value.startsWith('-')) throw invalidSetting(setting, value, expected);
+  let remote: Remote;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw invalidSetting(setting, value, expected);
+    }
+    if (url.username || url.password)
+      throw new SettingError(
+        setting,
+        (name) =>
+          `${capitalised(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`,
+      );
+    remote = { url: value, token };
+  } else
+    remote = {
+      url: transportOf(value) === 'local' ? resolve(workingDirectory, value) : value,
+      token,
+    };
+  try {
+    credentialFor(remote);
+  } catch (e) {
+    const why = errorMessage(e).replace(/\.$/, '');
+    throw invalidSetting(setting, value, `the URL of one repository (${why})`);
+  }
+  return remote;
 }
 
 /** A reader over plain values (tests, and anything that is neither front end). */

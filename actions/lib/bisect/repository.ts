@@ -7,9 +7,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, errorMessage, invalid } from '../errors.js';
+import {
+  ConfigurationError,
+  errorMessage,
+  invalid,
+  invalidSetting,
+  missingSetting,
+} from '../errors.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord, type TreeRevision } from '../flight.js';
-import { Git, GitError, initRepository, type Identity } from '../git.js';
+import {
+  credentialFor,
+  Git,
+  GitError,
+  initRepository,
+  type Identity,
+  type Remote,
+} from '../git.js';
 import type { Logger } from '../log.js';
 import { publishFlight, readFlightsOf, readResults, usePartialClone } from '../gate/index.js';
 import { CommitGraph } from './graph.js';
@@ -20,10 +33,11 @@ export const BISECT_FORMAT = 'tributary.bisect/v1' as const;
 export const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 
 export interface BisectSettings extends Regression {
-  /** The watched tree's hosted repository, which holds the series' notes: a URL or a path. */
-  remote: string;
-  /** For HTTPS remotes: sent as a header to exactly those repositories, never stored. */
-  token?: string;
+  /**
+   * The watched tree's hosted repository, which holds the series' notes, and its token: sent
+   * to it, and to the other trees' repositories, each alone (credentialFor).
+   */
+  hosted: Remote;
   notesRef: string;
   /** The watched tree's revisions in the last-pass and first-fail flights (full commit ids). */
   pass: string;
@@ -84,26 +98,32 @@ export type BisectReport = ReportHead &
 
 const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
+/**
+ * Everything checked before anything is fetched or recorded, errors naming the setting as the
+ * front end does (bisect/settings.ts parses them).
+ */
 export function checkBisectSettings(s: BisectSettings): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(s.series))
-    throw invalid('series', s.series, 'a series name of letters, digits and . _ + -');
+    throw invalidSetting('series', s.series, 'a series name of letters, digits and . _ + -');
   for (const key of ['job', 'step'] as const)
-    if (!s[key].trim()) throw new ConfigurationError(key, `The ${key} of the regression is empty.`);
+    if (!s[key].trim()) throw missingSetting(key, `the ${key} of the regression`);
   for (const key of ['pass', 'fail'] as const)
     if (!FULL_ID.test(s[key]))
-      throw invalid(`${key} revision`, s[key], 'a full commit id (40 hex digits)');
+      throw invalidSetting(key, s[key], 'a full commit id (40 hex digits)');
   if (!s.notesRef.startsWith('refs/notes/'))
-    throw invalid('notes ref', s.notesRef, 'a ref under refs/notes/');
-  for (const [name, repo] of [['(watched)', s.remote], ...Object.entries(s.treeRepos)]) {
-    if (!name || !repo) throw invalid('tree repository', `${name}=${repo}`, 'NAME=URL-or-path');
-    remoteOf(repo);
-  }
+    throw invalidSetting('notes-ref', s.notesRef, 'a ref under refs/notes/');
+  for (const [name, repo] of Object.entries(s.treeRepos))
+    if (!name || !repo) throw invalidSetting('tree-repo', `${name}:${repo}`, 'tree:url');
 }
 
-/** A URL (never with a user or token in it) or a path. */
-function remoteOf(repo: string): string {
+/**
+ * Another tree's repository, named by --tree-repo or by the url its records carry: a URL
+ * (never with a user or token in it) or a path, with the hosted tree's token scoped to that
+ * repository alone.
+ */
+function treeRemote(s: BisectSettings, repo: string): Remote {
   if (repo.startsWith('-')) throw invalid('repository', repo, 'a URL or a path');
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(repo)) return repo;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(repo)) return { url: repo };
   let url: URL;
   try {
     url = new URL(repo);
@@ -115,7 +135,13 @@ function remoteOf(repo: string): string {
       'repository',
       `The repository URL ${url.protocol}//${url.host}${url.pathname} carries a user or token: give the token in the environment instead.`,
     );
-  return repo;
+  const remote: Remote = { url: repo, token: s.hosted.token };
+  try {
+    credentialFor(remote);
+  } catch (e) {
+    throw new ConfigurationError('repository', `The repository ${repo}: ${errorMessage(e)}`);
+  }
+  return remote;
 }
 
 /** A tree's repository, fetched into a scratch folder of its own: its commits and range. */
@@ -132,18 +158,14 @@ class TreeRepository {
   static async open(
     s: BisectSettings,
     label: string,
-    url: string,
+    remote: Remote,
     logger: Logger,
   ): Promise<TreeRepository> {
     const dir = join(s.workDir, `tree-${label.replace(/[^A-Za-z0-9._-]+/g, '-')}.git`);
     mkdirSync(s.workDir, { recursive: true });
-    const git = await initRepository(dir, {
-      // The token goes to this repository alone (credentialFor scopes it), never stored.
-      remotes: [{ url, token: s.token }],
-      identity: s.identity,
-      logger,
-    });
-    return new TreeRepository(label, url, git, await usePartialClone(git, { url }));
+    // The token goes to this repository alone (credentialFor scopes it), never stored.
+    const git = await initRepository(dir, { remotes: [remote], identity: s.identity, logger });
+    return new TreeRepository(label, remote.url, git, await usePartialClone(git, remote));
   }
 
   /** Fetches commits by id, without trees or files; git's error when the remote will not. */
@@ -258,14 +280,14 @@ interface Loaded {
 
 /** The watched tree's range and the series' flights in it; the flights at both ends. */
 async function load(s: BisectSettings, logger: Logger): Promise<Loaded> {
-  const watched = await TreeRepository.open(s, 'the watched tree', remoteOf(s.remote), logger);
+  const watched = await TreeRepository.open(s, 'the watched tree', s.hosted, logger);
   const graph = await watched.range(s.pass, s.fail);
   logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
   const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
   if (!tip)
     throw new ConfigurationError(
       'series',
-      `${s.remote} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`,
+      `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`,
     );
   // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
   await watched.git.fetch(watched.url, [`+${s.notesRef}:${s.notesRef}`], { retries: 3 });
@@ -308,7 +330,7 @@ async function graphOf(
   if (known) return known;
   const url = s.treeRepos[tree] ?? l.fail.trees.find((t) => t.name === tree)?.url;
   if (!url) return undefined;
-  const repo = await TreeRepository.open(s, `tree '${tree}'`, remoteOf(url), logger);
+  const repo = await TreeRepository.open(s, `tree '${tree}'`, treeRemote(s, url), logger);
   const [from, to] = [l.pass, l.fail].map((f) => f.trees.find((t) => t.name === tree)!.revision);
   const graph = await repo.range(from, to);
   l.graphs.set(tree, graph);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, invalid } from '../errors.js';
+import { ConfigurationError, invalidSetting } from '../errors.js';
 import type { FlightRecord } from '../flight.js';
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
@@ -43,16 +43,19 @@ export interface HistoryOutcome {
   notesRead: number;
 }
 
-/** Everything checked before anything is read or written; errors quote the value. */
+/**
+ * Everything checked before anything is read or written; errors quote the value and name the
+ * setting as the front end does (history/settings.ts parses them).
+ */
 export function checkHistorySettings(s: HistorySettings): void {
   if (!Number.isInteger(s.perPage) || s.perPage < 1 || s.perPage > 500)
-    throw invalid('--per-page', String(s.perPage), 'a whole number from 1 to 500');
+    throw invalidSetting('per-page', String(s.perPage), 'a whole number from 1 to 500');
   if (s.pages !== 'all' && (!Number.isInteger(s.pages) || s.pages < 1))
-    throw invalid('--pages', String(s.pages), "a whole number >= 1, or 'all'");
+    throw invalidSetting('pages', String(s.pages), "a whole number >= 1, or 'all'");
   if (!s.source.notesRef.startsWith('refs/notes/'))
-    throw invalid('--notes-ref', s.source.notesRef, 'a ref under refs/notes/');
+    throw invalidSetting('notes-ref', s.source.notesRef, 'a ref under refs/notes/');
   if (s.source.kind === 'series' && !s.source.series.trim())
-    throw invalid('--series', s.source.series, "a watch series' name");
+    throw invalidSetting('series', s.source.series, "a watch series' name");
 }
 
 type Baseline = { flight?: unknown; revision?: unknown } | undefined;
