@@ -125,7 +125,7 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
       variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
       setting: 'token',
       description:
-        'the token for an https hosted tree (read, and written by --record), sent to each repository alone',
+        "the token for an https hosted tree (read, and written by --record), sent to it alone and to other trees' repositories on the same server",
     },
   ],
   exitCodes: [

@@ -428,6 +428,47 @@ describe('tributary bisect (command line, over smart HTTP)', () => {
     assert.notEqual(await hosted.revParse(NOTES), notesBefore);
   });
 
+  it("sends the hosted tree's token to another tree's repository only on the same server", async () => {
+    // The same repositories on a second server: another origin, which must not get the token.
+    const elsewhere = await startGitServer(server.root, TOKEN);
+    try {
+      const notesBefore = await hosted.revParse(NOTES);
+      const run = await testAt([
+        { name: 'qemu', revision: q.fail },
+        { name: 'xen', revision: x[1] },
+      ]);
+      const args = ['--pass', q.pass, '--fail', q.fail, '--record', run, '--flight', 'reach'];
+      const other = await tributary(
+        'bisect',
+        ...common(),
+        ...args,
+        '--tree-repo',
+        `xen:${elsewhere.repoUrl('xen.git')}`,
+      );
+      assert.equal(other.status, 2, other.stderr);
+      assert.ok(elsewhere.requests.length > 0, 'xen was asked of the other server');
+      assert.deepEqual(
+        elsewhere.requests.filter((r) => r.withAuthorization),
+        [],
+        'no request to the other server carried the token',
+      );
+      assert.equal(await hosted.revParse(NOTES), notesBefore, 'nothing recorded');
+      // The same tree on the hosted tree's own server gets it, in the new tree:url form.
+      const mark = server.requests.length;
+      const same = await tributary(
+        'bisect',
+        ...common(),
+        ...args,
+        '--tree-repo',
+        `xen:${server.repoUrl('xen.git')}`,
+      );
+      assert.equal(same.status, 0, same.stderr);
+      assert.ok(server.requests.slice(mark).every((r) => r.authorized));
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('a regression that passes again at first-fail is a result, not a bisection (exit 1)', async () => {
     const series = 'qemu-master-vs-xen-flaky';
     await watchFlight(

@@ -35,7 +35,7 @@ export const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 export interface BisectSettings extends Regression {
   /**
    * The watched tree's hosted repository, which holds the series' notes, and its token: sent
-   * to it, and to the other trees' repositories, each alone (credentialFor).
+   * to it, and to another tree's repository on the same server, each alone (credentialFor).
    */
   hosted: Remote;
   notesRef: string;
@@ -118,8 +118,9 @@ export function checkBisectSettings(s: BisectSettings): void {
 
 /**
  * Another tree's repository, named by --tree-repo or by the url its records carry: a URL
- * (never with a user or token in it) or a path, with the hosted tree's token scoped to that
- * repository alone.
+ * (never with a user or token in it) or a path. The hosted tree's token goes along only to a
+ * repository on the same server, scoped to that repository alone; a tree kept elsewhere is
+ * read without it.
  */
 function treeRemote(s: BisectSettings, repo: string): Remote {
   if (repo.startsWith('-')) throw invalid('repository', repo, 'a URL or a path');
@@ -135,13 +136,24 @@ function treeRemote(s: BisectSettings, repo: string): Remote {
       'repository',
       `The repository URL ${url.protocol}//${url.host}${url.pathname} carries a user or token: give the token in the environment instead.`,
     );
-  const remote: Remote = { url: repo, token: s.hosted.token };
+  const remote: Remote = {
+    url: repo,
+    token: sameServer(url, s.hosted.url) ? s.hosted.token : undefined,
+  };
   try {
     credentialFor(remote);
   } catch (e) {
     throw new ConfigurationError('repository', `The repository ${repo}: ${errorMessage(e)}`);
   }
   return remote;
+}
+
+function sameServer(url: URL, other: string): boolean {
+  try {
+    return new URL(other).origin === url.origin;
+  } catch {
+    return false;
+  }
 }
 
 /** A tree's repository, fetched into a scratch folder of its own: its commits and range. */
