@@ -30974,11 +30974,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2010);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
 /* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(497);
-/* harmony import */ var _lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1174);
-/* harmony import */ var _lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9191);
-/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4789);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7661);
+/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4789);
+/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
+/* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9420);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6146);
 /* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
@@ -30995,60 +30995,23 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-/** owner/name → a URL on this server; a URL stays as it is. */
-function repositoryUrl(name, value) {
-    if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
-        return value;
-    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, 'a URL or owner/name');
-    const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${value.replace(/\.git$/, '')}.git`;
-}
-function settings() {
-    const mode = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('mode') || 'check';
-    if (!['check', 'report'].includes(mode))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)("input 'mode'", mode, 'check or report');
-    const token = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('token');
-    const upstreamToken = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)('upstream-token');
-    const development = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-development-branch') || 'master';
-    const temp = process.env.RUNNER_TEMP ?? '/tmp';
-    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('cache-dir') || undefined;
-    if (cacheDir)
-        (0,_lib_backport_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .checkCacheDir */ .oy)(cacheDir, "input 'cache-dir'");
+function context() {
     return {
-        mode,
-        upstreamUrl: repositoryUrl('upstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-repository', { required: true })),
-        development,
-        followed: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('upstream-branch') || development,
-        downstreamUrl: repositoryUrl('downstream-repository', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-repository') || process.env.GITHUB_REPOSITORY || ''),
-        policy: (0,_lib_backport_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePolicy */ .ON)({
-            trailers: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('downstream-only-trailers'),
-            subjects: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.getInput */ .I8.getInput('downstream-only-subjects')
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            referencePatterns: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.getInput */ .I8.getInput('reference-patterns')
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            minimumIdLength: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .integerInput */ .$A)('minimum-id-length', 12, 7),
-        }),
-        token,
-        upstreamToken,
-        workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'tributary-backport', 'repository.git'),
-        cacheDir,
+        fetch: {
+            serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+            repository: process.env.GITHUB_REPOSITORY ?? '',
+            workDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP ?? '/tmp', 'tributary-backport', 'repository.git'),
+        },
     };
 }
 /** The change to check: from the event, or from the base and head inputs. */
-function changeRange() {
+function changeRange({ base, head }) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
-    const base = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('base');
-    const head = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('head');
     if (base && head)
         return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_9__/* .rangeFromEvent */ .I)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__/* .rangeFromEvent */ .I)(eventName, payload);
     if (!range)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
@@ -31065,17 +31028,13 @@ function countingLogger() {
     };
     return logger;
 }
-async function check(s) {
-    const range = changeRange();
-    const failOnWarnings = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)('fail-on-warnings');
+async function check(settings) {
+    const s = settings.fetch;
+    const range = changeRange(settings);
     const logger = countingLogger();
     const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkChange */ .$)(s, range, logger);
     const { counts } = outcome;
-    const result = counts.violation > 0 || (failOnWarnings && counts.warnings > 0)
-        ? 'fail'
-        : counts.warnings > 0
-            ? 'warn'
-            : 'pass';
+    const result = (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .checkResult */ .i)(counts, settings.failOnWarnings);
     annotate(outcome, result, logger.warnings);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', result);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(outcome.classifications));
@@ -31116,12 +31075,12 @@ function annotate(outcome, result, warningsBefore) {
     for (const a of annotations.warnings)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(a.message, a.title ? { title: a.title } : {});
 }
-async function report(s) {
-    const branch = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('downstream-branch') || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
-    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('sync-to') || undefined, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
+async function report(settings) {
+    const s = settings.fetch;
+    const branch = settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
+    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, settings.syncTo, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
     const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .divergenceMarkdown */ .J1)(r);
-    // A report never fails its step: anything worth a look, violations or warnings, is warn.
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', r.counts.violation || r.counts.warnings ? 'warn' : 'pass');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .reportResult */ .R)(r.counts));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report', JSON.stringify(r));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report-markdown', markdown);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(r.commits));
@@ -31129,26 +31088,24 @@ async function report(s) {
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('violations', String(r.counts.violation));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('warnings', String(r.counts.warnings));
     await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addRaw(markdown, true).write();
-    const title = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)('issue-title');
-    if (title) {
+    if (settings.issue) {
         const repository = process.env.GITHUB_REPOSITORY ?? '';
-        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_8__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
+        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
             repository,
-            title,
-            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_7__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
+            title: settings.issue.title,
+            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
             body: markdown,
-            labels: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('issue-labels'),
+            labels: settings.issue.labels,
             logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
         });
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('issue-number', String(issue.number));
     }
 }
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
-    const s = settings();
-    if (s.mode === 'report')
-        await report(s);
+    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
+        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
     else
-        await check(s);
+        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -32226,8 +32183,8 @@ async function fetchCommitsById(git, source, ids) {
         await talkTo(git, source, [...FETCH, '--', source.url, id], { retries: 0 });
 }
 //# sourceMappingURL=fetch.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js + 6 modules
-var pull_request = __nccwpck_require__(7661);
+// EXTERNAL MODULE: ./build/actions/lib/backport/pull-request.js
+var pull_request = __nccwpck_require__(6146);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/check.js
 /**
  * The stories of the backport-check action: classify a pull request's commits against the
@@ -32779,22 +32736,668 @@ function changeNote(message) {
 
 /***/ }),
 
-/***/ 7661:
+/***/ 6146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ rangeFromEvent),
+/* harmony export */   o: () => (/* binding */ workRepository)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(426);
+/**
+ * What a pull request (or a merge queue entry) asks the check to classify, read from the
+ * event payload alone, and the repository the check reads it in: a bare repository of our
+ * own into which the pull request's commits are fetched as objects (fetch.ts). Nothing from
+ * the pull request is checked out or run, which is what makes the check safe under
+ * `pull_request_target`.
+ */
+
+
+
+const hex40 = (s) => typeof s === 'string' && /^[0-9a-f]{40}$/.test(s);
+/** The range of a pull_request / pull_request_target / merge_group event; undefined for others. */
+function rangeFromEvent(eventName, payload) {
+    const p = (payload ?? {});
+    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+        const pr = p.pull_request;
+        const number = pr?.number ?? p.number;
+        if (!pr || !hex40(pr.base?.sha) || !hex40(pr.head?.sha) || !number)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('event', `The ${eventName} event payload has no pull_request with base.sha, head.sha and number.`);
+        const baseRepo = pr.base?.repo?.full_name;
+        const headRepo = pr.head?.repo?.full_name;
+        return {
+            event: eventName,
+            number,
+            base: { sha: pr.base.sha, ref: pr.base?.ref ? `refs/heads/${pr.base.ref}` : undefined },
+            // GitHub keeps every pull request's head under refs/pull/N/head in the base repository,
+            // forks included, so the fork itself is never contacted.
+            head: { sha: pr.head.sha, ref: `refs/pull/${number}/head` },
+            fork: headRepo !== baseRepo ? (headRepo ?? '(deleted fork)') : undefined,
+        };
+    }
+    if (eventName === 'merge_group') {
+        const mg = p.merge_group;
+        if (!mg || !hex40(mg.base_sha) || !hex40(mg.head_sha))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('event', 'The merge_group event payload has no merge_group with base_sha and head_sha.');
+        return {
+            event: eventName,
+            base: { sha: mg.base_sha, ref: mg.base_ref },
+            head: { sha: mg.head_sha, ref: mg.head_ref },
+        };
+    }
+    return undefined;
+}
+/** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
+async function workRepository(options) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(options.dir))
+        return new _git_js__WEBPACK_IMPORTED_MODULE_2__/* .Git */ .TU({ cwd: options.dir, remotes: options.remotes, logger: options.logger });
+    return (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .initRepository */ .zY)(options.dir, {
+        remotes: options.remotes,
+        logger: options.logger,
+    });
+}
+//# sourceMappingURL=pull-request.js.map
+
+/***/ }),
+
+/***/ 4789:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ publishReport),
+/* harmony export */   l: () => (/* binding */ reportMarker)
+/* harmony export */ });
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(354);
+
+/** GitHub refuses bodies longer than this. */
+const BODY_LIMIT = 65536;
+function reportMarker(kind, subject) {
+    return `<!-- tributary:${kind} ${subject.replace(/--/g, '-')} -->`;
+}
+async function publishReport(github, options) {
+    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRepository */ .SU)(options.repository);
+    let body = `${options.marker}\n${options.body}`;
+    if (body.length > BODY_LIMIT) {
+        const note = '\n\n_(cut short: the whole report is in the workflow run summary)_\n';
+        body = body.slice(0, BODY_LIMIT - note.length) + note;
+    }
+    const existing = await github.paginate(github.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+        ...(options.labels?.length ? { labels: options.labels.join(',') } : {}),
+    });
+    const mine = existing.find((i) => !i.pull_request && (i.body ?? '').includes(options.marker));
+    if (mine) {
+        const r = await github.rest.issues.update({
+            owner,
+            repo,
+            issue_number: mine.number,
+            title: options.title,
+            body,
+        });
+        options.logger?.info(`Updated issue #${mine.number}.`);
+        return { number: mine.number, url: r.data.html_url, created: false };
+    }
+    const r = await github.rest.issues.create({
+        owner,
+        repo,
+        title: options.title,
+        body,
+        labels: options.labels,
+    });
+    options.logger?.info(`Opened issue #${r.data.number}.`);
+    return { number: r.data.number, url: r.data.html_url, created: true };
+}
+//# sourceMappingURL=report-issue.js.map
+
+/***/ }),
+
+/***/ 9539:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J1: () => (/* binding */ divergenceMarkdown),
+/* harmony export */   J7: () => (/* binding */ countsLine),
+/* harmony export */   LO: () => (/* binding */ checkAnnotations),
+/* harmony export */   jS: () => (/* binding */ classificationTable)
+/* harmony export */ });
+/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN */
+const short = (id) => (id ? id.slice(0, 12) : '');
+/** A table cell: pipes and line breaks would end the cell early. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+/** `1234567890ab subject`: how a commit is named in annotations and tables. */
+function commitTitle(c) {
+    return `${short(c.commit)} ${c.subject}`;
+}
+function countsLine(counts) {
+    const parts = [
+        `${counts.commits} commits`,
+        `${counts.upstream} upstream`,
+        `${counts.backport} backport`,
+        `${counts.revert} revert`,
+        `${counts['downstream-only']} downstream-only`,
+        `${counts.sync} sync`,
+        `${counts.merge} merge`,
+        `${counts.violation} violation`,
+        `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
+    ];
+    return parts.join(', ');
+}
+/** What the Note column says: the problem first, then warnings, then facts. */
+function noteOf(c) {
+    const parts = [];
+    if (c.class === 'violation' && c.reason)
+        parts.push(`✗ ${c.reason}`);
+    else if (c.reason)
+        parts.push(c.reason);
+    if (c.reverts)
+        parts.push(`reverts ${short(c.reverts)}`);
+    for (const w of c.warnings)
+        parts.push(`⚠ ${w}`);
+    parts.push(...c.notes);
+    return parts.join('; ');
+}
+function classificationTable(list) {
+    const rows = [
+        '| Commit | Class | Upstream commit | Patch | Note |',
+        '| --- | --- | --- | --- | --- |',
+    ];
+    for (const c of list) {
+        rows.push(`| ${cell(commitTitle(c))} | ${c.class} | ${(c.upstreams ?? [c.upstream]).map(short).join(', ')} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`);
+    }
+    return rows.join('\n');
+}
+function divergenceMarkdown(r) {
+    const out = [];
+    out.push(`## Divergence of ${r.downstream.revision} from upstream`, '', `Downstream \`${short(r.downstream.commit)}\`, following \`${r.followed.revision}\` (\`${short(r.followed.commit)}\`), development branch \`${r.development.revision}\`; next sync to \`${r.target.revision}\` (\`${short(r.target.commit)}\`).`, '', countsLine(r.counts), '', `### Downstream-only (${r.downstreamOnly.length})`, '');
+    if (r.downstreamOnly.length) {
+        out.push('| Commit | Reason |', '| --- | --- |');
+        for (const c of r.downstreamOnly)
+            out.push(`| ${cell(commitTitle(c))} | ${cell(c.reason)} |`);
+    }
+    else
+        out.push('None.');
+    if (r.unexplained.length) {
+        out.push('', `### Unexplained: neither upstream nor declared (${r.unexplained.length})`, '');
+        out.push('| Commit | Why |', '| --- | --- |');
+        for (const c of r.unexplained)
+            out.push(`| ${cell(commitTitle(c))} | ${cell(c.reason ?? '')} |`);
+    }
+    out.push('', `### Upstream now carries (${r.carried.length})`, '');
+    if (r.carried.length) {
+        out.push('| Commit | Declared downstream-only | Upstream commit | Matched by | Patch |', '| --- | --- | --- | --- | --- |');
+        for (const c of r.carried)
+            out.push(`| ${cell(commitTitle(c))} | ${cell(c.declared ?? '')} | ${cell(`${short(c.upstream)} ${c.upstreamSubject}`)} | ${c.match} | ${c.patch} |`);
+    }
+    else
+        out.push('Nothing that exists only downstream is upstream yet.');
+    out.push('', `### Before syncing to ${r.target.revision}: revert or drop, in this order (${r.supersededByTarget.length})`, '');
+    if (r.supersededByTarget.length) {
+        out.push('| # | Action | Commit | Superseded by | Matched by | Patch |', '| --- | --- | --- | --- | --- | --- |');
+        r.supersededByTarget.forEach((c, i) => out.push(`| ${i + 1} | ${c.action} | ${cell(commitTitle(c))} | ${cell(`${short(c.upstream)} ${c.upstreamSubject}`)} | ${c.match} | ${c.patch} |`));
+    }
+    else
+        out.push(`Nothing: no downstream commit is superseded by ${r.target.revision}.`);
+    return out.join('\n') + '\n';
+}
+/** GitHub shows this many error, and as many warning, annotations of a step; the rest are lost. */
+const ANNOTATIONS_SHOWN = 10;
+/**
+ * The annotations of a check, within what GitHub shows: at most 9 violations (the step's
+ * failure message is the 10th error), and at most 9 commits with warnings and a 10th saying
+ * how many more the job summary lists. `warningsBefore` counts warnings already given in
+ * the step (a base gone by force-push), which take room too.
+ */
+function checkAnnotations(list, warningsBefore = 0) {
+    const room = ANNOTATIONS_SHOWN - 1;
+    const violations = list.filter((c) => c.class === 'violation');
+    const warned = list.filter((c) => c.class !== 'violation' && c.warnings.length);
+    const errors = violations
+        .slice(0, room)
+        .map((c) => ({ title: commitTitle(c), message: noteOf(c) }));
+    const warningRoom = Math.max(0, ANNOTATIONS_SHOWN - warningsBefore);
+    const fits = warned.length <= warningRoom;
+    const shown = fits ? warned : warned.slice(0, Math.max(0, warningRoom - 1));
+    const warnings = shown.map((c) => ({
+        title: commitTitle(c),
+        message: c.warnings.join('; '),
+    }));
+    const left = warned.length - shown.length;
+    if (left && warningRoom > 0)
+        warnings.push({
+            message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
+        });
+    return { errors, warnings, violationsLeft: violations.length - errors.length };
+}
+//# sourceMappingURL=report.js.map
+
+/***/ }),
+
+/***/ 4712:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ rangeFromEvent),
-  o: () => (/* binding */ workRepository)
+  Jb: () => (/* binding */ parseBackportMode),
+  P7: () => (/* binding */ parseCheckSettings),
+  nA: () => (/* binding */ parseDivergenceSettings)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+// UNUSED EXPORTS: BACKPORT_SETTINGS, MODES
+
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var git = __nccwpck_require__(426);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+    remote(setting, workingDirectory, token) {
+        const v = this.string(setting);
+        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+    }
+}
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+function repositoryOf(setting, value, workingDirectory, token) {
+    const expected = 'an https:// URL of a repository, or a local path';
+    if (value.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    let remote;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+        }
+        if (url.username || url.password)
+            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
+        remote = { url: value, token };
+    }
+    else
+        remote = {
+            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
+            token,
+        };
+    try {
+        (0,git/* credentialFor */.FX)(remote);
+    }
+    catch (e) {
+        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
+    }
+    return remote;
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
+var facts = __nccwpck_require__(1174);
+// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
+var policy = __nccwpck_require__(9191);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/settings.js
+/**
+ * The backport check's and the divergence report's settings, parsed in one place for both
+ * front ends: the backport-check action (check and report modes, over fetched repositories)
+ * and `tributary check` / `tributary divergence` (over a local repository).
+ */
+
+
+
+
+/** Every input of the backport-check action, with the default its action.yml declares. */
+const BACKPORT_SETTINGS = {
+    mode: { default: 'check' },
+    'upstream-repository': { required: true },
+    'upstream-development-branch': { default: 'master' },
+    'upstream-branch': {},
+    'downstream-repository': {},
+    base: {},
+    head: {},
+    'downstream-branch': {},
+    'sync-to': {},
+    'issue-title': {},
+    'issue-labels': {},
+    'downstream-only-trailers': { default: 'Downstream-only' },
+    'downstream-only-subjects': {},
+    'reference-patterns': {},
+    'minimum-id-length': { default: '12' },
+    'fail-on-warnings': { default: 'false' },
+    token: { secret: true, runner: '${{ github.token }}' },
+    'upstream-token': { secret: true },
+    'cache-dir': { runner: '${{ runner.temp }}/tributary-backport-cache' },
+};
+const MODES = ['check', 'report'];
+/** parsePolicy's own subjects, and the settings they come from. */
+const POLICY_SUBJECTS = {
+    'downstream-only trailer': 'downstream-only-trailers',
+    'downstream-only subject': 'downstream-only-subjects',
+    'reference pattern': 'reference-patterns',
+    'minimum id length': 'minimum-id-length',
+};
+function policyOf(v) {
+    const minimumIdLength = v.integer('minimum-id-length', { min: 7, max: 40 });
+    try {
+        return (0,policy/* parsePolicy */.ON)({
+            trailers: v.list('downstream-only-trailers'),
+            subjects: v.lines('downstream-only-subjects'),
+            referencePatterns: v.lines('reference-patterns'),
+            minimumIdLength,
+        });
+    }
+    catch (e) {
+        const setting = e instanceof errors/* ConfigurationError */.j1 ? POLICY_SUBJECTS[e.subject] : undefined;
+        if (!setting || !(e instanceof errors/* ConfigurationError */.j1))
+            throw e;
+        // `Invalid reference pattern 'x'...`: the same words, the setting named as the user knows it.
+        throw new errors/* SettingError */.L_(setting, (name) => e.message.replace(e.subject, name));
+    }
+}
+/** owner/name → a URL on this server; a URL or an absolute path stays as it is. */
+function repositoryUrl(v, setting, value, serverUrl) {
+    if (/^https?:\/\//.test(value) || value.startsWith('file://') || value.startsWith('/'))
+        return value;
+    if (!/^[\w.-]+\/[\w.-]+$/.test(value))
+        throw v.invalid(setting, value, 'a URL or owner/name');
+    return `${serverUrl.replace(/\/+$/, '')}/${value.replace(/\.git$/, '')}.git`;
+}
+function policySettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    const f = context.fetch;
+    // What the part cannot start without comes first, so the one error names it.
+    const upstreamUrl = f ? v.required('upstream-repository', 'the hosted mirror of upstream') : '';
+    const development = v.required('upstream-development-branch', 'the upstream development branch');
+    const followed = v.string('upstream-branch') || development;
+    const policy = policyOf(v);
+    const cacheDir = v.optional('cache-dir');
+    if (cacheDir !== undefined)
+        (0,facts/* checkCacheDir */.oy)(cacheDir, read.name('cache-dir'));
+    return {
+        development,
+        followed,
+        policy,
+        cacheDir,
+        fetch: f && {
+            upstreamUrl: repositoryUrl(v, 'upstream-repository', upstreamUrl, f.serverUrl),
+            downstreamUrl: repositoryUrl(v, 'downstream-repository', v.string('downstream-repository') || f.repository, f.serverUrl),
+            development,
+            followed,
+            policy,
+            token: v.secret('token'),
+            upstreamToken: v.secret('upstream-token'),
+            workDir: f.workDir,
+            cacheDir,
+        },
+    };
+}
+/** The backport-check action's mode: check a change, or report the divergence. */
+function parseBackportMode(read) {
+    return new Settings(read, BACKPORT_SETTINGS).choice('mode', MODES);
+}
+function parseCheckSettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    return {
+        ...policySettings(read, context),
+        base: v.optional('base'),
+        head: v.optional('head'),
+        failOnWarnings: v.boolean('fail-on-warnings'),
+    };
+}
+function parseDivergenceSettings(read, context) {
+    const v = new Settings(read, BACKPORT_SETTINGS);
+    const title = v.string('issue-title');
+    return {
+        ...policySettings(read, context),
+        downstream: v.optional('downstream-branch'),
+        syncTo: v.optional('sync-to'),
+        issue: title ? { title, labels: v.list('issue-labels') } : undefined,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 9420:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ reportResult),
+/* harmony export */   i: () => (/* binding */ checkResult)
+/* harmony export */ });
+/** A change: a violation fails it, and so does a warning with fail-on-warnings. */
+function checkResult(counts, failOnWarnings) {
+    if (counts.violation > 0 || (failOnWarnings && counts.warnings > 0))
+        return 'fail';
+    return counts.warnings > 0 ? 'warn' : 'pass';
+}
+/** A divergence report never fails: anything worth a look, violations or warnings, is warn. */
+function reportResult(counts) {
+    return counts.violation || counts.warnings ? 'warn' : 'pass';
+}
+//# sourceMappingURL=verdict.js.map
+
+/***/ }),
+
+/***/ 4193:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
+/* harmony export */ });
+/* unused harmony exports inputNames, settingError */
+/**
+ * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
+ * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
+ * or an outage and keeps its stack.
+ */
+class ConfigurationError extends Error {
+    /** The input, file or field that was wrong, as the user wrote it. */
+    subject;
+    constructor(subject, message) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.subject = subject;
+    }
+}
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
+/** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
+function invalid(subject, value, expected) {
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
+}
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
+    return e instanceof Error ? e.message : String(e);
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 426:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TU: () => (/* binding */ Git),
+  FX: () => (/* reexport */ credentialFor),
+  zY: () => (/* binding */ initRepository),
+  JH: () => (/* reexport */ transportOf)
+});
+
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitError, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -33464,6 +34067,30 @@ class Git extends GitProcess {
         await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
     }
     /**
+     * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
+     * time: no negotiation (nothing of ours is offered), so the server sends exactly these. A
+     * server that will not serve objects by id answers false, and git's lazy fetch brings each
+     * one when it is read: slower, still right.
+     */
+    async fetchObjects(remote, oids, opts = {}) {
+        if (!oids.length)
+            return true;
+        const r = await this.exec([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            '--stdin',
+            '--',
+            remote,
+        ], { input: oids.join('\n') + '\n', allowFailure: true, retries: opts.retries });
+        return r.code === 0;
+    }
+    /**
      * Updates refs of a remote, each guarded by a lease on the value it must still have
      * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
      * an error: the outcome says which leases failed, and git's words for anything else.
@@ -33584,6 +34211,55 @@ class Git extends GitProcess {
     async readBlob(oid) {
         return (await this.exec(['cat-file', 'blob', oid])).stdout;
     }
+    /**
+     * The contents of many blobs from one `git cat-file --batch`: oid → text; an object that is
+     * missing (or not a blob) is absent. git gives each size in bytes and the funnel decodes its
+     * output as UTF-8, so when the sizes do not add up (a blob that is not UTF-8) each blob is
+     * read alone instead: slower, still right.
+     */
+    async readBlobs(oids) {
+        const list = [...new Set(oids)];
+        const texts = new Map();
+        if (!list.length)
+            return texts;
+        const r = await this.exec(['cat-file', '--batch'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const out = Buffer.from(r.stdout, 'utf8');
+        let at = 0;
+        let whole = r.code === 0;
+        for (const oid of list) {
+            const eol = out.indexOf(0x0a, at);
+            // `<oid> <type> <size>`, or `<oid> missing`
+            const [name, type, size] = eol < 0 ? [] : out.toString('latin1', at, eol).split(' ');
+            if (!whole || name !== oid) {
+                whole = false;
+                break;
+            }
+            if (size === undefined) {
+                at = eol + 1;
+                continue;
+            }
+            const end = eol + 1 + Number(size);
+            if (!/^\d+$/.test(size) || out[end] !== 0x0a) {
+                whole = false;
+                break;
+            }
+            if (type === 'blob')
+                texts.set(oid, out.toString('utf8', eol + 1, end));
+            at = end + 1;
+        }
+        if (whole)
+            return texts;
+        texts.clear();
+        for (const oid of list) {
+            const one = await this.exec(['cat-file', 'blob', oid], { allowFailure: true });
+            if (one.code === 0)
+                texts.set(oid, one.stdout);
+        }
+        return texts;
+    }
     /** Writes a blob and returns its id. */
     async writeBlob(content) {
         return this.run(['hash-object', '-w', '--stdin'], { input: content });
@@ -33640,26 +34316,29 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
-     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
-     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+     * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
+     * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
      */
     async noteBlobs(notesRef, commits) {
         const found = new Map();
         if (!commits.length || !(await this.revParse(notesRef)))
             return found;
-        const out = await this.run([
-            'ls-tree',
-            '-r',
-            '-z',
-            '--full-tree',
-            notesRef,
-            '--',
-            ...commits.flatMap(notePaths),
-        ]);
-        for (const e of treeEntries(out))
-            if (e.type === 'blob')
-                found.set(e.path.replace(/\//g, ''), e.oid);
+        // The paths are arguments: 500 commits a call keep the command line well under its limit.
+        for (let i = 0; i < commits.length; i += 500) {
+            const out = await this.run([
+                'ls-tree',
+                '-r',
+                '-z',
+                '--full-tree',
+                notesRef,
+                '--',
+                ...commits.slice(i, i + 500).flatMap(notePaths),
+            ]);
+            for (const e of treeEntries(out))
+                if (e.type === 'blob')
+                    found.set(e.path.replace(/\//g, ''), e.oid);
+        }
         return found;
     }
     /** The note a notes ref holds for a commit, or undefined. */
@@ -33721,6 +34400,89 @@ class Git extends GitProcess {
     async firstParents(head, max) {
         const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
         return out.split('\n').filter(Boolean);
+    }
+    /**
+     * The first-parent line from `head`, newest first, streamed: a caller that has seen enough
+     * stops reading, and git is stopped with it, however long the history.
+     */
+    async *walkFirstParents(head) {
+        for await (const line of this.lines(['rev-list', '--first-parent', head, '--']))
+            if (line)
+                yield line;
+    }
+    /** `walkFirstParents` with each commit's subject (a notes ref's log, say). */
+    async *walkFirstParentSubjects(head) {
+        for await (const line of this.lines(['log', '--first-parent', '--format=%H %s', head, '--'])) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            yield sp < 0
+                ? { commit: line, subject: '' }
+                : { commit: line.slice(0, sp), subject: line.slice(sp + 1) };
+        }
+    }
+    /**
+     * The commits reachable from `tip` and not from `exclude` (`rev-list --topo-order`: children
+     * before parents), each with its parents, first parent first.
+     */
+    async rangeWithParents(tip, exclude) {
+        const out = await this.run(['rev-list', '--topo-order', '--parents', tip, `^${exclude}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.split(' ');
+            return { commit, parents };
+        });
+    }
+    /** Parents, author and subject of commits, in the order asked, from one git process. */
+    async commitSummaries(commits) {
+        if (!commits.length)
+            return [];
+        const out = await this.run([
+            'show',
+            '--no-patch',
+            '--no-walk=unsorted',
+            '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
+            ...commits,
+            '--',
+        ]);
+        return out
+            .split('\0\n')
+            .map((l) => l.replace(/\0$/, '').split('\0'))
+            .filter((f) => f.length >= 6)
+            .map(([sha, parents, name, email, date, subject]) => ({
+            sha,
+            parents: parents ? parents.split(' ') : [],
+            author: { name, email, date },
+            subject,
+        }));
+    }
+    /**
+     * The paths each commit adds or modifies (deletions left out), against each parent of a
+     * merge and against nothing for a root commit: commit → paths, one `git diff-tree` for all.
+     */
+    async pathsWritten(commits) {
+        const written = new Map();
+        if (!commits.length)
+            return written;
+        const out = await this.run(['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev', '-z'], { input: commits.join('\n') + '\n' });
+        // -z: `<commit>\0` heads each commit; `:<modes> <oids> <status>\0<path>\0` each change.
+        const fields = out.split('\0');
+        let current = [];
+        for (let i = 0; i < fields.length; i++) {
+            const f = fields[i].replace(/^\n/, '');
+            if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(f)) {
+                current = written.get(f) ?? [];
+                written.set(f, current);
+            }
+            else if (f.startsWith(':')) {
+                const path = fields[++i];
+                if (/ [AM]$/.test(f) && !current.includes(path))
+                    current.push(path);
+            }
+        }
+        return written;
     }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
@@ -33865,271 +34627,6 @@ async function initRepository(dir, options = {}) {
     return repository;
 }
 //# sourceMappingURL=git.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/pull-request.js
-/**
- * What a pull request (or a merge queue entry) asks the check to classify, read from the
- * event payload alone, and the repository the check reads it in: a bare repository of our
- * own into which the pull request's commits are fetched as objects (fetch.ts). Nothing from
- * the pull request is checked out or run, which is what makes the check safe under
- * `pull_request_target`.
- */
-
-
-
-const hex40 = (s) => typeof s === 'string' && /^[0-9a-f]{40}$/.test(s);
-/** The range of a pull_request / pull_request_target / merge_group event; undefined for others. */
-function rangeFromEvent(eventName, payload) {
-    const p = (payload ?? {});
-    if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-        const pr = p.pull_request;
-        const number = pr?.number ?? p.number;
-        if (!pr || !hex40(pr.base?.sha) || !hex40(pr.head?.sha) || !number)
-            throw new errors/* ConfigurationError */.j1('event', `The ${eventName} event payload has no pull_request with base.sha, head.sha and number.`);
-        const baseRepo = pr.base?.repo?.full_name;
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            event: eventName,
-            number,
-            base: { sha: pr.base.sha, ref: pr.base?.ref ? `refs/heads/${pr.base.ref}` : undefined },
-            // GitHub keeps every pull request's head under refs/pull/N/head in the base repository,
-            // forks included, so the fork itself is never contacted.
-            head: { sha: pr.head.sha, ref: `refs/pull/${number}/head` },
-            fork: headRepo !== baseRepo ? (headRepo ?? '(deleted fork)') : undefined,
-        };
-    }
-    if (eventName === 'merge_group') {
-        const mg = p.merge_group;
-        if (!mg || !hex40(mg.base_sha) || !hex40(mg.head_sha))
-            throw new errors/* ConfigurationError */.j1('event', 'The merge_group event payload has no merge_group with base_sha and head_sha.');
-        return {
-            event: eventName,
-            base: { sha: mg.base_sha, ref: mg.base_ref },
-            head: { sha: mg.head_sha, ref: mg.head_ref },
-        };
-    }
-    return undefined;
-}
-/** Our bare repository for the check (reused when the folder survives, as on a self-hosted runner). */
-async function workRepository(options) {
-    if ((0,external_node_fs_.existsSync)(options.dir))
-        return new Git({ cwd: options.dir, remotes: options.remotes, logger: options.logger });
-    return initRepository(options.dir, {
-        remotes: options.remotes,
-        logger: options.logger,
-    });
-}
-//# sourceMappingURL=pull-request.js.map
-
-/***/ }),
-
-/***/ 4789:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ publishReport),
-/* harmony export */   l: () => (/* binding */ reportMarker)
-/* harmony export */ });
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(354);
-
-/** GitHub refuses bodies longer than this. */
-const BODY_LIMIT = 65536;
-function reportMarker(kind, subject) {
-    return `<!-- tributary:${kind} ${subject.replace(/--/g, '-')} -->`;
-}
-async function publishReport(github, options) {
-    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRepository */ .SU)(options.repository);
-    let body = `${options.marker}\n${options.body}`;
-    if (body.length > BODY_LIMIT) {
-        const note = '\n\n_(cut short: the whole report is in the workflow run summary)_\n';
-        body = body.slice(0, BODY_LIMIT - note.length) + note;
-    }
-    const existing = await github.paginate(github.rest.issues.listForRepo, {
-        owner,
-        repo,
-        state: 'open',
-        per_page: 100,
-        ...(options.labels?.length ? { labels: options.labels.join(',') } : {}),
-    });
-    const mine = existing.find((i) => !i.pull_request && (i.body ?? '').includes(options.marker));
-    if (mine) {
-        const r = await github.rest.issues.update({
-            owner,
-            repo,
-            issue_number: mine.number,
-            title: options.title,
-            body,
-        });
-        options.logger?.info(`Updated issue #${mine.number}.`);
-        return { number: mine.number, url: r.data.html_url, created: false };
-    }
-    const r = await github.rest.issues.create({
-        owner,
-        repo,
-        title: options.title,
-        body,
-        labels: options.labels,
-    });
-    options.logger?.info(`Opened issue #${r.data.number}.`);
-    return { number: r.data.number, url: r.data.html_url, created: true };
-}
-//# sourceMappingURL=report-issue.js.map
-
-/***/ }),
-
-/***/ 9539:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J1: () => (/* binding */ divergenceMarkdown),
-/* harmony export */   J7: () => (/* binding */ countsLine),
-/* harmony export */   LO: () => (/* binding */ checkAnnotations),
-/* harmony export */   jS: () => (/* binding */ classificationTable)
-/* harmony export */ });
-/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN */
-const short = (id) => (id ? id.slice(0, 12) : '');
-/** A table cell: pipes and line breaks would end the cell early. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-/** `1234567890ab subject`: how a commit is named in annotations and tables. */
-function commitTitle(c) {
-    return `${short(c.commit)} ${c.subject}`;
-}
-function countsLine(counts) {
-    const parts = [
-        `${counts.commits} commits`,
-        `${counts.upstream} upstream`,
-        `${counts.backport} backport`,
-        `${counts.revert} revert`,
-        `${counts['downstream-only']} downstream-only`,
-        `${counts.sync} sync`,
-        `${counts.merge} merge`,
-        `${counts.violation} violation`,
-        `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
-    ];
-    return parts.join(', ');
-}
-/** What the Note column says: the problem first, then warnings, then facts. */
-function noteOf(c) {
-    const parts = [];
-    if (c.class === 'violation' && c.reason)
-        parts.push(`✗ ${c.reason}`);
-    else if (c.reason)
-        parts.push(c.reason);
-    if (c.reverts)
-        parts.push(`reverts ${short(c.reverts)}`);
-    for (const w of c.warnings)
-        parts.push(`⚠ ${w}`);
-    parts.push(...c.notes);
-    return parts.join('; ');
-}
-function classificationTable(list) {
-    const rows = [
-        '| Commit | Class | Upstream commit | Patch | Note |',
-        '| --- | --- | --- | --- | --- |',
-    ];
-    for (const c of list) {
-        rows.push(`| ${cell(commitTitle(c))} | ${c.class} | ${(c.upstreams ?? [c.upstream]).map(short).join(', ')} | ${c.patch ?? ''} | ${cell(noteOf(c))} |`);
-    }
-    return rows.join('\n');
-}
-function divergenceMarkdown(r) {
-    const out = [];
-    out.push(`## Divergence of ${r.downstream.revision} from upstream`, '', `Downstream \`${short(r.downstream.commit)}\`, following \`${r.followed.revision}\` (\`${short(r.followed.commit)}\`), development branch \`${r.development.revision}\`; next sync to \`${r.target.revision}\` (\`${short(r.target.commit)}\`).`, '', countsLine(r.counts), '', `### Downstream-only (${r.downstreamOnly.length})`, '');
-    if (r.downstreamOnly.length) {
-        out.push('| Commit | Reason |', '| --- | --- |');
-        for (const c of r.downstreamOnly)
-            out.push(`| ${cell(commitTitle(c))} | ${cell(c.reason)} |`);
-    }
-    else
-        out.push('None.');
-    if (r.unexplained.length) {
-        out.push('', `### Unexplained: neither upstream nor declared (${r.unexplained.length})`, '');
-        out.push('| Commit | Why |', '| --- | --- |');
-        for (const c of r.unexplained)
-            out.push(`| ${cell(commitTitle(c))} | ${cell(c.reason ?? '')} |`);
-    }
-    out.push('', `### Upstream now carries (${r.carried.length})`, '');
-    if (r.carried.length) {
-        out.push('| Commit | Declared downstream-only | Upstream commit | Matched by | Patch |', '| --- | --- | --- | --- | --- |');
-        for (const c of r.carried)
-            out.push(`| ${cell(commitTitle(c))} | ${cell(c.declared ?? '')} | ${cell(`${short(c.upstream)} ${c.upstreamSubject}`)} | ${c.match} | ${c.patch} |`);
-    }
-    else
-        out.push('Nothing that exists only downstream is upstream yet.');
-    out.push('', `### Before syncing to ${r.target.revision}: revert or drop, in this order (${r.supersededByTarget.length})`, '');
-    if (r.supersededByTarget.length) {
-        out.push('| # | Action | Commit | Superseded by | Matched by | Patch |', '| --- | --- | --- | --- | --- | --- |');
-        r.supersededByTarget.forEach((c, i) => out.push(`| ${i + 1} | ${c.action} | ${cell(commitTitle(c))} | ${cell(`${short(c.upstream)} ${c.upstreamSubject}`)} | ${c.match} | ${c.patch} |`));
-    }
-    else
-        out.push(`Nothing: no downstream commit is superseded by ${r.target.revision}.`);
-    return out.join('\n') + '\n';
-}
-/** GitHub shows this many error, and as many warning, annotations of a step; the rest are lost. */
-const ANNOTATIONS_SHOWN = 10;
-/**
- * The annotations of a check, within what GitHub shows: at most 9 violations (the step's
- * failure message is the 10th error), and at most 9 commits with warnings and a 10th saying
- * how many more the job summary lists. `warningsBefore` counts warnings already given in
- * the step (a base gone by force-push), which take room too.
- */
-function checkAnnotations(list, warningsBefore = 0) {
-    const room = ANNOTATIONS_SHOWN - 1;
-    const violations = list.filter((c) => c.class === 'violation');
-    const warned = list.filter((c) => c.class !== 'violation' && c.warnings.length);
-    const errors = violations
-        .slice(0, room)
-        .map((c) => ({ title: commitTitle(c), message: noteOf(c) }));
-    const warningRoom = Math.max(0, ANNOTATIONS_SHOWN - warningsBefore);
-    const fits = warned.length <= warningRoom;
-    const shown = fits ? warned : warned.slice(0, Math.max(0, warningRoom - 1));
-    const warnings = shown.map((c) => ({
-        title: commitTitle(c),
-        message: c.warnings.join('; '),
-    }));
-    const left = warned.length - shown.length;
-    if (left && warningRoom > 0)
-        warnings.push({
-            message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
-        });
-    return { errors, warnings, violationsLeft: violations.length - errors.length };
-}
-//# sourceMappingURL=report.js.map
-
-/***/ }),
-
-/***/ 4193:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
-/* harmony export */ });
-/**
- * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
- * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
- * or an outage and keeps its stack.
- */
-class ConfigurationError extends Error {
-    /** The input, file or field that was wrong, as the user wrote it. */
-    subject;
-    constructor(subject, message) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.subject = subject;
-    }
-}
-/** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
-function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-//# sourceMappingURL=errors.js.map
 
 /***/ }),
 
@@ -39623,14 +40120,10 @@ function masterDate(message) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  tE: () => (/* binding */ booleanInput),
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
-  $A: () => (/* binding */ integerInput),
-  dt: () => (/* binding */ listInput),
-  VN: () => (/* binding */ runMain),
-  jY: () => (/* binding */ secretInput)
+  VN: () => (/* binding */ runMain)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -42635,7 +43128,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -42681,46 +43174,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_namespaceObject.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = getInput(name).trim();
-    if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = getInput(name).trim();
-    if (value)
-        setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw (0,errors/* invalid */.Gq)(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

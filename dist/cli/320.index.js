@@ -2,23 +2,6 @@ export const id = 320;
 export const ids = [320];
 export const modules = {
 
-/***/ 3192:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ tokenFromEnvironment)
-/* harmony export */ });
-/**
- * The token for the hosted tree and its GitHub API, from the environment (never the command
- * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
- */
-function tokenFromEnvironment() {
-    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
-}
-//# sourceMappingURL=command.js.map
-
-/***/ }),
-
 /***/ 7320:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -27,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  mirrorCommand: () => (/* binding */ mirrorCommand)
+  mirrorCommand: () => (/* binding */ mirrorCommand),
+  mirrorSpec: () => (/* binding */ mirrorSpec)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -36,8 +20,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./build/actions/lib/log.js
 var log = __webpack_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
@@ -181,17 +163,17 @@ function validPattern(pattern) {
 }
 const PATTERN_FORM = 'a glob over branch or tag names such as `stable-*`, `refs/heads/**` or `refs/tags/v*`, optionally prefixed with `!` to exclude';
 /** Expands one written pattern to full-ref patterns (a bare name means a branch or a tag). */
-function parsePattern(subject, written) {
+function parsePattern(setting, written) {
     const value = written.trim();
     if (!value)
-        throw (0,errors/* invalid */.Gq)(subject, written, PATTERN_FORM);
+        throw (0,errors/* invalidSetting */.gT)(setting, written, PATTERN_FORM);
     const full = value.startsWith('refs/')
         ? [value]
         : value.startsWith('heads/') || value.startsWith('tags/')
             ? [`refs/${value}`]
             : [BRANCHES + value, TAGS + value];
     if (!full.every(validPattern))
-        throw (0,errors/* invalid */.Gq)(subject, written, PATTERN_FORM);
+        throw (0,errors/* invalidSetting */.gT)(setting, written, PATTERN_FORM);
     return full;
 }
 const MAP_FORM = '`refs/heads/<name>:refs/heads/<new name>` (or refs/tags/ on both sides), with at most one `*` on each side and either both sides or neither';
@@ -199,7 +181,7 @@ function parseMapRule(written) {
     const value = written.trim();
     const parts = value.split(':');
     if (parts.length !== 2)
-        throw (0,errors/* invalid */.Gq)("input 'map'", written, MAP_FORM);
+        throw (0,errors/* invalidSetting */.gT)('map', written, MAP_FORM);
     const [source, destination] = parts;
     const stars = (s) => s.split('*').length - 1;
     const kind = (s) => s.startsWith(BRANCHES) ? BRANCHES : s.startsWith(TAGS) ? TAGS : undefined;
@@ -210,7 +192,7 @@ function parseMapRule(written) {
         stars(source) !== stars(destination) ||
         !isValidRefName(plain(source)) ||
         !isValidRefName(plain(destination)))
-        throw (0,errors/* invalid */.Gq)("input 'map'", written, MAP_FORM);
+        throw (0,errors/* invalidSetting */.gT)('map', written, MAP_FORM);
     return { source, destination };
 }
 function validPrefix(prefix) {
@@ -246,7 +228,7 @@ class RefMapper {
         for (const written of input.patterns ?? []) {
             const negated = written.trim().startsWith('!');
             const body = negated ? written.trim().slice(1) : written;
-            (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
+            (negated ? exclude : include).push(...parsePattern('refs', body));
         }
         this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
         this.written = {
@@ -260,9 +242,9 @@ class RefMapper {
         this.prefix = input.prefix ?? '';
         this.tagPrefix = input.tagPrefix ?? '';
         if (!validPrefix(this.prefix))
-            throw (0,errors/* invalid */.Gq)("input 'prefix'", this.prefix, 'a ref name fragment such as `upstream/`');
+            throw (0,errors/* invalidSetting */.gT)('prefix', this.prefix, 'a ref name fragment such as `upstream/`');
         if (!validPrefix(this.tagPrefix))
-            throw (0,errors/* invalid */.Gq)("input 'tag-prefix'", this.tagPrefix, 'a ref name fragment such as `upstream/`');
+            throw (0,errors/* invalidSetting */.gT)('tag-prefix', this.tagPrefix, 'a ref name fragment such as `upstream/`');
         const options = { dot: true, nonegate: true };
         const inc = picomatch(include.length ? include : ['\0'], options);
         const exc = exclude.length ? picomatch(exclude, options) : () => false;
@@ -324,10 +306,10 @@ class RefMapper {
                 continue;
             const hosted = this.map(ref);
             if (!isValidRefName(hosted))
-                throw new errors/* ConfigurationError */.j1('map', `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check the map and prefix inputs.`);
+                throw new errors/* SettingError */.L_('map', (name) => `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check ${name} and the prefix.`);
             const clash = out.get(hosted);
             if (clash)
-                throw new errors/* ConfigurationError */.j1('map', `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make the map and prefix inputs give them different names.`);
+                throw new errors/* SettingError */.L_('map', (name) => `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make ${name} and the prefix give them different names.`);
             out.set(hosted, { source: ref, oid });
         }
         return out;
@@ -607,12 +589,15 @@ function takeOver(file, dead, logger) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./build/actions/lib/settings.js
+var settings = __webpack_require__(1007);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/settings.js
 /**
  * Everything a mirror run needs, parsed and validated before any network access: a bad source,
  * destination, pattern or a missing token stops the run here, naming the input and the form
  * it expects, and nothing is fetched or pushed.
  */
+
 
 
 
@@ -636,6 +621,23 @@ const INPUTS = {
     cacheDir: 'cache-dir',
     retries: 'retries',
 };
+/** Every input of the mirror action, with the default its action.yml declares. */
+const MIRROR_SETTINGS = {
+    source: { required: true },
+    destination: { required: true },
+    'source-token': { secret: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    refs: {},
+    map: {},
+    prefix: {},
+    'tag-prefix': {},
+    prune: { default: 'false' },
+    'allow-rewrites': { default: 'false' },
+    submodules: { default: 'false' },
+    'submodule-destination': {},
+    'cache-dir': {},
+    retries: { default: '3' },
+};
 const OUTPUTS = {
     updates: 'updates',
     created: 'created',
@@ -653,7 +655,7 @@ function shown(value) {
     return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 function bad(subject, value, expected) {
-    return (0,errors/* invalid */.Gq)(`input '${subject}'`, shown(value), expected);
+    return (0,errors/* invalidSetting */.gT)(subject, shown(value), expected);
 }
 /**
  * Parses a source or destination. Transports other than https, ssh, git and local paths are
@@ -664,7 +666,7 @@ function parseRemote(subject, value, opts = {}) {
     const expected = opts.ownerRepo ? DESTINATION_FORM : SOURCE_FORM;
     const v = value.trim();
     if (!v)
-        throw new errors/* ConfigurationError */.j1(subject, `Input required and not supplied: ${subject}`);
+        throw (0,errors/* missingSetting */.zf)(subject, opts.ownerRepo ? 'the hosted tree' : 'the upstream tree');
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f]/.test(v) || v.startsWith('-'))
         throw bad(subject, value, expected);
@@ -720,7 +722,33 @@ function parseRemote(subject, value, opts = {}) {
 function sourceKey(url) {
     return (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 20);
 }
-function parseMirrorSettings(inputs) {
+/** The mirror's settings from either front end's reader: `main.ts` and `tributary mirror`. */
+function parseMirrorSettings(read, context) {
+    const v = new settings/* Settings */.wB(read, MIRROR_SETTINGS);
+    const cacheDir = v.string('cache-dir');
+    // Both required: refused by name when empty, each where it is parsed (source first).
+    return buildMirrorSettings({
+        source: v.string('source'),
+        destination: v.string('destination'),
+        sourceToken: v.secret('source-token'),
+        token: v.secret('token'),
+        refs: splitPatterns(v.string('refs')),
+        map: v.list('map'),
+        prefix: v.string('prefix'),
+        tagPrefix: v.string('tag-prefix'),
+        prune: v.boolean('prune'),
+        allowRewrites: v.boolean('allow-rewrites'),
+        submodules: v.boolean('submodules'),
+        submoduleDestination: v.string('submodule-destination'),
+        cacheRoot: cacheDir ? (0,external_node_path_.resolve)(context.workingDirectory, cacheDir) : context.defaultCacheRoot(),
+        cacheDirNamed: !!cacheDir,
+        retries: v.string('retries'),
+        serverUrl: context.serverUrl,
+        workingDirectory: context.workingDirectory,
+    });
+}
+/** The settings from typed values, every one checked before any network access. */
+function buildMirrorSettings(inputs) {
     const serverUrl = (inputs.serverUrl || 'https://github.com').replace(/\/+$/, '');
     const source = parseRemote(INPUTS.source, inputs.source, {
         workingDirectory: inputs.workingDirectory,
@@ -731,11 +759,11 @@ function parseMirrorSettings(inputs) {
         workingDirectory: inputs.workingDirectory,
     });
     if (source.url === destination.url)
-        throw new errors/* ConfigurationError */.j1(INPUTS.destination, `Input 'destination' names the source itself (${shown(source.url)}). Expected another repository.`);
+        throw new errors/* SettingError */.L_(INPUTS.destination, (name) => `${(0,errors/* capitalised */.Iu)(name)} names the source itself (${shown(source.url)}). Expected another repository.`);
     source.token = inputs.sourceToken || undefined;
     destination.token = inputs.token || undefined;
     if (/^https?$/.test((0,lib_git/* transportOf */.JH)(destination.url)) && !destination.token)
-        throw new errors/* ConfigurationError */.j1(INPUTS.token, `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`);
+        throw new errors/* SettingError */.L_(INPUTS.token, (name, names) => `${(0,errors/* capitalised */.Iu)(name)} is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination${names.frontEnd === 'action' ? ' (the default is github.token)' : ''}.`);
     const refs = new RefMapper({
         patterns: inputs.refs,
         map: inputs.map,
@@ -746,9 +774,9 @@ function parseMirrorSettings(inputs) {
     if (inputs.submodules) {
         submoduleDestination = inputs.submoduleDestination?.trim();
         if (!submoduleDestination || !submoduleDestination.includes('{name}'))
-            throw (0,errors/* invalid */.Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
+            throw (0,errors/* invalidSetting */.gT)(INPUTS.submoduleDestination, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
         if (submoduleDestination.includes('{owner}') && !destination.name)
-            throw (0,errors/* invalid */.Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination, `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`);
+            throw (0,errors/* invalidSetting */.gT)(INPUTS.submoduleDestination, submoduleDestination, `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`);
         // The template must give a valid destination for a plausible name.
         parseRemote(INPUTS.submoduleDestination, expandTemplate(submoduleDestination, 'seabios', destination), {
             ownerRepo: true,
@@ -765,9 +793,9 @@ function parseMirrorSettings(inputs) {
                 ? Number(written)
                 : NaN;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.retries, String(written), 'a whole number from 0 to 10');
     if (!inputs.cacheRoot || !(0,external_node_path_.isAbsolute)(inputs.cacheRoot))
-        throw (0,errors/* invalid */.Gq)(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.cacheDir, inputs.cacheRoot, 'an absolute directory path');
     return {
         source,
         destination,
@@ -776,6 +804,7 @@ function parseMirrorSettings(inputs) {
         allowRewrites: inputs.allowRewrites ?? false,
         submoduleDestination,
         cacheRoot: inputs.cacheRoot,
+        cacheDirNamed: inputs.cacheDirNamed,
         retries,
         serverUrl,
     };
@@ -1158,7 +1187,7 @@ async function compareTree(spec, run, wantHeads) {
     if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
         // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
         // deleted everything (refs mirrored before and gone upstream are the refusal below).
-        throw new errors/* ConfigurationError */.j1(INPUTS.refs, `Input '${INPUTS.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
+        throw new errors/* SettingError */.L_(INPUTS.refs, (name) => `${(0,errors/* capitalised */.Iu)(name)} selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
     const { updates, keptDeleted } = compareRefs(selected, hosted, spec.refs, settings.prune);
     const deletions = updates.filter((u) => u.action === 'deleted').length;
     if (deletions && !selected.size)
@@ -1327,8 +1356,8 @@ async function pushTree(tree, { settings, logger }) {
     });
 }
 //# sourceMappingURL=mirror.js.map
-// EXTERNAL MODULE: ./build/cli/command.js
-var command = __webpack_require__(3192);
+// EXTERNAL MODULE: ./build/cli/options.js
+var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/mirror.js
 /** `tributary mirror`: the mirror action on a laptop or a self-hosted machine. */
 
@@ -1340,95 +1369,136 @@ var command = __webpack_require__(3192);
 
 
 
-
-
-const usage = `usage: tributary mirror --source <url|path> --destination <owner/repo|url|path> [options]
-
-Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
+const mirrorSpec = {
+    name: 'mirror',
+    synopsis: '--source <url> --destination <url> [options]',
+    about: `Mirrors chosen branches and tags of an upstream tree into a hosted tree: incrementally, in one
 atomic push with a lease on every ref; a rewritten branch or moved tag is refused unless
---allow-rewrites (then the old head is kept under refs/tributary/backup/...).
-
-  --refs <globs>                ref patterns, comma separated as in the action (master,stable-*,
-                                v{8,9}.*), repeatable; !glob excludes; default all branches and tags
-  --map <src:dst>               a rename, refs/heads/master:refs/heads/upstream/master (repeatable)
-  --prefix <p>                  prepended to mirrored branch names (upstream/)
-  --tag-prefix <p>              prepended to mirrored tag names
-  --prune                       delete hosted refs deleted upstream (only mirrored names)
-  --allow-rewrites              follow rewritten branches and moved tags, keeping backups
-  --submodules                  also mirror submodule trees, into --submodule-destination
-  --submodule-destination <t>   template with {name} (and {owner}): {owner}/{name}
-  --cache-dir <dir>             keep the cached repository here between runs (default: a
-                                temporary folder, removed afterwards)
-  --server-url <url>            the server for owner/repo destinations (default GITHUB_SERVER_URL
-                                or https://github.com)
-  --retries <n>                 network retries (default 3)
-  --json                        print only the updates as JSON on stdout (the action's updates
-                                output); progress goes to stderr
-
-Tokens come from the environment, never the command line: TRIBUTARY_SOURCE_TOKEN for the
-source, TRIBUTARY_TOKEN (or GITHUB_TOKEN) for the destination.
+--allow-rewrites (then the old head is kept under refs/tributary/backup/...). The options are
+the mirror action's inputs (actions/mirror), with the same defaults.
 Runs sharing a --cache-dir take turns (a run waits, saying for which run). Interrupted
-(SIGINT, SIGTERM), it stops git and everything git started before it exits.
-Exit: 0 mirrored, 1 refused (nothing pushed), 2 bad input, 3 failure, 130 interrupted.`;
+(SIGINT, SIGTERM), it stops git and everything git started before it exits.`,
+    declared: MIRROR_SETTINGS,
+    options: [
+        {
+            name: 'source',
+            value: '<url>',
+            description: 'the upstream tree: an https://, ssh://, git:// or file:// URL, user@host:path, or a local path',
+        },
+        {
+            name: 'destination',
+            value: '<url>',
+            description: 'the hosted tree: owner/repo on --server-url, or a URL or a local path',
+        },
+        {
+            name: 'refs',
+            value: '<globs>',
+            repeatable: true,
+            description: 'the upstream refs to mirror, comma separated (v{8,9}.* is one glob): master, stable-*, refs/tags/v*; !glob excludes; default every branch and tag',
+        },
+        {
+            name: 'map',
+            value: '<src:dst>',
+            repeatable: true,
+            description: 'a rename, refs/heads/master:refs/heads/upstream/master (one * a side)',
+        },
+        {
+            name: 'prefix',
+            value: '<prefix>',
+            description: 'prepended to mirrored branch names (upstream/)',
+        },
+        { name: 'tag-prefix', value: '<prefix>', description: 'prepended to mirrored tag names' },
+        {
+            name: 'prune',
+            description: 'delete hosted refs deleted upstream (only the names the mirror manages)',
+        },
+        {
+            name: 'allow-rewrites',
+            description: 'follow rewritten branches and moved tags, keeping the old revision as a backup ref',
+        },
+        {
+            name: 'submodules',
+            description: 'also mirror the submodule trees of the mirrored branches, into --submodule-destination',
+        },
+        {
+            name: 'submodule-destination',
+            value: '<template>',
+            description: 'where each submodule tree goes, with {name} (and {owner}): {owner}/{name}',
+        },
+        {
+            name: 'cache-dir',
+            value: '<dir>',
+            description: 'keep the cached repository here between runs',
+            fallback: { shown: 'a temporary folder, removed afterwards; the action: the Actions cache' },
+        },
+        {
+            name: 'retries',
+            value: '<n>',
+            description: 'retries, with backoff, of a network operation (0 to 10)',
+        },
+        {
+            name: 'server-url',
+            value: '<url>',
+            setting: 'GITHUB_SERVER_URL',
+            description: 'the server of owner/repo destinations',
+            default: 'GITHUB_SERVER_URL, else https://github.com',
+        },
+        {
+            name: 'json',
+            description: "print only the updates as JSON on stdout (the action's updates output); progress goes to stderr",
+        },
+    ],
+    environment: [
+        {
+            variables: ['TRIBUTARY_SOURCE_TOKEN'],
+            setting: 'source-token',
+            description: "the token for an https source that needs one (the action's source-token)",
+        },
+        {
+            variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
+            setting: 'token',
+            description: "the token that may push to an https destination (the action's token)",
+        },
+    ],
+    exitCodes: [
+        [0, 'mirrored (or nothing to do)'],
+        [1, 'refused: upstream rewrote a branch or moved a tag; nothing was pushed'],
+        [2, 'bad usage or input; nothing was fetched or pushed'],
+        [3, 'an unexpected failure'],
+        [130, 'interrupted'],
+    ],
+};
 const mirrorCommand = {
     name: 'mirror',
     summary: 'sync chosen refs of an upstream tree into the hosted tree, incrementally and atomically',
-    usage,
+    usage: (0,options/* usageOf */.Fs)(mirrorSpec),
     async run(args, logger) {
-        const parsed = (0,external_node_util_.parseArgs)({
-            args,
-            options: {
-                source: { type: 'string' },
-                destination: { type: 'string' },
-                refs: { type: 'string', multiple: true },
-                map: { type: 'string', multiple: true },
-                prefix: { type: 'string' },
-                'tag-prefix': { type: 'string' },
-                prune: { type: 'boolean' },
-                'allow-rewrites': { type: 'boolean' },
-                submodules: { type: 'boolean' },
-                'submodule-destination': { type: 'string' },
-                'cache-dir': { type: 'string' },
-                'server-url': { type: 'string' },
-                retries: { type: 'string' },
-                json: { type: 'boolean' },
-            },
-            strict: true,
-        });
-        const o = parsed.values;
+        // Secrets go to whichever logger speaks last (progressToStderr's own redactor too).
+        const cl = (0,options/* parseCommandLine */.Du)(mirrorSpec, args, (secret) => logger.secret(secret));
+        const json = cl.flag('json');
         // A reader that went away (`| head`) takes nothing with it: the run goes on, quietly.
         process.stdout.on('error', () => { });
-        if (o.json)
+        if (json)
             logger = progressToStderr(logger);
-        const temporary = o['cache-dir'] ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'));
+        let temporary;
         try {
-            const settings = parseMirrorSettings({
-                source: o.source ?? '',
-                destination: o.destination ?? '',
-                sourceToken: process.env.TRIBUTARY_SOURCE_TOKEN,
-                token: (0,command/* tokenFromEnvironment */.n)(),
-                refs: o.refs?.flatMap(splitPatterns),
-                map: o.map,
-                prefix: o.prefix,
-                tagPrefix: o['tag-prefix'],
-                prune: o.prune,
-                allowRewrites: o['allow-rewrites'],
-                submodules: o.submodules,
-                submoduleDestination: o['submodule-destination'],
-                cacheRoot: temporary ?? (0,external_node_path_.resolve)(o['cache-dir']),
-                retries: o.retries,
-                serverUrl: o['server-url'] ?? process.env.GITHUB_SERVER_URL,
+            return await cl.run(async (read) => {
+                const settings = parseMirrorSettings(read, {
+                    workingDirectory: process.cwd(),
+                    serverUrl: read.get('GITHUB_SERVER_URL') || process.env.GITHUB_SERVER_URL,
+                    defaultCacheRoot: () => (temporary = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-mirror-'))),
+                });
+                const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
+                if (json)
+                    process.stdout.write(updatesJson(result) + '\n');
+                else
+                    for (const tree of result.trees) {
+                        logger.info(`${tree.source} → ${tree.destination}`);
+                        for (const row of summaryRows(tree.updates))
+                            logger.info(`  ${row.filter(Boolean).join('  ')}`);
+                    }
+                return result.refused.length ? 1 : 0;
             });
-            const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
-            if (o.json)
-                process.stdout.write(updatesJson(result) + '\n');
-            else
-                for (const tree of result.trees) {
-                    logger.info(`${tree.source} → ${tree.destination}`);
-                    for (const row of summaryRows(tree.updates))
-                        logger.info(`  ${row.filter(Boolean).join('  ')}`);
-                }
-            return result.refused.length ? 1 : 0;
         }
         catch (e) {
             if (e instanceof Interrupted) {

@@ -353,7 +353,7 @@ function repositoryUrl(v, setting, value, serverUrl) {
     return `${serverUrl.replace(/\/+$/, '')}/${value.replace(/\.git$/, '')}.git`;
 }
 function policySettings(read, context) {
-    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .wB(read, BACKPORT_SETTINGS);
     const f = context.fetch;
     // What the part cannot start without comes first, so the one error names it.
     const upstreamUrl = f ? v.required('upstream-repository', 'the hosted mirror of upstream') : '';
@@ -386,7 +386,7 @@ function parseBackportMode(read) {
     return new Settings(read, BACKPORT_SETTINGS).choice('mode', MODES);
 }
 function parseCheckSettings(read, context) {
-    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .wB(read, BACKPORT_SETTINGS);
     return {
         ...policySettings(read, context),
         base: v.optional('base'),
@@ -395,7 +395,7 @@ function parseCheckSettings(read, context) {
     };
 }
 function parseDivergenceSettings(read, context) {
-    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .w(read, BACKPORT_SETTINGS);
+    const v = new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .Settings */ .wB(read, BACKPORT_SETTINGS);
     const title = v.string('issue-title');
     return {
         ...policySettings(read, context),

@@ -280,9 +280,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Hu: () => (/* binding */ settingError),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony export inputNames */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -297,12 +303,59 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
@@ -440,12 +493,14 @@ node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.(process.env.NODE_C
  * under twice the time of a bare Node (npm run bench cli).
  */
 const parts = {
-    mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(240), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7320)),
-    test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2180)),
-    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(240), __nccwpck_require__.e(976)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1976)),
-    track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3327)),
-    check: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485)),
-    divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
+    mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(365), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7320)),
+    test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(365), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4788)),
+    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6106)),
+    track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6433)),
+    check: () => Promise.all(/* import() */[__nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
+    divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
+    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3566)),
+    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4001)),
 };
 const partNames = Object.keys(parts);
 /** The part's Command, whatever its file calls the export. */
@@ -497,11 +552,10 @@ async function main(argv) {
     }
     catch (e) {
         logger.error((0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
-        if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1)
-            return 2;
-        // node:util parseArgs refuses unknown or malformed options with these codes: bad usage.
-        if (String(e.code ?? '').startsWith('ERR_PARSE_ARGS_')) {
-            process.stderr.write(`\n${command.usage.replace(/\n?$/, '\n')}`);
+        if (e instanceof _actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) {
+            // Bad usage (an unknown option, a stray word): say where the options are listed.
+            if (e.showUsage)
+                process.stderr.write(`(tributary ${name} --help lists its options)\n`);
             return 2;
         }
         if (e instanceof Error && e.stack)

@@ -37179,20 +37179,10 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */   U: () => (/* binding */ State),
+/* harmony export */   t: () => (/* binding */ Outputs)
 /* harmony export */ });
-/** Every name of an input, output and state key of hypervisor-test, written once. */
-const Inputs = {
-    plan: 'plan',
-    workingDirectory: 'working-directory',
-    job: 'job',
-    outputDir: 'output-dir',
-    lockDir: 'lock-dir',
-    lockWait: 'lock-wait',
-    flight: 'flight',
-};
+/** Every name of an output and state key of hypervisor-test, written once (the inputs: lib/hypervisor/settings.ts). */
 const Outputs = {
     resultFile: 'result-file',
     junitFile: 'junit-file',
@@ -37216,12 +37206,10 @@ const State = {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6432);
-/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8359);
-/* harmony import */ var _lib_hypervisor_test_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2452);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1313);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6322);
+/* harmony import */ var _lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(845);
+/* harmony import */ var _lib_hypervisor_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7993);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1313);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6322);
 /**
  * hypervisor-test: the main step runs the job's test plan; the post step (the same file, told
  * apart by the state the main step saved first) stops whatever is left and lets go of the host.
@@ -37232,44 +37220,29 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-
-
 function settings() {
     const env = process.env;
     const runnerTemp = env.RUNNER_TEMP || '/tmp';
-    const job = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job) || env.GITHUB_JOB || 'hypervisor-test';
-    if (!/^[\w.-]+$/.test(job))
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.job}'`, job, 'letters, digits, . _ -');
-    const lockWait = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait) || '60m';
-    const lockWaitMs = (0,_lib_hypervisor_test_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E9)(lockWait);
-    if (!lockWaitMs)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .invalid */ .Gq)(`input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockWait}'`, lockWait, 'a duration such as 90s or 30m');
     // Unique per job run, and readable back to the run: <run id>-<attempt>-<random>.
     const tag = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    const workDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || '.', (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.workingDirectory) || '.');
-    const lockDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.lockDir) || (0,_lib_hypervisor_host_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLockDir */ .T1)();
-    return {
-        planFile: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.plan, { required: true }),
-        workDir,
-        outputDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.outputDir) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job)),
-        lockDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(lockDir),
-        scratchDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, `tributary-${tag}`),
+    return (0,_lib_hypervisor_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHypervisorSettings */ .m)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE, {
+        workingDirectory: env.GITHUB_WORKSPACE || '.',
+        defaultJob: () => env.GITHUB_JOB || 'hypervisor-test',
+        defaultOutputDir: (job) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, 'tributary-test', job),
+        defaultFlight: env.GITHUB_RUN_ID || undefined,
         tag,
-        job,
-        lockWaitMs,
-        flight: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.flight) || env.GITHUB_RUN_ID || undefined,
+        scratchDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runnerTemp, `tributary-${tag}`),
         attempt: env.GITHUB_RUN_ATTEMPT ? Number(env.GITHUB_RUN_ATTEMPT) : undefined,
-        url: runUrl,
-    };
+        url: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+    });
 }
 // core.summary writes cells as HTML as they are; a console line is text.
 const text = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 async function summary(outcome) {
     const seconds = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(1)} s`);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.summary */ .I8.summary
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.summary */ .I8.summary
         .addHeading(`hypervisor-test ${text(outcome.result.job)}: ${outcome.status}`, 3)
         .addTable([
         [
@@ -37293,50 +37266,50 @@ async function summary(outcome) {
 }
 async function main() {
     // First of all: whatever happens next, the post step knows it has to clean up.
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost, 'true');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.isPost, 'true');
     const s = settings();
     // A lock folder another user could plant records in is refused before the post step is
     // told about it: nothing of it is read, by either step.
-    (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .checkLockDir */ .pj)(s.lockDir, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir, s.lockDir);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag, s.tag);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.tag, s.tag);
+    (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .checkLockDir */ .pj)(s.lockDir, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.lockDir, s.lockDir);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.saveState */ .I8.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.tag, s.tag);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.tag, s.tag);
     // The runner cancels a step with SIGINT, then SIGTERM: stop the guests, keep the result.
     const abort = new AbortController();
     const onSignal = (signal) => {
         if (abort.signal.aborted)
             return;
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj.warning(`Received ${signal}: stopping the job`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj.warning(`Received ${signal}: stopping the job`);
         abort.abort(`the job was cancelled (${signal})`);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj, abort.signal);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.resultFile, outcome.resultFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.junitFile, outcome.junitFile);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.status, outcome.status);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.logDir, outcome.logDir);
+    const outcome = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .runJob */ .b5)(s, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, abort.signal);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.resultFile, outcome.resultFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.junitFile, outcome.junitFile);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.status, outcome.status);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Outputs */ .t.logDir, outcome.logDir);
     await summary(outcome);
     if (outcome.status !== 'pass') {
         const failed = outcome.result.steps.find((x) => x.status === 'fail');
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setFailed */ .I8.setFailed(`Job ${outcome.result.job}: ${outcome.status}${failed ? ` at step '${failed.name}' (${failed.message})` : ''}`);
     }
 }
 async function post() {
-    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.lockDir);
-    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.tag);
+    const lockDir = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.lockDir);
+    const tag = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.tag);
     if (!lockDir || !tag)
         return;
-    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_4__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .coreLogger */ .Wj);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
+    const done = await (0,_lib_hypervisor_job_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanupJob */ .Or)(lockDir, tag, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.info */ .I8.info(`Cleanup of run ${tag}: ${done.guests.length} guest(s) stopped, ${done.killed.length} process(es) killed` +
         (done.released ? ', host lock released' : ''));
 }
-if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.isPost) === 'true') {
+if (_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.getState */ .I8.getState(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .State */ .U.isPost) === 'true') {
     // A post step's failure must not hide the job's own result: it is a warning.
-    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
+    await post().catch((e) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`Cleanup failed: ${String(e)}`));
 }
 else {
-    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .runMain */ .VN)(main);
+    await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(main);
 }
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -37348,10 +37321,14 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, invalid, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -37366,718 +37343,84 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
 
 /***/ }),
 
-/***/ 6432:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T1: () => (/* binding */ defaultLockDir),
-/* harmony export */   bR: () => (/* binding */ groupRef),
-/* harmony export */   kn: () => (/* binding */ HostLock)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _process_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3780);
-/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5185);
-/**
- * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
- * directory, naming its owner (pid, the pid's start time, the job's tag, when it started). A
- * lock whose owner is gone is stale and recovered. Each job also keeps a record in that
- * directory of what it started (process groups, guests, its scratch directory), written before
- * each thing starts, so whatever a crashed job left behind can be found and stopped by the
- * next job, or by the job's own post step.
- *
- * A record says what to kill, what to remove and which stop command to run, as the runner:
- * so the directory must be the runner user's own, and anything in it that is not is refused
- * before it is read (see `HostLock.check`).
- */
-
-
-
-
-
-
-function groupRef(pgid) {
-    return { pgid, start: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(pgid) };
-}
-function sameProcess(ref) {
-    return (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(ref.pgid) && (ref.start === undefined || (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(ref.pgid) === ref.start);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/**
- * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
- * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
- */
-function defaultLockDir(env = process.env) {
-    const xdg = env.XDG_CACHE_HOME;
-    const cache = xdg && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(xdg) ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cache, 'tributary', 'host');
-}
-/** Whether a path exists, without following it: a dangling link exists. */
-function present(path) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
-        return true;
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return false;
-        throw e;
-    }
-}
-/** Why a path is not the runner user's own (a link, another owner, writable by others), if so. */
-function notOwn(path, folder) {
-    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
-    if (st.isSymbolicLink())
-        return `is a symbolic link (to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)})`;
-    if (folder ? !st.isDirectory() : !st.isFile())
-        return `is not a ${folder ? 'folder' : 'file'}`;
-    const uid = process.getuid?.();
-    if (uid !== undefined && st.uid !== uid)
-        return `is owned by uid ${st.uid}, not by the runner's user (uid ${uid})`;
-    const writers = [st.mode & 0o020 && 'group', st.mode & 0o002 && 'others'].filter(Boolean);
-    if (writers.length)
-        return `is writable by ${writers.join(' and ')} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')})`;
-    return undefined;
-}
-/**
- * Refuses a path of the lock directory that another user could have planted or changed, with
- * what to do about it. The lock directory itself gets a fix for the input; anything inside it
- * is looked at and removed by hand, since hypervisor-test alone writes there.
- */
-function trust(path, what) {
-    const why = notOwn(path, what.endsWith('folder'));
-    if (!why)
-        return;
-    const fallback = defaultLockDir();
-    let fix;
-    if (what === 'lock folder') {
-        const unset = fallback === path ? '' : `, or use the default lock folder, ${fallback} (created mode 0700)`;
-        fix = why.startsWith('is a symbolic link')
-            ? `give the folder itself, not a link to it${unset}`
-            : why.startsWith('is writable')
-                ? `chmod go-w ${path} (the records in it are then checked one by one)${unset}`
-                : `give a folder the runner's user created and alone can write${unset}`;
-    }
-    else if (what === 'jobs folder' && why.startsWith('is writable')) {
-        fix = `chmod go-w ${path} (the records in it are then checked one by one)`;
-    }
-    else {
-        const rm = what === 'jobs folder' && !why.startsWith('is a symbolic link') ? 'rm -r' : 'rm';
-        fix = `look at what it holds, then remove it (${rm} -- ${path}); only hypervisor-test writes there, as the runner's user`;
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('lock-dir', `Refusing the host's ${what} ${path}: it ${why}. Job records in the lock folder name ` +
-        `commands this runner runs and processes it kills, so the folder and all in it must be ` +
-        `the runner user's own. Fix: ${fix}.`);
-}
-class HostLock {
-    lockDir;
-    logger;
-    lockFile;
-    jobsDir;
-    constructor(lockDir, logger) {
-        this.lockDir = lockDir;
-        this.logger = logger;
-        this.lockFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'host.lock');
-        this.jobsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'jobs');
-    }
-    /**
-     * Creates the lock directory and its jobs/ (mode 0700) when missing, and refuses (a
-     * ConfigurationError) the directory, jobs/, the lock or any record that is a symbolic link, is
-     * owned by another user, or is writable by group or others, before anything in it is read.
-     * With `create` off, what is missing is left missing (the post step: nothing there to clean).
-     */
-    check(create = true) {
-        if (!present(this.lockDir)) {
-            if (!create)
-                return;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.lockDir, { recursive: true, mode: 0o700 });
-        }
-        trust(this.lockDir, 'lock folder');
-        if (!present(this.jobsDir)) {
-            if (!create)
-                return;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
-        }
-        trust(this.jobsDir, 'jobs folder');
-        if (present(this.lockFile))
-            trust(this.lockFile, 'lock');
-        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir))
-            if (name.endsWith('.json'))
-                trust((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, name), 'job record');
-    }
-    owner() {
-        try {
-            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.lockFile, 'utf8'));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
-    static stale(owner) {
-        if (!(0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(owner.pid))
-            return true;
-        return owner.processStart !== undefined && (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid) !== owner.processStart;
-    }
-    /**
-     * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
-     * stale one. The file is written in full under another name and then hard-linked into place,
-     * which fails if a lock exists: no reader ever sees half a lock.
-     */
-    async acquire(owner, opts) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
-        const full = {
-            ...owner,
-            processStart: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid),
-            host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(),
-            startedAt: new Date().toISOString(),
-        };
-        const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n', { mode: 0o600 });
-        const deadline = Date.now() + opts.waitMs;
-        let said = '';
-        try {
-            for (;;) {
-                try {
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(temp, this.lockFile);
-                    return full;
-                }
-                catch (e) {
-                    if (e.code !== 'EEXIST')
-                        throw e;
-                }
-                const held = this.owner();
-                if (!held) {
-                    // Unreadable: a lock written by something else, or gone in between. Look again.
-                    await sleep(50);
-                    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.lockFile) && !this.owner())
-                        this.recover(undefined);
-                    continue;
-                }
-                if (held.tag === owner.tag)
-                    return held;
-                if (HostLock.stale(held)) {
-                    this.recover(held);
-                    continue;
-                }
-                const line = `Waiting for the host: job '${held.job}' (run ${held.tag}, pid ${held.pid}) holds ${this.lockFile} since ${held.startedAt}`;
-                if (line !== said)
-                    this.logger.info((said = line));
-                if (opts.signal?.aborted)
-                    throw new Error('Cancelled while waiting for the host lock');
-                if (Date.now() > deadline)
-                    throw new Error(`The host is busy: job '${held.job}' (run ${held.tag}, pid ${held.pid}) has held ${this.lockFile} since ${held.startedAt}`);
-                await sleep(250);
-            }
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        }
-    }
-    /** Moves a stale lock aside (atomically, so two recoverers cannot both win) and removes it. */
-    recover(held) {
-        const aside = `${this.lockFile}.stale.${process.pid}`;
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(this.lockFile, aside);
-        }
-        catch {
-            return; // someone else recovered it first
-        }
-        const moved = (() => {
-            try {
-                return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(aside, 'utf8'));
-            }
-            catch {
-                return undefined;
-            }
-        })();
-        if (held && moved && moved.tag !== held.tag && !HostLock.stale(moved)) {
-            // A new owner took the lock between our read and the rename: give it back.
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, this.lockFile);
-            }
-            catch {
-                // it is gone now; the loop will look again
-            }
-        }
-        else if (held) {
-            this.logger.warning(`Recovered a stale host lock: job '${held.job}' (run ${held.tag}, pid ${held.pid}, since ${held.startedAt}) is gone`);
-        }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(aside, { force: true });
-    }
-    /** Lets go of the lock if it is still the given job's. */
-    release(tag) {
-        const held = this.owner();
-        if (!held || held.tag !== tag)
-            return false;
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(this.lockFile);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    recordFile(tag) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, `${tag}.json`);
-    }
-    /** A job's record, refused (a ConfigurationError) when it is not the runner user's own. */
-    readRecord(tag) {
-        const file = this.recordFile(tag);
-        if (!present(file))
-            return undefined;
-        trust(file, 'job record');
-        try {
-            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
-    writeRecord(record) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
-        const file = this.recordFile(record.tag);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(`${file}.tmp`, file);
-    }
-    /** Records of other jobs: what jobs that did not finish cleanly left. */
-    otherRecords(tag) {
-        let names = [];
-        try {
-            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir).filter((n) => n.endsWith('.json'));
-        }
-        catch {
-            return [];
-        }
-        return names
-            .map((n) => n.slice(0, -'.json'.length))
-            .filter((t) => t !== tag)
-            .map((t) => this.readRecord(t) ?? { tag: t, job: '?', groups: [], guests: [], scratch: [] });
-    }
-    /**
-     * Stops everything a job started: its guests (xl destroy, a command backend's stop), its
-     * process groups, any process still carrying its tag in this host's lock directory, then
-     * removes its scratch directories and its record. Safe to call again.
-     */
-    async cleanJob(tag, record) {
-        const rec = record ?? this.readRecord(tag);
-        const guests = [];
-        for (const g of rec?.guests ?? []) {
-            try {
-                if (await stopRecordedGuest(g, this.lockDir, tag))
-                    guests.push(g.name);
-            }
-            catch (e) {
-                this.logger.warning(`Could not stop guest ${g.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
-            }
-        }
-        // Our processes carry the tag; a recorded group whose leader is still the same process
-        // is signalled whole, which also reaches members that dropped their environment.
-        const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
-        for (const g of groups)
-            if (sameProcess(g))
-                await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.pgid, 1000);
-        const tagged = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir);
-        const killed = tagged.length ? await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(tagged) : [];
-        for (const dir of rec?.scratch ?? [])
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.recordFile(tag), { force: true });
-        return { killed, guests };
-    }
-    /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
-    strayProcesses(tag) {
-        return (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] !== tag);
-    }
-}
-/** Stops one recorded guest through its backend; true when there was something to stop. */
-async function stopRecordedGuest(g, lockDir, tag) {
-    const tagging = { tag, lockDir };
-    const run = async (program, args, cwd, env) => {
-        const started = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .spawnTagged */ .gb)(program, args, {
-            cwd,
-            env,
-            logFile: '/dev/null',
-            tagging,
-        });
-        const timer = setTimeout(() => started.pid > 0 && (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(started.pid, 500), 60_000);
-        const code = await started.exited;
-        clearTimeout(timer);
-        return code;
-    };
-    if (g.backend === 'xen' && g.program) {
-        // xl list says whether the domain is there; destroy only what exists.
-        if ((await run(g.program, ['list', g.name], '/')) !== 0)
-            return false;
-        await run(g.program, ['destroy', g.name], '/');
-        return true;
-    }
-    if (g.backend === 'command' && g.stop) {
-        await run('bash', ['-c', g.stop], (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(g.cwd ?? '/') ? (g.cwd ?? '/') : '/', g.env);
-        return true;
-    }
-    if (g.group && sameProcess(g.group)) {
-        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.group.pgid);
-        return true;
-    }
-    // Recorded before its process was known: our tag, and its name on the command line.
-    const named = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag &&
-        p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === lockDir &&
-        p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
-    if (named.length)
-        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(named);
-    return named.length > 0;
-}
-//# sourceMappingURL=host.js.map
-
-/***/ }),
-
-/***/ 8359:
+/***/ 2666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pj: () => (/* binding */ checkLockDir),
-  Or: () => (/* binding */ cleanupJob),
-  b5: () => (/* binding */ runJob)
+  TU: () => (/* binding */ Git),
+  FX: () => (/* reexport */ credentialFor),
+  JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: loadPlan
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitError, GitProcess, GitStopped, basicAuthHeader, initRepository, isTransient, retryPolicy, stopGit
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
-/**
- * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
- * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
- * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
- * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
- *
- * Formats are versioned by their `format` field; a reader refuses a format it does not know
- * instead of guessing. The reference is docs/flight-format.md.
- */
-
-const JOB_RESULT_FORMAT = 'tributary.job/v1';
-const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
-const STEP_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'skip', 'blocked']));
-/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
-function jobStatus(steps, cancelled = false) {
-    if (cancelled)
-        return 'fail';
-    if (steps.some((s) => s.status === 'fail'))
-        return 'fail';
-    if (steps.some((s) => s.status === 'blocked'))
-        return 'blocked';
-    if (steps.length && steps.every((s) => s.status === 'skip'))
-        return 'skip';
-    return 'pass';
-}
-/**
- * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
- * says whether a step's failure stops the ones after it (default: it does).
- */
-function blockAfterFailure(steps, blocks = () => true) {
-    let blocked = false;
-    return steps.map((s) => {
-        if (blocked && s.status !== 'skip')
-            return { ...s, status: 'blocked' };
-        if (s.status === 'fail' && blocks(s))
-            blocked = true;
-        return s;
-    });
-}
-// ---- validation: every error names the file and the field ------------------------------
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(field, message) {
-        throw new ConfigurationError(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
-    }
-    object(v, field) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            this.fail(field, `must be an object`);
-        return v;
-    }
-    string(v, field, optional = false) {
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'string' || v === '')
-            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    number(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    boolean(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'boolean')
-            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    array(v, field) {
-        if (!Array.isArray(v))
-            this.fail(field, `must be a list`);
-        return v;
-    }
-    status(v, field) {
-        if (!STEP_STATUSES.includes(v)) {
-            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
-        }
-        return v;
-    }
-    revision(v, field) {
-        const s = this.string(v, field);
-        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
-            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
-        return s;
-    }
-    steps(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
-            names.add(name);
-            const step = { name, status: this.status(o.status, `${f}.status`) };
-            const d = this.number(o.durationMs, `${f}.durationMs`);
-            if (d !== undefined)
-                step.durationMs = d;
-            const log = this.string(o.log, `${f}.log`, true);
-            if (log)
-                step.log = log;
-            const message = o.message === undefined ? undefined : String(o.message);
-            if (message)
-                step.message = message;
-            if (o.attempts !== undefined) {
-                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
-            }
-            return step;
-        });
-    }
-    history(v, field) {
-        const o = this.object(v, field);
-        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
-            const f = this.object(raw, `${field}.flights[${i}]`);
-            return {
-                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
-                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
-                at: this.string(f.at, `${field}.flights[${i}].at`),
-            };
-        });
-        const index = (x, f) => {
-            if (x === null)
-                return null;
-            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
-                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
-            return x;
-        };
-        const steps = {};
-        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
-            const js = (steps[job] = {});
-            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
-                const f = `${field}.steps.${job}.${step}`;
-                const t = this.array(h, f);
-                if (t.length !== 4)
-                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
-                const first = index(t[0], `${f}[0]`);
-                if (first === null)
-                    this.fail(`${f}[0]`, 'must be an index, not null');
-                js[step] = [
-                    first,
-                    index(t[1], `${f}[1]`),
-                    index(t[2], `${f}[2]`),
-                    this.status(t[3], `${f}[3]`),
-                ];
-            }
-        }
-        return { flights, steps };
-    }
-    trees(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats tree '${name}'`);
-            names.add(name);
-            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
-            const url = this.string(o.url, `${f}.url`, true);
-            if (url)
-                t.url = url;
-            const ref = this.string(o.ref, `${f}.ref`, true);
-            if (ref)
-                t.ref = ref;
-            return t;
-        });
-    }
-}
-function parseJson(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new ConfigurationError(source, `${source}: not valid JSON (${e.message})`);
-    }
-}
-/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
-function parseJobResult(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== JOB_RESULT_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
-    }
-    const result = {
-        format: JOB_RESULT_FORMAT,
-        job: c.string(o.job, 'job'),
-        trees: c.trees(o.trees, 'trees'),
-        steps: c.steps(o.steps, 'steps'),
-    };
-    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
-        const v = c.string(o[key], key, true);
-        if (v)
-            result[key] = v;
-    }
-    const attempt = c.number(o.attempt, 'attempt');
-    if (attempt !== undefined)
-        result.attempt = attempt;
-    const cancelled = c.boolean(o.cancelled, 'cancelled');
-    if (cancelled !== undefined)
-        result.cancelled = cancelled;
-    return result;
-}
-/** Reads and validates a flight record (a note's content). */
-function parseFlightRecord(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== FLIGHT_RECORD_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
-    }
-    const jobNames = new Set();
-    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
-        const jo = c.object(raw, `jobs[${i}]`);
-        const name = c.string(jo.name, `jobs[${i}].name`);
-        if (jobNames.has(name))
-            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
-        jobNames.add(name);
-        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
-        const host = c.string(jo.host, `jobs[${i}].host`, true);
-        if (host)
-            job.host = host;
-        const url = c.string(jo.url, `jobs[${i}].url`, true);
-        if (url)
-            job.url = url;
-        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
-            job.cancelled = true;
-        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
-        if (attempt !== undefined)
-            job.attempt = attempt;
-        return job;
-    });
-    const record = {
-        format: FLIGHT_RECORD_FORMAT,
-        flight: c.string(o.flight, 'flight'),
-        tree: c.string(o.tree, 'tree'),
-        revision: c.revision(o.revision, 'revision'),
-        trees: c.trees(o.trees, 'trees'),
-        jobs,
-        recordedAt: c.string(o.recordedAt, 'recordedAt'),
-    };
-    if (o.trigger !== undefined)
-        record.trigger = c.object(o.trigger, 'trigger');
-    const startedAt = c.string(o.startedAt, 'startedAt', true);
-    if (startedAt)
-        record.startedAt = startedAt;
-    if (o.decision !== undefined)
-        record.decision = c.object(o.decision, 'decision');
-    if (o.history !== undefined)
-        record.history = c.history(o.history, 'history');
-    return record;
-}
-/**
- * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
- * that a second flight of the same revision is appended rather than replacing the first.
- */
-function parseFlightNote(text, source) {
-    return text
-        .split('\n')
-        .map((line, i) => ({ line: line.trim(), i }))
-        .filter(({ line }) => line !== '')
-        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
-}
-/** The note's text with one more record appended. */
-function appendFlightNote(existing, record) {
-    const kept = existing.replace(/\s+$/, '');
-    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
-}
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
-//# sourceMappingURL=flight.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:readline"
@@ -38682,6 +38025,30 @@ class Git extends GitProcess {
         await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
     }
     /**
+     * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
+     * time: no negotiation (nothing of ours is offered), so the server sends exactly these. A
+     * server that will not serve objects by id answers false, and git's lazy fetch brings each
+     * one when it is read: slower, still right.
+     */
+    async fetchObjects(remote, oids, opts = {}) {
+        if (!oids.length)
+            return true;
+        const r = await this.exec([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            '--stdin',
+            '--',
+            remote,
+        ], { input: oids.join('\n') + '\n', allowFailure: true, retries: opts.retries });
+        return r.code === 0;
+    }
+    /**
      * Updates refs of a remote, each guarded by a lease on the value it must still have
      * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
      * an error: the outcome says which leases failed, and git's words for anything else.
@@ -38802,6 +38169,55 @@ class Git extends GitProcess {
     async readBlob(oid) {
         return (await this.exec(['cat-file', 'blob', oid])).stdout;
     }
+    /**
+     * The contents of many blobs from one `git cat-file --batch`: oid → text; an object that is
+     * missing (or not a blob) is absent. git gives each size in bytes and the funnel decodes its
+     * output as UTF-8, so when the sizes do not add up (a blob that is not UTF-8) each blob is
+     * read alone instead: slower, still right.
+     */
+    async readBlobs(oids) {
+        const list = [...new Set(oids)];
+        const texts = new Map();
+        if (!list.length)
+            return texts;
+        const r = await this.exec(['cat-file', '--batch'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const out = Buffer.from(r.stdout, 'utf8');
+        let at = 0;
+        let whole = r.code === 0;
+        for (const oid of list) {
+            const eol = out.indexOf(0x0a, at);
+            // `<oid> <type> <size>`, or `<oid> missing`
+            const [name, type, size] = eol < 0 ? [] : out.toString('latin1', at, eol).split(' ');
+            if (!whole || name !== oid) {
+                whole = false;
+                break;
+            }
+            if (size === undefined) {
+                at = eol + 1;
+                continue;
+            }
+            const end = eol + 1 + Number(size);
+            if (!/^\d+$/.test(size) || out[end] !== 0x0a) {
+                whole = false;
+                break;
+            }
+            if (type === 'blob')
+                texts.set(oid, out.toString('utf8', eol + 1, end));
+            at = end + 1;
+        }
+        if (whole)
+            return texts;
+        texts.clear();
+        for (const oid of list) {
+            const one = await this.exec(['cat-file', 'blob', oid], { allowFailure: true });
+            if (one.code === 0)
+                texts.set(oid, one.stdout);
+        }
+        return texts;
+    }
     /** Writes a blob and returns its id. */
     async writeBlob(content) {
         return this.run(['hash-object', '-w', '--stdin'], { input: content });
@@ -38858,26 +38274,29 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
-     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
-     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+     * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
+     * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
      */
     async noteBlobs(notesRef, commits) {
         const found = new Map();
         if (!commits.length || !(await this.revParse(notesRef)))
             return found;
-        const out = await this.run([
-            'ls-tree',
-            '-r',
-            '-z',
-            '--full-tree',
-            notesRef,
-            '--',
-            ...commits.flatMap(notePaths),
-        ]);
-        for (const e of treeEntries(out))
-            if (e.type === 'blob')
-                found.set(e.path.replace(/\//g, ''), e.oid);
+        // The paths are arguments: 500 commits a call keep the command line well under its limit.
+        for (let i = 0; i < commits.length; i += 500) {
+            const out = await this.run([
+                'ls-tree',
+                '-r',
+                '-z',
+                '--full-tree',
+                notesRef,
+                '--',
+                ...commits.slice(i, i + 500).flatMap(notePaths),
+            ]);
+            for (const e of treeEntries(out))
+                if (e.type === 'blob')
+                    found.set(e.path.replace(/\//g, ''), e.oid);
+        }
         return found;
     }
     /** The note a notes ref holds for a commit, or undefined. */
@@ -38939,6 +38358,89 @@ class Git extends GitProcess {
     async firstParents(head, max) {
         const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
         return out.split('\n').filter(Boolean);
+    }
+    /**
+     * The first-parent line from `head`, newest first, streamed: a caller that has seen enough
+     * stops reading, and git is stopped with it, however long the history.
+     */
+    async *walkFirstParents(head) {
+        for await (const line of this.lines(['rev-list', '--first-parent', head, '--']))
+            if (line)
+                yield line;
+    }
+    /** `walkFirstParents` with each commit's subject (a notes ref's log, say). */
+    async *walkFirstParentSubjects(head) {
+        for await (const line of this.lines(['log', '--first-parent', '--format=%H %s', head, '--'])) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            yield sp < 0
+                ? { commit: line, subject: '' }
+                : { commit: line.slice(0, sp), subject: line.slice(sp + 1) };
+        }
+    }
+    /**
+     * The commits reachable from `tip` and not from `exclude` (`rev-list --topo-order`: children
+     * before parents), each with its parents, first parent first.
+     */
+    async rangeWithParents(tip, exclude) {
+        const out = await this.run(['rev-list', '--topo-order', '--parents', tip, `^${exclude}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.split(' ');
+            return { commit, parents };
+        });
+    }
+    /** Parents, author and subject of commits, in the order asked, from one git process. */
+    async commitSummaries(commits) {
+        if (!commits.length)
+            return [];
+        const out = await this.run([
+            'show',
+            '--no-patch',
+            '--no-walk=unsorted',
+            '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
+            ...commits,
+            '--',
+        ]);
+        return out
+            .split('\0\n')
+            .map((l) => l.replace(/\0$/, '').split('\0'))
+            .filter((f) => f.length >= 6)
+            .map(([sha, parents, name, email, date, subject]) => ({
+            sha,
+            parents: parents ? parents.split(' ') : [],
+            author: { name, email, date },
+            subject,
+        }));
+    }
+    /**
+     * The paths each commit adds or modifies (deletions left out), against each parent of a
+     * merge and against nothing for a root commit: commit → paths, one `git diff-tree` for all.
+     */
+    async pathsWritten(commits) {
+        const written = new Map();
+        if (!commits.length)
+            return written;
+        const out = await this.run(['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev', '-z'], { input: commits.join('\n') + '\n' });
+        // -z: `<commit>\0` heads each commit; `:<modes> <oids> <status>\0<path>\0` each change.
+        const fields = out.split('\0');
+        let current = [];
+        for (let i = 0; i < fields.length; i++) {
+            const f = fields[i].replace(/^\n/, '');
+            if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(f)) {
+                current = written.get(f) ?? [];
+                written.set(f, current);
+            }
+            else if (f.startsWith(':')) {
+                const path = fields[++i];
+                if (/ [AM]$/.test(f) && !current.includes(path))
+                    current.push(path);
+            }
+        }
+        return written;
     }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
@@ -39083,6 +38585,719 @@ async function initRepository(dir, options = {}) {
     return repository;
 }
 //# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 6432:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ defaultLockDir),
+/* harmony export */   bR: () => (/* binding */ groupRef),
+/* harmony export */   kn: () => (/* binding */ HostLock)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
+/* harmony import */ var _process_table_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3780);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5185);
+/**
+ * Host hygiene on persistent runners. One job at a time per host: a lock file in a host-wide
+ * directory, naming its owner (pid, the pid's start time, the job's tag, when it started). A
+ * lock whose owner is gone is stale and recovered. Each job also keeps a record in that
+ * directory of what it started (process groups, guests, its scratch directory), written before
+ * each thing starts, so whatever a crashed job left behind can be found and stopped by the
+ * next job, or by the job's own post step.
+ *
+ * A record says what to kill, what to remove and which stop command to run, as the runner:
+ * so the directory must be the runner user's own, and anything in it that is not is refused
+ * before it is read (see `HostLock.check`).
+ */
+
+
+
+
+
+
+function groupRef(pgid) {
+    return { pgid, start: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(pgid) };
+}
+function sameProcess(ref) {
+    return (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(ref.pgid) && (ref.start === undefined || (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(ref.pgid) === ref.start);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The lock directory when none is given: in the runner user's own cache ($XDG_CACHE_HOME, else
+ * ~/.cache), which no other user can write to, never a shared folder such as /tmp.
+ */
+function defaultLockDir(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    const cache = xdg && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(xdg) ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cache, 'tributary', 'host');
+}
+/** Whether a path exists, without following it: a dangling link exists. */
+function present(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+        return true;
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return false;
+        throw e;
+    }
+}
+/** Why a path is not the runner user's own (a link, another owner, writable by others), if so. */
+function notOwn(path, folder) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    if (st.isSymbolicLink())
+        return `is a symbolic link (to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)})`;
+    if (folder ? !st.isDirectory() : !st.isFile())
+        return `is not a ${folder ? 'folder' : 'file'}`;
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid)
+        return `is owned by uid ${st.uid}, not by the runner's user (uid ${uid})`;
+    const writers = [st.mode & 0o020 && 'group', st.mode & 0o002 && 'others'].filter(Boolean);
+    if (writers.length)
+        return `is writable by ${writers.join(' and ')} (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')})`;
+    return undefined;
+}
+/**
+ * Refuses a path of the lock directory that another user could have planted or changed, with
+ * what to do about it. The lock directory itself gets a fix for the input; anything inside it
+ * is looked at and removed by hand, since hypervisor-test alone writes there.
+ */
+function trust(path, what) {
+    const why = notOwn(path, what.endsWith('folder'));
+    if (!why)
+        return;
+    const fallback = defaultLockDir();
+    let fix;
+    if (what === 'lock folder') {
+        const unset = fallback === path ? '' : `, or use the default lock folder, ${fallback} (created mode 0700)`;
+        fix = why.startsWith('is a symbolic link')
+            ? `give the folder itself, not a link to it${unset}`
+            : why.startsWith('is writable')
+                ? `chmod go-w ${path} (the records in it are then checked one by one)${unset}`
+                : `give a folder the runner's user created and alone can write${unset}`;
+    }
+    else if (what === 'jobs folder' && why.startsWith('is writable')) {
+        fix = `chmod go-w ${path} (the records in it are then checked one by one)`;
+    }
+    else {
+        const rm = what === 'jobs folder' && !why.startsWith('is a symbolic link') ? 'rm -r' : 'rm';
+        fix = `look at what it holds, then remove it (${rm} -- ${path}); only hypervisor-test writes there, as the runner's user`;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('lock-dir', `Refusing the host's ${what} ${path}: it ${why}. Job records in the lock folder name ` +
+        `commands this runner runs and processes it kills, so the folder and all in it must be ` +
+        `the runner user's own. Fix: ${fix}.`);
+}
+class HostLock {
+    lockDir;
+    logger;
+    lockFile;
+    jobsDir;
+    constructor(lockDir, logger) {
+        this.lockDir = lockDir;
+        this.logger = logger;
+        this.lockFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'host.lock');
+        this.jobsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(lockDir, 'jobs');
+    }
+    /**
+     * Creates the lock directory and its jobs/ (mode 0700) when missing, and refuses (a
+     * ConfigurationError) the directory, jobs/, the lock or any record that is a symbolic link, is
+     * owned by another user, or is writable by group or others, before anything in it is read.
+     * With `create` off, what is missing is left missing (the post step: nothing there to clean).
+     */
+    check(create = true) {
+        if (!present(this.lockDir)) {
+            if (!create)
+                return;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.lockDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.lockDir, 'lock folder');
+        if (!present(this.jobsDir)) {
+            if (!create)
+                return;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        }
+        trust(this.jobsDir, 'jobs folder');
+        if (present(this.lockFile))
+            trust(this.lockFile, 'lock');
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir))
+            if (name.endsWith('.json'))
+                trust((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, name), 'job record');
+    }
+    owner() {
+        try {
+            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.lockFile, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Whether a lock's owner is gone: its pid is dead, or now names another process. */
+    static stale(owner) {
+        if (!(0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(owner.pid))
+            return true;
+        return owner.processStart !== undefined && (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid) !== owner.processStart;
+    }
+    /**
+     * Takes the host's lock, waiting up to `waitMs` for a live owner to let go, recovering a
+     * stale one. The file is written in full under another name and then hard-linked into place,
+     * which fails if a lock exists: no reader ever sees half a lock.
+     */
+    async acquire(owner, opts) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        const full = {
+            ...owner,
+            processStart: (0,_process_table_js__WEBPACK_IMPORTED_MODULE_4__/* .processStartTime */ .X0)(owner.pid),
+            host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(),
+            startedAt: new Date().toISOString(),
+        };
+        const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.lockDir, `.lock.${owner.tag}.${process.pid}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(full, null, 2) + '\n', { mode: 0o600 });
+        const deadline = Date.now() + opts.waitMs;
+        let said = '';
+        try {
+            for (;;) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(temp, this.lockFile);
+                    return full;
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = this.owner();
+                if (!held) {
+                    // Unreadable: a lock written by something else, or gone in between. Look again.
+                    await sleep(50);
+                    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.lockFile) && !this.owner())
+                        this.recover(undefined);
+                    continue;
+                }
+                if (held.tag === owner.tag)
+                    return held;
+                if (HostLock.stale(held)) {
+                    this.recover(held);
+                    continue;
+                }
+                const line = `Waiting for the host: job '${held.job}' (run ${held.tag}, pid ${held.pid}) holds ${this.lockFile} since ${held.startedAt}`;
+                if (line !== said)
+                    this.logger.info((said = line));
+                if (opts.signal?.aborted)
+                    throw new Error('Cancelled while waiting for the host lock');
+                if (Date.now() > deadline)
+                    throw new Error(`The host is busy: job '${held.job}' (run ${held.tag}, pid ${held.pid}) has held ${this.lockFile} since ${held.startedAt}`);
+                await sleep(250);
+            }
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+    }
+    /** Moves a stale lock aside (atomically, so two recoverers cannot both win) and removes it. */
+    recover(held) {
+        const aside = `${this.lockFile}.stale.${process.pid}`;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(this.lockFile, aside);
+        }
+        catch {
+            return; // someone else recovered it first
+        }
+        const moved = (() => {
+            try {
+                return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(aside, 'utf8'));
+            }
+            catch {
+                return undefined;
+            }
+        })();
+        if (held && moved && moved.tag !== held.tag && !HostLock.stale(moved)) {
+            // A new owner took the lock between our read and the rename: give it back.
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(aside, this.lockFile);
+            }
+            catch {
+                // it is gone now; the loop will look again
+            }
+        }
+        else if (held) {
+            this.logger.warning(`Recovered a stale host lock: job '${held.job}' (run ${held.tag}, pid ${held.pid}, since ${held.startedAt}) is gone`);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(aside, { force: true });
+    }
+    /** Lets go of the lock if it is still the given job's. */
+    release(tag) {
+        const held = this.owner();
+        if (!held || held.tag !== tag)
+            return false;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(this.lockFile);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    recordFile(tag) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.jobsDir, `${tag}.json`);
+    }
+    /** A job's record, refused (a ConfigurationError) when it is not the runner user's own. */
+    readRecord(tag) {
+        const file = this.recordFile(tag);
+        if (!present(file))
+            return undefined;
+        trust(file, 'job record');
+        try {
+            return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Written whole under a temporary name and renamed, so a crash never leaves half a record. */
+    writeRecord(record) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.jobsDir, { recursive: true, mode: 0o700 });
+        const file = this.recordFile(record.tag);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(`${file}.tmp`, file);
+    }
+    /** Records of other jobs: what jobs that did not finish cleanly left. */
+    otherRecords(tag) {
+        let names = [];
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(this.jobsDir).filter((n) => n.endsWith('.json'));
+        }
+        catch {
+            return [];
+        }
+        return names
+            .map((n) => n.slice(0, -'.json'.length))
+            .filter((t) => t !== tag)
+            .map((t) => this.readRecord(t) ?? { tag: t, job: '?', groups: [], guests: [], scratch: [] });
+    }
+    /**
+     * Stops everything a job started: its guests (xl destroy, a command backend's stop), its
+     * process groups, any process still carrying its tag in this host's lock directory, then
+     * removes its scratch directories and its record. Safe to call again.
+     */
+    async cleanJob(tag, record) {
+        const rec = record ?? this.readRecord(tag);
+        const guests = [];
+        for (const g of rec?.guests ?? []) {
+            try {
+                if (await stopRecordedGuest(g, this.lockDir, tag))
+                    guests.push(g.name);
+            }
+            catch (e) {
+                this.logger.warning(`Could not stop guest ${g.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+            }
+        }
+        // Our processes carry the tag; a recorded group whose leader is still the same process
+        // is signalled whole, which also reaches members that dropped their environment.
+        const groups = [...(rec?.groups ?? []), ...(rec?.guests ?? []).flatMap((g) => g.group ?? [])];
+        for (const g of groups)
+            if (sameProcess(g))
+                await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.pgid, 1000);
+        const tagged = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir);
+        const killed = tagged.length ? await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(tagged) : [];
+        for (const dir of rec?.scratch ?? [])
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.recordFile(tag), { force: true });
+        return { killed, guests };
+    }
+    /** Processes of this host's lock directory tagged by some other job: leftovers of a crash. */
+    strayProcesses(tag) {
+        return (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === this.lockDir && p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] !== tag);
+    }
+}
+/** Stops one recorded guest through its backend; true when there was something to stop. */
+async function stopRecordedGuest(g, lockDir, tag) {
+    const tagging = { tag, lockDir };
+    const run = async (program, args, cwd, env) => {
+        const started = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .spawnTagged */ .gb)(program, args, {
+            cwd,
+            env,
+            logFile: '/dev/null',
+            tagging,
+        });
+        const timer = setTimeout(() => started.pid > 0 && (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(started.pid, 500), 60_000);
+        const code = await started.exited;
+        clearTimeout(timer);
+        return code;
+    };
+    if (g.backend === 'xen' && g.program) {
+        // xl list says whether the domain is there; destroy only what exists.
+        if ((await run(g.program, ['list', g.name], '/')) !== 0)
+            return false;
+        await run(g.program, ['destroy', g.name], '/');
+        return true;
+    }
+    if (g.backend === 'command' && g.stop) {
+        await run('bash', ['-c', g.stop], (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(g.cwd ?? '/') ? (g.cwd ?? '/') : '/', g.env);
+        return true;
+    }
+    if (g.group && sameProcess(g.group)) {
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killGroup */ .i0)(g.group.pgid);
+        return true;
+    }
+    // Recorded before its process was known: our tag, and its name on the command line.
+    const named = (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .taggedProcesses */ .KR)((p) => p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_ENV */ .jW] === tag &&
+        p.env[_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .LOCK_DIR_ENV */ .OJ] === lockDir &&
+        p.cmdline.some((a) => a === g.name || a.startsWith(`${g.name},`)));
+    if (named.length)
+        await (0,_processes_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcesses */ .wU)(named);
+    return named.length > 0;
+}
+//# sourceMappingURL=host.js.map
+
+/***/ }),
+
+/***/ 845:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pj: () => (/* binding */ checkLockDir),
+  Or: () => (/* binding */ cleanupJob),
+  b5: () => (/* binding */ runJob)
+});
+
+// UNUSED EXPORTS: loadPlan
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/flight.js
+/**
+ * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
+ * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
+ * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
+ * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
+ *
+ * Formats are versioned by their `format` field; a reader refuses a format it does not know
+ * instead of guessing. The reference is docs/flight-format.md.
+ */
+
+const JOB_RESULT_FORMAT = 'tributary.job/v1';
+const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
+const STEP_STATUSES = (/* unused pure expression or super */ null && (['pass', 'fail', 'skip', 'blocked']));
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = (/* unused pure expression or super */ null && (['watch', 'bisect']));
+/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
+function jobStatus(steps, cancelled = false) {
+    if (cancelled)
+        return 'fail';
+    if (steps.some((s) => s.status === 'fail'))
+        return 'fail';
+    if (steps.some((s) => s.status === 'blocked'))
+        return 'blocked';
+    if (steps.length && steps.every((s) => s.status === 'skip'))
+        return 'skip';
+    return 'pass';
+}
+/**
+ * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
+ * says whether a step's failure stops the ones after it (default: it does).
+ */
+function blockAfterFailure(steps, blocks = () => true) {
+    let blocked = false;
+    return steps.map((s) => {
+        if (blocked && s.status !== 'skip')
+            return { ...s, status: 'blocked' };
+        if (s.status === 'fail' && blocks(s))
+            blocked = true;
+        return s;
+    });
+}
+// ---- validation: every error names the file and the field ------------------------------
+class Checker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(field, message) {
+        throw new ConfigurationError(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+    }
+    object(v, field) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            this.fail(field, `must be an object`);
+        return v;
+    }
+    string(v, field, optional = false) {
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    number(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    boolean(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean')
+            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    array(v, field) {
+        if (!Array.isArray(v))
+            this.fail(field, `must be a list`);
+        return v;
+    }
+    status(v, field) {
+        if (!STEP_STATUSES.includes(v)) {
+            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
+        }
+        return v;
+    }
+    revision(v, field) {
+        const s = this.string(v, field);
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
+            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
+        return s;
+    }
+    steps(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
+            names.add(name);
+            const step = { name, status: this.status(o.status, `${f}.status`) };
+            const d = this.number(o.durationMs, `${f}.durationMs`);
+            if (d !== undefined)
+                step.durationMs = d;
+            const log = this.string(o.log, `${f}.log`, true);
+            if (log)
+                step.log = log;
+            const message = o.message === undefined ? undefined : String(o.message);
+            if (message)
+                step.message = message;
+            if (o.attempts !== undefined) {
+                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
+            }
+            return step;
+        });
+    }
+    history(v, field) {
+        const o = this.object(v, field);
+        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+            const f = this.object(raw, `${field}.flights[${i}]`);
+            return {
+                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
+                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
+                at: this.string(f.at, `${field}.flights[${i}].at`),
+            };
+        });
+        const index = (x, f) => {
+            if (x === null)
+                return null;
+            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+            return x;
+        };
+        const steps = {};
+        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+            const js = (steps[job] = {});
+            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+                const f = `${field}.steps.${job}.${step}`;
+                const t = this.array(h, f);
+                if (t.length !== 4)
+                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+                const first = index(t[0], `${f}[0]`);
+                if (first === null)
+                    this.fail(`${f}[0]`, 'must be an index, not null');
+                js[step] = [
+                    first,
+                    index(t[1], `${f}[1]`),
+                    index(t[2], `${f}[2]`),
+                    this.status(t[3], `${f}[3]`),
+                ];
+            }
+        }
+        return { flights, steps };
+    }
+    trees(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats tree '${name}'`);
+            names.add(name);
+            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
+            const url = this.string(o.url, `${f}.url`, true);
+            if (url)
+                t.url = url;
+            const ref = this.string(o.ref, `${f}.ref`, true);
+            if (ref)
+                t.ref = ref;
+            return t;
+        });
+    }
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new ConfigurationError(source, `${source}: not valid JSON (${e.message})`);
+    }
+}
+/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
+function parseJobResult(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== JOB_RESULT_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
+    }
+    const result = {
+        format: JOB_RESULT_FORMAT,
+        job: c.string(o.job, 'job'),
+        trees: c.trees(o.trees, 'trees'),
+        steps: c.steps(o.steps, 'steps'),
+    };
+    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
+        const v = c.string(o[key], key, true);
+        if (v)
+            result[key] = v;
+    }
+    const attempt = c.number(o.attempt, 'attempt');
+    if (attempt !== undefined)
+        result.attempt = attempt;
+    const cancelled = c.boolean(o.cancelled, 'cancelled');
+    if (cancelled !== undefined)
+        result.cancelled = cancelled;
+    return result;
+}
+/** Reads and validates a flight record (a note's content). */
+function parseFlightRecord(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== FLIGHT_RECORD_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
+    }
+    const jobNames = new Set();
+    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
+        const jo = c.object(raw, `jobs[${i}]`);
+        const name = c.string(jo.name, `jobs[${i}].name`);
+        if (jobNames.has(name))
+            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
+        jobNames.add(name);
+        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
+        const host = c.string(jo.host, `jobs[${i}].host`, true);
+        if (host)
+            job.host = host;
+        const url = c.string(jo.url, `jobs[${i}].url`, true);
+        if (url)
+            job.url = url;
+        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
+            job.cancelled = true;
+        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+        if (attempt !== undefined)
+            job.attempt = attempt;
+        return job;
+    });
+    const record = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight: c.string(o.flight, 'flight'),
+        tree: c.string(o.tree, 'tree'),
+        revision: c.revision(o.revision, 'revision'),
+        trees: c.trees(o.trees, 'trees'),
+        jobs,
+        recordedAt: c.string(o.recordedAt, 'recordedAt'),
+    };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
+    if (o.trigger !== undefined)
+        record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
+    const startedAt = c.string(o.startedAt, 'startedAt', true);
+    if (startedAt)
+        record.startedAt = startedAt;
+    if (o.decision !== undefined)
+        record.decision = c.object(o.decision, 'decision');
+    if (o.history !== undefined)
+        record.history = c.history(o.history, 'history');
+    return record;
+}
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+function parseFlightNote(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+/** The note's text with one more record appended. */
+function appendFlightNote(existing, record) {
+    const kept = existing.replace(/\s+$/, '');
+    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
+}
+// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+function xml(s) {
+    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+function toJUnit(name, jobs) {
+    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
+    const all = jobs.flatMap((j) => j.steps);
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+    ];
+    for (const job of jobs) {
+        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
+        for (const s of job.steps) {
+            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+            if (s.status === 'pass')
+                lines.push(`    <testcase ${attrs}/>`);
+            else if (s.status === 'skip')
+                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+            else {
+                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
+            }
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
+//# sourceMappingURL=flight.js.map
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var git = __nccwpck_require__(2666);
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/host.js
 var hypervisor_host = __nccwpck_require__(6432);
 // EXTERNAL MODULE: ./build/actions/lib/hypervisor/test-plan.js
@@ -39330,7 +39545,7 @@ function xlConfig(g, ctx) {
             .join('\n') +
         '\n');
 }
-const backends_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startXen(g, ctx) {
     const cfgFile = (0,external_node_path_.join)(ctx.scratch, `${ctx.name}.cfg`);
     (0,external_node_fs_.writeFileSync)(cfgFile, xlConfig(g, ctx));
@@ -39350,7 +39565,7 @@ async function startXen(g, ctx) {
             return { code: created, how: `xl create exited with status ${created}` };
         // xl list <name> fails once the domain is gone (it shut down, crashed, was destroyed).
         for (;;) {
-            await backends_sleep(500);
+            await sleep(500);
             if (stopped)
                 return { how: 'stopped' };
             if ((await xl(['list', ctx.name])) !== 0)
@@ -39799,7 +40014,7 @@ async function loadPlan(settings, logger) {
     const plan = (0,test_plan/* parsePlan */.vS)((0,external_node_fs_.readFileSync)(planPath, 'utf8'), source, workDir);
     const trees = [];
     for (const [i, t] of plan.trees.entries()) {
-        const head = await new Git({ cwd: t.path, logger }).checkedOut();
+        const head = await new git/* Git */.TU({ cwd: t.path, logger }).checkedOut();
         const revision = head?.commit;
         const ref = head?.ref;
         if (!revision)
@@ -40257,6 +40472,224 @@ async function killProcesses(list, graceMs = 2000) {
     return list.map((p) => p.pid);
 }
 //# sourceMappingURL=processes.js.map
+
+/***/ }),
+
+/***/ 7993:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ parseHypervisorSettings)
+});
+
+// UNUSED EXPORTS: HYPERVISOR_SETTINGS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var git = __nccwpck_require__(2666);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+    remote(setting, workingDirectory, token) {
+        const v = this.string(setting);
+        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+    }
+}
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+function repositoryOf(setting, value, workingDirectory, token) {
+    const expected = 'an https:// URL of a repository, or a local path';
+    if (value.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    let remote;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+        }
+        if (url.username || url.password)
+            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
+        remote = { url: value, token };
+    }
+    else
+        remote = {
+            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
+            token,
+        };
+    try {
+        (0,git/* credentialFor */.FX)(remote);
+    }
+    catch (e) {
+        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
+    }
+    return remote;
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/host.js
+var host = __nccwpck_require__(6432);
+// EXTERNAL MODULE: ./build/actions/lib/hypervisor/test-plan.js
+var test_plan = __nccwpck_require__(2452);
+;// CONCATENATED MODULE: ./build/actions/lib/hypervisor/settings.js
+/**
+ * The hypervisor test's settings, parsed in one place for both front ends (the
+ * hypervisor-test action and `tributary test`).
+ */
+
+
+
+
+/** Every input of the hypervisor-test action, with the default its action.yml declares. */
+const HYPERVISOR_SETTINGS = {
+    plan: { required: true },
+    'working-directory': { runner: '${{ github.workspace }}' },
+    job: {},
+    'output-dir': {},
+    'lock-dir': {},
+    'lock-wait': { default: '60m' },
+    flight: {},
+};
+function parseHypervisorSettings(read, context) {
+    const v = new Settings(read, HYPERVISOR_SETTINGS);
+    const planFile = v.required('plan', 'the test plan (YAML)');
+    const workDir = (0,external_node_path_.resolve)(context.workingDirectory, v.string('working-directory') || '.');
+    const job = v.string('job') || context.defaultJob(planFile);
+    if (!/^[\w.-]+$/.test(job))
+        throw v.invalid('job', job, 'letters, digits, . _ -');
+    const lockWait = v.string('lock-wait');
+    const lockWaitMs = (0,test_plan/* parseDuration */.E9)(lockWait);
+    if (!lockWaitMs)
+        throw v.invalid('lock-wait', lockWait, 'a duration such as 90s or 30m');
+    return {
+        planFile,
+        workDir,
+        outputDir: (0,external_node_path_.resolve)(workDir, v.string('output-dir') || context.defaultOutputDir(job)),
+        lockDir: (0,external_node_path_.resolve)(v.string('lock-dir') || (0,host/* defaultLockDir */.T1)()),
+        scratchDir: context.scratchDir,
+        tag: context.tag,
+        job,
+        lockWaitMs,
+        flight: v.optional('flight') ?? context.defaultFlight,
+        attempt: context.attempt,
+        url: context.url,
+    };
+}
+//# sourceMappingURL=settings.js.map
 
 /***/ }),
 
@@ -40807,13 +41240,11 @@ function processTree(root) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  hF: () => (/* binding */ input),
   VN: () => (/* binding */ runMain)
 });
-
-// UNUSED EXPORTS: booleanInput, integerInput, listInput, secretInput
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -43817,7 +44248,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -43863,47 +44294,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = getInput(name).trim();
-    if (options.required && !value)
-        throw new errors/* ConfigurationError */.j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = core.getInput(name).trim();
-    if (value)
-        core.setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw invalid(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return core
-        .getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

@@ -31172,10 +31172,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, invalid, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -31190,12 +31194,59 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
@@ -31210,13 +31261,14 @@ function errorMessage(e) {
 __nccwpck_require__.d(__webpack_exports__, {
   TU: () => (/* binding */ Git),
   XS: () => (/* reexport */ GitError),
+  FX: () => (/* reexport */ credentialFor),
   zY: () => (/* binding */ initRepository),
   dg: () => (/* reexport */ isTransient),
   Fd: () => (/* reexport */ stopGit),
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, credentialFor, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31828,6 +31880,30 @@ class Git extends GitProcess {
         await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
     }
     /**
+     * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
+     * time: no negotiation (nothing of ours is offered), so the server sends exactly these. A
+     * server that will not serve objects by id answers false, and git's lazy fetch brings each
+     * one when it is read: slower, still right.
+     */
+    async fetchObjects(remote, oids, opts = {}) {
+        if (!oids.length)
+            return true;
+        const r = await this.exec([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            '--stdin',
+            '--',
+            remote,
+        ], { input: oids.join('\n') + '\n', allowFailure: true, retries: opts.retries });
+        return r.code === 0;
+    }
+    /**
      * Updates refs of a remote, each guarded by a lease on the value it must still have
      * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
      * an error: the outcome says which leases failed, and git's words for anything else.
@@ -31948,6 +32024,55 @@ class Git extends GitProcess {
     async readBlob(oid) {
         return (await this.exec(['cat-file', 'blob', oid])).stdout;
     }
+    /**
+     * The contents of many blobs from one `git cat-file --batch`: oid → text; an object that is
+     * missing (or not a blob) is absent. git gives each size in bytes and the funnel decodes its
+     * output as UTF-8, so when the sizes do not add up (a blob that is not UTF-8) each blob is
+     * read alone instead: slower, still right.
+     */
+    async readBlobs(oids) {
+        const list = [...new Set(oids)];
+        const texts = new Map();
+        if (!list.length)
+            return texts;
+        const r = await this.exec(['cat-file', '--batch'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const out = Buffer.from(r.stdout, 'utf8');
+        let at = 0;
+        let whole = r.code === 0;
+        for (const oid of list) {
+            const eol = out.indexOf(0x0a, at);
+            // `<oid> <type> <size>`, or `<oid> missing`
+            const [name, type, size] = eol < 0 ? [] : out.toString('latin1', at, eol).split(' ');
+            if (!whole || name !== oid) {
+                whole = false;
+                break;
+            }
+            if (size === undefined) {
+                at = eol + 1;
+                continue;
+            }
+            const end = eol + 1 + Number(size);
+            if (!/^\d+$/.test(size) || out[end] !== 0x0a) {
+                whole = false;
+                break;
+            }
+            if (type === 'blob')
+                texts.set(oid, out.toString('utf8', eol + 1, end));
+            at = end + 1;
+        }
+        if (whole)
+            return texts;
+        texts.clear();
+        for (const oid of list) {
+            const one = await this.exec(['cat-file', 'blob', oid], { allowFailure: true });
+            if (one.code === 0)
+                texts.set(oid, one.stdout);
+        }
+        return texts;
+    }
     /** Writes a blob and returns its id. */
     async writeBlob(content) {
         return this.run(['hash-object', '-w', '--stdin'], { input: content });
@@ -32004,26 +32129,29 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
-     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
-     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
+     * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
+     * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
      */
     async noteBlobs(notesRef, commits) {
         const found = new Map();
         if (!commits.length || !(await this.revParse(notesRef)))
             return found;
-        const out = await this.run([
-            'ls-tree',
-            '-r',
-            '-z',
-            '--full-tree',
-            notesRef,
-            '--',
-            ...commits.flatMap(notePaths),
-        ]);
-        for (const e of treeEntries(out))
-            if (e.type === 'blob')
-                found.set(e.path.replace(/\//g, ''), e.oid);
+        // The paths are arguments: 500 commits a call keep the command line well under its limit.
+        for (let i = 0; i < commits.length; i += 500) {
+            const out = await this.run([
+                'ls-tree',
+                '-r',
+                '-z',
+                '--full-tree',
+                notesRef,
+                '--',
+                ...commits.slice(i, i + 500).flatMap(notePaths),
+            ]);
+            for (const e of treeEntries(out))
+                if (e.type === 'blob')
+                    found.set(e.path.replace(/\//g, ''), e.oid);
+        }
         return found;
     }
     /** The note a notes ref holds for a commit, or undefined. */
@@ -32085,6 +32213,89 @@ class Git extends GitProcess {
     async firstParents(head, max) {
         const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
         return out.split('\n').filter(Boolean);
+    }
+    /**
+     * The first-parent line from `head`, newest first, streamed: a caller that has seen enough
+     * stops reading, and git is stopped with it, however long the history.
+     */
+    async *walkFirstParents(head) {
+        for await (const line of this.lines(['rev-list', '--first-parent', head, '--']))
+            if (line)
+                yield line;
+    }
+    /** `walkFirstParents` with each commit's subject (a notes ref's log, say). */
+    async *walkFirstParentSubjects(head) {
+        for await (const line of this.lines(['log', '--first-parent', '--format=%H %s', head, '--'])) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            yield sp < 0
+                ? { commit: line, subject: '' }
+                : { commit: line.slice(0, sp), subject: line.slice(sp + 1) };
+        }
+    }
+    /**
+     * The commits reachable from `tip` and not from `exclude` (`rev-list --topo-order`: children
+     * before parents), each with its parents, first parent first.
+     */
+    async rangeWithParents(tip, exclude) {
+        const out = await this.run(['rev-list', '--topo-order', '--parents', tip, `^${exclude}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.split(' ');
+            return { commit, parents };
+        });
+    }
+    /** Parents, author and subject of commits, in the order asked, from one git process. */
+    async commitSummaries(commits) {
+        if (!commits.length)
+            return [];
+        const out = await this.run([
+            'show',
+            '--no-patch',
+            '--no-walk=unsorted',
+            '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
+            ...commits,
+            '--',
+        ]);
+        return out
+            .split('\0\n')
+            .map((l) => l.replace(/\0$/, '').split('\0'))
+            .filter((f) => f.length >= 6)
+            .map(([sha, parents, name, email, date, subject]) => ({
+            sha,
+            parents: parents ? parents.split(' ') : [],
+            author: { name, email, date },
+            subject,
+        }));
+    }
+    /**
+     * The paths each commit adds or modifies (deletions left out), against each parent of a
+     * merge and against nothing for a root commit: commit → paths, one `git diff-tree` for all.
+     */
+    async pathsWritten(commits) {
+        const written = new Map();
+        if (!commits.length)
+            return written;
+        const out = await this.run(['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev', '-z'], { input: commits.join('\n') + '\n' });
+        // -z: `<commit>\0` heads each commit; `:<modes> <oids> <status>\0<path>\0` each change.
+        const fields = out.split('\0');
+        let current = [];
+        for (let i = 0; i < fields.length; i++) {
+            const f = fields[i].replace(/^\n/, '');
+            if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(f)) {
+                current = written.get(f) ?? [];
+                written.set(f, current);
+            }
+            else if (f.startsWith(':')) {
+                const path = fields[++i];
+                if (/ [AM]$/.test(f) && !current.includes(path))
+                    current.push(path);
+            }
+        }
+        return written;
     }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
@@ -32480,8 +32691,8 @@ function takeOver(file, dead, logger) {
 //# sourceMappingURL=lock.js.map
 // EXTERNAL MODULE: ./build/actions/lib/mirror/refs.js
 var refs = __nccwpck_require__(9597);
-// EXTERNAL MODULE: ./build/actions/lib/mirror/settings.js
-var mirror_settings = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./build/actions/lib/mirror/settings.js + 1 modules
+var mirror_settings = __nccwpck_require__(2811);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/store.js
@@ -32856,7 +33067,7 @@ async function compareTree(spec, run, wantHeads) {
     if (spec.main && !selected.size && ![...hosted.keys()].some((ref) => spec.refs.owns(ref)))
         // Nothing upstream, nothing mirrored before: a pattern is wrong, not a project that
         // deleted everything (refs mirrored before and gone upstream are the refusal below).
-        throw new errors/* ConfigurationError */.j1(mirror_settings/* INPUTS */.mc.refs, `Input '${mirror_settings/* INPUTS */.mc.refs}' selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
+        throw new errors/* SettingError */.L_(mirror_settings/* INPUTS */.mc.refs, (name) => `${(0,errors/* capitalised */.Iu)(name)} selects none of the ${upstreamAll.size} branches and tags of ${display(source)}, and ${display(destination)} holds none of the refs it would mirror: ${spec.refs.describe()}. Expected patterns that match upstream branches or tags.`);
     const { updates, keptDeleted } = (0,ref_updates/* compareRefs */.Iu)(selected, hosted, spec.refs, settings.prune);
     const deletions = updates.filter((u) => u.action === 'deleted').length;
     if (deletions && !selected.size)
@@ -33247,17 +33458,17 @@ function validPattern(pattern) {
 }
 const PATTERN_FORM = 'a glob over branch or tag names such as `stable-*`, `refs/heads/**` or `refs/tags/v*`, optionally prefixed with `!` to exclude';
 /** Expands one written pattern to full-ref patterns (a bare name means a branch or a tag). */
-function parsePattern(subject, written) {
+function parsePattern(setting, written) {
     const value = written.trim();
     if (!value)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(subject, written, PATTERN_FORM);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, written, PATTERN_FORM);
     const full = value.startsWith('refs/')
         ? [value]
         : value.startsWith('heads/') || value.startsWith('tags/')
             ? [`refs/${value}`]
             : [BRANCHES + value, TAGS + value];
     if (!full.every(validPattern))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(subject, written, PATTERN_FORM);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)(setting, written, PATTERN_FORM);
     return full;
 }
 const MAP_FORM = '`refs/heads/<name>:refs/heads/<new name>` (or refs/tags/ on both sides), with at most one `*` on each side and either both sides or neither';
@@ -33265,7 +33476,7 @@ function parseMapRule(written) {
     const value = written.trim();
     const parts = value.split(':');
     if (parts.length !== 2)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)("input 'map'", written, MAP_FORM);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)('map', written, MAP_FORM);
     const [source, destination] = parts;
     const stars = (s) => s.split('*').length - 1;
     const kind = (s) => s.startsWith(BRANCHES) ? BRANCHES : s.startsWith(TAGS) ? TAGS : undefined;
@@ -33276,7 +33487,7 @@ function parseMapRule(written) {
         stars(source) !== stars(destination) ||
         !isValidRefName(plain(source)) ||
         !isValidRefName(plain(destination)))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)("input 'map'", written, MAP_FORM);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)('map', written, MAP_FORM);
     return { source, destination };
 }
 function validPrefix(prefix) {
@@ -33312,7 +33523,7 @@ class RefMapper {
         for (const written of input.patterns ?? []) {
             const negated = written.trim().startsWith('!');
             const body = negated ? written.trim().slice(1) : written;
-            (negated ? exclude : include).push(...parsePattern("input 'refs'", body));
+            (negated ? exclude : include).push(...parsePattern('refs', body));
         }
         this.rules = (input.map ?? []).filter((m) => m.trim()).map(parseMapRule);
         this.written = {
@@ -33326,9 +33537,9 @@ class RefMapper {
         this.prefix = input.prefix ?? '';
         this.tagPrefix = input.tagPrefix ?? '';
         if (!validPrefix(this.prefix))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)("input 'prefix'", this.prefix, 'a ref name fragment such as `upstream/`');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)('prefix', this.prefix, 'a ref name fragment such as `upstream/`');
         if (!validPrefix(this.tagPrefix))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)("input 'tag-prefix'", this.tagPrefix, 'a ref name fragment such as `upstream/`');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidSetting */ .gT)('tag-prefix', this.tagPrefix, 'a ref name fragment such as `upstream/`');
         const options = { dot: true, nonegate: true };
         const inc = picomatch__WEBPACK_IMPORTED_MODULE_1__(include.length ? include : ['\0'], options);
         const exc = exclude.length ? picomatch__WEBPACK_IMPORTED_MODULE_1__(exclude, options) : () => false;
@@ -33390,10 +33601,10 @@ class RefMapper {
                 continue;
             const hosted = this.map(ref);
             if (!isValidRefName(hosted))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('map', `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check the map and prefix inputs.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L_('map', (name) => `Upstream ref ${ref} would be mirrored as '${hosted}', which is not a valid ref name. Check ${name} and the prefix.`);
             const clash = out.get(hosted);
             if (clash)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('map', `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make the map and prefix inputs give them different names.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L_('map', (name) => `Upstream refs ${clash.source} and ${ref} would both be mirrored as ${hosted}. Make ${name} and the prefix give them different names.`);
             out.set(hosted, { source: ref, oid });
         }
         return out;
@@ -33403,28 +33614,190 @@ class RefMapper {
 
 /***/ }),
 
-/***/ 2741:
+/***/ 2811:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ly: () => (/* binding */ expandTemplate),
-/* harmony export */   M8: () => (/* binding */ parseRemote),
-/* harmony export */   O1: () => (/* binding */ parseMirrorSettings),
-/* harmony export */   Zt: () => (/* binding */ sourceKey),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   py: () => (/* binding */ OUTPUTS)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1870);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9597);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mc: () => (/* binding */ INPUTS),
+  py: () => (/* binding */ OUTPUTS),
+  Ly: () => (/* binding */ expandTemplate),
+  O1: () => (/* binding */ parseMirrorSettings),
+  M8: () => (/* binding */ parseRemote),
+  Zt: () => (/* binding */ sourceKey)
+});
+
+// UNUSED EXPORTS: MIRROR_SETTINGS, buildMirrorSettings
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1870);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+    remote(setting, workingDirectory, token) {
+        const v = this.string(setting);
+        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+    }
+}
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+function repositoryOf(setting, value, workingDirectory, token) {
+    const expected = 'an https:// URL of a repository, or a local path';
+    if (value.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    let remote;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+        }
+        if (url.username || url.password)
+            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
+        remote = { url: value, token };
+    }
+    else
+        remote = {
+            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
+            token,
+        };
+    try {
+        (0,git/* credentialFor */.FX)(remote);
+    }
+    catch (e) {
+        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
+    }
+    return remote;
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/mirror/refs.js
+var mirror_refs = __nccwpck_require__(9597);
+;// CONCATENATED MODULE: ./build/actions/lib/mirror/settings.js
 /**
  * Everything a mirror run needs, parsed and validated before any network access: a bad source,
  * destination, pattern or a missing token stops the run here, naming the input and the form
  * it expects, and nothing is fetched or pushed.
  */
+
 
 
 
@@ -33448,6 +33821,23 @@ const INPUTS = {
     cacheDir: 'cache-dir',
     retries: 'retries',
 };
+/** Every input of the mirror action, with the default its action.yml declares. */
+const MIRROR_SETTINGS = {
+    source: { required: true },
+    destination: { required: true },
+    'source-token': { secret: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    refs: {},
+    map: {},
+    prefix: {},
+    'tag-prefix': {},
+    prune: { default: 'false' },
+    'allow-rewrites': { default: 'false' },
+    submodules: { default: 'false' },
+    'submodule-destination': {},
+    'cache-dir': {},
+    retries: { default: '3' },
+};
 const OUTPUTS = {
     updates: 'updates',
     created: 'created',
@@ -33465,7 +33855,7 @@ function shown(value) {
     return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 function bad(subject, value, expected) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${subject}'`, shown(value), expected);
+    return (0,errors/* invalidSetting */.gT)(subject, shown(value), expected);
 }
 /**
  * Parses a source or destination. Transports other than https, ssh, git and local paths are
@@ -33476,7 +33866,7 @@ function parseRemote(subject, value, opts = {}) {
     const expected = opts.ownerRepo ? DESTINATION_FORM : SOURCE_FORM;
     const v = value.trim();
     if (!v)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(subject, `Input required and not supplied: ${subject}`);
+        throw (0,errors/* missingSetting */.zf)(subject, opts.ownerRepo ? 'the hosted tree' : 'the upstream tree');
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f]/.test(v) || v.startsWith('-'))
         throw bad(subject, value, expected);
@@ -33497,7 +33887,7 @@ function parseRemote(subject, value, opts = {}) {
         if (scheme === 'file') {
             if (url.host)
                 throw bad(subject, value, expected);
-            return { url: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(url) };
+            return { url: (0,external_node_url_.fileURLToPath)(url) };
         }
         if (!url.hostname || url.pathname.length < 2 || url.pathname.includes('/../'))
             throw bad(subject, value, expected);
@@ -33524,15 +33914,41 @@ function parseRemote(subject, value, opts = {}) {
             throw bad(subject, value, expected);
         return { ...parseRemote('GITHUB_SERVER_URL', `${server}/${repository}.git`), name: repository };
     }
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(v) || v.startsWith('./') || v.startsWith('../'))
-        return { url: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(opts.workingDirectory ?? process.cwd(), v) };
+    if ((0,external_node_path_.isAbsolute)(v) || v.startsWith('./') || v.startsWith('../'))
+        return { url: (0,external_node_path_.resolve)(opts.workingDirectory ?? process.cwd(), v) };
     throw bad(subject, value, expected);
 }
 /** The per-source name of the cached repository: a hash, so a URL never becomes a path. */
 function sourceKey(url) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(url).digest('hex').slice(0, 20);
+    return (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 20);
 }
-function parseMirrorSettings(inputs) {
+/** The mirror's settings from either front end's reader: `main.ts` and `tributary mirror`. */
+function parseMirrorSettings(read, context) {
+    const v = new Settings(read, MIRROR_SETTINGS);
+    const cacheDir = v.string('cache-dir');
+    // Both required: refused by name when empty, each where it is parsed (source first).
+    return buildMirrorSettings({
+        source: v.string('source'),
+        destination: v.string('destination'),
+        sourceToken: v.secret('source-token'),
+        token: v.secret('token'),
+        refs: (0,mirror_refs/* splitPatterns */.sb)(v.string('refs')),
+        map: v.list('map'),
+        prefix: v.string('prefix'),
+        tagPrefix: v.string('tag-prefix'),
+        prune: v.boolean('prune'),
+        allowRewrites: v.boolean('allow-rewrites'),
+        submodules: v.boolean('submodules'),
+        submoduleDestination: v.string('submodule-destination'),
+        cacheRoot: cacheDir ? (0,external_node_path_.resolve)(context.workingDirectory, cacheDir) : context.defaultCacheRoot(),
+        cacheDirNamed: !!cacheDir,
+        retries: v.string('retries'),
+        serverUrl: context.serverUrl,
+        workingDirectory: context.workingDirectory,
+    });
+}
+/** The settings from typed values, every one checked before any network access. */
+function buildMirrorSettings(inputs) {
     const serverUrl = (inputs.serverUrl || 'https://github.com').replace(/\/+$/, '');
     const source = parseRemote(INPUTS.source, inputs.source, {
         workingDirectory: inputs.workingDirectory,
@@ -33543,12 +33959,12 @@ function parseMirrorSettings(inputs) {
         workingDirectory: inputs.workingDirectory,
     });
     if (source.url === destination.url)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(INPUTS.destination, `Input 'destination' names the source itself (${shown(source.url)}). Expected another repository.`);
+        throw new errors/* SettingError */.L_(INPUTS.destination, (name) => `${(0,errors/* capitalised */.Iu)(name)} names the source itself (${shown(source.url)}). Expected another repository.`);
     source.token = inputs.sourceToken || undefined;
     destination.token = inputs.token || undefined;
-    if (/^https?$/.test((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .transportOf */ .JH)(destination.url)) && !destination.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(INPUTS.token, `Input 'token' is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination (the default is github.token).`);
-    const refs = new _refs_js__WEBPACK_IMPORTED_MODULE_5__/* .RefMapper */ .ln({
+    if (/^https?$/.test((0,git/* transportOf */.JH)(destination.url)) && !destination.token)
+        throw new errors/* SettingError */.L_(INPUTS.token, (name, names) => `${(0,errors/* capitalised */.Iu)(name)} is empty, and pushing to ${shown(destination.url)} needs one. Expected a token with contents: write on the destination${names.frontEnd === 'action' ? ' (the default is github.token)' : ''}.`);
+    const refs = new mirror_refs/* RefMapper */.ln({
         patterns: inputs.refs,
         map: inputs.map,
         prefix: inputs.prefix,
@@ -33558,9 +33974,9 @@ function parseMirrorSettings(inputs) {
     if (inputs.submodules) {
         submoduleDestination = inputs.submoduleDestination?.trim();
         if (!submoduleDestination || !submoduleDestination.includes('{name}'))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
+            throw (0,errors/* invalidSetting */.gT)(INPUTS.submoduleDestination, submoduleDestination ?? '', 'a destination with {name} in it, such as `{owner}/{name}` or `https://host/xen-project/{name}.git`, when submodules is true');
         if (submoduleDestination.includes('{owner}') && !destination.name)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.submoduleDestination}'`, submoduleDestination, `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`);
+            throw (0,errors/* invalidSetting */.gT)(INPUTS.submoduleDestination, submoduleDestination, `a destination without {owner}, such as \`https://host/xen-project/{name}.git\`: {owner} is the owner of a destination given as owner/repo, and '${shown(destination.url)}' is not given so`);
         // The template must give a valid destination for a plausible name.
         parseRemote(INPUTS.submoduleDestination, expandTemplate(submoduleDestination, 'seabios', destination), {
             ownerRepo: true,
@@ -33577,9 +33993,9 @@ function parseMirrorSettings(inputs) {
                 ? Number(written)
                 : NaN;
     if (!Number.isInteger(retries) || retries < 0 || retries > 10)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.retries}'`, String(written), 'a whole number from 0 to 10');
-    if (!inputs.cacheRoot || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inputs.cacheRoot))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${INPUTS.cacheDir}'`, inputs.cacheRoot, 'an absolute directory path');
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.retries, String(written), 'a whole number from 0 to 10');
+    if (!inputs.cacheRoot || !(0,external_node_path_.isAbsolute)(inputs.cacheRoot))
+        throw (0,errors/* invalidSetting */.gT)(INPUTS.cacheDir, inputs.cacheRoot, 'an absolute directory path');
     return {
         source,
         destination,
@@ -33588,6 +34004,7 @@ function parseMirrorSettings(inputs) {
         allowRewrites: inputs.allowRewrites ?? false,
         submoduleDestination,
         cacheRoot: inputs.cacheRoot,
+        cacheDirNamed: inputs.cacheDirNamed,
         retries,
         serverUrl,
     };
@@ -33687,13 +34104,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(325);
 /* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6544);
 /* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6132);
-/* harmony import */ var _lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9597);
-/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2741);
+/* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2811);
 /**
  * The mirror action: inputs → mirrorTree → outputs, job summary, annotations. The story is in
  * actions/lib/mirror/, shared with `tributary mirror`.
  */
-
 
 
 
@@ -33706,38 +34121,22 @@ const SUMMARY_ROWS = 500;
 const html = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const cacheDir = (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.cacheDir);
-    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseMirrorSettings */ .O1)({
-        source: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.source, { required: true }),
-        destination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.destination, { required: true }),
-        sourceToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.sourceToken),
-        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .secretInput */ .jY)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.token),
-        refs: (0,_lib_mirror_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .splitPatterns */ .sb)((0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.refs)),
-        map: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.map),
-        prefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.prefix),
-        tagPrefix: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.tagPrefix),
-        prune: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.prune),
-        allowRewrites: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.allowRewrites),
-        submodules: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.submodules),
-        submoduleDestination: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.submoduleDestination),
-        cacheRoot: cacheDir
-            ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, cacheDir)
-            : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
-        retries: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .input */ .hF)(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .INPUTS */ .mc.retries),
-        serverUrl: process.env.GITHUB_SERVER_URL,
+    const settings = (0,_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseMirrorSettings */ .O1)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, {
         workingDirectory: workspace,
+        serverUrl: process.env.GITHUB_SERVER_URL,
+        defaultCacheRoot: () => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || workspace, 'tributary-mirror'),
     });
     // A persistent folder (self-hosted runner) keeps itself; otherwise @actions/cache keeps it.
-    const hooks = cacheDir ? {} : (0,_runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsFolderCache */ .e)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
+    const hooks = settings.cacheDirNamed ? {} : (0,_runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsFolderCache */ .e)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
     // A cancelled job (SIGINT, then SIGTERM) stops git before it goes, and releases the cache folder.
     const result = await (0,_lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptible */ .I)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, (signal) => (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .mirrorTree */ .Im)(settings, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, { ...hooks, signal }));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.updates, (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .updatesJson */ .NZ)(result));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.created, result.counts.created);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.refused, result.refused.length);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .OUTPUTS */ .py.changed, String(result.changed));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updates, (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .updatesJson */ .NZ)(result));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.created, result.counts.created);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.updated, result.counts.updated + result.counts.rewritten);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.deleted, result.counts.deleted);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.refused, result.refused.length);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
     for (const tree of result.trees) {
         const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryRows */ .QW)(tree.updates);
@@ -33836,22 +34235,18 @@ function actionsFolderCache(logger) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ actionReader),
 /* harmony export */   I8: () => (/* reexport module object */ _actions_core__WEBPACK_IMPORTED_MODULE_0__),
 /* harmony export */   VN: () => (/* binding */ runMain),
-/* harmony export */   Wj: () => (/* binding */ coreLogger),
-/* harmony export */   dt: () => (/* binding */ listInput),
-/* harmony export */   hF: () => (/* binding */ input),
-/* harmony export */   jY: () => (/* binding */ secretInput),
-/* harmony export */   tE: () => (/* binding */ booleanInput)
+/* harmony export */   Wj: () => (/* binding */ coreLogger)
 /* harmony export */ });
-/* unused harmony export integerInput */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -33897,46 +34292,16 @@ const coreLogger = {
         process.stdout.write(text + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
-    if (options.required && !value)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim();
-    if (value)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.

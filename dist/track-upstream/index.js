@@ -33343,6 +33343,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -33466,10 +33473,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ invalid),
+/* harmony export */   Hu: () => (/* binding */ settingError),
+/* harmony export */   Iu: () => (/* binding */ capitalised),
+/* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   gT: () => (/* binding */ invalidSetting),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
+/* unused harmony exports inputNames, invalid */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -33484,29 +33496,1678 @@ class ConfigurationError extends Error {
         this.subject = subject;
     }
 }
+/** The action's names: what every error says unless a front end names the setting its own way. */
+const inputNames = {
+    frontEnd: 'action',
+    name: (setting) => `input '${setting}'`,
+};
+/**
+ * A ConfigurationError about one setting of a part (`source`, `pin-file`), wherever in the
+ * library it is found: its message names the setting (and any other it mentions, through
+ * `names`) as the front end names them, so the action speaks of inputs and the command line
+ * of its options. `message` is the action's.
+ */
+class SettingError extends ConfigurationError {
+    setting;
+    compose;
+    constructor(setting, compose) {
+        super(setting, compose(inputNames.name(setting), inputNames));
+        this.setting = setting;
+        this.compose = compose;
+        this.name = 'SettingError';
+    }
+    /** The message as this front end says it. */
+    messageFor(names) {
+        return this.compose(names.name(this.setting), names);
+    }
+}
+/** `Input 'x'` at the start of a sentence; `--x` stays as typed. */
+function capitalised(name) {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
 /** `Invalid <subject> 'value'. Expected <form>.`: errors quote the bad value and the expected form. */
 function invalid(subject, value, expected) {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
-    return new ConfigurationError(subject, `Invalid ${subject} '${shown}'. Expected ${expected}.`);
+    return new ConfigurationError(subject, invalidMessage(subject, value, expected));
 }
-function errorMessage(e) {
+function invalidMessage(subject, value, expected) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    return `Invalid ${subject} '${shown}'. Expected ${expected}.`;
+}
+/** `invalid` for a setting: `Invalid input 'retries' 'x'` / `Invalid --retries 'x'`. */
+function invalidSetting(setting, value, expected) {
+    return new SettingError(setting, (name) => invalidMessage(name, value, expected));
+}
+/** An error about a setting that starts with its name: `Input 'pin-file': ...` / `--pin-file: ...`. */
+function settingError(setting, text) {
+    return new SettingError(setting, (name) => `${capitalised(name)}: ${text}`);
+}
+/** A setting the part cannot run without, left out. */
+function missingSetting(setting, what) {
+    return new SettingError(setting, (name) => `${capitalised(name)} is required${what ? `: ${what}` : ''}.`);
+}
+/** The message of any error, a setting named as this front end names it. */
+function errorMessage(e, names = inputNames) {
+    if (e instanceof SettingError)
+        return e.messageFor(names);
     return e instanceof Error ? e.message : String(e);
 }
 //# sourceMappingURL=errors.js.map
 
 /***/ }),
 
-/***/ 354:
+/***/ 426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cl: () => (/* binding */ createGitHub),
-  SU: () => (/* binding */ parseRepository)
+  TU: () => (/* binding */ Git),
+  XS: () => (/* reexport */ GitError),
+  FX: () => (/* reexport */ credentialFor),
+  zY: () => (/* binding */ initRepository),
+  JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./build/actions/lib/log.js
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+//# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function process_table_processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
+/**
+ * The one funnel every git call goes through: a child process of git with arguments as arrays
+ * (no shell ever parses them), git never prompting, only known transports allowed (never
+ * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
+ * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
+ * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
+ */
+
+
+
+
+/** How git reaches a remote, from its URL: scp-like `host:path` is ssh, a path is local. */
+function transportOf(url) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
+    if (scheme === 'https' || scheme === 'http' || scheme === 'ssh' || scheme === 'git')
+        return scheme;
+    if (scheme === 'file')
+        return 'local';
+    return !url.startsWith('/') && /^[^/]+:/.test(url) ? 'ssh' : 'local';
+}
+/**
+ * The one place a token is scoped: a header for exactly this repository's URL. git matches
+ * `http.<url>.extraHeader` as a path prefix that ends at a `/`, so a token given for
+ * https://host/o/a.git reaches https://host/o/a.git/info/refs and nothing else: neither
+ * https://host/o/b.git on the same server nor https://host/o/a.git.evil. A remote that is not
+ * HTTP(S), or has no token, gets none; a URL naming no repository (a whole server) is refused.
+ */
+function credentialFor(remote) {
+    if (!remote.token || !/^https?:\/\//i.test(remote.url))
+        return [];
+    const urlPrefix = remote.url.replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(urlPrefix);
+    }
+    catch {
+        throw new Error(`A token can only be sent to a repository URL, and this is not one.`);
+    }
+    if (url.pathname === '/' || url.pathname === '')
+        throw new Error(`A token is sent to one repository, never to a whole server (${url.origin} names none).`);
+    if (url.username || url.password || url.search || url.hash)
+        throw new Error(`A repository URL given a token must not carry credentials or a query.`);
+    return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-6).join('\n')}`);
+        this.name = 'GitError';
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/** The transports tributary ever speaks; `ext::` and friends are refused by git itself. */
+const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
+const TRANSIENT = [
+    /RPC failed/i,
+    /early EOF/i,
+    /unexpected disconnect/i,
+    /the remote end hung up unexpectedly/i,
+    /Connection (reset|refused|timed out)/i,
+    /Could not resolve host/i,
+    /Operation timed out/i,
+    /HTTP\/?[0-9.]* ?(500|502|503|504)/i,
+    /returned error: (500|502|503|504)/i,
+    /transfer closed with outstanding read data/i,
+    /GnuTLS recv error|SSL_read|OpenSSL SSL/i,
+    /index-pack failed/i,
+    /remote: (Internal Server Error|Service Unavailable)/i,
+];
+/**
+ * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
+ * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
+ */
+const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
+/**
+ * Whether a failure looks like the network, worth another try; auth and refusals are not.
+ * `stdout` matters for a push: `--porcelain` writes its refusals there.
+ */
+function isTransient(stderr, stdout = '') {
+    if (REFUSED.test(stderr) || REFUSED.test(stdout))
+        return false;
+    return TRANSIENT.some((re) => re.test(stderr));
+}
+function basicAuthHeader(username, token) {
+    return `Authorization: Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Base delay of the backoff between retries; tests shorten it. */
+const retryPolicy = { baseDelayMs: 1000 };
+// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
+/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
+class GitStopped extends Error {
+    constructor() {
+        super('git was stopped: the command was interrupted');
+        this.name = 'GitStopped';
+    }
+}
+const stop = { requested: false };
+/** Every git process started here that has not closed yet, with the promise of its close. */
+const running = new Map();
+/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
+function started(spawnGit) {
+    if (stop.requested)
+        throw new GitStopped();
+    const child = spawnGit();
+    const closed = new Promise((resolve) => {
+        child.once('close', () => resolve());
+        child.once('error', () => resolve());
+    });
+    running.set(child, closed);
+    void closed.then(() => running.delete(child));
+    return child;
+}
+/**
+ * Stops every git process started here and starts no more (GitStopped instead): each one with
+ * all it started, since a push's transport helper carries on alone when only git is signalled.
+ * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
+ */
+function stopGit(graceMs = 3000) {
+    stop.requested = true;
+    return (stop.done ??= (async () => {
+        const children = [...running];
+        const signal = (sig) => {
+            for (const [child] of children)
+                for (const pid of child.pid ? processTree(child.pid) : [])
+                    try {
+                        process.kill(pid, sig);
+                    }
+                    catch {
+                        // already gone
+                    }
+        };
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+        await Promise.all(children.map(([, closed]) => closed));
+        clearTimeout(timer);
+    })());
+}
+class GitProcess {
+    cwd;
+    options;
+    redactor = new Redactor();
+    credentials;
+    constructor(options) {
+        this.options = options;
+        this.cwd = options.cwd;
+        this.credentials = (options.remotes ?? []).flatMap(credentialFor);
+        for (const c of this.credentials) {
+            this.redactor.add(c.token);
+            this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
+            options.logger?.secret(c.token);
+        }
+    }
+    /** The same credentials, identity and logger in another directory. */
+    at(cwd) {
+        return new this.constructor({ ...this.options, cwd });
+    }
+    /** Removes every token (and its encoded form) from a text. */
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    environment(extra) {
+        const env = {
+            ...process.env,
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
+            GCM_INTERACTIVE: 'never',
+            LC_ALL: 'C',
+            ...this.options.env,
+            ...extra,
+        };
+        if (!env.GIT_SSH_COMMAND)
+            env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+        // Per-command configuration, appended after whatever the caller's environment had.
+        let n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+        const add = (key, value) => {
+            env[`GIT_CONFIG_KEY_${n}`] = key;
+            env[`GIT_CONFIG_VALUE_${n}`] = value;
+            n++;
+        };
+        for (const c of this.credentials) {
+            add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
+        }
+        // A credential helper from the user's config must not answer for us, nor store our token.
+        if (this.credentials.length)
+            add('credential.helper', '');
+        env.GIT_CONFIG_COUNT = String(n);
+        const id = this.options.identity;
+        if (id) {
+            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = id.name;
+            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = id.email;
+            // A command that keeps another author (a cherry-pick) says so in its own environment.
+            for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE'])
+                if (extra?.[k])
+                    env[k] = extra[k];
+        }
+        return env;
+    }
+    once(args, opts) {
+        return new Promise((resolve, reject) => {
+            const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+                cwd: this.cwd,
+                env: this.environment(opts.env),
+                stdio: ['pipe', 'pipe', 'pipe'],
+            }));
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (b) => out.push(b));
+            child.stderr.on('data', (b) => err.push(b));
+            child.on('error', reject);
+            child.stdin.on('error', () => { }); // git may exit before reading all of its input
+            child.on('close', (code, signal) => {
+                resolve({
+                    code: code ?? (signal ? 128 : 1),
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                });
+            });
+            child.stdin.end(opts.input ?? '');
+        });
+    }
+    /** Runs git; throws GitError (tokens redacted) unless allowFailure. */
+    async exec(args, opts = {}) {
+        const retries = opts.retries ?? 0;
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        for (let attempt = 0;; attempt++) {
+            const result = await this.once(args, opts);
+            if (result.code === 0)
+                return result;
+            if (stop.requested)
+                throw new GitStopped(); // its failure is ours: say so, try nothing more
+            if (attempt < retries && isTransient(result.stderr, result.stdout)) {
+                const delay = retryPolicy.baseDelayMs * 2 ** attempt;
+                this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
+                await sleep(delay);
+                continue;
+            }
+            if (opts.allowFailure)
+                return result;
+            throw new GitError(args.map((a) => this.redact(a)), result.code, result.stderr);
+        }
+    }
+    /** Runs git and returns its stdout with the final newline removed. */
+    async run(args, opts = {}) {
+        return (await this.exec(args, opts)).stdout.replace(/\n$/, '');
+    }
+    /** Runs git and says whether it succeeded, for questions git answers by exit code. */
+    async try(args, opts = {}) {
+        return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
+    }
+    /**
+     * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
+     * `input` goes to stdin (`--stdin` lists of commits).
+     */
+    async *lines(args, opts = {}) {
+        let rest = '';
+        for await (const chunk of this.chunks(args, opts)) {
+            const parts = (rest + chunk).split('\n');
+            rest = parts.pop();
+            yield* parts;
+        }
+        if (rest)
+            yield rest;
+    }
+    /**
+     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
+     * large outputs that split records themselves, faster than a line at a time.
+     */
+    async *chunks(args, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
+        const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
+            cwd: this.cwd,
+            env: this.environment(opts.env),
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        }));
+        if (child.stdin) {
+            child.stdin.on('error', () => { });
+            child.stdin.end(opts.input);
+        }
+        const err = [];
+        child.stderr.on('data', (b) => err.push(b));
+        const closed = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        child.stdout.setEncoding('utf8');
+        try {
+            for await (const chunk of child.stdout)
+                yield chunk;
+        }
+        finally {
+            if (child.exitCode === null)
+                child.kill();
+        }
+        const code = await closed;
+        if (code !== 0)
+            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
+    }
+    /**
+     * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
+     * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
+     * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
+     */
+    async *pipeLines(producer, consumer, opts = {}) {
+        this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
+        const env = this.environment(opts.env);
+        const first = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
+            cwd: this.cwd,
+            env,
+            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        }));
+        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
+        // through this process.
+        const second = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
+            cwd: this.cwd,
+            env,
+            stdio: [first.stdout, 'pipe', 'pipe'],
+        }));
+        first.stdout.destroy(); // the consumer has its own end of the pipe
+        const errors = [[], []];
+        first.stderr.on('data', (b) => errors[0].push(b));
+        second.stderr.on('data', (b) => errors[1].push(b));
+        const exited = (child) => new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (code) => resolve(code ?? 1));
+        });
+        const closed = [exited(first), exited(second)];
+        if (first.stdin) {
+            first.stdin.on('error', () => { });
+            if (typeof opts.input === 'string')
+                first.stdin.end(opts.input);
+            else
+                opts.input?.pipe(first.stdin);
+        }
+        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
+        try {
+            for await (const line of rl)
+                yield line;
+        }
+        finally {
+            for (const child of [first, second])
+                if (child.exitCode === null)
+                    child.kill();
+        }
+        const [a, b] = await Promise.all(closed);
+        if (a !== 0)
+            throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
+        if (b !== 0)
+            throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
+    }
+}
+//# sourceMappingURL=git-process.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/git.js
+/**
+ * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
+ * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
+ * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
+ */
+
+
+
+
+
+// Separators of a bulk commit listing: control characters that never occur in commit messages.
+const RS = '\x1e';
+const US = '\x1f';
+const END = '\x1d';
+/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+function notePaths(commit) {
+    return [
+        commit,
+        `${commit.slice(0, 2)}/${commit.slice(2)}`,
+        `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
+    ];
+}
+/** Entries of `git ls-tree -z` output. */
+function treeEntries(out) {
+    return out
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, oid] = line.slice(0, tab).split(' ');
+        return { mode, type, oid, path: line.slice(tab + 1) };
+    });
+}
+/** Dates for throw-away objects, so they are the same on every run. */
+const FIXED_DATES = {
+    GIT_AUTHOR_DATE: '1000000000 +0000',
+    GIT_COMMITTER_DATE: '1000000000 +0000',
+};
+class Git extends GitProcess {
+    /** The object a revision names, or undefined when it names nothing. */
+    async revParse(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
+            allowFailure: true,
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** The commit a revision names, or undefined. */
+    async commitOf(rev) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
+            allowFailure: true,
+        });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Whether `ancestor` is reachable from `descendant` (equal counts). */
+    async isAncestor(ancestor, descendant) {
+        const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant], {
+            allowFailure: true,
+        });
+        if (r.code === 0)
+            return true;
+        if (r.code === 1)
+            return false;
+        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r.code, r.stderr);
+    }
+    /** Local refs under the given patterns, as name → object id. */
+    async refs(patterns = []) {
+        const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', ...patterns]);
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            map.set(line.slice(sp + 1), line.slice(0, sp));
+        }
+        return map;
+    }
+    /** A remote's refs (`git ls-remote`), as name → object id; peeled tags (^{}) left out. */
+    async lsRemote(url, patterns = [], opts = {}) {
+        const out = await this.run(['ls-remote', '--', url, ...patterns], { retries: 3, ...opts });
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const [oid, name] = line.split('\t');
+            if (name && !name.endsWith('^{}'))
+                map.set(name, oid);
+        }
+        return map;
+    }
+    // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
+    // a merge actually has to read --------------------------------------------------------
+    /**
+     * Merges two commits without a work tree (`git merge-tree --write-tree`, git >= 2.38): the
+     * resulting tree, and the paths that conflict (the tree then holds conflict markers).
+     */
+    async mergeTree(ours, theirs) {
+        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
+        const r = await this.exec(args, { allowFailure: true });
+        if (r.code !== 0 && r.code !== 1)
+            throw new GitError(args, r.code, r.stderr);
+        const [tree, ...rest] = r.stdout.split('\0');
+        const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
+        return { clean: r.code === 0, tree, conflicts };
+    }
+    /**
+     * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
+     * without a work tree: a throw-away commit with `onto`'s tree and `commit^` as its parent
+     * makes `commit^` the merge base, so the three-way merge is exactly the pick.
+     */
+    async pickTree(commit, onto) {
+        const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
+        const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+        const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
+            env: FIXED_DATES,
+        });
+        return this.mergeTree(stand, commit);
+    }
+    /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
+    async commitTree(tree, parents, message, options = {}) {
+        const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-F', '-', tree];
+        const env = {};
+        if (options.author) {
+            env.GIT_AUTHOR_NAME = options.author.name;
+            env.GIT_AUTHOR_EMAIL = options.author.email;
+            env.GIT_AUTHOR_DATE = options.author.date;
+        }
+        return this.run(args, { input: message, env });
+    }
+    // ---- talking to remotes: fetch, atomic leased updates ------------------------------------
+    /**
+     * Fetches refspecs (`+src:dst`) from a URL or a remote's name: no tags but those named, no
+     * FETCH_HEAD. The refspecs go through stdin, so their number is never limited by a command line.
+     */
+    async fetch(remote, refspecs, opts = {}) {
+        if (!refspecs.length)
+            return;
+        const args = [
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            ...(opts.depth ? [`--depth=${opts.depth}`] : []),
+            ...(opts.negotiationTips ?? []).map((t) => `--negotiation-tip=${t}`),
+            ...(opts.prune ? ['--prune'] : []),
+            '--stdin',
+            '--',
+            remote,
+        ];
+        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    }
+    /**
+     * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
+     * time: no negotiation (nothing of ours is offered), so the server sends exactly these. A
+     * server that will not serve objects by id answers false, and git's lazy fetch brings each
+     * one when it is read: slower, still right.
+     */
+    async fetchObjects(remote, oids, opts = {}) {
+        if (!oids.length)
+            return true;
+        const r = await this.exec([
+            '-c',
+            'fetch.negotiationAlgorithm=noop',
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--recurse-submodules=no',
+            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
+            '--stdin',
+            '--',
+            remote,
+        ], { input: oids.join('\n') + '\n', allowFailure: true, retries: opts.retries });
+        return r.code === 0;
+    }
+    /**
+     * Updates refs of a remote, each guarded by a lease on the value it must still have
+     * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
+     * an error: the outcome says which leases failed, and git's words for anything else.
+     *
+     * With `stage`, a local namespace (`refs/tributary/push/`), the new values are written there
+     * first and pushed with one pattern refspec: git matches thousands of explicit refspecs
+     * against thousands of refs in quadratic time, a pattern in linear time. Every ref still
+     * carries its own lease. The namespace is emptied before and after.
+     */
+    async pushLeased(url, updates, opts = {}) {
+        if (!updates.length)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        const leases = updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`);
+        let refspecs;
+        if (opts.stage) {
+            const stage = opts.stage;
+            const staged = updates.filter((u) => u.sha);
+            await this.clearNamespace(stage);
+            await this.updateRefs(staged.map((u) => ({ ref: stage + u.ref.slice('refs/'.length), sha: u.sha })));
+            refspecs = [
+                ...(staged.length ? [`${stage}*:refs/*`] : []),
+                ...updates.filter((u) => !u.sha).map((u) => `:${u.ref}`),
+            ];
+        }
+        else
+            refspecs = updates.map((u) => `${u.sha ?? ''}:${u.ref}`);
+        const args = ['push', '--porcelain', '--atomic', '--no-verify', ...leases, '--', url];
+        let r;
+        try {
+            r = await this.exec([...args, ...refspecs], {
+                allowFailure: true,
+                retries: opts.retries ?? 3,
+            });
+        }
+        finally {
+            if (opts.stage)
+                await this.clearNamespace(opts.stage);
+        }
+        if (r.code === 0)
+            return { ok: true, stale: [], refusals: [], output: '' };
+        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
+        const refused = r.stdout.split('\n').filter((l) => l.startsWith('!'));
+        const stale = updates
+            .filter((u) => refused.some((l) => l.includes(`:${u.ref}\t`) && l.includes('stale info')))
+            .map((u) => u.ref);
+        return {
+            ok: false,
+            stale,
+            refusals: refused.map((l) => l.split('\t').slice(1).join(' ')),
+            output: (r.stderr + r.stdout).trim(),
+        };
+    }
+    /**
+     * Pushes commits to refs with leases, all or nothing. Returns the refs the remote refused
+     * because they moved (stale lease) instead of throwing, so the caller can explain; any other
+     * failure throws.
+     */
+    async pushWithLease(url, updates) {
+        const r = await this.pushLeased(url, updates);
+        if (r.ok || r.stale.length)
+            return { rejected: r.stale };
+        throw new GitError(['push', '--atomic', '--', url], 1, r.output);
+    }
+    // ---- local refs and configuration -----------------------------------------------------
+    /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
+    async updateRefs(changes) {
+        if (!changes.length)
+            return;
+        const lines = changes.map((c) => (c.sha ? `update ${c.ref} ${c.sha}` : `delete ${c.ref}`));
+        await this.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
+    }
+    /** Deletes a local ref; one that does not exist is already gone. */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref]);
+    }
+    /** Deletes every local ref under a namespace (`refs/tributary/push/`). */
+    async clearNamespace(namespace) {
+        const refs = await this.refs([namespace]);
+        await this.updateRefs([...refs.keys()].map((ref) => ({ ref, sha: null })));
+    }
+    async setConfig(key, value) {
+        await this.run(['config', key, value]);
+    }
+    /** Whether this folder is a bare repository git can open (false for anything else). */
+    async isBareRepository() {
+        const r = await this.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
+        return r.code === 0 && r.stdout.trim() === 'true';
+    }
+    /**
+     * Makes `name` a promisor remote of this repository with a partial-clone filter (a partial
+     * clone of it): objects the filter left out are fetched when something reads them, through
+     * this funnel, so with the same scoped credential. The URL is stored, never a token.
+     */
+    async usePromisorRemote(name, url, filter = 'blob:none') {
+        const r = await this.exec(['config', '--get', `remote.${name}.url`], { allowFailure: true });
+        if (r.code === 0)
+            return;
+        for (const [key, value] of [
+            ['core.repositoryformatversion', '1'],
+            [`remote.${name}.url`, url],
+            [`remote.${name}.promisor`, 'true'],
+            [`remote.${name}.partialclonefilter`, filter],
+            ['extensions.partialClone', name],
+        ])
+            await this.setConfig(key, value);
+    }
+    /** HEAD's commit and the ref it is on (`HEAD` when detached); undefined without a commit. */
+    async checkedOut() {
+        // One git call for both: the commit, then the branch HEAD is on.
+        const r = await this.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
+            allowFailure: true,
+        });
+        const [commit, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
+        return commit ? { commit, ref: ref ?? 'HEAD' } : undefined;
+    }
+    // ---- objects: blobs, trees, notes ------------------------------------------------------
+    /** A blob's content, exactly (no newline trimmed). */
+    async readBlob(oid) {
+        return (await this.exec(['cat-file', 'blob', oid])).stdout;
+    }
+    /**
+     * The contents of many blobs from one `git cat-file --batch`: oid → text; an object that is
+     * missing (or not a blob) is absent. git gives each size in bytes and the funnel decodes its
+     * output as UTF-8, so when the sizes do not add up (a blob that is not UTF-8) each blob is
+     * read alone instead: slower, still right.
+     */
+    async readBlobs(oids) {
+        const list = [...new Set(oids)];
+        const texts = new Map();
+        if (!list.length)
+            return texts;
+        const r = await this.exec(['cat-file', '--batch'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const out = Buffer.from(r.stdout, 'utf8');
+        let at = 0;
+        let whole = r.code === 0;
+        for (const oid of list) {
+            const eol = out.indexOf(0x0a, at);
+            // `<oid> <type> <size>`, or `<oid> missing`
+            const [name, type, size] = eol < 0 ? [] : out.toString('latin1', at, eol).split(' ');
+            if (!whole || name !== oid) {
+                whole = false;
+                break;
+            }
+            if (size === undefined) {
+                at = eol + 1;
+                continue;
+            }
+            const end = eol + 1 + Number(size);
+            if (!/^\d+$/.test(size) || out[end] !== 0x0a) {
+                whole = false;
+                break;
+            }
+            if (type === 'blob')
+                texts.set(oid, out.toString('utf8', eol + 1, end));
+            at = end + 1;
+        }
+        if (whole)
+            return texts;
+        texts.clear();
+        for (const oid of list) {
+            const one = await this.exec(['cat-file', 'blob', oid], { allowFailure: true });
+            if (one.code === 0)
+                texts.set(oid, one.stdout);
+        }
+        return texts;
+    }
+    /** Writes a blob and returns its id. */
+    async writeBlob(content) {
+        return this.run(['hash-object', '-w', '--stdin'], { input: content });
+    }
+    /**
+     * The entry at a path of a commit's tree, or undefined when there is none. `ls-tree` answers
+     * "absent" with an empty list and fails only when git cannot read the trees, so a network
+     * failure (in a partial clone) is never mistaken for a missing file.
+     */
+    async treeEntry(commit, path) {
+        const out = await this.run(['ls-tree', '-z', commit, '--', path]);
+        return treeEntries(out).find((e) => e.path === path);
+    }
+    /**
+     * The tree of `commit` with some entries replaced (a file's new blob, a submodule's new
+     * commit), built in a temporary index: nothing is checked out, the repository's own index
+     * is not touched.
+     */
+    async treeWith(commit, entries) {
+        const index = (0,external_node_path_.join)(this.cwd, `tributary-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.index`);
+        const env = { GIT_INDEX_FILE: index };
+        try {
+            await this.run(['read-tree', commit], { env });
+            for (const e of entries)
+                await this.run(['update-index', '--cacheinfo', `${e.mode},${e.object},${e.path}`], {
+                    env,
+                });
+            return await this.run(['write-tree'], { env });
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(index, { force: true });
+        }
+    }
+    /** `git config --blob`: the `key value` pairs of a config file kept as a blob, by key regexp. */
+    async blobConfig(blob, keyPattern) {
+        const r = await this.exec(['config', '--blob', blob, '--get-regexp', keyPattern], {
+            allowFailure: true,
+        });
+        return r.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const sp = line.indexOf(' ');
+            return [line.slice(0, sp), line.slice(sp + 1)];
+        });
+    }
+    /**
+     * Whether everything reachable from these commits can be read (`rev-list --objects`): false
+     * when an object is missing or damaged.
+     */
+    async objectsComplete(tips) {
+        if (!tips.length)
+            return true;
+        return this.try(['rev-list', '--objects', '--quiet', ...tips]);
+    }
+    /**
+     * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
+     * a bounded ancestor walk is one process, not one per commit. It reads trees
+     * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
+     */
+    async noteBlobs(notesRef, commits) {
+        const found = new Map();
+        if (!commits.length || !(await this.revParse(notesRef)))
+            return found;
+        // The paths are arguments: 500 commits a call keep the command line well under its limit.
+        for (let i = 0; i < commits.length; i += 500) {
+            const out = await this.run([
+                'ls-tree',
+                '-r',
+                '-z',
+                '--full-tree',
+                notesRef,
+                '--',
+                ...commits.slice(i, i + 500).flatMap(notePaths),
+            ]);
+            for (const e of treeEntries(out))
+                if (e.type === 'blob')
+                    found.set(e.path.replace(/\//g, ''), e.oid);
+        }
+        return found;
+    }
+    /** The note a notes ref holds for a commit, or undefined. */
+    async readNote(notesRef, commit) {
+        const blob = (await this.noteBlobs(notesRef, [commit])).get(commit);
+        return blob ? this.readBlob(blob) : undefined;
+    }
+    /**
+     * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref,
+     * and returns that commit. Unlike `git notes add`, which rewrites every note of the tree,
+     * this touches only the trees on the note's path, so recording costs the same with ten notes
+     * or ten thousand. The ref moves only from the value read here: a concurrent writer is never
+     * overwritten (the update fails instead).
+     */
+    async writeNote(notesRef, commit, text, message) {
+        const blob = await this.writeBlob(text);
+        const parent = await this.revParse(notesRef);
+        const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
+        const next = await this.run([
+            'commit-tree',
+            tree,
+            ...(parent ? ['-p', parent] : []),
+            '-m',
+            message,
+        ]);
+        await this.run(['update-ref', notesRef, next, parent ?? '']);
+        return next;
+    }
+    /**
+     * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
+     * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
+     * are read and written, never the whole notes tree.
+     */
+    async putNote(tree, name, blob) {
+        const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
+        const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.path));
+        const own = entries.findIndex((e) => e.type === 'blob' && e.path === name);
+        if (own >= 0)
+            entries[own] = { ...entries[own], oid: blob };
+        else if (fanned && name.length > 2) {
+            const dir = name.slice(0, 2);
+            const i = entries.findIndex((e) => e.type === 'tree' && e.path === dir);
+            const sub = await this.putNote(i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
+            const entry = { mode: '040000', type: 'tree', oid: sub, path: dir };
+            if (i >= 0)
+                entries[i] = entry;
+            else
+                entries.push(entry);
+        }
+        else
+            entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+        // --missing: in a partial clone the other notes' blobs are not here, and need not be.
+        return this.run(['mktree', '-z', '--missing'], {
+            input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    // ---- history ---------------------------------------------------------------------------
+    /** Up to `max` commits from `head` along first parents, `head` first. */
+    async firstParents(head, max) {
+        const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
+        return out.split('\n').filter(Boolean);
+    }
+    /**
+     * The first-parent line from `head`, newest first, streamed: a caller that has seen enough
+     * stops reading, and git is stopped with it, however long the history.
+     */
+    async *walkFirstParents(head) {
+        for await (const line of this.lines(['rev-list', '--first-parent', head, '--']))
+            if (line)
+                yield line;
+    }
+    /** `walkFirstParents` with each commit's subject (a notes ref's log, say). */
+    async *walkFirstParentSubjects(head) {
+        for await (const line of this.lines(['log', '--first-parent', '--format=%H %s', head, '--'])) {
+            if (!line)
+                continue;
+            const sp = line.indexOf(' ');
+            yield sp < 0
+                ? { commit: line, subject: '' }
+                : { commit: line.slice(0, sp), subject: line.slice(sp + 1) };
+        }
+    }
+    /**
+     * The commits reachable from `tip` and not from `exclude` (`rev-list --topo-order`: children
+     * before parents), each with its parents, first parent first.
+     */
+    async rangeWithParents(tip, exclude) {
+        const out = await this.run(['rev-list', '--topo-order', '--parents', tip, `^${exclude}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [commit, ...parents] = line.split(' ');
+            return { commit, parents };
+        });
+    }
+    /** Parents, author and subject of commits, in the order asked, from one git process. */
+    async commitSummaries(commits) {
+        if (!commits.length)
+            return [];
+        const out = await this.run([
+            'show',
+            '--no-patch',
+            '--no-walk=unsorted',
+            '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
+            ...commits,
+            '--',
+        ]);
+        return out
+            .split('\0\n')
+            .map((l) => l.replace(/\0$/, '').split('\0'))
+            .filter((f) => f.length >= 6)
+            .map(([sha, parents, name, email, date, subject]) => ({
+            sha,
+            parents: parents ? parents.split(' ') : [],
+            author: { name, email, date },
+            subject,
+        }));
+    }
+    /**
+     * The paths each commit adds or modifies (deletions left out), against each parent of a
+     * merge and against nothing for a root commit: commit → paths, one `git diff-tree` for all.
+     */
+    async pathsWritten(commits) {
+        const written = new Map();
+        if (!commits.length)
+            return written;
+        const out = await this.run(['diff-tree', '--stdin', '-r', '-m', '--root', '--no-renames', '--no-abbrev', '-z'], { input: commits.join('\n') + '\n' });
+        // -z: `<commit>\0` heads each commit; `:<modes> <oids> <status>\0<path>\0` each change.
+        const fields = out.split('\0');
+        let current = [];
+        for (let i = 0; i < fields.length; i++) {
+            const f = fields[i].replace(/^\n/, '');
+            if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(f)) {
+                current = written.get(f) ?? [];
+                written.set(f, current);
+            }
+            else if (f.startsWith(':')) {
+                const path = fields[++i];
+                if (/ [AM]$/.test(f) && !current.includes(path))
+                    current.push(path);
+            }
+        }
+        return written;
+    }
+    /** How many commits a range (`a..b`) holds. */
+    async countCommits(range) {
+        return Number(await this.run(['rev-list', '--count', range]));
+    }
+    /**
+     * The commits of `downstream` whose change `upstream` does not carry, by patch
+     * (`--cherry-pick`, what `git rebase` skips), merges left out, oldest first.
+     */
+    async commitsNotIn(upstream, downstream) {
+        const out = await this.run([
+            'rev-list',
+            '--reverse',
+            '--topo-order',
+            '--no-merges',
+            '--cherry-pick',
+            '--right-only',
+            `${upstream}...${downstream}`,
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
+    /**
+     * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
+     * whole range, records split on control characters, so 20,000 commits cost one spawn.
+     * Oldest first unless `newestFirst`; merges left out unless `merges`.
+     */
+    async readCommits(revs, options = {}) {
+        const out = await this.run([
+            'log',
+            ...(options.merges ? [] : ['--no-merges']),
+            '--topo-order',
+            ...(options.newestFirst ? [] : ['--reverse']),
+            `--format=${RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
+            '--date=raw',
+            ...(options.files ? ['--name-only', '--no-renames'] : []),
+            ...revs,
+            '--',
+        ]);
+        const records = [];
+        for (const chunk of out.split(RS)) {
+            if (!chunk)
+                continue;
+            const end = chunk.indexOf(END);
+            const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
+            const record = {
+                sha,
+                subject: message.split('\n', 1)[0],
+                author: { name, email, date },
+                message,
+            };
+            if (options.files)
+                record.files = chunk
+                    .slice(end + 1)
+                    .split('\n')
+                    .filter(Boolean);
+            records.push(record);
+        }
+        return records;
+    }
+    /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
+    async resolveCommits(names) {
+        const out = new Map();
+        if (!names.length)
+            return out;
+        const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
+        });
+        r.split('\n').forEach((line, i) => {
+            const [oid, type] = line.split(' ');
+            if (type === 'commit' && i < names.length)
+                out.set(names[i], oid);
+        });
+        return out;
+    }
+    /**
+     * Stable patch ids (`git patch-id --stable`, what cherry-mark compares) of commits:
+     * commit → patch id; commits with an empty diff (and merges) have none.
+     */
+    async patchIds(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const diff = await this.exec(['diff-tree', '--stdin', '-p', '--no-color', '--root'], {
+            input: commits.join('\n') + '\n',
+        });
+        const ids = await this.run(['patch-id', '--stable'], { input: diff.stdout });
+        for (const line of ids.split('\n')) {
+            const [pid, commit] = line.split(' ');
+            if (pid && commit)
+                out.set(commit, pid);
+        }
+        return out;
+    }
+    /**
+     * A remote's branches and tags only (`ls-remote --heads --tags --refs`): protocol v2 asks the
+     * server for just those prefixes, so refs/pull/*, HEAD and other hidden refs never come back.
+     */
+    async remoteBranchesAndTags(url, opts = {}) {
+        const out = await this.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
+            retries: 3,
+            ...opts,
+        });
+        const map = new Map();
+        for (const line of out.split('\n')) {
+            if (!line)
+                continue;
+            const [oid, name] = line.split('\t');
+            if (name)
+                map.set(name, oid);
+        }
+        return map;
+    }
+    /**
+     * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
+     * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
+     */
+    async objectTypes(oids) {
+        const list = [...new Set(oids)];
+        const types = new Map();
+        if (!list.length)
+            return types;
+        const r = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+            allowFailure: true,
+        });
+        const lines = r.stdout.split('\n');
+        list.forEach((oid, i) => {
+            const [got, type] = (lines[i] ?? '').split(' ');
+            types.set(oid, r.code === 0 && got === oid && type !== 'missing' ? type : undefined);
+        });
+        return types;
+    }
+}
+/** Creates a repository (bare by default) and returns its funnel. */
+async function initRepository(dir, options = {}) {
+    const { bare = true, config = {}, ...rest } = options;
+    const git = new Git({ ...rest, cwd: process.cwd() });
+    await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
+    const repository = git.at(dir);
+    for (const [key, value] of Object.entries(config))
+        await repository.setConfig(key, value);
+    return repository;
+}
+//# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 6177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  er: () => (/* binding */ parseTrackSettings),
+  Sj: () => (/* binding */ validateSettings)
+});
+
+// UNUSED EXPORTS: MODES, TRACK_SETTINGS, checkBranch, compilePattern
+
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var git = __nccwpck_require__(426);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+    remote(setting, workingDirectory, token) {
+        const v = this.string(setting);
+        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+    }
+}
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+function repositoryOf(setting, value, workingDirectory, token) {
+    const expected = 'an https:// URL of a repository, or a local path';
+    if (value.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    let remote;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+        }
+        if (url.username || url.password)
+            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
+        remote = { url: value, token };
+    }
+    else
+        remote = {
+            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
+            token,
+        };
+    try {
+        (0,git/* credentialFor */.FX)(remote);
+    }
+    catch (e) {
+        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
+    }
+    return remote;
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
+/**
+ * The settings of one track run, parsed and checked in one place, before anything changes:
+ * the action's main.ts and `tributary track` both build them here, each with its own reader.
+ */
+
+
+/** Every input of the track-upstream action, with the default its action.yml declares. */
+const TRACK_SETTINGS = {
+    mode: { required: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    repository: { runner: '${{ github.repository }}' },
+    'git-url': {},
+    'api-url': {},
+    target: { default: 'staging' },
+    upstream: {},
+    'upstream-url': {},
+    strategy: { default: 'merge' },
+    'stable-patterns': {},
+    'reference-patterns': {},
+    commits: {},
+    grouping: { default: 'per-commit' },
+    since: {},
+    'max-pull-requests': { default: '20' },
+    'dry-run': { default: 'false' },
+    'tree-url': {},
+    'tree-token': { secret: true },
+    'pin-branch': {},
+    'pin-tags': {},
+    'require-flight': { default: 'true' },
+    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'pin-file': {},
+    'pin-variable': {},
+    'pin-pattern': {},
+    'pin-submodule': {},
+    labels: {},
+    reviewers: {},
+    'team-reviewers': {},
+    assignees: {},
+    draft: { default: 'false' },
+    'committer-name': { default: 'github-actions[bot]' },
+    'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
+    signoff: { default: 'false' },
+    conflicts: { default: 'draft' },
+    'branch-prefix': { default: 'tributary/' },
+    'work-directory': {},
+    filter: { default: 'blob:none' },
+};
+const MODES = ['sync', 'backport', 'pin'];
+/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
+function compilePattern(setting, source, groups = 0) {
+    let re;
+    try {
+        re = new RegExp(source, 'm');
+    }
+    catch (e) {
+        throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression: ${e.message}`);
+    }
+    if (groups > 0) {
+        const count = new RegExp(`${source}|`).exec('').length - 1;
+        if (count < groups)
+            throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression with a capture group for the revision`);
+    }
+    return re;
+}
+// Control characters are what git refuses in ref names.
+// eslint-disable-next-line no-control-regex
+const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
+/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
+function checkBranch(setting, value) {
+    if (!value || !BRANCH.test(value))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, 'a branch name');
+    return value.replace(/^refs\/heads\//, '');
+}
+/** Checks what depends on the mode; called by every front end after filling the settings. */
+function validateSettings(s) {
+    checkBranch('target', s.target);
+    if (s.mode !== 'pin')
+        checkBranch('upstream', s.upstream);
+    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
+        throw (0,errors/* invalidSetting */.gT)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
+    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
+        throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
+    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
+        throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
+        throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+    // A dry run that would still write is worse than none: refuse it where there is none.
+    if (s.dryRun && s.mode !== 'backport')
+        throw new errors/* SettingError */.L_('dry-run', (name) => `${(0,errors/* capitalised */.Iu)(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`);
+    if (s.mode === 'pin') {
+        const p = s.pin;
+        if (!p?.treeUrl)
+            throw new errors/* SettingError */.L_('tree-url', (name) => `pin mode needs ${name}: the hosted tree the pin follows.`);
+        if (!p.branch === !p.tags)
+            throw new errors/* SettingError */.L_('pin-branch', (name, n) => `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`);
+        if (p.branch)
+            checkBranch('pin-branch', p.branch);
+        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
+        if (kinds !== 1)
+            throw new errors/* SettingError */.L_('pin-variable', (name, n) => `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`);
+        if ((p.variable || p.pattern) && !p.file)
+            throw new errors/* SettingError */.L_('pin-file', (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`);
+        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
+            throw (0,errors/* invalidSetting */.gT)('pin-variable', p.variable, 'a Makefile variable name');
+        for (const [name, path] of [
+            ['pin-file', p.file],
+            ['pin-submodule', p.submodule],
+        ]) {
+            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
+                throw (0,errors/* invalidSetting */.gT)(name, path, 'a path inside the repository');
+        }
+    }
+    return s;
+}
+/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
+function parseTrackSettings(read, context) {
+    const v = new Settings(read, TRACK_SETTINGS);
+    v.required('mode', `the mode, one of ${MODES.join(', ')}`);
+    const mode = v.choice('mode', MODES);
+    v.required('repository', 'the repository the pull requests are opened in, owner/repo');
+    const { owner, repo } = v.repository('repository');
+    const token = v.secret('token');
+    if (!token)
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
+    const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
+        throw v.invalid('git-url', gitUrl, 'an https:// URL');
+    const upstream = v.string('upstream');
+    if (mode !== 'pin' && !upstream)
+        throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
+    const pattern = v.string('pin-pattern');
+    const filter = v.string('filter');
+    return {
+        mode,
+        owner,
+        repo,
+        gitUrl,
+        token,
+        apiUrl: v.optional('api-url'),
+        target: v.string('target'),
+        upstream,
+        upstreamUrl: v.optional('upstream-url'),
+        strategy: v.choice('strategy', ['merge', 'rebase']),
+        stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
+        referencePatterns: v
+            .lines('reference-patterns')
+            .map((p) => compilePattern('reference-patterns', p, 1)),
+        commits: v.list('commits'),
+        grouping: v.choice('grouping', ['per-commit', 'batch']),
+        since: v.optional('since'),
+        maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
+        dryRun: v.boolean('dry-run'),
+        pin: mode === 'pin'
+            ? {
+                treeUrl: v.string('tree-url'),
+                treeToken: v.secret('tree-token') || undefined,
+                branch: v.optional('pin-branch'),
+                tags: v.optional('pin-tags'),
+                notesRef: v.string('notes-ref'),
+                requireFlight: v.boolean('require-flight'),
+                file: v.optional('pin-file'),
+                variable: v.optional('pin-variable'),
+                pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
+                submodule: v.optional('pin-submodule'),
+            }
+            : undefined,
+        labels: v.list('labels'),
+        reviewers: v.list('reviewers'),
+        teamReviewers: v.list('team-reviewers'),
+        assignees: v.list('assignees'),
+        draft: v.boolean('draft'),
+        identity: { name: v.string('committer-name'), email: v.string('committer-email') },
+        signoff: v.boolean('signoff'),
+        conflicts: v.choice('conflicts', ['draft', 'issue']),
+        branchPrefix: v.string('branch-prefix'),
+        workDir: v.string('work-directory') || context.defaultWorkDir,
+        // `none`: whole objects (a server without partial-clone support).
+        filter: filter === 'none' ? '' : filter,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 2544:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ trackUpstream)
+});
+
+// UNUSED EXPORTS: sameOrigin
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -38899,269 +40560,11 @@ function createGitHub(options) {
 function parseRepository(value, input = 'repository') {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+        throw invalid(input, value, 'format {owner}/{repo}');
     }
     return { owner: m[1], repo: m[2] };
 }
 //# sourceMappingURL=github.js.map
-
-/***/ }),
-
-/***/ 7346:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ settingsFromOptions)
-/* harmony export */ });
-/* unused harmony export OPTION_DEFAULTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6835);
-/**
- * Settings from named values: the action's inputs and the command line's options share the
- * names (`pin-variable`, `target`...), so both front ends build settings here, one way.
- */
-
-
-
-/** Every option a track run reads, with the defaults action.yml also declares. */
-const OPTION_DEFAULTS = {
-    mode: '',
-    repository: '',
-    'git-url': '',
-    'api-url': '',
-    target: 'staging',
-    upstream: '',
-    'upstream-url': '',
-    strategy: 'merge',
-    'stable-patterns': '',
-    'reference-patterns': '',
-    commits: '',
-    grouping: 'per-commit',
-    since: '',
-    'max-pull-requests': '20',
-    'dry-run': 'false',
-    'tree-url': '',
-    'pin-branch': '',
-    'pin-tags': '',
-    'notes-ref': 'refs/notes/tributary/flights',
-    'require-flight': 'true',
-    'pin-file': '',
-    'pin-variable': '',
-    'pin-pattern': '',
-    'pin-submodule': '',
-    labels: '',
-    reviewers: '',
-    'team-reviewers': '',
-    assignees: '',
-    draft: 'false',
-    'committer-name': 'github-actions[bot]',
-    'committer-email': '41898282+github-actions[bot]@users.noreply.github.com',
-    signoff: 'false',
-    conflicts: 'draft',
-    'branch-prefix': 'tributary/',
-    'work-directory': '',
-    filter: 'blob:none',
-};
-function lines(get, name) {
-    return get(name)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-}
-function list(get, name) {
-    return get(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function count(get, name) {
-    const v = get(name);
-    if (!/^\d+$/.test(v) || Number(v) < 1)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, v, 'a whole number of 1 or more');
-    return Number(v);
-}
-function bool(get, name) {
-    const v = get(name).trim().toLowerCase();
-    if (['', 'false', 'no', 'off', '0'].includes(v))
-        return false;
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, v, 'true or false');
-}
-function settingsFromOptions(read, o) {
-    const get = (name) => read(name).trim() || OPTION_DEFAULTS[name] || '';
-    const mode = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseMode */ .Zx)(get('mode'));
-    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(get('repository'));
-    const gitUrl = get('git-url') || `${o.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
-    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('git-url', gitUrl, 'an https:// URL');
-    const upstream = get('upstream');
-    if (mode !== 'pin' && !upstream)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('upstream', upstream, `a branch name (${mode} mode needs it)`);
-    const pattern = get('pin-pattern');
-    return {
-        mode,
-        owner,
-        repo,
-        gitUrl,
-        token: o.token,
-        apiUrl: get('api-url') || undefined,
-        target: get('target'),
-        upstream,
-        upstreamUrl: get('upstream-url') || undefined,
-        strategy: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('strategy', get('strategy'), ['merge', 'rebase']),
-        stablePatterns: lines(get, 'stable-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('stable-patterns', p)),
-        referencePatterns: lines(get, 'reference-patterns').map((p) => (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('reference-patterns', p, 1)),
-        commits: list(get, 'commits'),
-        grouping: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('grouping', get('grouping'), ['per-commit', 'batch']),
-        since: get('since') || undefined,
-        maxPullRequests: count(get, 'max-pull-requests'),
-        dryRun: bool(get, 'dry-run'),
-        pin: mode === 'pin'
-            ? {
-                treeUrl: get('tree-url'),
-                treeToken: o.treeToken || undefined,
-                branch: get('pin-branch') || undefined,
-                tags: get('pin-tags') || undefined,
-                notesRef: get('notes-ref'),
-                requireFlight: bool(get, 'require-flight'),
-                file: get('pin-file') || undefined,
-                variable: get('pin-variable') || undefined,
-                pattern: pattern ? (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .compilePattern */ .Eb)('pin-pattern', pattern, 1) : undefined,
-                submodule: get('pin-submodule') || undefined,
-            }
-            : undefined,
-        labels: list(get, 'labels'),
-        reviewers: list(get, 'reviewers'),
-        teamReviewers: list(get, 'team-reviewers'),
-        assignees: list(get, 'assignees'),
-        draft: bool(get, 'draft'),
-        identity: { name: get('committer-name'), email: get('committer-email') },
-        signoff: bool(get, 'signoff'),
-        conflicts: (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('conflicts', get('conflicts'), ['draft', 'issue']),
-        branchPrefix: get('branch-prefix'),
-        workDir: get('work-directory') || o.defaultWorkDir,
-        // `none`: whole objects (a server without partial-clone support).
-        filter: get('filter') === 'none' ? '' : get('filter'),
-    };
-}
-//# sourceMappingURL=options.js.map
-
-/***/ }),
-
-/***/ 6835:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Eb: () => (/* binding */ compilePattern),
-/* harmony export */   HU: () => (/* binding */ parseChoice),
-/* harmony export */   Sj: () => (/* binding */ validateSettings),
-/* harmony export */   Zx: () => (/* binding */ parseMode)
-/* harmony export */ });
-/* unused harmony exports MODES, checkBranch */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
-/**
- * The settings of one track run, parsed and checked in one place, before anything changes:
- * the action's main.ts and `tributary track` both build them from their own inputs.
- */
-
-const MODES = ['sync', 'backport', 'pin'];
-/** Compiles a user's regular expression; the error names the input and quotes the pattern. */
-function compilePattern(input, source, groups = 0) {
-    let re;
-    try {
-        re = new RegExp(source, 'm');
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(input, `Invalid ${input} '${source}'. Expected a regular expression: ${e.message}.`);
-    }
-    if (groups > 0) {
-        const count = new RegExp(`${source}|`).exec('').length - 1;
-        if (count < groups)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, source, `a regular expression with a capture group for the revision`);
-    }
-    return re;
-}
-function parseMode(value) {
-    if (!MODES.includes(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('mode', value, `one of ${MODES.join(', ')}`);
-    return value;
-}
-function parseChoice(input, value, choices) {
-    if (!choices.includes(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, value, `one of ${choices.join(', ')}`);
-    return value;
-}
-// Control characters are what git refuses in ref names.
-// eslint-disable-next-line no-control-regex
-const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
-/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the input. */
-function checkBranch(input, value) {
-    if (!value || !BRANCH.test(value))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(input, value, 'a branch name');
-    return value.replace(/^refs\/heads\//, '');
-}
-/** Checks what depends on the mode; called by every front end after filling the settings. */
-function validateSettings(s) {
-    checkBranch('target', s.target);
-    if (s.mode !== 'pin')
-        checkBranch('upstream', s.upstream);
-    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
-    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
-    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('committer', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
-    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
-    // A dry run that would still write is worse than none: refuse it where there is none.
-    if (s.dryRun && s.mode !== 'backport')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('dry-run', `Input 'dry-run': only backport mode has a dry run; ${s.mode} mode would write. Leave dry-run unset for ${s.mode}.`);
-    if (s.mode === 'pin') {
-        const p = s.pin;
-        if (!p?.treeUrl)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('tree-url', 'pin mode needs tree-url: the hosted tree the pin follows.');
-        if (!p.branch === !p.tags)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-branch', 'pin mode needs exactly one of pin-branch (the tested branch) or pin-tags (a tag glob).');
-        if (p.branch)
-            checkBranch('pin-branch', p.branch);
-        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
-        if (kinds !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-variable', 'pin mode needs exactly one of pin-variable, pin-pattern or pin-submodule.');
-        if ((p.variable || p.pattern) && !p.file)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('pin-file', 'pin-variable and pin-pattern need pin-file.');
-        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)('pin-variable', p.variable, 'a Makefile variable name');
-        for (const [name, path] of [
-            ['pin-file', p.file],
-            ['pin-submodule', p.submodule],
-        ]) {
-            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
-                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalid */ .Gq)(name, path, 'a path inside the repository');
-        }
-    }
-    return s;
-}
-//# sourceMappingURL=settings.js.map
-
-/***/ }),
-
-/***/ 9794:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ trackUpstream)
-});
-
-// UNUSED EXPORTS: sameOrigin
-
-// EXTERNAL MODULE: ./build/actions/lib/github.js + 25 modules
-var lib_github = __nccwpck_require__(354);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
 const MARKER_PREFIX = '<!-- tributary:track ';
 /** The key of a purpose: one open pull request per key, ever. */
@@ -39708,7 +41111,7 @@ async function backport(ctx) {
     const listed = await git.resolveCommits(s.commits);
     const unknown = s.commits.filter((c) => !listed.has(c));
     if (unknown.length)
-        throw new errors/* ConfigurationError */.j1('commits', `Input 'commits': ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('commits', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
     const since = await scanStart(ctx, scannedBefore, target, upstream);
     await pulls.load('backport', { readOnly: s.dryRun });
     const listedShas = [...new Set(listed.values())];
@@ -39765,7 +41168,7 @@ async function scanStart(ctx, scannedBefore, target, upstream) {
         return git.run(['merge-base', target, upstream]);
     const c = await git.commitOf(s.since);
     if (!c)
-        throw new errors/* ConfigurationError */.j1('since', `Input 'since': ${s.since} is not a commit of ${s.upstream}.`);
+        throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
     return c;
 }
 /** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
@@ -39917,6 +41320,8 @@ var picomatch = __nccwpck_require__(4006);
 const JOB_RESULT_FORMAT = 'tributary.job/v1';
 const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
 const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
 /** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
 function jobStatus(steps, cancelled = false) {
     if (cancelled)
@@ -40149,8 +41554,16 @@ function parseFlightRecord(text, source) {
         jobs,
         recordedAt: c.string(o.recordedAt, 'recordedAt'),
     };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
     if (o.trigger !== undefined)
         record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
     const startedAt = c.string(o.startedAt, 'startedAt', true);
     if (startedAt)
         record.startedAt = startedAt;
@@ -40268,9 +41681,9 @@ function pinAssignment(content, variable, where) {
     if (plain.length)
         return plain[plain.length - 1];
     if (!all.length)
-        throw new errors/* ConfigurationError */.j1('pin-variable', `Input 'pin-variable': ${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
-    throw new errors/* ConfigurationError */.j1('pin-variable', [
-        `Input 'pin-variable': ${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+        throw (0,errors/* settingError */.Hu)('pin-variable', `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
+    throw (0,errors/* settingError */.Hu)('pin-variable', [
+        `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
         ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
     ].join('\n'));
 }
@@ -40281,7 +41694,7 @@ async function locatePin(git, p, target, targetName) {
     const file = p.file;
     const entry = await git.treeEntry(target, file);
     if (entry?.type !== 'blob')
-        throw new errors/* ConfigurationError */.j1('pin-file', `Input 'pin-file': ${file} does not exist in ${targetName}.`);
+        throw (0,errors/* settingError */.Hu)('pin-file', `${file} does not exist in ${targetName}.`);
     const { mode, oid: blob } = entry;
     const content = await git.readBlob(blob);
     let found;
@@ -40295,7 +41708,7 @@ async function locatePin(git, p, target, targetName) {
     else {
         const match = new RegExp(p.pattern.source, 'md').exec(content);
         if (!match?.indices?.[1])
-            throw new errors/* ConfigurationError */.j1('pin-pattern', `Input 'pin-pattern': '${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
+            throw (0,errors/* settingError */.Hu)('pin-pattern', `'${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
         const [start, end] = match.indices[1];
         found = { start, end, value: match[1] };
         subject = `${file}:/${p.pattern.source}/`;
@@ -40316,9 +41729,9 @@ async function locateSubmodule(git, submodule, target, targetName) {
     const path = submodule.replace(/\/+$/, '');
     const entry = await git.treeEntry(target, path);
     if (!entry)
-        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} does not exist in ${targetName}.`);
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} does not exist in ${targetName}.`);
     if (entry.mode !== '160000')
-        throw new errors/* ConfigurationError */.j1('pin-submodule', `Input 'pin-submodule': ${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
     return {
         subject: `submodule:${path}`,
         name: `submodule ${path}`,
@@ -40468,7 +41881,7 @@ async function pin(ctx) {
         .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
         .map((r) => r.slice(10)));
     if (p.tags && !tags.length)
-        throw new errors/* ConfigurationError */.j1('pin-tags', `Input 'pin-tags': no tag of ${p.treeUrl} matches '${p.tags}'.`);
+        throw (0,errors/* settingError */.Hu)('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
     const wanted = [
         { remote: p.notesRef, local: TREE_NOTES, optional: true },
     ];
@@ -40932,10 +42345,10 @@ class PullRequests {
     }
 }
 //# sourceMappingURL=pulls.js.map
-// EXTERNAL MODULE: ./build/actions/lib/track/settings.js
-var track_settings = __nccwpck_require__(6835);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./build/actions/lib/track/settings.js + 1 modules
+var track_settings = __nccwpck_require__(6177);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
@@ -41021,9 +42434,9 @@ class FactsCache {
     static load(dir, policy) {
         const cache = new FactsCache(dir, factsKey(policy));
         const file = cache.file;
-        if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file))
+        if (!file || !(0,external_node_fs_.existsSync)(file))
             return cache;
-        const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
         let start = 0;
         while (start < text.length) {
             let end = text.indexOf('\n', start);
@@ -41059,15 +42472,15 @@ class FactsCache {
         if (!this.dir || !this.dirty)
             return;
         const file = this.file;
-        (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
         const lines = [];
         for (const [c, f] of this.entries) {
             lines.push(`${c} ${f.files} ${encodeId(f.stable)} ${encodeId(f.zero)} ${f.reverts ?? '-'} ${f.fixes.length ? f.fixes.join(',') : '-'} ${f.references.length ? f.references.join(',') : '-'}`);
         }
         // Two runs may save into one folder at once: each writes a temporary file of its own.
         const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-        (0,external_node_fs_namespaceObject.writeFileSync)(temp, lines.join('\n') + '\n');
-        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
+        (0,external_node_fs_.writeFileSync)(temp, lines.join('\n') + '\n');
+        (0,external_node_fs_.renameSync)(temp, file);
         this.dirty = false;
     }
 }
@@ -41417,7 +42830,7 @@ const defaultPolicy = {
     referencePatterns: [],
     minimumIdLength: 12,
 };
-function regex(subject, source) {
+function policy_regex(subject, source) {
     try {
         return new RegExp(source);
     }
@@ -41431,7 +42844,7 @@ function regex(subject, source) {
  * empty trailer is.
  */
 function subjectPattern(source) {
-    const re = regex('downstream-only subject', source);
+    const re = policy_regex('downstream-only subject', source);
     if (re.test(''))
         throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
     return re;
@@ -41444,7 +42857,7 @@ function parsePolicy(raw) {
             throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
     }
     const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
-        const re = regex('reference pattern', p);
+        const re = policy_regex('reference pattern', p);
         // One capture group: the commit id. Count groups by matching the empty string's shape.
         const groups = new RegExp(`${re.source}|`).exec('').length - 1;
         if (groups !== 1)
@@ -42363,1074 +43776,8 @@ async function sync(ctx) {
     });
 }
 //# sourceMappingURL=sync.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/actions/lib/log.js
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-//# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
-/**
- * What the host's process table (/proc) says about a process: whether it still runs, when it
- * started (to tell a reused pid), and what it started. Shared by every part that owns
- * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
- */
-
-/** Whether a process runs (a zombie does not). */
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function process_table_processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
-}
-//# sourceMappingURL=process-table.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
-/**
- * The one funnel every git call goes through: a child process of git with arguments as arrays
- * (no shell ever parses them), git never prompting, only known transports allowed (never
- * ext::), and credentials given per command through GIT_CONFIG_* environment variables: an
- * Authorization header scoped to one URL prefix, so a token is never on a command line, in a
- * URL, a remote or .git/config. git.ts builds the questions and writes tributary makes on it.
- */
-
-
-
-
-/** How git reaches a remote, from its URL: scp-like `host:path` is ssh, a path is local. */
-function transportOf(url) {
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1].toLowerCase();
-    if (scheme === 'https' || scheme === 'http' || scheme === 'ssh' || scheme === 'git')
-        return scheme;
-    if (scheme === 'file')
-        return 'local';
-    return !url.startsWith('/') && /^[^/]+:/.test(url) ? 'ssh' : 'local';
-}
-/**
- * The one place a token is scoped: a header for exactly this repository's URL. git matches
- * `http.<url>.extraHeader` as a path prefix that ends at a `/`, so a token given for
- * https://host/o/a.git reaches https://host/o/a.git/info/refs and nothing else: neither
- * https://host/o/b.git on the same server nor https://host/o/a.git.evil. A remote that is not
- * HTTP(S), or has no token, gets none; a URL naming no repository (a whole server) is refused.
- */
-function credentialFor(remote) {
-    if (!remote.token || !/^https?:\/\//i.test(remote.url))
-        return [];
-    const urlPrefix = remote.url.replace(/\/+$/, '');
-    let url;
-    try {
-        url = new URL(urlPrefix);
-    }
-    catch {
-        throw new Error(`A token can only be sent to a repository URL, and this is not one.`);
-    }
-    if (url.pathname === '/' || url.pathname === '')
-        throw new Error(`A token is sent to one repository, never to a whole server (${url.origin} names none).`);
-    if (url.username || url.password || url.search || url.hash)
-        throw new Error(`A repository URL given a token must not carry credentials or a query.`);
-    return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
-}
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    constructor(args, code, stderr) {
-        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-6).join('\n')}`);
-        this.name = 'GitError';
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
-/** The transports tributary ever speaks; `ext::` and friends are refused by git itself. */
-const ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
-const TRANSIENT = [
-    /RPC failed/i,
-    /early EOF/i,
-    /unexpected disconnect/i,
-    /the remote end hung up unexpectedly/i,
-    /Connection (reset|refused|timed out)/i,
-    /Could not resolve host/i,
-    /Operation timed out/i,
-    /HTTP\/?[0-9.]* ?(500|502|503|504)/i,
-    /returned error: (500|502|503|504)/i,
-    /transfer closed with outstanding read data/i,
-    /GnuTLS recv error|SSL_read|OpenSSL SSL/i,
-    /index-pack failed/i,
-    /remote: (Internal Server Error|Service Unavailable)/i,
-];
-/**
- * A push the lease or the remote refused. Over a local or ssh transport an atomic push that a
- * lease stopped also says "the remote end hung up unexpectedly": it is still an answer.
- */
-const REFUSED = /\[(remote )?rejected\]|\(stale info\)|atomic push failed/;
-/**
- * Whether a failure looks like the network, worth another try; auth and refusals are not.
- * `stdout` matters for a push: `--porcelain` writes its refusals there.
- */
-function isTransient(stderr, stdout = '') {
-    if (REFUSED.test(stderr) || REFUSED.test(stdout))
-        return false;
-    return TRANSIENT.some((re) => re.test(stderr));
-}
-function basicAuthHeader(username, token) {
-    return `Authorization: Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Base delay of the backoff between retries; tests shorten it. */
-const retryPolicy = { baseDelayMs: 1000 };
-// ---- stopping: an interrupted command must not leave git (a push above all) running on ----
-/** Thrown instead of starting git, or of retrying it, once stopGit was called. */
-class GitStopped extends Error {
-    constructor() {
-        super('git was stopped: the command was interrupted');
-        this.name = 'GitStopped';
-    }
-}
-const stop = { requested: false };
-/** Every git process started here that has not closed yet, with the promise of its close. */
-const running = new Map();
-/** Spawns through `spawnGit` unless stopGit was called, and keeps the child until it closes. */
-function started(spawnGit) {
-    if (stop.requested)
-        throw new GitStopped();
-    const child = spawnGit();
-    const closed = new Promise((resolve) => {
-        child.once('close', () => resolve());
-        child.once('error', () => resolve());
-    });
-    running.set(child, closed);
-    void closed.then(() => running.delete(child));
-    return child;
-}
-/**
- * Stops every git process started here and starts no more (GitStopped instead): each one with
- * all it started, since a push's transport helper carries on alone when only git is signalled.
- * Resolves once every one of them has exited; SIGKILL after `graceMs` for any that has not.
- */
-function stopGit(graceMs = 3000) {
-    stop.requested = true;
-    return (stop.done ??= (async () => {
-        const children = [...running];
-        const signal = (sig) => {
-            for (const [child] of children)
-                for (const pid of child.pid ? processTree(child.pid) : [])
-                    try {
-                        process.kill(pid, sig);
-                    }
-                    catch {
-                        // already gone
-                    }
-        };
-        signal('SIGTERM');
-        const timer = setTimeout(() => signal('SIGKILL'), graceMs);
-        await Promise.all(children.map(([, closed]) => closed));
-        clearTimeout(timer);
-    })());
-}
-class GitProcess {
-    cwd;
-    options;
-    redactor = new Redactor();
-    credentials;
-    constructor(options) {
-        this.options = options;
-        this.cwd = options.cwd;
-        this.credentials = (options.remotes ?? []).flatMap(credentialFor);
-        for (const c of this.credentials) {
-            this.redactor.add(c.token);
-            this.redactor.add(basicAuthHeader(c.username ?? 'x-access-token', c.token).slice(21));
-            options.logger?.secret(c.token);
-        }
-    }
-    /** The same credentials, identity and logger in another directory. */
-    at(cwd) {
-        return new this.constructor({ ...this.options, cwd });
-    }
-    /** Removes every token (and its encoded form) from a text. */
-    redact(text) {
-        return this.redactor.redact(text);
-    }
-    environment(extra) {
-        const env = {
-            ...process.env,
-            GIT_TERMINAL_PROMPT: '0',
-            GIT_ALLOW_PROTOCOL: ALLOWED_PROTOCOLS,
-            GCM_INTERACTIVE: 'never',
-            LC_ALL: 'C',
-            ...this.options.env,
-            ...extra,
-        };
-        if (!env.GIT_SSH_COMMAND)
-            env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
-        // Per-command configuration, appended after whatever the caller's environment had.
-        let n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
-        const add = (key, value) => {
-            env[`GIT_CONFIG_KEY_${n}`] = key;
-            env[`GIT_CONFIG_VALUE_${n}`] = value;
-            n++;
-        };
-        for (const c of this.credentials) {
-            add(`http.${c.urlPrefix}.extraHeader`, basicAuthHeader(c.username ?? 'x-access-token', c.token));
-        }
-        // A credential helper from the user's config must not answer for us, nor store our token.
-        if (this.credentials.length)
-            add('credential.helper', '');
-        env.GIT_CONFIG_COUNT = String(n);
-        const id = this.options.identity;
-        if (id) {
-            env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = id.name;
-            env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = id.email;
-            // A command that keeps another author (a cherry-pick) says so in its own environment.
-            for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE'])
-                if (extra?.[k])
-                    env[k] = extra[k];
-        }
-        return env;
-    }
-    once(args, opts) {
-        return new Promise((resolve, reject) => {
-            const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
-                cwd: this.cwd,
-                env: this.environment(opts.env),
-                stdio: ['pipe', 'pipe', 'pipe'],
-            }));
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
-            child.on('error', reject);
-            child.stdin.on('error', () => { }); // git may exit before reading all of its input
-            child.on('close', (code, signal) => {
-                resolve({
-                    code: code ?? (signal ? 128 : 1),
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
-                });
-            });
-            child.stdin.end(opts.input ?? '');
-        });
-    }
-    /** Runs git; throws GitError (tokens redacted) unless allowFailure. */
-    async exec(args, opts = {}) {
-        const retries = opts.retries ?? 0;
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        for (let attempt = 0;; attempt++) {
-            const result = await this.once(args, opts);
-            if (result.code === 0)
-                return result;
-            if (stop.requested)
-                throw new GitStopped(); // its failure is ours: say so, try nothing more
-            if (attempt < retries && isTransient(result.stderr, result.stdout)) {
-                const delay = retryPolicy.baseDelayMs * 2 ** attempt;
-                this.options.logger?.warning(`git ${args[0]} failed with a network error, retrying in ${delay} ms (${attempt + 1}/${retries}): ${result.stderr.trim().split('\n').pop()}`);
-                await sleep(delay);
-                continue;
-            }
-            if (opts.allowFailure)
-                return result;
-            throw new GitError(args.map((a) => this.redact(a)), result.code, result.stderr);
-        }
-    }
-    /** Runs git and returns its stdout with the final newline removed. */
-    async run(args, opts = {}) {
-        return (await this.exec(args, opts)).stdout.replace(/\n$/, '');
-    }
-    /** Runs git and says whether it succeeded, for questions git answers by exit code. */
-    async try(args, opts = {}) {
-        return (await this.exec(args, { ...opts, allowFailure: true })).code === 0;
-    }
-    /**
-     * Streams stdout line by line, for outputs too large to hold (log -p over a long history);
-     * `input` goes to stdin (`--stdin` lists of commits).
-     */
-    async *lines(args, opts = {}) {
-        let rest = '';
-        for await (const chunk of this.chunks(args, opts)) {
-            const parts = (rest + chunk).split('\n');
-            rest = parts.pop();
-            yield* parts;
-        }
-        if (rest)
-            yield rest;
-    }
-    /**
-     * Streams stdout as text chunks (UTF-8 kept whole across chunk boundaries), for parsers of
-     * large outputs that split records themselves, faster than a line at a time.
-     */
-    async *chunks(args, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(args.join(' '))}`);
-        const child = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', args, {
-            cwd: this.cwd,
-            env: this.environment(opts.env),
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        }));
-        if (child.stdin) {
-            child.stdin.on('error', () => { });
-            child.stdin.end(opts.input);
-        }
-        const err = [];
-        child.stderr.on('data', (b) => err.push(b));
-        const closed = new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        child.stdout.setEncoding('utf8');
-        try {
-            for await (const chunk of child.stdout)
-                yield chunk;
-        }
-        finally {
-            if (child.exitCode === null)
-                child.kill();
-        }
-        const code = await closed;
-        if (code !== 0)
-            throw new GitError(args, code, this.redact(Buffer.concat(err).toString('utf8')));
-    }
-    /**
-     * Streams `git <producer>` into `git <consumer>` and yields the consumer's stdout line by
-     * line: two processes for any number of commits (`log -p` into `patch-id`), nothing held
-     * whole in memory. `input` is written to the producer's stdin (`--stdin` lists of commits).
-     */
-    async *pipeLines(producer, consumer, opts = {}) {
-        this.options.logger?.debug(`git ${this.redact(producer.join(' '))} | git ${this.redact(consumer.join(' '))}`);
-        const env = this.environment(opts.env);
-        const first = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', producer, {
-            cwd: this.cwd,
-            env,
-            stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        }));
-        // The producer's stdout is the consumer's stdin, an OS pipe: the data never passes
-        // through this process.
-        const second = started(() => (0,external_node_child_process_namespaceObject.spawn)(this.options.program ?? 'git', consumer, {
-            cwd: this.cwd,
-            env,
-            stdio: [first.stdout, 'pipe', 'pipe'],
-        }));
-        first.stdout.destroy(); // the consumer has its own end of the pipe
-        const errors = [[], []];
-        first.stderr.on('data', (b) => errors[0].push(b));
-        second.stderr.on('data', (b) => errors[1].push(b));
-        const exited = (child) => new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (code) => resolve(code ?? 1));
-        });
-        const closed = [exited(first), exited(second)];
-        if (first.stdin) {
-            first.stdin.on('error', () => { });
-            if (typeof opts.input === 'string')
-                first.stdin.end(opts.input);
-            else
-                opts.input?.pipe(first.stdin);
-        }
-        const rl = (0,external_node_readline_namespaceObject.createInterface)({ input: second.stdout, crlfDelay: Infinity });
-        try {
-            for await (const line of rl)
-                yield line;
-        }
-        finally {
-            for (const child of [first, second])
-                if (child.exitCode === null)
-                    child.kill();
-        }
-        const [a, b] = await Promise.all(closed);
-        if (a !== 0)
-            throw new GitError(producer, a, this.redact(Buffer.concat(errors[0]).toString('utf8')));
-        if (b !== 0)
-            throw new GitError(consumer, b, this.redact(Buffer.concat(errors[1]).toString('utf8')));
-    }
-}
-//# sourceMappingURL=git-process.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/git.js
-/**
- * Every git call tributary makes, as methods of Git: what a revision names, refs here and on a
- * remote, in-core merges and picks, leased pushes, notes, patch-ids. All of them run through
- * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
- */
-
-
-
-
-
-// Separators of a bulk commit listing: control characters that never occur in commit messages.
-const git_RS = '\x1e';
-const US = '\x1f';
-const END = '\x1d';
-/** The paths a commit's note can have in a notes tree, by the fanout git chose. */
-function notePaths(commit) {
-    return [
-        commit,
-        `${commit.slice(0, 2)}/${commit.slice(2)}`,
-        `${commit.slice(0, 2)}/${commit.slice(2, 4)}/${commit.slice(4)}`,
-    ];
-}
-/** Entries of `git ls-tree -z` output. */
-function treeEntries(out) {
-    return out
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-        const tab = line.indexOf('\t');
-        const [mode, type, oid] = line.slice(0, tab).split(' ');
-        return { mode, type, oid, path: line.slice(tab + 1) };
-    });
-}
-/** Dates for throw-away objects, so they are the same on every run. */
-const FIXED_DATES = {
-    GIT_AUTHOR_DATE: '1000000000 +0000',
-    GIT_COMMITTER_DATE: '1000000000 +0000',
-};
-class Git extends GitProcess {
-    /** The object a revision names, or undefined when it names nothing. */
-    async revParse(rev) {
-        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{object}`], {
-            allowFailure: true,
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /** The commit a revision names, or undefined. */
-    async commitOf(rev) {
-        const r = await this.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
-            allowFailure: true,
-        });
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Whether `ancestor` is reachable from `descendant` (equal counts). */
-    async isAncestor(ancestor, descendant) {
-        const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant], {
-            allowFailure: true,
-        });
-        if (r.code === 0)
-            return true;
-        if (r.code === 1)
-            return false;
-        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r.code, r.stderr);
-    }
-    /** Local refs under the given patterns, as name → object id. */
-    async refs(patterns = []) {
-        const out = await this.run(['for-each-ref', '--format=%(objectname) %(refname)', ...patterns]);
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const sp = line.indexOf(' ');
-            map.set(line.slice(sp + 1), line.slice(0, sp));
-        }
-        return map;
-    }
-    /** A remote's refs (`git ls-remote`), as name → object id; peeled tags (^{}) left out. */
-    async lsRemote(url, patterns = [], opts = {}) {
-        const out = await this.run(['ls-remote', '--', url, ...patterns], { retries: 3, ...opts });
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const [oid, name] = line.split('\t');
-            if (name && !name.endsWith('^{}'))
-                map.set(name, oid);
-        }
-        return map;
-    }
-    // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
-    // a merge actually has to read --------------------------------------------------------
-    /**
-     * Merges two commits without a work tree (`git merge-tree --write-tree`, git >= 2.38): the
-     * resulting tree, and the paths that conflict (the tree then holds conflict markers).
-     */
-    async mergeTree(ours, theirs) {
-        const args = ['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', ours, theirs];
-        const r = await this.exec(args, { allowFailure: true });
-        if (r.code !== 0 && r.code !== 1)
-            throw new GitError(args, r.code, r.stderr);
-        const [tree, ...rest] = r.stdout.split('\0');
-        const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
-        return { clean: r.code === 0, tree, conflicts };
-    }
-    /**
-     * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
-     * without a work tree: a throw-away commit with `onto`'s tree and `commit^` as its parent
-     * makes `commit^` the merge base, so the three-way merge is exactly the pick.
-     */
-    async pickTree(commit, onto) {
-        const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
-        const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
-        const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
-            env: FIXED_DATES,
-        });
-        return this.mergeTree(stand, commit);
-    }
-    /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
-    async commitTree(tree, parents, message, options = {}) {
-        const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-F', '-', tree];
-        const env = {};
-        if (options.author) {
-            env.GIT_AUTHOR_NAME = options.author.name;
-            env.GIT_AUTHOR_EMAIL = options.author.email;
-            env.GIT_AUTHOR_DATE = options.author.date;
-        }
-        return this.run(args, { input: message, env });
-    }
-    // ---- talking to remotes: fetch, atomic leased updates ------------------------------------
-    /**
-     * Fetches refspecs (`+src:dst`) from a URL or a remote's name: no tags but those named, no
-     * FETCH_HEAD. The refspecs go through stdin, so their number is never limited by a command line.
-     */
-    async fetch(remote, refspecs, opts = {}) {
-        if (!refspecs.length)
-            return;
-        const args = [
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-write-fetch-head',
-            ...(opts.filter ? [`--filter=${opts.filter}`] : []),
-            ...(opts.depth ? [`--depth=${opts.depth}`] : []),
-            ...(opts.negotiationTips ?? []).map((t) => `--negotiation-tip=${t}`),
-            ...(opts.prune ? ['--prune'] : []),
-            '--stdin',
-            '--',
-            remote,
-        ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
-    }
-    /**
-     * Updates refs of a remote, each guarded by a lease on the value it must still have
-     * (`undefined`: it must not exist), all or nothing (`--atomic`). A refusal is an answer, not
-     * an error: the outcome says which leases failed, and git's words for anything else.
-     *
-     * With `stage`, a local namespace (`refs/tributary/push/`), the new values are written there
-     * first and pushed with one pattern refspec: git matches thousands of explicit refspecs
-     * against thousands of refs in quadratic time, a pattern in linear time. Every ref still
-     * carries its own lease. The namespace is emptied before and after.
-     */
-    async pushLeased(url, updates, opts = {}) {
-        if (!updates.length)
-            return { ok: true, stale: [], refusals: [], output: '' };
-        const leases = updates.map((u) => `--force-with-lease=${u.ref}:${u.expected ?? ''}`);
-        let refspecs;
-        if (opts.stage) {
-            const stage = opts.stage;
-            const staged = updates.filter((u) => u.sha);
-            await this.clearNamespace(stage);
-            await this.updateRefs(staged.map((u) => ({ ref: stage + u.ref.slice('refs/'.length), sha: u.sha })));
-            refspecs = [
-                ...(staged.length ? [`${stage}*:refs/*`] : []),
-                ...updates.filter((u) => !u.sha).map((u) => `:${u.ref}`),
-            ];
-        }
-        else
-            refspecs = updates.map((u) => `${u.sha ?? ''}:${u.ref}`);
-        const args = ['push', '--porcelain', '--atomic', '--no-verify', ...leases, '--', url];
-        let r;
-        try {
-            r = await this.exec([...args, ...refspecs], {
-                allowFailure: true,
-                retries: opts.retries ?? 3,
-            });
-        }
-        finally {
-            if (opts.stage)
-                await this.clearNamespace(opts.stage);
-        }
-        if (r.code === 0)
-            return { ok: true, stale: [], refusals: [], output: '' };
-        // Porcelain: `!\t<src>:<dst>\t[rejected] (stale info)` for a lease that failed.
-        const refused = r.stdout.split('\n').filter((l) => l.startsWith('!'));
-        const stale = updates
-            .filter((u) => refused.some((l) => l.includes(`:${u.ref}\t`) && l.includes('stale info')))
-            .map((u) => u.ref);
-        return {
-            ok: false,
-            stale,
-            refusals: refused.map((l) => l.split('\t').slice(1).join(' ')),
-            output: (r.stderr + r.stdout).trim(),
-        };
-    }
-    /**
-     * Pushes commits to refs with leases, all or nothing. Returns the refs the remote refused
-     * because they moved (stale lease) instead of throwing, so the caller can explain; any other
-     * failure throws.
-     */
-    async pushWithLease(url, updates) {
-        const r = await this.pushLeased(url, updates);
-        if (r.ok || r.stale.length)
-            return { rejected: r.stale };
-        throw new GitError(['push', '--atomic', '--', url], 1, r.output);
-    }
-    // ---- local refs and configuration -----------------------------------------------------
-    /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
-    async updateRefs(changes) {
-        if (!changes.length)
-            return;
-        const lines = changes.map((c) => (c.sha ? `update ${c.ref} ${c.sha}` : `delete ${c.ref}`));
-        await this.run(['update-ref', '--stdin'], { input: lines.join('\n') + '\n' });
-    }
-    /** Deletes a local ref; one that does not exist is already gone. */
-    async deleteRef(ref) {
-        await this.run(['update-ref', '-d', ref]);
-    }
-    /** Deletes every local ref under a namespace (`refs/tributary/push/`). */
-    async clearNamespace(namespace) {
-        const refs = await this.refs([namespace]);
-        await this.updateRefs([...refs.keys()].map((ref) => ({ ref, sha: null })));
-    }
-    async setConfig(key, value) {
-        await this.run(['config', key, value]);
-    }
-    /** Whether this folder is a bare repository git can open (false for anything else). */
-    async isBareRepository() {
-        const r = await this.exec(['rev-parse', '--is-bare-repository'], { allowFailure: true });
-        return r.code === 0 && r.stdout.trim() === 'true';
-    }
-    /**
-     * Makes `name` a promisor remote of this repository with a partial-clone filter (a partial
-     * clone of it): objects the filter left out are fetched when something reads them, through
-     * this funnel, so with the same scoped credential. The URL is stored, never a token.
-     */
-    async usePromisorRemote(name, url, filter = 'blob:none') {
-        const r = await this.exec(['config', '--get', `remote.${name}.url`], { allowFailure: true });
-        if (r.code === 0)
-            return;
-        for (const [key, value] of [
-            ['core.repositoryformatversion', '1'],
-            [`remote.${name}.url`, url],
-            [`remote.${name}.promisor`, 'true'],
-            [`remote.${name}.partialclonefilter`, filter],
-            ['extensions.partialClone', name],
-        ])
-            await this.setConfig(key, value);
-    }
-    /** HEAD's commit and the ref it is on (`HEAD` when detached); undefined without a commit. */
-    async checkedOut() {
-        // One git call for both: the commit, then the branch HEAD is on.
-        const r = await this.exec(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
-            allowFailure: true,
-        });
-        const [commit, ref] = r.code === 0 ? r.stdout.trim().split('\n') : [];
-        return commit ? { commit, ref: ref ?? 'HEAD' } : undefined;
-    }
-    // ---- objects: blobs, trees, notes ------------------------------------------------------
-    /** A blob's content, exactly (no newline trimmed). */
-    async readBlob(oid) {
-        return (await this.exec(['cat-file', 'blob', oid])).stdout;
-    }
-    /** Writes a blob and returns its id. */
-    async writeBlob(content) {
-        return this.run(['hash-object', '-w', '--stdin'], { input: content });
-    }
-    /**
-     * The entry at a path of a commit's tree, or undefined when there is none. `ls-tree` answers
-     * "absent" with an empty list and fails only when git cannot read the trees, so a network
-     * failure (in a partial clone) is never mistaken for a missing file.
-     */
-    async treeEntry(commit, path) {
-        const out = await this.run(['ls-tree', '-z', commit, '--', path]);
-        return treeEntries(out).find((e) => e.path === path);
-    }
-    /**
-     * The tree of `commit` with some entries replaced (a file's new blob, a submodule's new
-     * commit), built in a temporary index: nothing is checked out, the repository's own index
-     * is not touched.
-     */
-    async treeWith(commit, entries) {
-        const index = (0,external_node_path_.join)(this.cwd, `tributary-${process.pid}-${(0,external_node_crypto_.randomUUID)()}.index`);
-        const env = { GIT_INDEX_FILE: index };
-        try {
-            await this.run(['read-tree', commit], { env });
-            for (const e of entries)
-                await this.run(['update-index', '--cacheinfo', `${e.mode},${e.object},${e.path}`], {
-                    env,
-                });
-            return await this.run(['write-tree'], { env });
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.rmSync)(index, { force: true });
-        }
-    }
-    /** `git config --blob`: the `key value` pairs of a config file kept as a blob, by key regexp. */
-    async blobConfig(blob, keyPattern) {
-        const r = await this.exec(['config', '--blob', blob, '--get-regexp', keyPattern], {
-            allowFailure: true,
-        });
-        return r.stdout
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => {
-            const sp = line.indexOf(' ');
-            return [line.slice(0, sp), line.slice(sp + 1)];
-        });
-    }
-    /**
-     * Whether everything reachable from these commits can be read (`rev-list --objects`): false
-     * when an object is missing or damaged.
-     */
-    async objectsComplete(tips) {
-        if (!tips.length)
-            return true;
-        return this.try(['rev-list', '--objects', '--quiet', ...tips]);
-    }
-    /**
-     * The note blob of each commit, from one `git ls-tree` of the notes tree whatever the number
-     * of commits, so a bounded ancestor walk is one process, not one per commit. It reads trees
-     * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
-     */
-    async noteBlobs(notesRef, commits) {
-        const found = new Map();
-        if (!commits.length || !(await this.revParse(notesRef)))
-            return found;
-        const out = await this.run([
-            'ls-tree',
-            '-r',
-            '-z',
-            '--full-tree',
-            notesRef,
-            '--',
-            ...commits.flatMap(notePaths),
-        ]);
-        for (const e of treeEntries(out))
-            if (e.type === 'blob')
-                found.set(e.path.replace(/\//g, ''), e.oid);
-        return found;
-    }
-    /** The note a notes ref holds for a commit, or undefined. */
-    async readNote(notesRef, commit) {
-        const blob = (await this.noteBlobs(notesRef, [commit])).get(commit);
-        return blob ? this.readBlob(blob) : undefined;
-    }
-    /**
-     * Writes (replaces) a commit's note, content verbatim, as one more commit of the notes ref,
-     * and returns that commit. Unlike `git notes add`, which rewrites every note of the tree,
-     * this touches only the trees on the note's path, so recording costs the same with ten notes
-     * or ten thousand. The ref moves only from the value read here: a concurrent writer is never
-     * overwritten (the update fails instead).
-     */
-    async writeNote(notesRef, commit, text, message) {
-        const blob = await this.writeBlob(text);
-        const parent = await this.revParse(notesRef);
-        const tree = await this.putNote(parent ? `${parent}^{tree}` : undefined, commit, blob);
-        const next = await this.run([
-            'commit-tree',
-            tree,
-            ...(parent ? ['-p', parent] : []),
-            '-m',
-            message,
-        ]);
-        await this.run(['update-ref', notesRef, next, parent ?? '']);
-        return next;
-    }
-    /**
-     * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
-     * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
-     */
-    async putNote(tree, name, blob) {
-        const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
-        const fanned = entries.some((e) => e.type === 'tree' && /^[0-9a-f]{2}$/.test(e.path));
-        const own = entries.findIndex((e) => e.type === 'blob' && e.path === name);
-        if (own >= 0)
-            entries[own] = { ...entries[own], oid: blob };
-        else if (fanned && name.length > 2) {
-            const dir = name.slice(0, 2);
-            const i = entries.findIndex((e) => e.type === 'tree' && e.path === dir);
-            const sub = await this.putNote(i >= 0 ? entries[i].oid : undefined, name.slice(2), blob);
-            const entry = { mode: '040000', type: 'tree', oid: sub, path: dir };
-            if (i >= 0)
-                entries[i] = entry;
-            else
-                entries.push(entry);
-        }
-        else
-            entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
-        // --missing: in a partial clone the other notes' blobs are not here, and need not be.
-        return this.run(['mktree', '-z', '--missing'], {
-            input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
-        });
-    }
-    // ---- history ---------------------------------------------------------------------------
-    /** Up to `max` commits from `head` along first parents, `head` first. */
-    async firstParents(head, max) {
-        const out = await this.run(['rev-list', '--first-parent', `--max-count=${max}`, head]);
-        return out.split('\n').filter(Boolean);
-    }
-    /** How many commits a range (`a..b`) holds. */
-    async countCommits(range) {
-        return Number(await this.run(['rev-list', '--count', range]));
-    }
-    /**
-     * The commits of `downstream` whose change `upstream` does not carry, by patch
-     * (`--cherry-pick`, what `git rebase` skips), merges left out, oldest first.
-     */
-    async commitsNotIn(upstream, downstream) {
-        const out = await this.run([
-            'rev-list',
-            '--reverse',
-            '--topo-order',
-            '--no-merges',
-            '--cherry-pick',
-            '--right-only',
-            `${upstream}...${downstream}`,
-        ]);
-        return out.split('\n').filter(Boolean);
-    }
-    /**
-     * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
-     * whole range, records split on control characters, so 20,000 commits cost one spawn.
-     * Oldest first unless `newestFirst`; merges left out unless `merges`.
-     */
-    async readCommits(revs, options = {}) {
-        const out = await this.run([
-            'log',
-            ...(options.merges ? [] : ['--no-merges']),
-            '--topo-order',
-            ...(options.newestFirst ? [] : ['--reverse']),
-            `--format=${git_RS}%H${US}%an${US}%ae${US}%ad${US}%B${END}`,
-            '--date=raw',
-            ...(options.files ? ['--name-only', '--no-renames'] : []),
-            ...revs,
-            '--',
-        ]);
-        const records = [];
-        for (const chunk of out.split(git_RS)) {
-            if (!chunk)
-                continue;
-            const end = chunk.indexOf(END);
-            const [sha, name, email, date, message] = chunk.slice(0, end).split(US);
-            const record = {
-                sha,
-                subject: message.split('\n', 1)[0],
-                author: { name, email, date },
-                message,
-            };
-            if (options.files)
-                record.files = chunk
-                    .slice(end + 1)
-                    .split('\n')
-                    .filter(Boolean);
-            records.push(record);
-        }
-        return records;
-    }
-    /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
-    async resolveCommits(names) {
-        const out = new Map();
-        if (!names.length)
-            return out;
-        const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
-        });
-        r.split('\n').forEach((line, i) => {
-            const [oid, type] = line.split(' ');
-            if (type === 'commit' && i < names.length)
-                out.set(names[i], oid);
-        });
-        return out;
-    }
-    /**
-     * Stable patch ids (`git patch-id --stable`, what cherry-mark compares) of commits:
-     * commit → patch id; commits with an empty diff (and merges) have none.
-     */
-    async patchIds(commits) {
-        const out = new Map();
-        if (!commits.length)
-            return out;
-        const diff = await this.exec(['diff-tree', '--stdin', '-p', '--no-color', '--root'], {
-            input: commits.join('\n') + '\n',
-        });
-        const ids = await this.run(['patch-id', '--stable'], { input: diff.stdout });
-        for (const line of ids.split('\n')) {
-            const [pid, commit] = line.split(' ');
-            if (pid && commit)
-                out.set(commit, pid);
-        }
-        return out;
-    }
-    /**
-     * A remote's branches and tags only (`ls-remote --heads --tags --refs`): protocol v2 asks the
-     * server for just those prefixes, so refs/pull/*, HEAD and other hidden refs never come back.
-     */
-    async remoteBranchesAndTags(url, opts = {}) {
-        const out = await this.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
-            retries: 3,
-            ...opts,
-        });
-        const map = new Map();
-        for (const line of out.split('\n')) {
-            if (!line)
-                continue;
-            const [oid, name] = line.split('\t');
-            if (name)
-                map.set(name, oid);
-        }
-        return map;
-    }
-    /**
-     * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
-     * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
-     */
-    async objectTypes(oids) {
-        const list = [...new Set(oids)];
-        const types = new Map();
-        if (!list.length)
-            return types;
-        const r = await this.exec(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-            allowFailure: true,
-        });
-        const lines = r.stdout.split('\n');
-        list.forEach((oid, i) => {
-            const [got, type] = (lines[i] ?? '').split(' ');
-            types.set(oid, r.code === 0 && got === oid && type !== 'missing' ? type : undefined);
-        });
-        return types;
-    }
-}
-/** Creates a repository (bare by default) and returns its funnel. */
-async function initRepository(dir, options = {}) {
-    const { bare = true, config = {}, ...rest } = options;
-    const git = new Git({ ...rest, cwd: process.cwd() });
-    await git.run(['init', '--quiet', ...(bare ? ['--bare'] : []), '--', dir]);
-    const repository = git.at(dir);
-    for (const [key, value] of Object.entries(config))
-        await repository.setConfig(key, value);
-    return repository;
-}
-//# sourceMappingURL=git.js.map
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var lib_git = __nccwpck_require__(426);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/workspace.js
 /**
  * The work repository of a track run: a bare repository (no work tree: merges and picks are
@@ -43453,15 +43800,15 @@ class WorkRepository {
     }
     static async open(options) {
         const cwd = (0,external_node_path_.join)(options.dir, `${options.name.replace(/[^A-Za-z0-9._-]/g, '_')}.git`);
-        const git = new Git({
+        const git = new lib_git/* Git */.TU({
             cwd,
             remotes: options.remotes,
             identity: options.identity,
             logger: options.logger,
         });
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(cwd, 'HEAD')))
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'HEAD')))
             // Git's own housekeeping must not run in the middle of our work.
-            await initRepository(cwd, { config: { 'gc.auto': '0' } });
+            await (0,lib_git/* initRepository */.zY)(cwd, { config: { 'gc.auto': '0' } });
         return new WorkRepository(git, options.filter);
     }
     /**
@@ -43474,7 +43821,7 @@ class WorkRepository {
             return await this.git.lsRemote(url, []);
         }
         catch (e) {
-            const stderr = e instanceof GitError ? e.stderr : (0,errors/* errorMessage */.gJ)(e);
+            const stderr = e instanceof lib_git/* GitError */.XS ? e.stderr : (0,errors/* errorMessage */.gJ)(e);
             const why = stderr
                 .trim()
                 .split('\n')
@@ -43482,7 +43829,7 @@ class WorkRepository {
                 ?.replace(/^fatal: /, '') ?? '';
             const message = `Input '${input}': cannot read ${url}: ${why}`;
             if (UNREADABLE.test(stderr))
-                throw new errors/* ConfigurationError */.j1(input, `${message}. Check the URL, and that the token for it can read the repository.`);
+                throw (0,errors/* settingError */.Hu)(input, `cannot read ${url}: ${why}. Check the URL, and that the token for it can read the repository.`);
             throw new Error(message, { cause: e });
         }
     }
@@ -43503,7 +43850,8 @@ class WorkRepository {
                     await this.git.deleteRef(r.local);
                     continue;
                 }
-                throw new errors/* ConfigurationError */.j1(r.input ?? r.remote, `${r.input ? `Input '${r.input}': ` : ''}${r.remote} does not exist in ${url}.`);
+                const missing = `${r.remote} does not exist in ${url}.`;
+                throw r.input ? (0,errors/* settingError */.Hu)(r.input, missing) : new errors/* ConfigurationError */.j1(r.remote, missing);
             }
             specs.push(`+${r.remote}:${r.local}`);
         }
@@ -43541,7 +43889,7 @@ async function trackUpstream(settings, deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? (0,lib_github/* createGitHub */.Cl)({ token: s.token, baseUrl: s.apiUrl, logger });
+    const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -43595,13 +43943,11 @@ async function trackUpstream(settings, deps) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CE: () => (/* binding */ actionReader),
   I8: () => (/* reexport */ core_namespaceObject),
   Wj: () => (/* binding */ coreLogger),
-  VN: () => (/* binding */ runMain),
-  jY: () => (/* binding */ secretInput)
+  VN: () => (/* binding */ runMain)
 });
-
-// UNUSED EXPORTS: booleanInput, input, integerInput, listInput
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -46605,7 +46951,7 @@ var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
 /**
  * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, input readers whose errors name the input, and the wrapper every
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
  * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
  */
 
@@ -46651,47 +46997,16 @@ const coreLogger = {
         process.stdout.write(text + external_node_os_namespaceObject.EOL);
     },
 };
-/** A string input; '' when unset. */
-function input(name, options = {}) {
-    const value = core.getInput(name).trim();
-    if (options.required && !value)
-        throw new ConfigurationError(name, `Input required and not supplied: ${name}`);
-    return value;
-}
-/** A secret input: masked before anything else can print it. */
-function secretInput(name) {
-    const value = getInput(name).trim();
-    if (value)
-        setSecret(value);
-    return value;
-}
-function booleanInput(name, fallback = false) {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (!value)
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    throw invalid(`input '${name}'`, value, 'true or false');
-}
-/** A list input: one item a line, or separated by commas; blank items and # comments dropped. */
-function listInput(name) {
-    return core
-        .getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-}
-function integerInput(name, fallback, min = 0) {
-    const value = core.getInput(name).trim();
-    if (!value)
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw invalid(`input '${name}'`, value, `a whole number >= ${min}`);
-    return n;
-}
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => setSecret(secret),
+};
 /**
  * Runs an action's story: a ConfigurationError fails the step with its message as an error
  * annotation; anything else also prints its stack to the debug log.
@@ -46716,8 +47031,8 @@ async function runMain(story) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7346);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9794);
+/* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2544);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
@@ -46725,9 +47040,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .VN)(async () => {
-    const settings = (0,_lib_track_options_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsFromOptions */ .Q)((name) => _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.getInput */ .I8.getInput(name), {
-        token: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('token'),
-        treeToken: (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .secretInput */ .jY)('tree-token'),
+    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .actionReader */ .CE, {
         defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     });
