@@ -835,13 +835,11 @@ function dispatchedNames(t: Template, step: Step, word: string, everyone: Templa
   const value = text(step.env?.[variable]);
   const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value)?.[1];
   if (!input) return value && !isExpression(value) ? [value] : [];
-  const name = t.file.replace(/^\.github\/workflows\//, '');
-  return everyone.flatMap((c) =>
-    Object.values(c.workflow.jobs)
-      .filter((j) => j.uses === `xen-project/tributary/.github/workflows/${name}@v1`)
-      .map((j) => text(j.with?.[input]))
-      .filter((v) => v && !isExpression(v)),
-  );
+  // What each caller gives, else what the reusable workflow declares as the default.
+  const declared = text((trigger(t, 'workflow_call') as Declared | null)?.inputs?.[input]?.default);
+  return callsOf(t, everyone)
+    .map((j) => (input in (j.with ?? {}) ? text(j.with?.[input]) : declared))
+    .filter((v) => v && !isExpression(v));
 }
 
 function dispatchFindings(t: Template, everyone: Template[]): string[] {
@@ -891,9 +889,20 @@ const isWatch = (t: Template): boolean =>
       (ownAction(step.uses) === 'watch' && text(step.with?.mode) !== 'baseline'),
   ) && [...steps(t)].some(({ step }) => ownAction(step.uses) === 'hypervisor-test');
 
-/** In a watch workflow, a job that tests runs on ephemeral runners and can neither write nor
- * read a secret; a job that writes or reads a secret checks nothing out and runs nothing. */
-function watchFindings(t: Template): string[] {
+/** The calls of a reusable workflow by the templates. */
+const callsOf = (t: Template, everyone: Template[]): Job[] =>
+  everyone.flatMap((c) =>
+    Object.values(c.workflow.jobs).filter(
+      (j) =>
+        j.uses ===
+        `xen-project/tributary/.github/workflows/${t.file.replace(/^\.github\/workflows\//, '')}@v1`,
+    ),
+  );
+
+/** In a watch workflow, a job that tests runs on ephemeral runners (its labels, or the labels
+ * its callers give it) and can neither write nor read a secret; a job that writes or reads a
+ * secret checks nothing out and runs nothing. */
+function watchFindings(t: Template, everyone: Template[]): string[] {
   if (!isWatch(t)) return [];
   const findings: string[] = [];
   for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
@@ -904,10 +913,15 @@ function watchFindings(t: Template): string[] {
       findings.push(`${at} runs tested code and can write or reads a secret`);
     if (tests) {
       const runsOn = JSON.stringify((job as { 'runs-on'?: unknown })['runs-on'] ?? '');
-      const labels = /matrix\.([\w.]+)/.exec(runsOn)
+      let labels = /matrix\.([\w.]+)/.test(runsOn)
         ? JSON.stringify((job as { strategy?: unknown }).strategy ?? '')
         : runsOn;
-      if (!labels.includes('ephemeral'))
+      const inputs = [...labels.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]);
+      if (inputs.length)
+        labels = callsOf(t, everyone)
+          .flatMap((c) => inputs.map((i) => text(c.with?.[i])))
+          .join('\n');
+      if (!labels || /ephemeral/.test(labels) === false)
         findings.push(`${at} tests unreviewed code on runners not labelled ephemeral`);
     }
   }
@@ -1054,13 +1068,16 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
   });
 
   it('watch flights test on ephemeral runners, away from every credential', () => {
-    const watches = templates.filter(isWatch).map((t) => t.file);
+    const watches = userFacing.filter(isWatch).map((t) => t.file);
     assert.deepEqual(watches, [
-      'workflows/bisect.yml',
-      'workflows/watch-releases.yml',
-      'workflows/watch-upstream.yml',
+      '.github/workflows/bisect.yml',
+      '.github/workflows/watch-releases.yml',
+      '.github/workflows/watch-upstream.yml',
     ]);
-    assert.deepEqual(templates.flatMap(watchFindings), []);
+    assert.deepEqual(
+      userFacing.flatMap((t) => watchFindings(t, userFacing)),
+      [],
+    );
     for (const f of watches)
       assert.match(readFileSync(join(repoRoot, f), 'utf8'), /ephemeral hypervisor runners/);
   });
@@ -1550,7 +1567,7 @@ describe('workflow template checks can fail', () => {
       ].join('\n'),
     );
     assert.deepEqual(
-      watchFindings(bad).map((f) => f.replace(/^bad\.yml:\d+: /, '')),
+      watchFindings(bad, []).map((f) => f.replace(/^bad\.yml:\d+: /, '')),
       [
         "job 'test' runs tested code and can write or reads a secret",
         "job 'test' tests unreviewed code on runners not labelled ephemeral",
