@@ -951,6 +951,14 @@ function dependencyGateFindings(flight: Template, gate: Template): string[] {
       findings.push(`${at}: the job's name does not carry the consumer branch`);
     if (!branch.test(text(job.name)))
       findings.push(`${at}: the workflow job's name does not carry the consumer branch`);
+    // Each consumer branch's revision is a tree of its own in the flight's record.
+    const renames = (job.steps ?? []).some(
+      (s) =>
+        /\$\{\{\s*steps\.test\.outputs\.result-file\s*\}\}/.test(JSON.stringify(s.env ?? {})) &&
+        branch.test(JSON.stringify(s.env ?? {})) &&
+        /\.trees/.test(s.run ?? ''),
+    );
+    if (!renames) findings.push(`${at}: the consumer's tree is not named by its branch`);
     const matrix = (job as { strategy?: { matrix?: { job?: { name: string }[] } } }).strategy
       ?.matrix?.job;
     for (const j of matrix ?? [])
