@@ -1090,6 +1090,20 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
       assert.match(readFileSync(join(repoRoot, f), 'utf8'), /ephemeral hypervisor runners/);
   });
 
+  it('every workflow a workflow_run names is a template', () => {
+    const names = new Set(templates.map((t) => t.workflow.name));
+    const named = templates.flatMap((t) =>
+      (
+        (trigger(t, 'workflow_run') as { workflows?: string[] } | null | undefined)?.workflows ?? []
+      ).map((w) => ({ file: t.file, w })),
+    );
+    assert.ok(named.length >= 3);
+    assert.deepEqual(
+      named.filter(({ w }) => !names.has(w)).map(({ file, w }) => `${file}: no template is '${w}'`),
+      [],
+    );
+  });
+
   it('the mirror starts the release watch with the tags it created, through env:', () => {
     const reusable = reusables.find((r) => r.file === '.github/workflows/mirror.yml')!;
     const jobs = reusable.workflow.jobs;
