@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redactor, type Logger } from '../actions/lib/log.js';
 import { Interrupted, interruptible } from '../actions/lib/mirror/interrupt.js';
-import { mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
+import { createdTags, mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
 import { summaryRows } from '../actions/lib/mirror/ref-updates.js';
 import { MIRROR_SETTINGS, parseMirrorSettings } from '../actions/lib/mirror/settings.js';
 import type { Command } from './command.js';
@@ -139,12 +139,15 @@ export const mirrorCommand: Command = {
           mirrorTree(settings, logger, { signal }),
         );
         if (json) process.stdout.write(updatesJson(result) + '\n');
-        else
+        else {
           for (const tree of result.trees) {
             logger.info(`${tree.source} → ${tree.destination}`);
             for (const row of summaryRows(tree.updates))
               logger.info(`  ${row.filter(Boolean).join('  ')}`);
           }
+          const tags = createdTags(result);
+          if (tags.length) logger.info(`created tags: ${JSON.stringify(tags)}`);
+        }
         return result.refused.length ? 1 : 0;
       });
     } catch (e) {

@@ -646,6 +646,7 @@ const OUTPUTS = {
     refused: 'refused',
     unchanged: 'unchanged',
     changed: 'changed',
+    createdTags: 'created-tags',
 };
 const SOURCE_FORM = 'an https://, ssh://, git:// or file:// URL, user@host:path, or a local path (absolute, or starting with ./ or ../), without credentials in it';
 const DESTINATION_FORM = `owner/repo on the run's server, or ${SOURCE_FORM}`;
@@ -1043,6 +1044,17 @@ function sameOrigin(a, b) {
  */
 function updatesJson(result) {
     return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
+/**
+ * The tags this run created in the hosted tree (their hosted names, without refs/tags/): what
+ * a release watch starts from. A moved tag (rewritten) or a deleted one is not new, and a run
+ * that pushed nothing created nothing.
+ */
+function createdTags(result) {
+    return result.updates
+        .filter((u) => u.action === 'created' && u.pushed && u.ref.startsWith('refs/tags/'))
+        .map((u) => u.ref.slice('refs/tags/'.length))
+        .sort();
 }
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
@@ -1491,12 +1503,16 @@ const mirrorCommand = {
                 const result = await interruptible(logger, (signal) => mirrorTree(settings, logger, { signal }));
                 if (json)
                     process.stdout.write(updatesJson(result) + '\n');
-                else
+                else {
                     for (const tree of result.trees) {
                         logger.info(`${tree.source} → ${tree.destination}`);
                         for (const row of summaryRows(tree.updates))
                             logger.info(`  ${row.filter(Boolean).join('  ')}`);
                     }
+                    const tags = createdTags(result);
+                    if (tags.length)
+                        logger.info(`created tags: ${JSON.stringify(tags)}`);
+                }
                 return result.refused.length ? 1 : 0;
             });
         }

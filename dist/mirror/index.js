@@ -32514,6 +32514,7 @@ async function interruptible(logger, story) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  k4: () => (/* binding */ createdTags),
   Im: () => (/* binding */ mirrorTree),
   NZ: () => (/* binding */ updatesJson)
 });
@@ -32923,6 +32924,17 @@ function sameOrigin(a, b) {
  */
 function updatesJson(result) {
     return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
+/**
+ * The tags this run created in the hosted tree (their hosted names, without refs/tags/): what
+ * a release watch starts from. A moved tag (rewritten) or a deleted one is not new, and a run
+ * that pushed nothing created nothing.
+ */
+function createdTags(result) {
+    return result.updates
+        .filter((u) => u.action === 'created' && u.pushed && u.ref.startsWith('refs/tags/'))
+        .map((u) => u.ref.slice('refs/tags/'.length))
+        .sort();
 }
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
@@ -33846,6 +33858,7 @@ const OUTPUTS = {
     refused: 'refused',
     unchanged: 'unchanged',
     changed: 'changed',
+    createdTags: 'created-tags',
 };
 const SOURCE_FORM = 'an https://, ssh://, git:// or file:// URL, user@host:path, or a local path (absolute, or starting with ./ or ../), without credentials in it';
 const DESTINATION_FORM = `owner/repo on the run's server, or ${SOURCE_FORM}`;
@@ -34137,6 +34150,8 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(asyn
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.refused, result.refused.length);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
+    const tags = (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .createdTags */ .k4)(result);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.createdTags, JSON.stringify(tags));
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
     for (const tree of result.trees) {
         const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryRows */ .QW)(tree.updates);
@@ -34157,6 +34172,8 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(asyn
         if (rows.length > SUMMARY_ROWS)
             summary.addRaw(`<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`, true);
     }
+    if (tags.length)
+        summary.addRaw(`<p>New tags: ${tags.map((t) => `<code>${html(t)}</code>`).join(', ')}.</p>`, true);
     if (result.refused.length)
         summary.addRaw(`<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`, true);
     await summary.write();

@@ -77,6 +77,18 @@ export function updatesJson(result: MirrorResult): string {
   return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
 }
 
+/**
+ * The tags this run created in the hosted tree (their hosted names, without refs/tags/): what
+ * a release watch starts from. A moved tag (rewritten) or a deleted one is not new, and a run
+ * that pushed nothing created nothing.
+ */
+export function createdTags(result: MirrorResult): string[] {
+  return result.updates
+    .filter((u) => u.action === 'created' && u.pushed && u.ref.startsWith('refs/tags/'))
+    .map((u) => u.ref.slice('refs/tags/'.length))
+    .sort();
+}
+
 interface TreeSpec {
   source: Remote;
   destination: Remote;
