@@ -16,6 +16,8 @@ await runMain(async () => {
   core.setOutput('pull-request-url', first?.url ?? '');
   core.setOutput('operation', first?.operation ?? 'none');
   core.setOutput('candidates', JSON.stringify(report.candidates));
+  core.setOutput('patches', report.patches ?? '');
+  core.setOutput('patch-series', JSON.stringify(report.series));
   for (const n of report.notices) core.notice(n, { title: 'track-upstream' });
   const rows = report.outcomes.map((o) => [
     o.key,
@@ -37,6 +39,15 @@ await runMain(async () => {
       ],
       ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
     ])
+    .addRaw(
+      report.series
+        .map(
+          (s) =>
+            `Patches for ${s.change}: ${s.files.length - 1} and a cover letter in \`${s.directory}\` (base ${s.base.slice(0, 12)}).\n`,
+        )
+        .join(''),
+      true,
+    )
     .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
     .write();
   for (const o of report.outcomes)

@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import { backport } from './backport.js';
 import type { CandidateReport, TrackContext } from './context.js';
 import { pin } from './pin.js';
+import { PatchDelivery, type PatchSeries } from './patches.js';
 import { PullRequests, type Outcome } from './pulls.js';
 import { validateSettings, type TrackSettings } from './settings.js';
 import { sync } from './sync.js';
@@ -32,6 +33,9 @@ export interface TrackReport {
   notices: string[];
   /** backport: the candidates of the scan, and what became of each. */
   candidates: CandidateReport[];
+  /** deliver patches or both: the folder of the series, and each series written. */
+  patches?: string;
+  series: PatchSeries[];
 }
 
 export async function trackUpstream(
@@ -71,13 +75,26 @@ export async function trackUpstream(
     (branch) => work.remoteHead(s.gitUrl, branch),
     logger,
   );
+  const notes: string[] = [];
+  // Patches are written in front of the pull requests, or instead of them.
+  const delivery =
+    s.deliver === 'pull-request'
+      ? undefined
+      : new PatchDelivery(git, {
+          directory: s.patchesDir,
+          branchPrefix: s.branchPrefix,
+          baseRef: 'refs/track/target',
+          pulls: s.deliver === 'both' ? pulls : undefined,
+          notes,
+          logger,
+        });
   const ctx: TrackContext = {
     settings: s,
     logger,
     work,
     git,
-    pulls,
-    notes: [],
+    pulls: delivery ?? pulls,
+    notes,
     notices: [],
     candidates: [],
   };
@@ -90,10 +107,14 @@ export async function trackUpstream(
     outcomes: pulls.outcomes,
     notes: ctx.notes,
     notices: ctx.notices,
-    candidates: ctx.candidates,
+    // A series has no number: only a pull request or issue gives a candidate one.
+    candidates: ctx.candidates.map((c) => (c.number ? c : { ...c, number: undefined })),
+    patches: delivery?.directory,
+    series: delivery?.series ?? [],
   };
 }
 
 export { type TrackSettings } from './settings.js';
 export { type Outcome } from './pulls.js';
+export { type PatchSeries } from './patches.js';
 export { type CandidateReport } from './context.js';
