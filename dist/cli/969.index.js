@@ -875,9 +875,11 @@ function parseTrackSettings(read, context) {
     v.required('repository', 'the repository the pull requests are opened in, owner/repo');
     const { owner, repo } = v.repository('repository');
     const token = v.secret('token');
-    if (!token)
-        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    // Patches of a local repository ask nothing of GitHub: no token to give (a rehearsal).
+    const local = !/^https?:\/\//i.test(gitUrl);
+    if (!token && !(local && v.string('deliver') === 'patches'))
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
         throw v.invalid('git-url', gitUrl, 'an https:// URL');
     const upstream = v.string('upstream');
@@ -939,7 +941,7 @@ function parseTrackSettings(read, context) {
 }
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/actions/lib/github.js
-var lib_github = __webpack_require__(6253);
+var github = __webpack_require__(6253);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/history.js
@@ -2574,7 +2576,6 @@ async function trackUpstream(settings, deps) {
     const s = validateSettings(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? (0,lib_github.createGitHub)({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -2596,8 +2597,11 @@ async function trackUpstream(settings, deps) {
         filter: s.filter,
     });
     const git = work.git;
-    const pulls = new PullRequests(github, s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
-        .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
+    // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
+    const pulls = s.deliver === 'patches'
+        ? undefined
+        : new PullRequests(deps.github ?? (0,github.createGitHub)({ token: s.token, baseUrl: s.apiUrl, logger }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
+            .rejected.length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
     const notes = [];
     // Patches are written in front of the pull requests, or instead of them.
     const delivery = s.deliver === 'pull-request'
@@ -2606,7 +2610,7 @@ async function trackUpstream(settings, deps) {
             directory: s.patchesDir,
             branchPrefix: s.branchPrefix,
             baseRef: 'refs/track/target',
-            pulls: s.deliver === 'both' ? pulls : undefined,
+            pulls,
             notes,
             logger,
         });
@@ -2615,7 +2619,7 @@ async function trackUpstream(settings, deps) {
         logger,
         work,
         git,
-        pulls: delivery ?? pulls,
+        pulls: (delivery ?? pulls),
         notes,
         notices: [],
         candidates: [],
@@ -2624,7 +2628,7 @@ async function trackUpstream(settings, deps) {
     await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () => story(ctx));
     return {
         mode: s.mode,
-        outcomes: pulls.outcomes,
+        outcomes: pulls?.outcomes ?? [],
         notes: ctx.notes,
         notices: ctx.notices,
         // A series has no number: only a pull request or issue gives a candidate one.

@@ -254,14 +254,16 @@ export function parseTrackSettings(read: SettingsReader, context: TrackContext):
   v.required('repository', 'the repository the pull requests are opened in, owner/repo');
   const { owner, repo } = v.repository('repository')!;
   const token = v.secret('token');
-  if (!token)
+  const gitUrl =
+    v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+  // Patches of a local repository ask nothing of GitHub: no token to give (a rehearsal).
+  const local = !/^https?:\/\//i.test(gitUrl);
+  if (!token && !(local && v.string('deliver') === 'patches'))
     throw new SettingError(
       'token',
       (name) =>
         `${capitalised(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`,
     );
-  const gitUrl =
-    v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
   if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
     throw v.invalid('git-url', gitUrl, 'an https:// URL');
   const upstream = v.string('upstream');

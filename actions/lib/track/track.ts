@@ -45,7 +45,6 @@ export async function trackUpstream(
   const s = validateSettings(settings);
   const { logger } = deps;
   logger.secret(s.token);
-  const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
   // The token goes only where it belongs: the repository's own server. A third-party
   // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
   // lives on the same server.
@@ -66,15 +65,19 @@ export async function trackUpstream(
     filter: s.filter,
   });
   const git = work.git;
-  const pulls = new PullRequests(
-    github,
-    s,
-    async (branch, sha, expected) =>
-      (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
-        .length === 0,
-    (branch) => work.remoteHead(s.gitUrl, branch),
-    logger,
-  );
+  // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
+  const pulls =
+    s.deliver === 'patches'
+      ? undefined
+      : new PullRequests(
+          deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger }),
+          s,
+          async (branch, sha, expected) =>
+            (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
+              .rejected.length === 0,
+          (branch) => work.remoteHead(s.gitUrl, branch),
+          logger,
+        );
   const notes: string[] = [];
   // Patches are written in front of the pull requests, or instead of them.
   const delivery =
@@ -84,7 +87,7 @@ export async function trackUpstream(
           directory: s.patchesDir,
           branchPrefix: s.branchPrefix,
           baseRef: 'refs/track/target',
-          pulls: s.deliver === 'both' ? pulls : undefined,
+          pulls,
           notes,
           logger,
         });
@@ -93,7 +96,7 @@ export async function trackUpstream(
     logger,
     work,
     git,
-    pulls: delivery ?? pulls,
+    pulls: (delivery ?? pulls)!,
     notes,
     notices: [],
     candidates: [],
@@ -104,7 +107,7 @@ export async function trackUpstream(
   );
   return {
     mode: s.mode,
-    outcomes: pulls.outcomes,
+    outcomes: pulls?.outcomes ?? [],
     notes: ctx.notes,
     notices: ctx.notices,
     // A series has no number: only a pull request or issue gives a candidate one.
