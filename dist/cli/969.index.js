@@ -2847,7 +2847,7 @@ revision to one that passed the gate. The options are the track-upstream action'
         {
             variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
             setting: 'token',
-            description: "the token for the GitHub API and git over HTTPS: contents and pull requests write, issues write for conflict issues (the action's token)",
+            description: "the token for the GitHub API and git over HTTPS: contents and pull requests write, issues write for conflict issues (the action's token); none for --deliver patches of a local --git-url",
         },
         {
             variables: ['TRIBUTARY_TREE_TOKEN'],
