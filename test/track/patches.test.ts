@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Git } from '../../actions/lib/git.js';
 import { filesContaining, testIdentity, WorkTree } from '../harness/fixtures.js';
@@ -112,6 +112,10 @@ describe('track-upstream deliver: patches, end to end', () => {
     c.m3 = await q.commit('hw/d: fix a crash\n\nCc: qemu-stable@nongnu.org', { 'hw/d.c': 'd\n' });
     await q.git.run(['checkout', '--quiet', 'staging']);
     await q.commit('xen: downstream-only change', { 'xen/x.c': 'x\n' });
+    // A pair that conflicts: both sides change hw/a.c.
+    await q.git.run(['checkout', '--quiet', '-b', 'staging-c']);
+    await q.commit('xen: edit hw/a.c', { 'hw/a.c': 'downstream\n' });
+    await q.git.run(['checkout', '--quiet', 'staging']);
     await publish(q, qemu, ['--all']);
   });
   after(() => env.close());
@@ -256,6 +260,29 @@ describe('track-upstream deliver: patches, end to end', () => {
     assert.match(first, new RegExp(`\\(cherry picked from commit ${c.m1}\\)`));
     assert.match(readFileSync(files[0], 'utf8'), new RegExp(c.m3.slice(0, 12)));
     assert.deepEqual(filesContaining([out], TOKEN), []);
+  });
+
+  it('writes no series for a change that conflicts, and says so', async () => {
+    const out = join(env.tmp.path, 'out-conflict');
+    const r = await tributary([
+      'track',
+      'sync',
+      '--repository',
+      QEMU,
+      '--git-url',
+      env.server.repoUrl(`${QEMU}.git`),
+      '--target',
+      'staging-c',
+      '--upstream',
+      'upstream/stable-9.2',
+      '--deliver',
+      'patches',
+      '--patches-directory',
+      out,
+    ]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout + r.stderr, /conflicts, so no patches were written/);
+    assert.ok(!existsSync(join(out, 'sync-staging-c')), 'no series of a conflicting change');
   });
 
   it('refuses a rebase sync as patches before anything is written, naming the option as typed', async () => {
