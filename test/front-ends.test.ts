@@ -353,6 +353,10 @@ const PARTS: Part[] = [
         action: '',
         commandLine: 'TMPDIR/tributary-track; the action: RUNNER_TEMP/tributary-track',
       },
+      'patches-directory': {
+        action: '',
+        commandLine: 'TMPDIR/tributary-patches; the action: RUNNER_TEMP/tributary-patches',
+      },
     },
     parse: (read) =>
       parseTrackSettings(read, { defaultWorkDir: '/tmp/track', serverUrl: 'https://example.org' }),
@@ -407,6 +411,8 @@ const PARTS: Part[] = [
         'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
         'pin-pattern': 'REV = ([0-9a-f]+)',
         'pin-submodule': 'tools/firmware/seabios',
+        deliver: 'patches',
+        'patches-directory': '/w/patches',
       },
     ],
   },

@@ -688,6 +688,30 @@ export class Git extends GitProcess {
     return written;
   }
 
+  /**
+   * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+   * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+   * these commits; merges are left out, as format-patch does.
+   * Returns the files written, the cover letter first.
+   */
+  async formatPatch(
+    base: string,
+    head: string,
+    dir: string,
+    options: { subjectPrefix?: string } = {},
+  ): Promise<string[]> {
+    const out = await this.run([
+      'format-patch',
+      '--numbered',
+      '--cover-letter',
+      `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+      `--output-directory=${dir}`,
+      `${base}..${head}`,
+      '--',
+    ]);
+    return out.split('\n').filter(Boolean);
+  }
+
   /** How many commits a range (`a..b`) holds. */
   async countCommits(range: string): Promise<number> {
     return Number(await this.run(['rev-list', '--count', range]));

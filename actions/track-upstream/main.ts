@@ -10,11 +10,11 @@ await runMain(async () => {
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });
-  const github = createGitHub({
-    token: settings.token,
-    baseUrl: settings.apiUrl,
-    logger: coreLogger,
-  });
+  // deliver: patches asks nothing of the API: no client.
+  const github =
+    settings.deliver === 'patches'
+      ? undefined
+      : createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger: coreLogger });
   const report = await trackUpstream(settings, { logger: coreLogger, github });
   const first = report.outcomes[0];
   core.setOutput('pull-requests', JSON.stringify(report.outcomes));
@@ -22,6 +22,8 @@ await runMain(async () => {
   core.setOutput('pull-request-url', first?.url ?? '');
   core.setOutput('operation', first?.operation ?? 'none');
   core.setOutput('candidates', JSON.stringify(report.candidates));
+  core.setOutput('patches', report.patches ?? '');
+  core.setOutput('patch-series', JSON.stringify(report.series));
   for (const n of report.notices) core.notice(n, { title: 'track-upstream' });
   const rows = report.outcomes.map((o) => [
     o.key,
@@ -43,6 +45,15 @@ await runMain(async () => {
       ],
       ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
     ])
+    .addRaw(
+      report.series
+        .map(
+          (s) =>
+            `Patches for ${s.change}: ${s.files.length - 1} and a cover letter in \`${s.directory}\` (base ${s.base.slice(0, 12)}).\n`,
+        )
+        .join(''),
+      true,
+    )
     .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
     .write();
   for (const o of report.outcomes)

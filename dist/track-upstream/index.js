@@ -34661,6 +34661,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -40539,6 +40557,185 @@ function createGitHub(options) {
 
 /***/ }),
 
+/***/ 9968:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ renderMarker),
+/* harmony export */   gY: () => (/* binding */ parseMarker),
+/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */ });
+/* unused harmony exports MARKER_KIND, keyOfPayload */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8434);
+/**
+ * What track keeps in the marker of its pull requests and conflict issues (the GitHub
+ * module's one marker, kind `track`): the purpose's key, and the state as payload, which
+ * records what tributary last pushed so that a person's push to the branch is recognised.
+ * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
+ */
+
+const MARKER_KIND = 'track';
+/** The key of a purpose: one open pull request per key, ever. */
+function markerKey(m) {
+    return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
+}
+function valid(p) {
+    const m = p;
+    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
+}
+/** The key of an old-form marker: implied by its payload. */
+function keyOfPayload(p) {
+    return valid(p) ? markerKey(p) : undefined;
+}
+function renderMarker(m) {
+    return (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)(MARKER_KIND, markerKey(m), m);
+}
+/** The marker in a body, or undefined when the body has none (or a damaged one). */
+function parseMarker(body) {
+    const m = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarker */ .gY)(body, MARKER_KIND, keyOfPayload);
+    return m && valid(m.payload) ? m.payload : undefined;
+}
+//# sourceMappingURL=marker.js.map
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pE: () => (/* binding */ PatchDelivery),
+/* harmony export */   rV: () => (/* binding */ DELIVERIES)
+/* harmony export */ });
+/* unused harmony exports seriesFolder, fillCoverLetter */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
+/**
+ * Changes delivered by mail, for consumers that take them on a mailing list (Xen) rather than
+ * as pull requests: what a pull request would carry (a sync, a backport, a pin bump) written as
+ * a `git format-patch` series, one folder a change, with a cover letter whose subject and body
+ * are the pull request's title and body, ready for `git send-email <folder>`. Which of the two
+ * a run delivers is the `deliver` setting; the modes see one `Delivery` either way.
+ */
+
+
+
+const DELIVERIES = ['pull-request', 'patches', 'both'];
+/** A folder name from a branch name: `tributary/pin/staging/Config.mk` → `pin-staging-Config.mk`. */
+function seriesFolder(branch, prefix) {
+    const p = prefix ? prefix.replace(/\/?$/, '/') : '';
+    const name = branch.startsWith(p) ? branch.slice(p.length) : branch;
+    return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'change';
+}
+/** A header value as mail carries it: ASCII as it is, anything else as an RFC 2047 word. */
+function headerValue(text) {
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text;
+    return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+/**
+ * Fills the cover letter git wrote (`*** SUBJECT HERE ***`, `*** BLURB HERE ***`) with the
+ * change's title and body, and says which commit it applies to; a body beyond ASCII gets the
+ * MIME headers that say so.
+ */
+function fillCoverLetter(letter, title, body, base) {
+    const end = letter.indexOf('\n\n');
+    let headers = letter.slice(0, end);
+    let rest = letter.slice(end);
+    headers = headers.replace('*** SUBJECT HERE ***', () => headerValue(title));
+    rest = rest.replace('*** BLURB HERE ***', () => body.trim());
+    // What the series applies to, in the line b4 and patchwork read (format-patch's --base
+    // refuses a range whose commits do not all descend from the base: a sync's upstream ones).
+    const signature = rest.lastIndexOf('\n-- \n');
+    const line = `\nbase-commit: ${base}\n`;
+    rest =
+        signature < 0 ? `${rest}${line}` : `${rest.slice(0, signature)}${line}${rest.slice(signature)}`;
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(body) && !/^Content-Type:/im.test(headers))
+        headers +=
+            '\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit';
+    return headers + rest;
+}
+/**
+ * Delivers proposals as patch series, and as pull requests too when `pulls` is given. Without
+ * pull requests nothing is asked of the GitHub API: no open pull request is known, none is
+ * closed, and each run writes the series of what it finds to propose.
+ */
+class PatchDelivery {
+    git;
+    options;
+    series = [];
+    constructor(git, options) {
+        this.git = git;
+        this.options = options;
+    }
+    get directory() {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.options.directory);
+    }
+    get outcomes() {
+        return this.options.pulls?.outcomes ?? [];
+    }
+    async load(mode, opts) {
+        await this.options.pulls?.load(mode, opts);
+    }
+    openFor(key) {
+        return this.options.pulls?.openFor(key);
+    }
+    openPulls() {
+        return this.options.pulls?.openPulls() ?? [];
+    }
+    async close(key, reason) {
+        return this.options.pulls?.close(key, reason);
+    }
+    async propose(p) {
+        const written = await this.write(p);
+        if (this.options.pulls)
+            return this.options.pulls.propose(p);
+        return {
+            key: (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerKey */ .s8)(p.marker),
+            kind: 'patches',
+            number: 0,
+            url: written?.directory ?? '',
+            title: p.title,
+            operation: 'created',
+            note: written ? `${written.files.length - 1} patches` : 'conflicts: no patches written',
+        };
+    }
+    /** Writes one proposal's series; a conflicting one has nothing to apply, so none. */
+    async write(p) {
+        const { logger, notes } = this.options;
+        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.directory, seriesFolder(p.branch, this.options.branchPrefix));
+        // What an earlier run wrote for this change is stale either way.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(folder, { recursive: true, force: true });
+        if (p.conflict) {
+            const why = `${p.title}: conflicts, so no patches were written (${p.change}).`;
+            logger.warning(why, { title: 'track-upstream conflict' });
+            notes.push(why);
+            return undefined;
+        }
+        const base = (await this.git.commitOf(this.options.baseRef));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        const files = await this.git.formatPatch(base, p.commit, folder);
+        const [cover] = files;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(cover, fillCoverLetter((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(cover, 'utf8'), p.title, p.body, base));
+        const series = {
+            key: (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerKey */ .s8)(p.marker),
+            title: p.title,
+            change: p.change,
+            directory: folder,
+            files,
+            base,
+            head: p.commit,
+        };
+        this.series.push(series);
+        logger.info(`patches: ${files.length - 1} for ${p.change} in ${folder}`);
+        return series;
+    }
+}
+//# sourceMappingURL=patches.js.map
+
+/***/ }),
+
 /***/ 6177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40706,11 +40903,15 @@ function valuesReader(values, frontEnd = 'action') {
     };
 }
 //# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/patches.js
+var patches = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
 /**
  * The settings of one track run, parsed and checked in one place, before anything changes:
  * the action's main.ts and `tributary track` both build them here, each with its own reader.
  */
+
+
 
 
 /** Every input of the track-upstream action, with the default its action.yml declares. */
@@ -40751,6 +40952,8 @@ const TRACK_SETTINGS = {
     signoff: { default: 'false' },
     conflicts: { default: 'draft' },
     'branch-prefix': { default: 'tributary/' },
+    deliver: { default: 'pull-request' },
+    'patches-directory': {},
     'work-directory': {},
     filter: { default: 'blob:none' },
 };
@@ -40791,6 +40994,9 @@ function validateSettings(s) {
         throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
     if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
         throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    // A rebase replaces the target rather than adding to it: no series applies to the target.
+    if (s.mode === 'sync' && s.strategy === 'rebase' && s.deliver !== 'pull-request')
+        throw new errors/* SettingError */.L_('deliver', (name, n) => `${(0,errors/* capitalised */.Iu)(name)}: ${s.deliver} needs ${n.name('strategy')} merge in sync mode; a rebase replaces ${s.target} and no patch series applies to it.`);
     if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
         throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
     // A dry run that would still write is worse than none: refuse it where there is none.
@@ -40829,9 +41035,11 @@ function parseTrackSettings(read, context) {
     v.required('repository', 'the repository the pull requests are opened in, owner/repo');
     const { owner, repo } = v.repository('repository');
     const token = v.secret('token');
-    if (!token)
-        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    // Patches of a local repository ask nothing of GitHub: no token to give (a rehearsal).
+    const local = !/^https?:\/\//i.test(gitUrl);
+    if (!token && !(local && v.string('deliver') === 'patches'))
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
         throw v.invalid('git-url', gitUrl, 'an https:// URL');
     const upstream = v.string('upstream');
@@ -40885,13 +41093,17 @@ function parseTrackSettings(read, context) {
         workDir: v.string('work-directory') || context.defaultWorkDir,
         // `none`: whole objects (a server without partial-clone support).
         filter: filter === 'none' ? '' : filter,
+        deliver: v.choice('deliver', patches/* DELIVERIES */.rV),
+        patchesDir: v.string('patches-directory') ||
+            context.defaultPatchesDir ||
+            (0,external_node_path_.join)((0,external_node_path_.dirname)(context.defaultWorkDir), 'tributary-patches'),
     };
 }
 //# sourceMappingURL=settings.js.map
 
 /***/ }),
 
-/***/ 8121:
+/***/ 5020:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40906,36 +41118,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var github = __nccwpck_require__(8434);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
-/**
- * What track keeps in the marker of its pull requests and conflict issues (the GitHub
- * module's one marker, kind `track`): the purpose's key, and the state as payload, which
- * records what tributary last pushed so that a person's push to the branch is recognised.
- * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
- */
-
-const MARKER_KIND = 'track';
-/** The key of a purpose: one open pull request per key, ever. */
-function markerKey(m) {
-    return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
-}
-function valid(p) {
-    const m = p;
-    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
-}
-/** The key of an old-form marker: implied by its payload. */
-function keyOfPayload(p) {
-    return valid(p) ? markerKey(p) : undefined;
-}
-function renderMarker(m) {
-    return (0,github/* renderMarker */.Bd)(MARKER_KIND, markerKey(m), m);
-}
-/** The marker in a body, or undefined when the body has none (or a damaged one). */
-function parseMarker(body) {
-    const m = (0,github/* parseMarker */.gY)(body, MARKER_KIND, keyOfPayload);
-    return m && valid(m.payload) ? m.payload : undefined;
-}
-//# sourceMappingURL=marker.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/marker.js
+var track_marker = __nccwpck_require__(9968);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/history.js
@@ -41539,13 +41723,13 @@ async function goneFromOpen(ctx, since, upstream, target) {
 /** dry-run: the candidates, and the open pull request of each, listed; nothing written. */
 function listCandidates(ctx, candidates) {
     const { settings: s, pulls } = ctx;
-    const batchKey = markerKey({ mode: 'backport', target: s.target });
+    const batchKey = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target });
     ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
     for (const c of candidates) {
         const number = s.grouping === 'batch'
             ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
                 ?.number
-            : pulls.openFor(markerKey({ mode: 'backport', target: s.target, subject: c.sha }));
+            : pulls.openFor((0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target, subject: c.sha }));
         ctx.candidates.push({ ...report(c), status: 'listed', number });
         ctx.notes.push(`- ${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ')})${number ? `: #${number}` : ''}`);
     }
@@ -41561,7 +41745,7 @@ async function proposeEach(ctx, candidates, target, upstreamUrl) {
     let opened = 0;
     const deferred = [];
     for (const c of candidates) {
-        const key = markerKey({ mode: 'backport', target: s.target, subject: c.sha });
+        const key = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target, subject: c.sha });
         if (opened >= s.maxPullRequests && pulls.openFor(key) === undefined) {
             deferred.push(c);
             ctx.candidates.push({ ...report(c), status: 'deferred' });
@@ -41582,7 +41766,7 @@ async function proposeEach(ctx, candidates, target, upstreamUrl) {
 /** One pull request for every candidate of the target: the open batch's commits, then new ones. */
 async function proposeBatch(ctx, candidates, gone, o) {
     const { settings: s, git, pulls } = ctx;
-    const key = markerKey({ mode: 'backport', target: s.target });
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target });
     const open = pulls.openPulls().find((p) => p.key === key);
     const previous = open?.marker.commits ?? [];
     const keep = previous.filter((sha) => !gone.has(sha));
@@ -42293,7 +42477,7 @@ async function proposePin(ctx, spot, choice, oldCommit) {
     const p = s.pin;
     const { commit: newCommit, value: newValue } = choice;
     await pulls.load('pin');
-    const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'pin', target: s.target, subject: spot.subject });
     // Never backwards: a pin already past the chosen revision (moved by hand) stays.
     const ahead = !!oldCommit && oldCommit !== newCommit && (await git.isAncestor(newCommit, oldCommit));
     if (ahead) {
@@ -42356,6 +42540,8 @@ async function commitPin(ctx, spot, choice, title) {
     }
 }
 //# sourceMappingURL=pin.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/patches.js
+var patches = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
 /**
  * One pull request per purpose, found by the marker in its body. This is where idempotence
@@ -42396,7 +42582,7 @@ class PullRequests {
         const pulls = await this.github.pulls({ state: 'open' });
         const duplicates = [];
         for (const p of pulls) {
-            const marker = parseMarker(p.body);
+            const marker = (0,track_marker/* parseMarker */.gY)(p.body);
             if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
                 continue;
             const item = {
@@ -42409,7 +42595,7 @@ class PullRequests {
                 draft: p.draft,
                 marker,
             };
-            const key = markerKey(marker);
+            const key = (0,track_marker/* markerKey */.s8)(marker);
             const seen = this.pulls.get(key);
             // Two open for one purpose can only come from outside (a copied body): keep the oldest.
             if (seen && seen.number < item.number)
@@ -42421,15 +42607,15 @@ class PullRequests {
             }
         }
         for (const d of options.readOnly ? [] : duplicates) {
-            const kept = this.pulls.get(markerKey(d.marker));
+            const kept = this.pulls.get((0,track_marker/* markerKey */.s8)(d.marker));
             await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
         }
         const issues = await this.github.openIssues();
         for (const i of issues) {
-            const marker = parseMarker(i.body);
+            const marker = (0,track_marker/* parseMarker */.gY)(i.body);
             if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
                 continue;
-            this.issues.set(markerKey(marker), {
+            this.issues.set((0,track_marker/* markerKey */.s8)(marker), {
                 number: i.number,
                 url: i.url,
                 title: i.title,
@@ -42464,7 +42650,7 @@ class PullRequests {
     }
     /** Makes the pull request for a proposal exist and match it, with as few writes as can be. */
     async propose(p) {
-        const key = markerKey(p.marker);
+        const key = (0,track_marker/* markerKey */.s8)(p.marker);
         const existing = this.pulls.get(key);
         if (p.conflict && this.settings.conflicts === 'issue' && !existing)
             return this.reportIssue(key, p);
@@ -42480,8 +42666,8 @@ class PullRequests {
         // A person closed a pull request for exactly this? Then it is declined, not reopened.
         const closed = await this.github.pulls({ state: 'closed', head: p.branch });
         for (const c of closed) {
-            const m = parseMarker(c.body);
-            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged) {
+            const m = (0,track_marker/* parseMarker */.gY)(c.body);
+            if (m && (0,track_marker/* markerKey */.s8)(m) === key && m.source === p.marker.source && !c.merged) {
                 const item = { ...c, marker: m };
                 return this.outcome('pull', key, item, 'unchanged', `declined: #${c.number} was closed for the same change`);
             }
@@ -42495,7 +42681,7 @@ class PullRequests {
             title: p.title,
             head: p.branch,
             base: this.settings.target,
-            body: `${p.body}\n\n${renderMarker(marker)}\n`,
+            body: `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)(marker)}\n`,
             draft: this.settings.draft || !!p.conflict,
         });
         await this.decorate(pr.number);
@@ -42532,7 +42718,7 @@ class PullRequests {
                 return this.held(key, existing, p);
             head = p.commit;
         }
-        const body = `${p.body}\n\n${renderMarker({ ...p.marker, head })}\n`;
+        const body = `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)({ ...p.marker, head })}\n`;
         if (body === existing.body && p.title === existing.title && !sourceChanged)
             return this.outcome('pull', key, existing, 'unchanged');
         await this.github.updatePull(existing.number, { title: p.title, body });
@@ -42592,7 +42778,7 @@ class PullRequests {
     }
     /** A conflict reported as an issue (by choice): no branch is pushed at all. */
     async reportIssue(key, p) {
-        const body = `${p.body}\n\n${renderMarker({ ...p.marker })}\n`;
+        const body = `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)({ ...p.marker })}\n`;
         const existing = this.issues.get(key);
         if (existing) {
             if (existing.body === body && existing.title === p.title)
@@ -43943,7 +44129,7 @@ async function sync(ctx) {
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
     const { target, upstream } = await fetchTargetAndUpstream(ctx);
     await pulls.load('sync');
-    const key = markerKey({ mode: 'sync', target: s.target });
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'sync', target: s.target });
     const fresh = await git.countCommits(`${target}..${upstream}`);
     if (fresh === 0) {
         ctx.notes.push(`${s.upstream} (${context_short(upstream)}) is already part of ${s.target}.`);
@@ -44144,6 +44330,7 @@ class WorkRepository {
 
 
 
+
 /** Whether two URLs are on the same server (scheme, host and port). */
 function sameOrigin(a, b) {
     try {
@@ -44154,7 +44341,10 @@ function sameOrigin(a, b) {
     }
 }
 async function trackUpstream(settings, 
-/** The GitHub client, made by the entry point (the action's main.ts, the command line). */
+/**
+ * The GitHub client, made by the entry point (the action's main.ts, the command line);
+ * none for `deliver: patches`, which asks nothing of the API.
+ */
 deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
@@ -44180,15 +44370,30 @@ deps) {
         filter: s.filter,
     });
     const git = work.git;
-    const pulls = new PullRequests(new github/* GitHubRepository */.so(deps.github, { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
-        .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
+    // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
+    const pulls = s.deliver === 'patches'
+        ? undefined
+        : new PullRequests(new github/* GitHubRepository */.so(clientOf(deps.github), { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
+            .rejected.length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
+    const notes = [];
+    // Patches are written in front of the pull requests, or instead of them.
+    const delivery = s.deliver === 'pull-request'
+        ? undefined
+        : new patches/* PatchDelivery */.pE(git, {
+            directory: s.patchesDir,
+            branchPrefix: s.branchPrefix,
+            baseRef: 'refs/track/target',
+            pulls,
+            notes,
+            logger,
+        });
     const ctx = {
         settings: s,
         logger,
         work,
         git,
-        pulls,
-        notes: [],
+        pulls: (delivery ?? pulls),
+        notes,
         notices: [],
         candidates: [],
     };
@@ -44196,11 +44401,19 @@ deps) {
     await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () => story(ctx));
     return {
         mode: s.mode,
-        outcomes: pulls.outcomes,
+        outcomes: pulls?.outcomes ?? [],
         notes: ctx.notes,
         notices: ctx.notices,
-        candidates: ctx.candidates,
+        // A series has no number: only a pull request or issue gives a candidate one.
+        candidates: ctx.candidates.map((c) => (c.number ? c : { ...c, number: undefined })),
+        patches: delivery?.directory,
+        series: delivery?.series ?? [],
     };
+}
+function clientOf(github) {
+    if (!github)
+        throw new Error('track: pull requests need a GitHub client (deliver: pull-request or both)');
+    return github;
 }
 //# sourceMappingURL=track.js.map
 
@@ -47301,7 +47514,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8121);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5020);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
@@ -47315,11 +47528,10 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(asyn
         defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     });
-    const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHub */ .Cl)({
-        token: settings.token,
-        baseUrl: settings.apiUrl,
-        logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
-    });
+    // deliver: patches asks nothing of the API: no client.
+    const github = settings.deliver === 'patches'
+        ? undefined
+        : (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHub */ .Cl)({ token: settings.token, baseUrl: settings.apiUrl, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj });
     const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, github });
     const first = report.outcomes[0];
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
@@ -47327,6 +47539,8 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(asyn
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('candidates', JSON.stringify(report.candidates));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('patches', report.patches ?? '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('patch-series', JSON.stringify(report.series));
     for (const n of report.notices)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.notice */ .I8.notice(n, { title: 'track-upstream' });
     const rows = report.outcomes.map((o) => [
@@ -47346,6 +47560,9 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(asyn
         ],
         ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
     ])
+        .addRaw(report.series
+        .map((s) => `Patches for ${s.change}: ${s.files.length - 1} and a cover letter in \`${s.directory}\` (base ${s.base.slice(0, 12)}).\n`)
+        .join(''), true)
         .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
         .write();
     for (const o of report.outcomes)
