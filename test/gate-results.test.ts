@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResults } from '../actions/lib/gate/results.js';
-import { parseJUnit } from '../actions/lib/gate/junit.js';
-import { JOB_RESULT_FORMAT, toJUnit } from '../actions/lib/flight.js';
+import { parseJUnit, toJUnit } from '../actions/lib/junit.js';
+import { JOB_RESULT_FORMAT } from '../actions/lib/flight.js';
 import { tempDir } from './harness/fixtures.js';
 
 const REV = 'a'.repeat(40);

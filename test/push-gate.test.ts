@@ -17,7 +17,7 @@ import {
   type StepStatus,
 } from '../actions/lib/flight.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
-import { readFlights, writeNote } from '../actions/lib/gate/notes.js';
+import { readFlights, writeNote } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
 import { runAction, type ActionRun } from './harness/runner.js';

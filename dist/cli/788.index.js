@@ -9,7 +9,6 @@ export const modules = {
 /* harmony export */   De: () => (/* binding */ parseJobResult),
 /* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
 /* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   WB: () => (/* binding */ jobStatus),
 /* harmony export */   kO: () => (/* binding */ parseFlightNote),
 /* harmony export */   m7: () => (/* binding */ blockAfterFailure),
@@ -300,7 +299,111 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
+//# sourceMappingURL=flight.js.map
+
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ looksLikeJUnit),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   iM: () => (/* binding */ parseJUnit)
+/* harmony export */ });
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9658);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5824);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1576);
+/**
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
+ */
+
+
+
+const parser = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    // Elements that may repeat are always lists, so one testcase and many read alike.
+    isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error'].includes(name),
+    processEntities: true,
+    // Numeric character references (&#60;) are what JUnit writers, ours included, emit.
+    htmlEntities: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+});
+const asList = (v) => (Array.isArray(v) ? v : v ? [v] : []);
+/** Whether a text is a JUnit report at all (root testsuites or testsuite). */
+function looksLikeJUnit(text) {
+    return /<testsuites[\s>]|<testsuite[\s>]/.test(text.slice(0, 4096));
+}
+/** Every testsuite of a JUnit file as a job result; `source` names the file in errors. */
+function parseJUnit(text, source) {
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__/* .XMLValidator */ .iI.validate(text);
+    if (valid !== true) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    }
+    const doc = parser.parse(text);
+    const suites = doc.testsuites
+        ? asList(doc.testsuites.testsuite)
+        : asList(doc.testsuite);
+    if (!doc.testsuites && !doc.testsuite)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not a JUnit report (no testsuites or testsuite root)`);
+    return suites.flatMap((suite, i) => suiteResults(suite, `${source}: testsuite[${i}]`));
+}
+function suiteResults(suite, where) {
+    // Nested suites (some tools group that way) are jobs of their own.
+    const nested = asList(suite.testsuite).flatMap((s, i) => suiteResults(s, `${where}.testsuite[${i}]`));
+    const cases = asList(suite.testcase);
+    if (!cases.length)
+        return nested;
+    const job = String(suite['@name'] ?? '').trim();
+    if (!job)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}: attribute 'name' (the job) is missing`);
+    const trees = [];
+    const props = asList(suite.properties?.property);
+    for (const p of props) {
+        const name = String(p['@name'] ?? '');
+        const m = /^tributary\.tree\.(.+)$/.exec(name);
+        if (!m)
+            continue;
+        const revision = String(p['@value'] ?? '');
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(revision))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}: property '${name}' is '${revision}'; expected a full commit id (40 hex digits)`);
+        trees.push({ name: m[1], revision });
+    }
+    const seen = new Set();
+    const steps = cases.map((c, j) => {
+        const name = String(c['@name'] ?? '').trim();
+        if (!name)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}.testcase[${j}]: attribute 'name' (the step) is missing`);
+        if (seen.has(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}.testcase[${j}]: field 'name' repeats step '${name}' of job '${job}'; step names must be unique within a job`);
+        seen.add(name);
+        const failure = asList(c.failure)[0] ?? asList(c.error)[0];
+        const step = {
+            name,
+            status: failure ? 'fail' : c.skipped !== undefined ? 'skip' : 'pass',
+        };
+        const time = Number(c['@time']);
+        if (Number.isFinite(time) && time >= 0)
+            step.durationMs = Math.round(time * 1000);
+        if (failure) {
+            const message = typeof failure === 'object' ? failure['@message'] : undefined;
+            if (message)
+                step.message = String(message).split('\n')[0];
+            if (typeof failure === 'object' && failure['@type'] === 'blocked')
+                step.status = 'blocked';
+        }
+        return step;
+    });
+    return [{ format: _flight_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_RESULT_FORMAT */ .E8, job, trees, steps }, ...nested];
+}
+// ---- writing: any test-report tool can show a flight ---------------------------------------
 // XML 1.0 cannot carry most control characters, so they are dropped.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
@@ -335,7 +438,7 @@ function toJUnit(name, jobs) {
     lines.push('</testsuites>', '');
     return lines.join('\n');
 }
-//# sourceMappingURL=flight.js.map
+//# sourceMappingURL=junit.js.map
 
 /***/ }),
 
@@ -361,6 +464,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __webpack_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/junit.js
+var junit = __webpack_require__(9164);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __webpack_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
@@ -2034,6 +2139,7 @@ function abortReason(signal) {
 
 
 
+
 /** Names of log files: the step's position and name, in characters any file system takes. */
 function logName(index, name, suffix) {
     return `${String(index + 1).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}${suffix}`;
@@ -2280,7 +2386,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
     const resultFile = (0,external_node_path_.join)(outputDir, 'result.json');
     const junitFile = (0,external_node_path_.join)(outputDir, 'junit.xml');
     (0,external_node_fs_.writeFileSync)(resultFile, JSON.stringify(result, null, 2) + '\n');
-    (0,external_node_fs_.writeFileSync)(junitFile, (0,flight/* toJUnit */.U5)(job, [{ name: job, steps: result.steps }]));
+    (0,external_node_fs_.writeFileSync)(junitFile, (0,junit/* toJUnit */.U5)(job, [{ name: job, steps: result.steps }]));
     return {
         result,
         status: (0,flight/* jobStatus */.WB)(result.steps, cancelled),

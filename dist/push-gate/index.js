@@ -42136,25 +42136,204 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 8644:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   QX: () => (/* binding */ readFlights),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports WATCH_NOTES_REF, noteName, parseNote, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kD: () => (/* binding */ NotCarried),
-  Q5: () => (/* binding */ gateFlight)
-});
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
 
-// UNUSED EXPORTS: checkCarried, fetchTree, judge, loadContext, prepareGate
+/***/ }),
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
+/***/ 1576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ parseJobResult),
+/* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
+/* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
+/* harmony export */   x5: () => (/* binding */ appendFlightNote)
+/* harmony export */ });
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES, blockAfterFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
  * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
@@ -42203,7 +42382,7 @@ class Checker {
         this.source = source;
     }
     fail(field, message) {
-        throw new errors/* ConfigurationError */.j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
     }
     object(v, field) {
         if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -42336,7 +42515,7 @@ function parseJson(text, source) {
         return JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid JSON (${e.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not valid JSON (${e.message})`);
     }
 }
 /** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
@@ -42425,7 +42604,7 @@ function parseFlightRecord(text, source) {
  * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
  * that a second flight of the same revision is appended rather than replacing the first.
  */
-function flight_parseFlightNote(text, source) {
+function parseFlightNote(text, source) {
     return text
         .split('\n')
         .map((line, i) => ({ line: line.trim(), i }))
@@ -42437,677 +42616,30 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
 //# sourceMappingURL=flight.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
-// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
-var github = __nccwpck_require__(8645);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
-/**
- * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
- * `tributary/config`), never in the tree under test, so a change cannot waive its own
- * regressions. It names failures that may not block, each with a reason, an issue link and an
- * expiry date (docs/allow-list.md):
- *
- *   allow:
- *     - job: test-amd64-*-qemuu-*
- *       step: migrate-support-check
- *       reason: migration of qemuu guests is broken upstream
- *       issue: https://gitlab.com/xen-project/xen/-/issues/123
- *       expires: 2026-12-31
- *
- * An entry past its expiry no longer allows (and is reported); an entry whose step passes
- * now is reported as stale, so the list shrinks as things get fixed.
- */
+
+/***/ }),
+
+/***/ 3338:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kD: () => (/* binding */ NotCarried),
+  Q5: () => (/* binding */ gateFlight)
+});
 
-/** Where the allow list lives when nothing else is said: outside the tree under test. */
-const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
-const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
-/**
- * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
- * list). A value without a branch is refused by name: the input once named a file of the
- * checked-out tree, which the revision under test could edit.
- */
-function parseAllowListSource(value) {
-    const explicit = !!value?.trim();
-    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
-    const colon = spec.indexOf(':');
-    const branch = colon > 0 ? spec.slice(0, colon) : '';
-    const path = colon > 0 ? spec.slice(colon + 1) : '';
-    if (!BRANCH.test(branch) ||
-        branch.endsWith('/') ||
-        branch.endsWith('.lock') ||
-        !path ||
-        path.startsWith('/') ||
-        path.endsWith('/') ||
-        path.split('/').some((part) => !part || part === '.' || part === '..'))
-        throw (0,errors/* invalidSetting */.gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
-    return { branch, path, explicit };
-}
-const describeSource = (s) => `${s.branch}:${s.path}`;
-/**
- * The entries of the allow list at `commit` (the source branch's head as fetched), read from
- * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
- * default source and bad input for one the user named.
- */
-async function readAllowList(git, source, commit, remote) {
-    const name = describeSource(source);
-    if (!commit) {
-        if (!source.explicit)
-            return [];
-        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
-    }
-    // (a failure to read the trees throws: a network failure is never a missing file)
-    const entry = await git.treeEntry(commit, source.path);
-    if (!entry || entry.type !== 'blob') {
-        if (!source.explicit && !entry)
-            return [];
-        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
-    }
-    return parseAllowList(await git.readBlob(entry.oid), name);
-}
-function parseAllowList(text, source) {
-    const fail = (field, message) => {
-        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
-    };
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
-    }
-    if (doc === null || doc === undefined)
-        return [];
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        fail('(top level)', 'must be a mapping with an `allow` list');
-    const list = doc.allow;
-    if (list === undefined || list === null)
-        return [];
-    if (!Array.isArray(list))
-        fail('allow', 'must be a list of entries');
-    return list.map((raw, i) => {
-        const f = `allow[${i}]`;
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-            fail(f, 'must be a mapping');
-        const o = raw;
-        const str = (key) => {
-            const v = o[key];
-            if (v instanceof Date && key === 'expires')
-                return v.toISOString().slice(0, 10);
-            if (typeof v !== 'string' || !v.trim())
-                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
-            return v.trim();
-        };
-        const entry = {
-            job: str('job'),
-            step: o.step === undefined ? '*' : str('step'),
-            reason: str('reason'),
-            issue: str('issue'),
-            expires: str('expires'),
-            source: `${source}: ${f}`,
-        };
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
-            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
-            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
-        if (!/^https?:\/\/\S+$/.test(entry.issue))
-            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
-        for (const key of Object.keys(o))
-            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
-                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
-        return entry;
-    });
-}
-/** An entry allows through the whole of its expiry day (UTC). */
-function isExpired(entry, now) {
-    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
-}
-class AllowMatcher {
-    compiled;
-    constructor(entries) {
-        this.compiled = entries.map((entry) => ({
-            entry,
-            job: picomatch(entry.job, { dot: true }),
-            step: picomatch(entry.step, { dot: true }),
-        }));
-    }
-    /** Every entry whose patterns match the job and step. */
-    matching(job, step) {
-        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
-    }
-}
-//# sourceMappingURL=allow-list.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
-/** What the history says of one job's step, or undefined when it was never seen. */
-function stepPast(history, job, step) {
-    const h = history?.steps[job]?.[step];
-    if (!h)
-        return undefined;
-    const ref = (i) => (i === null ? undefined : history.flights[i]);
-    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
-}
-/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
-function carryHistory(prev, at, jobs) {
-    // Work on refs, then rebuild the flights table with only what is still referenced.
-    const steps = new Map();
-    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
-        const m = new Map();
-        for (const step of Object.keys(js))
-            m.set(step, stepPast(prev, job, step));
-        steps.set(job, m);
-    }
-    for (const job of jobs) {
-        let m = steps.get(job.name);
-        if (!m)
-            steps.set(job.name, (m = new Map()));
-        for (const s of job.steps) {
-            const status = s.status;
-            const past = m.get(s.name) ?? { first: at, last: status };
-            if (status === 'skip') {
-                m.set(s.name, past);
-                continue;
-            }
-            if (status === 'pass')
-                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
-            else
-                m.set(s.name, {
-                    first: past.first,
-                    lastPass: past.lastPass,
-                    failingSince: past.failingSince ?? at,
-                    last: status,
-                });
-        }
-    }
-    const flights = [];
-    const index = new Map();
-    const idx = (r) => {
-        if (!r)
-            return null;
-        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
-        let i = index.get(key);
-        if (i === undefined) {
-            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
-            index.set(key, i);
-        }
-        return i;
-    };
-    const out = {};
-    for (const [job, m] of steps) {
-        const js = (out[job] = {});
-        for (const [step, p] of m)
-            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
-    }
-    return { flights, steps: out };
-}
-//# sourceMappingURL=history.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
-/**
- * The push gate's decision, osstest's rule as a pure function: compare a flight with its
- * baseline, use the carried history for "never passed" and "failing since", the other flights
- * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
- * policy. No git, no network: everything it needs is in its arguments.
- */
+// UNUSED EXPORTS: checkCarried, fetchTree, judge, loadContext, prepareGate
 
-
-
-
-const failing = (s) => s === 'fail' || s === 'blocked';
-/**
- * What passed in the baseline and is absent now did not run: a regression, unless a live
- * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
- * delete its own failing test, nor a job that never started slip through). A job absent as a
- * whole is one finding, step `(job)`; an entry for the job with no step covers it.
- */
-function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
-    if (!baseline)
-        return;
-    const { flight, revision, recordedAt: at } = baseline.record;
-    for (const base of baseline.record.jobs) {
-        const job = nowJobs.get(base.name);
-        const passed = base.steps.filter((st) => st.status === 'pass');
-        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
-        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
-            job: base.name,
-            step: st.name,
-            kind: 'not-run',
-            baseline: st.name === '(job)' ? jobStatus(base.steps, base.cancelled) : 'pass',
-            now: 'not run',
-            build: isBuild(base.name),
-            blocking: false,
-            lastPass: { flight, revision, at },
-            log: job?.url,
-            message: job ? 'step did not run' : 'job did not run',
-        }));
-        for (const f of findings) {
-            // A required job already reported missing is not reported twice.
-            if (regressions.some((r) => r.job === f.job && r.step === f.step))
-                continue;
-            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
-            f.blocking = !f.allowedBy;
-            (f.blocking ? regressions : allowable).push(f);
-        }
-    }
-}
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new AllowMatcher(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => isExpired(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
-    for (const pattern of policy.required) {
-        const match = picomatch(pattern);
-        const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
-                job: pattern,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(pattern),
-                blocking: true,
-                message: 'required job missing from the flight',
-            });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
-                job: j.name,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(j.name),
-                blocking: true,
-                message: 'required job was cancelled',
-                log: j.url,
-            });
-        }
-    }
-    for (const job of flight.jobs) {
-        const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
-        for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = stepPast(history.summary, job.name, step.name);
-            const entries = allow.matching(job.name, step.name);
-            if (step.status === 'pass') {
-                for (const e of entries)
-                    stale.add(e);
-                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
-                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
-                continue;
-            }
-            if (step.status === 'skip')
-                continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !isExpired(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
-        }
-    }
-    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
-    // An entry is stale only when nothing it matches still fails.
-    for (const f of [...regressions, ...allowable])
-        for (const e of allow.matching(f.job, f.step))
-            stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
-    const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
-        !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
-            .slice(0, 3)
-            .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
-    };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
-    return decision;
-}
-//# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
-
-const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
-async function readNoteText(git, notesRef, commit) {
-    return git.readNote(notesRef, commit);
-}
-/** Every flight recorded on a commit, oldest first. */
-async function readFlights(git, notesRef, commit) {
-    const text = await readNoteText(git, notesRef, commit);
-    return text ? flight_parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
-}
-/**
- * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
- * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
- * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
- * note are absent from the map; a damaged note is an error naming it.
- */
-async function readFlightsOf(git, notesRef, commits) {
-    const blobs = await git.noteBlobs(notesRef, [...new Set(commits)]);
-    const texts = await git.readBlobs(blobs.values());
-    const found = new Map();
-    for (const [commit, blob] of blobs) {
-        // A blob the batch could not read: read alone, its error is the note's.
-        const text = texts.get(blob) ?? (await git.readBlob(blob));
-        found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
-    }
-    return found;
-}
-/**
- * The baseline of a gate: the record on the tested head, else on its nearest first-parent
- * ancestor within `maxWalk` commits (history from before tributary, a push by hand).
- */
-async function findBaseline(git, notesRef, head, maxWalk) {
-    let commits = [head];
-    let blobs = await git.noteBlobs(notesRef, commits);
-    if (!blobs.size && maxWalk > 1) {
-        commits = await git.firstParents(head, maxWalk);
-        blobs = await git.noteBlobs(notesRef, commits);
-    }
-    const commit = commits.find((c) => blobs.has(c));
-    if (!commit)
-        return undefined;
-    const flights = flight_parseFlightNote(await git.readBlob(blobs.get(commit)), `note ${notesRef} on ${commit}`);
-    if (!flights.length)
-        return undefined;
-    // The flight that let the head through is the one its descendants were judged against.
-    const record = [...flights].reverse().find((f) => f.decision?.pushed) ?? flights[flights.length - 1];
-    return {
-        commit,
-        kind: commit === head ? 'head' : 'ancestor',
-        record,
-        walked: commits.indexOf(commit) + 1,
-    };
-}
-/**
- * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
- * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
- */
-function writeNote(git, notesRef, commit, text) {
-    return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
-}
-//# sourceMappingURL=notes.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
-/**
- * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
- * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
- * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
- * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
- * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
- * no record is ever lost; a tested branch moved to this very revision (another gate of it
- * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
- * nothing is pushed and the error says so.
- */
-
-
-
-/** The push was refused for a reason a person must look at: the error says which. */
-class PushRefused extends Error {
-    why;
-    constructor(message, why) {
-        super(message);
-        this.why = why;
-        this.name = 'PushRefused';
-    }
-}
-/** How git says a push lost a race on the server: a ref locked or changed under it. */
-const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
-/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
-const HOSTED = 'hosted';
-/**
- * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
- * objects it leaves out are fetched when something reads them, with the same credentials.
- */
-async function usePartialClone(git, remote) {
-    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
-    return HOSTED;
-}
-/**
- * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
- * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
- * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
- * notes it reads are fetched when read. A server without partial clone sends everything.
- */
-async function fetchNotes(git, remote, notesRef) {
-    const refs = await git.lsRemote(remote.url, [notesRef]);
-    const tip = refs.get(notesRef);
-    if (!tip) {
-        await git.deleteRef(notesRef);
-        return undefined;
-    }
-    await usePartialClone(git, remote);
-    await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
-        depth: 1,
-        filter: 'blob:none',
-        retries: 3,
-    });
-    return tip;
-}
-/** Refuses a revision that is not a fast-forward of the tested head. */
-async function checkFastForward(git, tested, head, revision) {
-    if (!(await git.isAncestor(head, revision))) {
-        throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
-    }
-}
-/** Whether a note on the remote already holds this very record (a push that landed unseen). */
-async function recorded(git, notesRef, record) {
-    const text = await readNoteText(git, notesRef, record.revision);
-    if (!text)
-        return false;
-    return flight_parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
-}
-/**
- * Another gate of this revision moved the branch first: the goal is reached, and what is left
- * is this flight's record, which says so.
- */
-function markAlreadyThere(record, branch, logger) {
-    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
-    if (record.decision) {
-        record.decision.pushed = false;
-        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
-    }
-}
-/** Pushes the record (and the tested branch, when asked). */
-async function publishFlight(git, remote, opts) {
-    const { notesRef, record } = opts;
-    let tested = opts.tested;
-    let alreadyThere = false;
-    const tries = (opts.conflictRetries ?? 8) + 1;
-    if (tested)
-        await checkFastForward(git, tested.branch, tested.head, record.revision);
-    for (let attempt = 1;; attempt++) {
-        const expected = (await git.revParse(notesRef)) ?? '';
-        const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-        const notes = await writeNote(git, notesRef, record.revision, appendFlightNote(existing, record));
-        const updates = [
-            { ref: notesRef, sha: notes, expected: expected || undefined },
-        ];
-        if (tested)
-            updates.push({
-                ref: `refs/heads/${tested.branch}`,
-                sha: record.revision,
-                expected: tested.head,
-            });
-        const r = await git.pushLeased(remote.url, updates, { retries: 3 });
-        if (r.ok)
-            return { attempts: attempt, moved: !!tested, alreadyThere };
-        // Decide from what the hosted tree holds now, not from how the push failed.
-        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
-        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
-        const notesMoved = (now.get(notesRef) ?? '') !== expected;
-        if (notesMoved) {
-            await fetchNotes(git, remote, notesRef);
-            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
-            // refused by the lease): it was atomic, so the branch moved with the note.
-            if (await recorded(git, notesRef, record))
-                return { attempts: attempt, moved: !!tested, alreadyThere };
-        }
-        let retarget = false;
-        if (tested) {
-            const head = now.get(branch);
-            if (head === record.revision) {
-                markAlreadyThere(record, tested.branch, opts.logger);
-                tested = undefined;
-                alreadyThere = retarget = true;
-            }
-            else if (head !== tested.head) {
-                throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
-            }
-        }
-        // Refused for holding a lock another push had, before that push landed: nothing to see
-        // yet, and the leases keep a second try safe.
-        const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
-        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
-            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`);
-        }
-        if (busy) {
-            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
-            await fetchNotes(git, remote, notesRef); // undoes the local note commit
-        }
-        else if (notesMoved)
-            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
-    }
-}
-//# sourceMappingURL=publish.js.map
-// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
-var report = __nccwpck_require__(8178);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var lib_flight = __nccwpck_require__(1576);
 ;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
 
 
@@ -47941,7 +47473,7 @@ const XML_PATTERNS = [
   },
 ];
 
-/* harmony default export */ const contexts_xml = (XML_PATTERNS);
+/* harmony default export */ const xml = (XML_PATTERNS);
 
 ;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
 /**
@@ -48466,13 +47998,13 @@ const LOG_PATTERNS = [
 // Custom PatternLists default to 'CUSTOM' unless the caller sets list.label.
 
 html.label       = 'HTML';
-contexts_xml.label        = 'XML';
+xml.label        = 'XML';
 svg.label        = 'SVG';
 
 // Markup contexts: also test an entity-decoded copy (see util/decode-entities.js).
 // Non-markup contexts (SQL, SHELL, LOG, …) are matched byte-for-byte as supplied.
 html.decodeEntities = true;
-contexts_xml.decodeEntities  = true;
+xml.decodeEntities  = true;
 svg.decodeEntities  = true;
 sql.label        = 'SQL';
 sql_strict.label = 'SQL-STRICT';
@@ -48483,7 +48015,7 @@ log.label        = 'LOG';
 
 const VALID_CONTEXTS = Object.freeze({
   HTML: html,
-  XML: contexts_xml,
+  XML: xml,
   SVG: svg,
   SQL: sql,
   'SQL-STRICT': sql_strict,
@@ -48813,7 +48345,7 @@ class OrderedObjParser {
         // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
         onInputEntity: (name, value) =>
           //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
-          isUnsafe(value, [html, contexts_xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
+          isUnsafe(value, [html, xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
 
         //postCheck: resolved => resolved
       });
@@ -50404,11 +49936,13 @@ const XMLValidator = {
   validate: validator_validate
 }
 
-;// CONCATENATED MODULE: ./build/actions/lib/gate/junit.js
+;// CONCATENATED MODULE: ./build/actions/lib/junit.js
 /**
- * JUnit XML read as job results, so any existing test job can feed the gate: a testsuite is a
- * job, a testcase a step (failure or error → fail, skipped → skip, else pass). JUnit knows no
- * revisions; a suite may name them with properties `tributary.tree.<name>` = commit id.
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
  */
 
 
@@ -50489,9 +50023,646 @@ function suiteResults(suite, where) {
         }
         return step;
     });
-    return [{ format: JOB_RESULT_FORMAT, job, trees, steps }, ...nested];
+    return [{ format: lib_flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
+}
+// ---- writing: any test-report tool can show a flight ---------------------------------------
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+function junit_xml(s) {
+    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+function toJUnit(name, jobs) {
+    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
+    const all = jobs.flatMap((j) => j.steps);
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${junit_xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+    ];
+    for (const job of jobs) {
+        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+        lines.push(`  <testsuite name="${junit_xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
+        for (const s of job.steps) {
+            const attrs = `classname="${junit_xml(job.name)}" name="${junit_xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+            if (s.status === 'pass')
+                lines.push(`    <testcase ${attrs}/>`);
+            else if (s.status === 'skip')
+                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+            else {
+                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+                lines.push(`    <testcase ${attrs}><failure message="${junit_xml(msg)}" type="${s.status}">${junit_xml(detail)}</failure></testcase>`);
+            }
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
 }
 //# sourceMappingURL=junit.js.map
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
+var github = __nccwpck_require__(8645);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
+/**
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
+ *
+ *   allow:
+ *     - job: test-amd64-*-qemuu-*
+ *       step: migrate-support-check
+ *       reason: migration of qemuu guests is broken upstream
+ *       issue: https://gitlab.com/xen-project/xen/-/issues/123
+ *       expires: 2026-12-31
+ *
+ * An entry past its expiry no longer allows (and is reported); an entry whose step passes
+ * now is reported as stale, so the list shrinks as things get fixed.
+ */
+
+
+
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+function parseAllowListSource(value) {
+    const explicit = !!value?.trim();
+    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
+    const colon = spec.indexOf(':');
+    const branch = colon > 0 ? spec.slice(0, colon) : '';
+    const path = colon > 0 ? spec.slice(colon + 1) : '';
+    if (!BRANCH.test(branch) ||
+        branch.endsWith('/') ||
+        branch.endsWith('.lock') ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some((part) => !part || part === '.' || part === '..'))
+        throw (0,errors/* invalidSetting */.gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+    return { branch, path, explicit };
+}
+const describeSource = (s) => `${s.branch}:${s.path}`;
+/**
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
+ */
+async function readAllowList(git, source, commit, remote) {
+    const name = describeSource(source);
+    if (!commit) {
+        if (!source.explicit)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
+    }
+    // (a failure to read the trees throws: a network failure is never a missing file)
+    const entry = await git.treeEntry(commit, source.path);
+    if (!entry || entry.type !== 'blob') {
+        if (!source.explicit && !entry)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
+    }
+    return parseAllowList(await git.readBlob(entry.oid), name);
+}
+function parseAllowList(text, source) {
+    const fail = (field, message) => {
+        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
+    }
+    if (doc === null || doc === undefined)
+        return [];
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        fail('(top level)', 'must be a mapping with an `allow` list');
+    const list = doc.allow;
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        fail('allow', 'must be a list of entries');
+    return list.map((raw, i) => {
+        const f = `allow[${i}]`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            fail(f, 'must be a mapping');
+        const o = raw;
+        const str = (key) => {
+            const v = o[key];
+            if (v instanceof Date && key === 'expires')
+                return v.toISOString().slice(0, 10);
+            if (typeof v !== 'string' || !v.trim())
+                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
+            return v.trim();
+        };
+        const entry = {
+            job: str('job'),
+            step: o.step === undefined ? '*' : str('step'),
+            reason: str('reason'),
+            issue: str('issue'),
+            expires: str('expires'),
+            source: `${source}: ${f}`,
+        };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
+            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
+            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
+        if (!/^https?:\/\/\S+$/.test(entry.issue))
+            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
+        for (const key of Object.keys(o))
+            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
+                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
+        return entry;
+    });
+}
+/** An entry allows through the whole of its expiry day (UTC). */
+function isExpired(entry, now) {
+    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
+}
+class AllowMatcher {
+    compiled;
+    constructor(entries) {
+        this.compiled = entries.map((entry) => ({
+            entry,
+            job: picomatch(entry.job, { dot: true }),
+            step: picomatch(entry.step, { dot: true }),
+        }));
+    }
+    /** Every entry whose patterns match the job and step. */
+    matching(job, step) {
+        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
+    }
+}
+//# sourceMappingURL=allow-list.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
+/** What the history says of one job's step, or undefined when it was never seen. */
+function stepPast(history, job, step) {
+    const h = history?.steps[job]?.[step];
+    if (!h)
+        return undefined;
+    const ref = (i) => (i === null ? undefined : history.flights[i]);
+    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
+}
+/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
+function carryHistory(prev, at, jobs) {
+    // Work on refs, then rebuild the flights table with only what is still referenced.
+    const steps = new Map();
+    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
+        const m = new Map();
+        for (const step of Object.keys(js))
+            m.set(step, stepPast(prev, job, step));
+        steps.set(job, m);
+    }
+    for (const job of jobs) {
+        let m = steps.get(job.name);
+        if (!m)
+            steps.set(job.name, (m = new Map()));
+        for (const s of job.steps) {
+            const status = s.status;
+            const past = m.get(s.name) ?? { first: at, last: status };
+            if (status === 'skip') {
+                m.set(s.name, past);
+                continue;
+            }
+            if (status === 'pass')
+                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
+            else
+                m.set(s.name, {
+                    first: past.first,
+                    lastPass: past.lastPass,
+                    failingSince: past.failingSince ?? at,
+                    last: status,
+                });
+        }
+    }
+    const flights = [];
+    const index = new Map();
+    const idx = (r) => {
+        if (!r)
+            return null;
+        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
+        let i = index.get(key);
+        if (i === undefined) {
+            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
+            index.set(key, i);
+        }
+        return i;
+    };
+    const out = {};
+    for (const [job, m] of steps) {
+        const js = (out[job] = {});
+        for (const [step, p] of m)
+            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
+    }
+    return { flights, steps: out };
+}
+//# sourceMappingURL=history.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
+/**
+ * The push gate's decision, osstest's rule as a pure function: compare a flight with its
+ * baseline, use the carried history for "never passed" and "failing since", the other flights
+ * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
+ * policy. No git, no network: everything it needs is in its arguments.
+ */
+
+
+
+
+const failing = (s) => s === 'fail' || s === 'blocked';
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
+    if (!baseline)
+        return;
+    const { flight, revision, recordedAt: at } = baseline.record;
+    for (const base of baseline.record.jobs) {
+        const job = nowJobs.get(base.name);
+        const passed = base.steps.filter((st) => st.status === 'pass');
+        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+            job: base.name,
+            step: st.name,
+            kind: 'not-run',
+            baseline: st.name === '(job)' ? (0,lib_flight/* jobStatus */.WB)(base.steps, base.cancelled) : 'pass',
+            now: 'not run',
+            build: isBuild(base.name),
+            blocking: false,
+            lastPass: { flight, revision, at },
+            log: job?.url,
+            message: job ? 'step did not run' : 'job did not run',
+        }));
+        for (const f of findings) {
+            // A required job already reported missing is not reported twice.
+            if (regressions.some((r) => r.job === f.job && r.step === f.step))
+                continue;
+            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
+            f.blocking = !f.allowedBy;
+            (f.blocking ? regressions : allowable).push(f);
+        }
+    }
+}
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const allow = new AllowMatcher(allowList);
+    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    const regressions = [];
+    const allowable = [];
+    const fixed = [];
+    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+    const expired = allowList.filter((e) => isExpired(e, policy.now));
+    const stale = new Set();
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    // Required jobs: every pattern must match a present, finished job.
+    for (const pattern of policy.required) {
+        const match = picomatch(pattern);
+        const present = flight.jobs.filter((j) => match(j.name));
+        if (!present.length) {
+            regressions.push({
+                job: pattern,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(pattern),
+                blocking: true,
+                message: 'required job missing from the flight',
+            });
+        }
+        for (const j of present.filter((j) => j.cancelled)) {
+            regressions.push({
+                job: j.name,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(j.name),
+                blocking: true,
+                message: 'required job was cancelled',
+                log: j.url,
+            });
+        }
+    }
+    for (const job of flight.jobs) {
+        const build = isBuild(job.name);
+        const base = baseJobs.get(job.name);
+        for (const step of job.steps) {
+            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+            const past = stepPast(history.summary, job.name, step.name);
+            const entries = allow.matching(job.name, step.name);
+            if (step.status === 'pass') {
+                for (const e of entries)
+                    stale.add(e);
+                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
+                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
+                continue;
+            }
+            if (step.status === 'skip')
+                continue;
+            const finding = {
+                job: job.name,
+                step: step.name,
+                kind: 'regression',
+                baseline: baseStatus,
+                now: step.status,
+                build,
+                blocking: false,
+                failingSince: past?.failingSince,
+                lastPass: past?.lastPass,
+                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+                message: step.message,
+            };
+            // Was it passing before? The baseline says; for a step it did not run, the last
+            // flight that ran it does.
+            let regressed;
+            if (!baseline)
+                regressed = false;
+            else if (baseStatus === 'pass')
+                regressed = true;
+            else if (baseStatus === undefined || baseStatus === 'skip')
+                regressed = past?.last === 'pass';
+            else
+                regressed = false;
+            if (!regressed) {
+                if (!baseline)
+                    finding.kind = 'no-baseline';
+                else if (past ? !past.lastPass : !failing(baseStatus))
+                    finding.kind = 'never-passed';
+                else
+                    finding.kind = 'failed-in-baseline';
+                if (entries.length)
+                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
+                allowable.push(finding);
+                continue;
+            }
+            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+            // another flight of the same revision.
+            const attempt = (step.attempts ?? []).indexOf('pass');
+            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
+                ?.status === 'pass');
+            const live = entries.filter((e) => !isExpired(e, policy.now));
+            if (!build && attempt >= 0) {
+                finding.kind = 'flaky';
+                finding.passIn = `attempt ${attempt + 1} of this flight`;
+                allowable.push(finding);
+            }
+            else if (!build && other) {
+                finding.kind = 'flaky';
+                finding.passIn = `flight ${other.flight}`;
+                allowable.push(finding);
+            }
+            else if (!build && live.length) {
+                finding.kind = 'allowed';
+                finding.allowedBy = live[0];
+                allowable.push(finding);
+            }
+            else {
+                finding.blocking = true;
+                regressions.push(finding);
+            }
+        }
+    }
+    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
+    // An entry is stale only when nothing it matches still fails.
+    for (const f of [...regressions, ...allowable])
+        for (const e of allow.matching(f.job, f.step))
+            stale.delete(e);
+    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
+    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
+    let verdict;
+    let reason;
+    const n = regressions.length;
+    if (!baseline && policy.noBaseline === 'refuse') {
+        verdict = 'refuse';
+        reason =
+            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
+    }
+    else if (n === 0) {
+        verdict = 'push';
+        reason = baseline
+            ? 'no regression'
+            : 'no baseline (policy no-baseline: push); every failure reported';
+    }
+    else if (policy.retryFlaky &&
+        !others.length &&
+        regressions.every((r) => r.kind === 'regression' && !r.build)) {
+        verdict = 'retry';
+        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
+    }
+    else {
+        verdict = 'refuse';
+        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+            .slice(0, 3)
+            .map((r) => `${r.job} ${r.step}`)
+            .join(', ')}${n > 3 ? ', ...' : ''}`;
+    }
+    const decision = {
+        verdict,
+        regressions,
+        allowable,
+        fixed,
+        newJobs,
+        goneJobs,
+        expiredAllows: expired,
+        staleAllows: [...stale],
+        reason,
+    };
+    if (policy.force && verdict !== 'push') {
+        decision.verdict = 'push';
+        decision.forced = policy.force;
+        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
+    }
+    return decision;
+}
+//# sourceMappingURL=decide.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
+/**
+ * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
+ * partial clone of the hosted tree, and the flight notes fetched into it.
+ */
+
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the two or three notes the gate reads are fetched when read. A server without
+ * partial clone sends everything.
+ */
+async function fetchNotes(git, remote, notesRef) {
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
+}
+//# sourceMappingURL=hosted.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
+/**
+ * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
+ * the record on the tested head, else on its nearest first-parent ancestor that has one.
+ */
+
+const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
+/**
+ * The baseline of a gate: the record on the tested head, else on its nearest first-parent
+ * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
+ * notes read, whatever the length of history: one lookup of the head, then one of the walk.
+ */
+async function findBaseline(git, notesRef, head, maxWalk) {
+    const notes = new flight_notes/* FlightNotes */.Cw(git, notesRef);
+    let commits = [head];
+    let blobs = await git.noteBlobs(notesRef, commits);
+    if (!blobs.size && maxWalk > 1) {
+        commits = await git.firstParents(head, maxWalk);
+        blobs = await git.noteBlobs(notesRef, commits);
+    }
+    const commit = commits.find((c) => blobs.has(c));
+    if (!commit)
+        return undefined;
+    const flights = notes.records(await git.readBlob(blobs.get(commit)), commit);
+    if (!flights.length)
+        return undefined;
+    // The flight that let the head through is the one its descendants were judged against.
+    const record = [...flights].reverse().find((f) => f.decision?.pushed) ?? flights[flights.length - 1];
+    return {
+        commit,
+        kind: commit === head ? 'head' : 'ancestor',
+        record,
+        walked: commits.indexOf(commit) + 1,
+    };
+}
+//# sourceMappingURL=notes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
+/**
+ * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
+ * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
+ * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
+ * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
+ * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
+ * no record is ever lost; a tested branch moved to this very revision (another gate of it
+ * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
+ * nothing is pushed and the error says so.
+ */
+
+
+
+/** The push was refused for a reason a person must look at: the error says which. */
+class PushRefused extends Error {
+    why;
+    constructor(message, why) {
+        super(message);
+        this.why = why;
+        this.name = 'PushRefused';
+    }
+}
+/** How git says a push lost a race on the server: a ref locked or changed under it. */
+const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
+/** Refuses a revision that is not a fast-forward of the tested head. */
+async function checkFastForward(git, tested, head, revision) {
+    if (!(await git.isAncestor(head, revision))) {
+        throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
+    }
+}
+/** Whether a note on the remote already holds this very record (a push that landed unseen). */
+async function recorded(git, notesRef, record) {
+    return (await new flight_notes/* FlightNotes */.Cw(git, notesRef).read(record.revision)).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+}
+/**
+ * Another gate of this revision moved the branch first: the goal is reached, and what is left
+ * is this flight's record, which says so.
+ */
+function markAlreadyThere(record, branch, logger) {
+    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
+    if (record.decision) {
+        record.decision.pushed = false;
+        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
+    }
+}
+/** Pushes the record (and the tested branch, when asked). */
+async function publishFlight(git, remote, opts) {
+    const { notesRef, record } = opts;
+    let tested = opts.tested;
+    let alreadyThere = false;
+    const tries = (opts.conflictRetries ?? 8) + 1;
+    if (tested)
+        await checkFastForward(git, tested.branch, tested.head, record.revision);
+    for (let attempt = 1;; attempt++) {
+        const expected = (await git.revParse(notesRef)) ?? '';
+        const notes = await new flight_notes/* FlightNotes */.Cw(git, notesRef).append(record);
+        const updates = [
+            { ref: notesRef, sha: notes, expected: expected || undefined },
+        ];
+        if (tested)
+            updates.push({
+                ref: `refs/heads/${tested.branch}`,
+                sha: record.revision,
+                expected: tested.head,
+            });
+        const r = await git.pushLeased(remote.url, updates, { retries: 3 });
+        if (r.ok)
+            return { attempts: attempt, moved: !!tested, alreadyThere };
+        // Decide from what the hosted tree holds now, not from how the push failed.
+        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
+        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
+        const notesMoved = (now.get(notesRef) ?? '') !== expected;
+        if (notesMoved) {
+            await fetchNotes(git, remote, notesRef);
+            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
+            // refused by the lease): it was atomic, so the branch moved with the note.
+            if (await recorded(git, notesRef, record))
+                return { attempts: attempt, moved: !!tested, alreadyThere };
+        }
+        let retarget = false;
+        if (tested) {
+            const head = now.get(branch);
+            if (head === record.revision) {
+                markAlreadyThere(record, tested.branch, opts.logger);
+                tested = undefined;
+                alreadyThere = retarget = true;
+            }
+            else if (head !== tested.head) {
+                throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
+            }
+        }
+        // Refused for holding a lock another push had, before that push landed: nothing to see
+        // yet, and the leases keep a second try safe.
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
+        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
+            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`);
+        }
+        if (busy) {
+            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
+            await fetchNotes(git, remote, notesRef); // undoes the local note commit
+        }
+        else if (notesMoved)
+            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
+    }
+}
+//# sourceMappingURL=publish.js.map
+// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
+var report = __nccwpck_require__(8178);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
 /**
  * Gathers a flight's job results from a directory as actions/download-artifact leaves it (one
@@ -50539,7 +50710,7 @@ function readResults(dir, tree, revision) {
     for (const file of listFiles(dir)) {
         const source = (0,external_node_path_.relative)(dir, file) || file;
         if (file.endsWith('.json')) {
-            found.push({ result: parseJobResult((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
+            found.push({ result: (0,lib_flight/* parseJobResult */.De)((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
         }
         else if (file.endsWith('.xml')) {
             const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
@@ -50636,6 +50807,9 @@ function readResults(dir, tree, revision) {
  * tested branch and the flight's note together, and report. What judges the flight (the allow
  * list, the required jobs, the credentials) never comes from the revision under test.
  */
+
+
+
 
 
 
@@ -50751,7 +50925,7 @@ async function checkCarried(s, git, revision, tree) {
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
 async function loadContext(s, git, revision, testedHead) {
     const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
-    const sameRevision = await readFlights(git, s.notesRef, revision);
+    const sameRevision = await (0,flight_notes/* readFlights */.QX)(git, s.notesRef, revision);
     return {
         testedHead,
         baseline: found ? { record: found.record, kind: found.kind } : undefined,
@@ -50798,7 +50972,7 @@ function judge(s, results, allowList, ctx) {
     const flight = results.flight ?? s.flight;
     const ref = { flight, revision: results.revision, at };
     const record = {
-        format: FLIGHT_RECORD_FORMAT,
+        format: lib_flight/* FLIGHT_RECORD_FORMAT */.N2,
         flight,
         tree: s.tree,
         revision: results.revision,
@@ -51138,6 +51312,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
 var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
@@ -51301,6 +51477,7 @@ function valuesReader(values, frontEnd = 'action') {
 
 
 
+
 /** Every input of the push-gate action, with the default its action.yml declares. */
 const GATE_SETTINGS = {
     results: { required: true },
@@ -51323,7 +51500,7 @@ const GATE_SETTINGS = {
     force: { default: 'false' },
     'force-reason': {},
     'dry-run': { default: 'false' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     'max-walk': { default: '100' },
     flight: { runner: '${{ github.run_id }}' },
     junit: { runner: '${{ runner.temp }}/tributary-flight.xml' },
@@ -58331,7 +58508,7 @@ function createGitHub(options) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5581);
+/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3338);
 /* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8178);
 /* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
 /* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);

@@ -10,11 +10,11 @@ import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, invalidSetting, SettingError } from '../errors.js';
 import {
   FLIGHT_RECORD_FORMAT,
-  toJUnit,
   type FlightDecision,
   type FlightRecord,
   type FlightRef,
 } from '../flight.js';
+import { toJUnit } from '../junit.js';
 import { Git, initRepository, type Identity } from '../git.js';
 import { reportVerdict, type GitHubRepository, type ReportKind } from '../github.js';
 import type { Logger } from '../log.js';
@@ -27,8 +27,10 @@ import {
 } from './allow-list.js';
 import { decideFlight, type Baseline, type Decision, type Policy } from './decide.js';
 import { carryHistory } from './history.js';
-import { findBaseline, readFlights } from './notes.js';
-import { fetchNotes, publishFlight, PushRefused, usePartialClone } from './publish.js';
+import { readFlights } from '../flight-notes.js';
+import { fetchNotes, usePartialClone } from './hosted.js';
+import { findBaseline } from './notes.js';
+import { publishFlight, PushRefused } from './publish.js';
 import { verdictOf } from './report.js';
 import { readResults, type FlightResults } from './results.js';
 

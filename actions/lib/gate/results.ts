@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ConfigurationError, SettingError } from '../errors.js';
 import { parseJobResult, type FlightJob, type JobResult, type TreeRevision } from '../flight.js';
-import { looksLikeJUnit, parseJUnit } from './junit.js';
+import { looksLikeJUnit, parseJUnit } from '../junit.js';
 
 /** Where the revision came from when the gate was given one (not a result file). */
 const REVISION_SETTING = '\0revision';

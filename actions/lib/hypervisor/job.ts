@@ -11,12 +11,12 @@ import {
   blockAfterFailure,
   jobStatus,
   JOB_RESULT_FORMAT,
-  toJUnit,
   type JobResult,
   type StepResult,
   type StepStatus,
   type TreeRevision,
 } from '../flight.js';
+import { toJUnit } from '../junit.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';

@@ -4,6 +4,7 @@
  */
 import { capitalised, invalidSetting, SettingError } from '../errors.js';
 import type { Identity } from '../git.js';
+import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
 
 /** Every input of the track-upstream action, with the default its action.yml declares. */
@@ -29,7 +30,7 @@ export const TRACK_SETTINGS = {
   'pin-branch': {},
   'pin-tags': {},
   'require-flight': { default: 'true' },
-  'notes-ref': { default: 'refs/notes/tributary/flights' },
+  'notes-ref': { default: FLIGHT_NOTES_REF },
   'pin-file': {},
   'pin-variable': {},
   'pin-pattern': {},
