@@ -698,24 +698,14 @@ function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) 
         }
     }
 }
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch__WEBPACK_IMPORTED_MODULE_2__(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new _allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .AllowMatcher */ .Aj(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
+/** Every required pattern must match a present job, and none of its jobs may be cancelled. */
+function missingRequired(flight, policy, isBuild) {
+    const missing = [];
     for (const pattern of policy.required) {
         const match = picomatch__WEBPACK_IMPORTED_MODULE_2__(pattern);
         const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
+        if (!present.length)
+            missing.push({
                 job: pattern,
                 step: '(job)',
                 kind: 'missing',
@@ -724,9 +714,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 blocking: true,
                 message: 'required job missing from the flight',
             });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
+        for (const j of present.filter((j) => j.cancelled))
+            missing.push({
                 job: j.name,
                 step: '(job)',
                 kind: 'missing',
@@ -736,138 +725,196 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 message: 'required job was cancelled',
                 log: j.url,
             });
-        }
     }
+    return missing;
+}
+/**
+ * A failing step judged: a regression (blocking), or allowable (failed in the baseline too,
+ * never passed, no baseline, flaky by the heisenbug rule, covered by the allow list).
+ */
+function judgeFailure(job, step, build, entries, c) {
+    const base = c.baseline?.record.jobs.find((j) => j.name === job.name);
+    const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+    const past = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .stepPast */ .H)(c.history.summary, job.name, step.name);
+    const finding = {
+        job: job.name,
+        step: step.name,
+        kind: 'regression',
+        baseline: baseStatus,
+        now: step.status,
+        build,
+        blocking: false,
+        failingSince: past?.failingSince,
+        lastPass: past?.lastPass,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+        message: step.message,
+    };
+    // Was it passing before? The baseline says; for a step it did not run, the last flight
+    // that ran it does.
+    let regressed;
+    if (!c.baseline)
+        regressed = false;
+    else if (baseStatus === 'pass')
+        regressed = true;
+    else if (baseStatus === undefined || baseStatus === 'skip')
+        regressed = past?.last === 'pass';
+    else
+        regressed = false;
+    if (!regressed) {
+        if (!c.baseline)
+            finding.kind = 'no-baseline';
+        else if (past ? !past.lastPass : !failing(baseStatus))
+            finding.kind = 'never-passed';
+        else
+            finding.kind = 'failed-in-baseline';
+        if (entries.length)
+            finding.allowedBy = entries.find((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, c.policy.now));
+        return finding;
+    }
+    // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+    // another flight of the same revision.
+    const attempt = (step.attempts ?? []).indexOf('pass');
+    const other = c.others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)?.status ===
+        'pass');
+    const live = entries.filter((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, c.policy.now));
+    if (!build && attempt >= 0) {
+        finding.kind = 'flaky';
+        finding.passIn = `attempt ${attempt + 1} of this flight`;
+    }
+    else if (!build && other) {
+        finding.kind = 'flaky';
+        finding.passIn = `flight ${other.flight}`;
+    }
+    else if (!build && live.length) {
+        finding.kind = 'allowed';
+        finding.allowedBy = live[0];
+    }
+    else
+        finding.blocking = true;
+    return finding;
+}
+/** Every step of the flight against the baseline and the carried history. */
+function findings(flight, c, allow, isBuild) {
+    const regressions = missingRequired(flight, c.policy, isBuild);
+    const allowable = [];
+    const fixed = [];
+    const stale = new Set();
+    const baseJobs = new Map((c.baseline?.record.jobs ?? []).map((j) => [j.name, j]));
     for (const job of flight.jobs) {
         const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
         for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .stepPast */ .H)(history.summary, job.name, step.name);
             const entries = allow.matching(job.name, step.name);
             if (step.status === 'pass') {
                 for (const e of entries)
                     stale.add(e);
+                const baseStatus = baseJobs.get(job.name)?.steps.find((s) => s.name === step.name)?.status;
+                const past = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .stepPast */ .H)(c.history.summary, job.name, step.name);
                 if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
                     fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
                 continue;
             }
             if (step.status === 'skip')
                 continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !(0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
+            const finding = judgeFailure(job, step, build, entries, c);
+            (finding.blocking ? regressions : allowable).push(finding);
         }
     }
-    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    notRun(c.baseline, nowJobs, isBuild, allow, c.policy.now, regressions, allowable);
     // An entry is stale only when nothing it matches still fails.
     for (const f of [...regressions, ...allowable])
         for (const e of allow.matching(f.job, f.step))
             stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
+    return { regressions, allowable, fixed, staleAllows: [...stale] };
+}
+/**
+ * The baseline policies: a flight judged against nothing, or against an ancestor of an
+ * untested head, is refused when the policy says so, asking for a flight of the head first
+ * when it says dispatch. A forced push is never held by them.
+ */
+function heldByPolicy(baseline, policy) {
+    const t = policy.tested;
+    if (policy.force || !t)
+        return undefined;
+    const first = { revision: t.head, purpose: 'baseline' };
+    if (!baseline && policy.noBaseline === 'dispatch')
+        return {
+            verdict: 'refuse',
+            reason: `no baseline: asking for a flight of ${t.branch}'s head ${t.head} first`,
+            dispatch: first,
+        };
+    const untested = policy.untestedHead ?? 'ancestor';
+    if (baseline?.kind === 'ancestor' && untested !== 'ancestor') {
+        const reason = `${t.branch}'s head ${t.head} was never tested (nearest record: ${baseline.record.revision})`;
+        return untested === 'dispatch'
+            ? { verdict: 'refuse', reason: `${reason}: asking for a flight of it first`, dispatch: first }
+            : { verdict: 'refuse', reason };
+    }
+    return undefined;
+}
+/** osstest's rule on the findings: push without regressions, retry a flaky-looking flight. */
+function ruleVerdict(revision, baseline, regressions, others, policy) {
     const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
+    if (!baseline && policy.noBaseline !== 'push')
+        return {
+            verdict: 'refuse',
+            reason: 'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse',
+        };
+    if (n === 0)
+        return {
+            verdict: 'push',
+            reason: baseline
+                ? 'no regression'
+                : 'no baseline (policy no-baseline: push); every failure reported',
+        };
+    if (policy.retryFlaky &&
         !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+        regressions.every((r) => r.kind === 'regression' && !r.build))
+        return {
+            verdict: 'retry',
+            reason: `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`,
+            dispatch: { revision, purpose: 'retry' },
+        };
+    return {
+        verdict: 'refuse',
+        reason: `${n} regression${n > 1 ? 's' : ''}: ${regressions
             .slice(0, 3)
             .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
+            .join(', ')}${n > 3 ? ', ...' : ''}`,
     };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
+}
+/**
+ * The gate's decision, final: the findings, then every policy (the baseline policies, osstest's
+ * rule, a retry, a forced push). Nothing after it changes the verdict.
+ */
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch__WEBPACK_IMPORTED_MODULE_2__(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    const found = findings(flight, { baseline, history, others, policy }, new _allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .AllowMatcher */ .Aj(allowList), isBuild);
+    const baseJobs = new Set((baseline?.record.jobs ?? []).map((j) => j.name));
+    const nowJobs = new Set(flight.jobs.map((j) => j.name));
+    let verdict = heldByPolicy(baseline, policy) ??
+        ruleVerdict(flight.revision, baseline, found.regressions, others, policy);
+    if (policy.force && verdict.verdict !== 'push')
+        verdict = {
+            verdict: 'push',
+            forced: policy.force,
+            reason: `forced by ${policy.force.actor}: ${policy.force.reason} (${verdict.reason})`,
+        };
+    const decision = {
+        verdict: verdict.verdict,
+        ...found,
+        newJobs: flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name),
+        goneJobs: [...baseJobs].filter((n) => !nowJobs.has(n)),
+        // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+        expiredAllows: allowList.filter((e) => (0,_allow_list_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(e, policy.now)),
+        reason: verdict.reason,
+    };
+    if (verdict.forced)
+        decision.forced = verdict.forced;
+    if (verdict.dispatch)
+        decision.dispatch = verdict.dispatch;
     return decision;
 }
 //# sourceMappingURL=decide.js.map
@@ -946,18 +993,71 @@ function carryHistory(prev, at, jobs) {
 
 /***/ }),
 
-/***/ 6428:
+/***/ 3853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ fetchNotes),
-/* harmony export */   y: () => (/* binding */ usePartialClone)
-/* harmony export */ });
-/* harmony import */ var _flight_notes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8644);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Bz: () => (/* binding */ checkCarried),
+  GW: () => (/* binding */ fetchNotes),
+  fK: () => (/* binding */ fetchTree),
+  _I: () => (/* binding */ loadContext),
+  y9: () => (/* binding */ usePartialClone)
+});
+
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __webpack_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __webpack_require__(8644);
+// EXTERNAL MODULE: ./build/actions/lib/gate/model.js
+var model = __webpack_require__(3491);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
+/**
+ * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
+ * the record on the tested head, else on its nearest first-parent ancestor that has one.
+ */
+
+const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
+/**
+ * The baseline of a gate: the record on the tested head, else on its nearest first-parent
+ * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
+ * notes read, whatever the length of history: one lookup of the head, then one of the walk.
+ */
+async function findBaseline(git, notesRef, head, maxWalk) {
+    const notes = new flight_notes/* FlightNotes */.Cw(git, notesRef);
+    let commits = [head];
+    let blobs = await git.noteBlobs(notesRef, commits);
+    if (!blobs.size && maxWalk > 1) {
+        commits = await git.firstParents(head, maxWalk);
+        blobs = await git.noteBlobs(notesRef, commits);
+    }
+    const commit = commits.find((c) => blobs.has(c));
+    if (!commit)
+        return undefined;
+    const flights = notes.records(await git.readBlob(blobs.get(commit)), commit);
+    if (!flights.length)
+        return undefined;
+    // The flight that let the head through is the one its descendants were judged against.
+    const record = [...flights].reverse().find((f) => f.decision?.pushed) ?? flights[flights.length - 1];
+    return {
+        commit,
+        kind: commit === head ? 'head' : 'ancestor',
+        record,
+        walked: commits.indexOf(commit) + 1,
+    };
+}
+//# sourceMappingURL=notes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
 /**
  * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
- * partial clone of the hosted tree, and the flight notes fetched into it.
+ * partial clone of the hosted tree; the tested and staging branches, the allow list's branch
+ * and the flight notes fetched into it; whether staging carried the revision; the baseline
+ * and the other flights of the revision.
  */
+
+
+
 
 /** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
 const HOSTED = 'hosted';
@@ -976,9 +1076,92 @@ async function usePartialClone(git, remote) {
  * partial clone sends everything.
  */
 async function fetchNotes(git, remote, notesRef) {
-    return new _flight_notes_js__WEBPACK_IMPORTED_MODULE_0__/* .FlightNotes */ .Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
+}
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
+async function fetchTree(s, git, allowSource) {
+    const tested = `refs/heads/${s.tested}`;
+    const staging = `refs/heads/${s.staging}`;
+    const allow = `refs/heads/${allowSource.branch}`;
+    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+    if (!refs.has(tested))
+        throw new errors/* ConfigurationError */.j1('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
+    const local = (branch) => `refs/remotes/hosted/${branch}`;
+    const specs = [`+${tested}:${local(s.tested)}`];
+    if (refs.has(staging))
+        specs.push(`+${staging}:${local(s.staging)}`);
+    if (refs.has(allow))
+        specs.push(`+${allow}:${ALLOW_REF}`);
+    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+    // stays small however long the history (a server without partial clone sends it all); the
+    // allow list's tree and file come when read.
+    const hosted = await usePartialClone(git, { url: s.remote });
+    await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
+    await fetchNotes(git, { url: s.remote }, s.notesRef);
+    return {
+        testedHead: (await git.commitOf(local(s.tested))),
+        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+    };
+}
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+async function checkCarried(s, git, revision, tree) {
+    if (revision === tree.testedHead)
+        return;
+    if (tree.stagingHead &&
+        (await git.commitOf(revision)) &&
+        (await git.isAncestor(revision, tree.stagingHead)))
+        return;
+    const where = tree.stagingHead
+        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+        : `'${s.staging}', which does not exist in ${s.remote},`;
+    throw new model/* NotCarried */.k(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
+}
+/** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
+async function loadContext(s, git, revision, testedHead) {
+    const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
+    const sameRevision = await (0,flight_notes/* readFlights */.QX)(git, s.notesRef, revision);
+    return {
+        testedHead,
+        baseline: found ? { record: found.record, kind: found.kind } : undefined,
+        sameRevision,
+    };
 }
 //# sourceMappingURL=hosted.js.map
+
+/***/ }),
+
+/***/ 3491:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ NotCarried)
+/* harmony export */ });
+/**
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
+ */
+class NotCarried extends Error {
+    revision;
+    branch;
+    constructor(revision, branch, message) {
+        super(message);
+        this.revision = revision;
+        this.branch = branch;
+        this.name = 'NotCarried';
+    }
+}
+//# sourceMappingURL=model.js.map
 
 /***/ }),
 
@@ -992,7 +1175,7 @@ async function fetchNotes(git, remote, notesRef) {
 /* unused harmony export checkFastForward */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
 /* harmony import */ var _flight_notes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8644);
-/* harmony import */ var _hosted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6428);
+/* harmony import */ var _hosted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3853);
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
  * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
@@ -1066,7 +1249,7 @@ async function publishFlight(git, remote, opts) {
         const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
         const notesMoved = (now.get(notesRef) ?? '') !== expected;
         if (notesMoved) {
-            await (0,_hosted_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchNotes */ .G)(git, remote, notesRef);
+            await (0,_hosted_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchNotes */ .GW)(git, remote, notesRef);
             // A push the funnel saw fail may have landed whole (its answer lost, a retry then
             // refused by the lease): it was atomic, so the branch moved with the note.
             if (await recorded(git, notesRef, record))
@@ -1092,7 +1275,7 @@ async function publishFlight(git, remote, opts) {
         }
         if (busy) {
             opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
-            await (0,_hosted_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchNotes */ .G)(git, remote, notesRef); // undoes the local note commit
+            await (0,_hosted_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchNotes */ .GW)(git, remote, notesRef); // undoes the local note commit
         }
         else if (notesMoved)
             opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);

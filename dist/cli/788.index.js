@@ -2259,6 +2259,131 @@ async function runStep(step, index, report, ctx, signal) {
         return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
     }
 }
+/** Says why a step failed, with the last lines of its console (or of its backend's log). */
+function reportFailure(logger, job, step, outcome, report, outputDir) {
+    // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+    let tailFrom = report.logPath;
+    if (report.logPath)
+        report.consoleTail = tailOf(report.logPath);
+    if (!report.consoleTail && report.backendLogPath) {
+        tailFrom = report.backendLogPath;
+        report.consoleTail = tailOf(report.backendLogPath);
+    }
+    logger.error(`Step '${step.name}' failed: ${outcome.message}` +
+        (report.consoleTail
+            ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
+            : ''), { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` });
+}
+/**
+ * Runs `body` with a signal that aborts on the caller's cancellation or when the plan's own
+ * timeout ends the job (as a cancellation does).
+ */
+async function withJobTimeout(plan, signal, body) {
+    const jobAbort = new AbortController();
+    const onAbort = () => jobAbort.abort(abortReason(signal));
+    signal.addEventListener('abort', onAbort);
+    if (signal.aborted)
+        onAbort();
+    const jobTimer = plan.timeoutMs
+        ? setTimeout(() => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs)}`), plan.timeoutMs)
+        : undefined;
+    try {
+        return await body(jobAbort.signal);
+    }
+    finally {
+        clearTimeout(jobTimer);
+        signal.removeEventListener('abort', onAbort);
+    }
+}
+/**
+ * The plan's steps in order, each in its log group; after a failing step that blocks (or an
+ * interruption), the rest are blocked. A guest step with stages stands for one step of the
+ * result per stage.
+ */
+async function runSteps(plan, job, ctx, outputDir, abort) {
+    const reports = [];
+    let cancelled = false;
+    let blocked = false;
+    for (const [i, step] of plan.steps.entries()) {
+        if (blocked || abort.aborted) {
+            const report = {
+                name: step.name,
+                status: 'blocked',
+                message: 'a step before it failed',
+            };
+            reports.push(...stageResults(report, step));
+            continue;
+        }
+        const began = Date.now();
+        const report = { name: step.name, status: 'pass' };
+        const outcome = await ctx.logger.group(`Step ${step.name}`, () => runStep(step, i, report, ctx, abort));
+        report.status = outcome.status;
+        report.message = outcome.message;
+        report.durationMs = Date.now() - began;
+        if (report.logPath)
+            report.log = (0,external_node_path_.relative)(outputDir, report.logPath);
+        if (outcome.status === 'fail') {
+            if (outcome.interrupted)
+                cancelled = true;
+            if (step.blocks || outcome.interrupted)
+                blocked = true;
+            reportFailure(ctx.logger, job, step, outcome, report, outputDir);
+        }
+        else
+            ctx.logger.info(`Step '${step.name}': ${outcome.message}`);
+        reports.push(...stageResults(report, step, outcome.stages));
+    }
+    if (abort.aborted)
+        cancelled = true;
+    return { reports, cancelled };
+}
+/** The job's result (result.json and junit.xml in the output folder) from its step reports. */
+function writeResult(settings, plan, run, reports, cancelled) {
+    const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
+    const steps = (0,flight/* blockAfterFailure */.m7)(reports, (s) => {
+        const p = stepOf(plan, s.name);
+        return (p?.blocks ?? true) || cancelled;
+    });
+    const result = {
+        format: flight/* JOB_RESULT_FORMAT */.E8,
+        job: run.job,
+        trees: run.trees,
+        steps: steps.map(({ name, status, durationMs, log, message }) => {
+            const s = { name, status };
+            if (durationMs !== undefined)
+                s.durationMs = durationMs;
+            if (log)
+                s.log = log;
+            if (message)
+                s.message = message;
+            return s;
+        }),
+        host: (0,external_node_os_.hostname)(),
+        startedAt: run.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+    };
+    if (settings.flight)
+        result.flight = settings.flight;
+    if (settings.attempt !== undefined)
+        result.attempt = settings.attempt;
+    if (settings.url)
+        result.url = settings.url;
+    if (cancelled)
+        result.cancelled = true;
+    (0,external_node_fs_.mkdirSync)(outputDir, { recursive: true });
+    const resultFile = (0,external_node_path_.join)(outputDir, 'result.json');
+    const junitFile = (0,external_node_path_.join)(outputDir, 'junit.xml');
+    (0,external_node_fs_.writeFileSync)(resultFile, JSON.stringify(result, null, 2) + '\n');
+    (0,external_node_fs_.writeFileSync)(junitFile, (0,junit/* toJUnit */.U5)(run.job, [{ name: run.job, steps: result.steps }]));
+    return {
+        result,
+        status: (0,flight/* jobStatus */.WB)(result.steps, cancelled),
+        resultFile,
+        junitFile,
+        logDir: run.logDir,
+        steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
+    };
+}
 /**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
@@ -2276,8 +2401,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
     const tagging = { tag: settings.tag, lockDir };
     await host.acquire({ pid: settings.ownerPid ?? process.pid, tag: settings.tag, job }, { waitMs: settings.lockWaitMs, signal });
     const startedAt = new Date();
-    const reports = [];
-    let cancelled = false;
+    let ran = { reports: [], cancelled: false };
     const record = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
     try {
         host.writeRecord(record);
@@ -2285,66 +2409,8 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         (0,external_node_fs_.rmSync)(logDir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(logDir, { recursive: true });
         (0,external_node_fs_.mkdirSync)(scratch, { recursive: true });
-        // The plan's own timeout ends the job like a cancellation does.
-        const jobAbort = new AbortController();
-        const onAbort = () => jobAbort.abort(abortReason(signal));
-        signal.addEventListener('abort', onAbort);
-        if (signal.aborted)
-            onAbort();
-        const jobTimer = plan.timeoutMs
-            ? setTimeout(() => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs)}`), plan.timeoutMs)
-            : undefined;
-        let blocked = false;
-        const steps = { logDir, scratch, tagging, host, record, logger, guests: 0 };
-        try {
-            for (const [i, step] of plan.steps.entries()) {
-                if (blocked || jobAbort.signal.aborted) {
-                    const report = {
-                        name: step.name,
-                        status: 'blocked',
-                        message: 'a step before it failed',
-                    };
-                    reports.push(...stageResults(report, step));
-                    continue;
-                }
-                const began = Date.now();
-                const report = { name: step.name, status: 'pass' };
-                const outcome = await logger.group(`Step ${step.name}`, () => runStep(step, i, report, steps, jobAbort.signal));
-                report.status = outcome.status;
-                report.message = outcome.message;
-                report.durationMs = Date.now() - began;
-                if (report.logPath)
-                    report.log = (0,external_node_path_.relative)(outputDir, report.logPath);
-                if (outcome.status === 'fail') {
-                    if (outcome.interrupted)
-                        cancelled = true;
-                    if (step.blocks || outcome.interrupted)
-                        blocked = true;
-                    // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
-                    let tailFrom = report.logPath;
-                    if (report.logPath)
-                        report.consoleTail = tailOf(report.logPath);
-                    if (!report.consoleTail && report.backendLogPath) {
-                        tailFrom = report.backendLogPath;
-                        report.consoleTail = tailOf(report.backendLogPath);
-                    }
-                    logger.error(`Step '${step.name}' failed: ${outcome.message}` +
-                        (report.consoleTail
-                            ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
-                            : ''), { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` });
-                }
-                else
-                    logger.info(`Step '${step.name}': ${outcome.message}`);
-                // A guest step with stages stands for one step of the result per stage.
-                reports.push(...stageResults(report, step, outcome.stages));
-            }
-            if (jobAbort.signal.aborted)
-                cancelled = true;
-        }
-        finally {
-            clearTimeout(jobTimer);
-            signal.removeEventListener('abort', onAbort);
-        }
+        const ctx = { logDir, scratch, tagging, host, record, logger, guests: 0 };
+        ran = await withJobTimeout(plan, signal, (abort) => runSteps(plan, job, ctx, outputDir, abort));
     }
     finally {
         const { killed } = await host.cleanJob(settings.tag, record);
@@ -2352,49 +2418,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
             logger.info(`Killed ${killed.length} process(es) the steps left behind: ${killed.join(', ')}`);
         host.release(settings.tag);
     }
-    const steps = (0,flight/* blockAfterFailure */.m7)(reports, (s) => {
-        const p = stepOf(plan, s.name);
-        return (p?.blocks ?? true) || cancelled;
-    });
-    const result = {
-        format: flight/* JOB_RESULT_FORMAT */.E8,
-        job,
-        trees,
-        steps: steps.map(({ name, status, durationMs, log, message }) => {
-            const s = { name, status };
-            if (durationMs !== undefined)
-                s.durationMs = durationMs;
-            if (log)
-                s.log = log;
-            if (message)
-                s.message = message;
-            return s;
-        }),
-        host: (0,external_node_os_.hostname)(),
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-    };
-    if (settings.flight)
-        result.flight = settings.flight;
-    if (settings.attempt !== undefined)
-        result.attempt = settings.attempt;
-    if (settings.url)
-        result.url = settings.url;
-    if (cancelled)
-        result.cancelled = true;
-    (0,external_node_fs_.mkdirSync)(outputDir, { recursive: true });
-    const resultFile = (0,external_node_path_.join)(outputDir, 'result.json');
-    const junitFile = (0,external_node_path_.join)(outputDir, 'junit.xml');
-    (0,external_node_fs_.writeFileSync)(resultFile, JSON.stringify(result, null, 2) + '\n');
-    (0,external_node_fs_.writeFileSync)(junitFile, (0,junit/* toJUnit */.U5)(job, [{ name: job, steps: result.steps }]));
-    return {
-        result,
-        status: (0,flight/* jobStatus */.WB)(result.steps, cancelled),
-        resultFile,
-        junitFile,
-        logDir,
-        steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
-    };
+    return writeResult(settings, plan, { job, trees, startedAt, logDir }, ran.reports, ran.cancelled);
 }
 /** Whatever jobs that crashed left on this host: their guests, processes, scratch directories. */
 async function cleanLeftovers(host, tag, logger) {

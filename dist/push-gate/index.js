@@ -56,7 +56,7 @@ const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
 const pm = __importStar(__nccwpck_require__(3335));
 const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const undici_1 = __nccwpck_require__(4371);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -5157,7 +5157,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5770,7 +5770,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6338,7 +6338,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -35251,7 +35251,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -36177,7 +36177,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -36460,7 +36460,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -36553,7 +36553,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -36744,7 +36744,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -36865,7 +36865,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -36988,7 +36988,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -39832,7 +39832,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -40255,7 +40255,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -40439,7 +40439,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -40573,7 +40573,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -42620,13 +42620,13 @@ function appendFlightNote(existing, record) {
 
 /***/ }),
 
-/***/ 3338:
+/***/ 6415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  kD: () => (/* binding */ NotCarried),
+  kD: () => (/* reexport */ NotCarried),
   Q5: () => (/* binding */ gateFlight)
 });
 
@@ -42640,6 +42640,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var lib_flight = __nccwpck_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var git = __nccwpck_require__(426);
 ;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
 
 
@@ -50061,10 +50063,6 @@ function toJUnit(name, jobs) {
     return lines.join('\n');
 }
 //# sourceMappingURL=junit.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
-// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
-var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50206,6 +50204,40 @@ class AllowMatcher {
     }
 }
 //# sourceMappingURL=allow-list.js.map
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
+var github = __nccwpck_require__(8645);
+// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
+var report = __nccwpck_require__(8178);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/announce.js
+/**
+ * The gate's GitHub step, after the push and the record: the fresh flight the decision asks
+ * for is dispatched, and the verdict shown on the revision (a check run, or a commit status).
+ */
+
+
+
+/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
+async function announce(s, outcome, logger) {
+    if (!s.github)
+        return;
+    const gh = s.github;
+    if (outcome.dispatched) {
+        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
+            revision: outcome.dispatched.revision,
+            purpose: outcome.dispatched.purpose,
+        });
+        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
+    }
+    const verdict = (0,report/* verdictOf */.Vj)(outcome, gh.targetUrl);
+    // The push and the record are done; a verdict that cannot be shown does not undo them.
+    try {
+        outcome.reported = await (0,github/* reportVerdict */.Ki)(gh.repository, verdict, gh.report, logger);
+    }
+    catch (e) {
+        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+//# sourceMappingURL=announce.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
 /** What the history says of one job's step, or undefined when it was never seen. */
 function stepPast(history, job, step) {
@@ -50317,24 +50349,14 @@ function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) 
         }
     }
 }
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new AllowMatcher(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => isExpired(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
+/** Every required pattern must match a present job, and none of its jobs may be cancelled. */
+function missingRequired(flight, policy, isBuild) {
+    const missing = [];
     for (const pattern of policy.required) {
         const match = picomatch(pattern);
         const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
+        if (!present.length)
+            missing.push({
                 job: pattern,
                 step: '(job)',
                 kind: 'missing',
@@ -50343,9 +50365,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 blocking: true,
                 message: 'required job missing from the flight',
             });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
+        for (const j of present.filter((j) => j.cancelled))
+            missing.push({
                 job: j.name,
                 step: '(job)',
                 kind: 'missing',
@@ -50355,169 +50376,218 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 message: 'required job was cancelled',
                 log: j.url,
             });
-        }
     }
+    return missing;
+}
+/**
+ * A failing step judged: a regression (blocking), or allowable (failed in the baseline too,
+ * never passed, no baseline, flaky by the heisenbug rule, covered by the allow list).
+ */
+function judgeFailure(job, step, build, entries, c) {
+    const base = c.baseline?.record.jobs.find((j) => j.name === job.name);
+    const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+    const past = stepPast(c.history.summary, job.name, step.name);
+    const finding = {
+        job: job.name,
+        step: step.name,
+        kind: 'regression',
+        baseline: baseStatus,
+        now: step.status,
+        build,
+        blocking: false,
+        failingSince: past?.failingSince,
+        lastPass: past?.lastPass,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+        message: step.message,
+    };
+    // Was it passing before? The baseline says; for a step it did not run, the last flight
+    // that ran it does.
+    let regressed;
+    if (!c.baseline)
+        regressed = false;
+    else if (baseStatus === 'pass')
+        regressed = true;
+    else if (baseStatus === undefined || baseStatus === 'skip')
+        regressed = past?.last === 'pass';
+    else
+        regressed = false;
+    if (!regressed) {
+        if (!c.baseline)
+            finding.kind = 'no-baseline';
+        else if (past ? !past.lastPass : !failing(baseStatus))
+            finding.kind = 'never-passed';
+        else
+            finding.kind = 'failed-in-baseline';
+        if (entries.length)
+            finding.allowedBy = entries.find((e) => !isExpired(e, c.policy.now));
+        return finding;
+    }
+    // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+    // another flight of the same revision.
+    const attempt = (step.attempts ?? []).indexOf('pass');
+    const other = c.others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)?.status ===
+        'pass');
+    const live = entries.filter((e) => !isExpired(e, c.policy.now));
+    if (!build && attempt >= 0) {
+        finding.kind = 'flaky';
+        finding.passIn = `attempt ${attempt + 1} of this flight`;
+    }
+    else if (!build && other) {
+        finding.kind = 'flaky';
+        finding.passIn = `flight ${other.flight}`;
+    }
+    else if (!build && live.length) {
+        finding.kind = 'allowed';
+        finding.allowedBy = live[0];
+    }
+    else
+        finding.blocking = true;
+    return finding;
+}
+/** Every step of the flight against the baseline and the carried history. */
+function findings(flight, c, allow, isBuild) {
+    const regressions = missingRequired(flight, c.policy, isBuild);
+    const allowable = [];
+    const fixed = [];
+    const stale = new Set();
+    const baseJobs = new Map((c.baseline?.record.jobs ?? []).map((j) => [j.name, j]));
     for (const job of flight.jobs) {
         const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
         for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = stepPast(history.summary, job.name, step.name);
             const entries = allow.matching(job.name, step.name);
             if (step.status === 'pass') {
                 for (const e of entries)
                     stale.add(e);
+                const baseStatus = baseJobs.get(job.name)?.steps.find((s) => s.name === step.name)?.status;
+                const past = stepPast(c.history.summary, job.name, step.name);
                 if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
                     fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
                 continue;
             }
             if (step.status === 'skip')
                 continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !isExpired(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
+            const finding = judgeFailure(job, step, build, entries, c);
+            (finding.blocking ? regressions : allowable).push(finding);
         }
     }
-    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    notRun(c.baseline, nowJobs, isBuild, allow, c.policy.now, regressions, allowable);
     // An entry is stale only when nothing it matches still fails.
     for (const f of [...regressions, ...allowable])
         for (const e of allow.matching(f.job, f.step))
             stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
+    return { regressions, allowable, fixed, staleAllows: [...stale] };
+}
+/**
+ * The baseline policies: a flight judged against nothing, or against an ancestor of an
+ * untested head, is refused when the policy says so, asking for a flight of the head first
+ * when it says dispatch. A forced push is never held by them.
+ */
+function heldByPolicy(baseline, policy) {
+    const t = policy.tested;
+    if (policy.force || !t)
+        return undefined;
+    const first = { revision: t.head, purpose: 'baseline' };
+    if (!baseline && policy.noBaseline === 'dispatch')
+        return {
+            verdict: 'refuse',
+            reason: `no baseline: asking for a flight of ${t.branch}'s head ${t.head} first`,
+            dispatch: first,
+        };
+    const untested = policy.untestedHead ?? 'ancestor';
+    if (baseline?.kind === 'ancestor' && untested !== 'ancestor') {
+        const reason = `${t.branch}'s head ${t.head} was never tested (nearest record: ${baseline.record.revision})`;
+        return untested === 'dispatch'
+            ? { verdict: 'refuse', reason: `${reason}: asking for a flight of it first`, dispatch: first }
+            : { verdict: 'refuse', reason };
+    }
+    return undefined;
+}
+/** osstest's rule on the findings: push without regressions, retry a flaky-looking flight. */
+function ruleVerdict(revision, baseline, regressions, others, policy) {
     const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
+    if (!baseline && policy.noBaseline !== 'push')
+        return {
+            verdict: 'refuse',
+            reason: 'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse',
+        };
+    if (n === 0)
+        return {
+            verdict: 'push',
+            reason: baseline
+                ? 'no regression'
+                : 'no baseline (policy no-baseline: push); every failure reported',
+        };
+    if (policy.retryFlaky &&
         !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+        regressions.every((r) => r.kind === 'regression' && !r.build))
+        return {
+            verdict: 'retry',
+            reason: `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`,
+            dispatch: { revision, purpose: 'retry' },
+        };
+    return {
+        verdict: 'refuse',
+        reason: `${n} regression${n > 1 ? 's' : ''}: ${regressions
             .slice(0, 3)
             .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
+            .join(', ')}${n > 3 ? ', ...' : ''}`,
     };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
+}
+/**
+ * The gate's decision, final: the findings, then every policy (the baseline policies, osstest's
+ * rule, a retry, a forced push). Nothing after it changes the verdict.
+ */
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    const found = findings(flight, { baseline, history, others, policy }, new AllowMatcher(allowList), isBuild);
+    const baseJobs = new Set((baseline?.record.jobs ?? []).map((j) => j.name));
+    const nowJobs = new Set(flight.jobs.map((j) => j.name));
+    let verdict = heldByPolicy(baseline, policy) ??
+        ruleVerdict(flight.revision, baseline, found.regressions, others, policy);
+    if (policy.force && verdict.verdict !== 'push')
+        verdict = {
+            verdict: 'push',
+            forced: policy.force,
+            reason: `forced by ${policy.force.actor}: ${policy.force.reason} (${verdict.reason})`,
+        };
+    const decision = {
+        verdict: verdict.verdict,
+        ...found,
+        newJobs: flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name),
+        goneJobs: [...baseJobs].filter((n) => !nowJobs.has(n)),
+        // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+        expiredAllows: allowList.filter((e) => isExpired(e, policy.now)),
+        reason: verdict.reason,
+    };
+    if (verdict.forced)
+        decision.forced = verdict.forced;
+    if (verdict.dispatch)
+        decision.dispatch = verdict.dispatch;
     return decision;
 }
 //# sourceMappingURL=decide.js.map
 // EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
 var flight_notes = __nccwpck_require__(8644);
-;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
+;// CONCATENATED MODULE: ./build/actions/lib/gate/model.js
 /**
- * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
- * partial clone of the hosted tree, and the flight notes fetched into it.
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
  */
-
-/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
-const HOSTED = 'hosted';
-/**
- * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
- * objects it leaves out are fetched when something reads them, with the same credentials.
- */
-async function usePartialClone(git, remote) {
-    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
-    return HOSTED;
+class NotCarried extends Error {
+    revision;
+    branch;
+    constructor(revision, branch, message) {
+        super(message);
+        this.revision = revision;
+        this.branch = branch;
+        this.name = 'NotCarried';
+    }
 }
-/**
- * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
- * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
- * ever made: the two or three notes the gate reads are fetched when read. A server without
- * partial clone sends everything.
- */
-async function fetchNotes(git, remote, notesRef) {
-    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
-}
-//# sourceMappingURL=hosted.js.map
+//# sourceMappingURL=model.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
 /**
  * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
@@ -50554,6 +50624,95 @@ async function findBaseline(git, notesRef, head, maxWalk) {
     };
 }
 //# sourceMappingURL=notes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
+/**
+ * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
+ * partial clone of the hosted tree; the tested and staging branches, the allow list's branch
+ * and the flight notes fetched into it; whether staging carried the revision; the baseline
+ * and the other flights of the revision.
+ */
+
+
+
+
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the two or three notes the gate reads are fetched when read. A server without
+ * partial clone sends everything.
+ */
+async function fetchNotes(git, remote, notesRef) {
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
+}
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
+async function fetchTree(s, git, allowSource) {
+    const tested = `refs/heads/${s.tested}`;
+    const staging = `refs/heads/${s.staging}`;
+    const allow = `refs/heads/${allowSource.branch}`;
+    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+    if (!refs.has(tested))
+        throw new errors/* ConfigurationError */.j1('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
+    const local = (branch) => `refs/remotes/hosted/${branch}`;
+    const specs = [`+${tested}:${local(s.tested)}`];
+    if (refs.has(staging))
+        specs.push(`+${staging}:${local(s.staging)}`);
+    if (refs.has(allow))
+        specs.push(`+${allow}:${ALLOW_REF}`);
+    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+    // stays small however long the history (a server without partial clone sends it all); the
+    // allow list's tree and file come when read.
+    const hosted = await usePartialClone(git, { url: s.remote });
+    await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
+    await fetchNotes(git, { url: s.remote }, s.notesRef);
+    return {
+        testedHead: (await git.commitOf(local(s.tested))),
+        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+    };
+}
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+async function checkCarried(s, git, revision, tree) {
+    if (revision === tree.testedHead)
+        return;
+    if (tree.stagingHead &&
+        (await git.commitOf(revision)) &&
+        (await git.isAncestor(revision, tree.stagingHead)))
+        return;
+    const where = tree.stagingHead
+        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+        : `'${s.staging}', which does not exist in ${s.remote},`;
+    throw new NotCarried(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
+}
+/** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
+async function loadContext(s, git, revision, testedHead) {
+    const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
+    const sameRevision = await (0,flight_notes/* readFlights */.QX)(git, s.notesRef, revision);
+    return {
+        testedHead,
+        baseline: found ? { record: found.record, kind: found.kind } : undefined,
+        sameRevision,
+    };
+}
+//# sourceMappingURL=hosted.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
@@ -50661,8 +50820,6 @@ async function publishFlight(git, remote, opts) {
     }
 }
 //# sourceMappingURL=publish.js.map
-// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
-var report = __nccwpck_require__(8178);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
 /**
  * Gathers a flight's job results from a directory as actions/download-artifact leaves it (one
@@ -50803,11 +50960,13 @@ function readResults(dir, tree, revision) {
 /**
  * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
  * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
- * the allow list from its branch of the hosted tree, find the baseline, decide, then push the
- * tested branch and the flight's note together, and report. What judges the flight (the allow
- * list, the required jobs, the credentials) never comes from the revision under test.
+ * the allow list from its branch of the hosted tree, find the baseline, decide once (every
+ * policy is in `decideFlight`), build the flight's record from the decision, then push the
+ * tested branch and the record together, and report to GitHub as a step of its own
+ * (announce.ts). What judges the flight (the allow list, the required jobs, the credentials)
+ * never comes from the revision under test. Reads of the hosted tree are in hosted.ts, its
+ * writes in publish.ts.
  */
-
 
 
 
@@ -50859,118 +51018,67 @@ function prepareGate(s) {
     const results = readResults(s.results, s.tree, s.revision);
     return { results, allowSource };
 }
-/**
- * The gate refuses a revision that the staging branch did not carry: pushing whatever
- * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
- * review staging stands for. Refused before anything is written: no branch, no note.
- */
-class NotCarried extends Error {
-    revision;
-    branch;
-    constructor(revision, branch, message) {
-        super(message);
-        this.revision = revision;
-        this.branch = branch;
-        this.name = 'NotCarried';
-    }
-}
-/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
-const ALLOW_REF = 'refs/tributary/allow-list';
-/**
- * A local repository with the hosted tree's tested and staging branches (commits only), the
- * allow list's branch and the notes. The revision is never fetched by id: what staging does
- * not carry is not the gate's to push.
- */
-async function fetchTree(s, git, allowSource) {
-    const tested = `refs/heads/${s.tested}`;
-    const staging = `refs/heads/${s.staging}`;
-    const allow = `refs/heads/${allowSource.branch}`;
-    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
-    if (!refs.has(tested))
-        throw new errors/* ConfigurationError */.j1('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
-    const local = (branch) => `refs/remotes/hosted/${branch}`;
-    const specs = [`+${tested}:${local(s.tested)}`];
-    if (refs.has(staging))
-        specs.push(`+${staging}:${local(s.staging)}`);
-    if (refs.has(allow))
-        specs.push(`+${allow}:${ALLOW_REF}`);
-    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
-    // stays small however long the history (a server without partial clone sends it all); the
-    // allow list's tree and file come when read.
-    const hosted = await usePartialClone(git, { url: s.remote });
-    await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
-    await fetchNotes(git, { url: s.remote }, s.notesRef);
+/** The fresh flight the decision asks for, when the gate may dispatch one. */
+function dispatchOf(s, decision) {
+    if (!decision.dispatch || !s.github?.workflow)
+        return undefined;
     return {
-        testedHead: (await git.commitOf(local(s.tested))),
-        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
-        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+        workflow: s.github.workflow,
+        ref: s.github.workflowRef ?? s.staging,
+        ...decision.dispatch,
     };
 }
-/**
- * The revision must be the tested head itself (a baseline flight of it) or reachable from the
- * staging head fetched in this run (a dispatched retry of an older staging commit is).
- */
-async function checkCarried(s, git, revision, tree) {
-    if (revision === tree.testedHead)
-        return;
-    if (tree.stagingHead &&
-        (await git.commitOf(revision)) &&
-        (await git.isAncestor(revision, tree.stagingHead)))
-        return;
-    const where = tree.stagingHead
-        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
-        : `'${s.staging}', which does not exist in ${s.remote},`;
-    throw new NotCarried(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
-}
-/** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
-async function loadContext(s, git, revision, testedHead) {
-    const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
-    const sameRevision = await (0,flight_notes/* readFlights */.QX)(git, s.notesRef, revision);
-    return {
-        testedHead,
-        baseline: found ? { record: found.record, kind: found.kind } : undefined,
-        sameRevision,
-    };
-}
-/** The decision and the record to store, from results and context (no git, no network). */
+/** The decision, final, from results and context (no git, no network), and the record of it. */
 function judge(s, results, allowList, ctx) {
     const now = s.now ?? new Date();
-    const policy = {
-        required: s.required,
-        buildJobs: s.buildJobs,
-        noBaseline: s.noBaseline === 'push' ? 'push' : 'refuse',
-        retryFlaky: s.retryFlaky,
-        force: s.force,
-        now,
-    };
     // The latest summary is the baseline's, unless a flight of this revision came after it.
     const latest = [ctx.baseline?.record, ...ctx.sameRevision]
         .filter((r) => !!r && !!r.history)
         .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
         .pop();
-    const decision = decideFlight({ revision: results.revision, jobs: results.jobs }, ctx.baseline, { summary: latest?.history, sameRevision: ctx.sameRevision }, allowList, policy);
-    let dispatch;
-    // The flight is not judged against nothing: by policy, ask for the baseline to be tested.
-    if (!s.force) {
-        if (!ctx.baseline && s.noBaseline === 'dispatch') {
-            decision.verdict = 'refuse';
-            decision.reason = `no baseline: asking for a flight of ${s.tested}'s head ${ctx.testedHead} first`;
-            dispatch = { revision: ctx.testedHead, purpose: 'baseline' };
-        }
-        else if (ctx.baseline?.kind === 'ancestor' && s.untestedHead !== 'ancestor') {
-            decision.verdict = 'refuse';
-            decision.reason = `${s.tested}'s head ${ctx.testedHead} was never tested (nearest record: ${ctx.baseline.record.revision})`;
-            if (s.untestedHead === 'dispatch') {
-                decision.reason += ': asking for a flight of it first';
-                dispatch = { revision: ctx.testedHead, purpose: 'baseline' };
-            }
-        }
-    }
-    if (decision.verdict === 'retry')
-        dispatch = { revision: results.revision, purpose: 'retry' };
+    const decision = decideFlight({ revision: results.revision, jobs: results.jobs }, ctx.baseline, { summary: latest?.history, sameRevision: ctx.sameRevision }, allowList, {
+        required: s.required,
+        buildJobs: s.buildJobs,
+        noBaseline: s.noBaseline,
+        untestedHead: s.untestedHead,
+        tested: { branch: s.tested, head: ctx.testedHead },
+        retryFlaky: s.retryFlaky,
+        force: s.force,
+        now,
+    });
+    return { decision, record: flightRecord(s, results, ctx, decision, latest, now) };
+}
+/** The flight's record, built from the decision (not yet pushed: publishing says). */
+function flightRecord(s, results, ctx, decision, latest, now) {
     const at = now.toISOString();
     const flight = results.flight ?? s.flight;
     const ref = { flight, revision: results.revision, at };
+    const recorded = {
+        verdict: decision.verdict,
+        pushed: false,
+        tested: { branch: s.tested, head: ctx.testedHead },
+        regressions: decision.regressions.length,
+        regressionList: decision.regressions.map((r) => ({
+            job: r.job,
+            step: r.step,
+            baseline: r.baseline,
+            now: r.now,
+        })),
+        reason: decision.reason,
+    };
+    if (ctx.baseline)
+        recorded.baseline = {
+            flight: ctx.baseline.record.flight,
+            revision: ctx.baseline.record.revision,
+            kind: ctx.baseline.kind,
+        };
+    if (decision.forced)
+        recorded.forced = decision.forced;
+    if (s.dryRun)
+        recorded.dryRun = true;
+    const dispatched = dispatchOf(s, decision);
+    if (dispatched)
+        recorded.dispatched = dispatched;
     const record = {
         format: lib_flight/* FLIGHT_RECORD_FORMAT */.N2,
         flight,
@@ -50979,36 +51087,14 @@ function judge(s, results, allowList, ctx) {
         trees: results.trees,
         jobs: results.jobs,
         recordedAt: at,
-        decision: {
-            verdict: decision.verdict,
-            pushed: false,
-            tested: { branch: s.tested, head: ctx.testedHead },
-            regressions: decision.regressions.length,
-            regressionList: decision.regressions.map((r) => ({
-                job: r.job,
-                step: r.step,
-                baseline: r.baseline,
-                now: r.now,
-            })),
-            reason: decision.reason,
-        },
+        decision: recorded,
         history: carryHistory(latest?.history, ref, results.jobs),
     };
-    if (ctx.baseline)
-        record.decision.baseline = {
-            flight: ctx.baseline.record.flight,
-            revision: ctx.baseline.record.revision,
-            kind: ctx.baseline.kind,
-        };
-    if (decision.forced)
-        record.decision.forced = decision.forced;
-    if (s.dryRun)
-        record.decision.dryRun = true;
     if (s.trigger)
         record.trigger = s.trigger;
     if (results.startedAt)
         record.startedAt = results.startedAt;
-    return { decision, record, dispatch };
+    return record;
 }
 /** The gate's own clone of the hosted tree, the token scoped to that repository. */
 async function openClone(s, logger) {
@@ -51031,16 +51117,28 @@ function logDecision(s, ctx, decision, logger) {
     for (const e of decision.staleAllows)
         logger.warning(`Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`);
 }
-/** Pushes the tested branch (when the decision says so) and the record, or the record alone. */
+/** The record as pushed: with whether this push moves the tested branch, or why it did not. */
+function asPublished(record, pushed, refused) {
+    const decision = { ...record.decision, pushed };
+    if (refused)
+        decision.reason = `${decision.reason}; not pushed: ${refused}`;
+    return { ...record, decision };
+}
+/**
+ * Pushes the tested branch (when the decision says so) and the record, or the record alone.
+ * A push refused for a reason a person must see (the tested branch moved) is recorded too,
+ * without moving anything: the record is built again from the decision and the refusal.
+ */
 async function publish(s, git, outcome, logger) {
-    const { decision, record, revision, testedHead } = outcome;
+    const { decision, revision, testedHead } = outcome;
     const remote = { url: s.remote };
     const push = decision.verdict === 'push' && testedHead !== revision;
+    const judged = outcome.record;
     try {
-        record.decision.pushed = push;
+        outcome.record = asPublished(judged, push);
         const done = await publishFlight(git, remote, {
             notesRef: s.notesRef,
-            record,
+            record: outcome.record,
             tested: push ? { branch: s.tested, head: testedHead } : undefined,
             logger,
         });
@@ -51052,34 +51150,22 @@ async function publish(s, git, outcome, logger) {
     catch (e) {
         if (!(e instanceof PushRefused))
             throw e;
-        // A refused flight is history too: record it without moving anything.
         outcome.error = e.message;
-        record.decision.pushed = false;
-        record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
+        outcome.record = asPublished(judged, false, e.message);
         await fetchNotes(git, remote, s.notesRef);
-        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record, logger })).attempts;
+        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record: outcome.record, logger })).attempts;
     }
 }
-/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
-async function announce(s, outcome, logger) {
-    if (!s.github)
-        return;
-    const gh = s.github;
-    if (outcome.dispatched) {
-        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
-            revision: outcome.dispatched.revision,
-            purpose: outcome.dispatched.purpose,
-        });
-        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
-    }
-    const verdict = (0,report/* verdictOf */.Vj)(outcome, gh.targetUrl);
-    // The push and the record are done; a verdict that cannot be shown does not undo them.
-    try {
-        outcome.reported = await (0,github/* reportVerdict */.Ki)(gh.repository, verdict, gh.report, logger);
-    }
-    catch (e) {
-        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
+/** Reads the hosted tree (fetch, carried, allow list, baseline) and decides. */
+async function readAndJudge(s, git, results, allowSource, logger) {
+    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
+    await checkCarried(s, git, results.revision, tree);
+    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
+    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
+    const ctx = await loadContext(s, git, results.revision, tree.testedHead);
+    const { decision, record } = judge(s, results, allowList, ctx);
+    logDecision(s, ctx, decision, logger);
+    return { ctx, decision, record };
 }
 /**
  * The whole gate. Throws ConfigurationError on bad input, and NotCarried for a revision
@@ -51090,33 +51176,22 @@ async function gateFlight(s, logger) {
     const revision = results.revision;
     logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
     const git = await openClone(s, logger);
-    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
-    await checkCarried(s, git, revision, tree);
-    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
-    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
-    const ctx = await loadContext(s, git, revision, tree.testedHead);
-    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
-    logDecision(s, ctx, decision, logger);
+    const { ctx, decision, record } = await readAndJudge(s, git, results, allowSource, logger);
     const outcome = {
         tree: s.tree,
         tested: s.tested,
         revision,
-        testedHead: tree.testedHead,
+        testedHead: ctx.testedHead,
         baseline: ctx.baseline,
         decision,
         record,
         pushed: false,
-        alreadyThere: decision.verdict === 'push' && tree.testedHead === revision,
+        alreadyThere: decision.verdict === 'push' && ctx.testedHead === revision,
         publishAttempts: 0,
     };
-    if (dispatch && s.github?.workflow) {
-        outcome.dispatched = {
-            workflow: s.github.workflow,
-            ref: s.github.workflowRef ?? s.staging,
-            ...dispatch,
-        };
-        record.decision.dispatched = outcome.dispatched;
-    }
+    const dispatched = dispatchOf(s, decision);
+    if (dispatched)
+        outcome.dispatched = dispatched;
     if (!s.dryRun) {
         await publish(s, git, outcome, logger);
         await announce(s, outcome, logger);
@@ -52916,7 +52991,7 @@ class Context {
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -58508,7 +58583,7 @@ function createGitHub(options) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3338);
+/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6415);
 /* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8178);
 /* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
 /* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);
@@ -58913,7 +58988,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

@@ -6,7 +6,7 @@
 import type { FlightRef } from '../flight.js';
 import type { Annotation, Verdict } from '../github.js';
 import type { Decision, Finding } from './decide.js';
-import type { GateOutcome, NotCarried } from './gate.js';
+import type { GateOutcome, NotCarried } from './model.js';
 
 export const STATUS_CONTEXT = 'tributary/push-gate';
 

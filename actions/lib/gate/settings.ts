@@ -8,7 +8,7 @@ import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import type { Identity } from '../git.js';
 import { GitHubRepository, REPORT_KINDS, type GitHub } from '../github.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
-import type { GateSettings } from './gate.js';
+import type { GateSettings } from './model.js';
 
 /** Every input of the push-gate action, with the default its action.yml declares. */
 export const GATE_SETTINGS = {
