@@ -67,6 +67,11 @@ export interface FlightJob {
   cancelled?: boolean;
   /** The run attempt of the result kept (earlier attempts live on in each step's `attempts`). */
   attempt?: number;
+  /**
+   * The job's own trees, when one differs from the flight's `trees` (a dependency's gate
+   * tests one revision of it against several of the consumer: a job per consumer branch).
+   */
+  trees?: TreeRevision[];
   steps: StepResult[];
 }
 
@@ -350,6 +355,7 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
     if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`)) job.cancelled = true;
     const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
     if (attempt !== undefined) job.attempt = attempt;
+    if (jo.trees !== undefined) job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
     return job;
   });
   const record: FlightRecord = {

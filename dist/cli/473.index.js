@@ -132,6 +132,32 @@ function verdictOf(outcome, detailsUrl) {
         detailsUrl,
     };
 }
+/**
+ * The trees other than the one under test whose revision moved since the baseline flight, job
+ * by job (each job's own trees, else its flight's), grouped by move: a regression may be the
+ * consumer's change, not the gated tree's.
+ */
+function treesMoved(record, baseline) {
+    if (!baseline)
+        return [];
+    const moves = new Map();
+    for (const job of record.jobs) {
+        const before = baseline.jobs.find((j) => j.name === job.name);
+        if (!before)
+            continue;
+        const then = new Map((before.trees ?? baseline.trees).map((t) => [t.name, t.revision]));
+        for (const t of job.trees ?? record.trees) {
+            const from = then.get(t.name);
+            if (t.name === record.tree || !from || from === t.revision)
+                continue;
+            const key = `${t.name} ${from} ${t.revision}`;
+            const move = moves.get(key) ?? { tree: t.name, from, to: t.revision, jobs: [] };
+            move.jobs.push(job.name);
+            moves.set(key, move);
+        }
+    }
+    return [...moves.values()];
+}
 /** The job summary in Markdown. */
 function renderSummary(outcome) {
     const d = outcome.decision;
@@ -154,6 +180,8 @@ function renderSummary(outcome) {
         `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
         `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
     ];
+    for (const m of treesMoved(outcome.record, outcome.baseline?.record))
+        out.push(`- ${cell(m.tree)} moved from ${m.from.slice(0, 12)} to ${m.to.slice(0, 12)} since the baseline (${m.jobs.map(cell).join(', ')})`);
     if (d.forced)
         out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
     if (outcome.dispatched)

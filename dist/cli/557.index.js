@@ -438,6 +438,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -1365,7 +1367,9 @@ function readResults(dir, tree, revision) {
     }
     if (!found.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
-    // The revision of every tree: all results must agree, and with the revision given.
+    // The revision of the tree under test: all results must agree, and with the revision
+    // given. Another tree (the consumer a dependency is gated against) may differ by job: the
+    // flight's `trees` then holds its first revision seen, and each job that differs its own.
     const trees = new Map();
     if (revision)
         trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
@@ -1374,7 +1378,7 @@ function readResults(dir, tree, revision) {
             const known = trees.get(t.name);
             if (!known)
                 trees.set(t.name, { t, source });
-            else if (known.t.revision !== t.revision) {
+            else if (known.t.revision !== t.revision && t.name === tree) {
                 const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
                 if (known.source === REVISION_SETTING)
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SettingError */ .L_('revision', says);
@@ -1391,6 +1395,8 @@ function readResults(dir, tree, revision) {
     for (const { result, source } of found) {
         const attempt = result.attempt ?? 1;
         const job = { name: result.job, steps: result.steps, attempt };
+        if (result.trees.some((t) => trees.get(t.name).t.revision !== t.revision))
+            job.trees = result.trees;
         if (result.host)
             job.host = result.host;
         if (result.url)

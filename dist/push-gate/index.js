@@ -42570,6 +42570,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -50890,7 +50892,9 @@ function readResults(dir, tree, revision) {
     }
     if (!found.length)
         throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
-    // The revision of every tree: all results must agree, and with the revision given.
+    // The revision of the tree under test: all results must agree, and with the revision
+    // given. Another tree (the consumer a dependency is gated against) may differ by job: the
+    // flight's `trees` then holds its first revision seen, and each job that differs its own.
     const trees = new Map();
     if (revision)
         trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
@@ -50899,7 +50903,7 @@ function readResults(dir, tree, revision) {
             const known = trees.get(t.name);
             if (!known)
                 trees.set(t.name, { t, source });
-            else if (known.t.revision !== t.revision) {
+            else if (known.t.revision !== t.revision && t.name === tree) {
                 const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
                 if (known.source === REVISION_SETTING)
                     throw new errors/* SettingError */.L_('revision', says);
@@ -50916,6 +50920,8 @@ function readResults(dir, tree, revision) {
     for (const { result, source } of found) {
         const attempt = result.attempt ?? 1;
         const job = { name: result.job, steps: result.steps, attempt };
+        if (result.trees.some((t) => trees.get(t.name).t.revision !== t.revision))
+            job.trees = result.trees;
         if (result.host)
             job.host = result.host;
         if (result.url)
@@ -51215,7 +51221,7 @@ async function gateFlight(s, logger) {
 /* harmony export */   Qj: () => (/* binding */ renderNotCarried),
 /* harmony export */   Vj: () => (/* binding */ verdictOf)
 /* harmony export */ });
-/* unused harmony exports STATUS_CONTEXT, statusOf */
+/* unused harmony exports STATUS_CONTEXT, statusOf, treesMoved */
 const STATUS_CONTEXT = 'tributary/push-gate';
 const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
@@ -51315,6 +51321,32 @@ function verdictOf(outcome, detailsUrl) {
         detailsUrl,
     };
 }
+/**
+ * The trees other than the one under test whose revision moved since the baseline flight, job
+ * by job (each job's own trees, else its flight's), grouped by move: a regression may be the
+ * consumer's change, not the gated tree's.
+ */
+function treesMoved(record, baseline) {
+    if (!baseline)
+        return [];
+    const moves = new Map();
+    for (const job of record.jobs) {
+        const before = baseline.jobs.find((j) => j.name === job.name);
+        if (!before)
+            continue;
+        const then = new Map((before.trees ?? baseline.trees).map((t) => [t.name, t.revision]));
+        for (const t of job.trees ?? record.trees) {
+            const from = then.get(t.name);
+            if (t.name === record.tree || !from || from === t.revision)
+                continue;
+            const key = `${t.name} ${from} ${t.revision}`;
+            const move = moves.get(key) ?? { tree: t.name, from, to: t.revision, jobs: [] };
+            move.jobs.push(job.name);
+            moves.set(key, move);
+        }
+    }
+    return [...moves.values()];
+}
 /** The job summary in Markdown. */
 function renderSummary(outcome) {
     const d = outcome.decision;
@@ -51337,6 +51369,8 @@ function renderSummary(outcome) {
         `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
         `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
     ];
+    for (const m of treesMoved(outcome.record, outcome.baseline?.record))
+        out.push(`- ${cell(m.tree)} moved from ${m.from.slice(0, 12)} to ${m.to.slice(0, 12)} since the baseline (${m.jobs.map(cell).join(', ')})`);
     if (d.forced)
         out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
     if (outcome.dispatched)
