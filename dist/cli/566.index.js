@@ -6,23 +6,22 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GW: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.GW),
+/* harmony export */   GW: () => (/* reexport safe */ _hosted_js__WEBPACK_IMPORTED_MODULE_2__.GW),
 /* harmony export */   He: () => (/* reexport safe */ _history_js__WEBPACK_IMPORTED_MODULE_1__.H),
 /* harmony export */   T: () => (/* reexport safe */ _decide_js__WEBPACK_IMPORTED_MODULE_0__.T),
 /* harmony export */   kO: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.kO),
-/* harmony export */   pw: () => (/* reexport safe */ _notes_js__WEBPACK_IMPORTED_MODULE_2__.pw),
 /* harmony export */   x8: () => (/* reexport safe */ _results_js__WEBPACK_IMPORTED_MODULE_4__.x),
-/* harmony export */   y9: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.y9)
+/* harmony export */   y9: () => (/* reexport safe */ _hosted_js__WEBPACK_IMPORTED_MODULE_2__.y9)
 /* harmony export */ });
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7012);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1603);
+/* harmony import */ var _hosted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3853);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8841);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3749);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9796);
 /**
  * What the gate part offers the other parts (ESLint lets a part import another only through
- * its index.ts): flight records as notes of the hosted tree (read many at once, fetched,
- * published with leases), a finished flight's results folder, and the regression rules, so
+ * its index.ts): flight records as notes of the hosted tree (fetched, published with
+ * leases), a finished flight's results folder, and the regression rules, so
  * the history page shows a flight as the gate decided it. The front ends (the push-gate
  * action's main.ts, cli/gate.ts) import the part's files themselves.
  */
@@ -481,8 +480,8 @@ td.past { color: var(--muted); font-size: 12px; max-width: 12rem; }
 .damaged { border-left: 4px solid #9b1c1c; padding-left: 0.75rem; }
 `;
 //# sourceMappingURL=render.js.map
-// EXTERNAL MODULE: ./build/actions/lib/flight.js
-var flight = __webpack_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __webpack_require__(8644);
 ;// CONCATENATED MODULE: ./build/actions/lib/history/source.js
 /**
  * Which flights a history page shows, read from the notes newest first and only as far back as
@@ -490,29 +489,15 @@ var flight = __webpack_require__(1576);
  * watch series (the notes ref's own log, newest change first, each note's records of that
  * series). Reading stops once enough flights are found, so a page costs the same with a
  * hundred flights recorded or ten thousand. Notes are found and parsed by the notes module
- * (Git.noteBlobs, parseFlightNote); a note that does not parse is reported, never dropped silently.
+ * (actions/lib/flight-notes.ts); a record that does not parse is reported, never dropped silently.
  */
 
-const GATE_NOTES_REF = 'refs/notes/tributary/flights';
-const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 /** Reads the notes (commit, blob) in their order; a note that does not parse is collected. */
 async function readNotes(git, notesRef, blobs, opts, damaged) {
-    if (!blobs.length)
-        return [];
-    await opts.prefetch?.(blobs.map((b) => b.blob));
-    const texts = await git.readBlobs(blobs.map((b) => b.blob));
-    const out = [];
-    for (const { commit, blob } of blobs) {
-        try {
-            // A blob the batch could not read: read alone, its error is the note's.
-            const text = texts.get(blob) ?? (await git.readBlob(blob));
-            out.push((0,flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${commit}`));
-        }
-        catch (e) {
-            damaged.push({ commit, error: e instanceof Error ? e.message : String(e) });
-            out.push([]);
-        }
-    }
+    // Lenient: a damaged record is collected (the page lists it), the note's others shown.
+    const notes = new flight_notes/* FlightNotes */.Cw(git, notesRef, { strict: false });
+    const out = await notes.readNotes(blobs, opts.prefetch);
+    damaged.push(...notes.damaged);
     return out;
 }
 /** Newest first: by recording time, the order of reading where times tie. */
@@ -837,7 +822,7 @@ function parseHistorySettings(read, context) {
     const written = v.string('pages');
     if (written !== 'all' && !/^\d+$/.test(written))
         throw v.invalid('pages', written, "a whole number >= 1, or 'all'");
-    const notesRef = v.optional('notes-ref') ?? (series ? WATCH_NOTES_REF : GATE_NOTES_REF);
+    const notesRef = v.optional('notes-ref') ?? (series ? flight_notes/* WATCH_NOTES_REF */.YL : flight_notes/* FLIGHT_NOTES_REF */.f6);
     // The branch's head is filled in once it is fetched.
     const source = series
         ? { kind: 'series', series, notesRef }
@@ -926,7 +911,7 @@ is the newest page, page-2.html the next older, and so on (docs/history.md).`,
         {
             name: 'notes-ref',
             value: '<ref>',
-            description: `the notes ref holding flight records (default: ${GATE_NOTES_REF} with --branch, ${WATCH_NOTES_REF} with --series)`,
+            description: `the notes ref holding flight records (default: ${flight_notes/* FLIGHT_NOTES_REF */.f6} with --branch, ${flight_notes/* WATCH_NOTES_REF */.YL} with --series)`,
         },
         {
             name: 'build-jobs',

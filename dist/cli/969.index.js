@@ -152,6 +152,191 @@ async function divergence(options) {
 
 /***/ }),
 
+/***/ 8644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   QX: () => (/* binding */ readFlights),
+/* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports noteName, parseNote, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
+
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
+
+/***/ }),
+
 /***/ 1576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -159,7 +344,6 @@ async function divergence(options) {
 /* harmony export */   De: () => (/* binding */ parseJobResult),
 /* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
 /* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   WB: () => (/* binding */ jobStatus),
 /* harmony export */   kO: () => (/* binding */ parseFlightNote),
 /* harmony export */   m7: () => (/* binding */ blockAfterFailure),
@@ -404,6 +588,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -450,41 +636,6 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
 //# sourceMappingURL=flight.js.map
 
 /***/ }),
@@ -507,6 +658,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __webpack_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __webpack_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/settings.js
 var settings = __webpack_require__(1007);
 // EXTERNAL MODULE: external "node:fs"
@@ -676,6 +829,7 @@ class PatchDelivery {
 
 
 
+
 /** Every input of the track-upstream action, with the default its action.yml declares. */
 const TRACK_SETTINGS = {
     mode: { required: true },
@@ -699,7 +853,7 @@ const TRACK_SETTINGS = {
     'pin-branch': {},
     'pin-tags': {},
     'require-flight': { default: 'true' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     'pin-file': {},
     'pin-variable': {},
     'pin-pattern': {},
@@ -1712,33 +1866,10 @@ function newestFirst(tags) {
 
 
 
+
 // `git notes --ref` reads only under refs/notes/.
 const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** The flights recorded on a revision (a note may hold several records, appended). */
-function flightsOf(note, source) {
-    if (!note?.trim())
-        return [];
-    const chunks = (() => {
-        try {
-            const whole = JSON.parse(note);
-            return Array.isArray(whole) ? whole.map((x) => JSON.stringify(x)) : [note];
-        }
-        catch {
-            return note.split(/\n(?=\{)/);
-        }
-    })();
-    const out = [];
-    for (const c of chunks) {
-        try {
-            out.push((0,flight/* parseFlightRecord */.r2)(c, source));
-        }
-        catch {
-            // A record this version cannot read does not count as a pass.
-        }
-    }
-    return out;
-}
 function passed(f) {
     if (f.decision)
         return f.decision.verdict === 'push';
@@ -1790,9 +1921,15 @@ async function pin(ctx) {
     // fetched, when read, however many flights the tree has recorded.
     await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
     const hasNotes = !!(await git.commitOf(TREE_NOTES));
-    const flightsAt = async (commit) => hasNotes
-        ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
-        : [];
+    // Lenient: a record this version cannot read never counts as a pass, and is reported.
+    const notes = new flight_notes/* FlightNotes */.Cw(git, TREE_NOTES, {
+        strict: false,
+        logger: ctx.logger,
+        shownAs: `${p.treeUrl} ${p.notesRef}`,
+    });
+    const flightsAt = async (commit) => (hasNotes ? notes.read(commit) : []);
+    // A revision whose record cannot be read is not one without a record (never untested).
+    flightsAt.damaged = (commit) => notes.damaged.some((d) => d.commit === commit);
     let choice;
     if (p.branch) {
         const commit = (await git.commitOf('refs/track/tree-branch'));
@@ -1800,6 +1937,8 @@ async function pin(ctx) {
     }
     else
         choice = await chooseTag(ctx, spot, tags, flightsAt);
+    if (notes.damaged.length)
+        ctx.notices.push(`${notes.damaged.length} flight record(s) in ${p.notesRef} of ${p.treeUrl} could not be read and count as no pass: ${[...new Set(notes.damaged.map((d) => d.commit))].map(context_short).join(', ')}.`);
     if (!choice)
         return;
     let oldCommit;
@@ -1821,12 +1960,13 @@ async function chooseTag(ctx, spot, tags, flightsAt) {
     for (const tag of tags) {
         const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`));
         const flights = await flightsAt(commit);
-        if (flights.length)
+        const unreadable = !!flightsAt.damaged?.(commit);
+        if (flights.length || unreadable)
             recorded = true;
         const ok = flights.filter(passed).pop();
         if (ok)
             return { commit, value: tag, flight: ok };
-        if (!flights.length && !p.requireFlight)
+        if (!flights.length && !unreadable && !p.requireFlight)
             return { commit, value: tag, untested: true };
     }
     if (!recorded) {

@@ -33556,6 +33556,488 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
+/***/ 8644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports WATCH_NOTES_REF, noteName, parseNote, readFlights, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
+
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
+
+/***/ }),
+
+/***/ 1576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
+/* harmony export */   x5: () => (/* binding */ appendFlightNote)
+/* harmony export */ });
+/* unused harmony exports JOB_RESULT_FORMAT, FLIGHT_RECORD_FORMAT, STEP_STATUSES, FLIGHT_PURPOSES, blockAfterFailure, parseJobResult */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/**
+ * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
+ * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
+ * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
+ * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
+ *
+ * Formats are versioned by their `format` field; a reader refuses a format it does not know
+ * instead of guessing. The reference is docs/flight-format.md.
+ */
+
+const JOB_RESULT_FORMAT = 'tributary.job/v1';
+const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
+const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
+/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
+function jobStatus(steps, cancelled = false) {
+    if (cancelled)
+        return 'fail';
+    if (steps.some((s) => s.status === 'fail'))
+        return 'fail';
+    if (steps.some((s) => s.status === 'blocked'))
+        return 'blocked';
+    if (steps.length && steps.every((s) => s.status === 'skip'))
+        return 'skip';
+    return 'pass';
+}
+/**
+ * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
+ * says whether a step's failure stops the ones after it (default: it does).
+ */
+function blockAfterFailure(steps, blocks = () => true) {
+    let blocked = false;
+    return steps.map((s) => {
+        if (blocked && s.status !== 'skip')
+            return { ...s, status: 'blocked' };
+        if (s.status === 'fail' && blocks(s))
+            blocked = true;
+        return s;
+    });
+}
+// ---- validation: every error names the file and the field ------------------------------
+class Checker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(field, message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+    }
+    object(v, field) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            this.fail(field, `must be an object`);
+        return v;
+    }
+    string(v, field, optional = false) {
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    number(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    boolean(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean')
+            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    array(v, field) {
+        if (!Array.isArray(v))
+            this.fail(field, `must be a list`);
+        return v;
+    }
+    status(v, field) {
+        if (!STEP_STATUSES.includes(v)) {
+            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
+        }
+        return v;
+    }
+    revision(v, field) {
+        const s = this.string(v, field);
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
+            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
+        return s;
+    }
+    steps(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
+            names.add(name);
+            const step = { name, status: this.status(o.status, `${f}.status`) };
+            const d = this.number(o.durationMs, `${f}.durationMs`);
+            if (d !== undefined)
+                step.durationMs = d;
+            const log = this.string(o.log, `${f}.log`, true);
+            if (log)
+                step.log = log;
+            const message = o.message === undefined ? undefined : String(o.message);
+            if (message)
+                step.message = message;
+            if (o.attempts !== undefined) {
+                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
+            }
+            return step;
+        });
+    }
+    history(v, field) {
+        const o = this.object(v, field);
+        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+            const f = this.object(raw, `${field}.flights[${i}]`);
+            return {
+                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
+                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
+                at: this.string(f.at, `${field}.flights[${i}].at`),
+            };
+        });
+        const index = (x, f) => {
+            if (x === null)
+                return null;
+            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+            return x;
+        };
+        const steps = {};
+        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+            const js = (steps[job] = {});
+            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+                const f = `${field}.steps.${job}.${step}`;
+                const t = this.array(h, f);
+                if (t.length !== 4)
+                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+                const first = index(t[0], `${f}[0]`);
+                if (first === null)
+                    this.fail(`${f}[0]`, 'must be an index, not null');
+                js[step] = [
+                    first,
+                    index(t[1], `${f}[1]`),
+                    index(t[2], `${f}[2]`),
+                    this.status(t[3], `${f}[3]`),
+                ];
+            }
+        }
+        return { flights, steps };
+    }
+    trees(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats tree '${name}'`);
+            names.add(name);
+            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
+            const url = this.string(o.url, `${f}.url`, true);
+            if (url)
+                t.url = url;
+            const ref = this.string(o.ref, `${f}.ref`, true);
+            if (ref)
+                t.ref = ref;
+            return t;
+        });
+    }
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not valid JSON (${e.message})`);
+    }
+}
+/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
+function parseJobResult(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== JOB_RESULT_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
+    }
+    const result = {
+        format: JOB_RESULT_FORMAT,
+        job: c.string(o.job, 'job'),
+        trees: c.trees(o.trees, 'trees'),
+        steps: c.steps(o.steps, 'steps'),
+    };
+    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
+        const v = c.string(o[key], key, true);
+        if (v)
+            result[key] = v;
+    }
+    const attempt = c.number(o.attempt, 'attempt');
+    if (attempt !== undefined)
+        result.attempt = attempt;
+    const cancelled = c.boolean(o.cancelled, 'cancelled');
+    if (cancelled !== undefined)
+        result.cancelled = cancelled;
+    return result;
+}
+/** Reads and validates a flight record (a note's content). */
+function parseFlightRecord(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== FLIGHT_RECORD_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
+    }
+    const jobNames = new Set();
+    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
+        const jo = c.object(raw, `jobs[${i}]`);
+        const name = c.string(jo.name, `jobs[${i}].name`);
+        if (jobNames.has(name))
+            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
+        jobNames.add(name);
+        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
+        const host = c.string(jo.host, `jobs[${i}].host`, true);
+        if (host)
+            job.host = host;
+        const url = c.string(jo.url, `jobs[${i}].url`, true);
+        if (url)
+            job.url = url;
+        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
+            job.cancelled = true;
+        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+        if (attempt !== undefined)
+            job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
+        return job;
+    });
+    const record = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight: c.string(o.flight, 'flight'),
+        tree: c.string(o.tree, 'tree'),
+        revision: c.revision(o.revision, 'revision'),
+        trees: c.trees(o.trees, 'trees'),
+        jobs,
+        recordedAt: c.string(o.recordedAt, 'recordedAt'),
+    };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
+    if (o.trigger !== undefined)
+        record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
+    const startedAt = c.string(o.startedAt, 'startedAt', true);
+    if (startedAt)
+        record.startedAt = startedAt;
+    if (o.decision !== undefined)
+        record.decision = c.object(o.decision, 'decision');
+    if (o.history !== undefined)
+        record.history = c.history(o.history, 'history');
+    return record;
+}
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+function parseFlightNote(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+/** The note's text with one more record appended. */
+function appendFlightNote(existing, record) {
+    const kept = existing.replace(/\s+$/, '');
+    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
+}
+//# sourceMappingURL=flight.js.map
+
+/***/ }),
+
 /***/ 426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40750,6 +41232,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
@@ -40914,6 +41398,7 @@ var patches = __nccwpck_require__(9778);
 
 
 
+
 /** Every input of the track-upstream action, with the default its action.yml declares. */
 const TRACK_SETTINGS = {
     mode: { required: true },
@@ -40937,7 +41422,7 @@ const TRACK_SETTINGS = {
     'pin-branch': {},
     'pin-tags': {},
     'require-flight': { default: 'true' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     'pin-file': {},
     'pin-variable': {},
     'pin-pattern': {},
@@ -41103,7 +41588,7 @@ function parseTrackSettings(read, context) {
 
 /***/ }),
 
-/***/ 5020:
+/***/ 7572:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41830,325 +42315,10 @@ async function revertsOf(ctx, commits, since, upstream) {
 //# sourceMappingURL=backport.js.map
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
-/**
- * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
- * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
- * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
- * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
- *
- * Formats are versioned by their `format` field; a reader refuses a format it does not know
- * instead of guessing. The reference is docs/flight-format.md.
- */
-
-const JOB_RESULT_FORMAT = 'tributary.job/v1';
-const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
-const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
-/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
-const FLIGHT_PURPOSES = ['watch', 'bisect'];
-/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
-function jobStatus(steps, cancelled = false) {
-    if (cancelled)
-        return 'fail';
-    if (steps.some((s) => s.status === 'fail'))
-        return 'fail';
-    if (steps.some((s) => s.status === 'blocked'))
-        return 'blocked';
-    if (steps.length && steps.every((s) => s.status === 'skip'))
-        return 'skip';
-    return 'pass';
-}
-/**
- * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
- * says whether a step's failure stops the ones after it (default: it does).
- */
-function blockAfterFailure(steps, blocks = () => true) {
-    let blocked = false;
-    return steps.map((s) => {
-        if (blocked && s.status !== 'skip')
-            return { ...s, status: 'blocked' };
-        if (s.status === 'fail' && blocks(s))
-            blocked = true;
-        return s;
-    });
-}
-// ---- validation: every error names the file and the field ------------------------------
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(field, message) {
-        throw new errors/* ConfigurationError */.j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
-    }
-    object(v, field) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            this.fail(field, `must be an object`);
-        return v;
-    }
-    string(v, field, optional = false) {
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'string' || v === '')
-            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    number(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    boolean(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'boolean')
-            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    array(v, field) {
-        if (!Array.isArray(v))
-            this.fail(field, `must be a list`);
-        return v;
-    }
-    status(v, field) {
-        if (!STEP_STATUSES.includes(v)) {
-            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
-        }
-        return v;
-    }
-    revision(v, field) {
-        const s = this.string(v, field);
-        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
-            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
-        return s;
-    }
-    steps(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
-            names.add(name);
-            const step = { name, status: this.status(o.status, `${f}.status`) };
-            const d = this.number(o.durationMs, `${f}.durationMs`);
-            if (d !== undefined)
-                step.durationMs = d;
-            const log = this.string(o.log, `${f}.log`, true);
-            if (log)
-                step.log = log;
-            const message = o.message === undefined ? undefined : String(o.message);
-            if (message)
-                step.message = message;
-            if (o.attempts !== undefined) {
-                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
-            }
-            return step;
-        });
-    }
-    history(v, field) {
-        const o = this.object(v, field);
-        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
-            const f = this.object(raw, `${field}.flights[${i}]`);
-            return {
-                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
-                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
-                at: this.string(f.at, `${field}.flights[${i}].at`),
-            };
-        });
-        const index = (x, f) => {
-            if (x === null)
-                return null;
-            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
-                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
-            return x;
-        };
-        const steps = {};
-        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
-            const js = (steps[job] = {});
-            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
-                const f = `${field}.steps.${job}.${step}`;
-                const t = this.array(h, f);
-                if (t.length !== 4)
-                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
-                const first = index(t[0], `${f}[0]`);
-                if (first === null)
-                    this.fail(`${f}[0]`, 'must be an index, not null');
-                js[step] = [
-                    first,
-                    index(t[1], `${f}[1]`),
-                    index(t[2], `${f}[2]`),
-                    this.status(t[3], `${f}[3]`),
-                ];
-            }
-        }
-        return { flights, steps };
-    }
-    trees(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats tree '${name}'`);
-            names.add(name);
-            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
-            const url = this.string(o.url, `${f}.url`, true);
-            if (url)
-                t.url = url;
-            const ref = this.string(o.ref, `${f}.ref`, true);
-            if (ref)
-                t.ref = ref;
-            return t;
-        });
-    }
-}
-function parseJson(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid JSON (${e.message})`);
-    }
-}
-/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
-function parseJobResult(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== JOB_RESULT_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
-    }
-    const result = {
-        format: JOB_RESULT_FORMAT,
-        job: c.string(o.job, 'job'),
-        trees: c.trees(o.trees, 'trees'),
-        steps: c.steps(o.steps, 'steps'),
-    };
-    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
-        const v = c.string(o[key], key, true);
-        if (v)
-            result[key] = v;
-    }
-    const attempt = c.number(o.attempt, 'attempt');
-    if (attempt !== undefined)
-        result.attempt = attempt;
-    const cancelled = c.boolean(o.cancelled, 'cancelled');
-    if (cancelled !== undefined)
-        result.cancelled = cancelled;
-    return result;
-}
-/** Reads and validates a flight record (a note's content). */
-function parseFlightRecord(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== FLIGHT_RECORD_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
-    }
-    const jobNames = new Set();
-    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
-        const jo = c.object(raw, `jobs[${i}]`);
-        const name = c.string(jo.name, `jobs[${i}].name`);
-        if (jobNames.has(name))
-            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
-        jobNames.add(name);
-        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
-        const host = c.string(jo.host, `jobs[${i}].host`, true);
-        if (host)
-            job.host = host;
-        const url = c.string(jo.url, `jobs[${i}].url`, true);
-        if (url)
-            job.url = url;
-        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
-            job.cancelled = true;
-        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
-        if (attempt !== undefined)
-            job.attempt = attempt;
-        return job;
-    });
-    const record = {
-        format: FLIGHT_RECORD_FORMAT,
-        flight: c.string(o.flight, 'flight'),
-        tree: c.string(o.tree, 'tree'),
-        revision: c.revision(o.revision, 'revision'),
-        trees: c.trees(o.trees, 'trees'),
-        jobs,
-        recordedAt: c.string(o.recordedAt, 'recordedAt'),
-    };
-    const series = c.string(o.series, 'series', true);
-    if (series)
-        record.series = series;
-    if (o.trigger !== undefined)
-        record.trigger = c.object(o.trigger, 'trigger');
-    if (o.purpose !== undefined) {
-        if (!FLIGHT_PURPOSES.includes(o.purpose))
-            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
-        record.purpose = o.purpose;
-    }
-    const startedAt = c.string(o.startedAt, 'startedAt', true);
-    if (startedAt)
-        record.startedAt = startedAt;
-    if (o.decision !== undefined)
-        record.decision = c.object(o.decision, 'decision');
-    if (o.history !== undefined)
-        record.history = c.history(o.history, 'history');
-    return record;
-}
-/**
- * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
- * that a second flight of the same revision is appended rather than replacing the first.
- */
-function parseFlightNote(text, source) {
-    return text
-        .split('\n')
-        .map((line, i) => ({ line: line.trim(), i }))
-        .filter(({ line }) => line !== '')
-        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
-}
-/** The note's text with one more record appended. */
-function appendFlightNote(existing, record) {
-    const kept = existing.replace(/\s+$/, '');
-    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
-}
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
-//# sourceMappingURL=flight.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var flight = __nccwpck_require__(1576);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pin-spot.js
 /**
  * Where a pin lives in the consumer's tree: a Makefile-style variable, a line a user's regular
@@ -42345,38 +42515,15 @@ function newestFirst(tags) {
 
 
 
+
 // `git notes --ref` reads only under refs/notes/.
 const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** The flights recorded on a revision (a note may hold several records, appended). */
-function flightsOf(note, source) {
-    if (!note?.trim())
-        return [];
-    const chunks = (() => {
-        try {
-            const whole = JSON.parse(note);
-            return Array.isArray(whole) ? whole.map((x) => JSON.stringify(x)) : [note];
-        }
-        catch {
-            return note.split(/\n(?=\{)/);
-        }
-    })();
-    const out = [];
-    for (const c of chunks) {
-        try {
-            out.push(parseFlightRecord(c, source));
-        }
-        catch {
-            // A record this version cannot read does not count as a pass.
-        }
-    }
-    return out;
-}
 function passed(f) {
     if (f.decision)
         return f.decision.verdict === 'push';
     return (f.jobs.length > 0 &&
-        f.jobs.every((j) => jobStatus(j.steps, j.cancelled) !== 'fail' && jobStatus(j.steps, j.cancelled) !== 'blocked'));
+        f.jobs.every((j) => (0,flight/* jobStatus */.WB)(j.steps, j.cancelled) !== 'fail' && (0,flight/* jobStatus */.WB)(j.steps, j.cancelled) !== 'blocked'));
 }
 function flightLink(f) {
     if (!f)
@@ -42423,9 +42570,15 @@ async function pin(ctx) {
     // fetched, when read, however many flights the tree has recorded.
     await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
     const hasNotes = !!(await git.commitOf(TREE_NOTES));
-    const flightsAt = async (commit) => hasNotes
-        ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
-        : [];
+    // Lenient: a record this version cannot read never counts as a pass, and is reported.
+    const notes = new flight_notes/* FlightNotes */.Cw(git, TREE_NOTES, {
+        strict: false,
+        logger: ctx.logger,
+        shownAs: `${p.treeUrl} ${p.notesRef}`,
+    });
+    const flightsAt = async (commit) => (hasNotes ? notes.read(commit) : []);
+    // A revision whose record cannot be read is not one without a record (never untested).
+    flightsAt.damaged = (commit) => notes.damaged.some((d) => d.commit === commit);
     let choice;
     if (p.branch) {
         const commit = (await git.commitOf('refs/track/tree-branch'));
@@ -42433,6 +42586,8 @@ async function pin(ctx) {
     }
     else
         choice = await chooseTag(ctx, spot, tags, flightsAt);
+    if (notes.damaged.length)
+        ctx.notices.push(`${notes.damaged.length} flight record(s) in ${p.notesRef} of ${p.treeUrl} could not be read and count as no pass: ${[...new Set(notes.damaged.map((d) => d.commit))].map(context_short).join(', ')}.`);
     if (!choice)
         return;
     let oldCommit;
@@ -42454,12 +42609,13 @@ async function chooseTag(ctx, spot, tags, flightsAt) {
     for (const tag of tags) {
         const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`));
         const flights = await flightsAt(commit);
-        if (flights.length)
+        const unreadable = !!flightsAt.damaged?.(commit);
+        if (flights.length || unreadable)
             recorded = true;
         const ok = flights.filter(passed).pop();
         if (ok)
             return { commit, value: tag, flight: ok };
-        if (!flights.length && !p.requireFlight)
+        if (!flights.length && !unreadable && !p.requireFlight)
             return { commit, value: tag, untested: true };
     }
     if (!recorded) {
@@ -47514,7 +47670,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5020);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7572);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */

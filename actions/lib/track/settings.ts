@@ -4,6 +4,7 @@
  */
 import { capitalised, invalidSetting, SettingError } from '../errors.js';
 import type { Identity } from '../git.js';
+import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
 import { DELIVERIES, type Deliver } from './patches.js';
 import { dirname, join } from 'node:path';
@@ -31,7 +32,7 @@ export const TRACK_SETTINGS = {
   'pin-branch': {},
   'pin-tags': {},
   'require-flight': { default: 'true' },
-  'notes-ref': { default: 'refs/notes/tributary/flights' },
+  'notes-ref': { default: FLIGHT_NOTES_REF },
   'pin-file': {},
   'pin-variable': {},
   'pin-pattern': {},
