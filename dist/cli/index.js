@@ -499,8 +499,9 @@ const parts = {
     track: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6433)),
     check: () => Promise.all(/* import() */[__nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
     divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(365), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
-    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3566)),
+    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2874)),
     bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4001)),
+    watch: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2025)),
 };
 const partNames = Object.keys(parts);
 /** The part's Command, whatever its file calls the export. */
