@@ -12,7 +12,7 @@ import type { Logger } from '../actions/lib/log.js';
 import { renderWatchSummary } from '../actions/lib/watch/report.js';
 import { parseWatchSettings, WATCH_SETTINGS } from '../actions/lib/watch/settings.js';
 import { runWatch, type WatchOutcome } from '../actions/lib/watch/watch.js';
-import type { Command } from './command.js';
+import { progressToStderr, type Command } from './command.js';
 import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
 const localFlight = () => `local-${new Date().toISOString().replace(/[:.]/g, '')}`;
@@ -163,7 +163,10 @@ export const watchCommand: Command = {
   summary: 'record a watch flight and compare it with its series; baseline; releases',
   usage: usageOf(watchSpec),
   async run(args: string[], logger: Logger): Promise<number> {
+    // Secrets go to whichever logger speaks last (progressToStderr's own redactor too).
     const cl = parseCommandLine(watchSpec, args, (secret) => logger.secret(secret));
+    // With --json, stdout is the JSON's alone.
+    if (cl.flag('json')) logger = progressToStderr(logger);
     const work = mkdtempSync(join(tmpdir(), 'tributary-watch-'));
     try {
       return await cl.run(async (read) => {

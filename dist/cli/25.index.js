@@ -273,6 +273,57 @@ async function readRevisions(git, notesRef, revisions, opts, damaged) {
 
 /***/ }),
 
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ progressToStderr)
+/* harmony export */ });
+/* unused harmony export tokenFromEnvironment */
+/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1562);
+/** What every `tributary <part>` subcommand provides to the dispatcher. */
+
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
+function progressToStderr(logger) {
+    const redactor = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .Redactor */ .pO();
+    let depth = 0;
+    const say = (message) => process.stderr.write(redactor
+        .redact(message)
+        .split('\n')
+        .map((l) => '  '.repeat(depth) + l)
+        .join('\n') + '\n');
+    return {
+        debug: (m) => logger.debug(m),
+        info: say,
+        warning: (m, a) => logger.warning(m, a),
+        error: (m, a) => logger.error(m, a),
+        async group(name, fn) {
+            say(`> ${name}`);
+            depth++;
+            try {
+                return await fn();
+            }
+            finally {
+                depth--;
+            }
+        },
+        secret(value) {
+            redactor.add(value);
+            logger.secret(value);
+        },
+    };
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
 /***/ 2025:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1125,6 +1176,8 @@ async function report(s, deps) {
     };
 }
 //# sourceMappingURL=watch.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __webpack_require__(3192);
 // EXTERNAL MODULE: ./build/cli/options.js
 var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/watch.js
@@ -1135,6 +1188,7 @@ var options = __webpack_require__(2315);
  * baseline prints the consumer revisions to test against; releases classifies tags. The token
  * comes from the environment (TRIBUTARY_TOKEN or GITHUB_TOKEN), never the command line.
  */
+
 
 
 
@@ -1283,7 +1337,11 @@ const watchCommand = {
     summary: 'record a watch flight and compare it with its series; baseline; releases',
     usage: (0,options/* usageOf */.Fs)(watchSpec),
     async run(args, logger) {
+        // Secrets go to whichever logger speaks last (progressToStderr's own redactor too).
         const cl = (0,options/* parseCommandLine */.Du)(watchSpec, args, (secret) => logger.secret(secret));
+        // With --json, stdout is the JSON's alone.
+        if (cl.flag('json'))
+            logger = (0,command/* progressToStderr */.r)(logger);
         const work = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-watch-'));
         try {
             return await cl.run(async (read) => {
