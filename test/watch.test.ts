@@ -294,6 +294,106 @@ describe('watch action and tributary watch, end to end', () => {
     );
   });
 
+  it('keeps one issue per regression: opened once, commented while it lasts (once a flight), closed when it passes again', async () => {
+    const qemu = await hostedTree('qemu-issues', 6);
+    const repo = 'xen-project/qemu-issues';
+    api.addRepository(repo, { defaultBranch: 'master' });
+    const xen = '1'.repeat(40);
+    const [q0, q1, q2, q3, q4, q5] = qemu.commits;
+    const issuesOf = () => api.state.issues.filter((i) => i.repository === repo);
+    const commentsOf = (n: number) =>
+      api.state.comments.filter((c) => c.repository === repo && c.issueNumber === n);
+    const run = (rev: string, spec: Spec, flight?: string, trees: Record<string, string> = {}) =>
+      watch(
+        qemu,
+        {
+          results: results({ qemu: rev, xen, ...trees }, spec),
+          ...(flight ? { flight } : {}),
+        },
+        { repository: repo },
+      );
+    assert.equal((await run(q0, GOOD)).code, 0);
+    assert.deepEqual(issuesOf(), []);
+
+    const bootOnly: Spec = {
+      ...GOOD,
+      'test-hvm': { install: 'pass', boot: 'fail', migrate: 'skip' },
+    };
+    const second = await run(q1, bootOnly);
+    assert.equal(second.code, 0, second.log);
+    const [issue] = issuesOf();
+    assert.equal(issuesOf().length, 1);
+    assert.equal(issue.state, 'open');
+    assert.deepEqual(issue.labels, ['regression']);
+    assert.equal(issue.title, 'Regression in qemu-master-vs-xen-unstable: test-hvm boot');
+    assert.match(
+      issue.body ?? '',
+      /<!-- tributary:watch qemu-master-vs-xen-unstable test-hvm boot/,
+    );
+    for (const text of [
+      'series: `qemu-master-vs-xen-unstable`',
+      'job: `test-hvm`, step: `boot`',
+      `failing since: flight ${second.outputs.flight}`,
+      `revisions now: qemu \`${q1}\`, xen \`${xen}\``,
+      `revisions at the last pass: qemu \`${q0}\``,
+      'log: https://logs.example/test-hvm/boot.log',
+      `flight run: https://github.com/xen-project/qemu/actions/runs/`,
+    ])
+      assert.ok((issue.body ?? '').includes(text), `the issue says ${text}: ${issue.body}`);
+    assert.deepEqual(JSON.parse(second.outputs.issues), [issue.number]);
+    assert.equal(JSON.parse(second.outputs.regressions)[0].issue, issue.number);
+    assert.match(second.summary, new RegExp(`\\| #${issue.number} \\|`));
+
+    // It persists: one comment with the new revisions; the same flight run again says nothing twice.
+    const third = await run(q2, bootOnly, 'https://github.com/xen-project/qemu/actions/runs/777');
+    assert.equal(third.code, 0, third.log);
+    assert.deepEqual(JSON.parse(third.outputs.issues), [issue.number]);
+    assert.equal(commentsOf(issue.number).length, 1);
+    assert.match(
+      commentsOf(issue.number)[0].body,
+      new RegExp(`Still failing in flight 777 .*${q2}`, 's'),
+    );
+    const rerun = await run(q2, bootOnly, 'https://github.com/xen-project/qemu/actions/runs/777');
+    assert.equal(rerun.code, 0, rerun.log);
+    assert.equal(
+      commentsOf(issue.number).length,
+      1,
+      'a re-run of the flight comments nothing twice',
+    );
+    assert.equal(issuesOf().length, 1, 'never a second issue');
+
+    // It passes again: closed, with the passing flight.
+    const fourth = await run(q3, GOOD);
+    assert.equal(fourth.code, 0, fourth.log);
+    assert.equal(issuesOf()[0].state, 'closed');
+    assert.match(
+      commentsOf(issue.number).at(-1)!.body,
+      new RegExp(`Passes again in flight ${fourth.outputs.flight} .*closing`),
+    );
+    assert.equal(JSON.parse(fourth.outputs.fixed)[0].issue, issue.number);
+
+    // A new regression at q4, then a flight of the very same revisions where it passes: the
+    // failure was a flake. Labelled flaky, left open; its next failures are comments there.
+    const fifth = await run(q4, bootOnly);
+    const flakyIssue = issuesOf().find((i) => i.state === 'open')!;
+    assert.equal(JSON.parse(fifth.outputs.regressions)[0].issue, flakyIssue.number);
+    const sixth = await run(q4, GOOD);
+    assert.equal(sixth.code, 0, sixth.log);
+    const labelled = issuesOf().find((i) => i.number === flakyIssue.number)!;
+    assert.equal(labelled.state, 'open');
+    assert.deepEqual(labelled.labels, ['regression', 'flaky']);
+    assert.match(
+      commentsOf(flakyIssue.number).at(-1)!.body,
+      /Flaky: passes in flight .* but failed in flight/,
+    );
+    const seventh = await run(q5, bootOnly);
+    assert.equal(seventh.code, 0, seventh.log);
+    assert.equal(issuesOf().length, 2, 'a flaky step never opens another issue');
+    assert.equal(issuesOf().find((i) => i.number === flakyIssue.number)!.state, 'open');
+    assert.match(commentsOf(flakyIssue.number).at(-1)!.body, /Failed again \(flaky\)/);
+    assert.equal(JSON.parse(seventh.outputs.regressions)[0].issue, flakyIssue.number);
+  });
+
   it('bad input is refused naming it, before anything is written: no note, no issue', async () => {
     const qemu = await hostedTree('qemu-bad', 2);
     const [q0, q1] = qemu.commits;

@@ -1,5 +1,7 @@
 /** The watch action: inputs → runWatch → outputs and the job summary. Never fails on a regression. */
 import { join } from 'node:path';
+import { createGitHub } from '../lib/github.js';
+import { regressionKeeper } from '../lib/watch/keeper.js';
 import { renderWatchSummary } from '../lib/watch/report.js';
 import { parseWatchSettings } from '../lib/watch/settings.js';
 import { runWatch, type WatchOutcome } from '../lib/watch/watch.js';
@@ -37,8 +39,16 @@ function outputs(o: WatchOutcome): void {
 
 await runMain(async () => {
   const s = settings();
-  // The regressions' issues: kept by the GitHub module's keeper (next commit).
-  const issues = undefined;
+  // The regressions' issues, kept in the repository named, with the token given.
+  const issues =
+    s.mode === 'report' && s.repository && s.hosted.token
+      ? regressionKeeper(
+          createGitHub({ token: s.hosted.token, logger: coreLogger }),
+          s.repository,
+          s.labels,
+          coreLogger,
+        )
+      : undefined;
   const outcome = await runWatch(s, { logger: coreLogger, issues });
   outputs(outcome);
   await core.summary.addRaw(renderWatchSummary(outcome)).write();

@@ -42,8 +42,12 @@ export interface Comparison {
   flaky: StepChange[];
   /** Passed in the previous flight and did not run now (a job left out of the matrix). */
   notRun: StepChange[];
-  /** Every step that passes now (an issue of it, opened by an earlier flight, is closed). */
-  passing: { job: string; step: string }[];
+  /**
+   * Every step that passes now (an issue of it, opened by an earlier flight, is closed), and
+   * where it failed at the same revisions when it did (an earlier attempt, another flight):
+   * the failure that opened its issue was a flaky one.
+   */
+  passing: { job: string; step: string; failedIn?: string }[];
   /** The series' history summary after this flight, for its record. */
   history: NonNullable<FlightRecord['history']>;
 }
@@ -62,6 +66,9 @@ export interface CompareInput {
   sameRevision: FlightRecord[];
   buildJobs: string[];
 }
+
+const failing = (s: { status: StepStatus } | undefined) =>
+  s?.status === 'fail' || s?.status === 'blocked';
 
 const sameTrees = (a: TreeRevision[], b: TreeRevision[]) =>
   a.length === b.length &&
@@ -118,7 +125,21 @@ export function compareFlight(input: CompareInput): Comparison {
     flaky: [],
     notRun: [],
     passing: input.jobs.flatMap((j) =>
-      j.steps.filter((s) => s.status === 'pass').map((s) => ({ job: j.name, step: s.name })),
+      j.steps
+        .filter((s) => s.status === 'pass')
+        .map((s) => {
+          const attempt = (s.attempts ?? []).findIndex((a) => a === 'fail' || a === 'blocked');
+          const other = others.find((r) =>
+            failing(r.jobs.find((o) => o.name === j.name)?.steps.find((o) => o.name === s.name)),
+          );
+          const failedIn =
+            attempt >= 0
+              ? `attempt ${attempt + 1} of this flight`
+              : other
+                ? `flight ${other.flight}`
+                : undefined;
+          return { job: j.name, step: s.name, ...(failedIn ? { failedIn } : {}) };
+        }),
     ),
     history,
   };

@@ -1,46 +1,28 @@
 /**
- * One issue per regression of a series (series, job, step), found again by its marker: opened
- * once, commented while it lasts, closed with the flight where it passes again. A step the
- * heisenbug rule calls flaky is labelled flaky and never reopens its issue. What to do is
- * planned by a pure function from the comparison and the issues found; the keeper (the GitHub
- * module's, behind `RegressionIssues`) then does it.
+ * One issue per regression of a series (series, job, step), kept by the GitHub module's issue
+ * keeper (marker kind `watch`): opened once, commented while the step keeps failing (once a
+ * flight, so a re-run says nothing twice), closed with the flight where it passes again. A
+ * step the heisenbug rule calls flaky (it failed and passed at the same revisions) never opens
+ * an issue; its open issue is labelled flaky and stays open, so its next failures are comments
+ * there, not an issue closed and opened again each time; a person closes it once fixed.
+ * What to do is planned by a pure function from the comparison and the open issues found;
+ * `keepIssues` then does it.
  */
+import type { IssueItem, IssueKeeper } from '../github.js';
 import type { FlightRef, TreeRevision } from '../flight.js';
 import type { Comparison, StepChange } from './compare.js';
 
-/** An issue the keeper found by marker. */
-export interface KeptIssue {
-  number: number;
-  state: 'open' | 'closed';
-  labels: string[];
-  url?: string;
-}
+/** The keeper's marker kind for the regressions' issues. */
+export const ISSUE_KIND = 'watch';
 
-export interface NewIssue {
-  marker: string;
-  title: string;
-  body: string;
-  labels: string[];
-}
-
-/** What the watch asks of an issue keeper: find by marker, open, comment, close, reopen, label. */
-export interface RegressionIssues {
-  /** For each marker, its open issue, else its newest closed one; absent when none. */
-  find(markers: string[]): Promise<Map<string, KeptIssue>>;
-  open(issue: NewIssue): Promise<KeptIssue>;
-  comment(issue: number, body: string): Promise<void>;
-  close(issue: number): Promise<void>;
-  reopen(issue: number): Promise<void>;
-  addLabels(issue: number, labels: string[]): Promise<void>;
-}
-
-export type IssueActionKind = 'open' | 'comment' | 'reopen' | 'close' | 'label-flaky';
+export type IssueActionKind = 'open' | 'comment' | 'close' | 'label-flaky';
 
 export interface IssueAction {
   kind: IssueActionKind;
   job: string;
   step: string;
-  marker: string;
+  /** The keeper's key: series, job and step. */
+  key: string;
   /** The issue acted on (open: set once opened). */
   issue?: number;
   title?: string;
@@ -50,7 +32,6 @@ export interface IssueAction {
 }
 
 export interface IssuePolicy {
-  labels: string[];
   flakyLabel: string;
 }
 
@@ -62,10 +43,9 @@ export interface FlightContext {
   previousTrees?: TreeRevision[];
 }
 
-/** The hidden line that finds a regression's issue again; `--` cannot end the comment early. */
-export function regressionMarker(series: string, job: string, step: string): string {
-  const part = (s: string) => JSON.stringify(s).replace(/--/g, '-\\u002d');
-  return `<!-- tributary:watch series=${part(series)} job=${part(job)} step=${part(step)} -->`;
+/** The keeper's key of a regression: one issue per series, job and step. */
+export function regressionKey(series: string, job: string, step: string): string {
+  return `${series} ${job} ${step}`;
 }
 
 export const describeFlight = (r: FlightRef | undefined): string =>
@@ -84,7 +64,7 @@ function logLines(c: StepChange, ctx: FlightContext): string[] {
 
 function issueBody(cmp: Comparison, c: StepChange, ctx: FlightContext): string {
   return [
-    `Step \`${c.step}\` of job \`${c.job}\` in the watch series \`${cmp.series}\` ${c.lastPass ? 'passed before and fails now' : 'fails'}: ${c.now}${c.message ? ` (${c.message})` : ''}.`,
+    `Step \`${c.step}\` of job \`${c.job}\` in the watch series \`${cmp.series}\` passed before and fails now: ${c.now}${c.message ? ` (${c.message})` : ''}.`,
     '',
     `- series: \`${cmp.series}\``,
     `- job: \`${c.job}\`, step: \`${c.step}\``,
@@ -100,7 +80,7 @@ function issueBody(cmp: Comparison, c: StepChange, ctx: FlightContext): string {
   ].join('\n');
 }
 
-const persists = (cmp: Comparison, c: StepChange, ctx: FlightContext, what: string) =>
+const stillFails = (cmp: Comparison, c: StepChange, ctx: FlightContext, what: string) =>
   [
     `${what} in ${describeFlight(cmp.flight)}: ${c.now}${c.message ? ` (${c.message})` : ''}.`,
     '',
@@ -110,99 +90,88 @@ const persists = (cmp: Comparison, c: StepChange, ctx: FlightContext, what: stri
   ].join('\n');
 
 /**
- * The issue actions for a comparison, given the issues found by marker. Pure: the same
- * comparison and issues give the same actions, so a re-run does what the first run left undone.
+ * The issue actions for a comparison, given the open issues of the series by key. Pure: the
+ * same comparison and issues give the same actions, so a re-run does what the first left undone.
  */
 export function planIssues(
   cmp: Comparison,
-  found: Map<string, KeptIssue>,
+  open: Map<string, IssueItem>,
   policy: IssuePolicy,
   ctx: FlightContext,
 ): IssueAction[] {
   const actions: IssueAction[] = [];
-  const marker = (c: { job: string; step: string }) => regressionMarker(cmp.series, c.job, c.step);
-  const flaky = (i: KeptIssue) => i.labels.includes(policy.flakyLabel);
-  const title = (c: StepChange) => `Regression in ${cmp.series}: ${c.job} ${c.step}`;
-  for (const c of cmp.regressions) {
-    const m = marker(c);
-    const issue = found.get(m);
-    const base = { job: c.job, step: c.step, marker: m };
-    if (!issue)
-      actions.push({
-        ...base,
-        kind: 'open',
-        title: title(c),
-        body: issueBody(cmp, c, ctx),
-        labels: policy.labels,
-      });
-    else if (issue.state === 'open')
-      actions.push({
-        ...base,
-        kind: 'comment',
-        issue: issue.number,
-        body: persists(cmp, c, ctx, 'Fails again'),
-      });
-    else if (flaky(issue))
-      // A flaky step's issue stays closed: the history says how often, not a reopened issue.
-      actions.push({
-        ...base,
-        kind: 'comment',
-        issue: issue.number,
-        body: persists(cmp, c, ctx, 'Failed again (flaky)'),
-      });
-    else
-      actions.push({
-        ...base,
-        kind: 'reopen',
-        issue: issue.number,
-        body: persists(cmp, c, ctx, 'Regressed again'),
-      });
-  }
-  for (const c of cmp.flaky) {
-    const m = marker(c);
-    const issue = found.get(m);
-    if (!issue || flaky(issue)) continue;
+  const keyOf = (c: { job: string; step: string }) => regressionKey(cmp.series, c.job, c.step);
+  const isFlaky = (i: IssueItem) => i.labels.includes(policy.flakyLabel);
+  const labelFlaky = (c: { job: string; step: string }, issue: IssueItem, body: string) =>
     actions.push({
       kind: 'label-flaky',
       job: c.job,
       step: c.step,
-      marker: m,
+      key: keyOf(c),
       issue: issue.number,
       labels: [policy.flakyLabel],
-      body: `Flaky in ${describeFlight(cmp.flight)}: ${c.now}, but passed in ${c.passIn}.`,
+      body,
     });
-  }
-  for (const c of cmp.stillFailing) {
-    const m = marker(c);
-    const issue = found.get(m);
-    const base = { job: c.job, step: c.step, marker: m };
-    if (issue?.state === 'open')
+  for (const c of cmp.regressions) {
+    const key = keyOf(c);
+    const issue = open.get(key);
+    const base = { job: c.job, step: c.step, key };
+    if (issue)
       actions.push({
         ...base,
         kind: 'comment',
         issue: issue.number,
-        body: persists(cmp, c, ctx, 'Still failing'),
+        body: stillFails(cmp, c, ctx, isFlaky(issue) ? 'Failed again (flaky)' : 'Fails again'),
       });
-    // A regression whose issue was never opened (an earlier run without a repository, or
-    // one that stopped before its issues): opened now. One closed by hand stays closed.
-    else if (!issue && c.lastPass)
+    else
       actions.push({
         ...base,
         kind: 'open',
-        title: title(c),
+        title: `Regression in ${cmp.series}: ${c.job} ${c.step}`,
         body: issueBody(cmp, c, ctx),
-        labels: policy.labels,
       });
   }
+  // Flaky: no issue is opened for it; an open one is labelled, once.
+  for (const c of cmp.flaky) {
+    const issue = open.get(keyOf(c));
+    if (!issue || isFlaky(issue)) continue;
+    labelFlaky(
+      c,
+      issue,
+      `Flaky: in ${describeFlight(cmp.flight)} it ended ${c.now}, but passed in ${c.passIn} at the same revisions of every tree. The issue stays open, labelled \`${policy.flakyLabel}\`: close it once the step is reliable.`,
+    );
+  }
+  for (const c of cmp.stillFailing) {
+    const key = keyOf(c);
+    const issue = open.get(key);
+    if (!issue) continue;
+    actions.push({
+      kind: 'comment',
+      job: c.job,
+      step: c.step,
+      key,
+      issue: issue.number,
+      body: stillFails(cmp, c, ctx, 'Still failing'),
+    });
+  }
   for (const p of cmp.passing) {
-    const m = marker(p);
-    const issue = found.get(m);
-    if (issue?.state !== 'open') continue;
+    const key = keyOf(p);
+    const issue = open.get(key);
+    if (!issue || isFlaky(issue)) continue;
+    if (p.failedIn) {
+      // It failed at these very revisions and passes now: the failure was a flake.
+      labelFlaky(
+        p,
+        issue,
+        `Flaky: passes in ${describeFlight(cmp.flight)}, but failed in ${p.failedIn} at the same revisions of every tree. The issue stays open, labelled \`${policy.flakyLabel}\`: close it once the step is reliable.`,
+      );
+      continue;
+    }
     actions.push({
       kind: 'close',
       job: p.job,
       step: p.step,
-      marker: m,
+      key,
       issue: issue.number,
       body: [
         `Passes again in ${describeFlight(cmp.flight)}: closing.`,
@@ -215,44 +184,51 @@ export function planIssues(
   return actions;
 }
 
-/** The markers whose issues the plan needs to know. */
-export function markersOf(cmp: Comparison): string[] {
-  const all = [...cmp.regressions, ...cmp.flaky, ...cmp.stillFailing, ...cmp.passing];
-  return [...new Set(all.map((c) => regressionMarker(cmp.series, c.job, c.step)))];
+/** The open issues of the comparison's steps, by key (one listing of the keeper's issues). */
+export async function openIssuesOf(
+  keeper: IssueKeeper,
+  cmp: Comparison,
+): Promise<Map<string, IssueItem>> {
+  const found = new Map<string, IssueItem>();
+  const steps = [...cmp.regressions, ...cmp.flaky, ...cmp.stillFailing, ...cmp.passing];
+  for (const s of steps) {
+    const key = regressionKey(cmp.series, s.job, s.step);
+    if (found.has(key)) continue;
+    const issue = await keeper.find(key);
+    if (issue) found.set(key, issue);
+  }
+  return found;
 }
 
 /** Does the planned actions with the keeper; returns them with the issue numbers filled in. */
-export async function applyIssues(
-  keeper: RegressionIssues,
+export async function keepIssues(
+  keeper: IssueKeeper,
+  cmp: Comparison,
   actions: IssueAction[],
 ): Promise<IssueAction[]> {
   const done: IssueAction[] = [];
+  // Said once a flight: a re-run of the same flight comments nothing twice.
+  const once = `${cmp.flight.flight} ${cmp.flight.revision}`;
   for (const a of actions) {
     switch (a.kind) {
       case 'open': {
-        const issue = await keeper.open({
-          marker: a.marker,
+        const issue = await keeper.keep(a.key, {
           title: a.title!,
           body: a.body,
-          labels: a.labels ?? [],
+          payload: { series: cmp.series, job: a.job, step: a.step },
         });
         done.push({ ...a, issue: issue.number });
         continue;
       }
       case 'comment':
-        await keeper.comment(a.issue!, a.body);
-        break;
-      case 'reopen':
-        await keeper.reopen(a.issue!);
-        await keeper.comment(a.issue!, a.body);
+        await keeper.comment(a.key, a.body, once);
         break;
       case 'close':
-        await keeper.comment(a.issue!, a.body);
-        await keeper.close(a.issue!);
+        await keeper.close(a.key, a.body);
         break;
       case 'label-flaky':
-        await keeper.addLabels(a.issue!, a.labels ?? []);
-        await keeper.comment(a.issue!, a.body);
+        await keeper.label(a.key, a.labels ?? []);
+        await keeper.comment(a.key, a.body, once);
         break;
     }
     done.push(a);

@@ -5,7 +5,7 @@
  */
 import type { FlightRef } from '../flight.js';
 import type { StepChange } from './compare.js';
-import { regressionMarker } from './issues.js';
+import { regressionKey } from './issues.js';
 import type { BaselineOutcome, ReleasesOutcome, ReportOutcome, WatchOutcome } from './watch.js';
 
 /** A table cell: no line breaks, no pipes. */
@@ -16,7 +16,7 @@ const ref = (r: FlightRef | undefined) =>
 function table(o: ReportOutcome, title: string, rows: StepChange[], kind: string): string[] {
   if (!rows.length) return [];
   const issues = new Map<string, number>();
-  for (const a of o.issueActions) if (a.issue) issues.set(a.marker, a.issue);
+  for (const a of o.issueActions) if (a.issue) issues.set(a.key, a.issue);
   const lines = [
     `### ${title} (${rows.length})`,
     '',
@@ -24,7 +24,7 @@ function table(o: ReportOutcome, title: string, rows: StepChange[], kind: string
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const c of rows) {
-    const issue = issues.get(regressionMarker(o.series, c.job, c.step));
+    const issue = issues.get(regressionKey(o.series, c.job, c.step));
     const what =
       kind === 'still failing' && c.neverPassed
         ? 'never passed'

@@ -15,14 +15,8 @@ import type { Logger } from '../log.js';
 import { publishFlight, readResults } from '../gate/index.js';
 import { resolveBaseline, type BaselineEntry } from './baseline.js';
 import { compareFlight, type Comparison, type StepChange } from './compare.js';
-import {
-  applyIssues,
-  markersOf,
-  planIssues,
-  regressionMarker,
-  type IssueAction,
-  type RegressionIssues,
-} from './issues.js';
+import type { IssueKeeper } from '../github.js';
+import { keepIssues, openIssuesOf, planIssues, regressionKey, type IssueAction } from './issues.js';
 import { readSeriesNotes } from './notes.js';
 import { classifyTags, type Classified } from './releases.js';
 import type {
@@ -34,8 +28,11 @@ import type {
 
 export interface WatchDeps {
   logger: Logger;
-  /** The regressions' issue keeper; without one the issue actions are planned, not done. */
-  issues?: RegressionIssues;
+  /**
+   * The regressions' issue keeper (regressionKeeper in issues.ts, the GitHub module's);
+   * without one the issue actions are planned and reported, not done.
+   */
+  issues?: IssueKeeper;
 }
 
 /** A regression (or a fix) as the action's outputs give it; pass and fail are the watched tree's revisions. */
@@ -134,7 +131,7 @@ function output(
   issues: Map<string, number>,
   fixed: boolean,
 ): RegressionOutput {
-  const issue = issues.get(regressionMarker(cmp.series, c.job, c.step)) ?? null;
+  const issue = issues.get(regressionKey(cmp.series, c.job, c.step)) ?? null;
   // A regression: the last pass, then this flight. A fix: the previous flight, then this one.
   const pass = fixed ? cmp.flight : c.lastPass;
   const fail = fixed ? cmp.previous! : cmp.flight;
@@ -213,26 +210,28 @@ async function report(s: WatchReportSettings, deps: WatchDeps): Promise<ReportOu
     recordedAt: flight.at,
     history: comparison.history,
   };
-  // Reads before writes: the issues are looked up before the note is recorded.
+  // The issues first, then the record: a run that stops between the two is simply run again,
+  // finds the same regressions and the issues it opened (commented once a flight), and
+  // records; the other way round, its regressions would be "still failing" with no issue.
   const keeper = deps.issues;
-  const issuesFound = keeper ? await keeper.find(markersOf(comparison)) : new Map();
+  const open = keeper ? await openIssuesOf(keeper, comparison) : new Map();
   const planned = planIssues(
     comparison,
-    issuesFound,
-    { labels: s.labels, flakyLabel: s.flakyLabel },
+    open,
+    { flakyLabel: s.flakyLabel },
     { trees: found.trees, runUrl: s.runUrl, previousTrees: previous?.trees },
   );
+  const issueActions = keeper ? await keepIssues(keeper, comparison, planned) : planned;
   const published = await publishFlight(
     git,
     { url: s.hosted.url },
     { notesRef: s.notesRef, record, logger },
   );
   logger.info(`Recorded flight ${record.flight} on ${revision} in ${s.notesRef}.`);
-  const issueActions = keeper ? await applyIssues(keeper, planned) : planned;
   const numbers = new Map<string, number>();
-  for (const a of issueActions) if (a.issue) numbers.set(a.marker, a.issue);
-  // An issue found and left as it is (a flaky one, say) is still the regression's issue.
-  for (const [marker, i] of issuesFound) if (!numbers.has(marker)) numbers.set(marker, i.number);
+  // An open issue left as it is (a flaky one, say) is still the regression's issue.
+  for (const [key, i] of open) numbers.set(key, i.number);
+  for (const a of issueActions) if (a.issue) numbers.set(a.key, a.issue);
   return {
     mode: 'report',
     series: s.series,
