@@ -94,7 +94,8 @@ async function prefetchBlobs(git, remote, blobs) {
 /* harmony export */   CD: () => (/* binding */ GATE_NOTES_REF),
 /* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF),
 /* harmony export */   g9: () => (/* binding */ loadFlights),
-/* harmony export */   p2: () => (/* binding */ readRevisions)
+/* harmony export */   p2: () => (/* binding */ readRevisions),
+/* harmony export */   tr: () => (/* binding */ RECORD_SUBJECT)
 /* harmony export */ });
 /* unused harmony export readNotes */
 /* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1576);
@@ -987,8 +988,12 @@ var source = __webpack_require__(4342);
 
 /** How many of the notes log's newest commits the first fetch brings. */
 const FIRST_DEPTH = 32;
-/** Fetches the notes ref's newest `depth` commits (no trees, no blobs); whether that is all of it. */
-async function fetchLog(git, remote, notesRef, depth) {
+/**
+ * Fetches the notes ref's newest `depth` commits (no trees, no blobs), then the trees on the
+ * paths of the notes they name and of the watched revision's, nothing else (fetchNoteTrees);
+ * whether that is all of the log.
+ */
+async function fetchLog(git, remote, notesRef, depth, revision) {
     const tip = (await git.lsRemote(remote.url, [notesRef])).get(notesRef);
     if (!tip) {
         await git.deleteRef(notesRef);
@@ -996,17 +1001,24 @@ async function fetchLog(git, remote, notesRef, depth) {
     }
     const hosted = await (0,gate/* usePartialClone */.y9)(git, remote);
     await git.fetch(hosted, [`+${notesRef}:${notesRef}`], { depth, filter: 'tree:0', retries: 3 });
+    const named = [revision];
+    for await (const { subject } of git.walkFirstParentSubjects(notesRef)) {
+        const m = source/* RECORD_SUBJECT */.tr.exec(subject);
+        if (m)
+            named.push(m[1]);
+    }
+    await git.fetchNoteTrees(hosted, notesRef, [...new Set(named)]);
     return { tip, complete: (await git.countCommits(notesRef)) < depth };
 }
 /** Reads what the comparison needs from the notes: the previous flight, the revision's flights. */
 async function readSeriesNotes(git, remote, notesRef, series, revision, logger) {
     const prefetch = (blobs) => (0,fetch/* prefetchBlobs */.O)(git, remote, blobs);
     let depth = FIRST_DEPTH;
-    let count = 4;
+    let count = 1;
     let notesRead = 0;
     let previous;
     for (;;) {
-        const { tip, complete } = await fetchLog(git, remote, notesRef, depth);
+        const { tip, complete } = await fetchLog(git, remote, notesRef, depth, revision);
         if (!tip)
             return { sameRevision: [], depth: 0, notesRead };
         const loaded = await (0,source/* loadFlights */.g9)(git, { kind: 'series', series, notesRef }, { count, prefetch });

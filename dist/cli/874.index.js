@@ -94,7 +94,8 @@ async function prefetchBlobs(git, remote, blobs) {
 /* harmony export */   CD: () => (/* binding */ GATE_NOTES_REF),
 /* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF),
 /* harmony export */   g9: () => (/* binding */ loadFlights),
-/* harmony export */   p2: () => (/* binding */ readRevisions)
+/* harmony export */   p2: () => (/* binding */ readRevisions),
+/* harmony export */   tr: () => (/* binding */ RECORD_SUBJECT)
 /* harmony export */ });
 /* unused harmony export readNotes */
 /* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1576);

@@ -5,4 +5,10 @@
  * clone lacks. The front ends import the part's files themselves.
  */
 export { prefetchBlobs } from './fetch.js';
-export { loadFlights, WATCH_NOTES_REF, GATE_NOTES_REF, type LoadedFlights } from './source.js';
+export {
+  loadFlights,
+  RECORD_SUBJECT,
+  WATCH_NOTES_REF,
+  GATE_NOTES_REF,
+  type LoadedFlights,
+} from './source.js';

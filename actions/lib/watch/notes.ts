@@ -2,24 +2,29 @@
  * The series' flights in the watched tree's hosted repository, read as little as possible:
  * the previous watch flight of a series is the newest record of it in the notes ref's log, so
  * only the log's newest commits are fetched (commits only, a shallow fetch deepened while
- * nothing of the series is found), then the one or two notes they name. The cost follows the
+ * nothing of the series is found), then the trees and the notes they name, a request each. The cost follows the
  * distance to the previous flight, not the number of flights recorded.
  */
 import type { FlightRecord } from '../flight.js';
 import type { Git, Remote } from '../git.js';
 import type { Logger } from '../log.js';
 import { readFlightsOf, usePartialClone } from '../gate/index.js';
-import { loadFlights, prefetchBlobs } from '../history/index.js';
+import { loadFlights, prefetchBlobs, RECORD_SUBJECT } from '../history/index.js';
 
 /** How many of the notes log's newest commits the first fetch brings. */
 const FIRST_DEPTH = 32;
 
-/** Fetches the notes ref's newest `depth` commits (no trees, no blobs); whether that is all of it. */
+/**
+ * Fetches the notes ref's newest `depth` commits (no trees, no blobs), then the trees on the
+ * paths of the notes they name and of the watched revision's, nothing else (fetchNoteTrees);
+ * whether that is all of the log.
+ */
 async function fetchLog(
   git: Git,
   remote: Remote,
   notesRef: string,
   depth: number,
+  revision: string,
 ): Promise<{ tip?: string; complete: boolean }> {
   const tip = (await git.lsRemote(remote.url, [notesRef])).get(notesRef);
   if (!tip) {
@@ -28,6 +33,12 @@ async function fetchLog(
   }
   const hosted = await usePartialClone(git, remote);
   await git.fetch(hosted, [`+${notesRef}:${notesRef}`], { depth, filter: 'tree:0', retries: 3 });
+  const named = [revision];
+  for await (const { subject } of git.walkFirstParentSubjects(notesRef)) {
+    const m = RECORD_SUBJECT.exec(subject);
+    if (m) named.push(m[1]);
+  }
+  await git.fetchNoteTrees(hosted, notesRef, [...new Set(named)]);
   return { tip, complete: (await git.countCommits(notesRef)) < depth };
 }
 
@@ -52,11 +63,11 @@ export async function readSeriesNotes(
 ): Promise<SeriesNotes> {
   const prefetch = (blobs: string[]) => prefetchBlobs(git, remote, blobs);
   let depth = FIRST_DEPTH;
-  let count = 4;
+  let count = 1;
   let notesRead = 0;
   let previous: FlightRecord | undefined;
   for (;;) {
-    const { tip, complete } = await fetchLog(git, remote, notesRef, depth);
+    const { tip, complete } = await fetchLog(git, remote, notesRef, depth, revision);
     if (!tip) return { sameRevision: [], depth: 0, notesRead };
     const loaded = await loadFlights(
       git,
