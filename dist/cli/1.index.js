@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GW: () => (/* reexport safe */ _hosted_js__WEBPACK_IMPORTED_MODULE_2__.GW),
 /* harmony export */   He: () => (/* reexport safe */ _history_js__WEBPACK_IMPORTED_MODULE_1__.H),
+/* harmony export */   Sk: () => (/* reexport safe */ _history_js__WEBPACK_IMPORTED_MODULE_1__.S),
 /* harmony export */   T: () => (/* reexport safe */ _decide_js__WEBPACK_IMPORTED_MODULE_0__.T),
 /* harmony export */   kO: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.kO),
 /* harmony export */   x8: () => (/* reexport safe */ _results_js__WEBPACK_IMPORTED_MODULE_4__.x),

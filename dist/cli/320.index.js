@@ -2,6 +2,57 @@ export const id = 320;
 export const ids = [320];
 export const modules = {
 
+/***/ 3192:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ progressToStderr)
+/* harmony export */ });
+/* unused harmony export tokenFromEnvironment */
+/* harmony import */ var _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1562);
+/** What every `tributary <part>` subcommand provides to the dispatcher. */
+
+/**
+ * The token for the hosted tree and its GitHub API, from the environment (never the command
+ * line, where other users of the machine could read it): TRIBUTARY_TOKEN, else GITHUB_TOKEN.
+ */
+function tokenFromEnvironment() {
+    return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
+function progressToStderr(logger) {
+    const redactor = new _actions_lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .Redactor */ .pO();
+    let depth = 0;
+    const say = (message) => process.stderr.write(redactor
+        .redact(message)
+        .split('\n')
+        .map((l) => '  '.repeat(depth) + l)
+        .join('\n') + '\n');
+    return {
+        debug: (m) => logger.debug(m),
+        info: say,
+        warning: (m, a) => logger.warning(m, a),
+        error: (m, a) => logger.error(m, a),
+        async group(name, fn) {
+            say(`> ${name}`);
+            depth++;
+            try {
+                return await fn();
+            }
+            finally {
+                depth--;
+            }
+        },
+        secret(value) {
+            redactor.add(value);
+            logger.secret(value);
+        },
+    };
+}
+//# sourceMappingURL=command.js.map
+
+/***/ }),
+
 /***/ 7320:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -20,8 +71,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/log.js
-var log = __webpack_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
 var lib_git = __webpack_require__(6240);
 ;// CONCATENATED MODULE: ./build/actions/lib/mirror/interrupt.js
@@ -1368,6 +1417,8 @@ async function pushTree(tree, { settings, logger }) {
     });
 }
 //# sourceMappingURL=mirror.js.map
+// EXTERNAL MODULE: ./build/cli/command.js
+var command = __webpack_require__(3192);
 // EXTERNAL MODULE: ./build/cli/options.js
 var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/mirror.js
@@ -1491,7 +1542,7 @@ const mirrorCommand = {
         // A reader that went away (`| head`) takes nothing with it: the run goes on, quietly.
         process.stdout.on('error', () => { });
         if (json)
-            logger = progressToStderr(logger);
+            logger = (0,command/* progressToStderr */.r)(logger);
         let temporary;
         try {
             return await cl.run(async (read) => {
@@ -1529,36 +1580,6 @@ const mirrorCommand = {
         }
     },
 };
-/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
-function progressToStderr(logger) {
-    const redactor = new log/* Redactor */.pO();
-    let depth = 0;
-    const say = (message) => process.stderr.write(redactor
-        .redact(message)
-        .split('\n')
-        .map((l) => '  '.repeat(depth) + l)
-        .join('\n') + '\n');
-    return {
-        debug: (m) => logger.debug(m),
-        info: say,
-        warning: (m, a) => logger.warning(m, a),
-        error: (m, a) => logger.error(m, a),
-        async group(name, fn) {
-            say(`> ${name}`);
-            depth++;
-            try {
-                return await fn();
-            }
-            finally {
-                depth--;
-            }
-        },
-        secret(value) {
-            redactor.add(value);
-            logger.secret(value);
-        },
-    };
-}
 //# sourceMappingURL=mirror.js.map
 
 /***/ })

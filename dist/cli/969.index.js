@@ -159,9 +159,10 @@ async function divergence(options) {
 /* harmony export */   Cw: () => (/* binding */ FlightNotes),
 /* harmony export */   QX: () => (/* binding */ readFlights),
 /* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF),
-/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF),
+/* harmony export */   pw: () => (/* binding */ readFlightsOf)
 /* harmony export */ });
-/* unused harmony exports noteName, parseNote, readFlightsOf, writeNote, readNoteText */
+/* unused harmony exports noteName, parseNote, writeNote, readNoteText */
 /* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1576);
 /**
  * Flight records as git notes: the one reader and writer of them (flight.ts is the record's

@@ -6,7 +6,7 @@
  * action's main.ts, cli/gate.ts) import the part's files themselves.
  */
 export { decideFlight, type Finding } from './decide.js';
-export { stepPast } from './history.js';
+export { carryHistory, stepPast } from './history.js';
 export { fetchNotes, usePartialClone } from './hosted.js';
 export { publishFlight } from './publish.js';
 export { readResults } from './results.js';

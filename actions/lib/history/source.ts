@@ -113,7 +113,7 @@ async function loadBranch(
 }
 
 /** The subject the notes module gives the notes commit of each record it writes. */
-const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
+export const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
 
 /** The notes each of `notesCommits` added or changed (one `git diff-tree` for all of them). */
 async function notesChangedBy(git: Git, notesCommits: string[]): Promise<Map<string, string[]>> {
