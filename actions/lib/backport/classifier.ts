@@ -14,7 +14,7 @@ import { FactsCache, factsKey, type CommitFacts } from './facts.js';
 import { readHistory, type Revisions } from './history.js';
 import { comparePatches } from './patches.js';
 import { defaultPolicy, type Policy } from './policy.js';
-import { refLabel, resolveWritten } from './resolve.js';
+import { refLabel, resolveWritten, type References } from './resolve.js';
 
 export { refLabel, type Resolution } from './resolve.js';
 
@@ -103,6 +103,8 @@ export interface Analysis {
   upstreamByReference: Map<string, string[]>;
   /** Commits brought into base..head that are upstream's own (an upstream sync). */
   upstreamInRange: number;
+  /** The references the classified commits write, and what each written id names. */
+  references: References;
   cache: FactsCache;
 }
 
@@ -184,6 +186,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
     byPatch: patches.byPatch,
     upstreamByReference: history.upstreamByReference,
     upstreamInRange: history.upstreamInRange,
+    references,
     cache,
   };
 }
