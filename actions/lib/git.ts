@@ -46,6 +46,8 @@ export interface FetchOptions {
   /** Delete local refs under the refspecs' destinations that the remote no longer has. */
   prune?: boolean;
   retries?: number;
+  /** Log git's progress under this label (a long fetch); quiet otherwise. */
+  progress?: string;
 }
 
 /** One change of a local ref in an `update-ref --stdin` transaction. */
@@ -226,7 +228,7 @@ export class Git extends GitProcess {
     if (!refspecs.length) return;
     const args = [
       'fetch',
-      '--quiet',
+      opts.progress ? '--progress' : '--quiet',
       '--no-tags',
       '--no-write-fetch-head',
       ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -237,7 +239,11 @@ export class Git extends GitProcess {
       '--',
       remote,
     ];
-    await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    await this.run(args, {
+      input: refspecs.join('\n') + '\n',
+      retries: opts.retries,
+      progress: opts.progress,
+    });
   }
 
   /**
