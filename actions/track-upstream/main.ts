@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { parseTrackSettings } from '../lib/track/settings.js';
 import { trackUpstream } from '../lib/track/track.js';
 import { actionReader, coreLogger, core, runMain } from '../runtime/runner.js';
+import { actionsFolderCache } from '../runtime/cache.js';
 
 await runMain(async () => {
   const settings = parseTrackSettings(actionReader, {
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });
-  const report = await trackUpstream(settings, { logger: coreLogger });
+  // The default work directory is the runner's temporary folder, gone after the job: its store
+  // goes through the runner's cache service. A folder the user names is kept by them.
+  const cache = actionReader.get('work-directory') ? undefined : actionsFolderCache(coreLogger);
+  const report = await trackUpstream(settings, { logger: coreLogger, cache });
   const first = report.outcomes[0];
   core.setOutput('pull-requests', JSON.stringify(report.outcomes));
   core.setOutput('pull-request-number', first ? String(first.number) : '');

@@ -20,7 +20,7 @@ import {
   type RefUpdate,
   type UpdateCounts,
 } from './ref-updates.js';
-import { CacheLock, describeHolder } from './lock.js';
+import { CacheLock, describeHolder } from '../folder-lock.js';
 import { RefMapper } from './refs.js';
 import { expandTemplate, INPUTS, parseRemote, type MirrorSettings } from './settings.js';
 import {
@@ -132,7 +132,7 @@ export async function mirrorTree(
     settings.cacheRoot,
     {
       holder: describeHolder(),
-      mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+      doing: `mirroring ${display(settings.source)} → ${display(settings.destination)}`,
     },
     logger,
     hooks.signal,

@@ -5,6 +5,7 @@
  */
 import type { Remote } from '../git.js';
 import { createGitHub, type GitHub } from '../github.js';
+import type { FolderCache } from '../folder-cache.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
 import type { CandidateReport, TrackContext } from './context.js';
@@ -36,7 +37,12 @@ export interface TrackReport {
 
 export async function trackUpstream(
   settings: TrackSettings,
-  deps: { logger: Logger; github?: GitHub },
+  deps: {
+    logger: Logger;
+    github?: GitHub;
+    /** The runner's cache service, for a work directory that is not kept by itself. */
+    cache?: FolderCache;
+  },
 ): Promise<TrackReport> {
   const s = validateSettings(settings);
   const { logger } = deps;
@@ -60,7 +66,21 @@ export async function trackUpstream(
     identity: s.identity,
     logger,
     filter: s.filter,
+    cache: deps.cache,
   });
+  try {
+    return await trackIn(s, logger, github, work);
+  } finally {
+    await work.close();
+  }
+}
+
+async function trackIn(
+  s: TrackSettings,
+  logger: Logger,
+  github: GitHub,
+  work: WorkRepository,
+): Promise<TrackReport> {
   const git = work.git;
   const pulls = new PullRequests(
     github,
