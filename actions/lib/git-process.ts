@@ -94,6 +94,8 @@ export interface ExecOptions {
   progress?: string;
 }
 
+const COUNTER = /objects|deltas|Total \d/;
+
 /** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
 export const progressPolicy = { intervalMs: 10_000 };
 
@@ -117,11 +119,13 @@ class ProgressLog {
   add(chunk: string): void {
     const parts = (this.pending + chunk).split(/[\r\n]/);
     this.pending = parts.pop()!;
-    for (const part of parts) if (part.trim()) this.latest = part.trim();
+    // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+    // a fetch lists when it is done.
+    for (const part of parts) if (COUNTER.test(part)) this.latest = part.trim();
     if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs) this.show();
   }
   end(): void {
-    if (this.pending.trim()) this.latest = this.pending.trim();
+    if (COUNTER.test(this.pending)) this.latest = this.pending.trim();
     if (this.shown && this.latest) this.show();
   }
   private show(): void {
