@@ -38,11 +38,14 @@ export async function comparePatches(
     const id = facts.get(c)!.stable;
     if (id) stableIds.add(id);
   }
-  const squashes = new Map<string, CombinedPatchIds | undefined>();
+  const squashed = new Map<string, string[]>();
   for (const l of listed) {
     const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
-    if (commits.length > 1) squashes.set(l.commit, await combinedPatchIds(git, commits));
+    if (commits.length > 1) squashed.set(l.commit, commits);
   }
+  const combined = await combinedPatchIds(git, [...squashed.values()], cache);
+  const squashes = new Map<string, CombinedPatchIds | undefined>();
+  for (const [commit, commits] of squashed) squashes.set(commit, combined.get(commits.join(' ')));
   const zero = new PatchIdStreams(git, ['zero']);
   const zeroFiles = new Set<string>();
   const needZero = (c: string) => {
