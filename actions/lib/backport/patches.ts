@@ -43,7 +43,7 @@ export async function comparePatches(
     const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
     if (commits.length > 1) squashed.set(l.commit, commits);
   }
-  const combined = await combinedPatchIds(git, [...squashed.values()], cache);
+  const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
   const squashes = new Map<string, CombinedPatchIds | undefined>();
   for (const [commit, commits] of squashed) squashes.set(commit, combined.get(commits.join(' ')));
   const zero = new PatchIdStreams(git, ['zero']);
