@@ -667,37 +667,98 @@ async function readHistory(git, revisions, cache, options) {
     };
 }
 //# sourceMappingURL=history.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
-
-
 /**
- * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
- * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
- * (or the first has no parent), which leaves the squash compared as modified.
+ * A squashed pick: one downstream commit that carries several upstream commits (Xen's stable
+ * branches squash a fix and its follow-up, each message kept with its own `master commit:`).
+ * Its patch is compared with theirs applied in turn, as the person squashing them did. The
+ * answer depends only on the upstream commits named, so it is cached with the commit facts,
+ * under an id made of theirs.
  */
-async function combinedPatchIds(git, commits) {
-    const base = await git.commitOf(`${commits[0]}^1`);
-    if (!base)
-        return undefined;
-    let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
-    for (const commit of commits.slice(1)) {
-        const parent = await git.commitOf(`${commit}^1`);
-        if (!parent)
-            return undefined;
-        // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-        const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-        const merged = await git.mergeTree(stand, commit);
-        if (!merged.clean)
-            return undefined;
-        tree = merged.tree;
+
+
+
+/** The cache's id of a squash of these commits (in this order). */
+function squashKey(commits) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`squash ${commits.join(' ')}`)
+        .digest('hex');
+}
+/** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
+const APPLIES = 'squash';
+const FAILS = 'squash-fails';
+/**
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
+ * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
+ * the answer: the commits joined with spaces.
+ */
+async function combinedPatchIds(git, squashes, cache) {
+    const out = new Map();
+    const todo = [];
+    for (const commits of squashes) {
+        const f = cache.get(squashKey(commits));
+        if (!f)
+            todo.push(commits);
+        else
+            out.set(commits.join(' '), f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
     }
-    const id = async (extra) => {
-        let patchId = null;
-        for await (const line of git.pipeLines(['diff-tree', '-p', ...extra, ...backport_facts/* DIFF */.Mu, base, tree], ['patch-id', '--stable']))
-            patchId ??= line.split(' ')[0] || null;
-        return patchId;
-    };
-    return { stable: await id([]), zero: await id(['-U0']) };
+    if (!todo.length)
+        return out;
+    // Every named commit's tree and parents, in one pass.
+    const named = [...new Set(todo.flat())];
+    const shape = new Map();
+    for (const line of (await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        const [commit, tree, parent] = line.split(' ');
+        if (commit)
+            shape.set(commit, { tree, parent: parent || undefined });
+    }
+    // Each squash made as a throw-away commit on the first one's parent; their patch-ids in one
+    // pipeline a kind.
+    const made = new Map();
+    for (const commits of todo) {
+        const first = shape.get(commits[0]);
+        let tree = first?.tree;
+        for (const commit of commits.slice(1)) {
+            const parent = shape.get(commit)?.parent;
+            if (!tree || !parent) {
+                tree = undefined;
+                break;
+            }
+            // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+            const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+            const merged = await git.mergeTree(stand, commit);
+            tree = merged.clean ? merged.tree : undefined;
+        }
+        if (tree && first?.parent)
+            made.set(commits.join(' '), await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'));
+    }
+    const facts = new Map();
+    const streams = new backport_facts/* PatchIdStreams */.fV(git);
+    for (const c of made.values()) {
+        facts.set(c, { files: '-', fixes: [], references: [] });
+        streams.add(c);
+    }
+    await streams.finish(facts, backport_facts/* FactsCache */.yB.load());
+    for (const commits of todo) {
+        const key = commits.join(' ');
+        const c = made.get(key);
+        const f = c ? facts.get(c) : undefined;
+        const ids = f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined;
+        out.set(key, ids);
+        cache.set(squashKey(commits), {
+            files: ids ? APPLIES : FAILS,
+            stable: ids?.stable ?? null,
+            zero: ids?.zero ?? null,
+            fixes: [],
+            references: [],
+        });
+    }
+    return out;
 }
 //# sourceMappingURL=squash.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/patches.js
@@ -719,12 +780,16 @@ async function comparePatches(git, history, references, cache, logger) {
         if (id)
             stableIds.add(id);
     }
-    const squashes = new Map();
+    const squashed = new Map();
     for (const l of listed) {
         const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
         if (commits.length > 1)
-            squashes.set(l.commit, await combinedPatchIds(git, commits));
+            squashed.set(l.commit, commits);
     }
+    const combined = await combinedPatchIds(git, [...squashed.values()], cache);
+    const squashes = new Map();
+    for (const [commit, commits] of squashed)
+        squashes.set(commit, combined.get(commits.join(' ')));
     const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
     const zeroFiles = new Set();
     const needZero = (c) => {
@@ -888,7 +953,6 @@ function countClasses(list) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mu: () => (/* binding */ DIFF),
 /* harmony export */   NL: () => (/* binding */ walkFacts),
 /* harmony export */   Tw: () => (/* binding */ commitFacts),
 /* harmony export */   YA: () => (/* binding */ computePatchIds),
@@ -898,6 +962,7 @@ function countClasses(list) {
 /* harmony export */   oy: () => (/* binding */ checkCacheDir),
 /* harmony export */   yB: () => (/* binding */ FactsCache)
 /* harmony export */ });
+/* unused harmony export DIFF */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);

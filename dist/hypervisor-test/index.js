@@ -37560,6 +37560,7 @@ function credentialFor(remote) {
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
 }
+const COUNTER = /objects|deltas|Total \d/;
 /** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
 const progressPolicy = { intervalMs: 10_000 };
 /**
@@ -37584,14 +37585,16 @@ class ProgressLog {
     add(chunk) {
         const parts = (this.pending + chunk).split(/[\r\n]/);
         this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
         for (const part of parts)
-            if (part.trim())
+            if (COUNTER.test(part))
                 this.latest = part.trim();
         if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
             this.show();
     }
     end() {
-        if (this.pending.trim())
+        if (COUNTER.test(this.pending))
             this.latest = this.pending.trim();
         if (this.shown && this.latest)
             this.show();

@@ -396,6 +396,7 @@ async function fetchMissing(
   await store.fetch(tree.spec.source.url, refspecs, {
     negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
     retries: settings.retries,
+    progress: `Fetching from ${display(tree.spec.source)}`,
   });
   const after = await objects.present(missing.map(([, oid]) => oid));
   const lost = missing.filter(([, oid]) => !after.has(oid));
