@@ -32,8 +32,11 @@ export interface StoreOptions {
   /** The funnel the store is reached through: its remotes' credentials and its logger. */
   git: Git;
   logger: Logger;
-  /** The runner's cache service, and the entry's key (`tributary-backport-v1-<hash>`). */
-  cache?: { service: FolderCache; key: string };
+  /**
+   * The runner's cache service, the entry's key (`tributary-backport-v1-<hash>`), and the
+   * folder it keeps: the store's own, or one holding it with more (the commit facts).
+   */
+  cache?: { service: FolderCache; key: string; folder?: string };
   /** A partial-clone filter (`blob:none`) for a part that reads few blobs; whole objects else. */
   filter?: string;
   /** Who holds the lock, as a waiting run is told (`tributary check`). */
@@ -63,7 +66,8 @@ export class ObjectStore {
     const { dir, cache, logger } = this.options;
     if (!existsSync(dir) && cache) {
       try {
-        const restored = await cache.service.restore({ dir, key: cache.key, state: 'none' });
+        const folder = cache.folder ?? dir;
+        const restored = await cache.service.restore({ dir: folder, key: cache.key, state: '-' });
         logger.info(restored ? 'Object store restored from the cache.' : 'No object store cached.');
       } catch (e) {
         logger.warning(`Restoring the object store failed (${errorMessage(e)}); fetching in full.`);
@@ -87,16 +91,20 @@ export class ObjectStore {
       });
   }
 
-  /** Runs `fn` holding the store's lock (a file beside the store folder). */
+  /**
+   * Runs `fn` holding the store's lock: a file beside the store, or beside the folder the
+   * cache service keeps (never in it: a restore replaces that folder whole).
+   */
   private async locked<T>(doing: string, fn: () => Promise<T>): Promise<T> {
-    const { dir, logger, command } = this.options;
-    mkdirSync(dirname(dir), { recursive: true });
+    const { dir, logger, command, cache } = this.options;
+    const kept = cache?.folder ?? dir;
+    mkdirSync(dirname(kept), { recursive: true });
     const lock = await CacheLock.acquire(
-      dirname(dir),
+      dirname(kept),
       { holder: describeHolder(process.env, command), doing: `${doing} ${dir}` },
       logger,
       undefined,
-      `.${basename(dir)}.lock`,
+      `.${basename(kept)}.lock`,
     );
     try {
       return await fn();
@@ -157,7 +165,11 @@ export class ObjectStore {
     for (const [ref, oid] of [...refs].sort(([a], [b]) => (a < b ? -1 : 1)))
       state.update(`${oid} ${ref}\n`);
     try {
-      await cache.service.save({ dir, key: cache.key, state: state.digest('hex').slice(0, 20) });
+      await cache.service.save({
+        dir: cache.folder ?? dir,
+        key: cache.key,
+        state: state.digest('hex').slice(0, 20),
+      });
     } catch (e) {
       logger.warning(`Could not save the object store: ${errorMessage(e)}`);
     }

@@ -2530,7 +2530,8 @@ class ObjectStore {
         const { dir, cache, logger } = this.options;
         if (!(0,external_node_fs_.existsSync)(dir) && cache) {
             try {
-                const restored = await cache.service.restore({ dir, key: cache.key, state: 'none' });
+                const folder = cache.folder ?? dir;
+                const restored = await cache.service.restore({ dir: folder, key: cache.key, state: '-' });
                 logger.info(restored ? 'Object store restored from the cache.' : 'No object store cached.');
             }
             catch (e) {
@@ -2554,11 +2555,15 @@ class ObjectStore {
                 },
             });
     }
-    /** Runs `fn` holding the store's lock (a file beside the store folder). */
+    /**
+     * Runs `fn` holding the store's lock: a file beside the store, or beside the folder the
+     * cache service keeps (never in it: a restore replaces that folder whole).
+     */
     async locked(doing, fn) {
-        const { dir, logger, command } = this.options;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(dir), { recursive: true });
-        const lock = await folder_lock/* CacheLock */.aX.acquire((0,external_node_path_.dirname)(dir), { holder: (0,folder_lock/* describeHolder */.sG)(process.env, command), doing: `${doing} ${dir}` }, logger, undefined, `.${(0,external_node_path_.basename)(dir)}.lock`);
+        const { dir, logger, command, cache } = this.options;
+        const kept = cache?.folder ?? dir;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(kept), { recursive: true });
+        const lock = await folder_lock/* CacheLock */.aX.acquire((0,external_node_path_.dirname)(kept), { holder: (0,folder_lock/* describeHolder */.sG)(process.env, command), doing: `${doing} ${dir}` }, logger, undefined, `.${(0,external_node_path_.basename)(kept)}.lock`);
         try {
             return await fn();
         }
@@ -2609,7 +2614,11 @@ class ObjectStore {
         for (const [ref, oid] of [...refs].sort(([a], [b]) => (a < b ? -1 : 1)))
             state.update(`${oid} ${ref}\n`);
         try {
-            await cache.service.save({ dir, key: cache.key, state: state.digest('hex').slice(0, 20) });
+            await cache.service.save({
+                dir: cache.folder ?? dir,
+                key: cache.key,
+                state: state.digest('hex').slice(0, 20),
+            });
         }
         catch (e) {
             logger.warning(`Could not save the object store: ${(0,errors/* errorMessage */.gJ)(e)}`);
@@ -2653,6 +2662,19 @@ class WorkRepository {
     }
     static async open(options) {
         const name = options.name.replace(/[^A-Za-z0-9._-]/g, '_');
+        // The store first: restored from the cache service, it replaces the work directory whole.
+        const store = await ObjectStore.open({
+            dir: (0,external_node_path_.join)(options.dir, `${name}.git`),
+            git: new lib_git/* Git */.TU({ cwd: options.dir, remotes: options.remotes, logger: options.logger }),
+            logger: options.logger,
+            filter: options.filter,
+            cache: options.cache && {
+                service: options.cache,
+                key: storeKey('track', [name, ...options.remotes.map((r) => r.url)]),
+                folder: options.dir, // the commit facts too
+            },
+            command: 'tributary track',
+        });
         // The run's own repository, gone with the run; the store stays.
         const cwd = (0,external_node_path_.join)(options.dir, 'runs', `${name}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.git`);
         const git = await (0,lib_git/* initRepository */.zY)(cwd, {
@@ -2662,28 +2684,13 @@ class WorkRepository {
             // Git's own housekeeping must not run in the middle of our work.
             config: { 'gc.auto': '0' },
         });
-        const store = await ObjectStore.open({
-            dir: (0,external_node_path_.join)(options.dir, `${name}.git`),
-            git,
-            logger: options.logger,
-            filter: options.filter,
-            cache: options.cache && {
-                service: options.cache,
-                key: storeKey('track', [name, ...options.remotes.map((r) => r.url)]),
-            },
-            command: 'tributary track',
-        });
         await store.lend(git, options.remotes.map((r) => r.url));
         return new WorkRepository(git, options.filter, store);
     }
     /** Ends the run: its repository goes, the store is kept for the next run. */
     async close() {
-        try {
-            await this.store.keep();
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(this.git.cwd, { recursive: true, force: true });
-        }
+        (0,external_node_fs_.rmSync)(this.git.cwd, { recursive: true, force: true });
+        await this.store.keep();
     }
     /**
      * What a remote advertises (ref → commit). A remote that cannot be read is an error naming

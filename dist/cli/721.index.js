@@ -676,6 +676,11 @@ var external_node_crypto_ = __webpack_require__(7598);
  * Its patch is compared with theirs applied in turn, as the person squashing them did. The
  * answer depends only on the upstream commits named, so it is cached with the commit facts,
  * under an id made of theirs.
+ *
+ * Most squashes need no merge: when the commits change different files, and each later one's
+ * files are at the first one's parent as at its own parent, applying them in turn makes
+ * exactly the union of their diffs, and `git patch-id --stable` of that is the sum of theirs
+ * (it adds each file's hash, with carry). Only the others are picked in core with merge-tree.
  */
 
 
@@ -695,7 +700,7 @@ const FAILS = 'squash-fails';
  * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
  * the answer: the commits joined with spaces.
  */
-async function combinedPatchIds(git, squashes, cache) {
+async function combinedPatchIds(git, squashes, facts, cache) {
     const out = new Map();
     const todo = [];
     for (const commits of squashes) {
@@ -713,14 +718,17 @@ async function combinedPatchIds(git, squashes, cache) {
     for (const line of (await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
         input: named.join('\n') + '\n',
     })).split('\n')) {
-        const [commit, tree, parent] = line.split(' ');
+        const [commit, tree, parent, other] = line.split(' ');
         if (commit)
-            shape.set(commit, { tree, parent: parent || undefined });
+            shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
     }
-    // Each squash made as a throw-away commit on the first one's parent; their patch-ids in one
+    const summed = await summedPatchIds(git, todo, shape, facts, cache);
+    // The others made as a throw-away commit on the first one's parent; their patch-ids in one
     // pipeline a kind.
     const made = new Map();
     for (const commits of todo) {
+        if (summed.has(commits.join(' ')))
+            continue;
         const first = shape.get(commits[0]);
         let tree = first?.tree;
         for (const commit of commits.slice(1)) {
@@ -737,18 +745,18 @@ async function combinedPatchIds(git, squashes, cache) {
         if (tree && first?.parent)
             made.set(commits.join(' '), await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'));
     }
-    const facts = new Map();
+    const squashFacts = new Map();
     const streams = new backport_facts/* PatchIdStreams */.fV(git);
     for (const c of made.values()) {
-        facts.set(c, { files: '-', fixes: [], references: [] });
+        squashFacts.set(c, { files: '-', fixes: [], references: [] });
         streams.add(c);
     }
-    await streams.finish(facts, backport_facts/* FactsCache */.yB.load());
+    await streams.finish(squashFacts, backport_facts/* FactsCache */.yB.load());
     for (const commits of todo) {
         const key = commits.join(' ');
         const c = made.get(key);
-        const f = c ? facts.get(c) : undefined;
-        const ids = f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined;
+        const f = c ? squashFacts.get(c) : undefined;
+        const ids = summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
         out.set(key, ids);
         cache.set(squashKey(commits), {
             files: ids ? APPLIES : FAILS,
@@ -756,6 +764,88 @@ async function combinedPatchIds(git, squashes, cache) {
             zero: ids?.zero ?? null,
             fixes: [],
             references: [],
+        });
+    }
+    return out;
+}
+/** `git patch-id --stable` of two diffs of different files together: the 20-byte sum, with carry. */
+function addIds(a, b) {
+    const x = Buffer.from(a, 'hex');
+    const y = Buffer.from(b, 'hex');
+    const sum = Buffer.alloc(x.length);
+    let carry = 0;
+    for (let i = 0; i < x.length; i++) {
+        carry += x[i] + y[i];
+        sum[i] = carry & 0xff;
+        carry >>= 8;
+    }
+    return sum.toString('hex');
+}
+/**
+ * The squashes whose combined patch-ids are the sums of their commits' (see above), with
+ * those sums; the rest are left to merge-tree.
+ */
+async function summedPatchIds(git, squashes, shape, facts, cache) {
+    const out = new Map();
+    const simple = squashes.filter((commits) => commits.every((c) => {
+        const s = shape.get(c);
+        return s?.parent && !s.merge && facts.get(c);
+    }));
+    if (!simple.length)
+        return out;
+    // The files each commit changes, in one pass.
+    const named = [...new Set(simple.flat())];
+    const paths = new Map();
+    let current = [];
+    for (const line of (await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
+            paths.set(line, (current = []));
+        else if (line)
+            current.push(line);
+    }
+    // Each later commit's files at the first one's parent and at its own, in one pass.
+    const asked = [];
+    const disjoint = simple.filter((commits) => {
+        const seen = new Set();
+        for (const c of commits)
+            for (const p of paths.get(c) ?? []) {
+                if (seen.has(p) || /\s/.test(p) || p.startsWith('"'))
+                    return false;
+                seen.add(p);
+            }
+        const base = shape.get(commits[0]).parent;
+        for (const c of commits.slice(1))
+            for (const p of paths.get(c) ?? [])
+                asked.push(`${base}:${p}`, `${shape.get(c).parent}:${p}`);
+        return true;
+    });
+    const blobs = asked.length
+        ? (await git.run(['cat-file', '--batch-check=%(objectname)'], {
+            input: asked.join('\n') + '\n',
+        })).split('\n')
+        : [];
+    const blobAt = new Map(asked.map((q, i) => [q, blobs[i]?.split(' ')[0]]));
+    const same = disjoint.filter((commits) => {
+        const base = shape.get(commits[0]).parent;
+        return commits
+            .slice(1)
+            .every((c) => (paths.get(c) ?? []).every((p) => blobAt.get(`${base}:${p}`) === blobAt.get(`${shape.get(c).parent}:${p}`)));
+    });
+    // Their zero-context patch-ids, where not known yet (cached with their facts).
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    for (const c of new Set(same.flat()))
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
+            zero.add(c);
+    await zero.finish(facts, cache);
+    for (const commits of same) {
+        const f = commits.map((c) => facts.get(c));
+        if (f.some((x) => !x.stable || !x.zero))
+            continue;
+        out.set(commits.join(' '), {
+            stable: f.map((x) => x.stable).reduce(addIds),
+            zero: f.map((x) => x.zero).reduce(addIds),
         });
     }
     return out;
@@ -786,7 +876,7 @@ async function comparePatches(git, history, references, cache, logger) {
         if (commits.length > 1)
             squashed.set(l.commit, commits);
     }
-    const combined = await combinedPatchIds(git, [...squashed.values()], cache);
+    const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
     const squashes = new Map();
     for (const [commit, commits] of squashed)
         squashes.set(commit, combined.get(commits.join(' ')));

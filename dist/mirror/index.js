@@ -33240,6 +33240,7 @@ async function fetchMissing(tree, { store, objects }, wanted, { settings, logger
     await store.fetch(tree.spec.source.url, refspecs, {
         negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
         retries: settings.retries,
+        progress: `Fetching from ${display(tree.spec.source)}`,
     });
     const after = await objects.present(missing.map(([, oid]) => oid));
     const lost = missing.filter(([, oid]) => !after.has(oid));

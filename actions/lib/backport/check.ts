@@ -97,6 +97,7 @@ async function repository(
     cache: hooks.cache && {
       service: hooks.cache,
       key: storeKey('backport', [settings.upstreamUrl, settings.downstreamUrl]),
+      folder: settings.cacheDir, // the commit facts too
     },
     command: 'tributary backport-check',
   });

@@ -37,6 +37,19 @@ export class WorkRepository {
     cache?: FolderCache;
   }): Promise<WorkRepository> {
     const name = options.name.replace(/[^A-Za-z0-9._-]/g, '_');
+    // The store first: restored from the cache service, it replaces the work directory whole.
+    const store = await ObjectStore.open({
+      dir: join(options.dir, `${name}.git`),
+      git: new Git({ cwd: options.dir, remotes: options.remotes, logger: options.logger }),
+      logger: options.logger,
+      filter: options.filter,
+      cache: options.cache && {
+        service: options.cache,
+        key: storeKey('track', [name, ...options.remotes.map((r) => r.url)]),
+        folder: options.dir, // the commit facts too
+      },
+      command: 'tributary track',
+    });
     // The run's own repository, gone with the run; the store stays.
     const cwd = join(
       options.dir,
@@ -50,17 +63,6 @@ export class WorkRepository {
       // Git's own housekeeping must not run in the middle of our work.
       config: { 'gc.auto': '0' },
     });
-    const store = await ObjectStore.open({
-      dir: join(options.dir, `${name}.git`),
-      git,
-      logger: options.logger,
-      filter: options.filter,
-      cache: options.cache && {
-        service: options.cache,
-        key: storeKey('track', [name, ...options.remotes.map((r) => r.url)]),
-      },
-      command: 'tributary track',
-    });
     await store.lend(
       git,
       options.remotes.map((r) => r.url),
@@ -70,11 +72,8 @@ export class WorkRepository {
 
   /** Ends the run: its repository goes, the store is kept for the next run. */
   async close(): Promise<void> {
-    try {
-      await this.store.keep();
-    } finally {
-      rmSync(this.git.cwd, { recursive: true, force: true });
-    }
+    rmSync(this.git.cwd, { recursive: true, force: true });
+    await this.store.keep();
   }
 
   /**
