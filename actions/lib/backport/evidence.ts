@@ -81,11 +81,9 @@ async function mergeEvidence(
   const foreign = brought.filter((c) => !downstream.has(c)).length;
   let mergeOnly = false;
   if (!foreign && l.parents.length === 2) {
-    const merged = await git.exec(['merge-tree', '--write-tree', ...l.parents], {
-      allowFailure: true,
-    });
-    const tree = await git.run(['rev-parse', `${l.commit}^{tree}`]);
-    mergeOnly = merged.code === 0 && merged.stdout.split('\n')[0] === tree;
+    // (a merge git cannot make, unrelated histories say, is not only a merge)
+    const merged = await git.mergeTree(l.parents[0], l.parents[1]).catch(() => undefined);
+    mergeOnly = !!merged?.clean && merged.tree === (await git.treeOf(l.commit));
   }
   return { synced: false, brought: brought.length, foreign, mergeOnly };
 }
@@ -145,9 +143,7 @@ export async function gatherEvidence(
     const found = patchMatches(history, patches, l.commit);
     if (!found) continue;
     const commit = await preferDevelopment(git, found, revisions.development);
-    const subject = hasProblem(references, l.commit)
-      ? await git.run(['log', '-1', '--format=%s', commit])
-      : undefined;
+    const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
     matches.set(l.commit, { commit, subject });
   }
 

@@ -60,22 +60,6 @@ export interface History {
   stable: PatchIdStreams;
 }
 
-const RS = '\x1e';
-
-/** The messages of the given commits, in one `git log`. */
-async function messagesOf(git: Git, commits: string[]): Promise<Map<string, string>> {
-  const messages = new Map<string, string>();
-  if (!commits.length) return messages;
-  const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
-    input: commits.join('\n') + '\n',
-  });
-  for (const chunk of text.split(RS)) {
-    const nl = chunk.indexOf('\n');
-    if (nl > 0) messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
-  }
-  return messages;
-}
-
 export async function readHistory(
   git: Git,
   revisions: Revisions,
@@ -102,10 +86,7 @@ export async function readHistory(
   // Every downstream commit that is not upstream, with parents and messages, newest first,
   // and the upstream commits to compare with: one walk. Those of base..head are classified.
   const walked = await sides(git, head, tips);
-  const messages = await messagesOf(
-    git,
-    walked.downstream.map((d) => d.commit),
-  );
+  const messages = await git.messages(walked.downstream.map((d) => d.commit));
   const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
   const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
   const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
