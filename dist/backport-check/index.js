@@ -31983,11 +31983,9 @@ async function mergeEvidence(git, l, syncTips, downstream) {
     const foreign = brought.filter((c) => !downstream.has(c)).length;
     let mergeOnly = false;
     if (!foreign && l.parents.length === 2) {
-        const merged = await git.exec(['merge-tree', '--write-tree', ...l.parents], {
-            allowFailure: true,
-        });
-        const tree = await git.run(['rev-parse', `${l.commit}^{tree}`]);
-        mergeOnly = merged.code === 0 && merged.stdout.split('\n')[0] === tree;
+        // (a merge git cannot make, unrelated histories say, is not only a merge)
+        const merged = await git.mergeTree(l.parents[0], l.parents[1]).catch(() => undefined);
+        mergeOnly = !!merged?.clean && merged.tree === (await git.treeOf(l.commit));
     }
     return { synced: false, brought: brought.length, foreign, mergeOnly };
 }
@@ -32033,9 +32031,7 @@ async function gatherEvidence(git, input) {
         if (!found)
             continue;
         const commit = await preferDevelopment(git, found, revisions.development);
-        const subject = hasProblem(references, l.commit)
-            ? await git.run(['log', '-1', '--format=%s', commit])
-            : undefined;
+        const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
         matches.set(l.commit, { commit, subject });
     }
     const downstreamIndex = new PrefixIndex();
@@ -32048,22 +32044,6 @@ async function gatherEvidence(git, input) {
 
 
 
-const RS = '\x1e';
-/** The messages of the given commits, in one `git log`. */
-async function messagesOf(git, commits) {
-    const messages = new Map();
-    if (!commits.length)
-        return messages;
-    const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
-        input: commits.join('\n') + '\n',
-    });
-    for (const chunk of text.split(RS)) {
-        const nl = chunk.indexOf('\n');
-        if (nl > 0)
-            messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
-    }
-    return messages;
-}
 async function readHistory(git, revisions, cache, options) {
     const { head, base, development, followed, more } = revisions;
     const { extraPatterns, logger } = options;
@@ -32083,7 +32063,7 @@ async function readHistory(git, revisions, cache, options) {
     // Every downstream commit that is not upstream, with parents and messages, newest first,
     // and the upstream commits to compare with: one walk. Those of base..head are classified.
     const walked = await sides(git, head, tips);
-    const messages = await messagesOf(git, walked.downstream.map((d) => d.commit));
+    const messages = await git.messages(walked.downstream.map((d) => d.commit));
     const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
     const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
     const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
@@ -35268,6 +35248,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
