@@ -32841,7 +32841,9 @@ async function fetchDownstreamBranch(git, source, branch, store) {
     return local;
 }
 /** Fetches the upstream branches the policy compares with, into refs/tributary/upstream/. */
-async function fetchUpstream(git, source, branches, store) {
+async function fetchUpstream(git, source, branches, store, 
+/** A branch of the same repository kept in the store in the same fetch (the change's base). */
+base) {
     const local = {};
     const refs = new Map();
     for (const b of [...new Set(branches)]) {
@@ -32851,6 +32853,18 @@ async function fetchUpstream(git, source, branches, store) {
     }
     const missing = (ref) => new errors/* ConfigurationError */.j1('upstream branch', `The upstream mirror ${source.url} has no branch ${ref.replace(/^refs\/heads\//, '')}.`);
     if (store) {
+        if (base?.startsWith('refs/heads/') && !refs.has(base))
+            try {
+                const both = new Map([...refs, [base, 'refs/tributary/base-kept']]);
+                await fetchIntoStore(git, store, source, both, missing);
+                return local;
+            }
+            catch (e) {
+                // The base branch gone: the fetch of the change says so; upstream's alone then.
+                if (!(e instanceof errors/* ConfigurationError */.j1) ||
+                    !e.message.endsWith(`no branch ${base.slice(11)}.`))
+                    throw e;
+            }
         await fetchIntoStore(git, store, source, refs, missing);
         return local;
     }
@@ -32967,12 +32981,18 @@ async function checkIn(git, store, settings, range, logger) {
     const source = sources(settings);
     if (range.fork)
         logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+    const branches = [settings.development, settings.followed];
+    // One repository for both (Xen's own stable branches): upstream and the base in one fetch.
+    const together = !!store && source.upstream.url === source.downstream.url;
+    const fetched = {};
     const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-        if (store)
+        if (together)
+            fetched.local = await fetchUpstream(git, source.upstream, branches, store, range.base.ref);
+        else if (store)
             await storeBase(store, source.downstream, range, logger);
         return fetchChange(git, source.downstream, range, logger);
     });
-    const local = await fetchUpstream(git, source.upstream, [settings.development, settings.followed], store);
+    const local = fetched.local ?? (await fetchUpstream(git, source.upstream, branches, store));
     if (base === head || (await git.isAncestor(head, base))) {
         logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
         return {

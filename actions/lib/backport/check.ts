@@ -128,16 +128,17 @@ async function checkIn(
 ): Promise<CheckOutcome> {
   const source = sources(settings);
   if (range.fork) logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+  const branches = [settings.development, settings.followed];
+  // One repository for both (Xen's own stable branches): upstream and the base in one fetch.
+  const together = !!store && source.upstream.url === source.downstream.url;
+  const fetched: { local?: Record<string, string> } = {};
   const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-    if (store) await storeBase(store, source.downstream, range, logger);
+    if (together)
+      fetched.local = await fetchUpstream(git, source.upstream, branches, store, range.base.ref);
+    else if (store) await storeBase(store, source.downstream, range, logger);
     return fetchChange(git, source.downstream, range, logger);
   });
-  const local = await fetchUpstream(
-    git,
-    source.upstream,
-    [settings.development, settings.followed],
-    store,
-  );
+  const local = fetched.local ?? (await fetchUpstream(git, source.upstream, branches, store));
   if (base === head || (await git.isAncestor(head, base))) {
     logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
     return {

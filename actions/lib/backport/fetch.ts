@@ -253,6 +253,8 @@ export async function fetchUpstream(
   source: Source,
   branches: string[],
   store?: ObjectStore,
+  /** A branch of the same repository kept in the store in the same fetch (the change's base). */
+  base?: string,
 ): Promise<Record<string, string>> {
   const local: Record<string, string> = {};
   const refs = new Map<string, string>();
@@ -267,6 +269,19 @@ export async function fetchUpstream(
       `The upstream mirror ${source.url} has no branch ${ref.replace(/^refs\/heads\//, '')}.`,
     );
   if (store) {
+    if (base?.startsWith('refs/heads/') && !refs.has(base))
+      try {
+        const both = new Map([...refs, [base, 'refs/tributary/base-kept']]);
+        await fetchIntoStore(git, store, source, both, missing);
+        return local;
+      } catch (e) {
+        // The base branch gone: the fetch of the change says so; upstream's alone then.
+        if (
+          !(e instanceof ConfigurationError) ||
+          !e.message.endsWith(`no branch ${base.slice(11)}.`)
+        )
+          throw e;
+      }
     await fetchIntoStore(git, store, source, refs, missing);
     return local;
   }
