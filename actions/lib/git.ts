@@ -46,6 +46,8 @@ export interface FetchOptions {
   /** Delete local refs under the refspecs' destinations that the remote no longer has. */
   prune?: boolean;
   retries?: number;
+  /** Log git's progress under this label (a long fetch); quiet otherwise. */
+  progress?: string;
 }
 
 /** One change of a local ref in an `update-ref --stdin` transaction. */
@@ -229,7 +231,7 @@ export class Git extends GitProcess {
     if (!refspecs.length) return;
     const args = [
       'fetch',
-      '--quiet',
+      opts.progress ? '--progress' : '--quiet',
       '--no-tags',
       '--no-write-fetch-head',
       ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -240,7 +242,11 @@ export class Git extends GitProcess {
       '--',
       remote,
     ];
-    await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    await this.run(args, {
+      input: refspecs.join('\n') + '\n',
+      retries: opts.retries,
+      progress: opts.progress,
+    });
   }
 
   /**
@@ -798,6 +804,30 @@ export class Git extends GitProcess {
       `${upstream}...${downstream}`,
     ]);
     return out.split('\n').filter(Boolean);
+  }
+
+  /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+  async messages(commits: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!commits.length) return out;
+    const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+      input: commits.join('\n') + '\n',
+    });
+    for (const chunk of text.split('\x1e')) {
+      const nl = chunk.indexOf('\n');
+      if (nl > 0) out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+    }
+    return out;
+  }
+
+  /** A commit's subject line. */
+  async subject(commit: string): Promise<string> {
+    return this.run(['log', '-1', '--format=%s', commit]);
+  }
+
+  /** The tree of a revision. */
+  async treeOf(rev: string): Promise<string> {
+    return this.run(['rev-parse', `${rev}^{tree}`]);
   }
 
   /**

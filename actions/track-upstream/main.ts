@@ -4,6 +4,7 @@ import { parseTrackSettings } from '../lib/track/settings.js';
 import { trackUpstream } from '../lib/track/track.js';
 import { createGitHub } from '../lib/github.js';
 import { actionReader, coreLogger, core, runMain } from '../runtime/runner.js';
+import { actionsFolderCache } from '../runtime/cache.js';
 
 await runMain(async () => {
   const settings = parseTrackSettings(actionReader, {
@@ -15,7 +16,10 @@ await runMain(async () => {
     settings.deliver === 'patches'
       ? undefined
       : createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger: coreLogger });
-  const report = await trackUpstream(settings, { logger: coreLogger, github });
+  // The default work directory is the runner's temporary folder, gone after the job: its store
+  // goes through the runner's cache service. A folder the user names is kept by them.
+  const cache = actionReader.get('work-directory') ? undefined : actionsFolderCache(coreLogger);
+  const report = await trackUpstream(settings, { logger: coreLogger, github, cache });
   const first = report.outcomes[0];
   core.setOutput('pull-requests', JSON.stringify(report.outcomes));
   core.setOutput('pull-request-number', first ? String(first.number) : '');

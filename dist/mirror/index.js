@@ -31268,7 +31268,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, progressPolicy, retryPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31414,6 +31414,52 @@ function credentialFor(remote) {
     if (url.username || url.password || url.search || url.hash)
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
 }
 class GitError extends Error {
     args;
@@ -31582,15 +31628,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -31868,7 +31929,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -31879,7 +31940,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -32398,6 +32463,29 @@ class Git extends GitProcess {
         ]);
         return out.split('\n').filter(Boolean);
     }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
+    }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
      * whole range, records split on control characters, so 20,000 commits cost one spawn.
@@ -32589,7 +32677,7 @@ async function interruptible(logger, story) {
 
 /***/ }),
 
-/***/ 6544:
+/***/ 2016:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32616,22 +32704,23 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js
 var process_table = __nccwpck_require__(3780);
-;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
+;// CONCATENATED MODULE: ./build/actions/lib/folder-lock.js
 /**
- * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
- * store's refs (what was fetched, what is staged for a push) are one run's working state: two
- * runs in it at once pushed each other's refs, or broke each other's first fetch. So a run
- * takes the folder's lock first, and a second run waits, saying for whom. The lock is a file
- * naming its owner (pid and the pid's start time, host, run); a lock whose owner is gone from
- * this host is stale and taken over.
+ * One run at a time in a kept folder (a mirror's cache folder, a part's object store). Runs
+ * sharing a folder share its stores, and a store's refs (what was fetched, what is staged for
+ * a push) are one run's working state: two mirror runs in one at once pushed each other's
+ * refs, or broke each other's first fetch. So a run takes the folder's lock first, and a
+ * second run waits, saying for whom. The lock is a file naming its owner (pid and the pid's
+ * start time, host, run); a lock whose owner is gone from this host is stale and taken over.
  */
 
 
 
 
+/** The mirror's lock, in its cache folder. */
 const LOCK_FILE = '.tributary-mirror.lock';
 /** Says who this process is, for a run that finds the folder taken. */
-function describeHolder(env = process.env) {
+function describeHolder(env = process.env, command = 'tributary mirror') {
     if (env.GITHUB_RUN_ID) {
         const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
         const run = env.GITHUB_REPOSITORY
@@ -32646,7 +32735,7 @@ function describeHolder(env = process.env) {
     catch {
         // no user name for this uid
     }
-    return `tributary mirror${user ? ` run by ${user}` : ''}`;
+    return `${command}${user ? ` run by ${user}` : ''}`;
 }
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -32682,13 +32771,13 @@ class CacheLock {
         this.owner = owner;
     }
     /**
-     * Takes the lock of `dir`, waiting as long as a live run holds it (a line says whose it is)
+     * Takes the lock of `dir` (the file `name` in it), waiting as long as a live run holds it (a line says whose it is)
      * and taking over one whose owner is gone. The file is written whole under another name and
      * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
      * Rejects with the signal's reason when it aborts while waiting.
      */
-    static async acquire(dir, who, logger, signal) {
-        const file = (0,external_node_path_.join)(dir, LOCK_FILE);
+    static async acquire(dir, who, logger, signal, name = LOCK_FILE) {
+        const file = (0,external_node_path_.join)(dir, name);
         const owner = {
             pid: process.pid,
             processStart: (0,process_table/* processStartTime */.X0)(process.pid),
@@ -32718,8 +32807,8 @@ class CacheLock {
                 }
                 // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
                 const line = held
-                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is mirroring ${held.mirroring} there.`
-                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is ${held.doing ?? `mirroring ${held.mirroring}`} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no run uses the folder.`;
                 if (line !== said && (held || unreadable++))
                     logger.info((said = line));
                 await sleep(200, signal);
@@ -32770,7 +32859,7 @@ function takeOver(file, dead, logger) {
     }
     (0,external_node_fs_.rmSync)(aside, { force: true });
 }
-//# sourceMappingURL=lock.js.map
+//# sourceMappingURL=folder-lock.js.map
 // EXTERNAL MODULE: ./build/actions/lib/mirror/refs.js
 var refs = __nccwpck_require__(9597);
 // EXTERNAL MODULE: ./build/actions/lib/mirror/settings.js + 1 modules
@@ -33029,7 +33118,7 @@ async function mirrorTree(settings, logger, hooks = {}) {
     (0,external_node_fs_.mkdirSync)(settings.cacheRoot, { recursive: true });
     const lock = await CacheLock.acquire(settings.cacheRoot, {
         holder: describeHolder(),
-        mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+        doing: `mirroring ${display(settings.source)} → ${display(settings.destination)}`,
     }, logger, hooks.signal);
     try {
         return await mirrorLocked(settings, logger, hooks);
@@ -33267,6 +33356,7 @@ async function fetchMissing(tree, { store, objects }, wanted, { settings, logger
     await store.fetch(tree.spec.source.url, refspecs, {
         negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
         retries: settings.retries,
+        progress: `Fetching from ${display(tree.spec.source)}`,
     });
     const after = await objects.present(missing.map(([, oid]) => oid));
     const lost = missing.filter(([, oid]) => !after.has(oid));
@@ -34196,7 +34286,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
 /* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(325);
-/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6544);
+/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2016);
 /* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6132);
 /* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2811);
 /**

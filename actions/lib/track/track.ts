@@ -4,6 +4,7 @@
  * is found before the first push or API write.
  */
 import type { Remote } from '../git.js';
+import type { FolderCache } from '../folder-cache.js';
 import { GitHubRepository, type GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
@@ -44,7 +45,12 @@ export async function trackUpstream(
    * The GitHub client, made by the entry point (the action's main.ts, the command line);
    * none for `deliver: patches`, which asks nothing of the API.
    */
-  deps: { logger: Logger; github?: GitHub },
+  deps: {
+    logger: Logger;
+    github?: GitHub;
+    /** The runner's cache service, for a work directory that is not kept by itself. */
+    cache?: FolderCache;
+  },
 ): Promise<TrackReport> {
   const s = validateSettings(settings);
   const { logger } = deps;
@@ -67,14 +73,28 @@ export async function trackUpstream(
     identity: s.identity,
     logger,
     filter: s.filter,
+    cache: deps.cache,
   });
+  try {
+    return await trackIn(s, logger, deps.github, work);
+  } finally {
+    await work.close();
+  }
+}
+
+async function trackIn(
+  s: TrackSettings,
+  logger: Logger,
+  github: GitHub | undefined,
+  work: WorkRepository,
+): Promise<TrackReport> {
   const git = work.git;
   // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
   const pulls =
     s.deliver === 'patches'
       ? undefined
       : new PullRequests(
-          new GitHubRepository(clientOf(deps.github), { owner: s.owner, repo: s.repo }),
+          new GitHubRepository(clientOf(github), { owner: s.owner, repo: s.repo }),
           s,
           async (branch, sha, expected) =>
             (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
