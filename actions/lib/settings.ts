@@ -199,3 +199,12 @@ export function valuesReader(
     mask: () => {},
   };
 }
+
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+export function treeNameOf(url: string): string {
+  return url
+    .replace(/\/+$/, '')
+    .split('/')
+    .pop()!
+    .replace(/\.git$/, '');
+}

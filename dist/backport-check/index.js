@@ -33857,6 +33857,14 @@ function valuesReader(values, frontEnd = 'action') {
         mask: () => { },
     };
 }
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function treeNameOf(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
+}
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
 var facts = __nccwpck_require__(1174);

@@ -1355,6 +1355,7 @@ function processTree(root) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ treeNameOf),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   wB: () => (/* binding */ Settings)
 /* harmony export */ });
@@ -1508,6 +1509,14 @@ function valuesReader(values, frontEnd = 'action') {
         name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
         mask: () => { },
     };
+}
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function treeNameOf(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
 }
 //# sourceMappingURL=settings.js.map
 

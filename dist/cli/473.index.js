@@ -550,14 +550,6 @@ const GATE_IDENTITY = {
     name: 'tributary push gate',
     email: 'tributary@users.noreply.github.com',
 };
-/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
-function lastName(url) {
-    return url
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop()
-        .replace(/\.git$/, '');
-}
 function parseGateSettings(read, context) {
     const v = new settings/* Settings */.wB(read, GATE_SETTINGS);
     const results = v.required('results', 'the folder of job results');
@@ -582,7 +574,7 @@ function parseGateSettings(read, context) {
         remote,
         token,
         // As documented: the repository's name; without one, the hosted tree's.
-        tree: v.optional('tree') ?? repo?.repo ?? lastName(remote),
+        tree: v.optional('tree') ?? repo?.repo ?? (0,settings/* treeNameOf */.$W)(remote),
         staging: v.string('staging'),
         tested: v.string('tested'),
         revision: v.optional('revision'),

@@ -828,14 +828,6 @@ const HISTORY_SETTINGS = {
     'build-jobs': { default: 'build*' },
 };
 const BRANCH = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/;
-/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
-function lastName(url) {
-    return url
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop()
-        .replace(/\.git$/, '');
-}
 function parseHistorySettings(read, context) {
     const v = new lib_settings/* Settings */.wB(read, HISTORY_SETTINGS);
     v.required('tree-url', 'the hosted tree holding the flight records');
@@ -856,7 +848,7 @@ function parseHistorySettings(read, context) {
         ? { kind: 'series', series, notesRef }
         : {
             kind: 'branch',
-            tree: v.optional('tree') ?? lastName(hosted.url),
+            tree: v.optional('tree') ?? (0,lib_settings/* treeNameOf */.$W)(hosted.url),
             branch: branch,
             head: '',
             notesRef,

@@ -51577,6 +51577,14 @@ function valuesReader(values, frontEnd = 'action') {
         mask: () => { },
     };
 }
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function treeNameOf(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
+}
 //# sourceMappingURL=settings.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/settings.js
 /**
@@ -51618,14 +51626,6 @@ const GATE_IDENTITY = {
     name: 'tributary push gate',
     email: 'tributary@users.noreply.github.com',
 };
-/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
-function lastName(url) {
-    return url
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop()
-        .replace(/\.git$/, '');
-}
 function parseGateSettings(read, context) {
     const v = new Settings(read, GATE_SETTINGS);
     const results = v.required('results', 'the folder of job results');
@@ -51650,7 +51650,7 @@ function parseGateSettings(read, context) {
         remote,
         token,
         // As documented: the repository's name; without one, the hosted tree's.
-        tree: v.optional('tree') ?? repo?.repo ?? lastName(remote),
+        tree: v.optional('tree') ?? repo?.repo ?? treeNameOf(remote),
         staging: v.string('staging'),
         tested: v.string('tested'),
         revision: v.optional('revision'),

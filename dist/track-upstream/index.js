@@ -41620,6 +41620,14 @@ function valuesReader(values, frontEnd = 'action') {
         mask: () => { },
     };
 }
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function treeNameOf(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
+}
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/actions/lib/track/patches.js
 var patches = __nccwpck_require__(9778);

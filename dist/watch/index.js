@@ -49947,6 +49947,14 @@ function valuesReader(values, frontEnd = 'action') {
         mask: () => { },
     };
 }
+/** A tree's name from its repository: `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
+function treeNameOf(url) {
+    return url
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop()
+        .replace(/\.git$/, '');
+}
 //# sourceMappingURL=settings.js.map
 // EXTERNAL MODULE: ./build/actions/lib/watch/releases.js
 var releases = __nccwpck_require__(3564);
@@ -49995,14 +50003,6 @@ const SERIES = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const TREE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/$)[A-Za-z0-9._/-]+$/;
 const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** `https://host/x/qemu.git` or `/srv/git/qemu.git` → `qemu`. */
-function lastName(url) {
-    return url
-        .replace(/\/+$/, '')
-        .split('/')
-        .pop()
-        .replace(/\.git$/, '');
-}
 /** A run's page (`.../actions/runs/123`): its id names the flight, the URL links to it. */
 function flightOf(value) {
     if (!/^https?:\/\//.test(value))
@@ -50042,7 +50042,7 @@ function parseWatchSettings(read, context) {
     const revision = v.optional('revision');
     if (revision !== undefined && !FULL_ID.test(revision))
         throw (0,errors/* invalidSetting */.gT)('revision', revision, 'a full commit id (40 hex digits)');
-    const tree = v.optional('tree') ?? lastName(hosted.url);
+    const tree = v.optional('tree') ?? treeNameOf(hosted.url);
     if (!TREE.test(tree))
         throw (0,errors/* invalidSetting */.gT)('tree', tree, 'a tree name of letters, digits and . _ + -');
     const notesRef = v.string('notes-ref');

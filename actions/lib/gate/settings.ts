@@ -7,7 +7,12 @@ import type { FlightRecord } from '../flight.js';
 import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import type { Identity } from '../git.js';
 import { GitHubRepository, REPORT_KINDS, type GitHub } from '../github.js';
-import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+import {
+  Settings,
+  treeNameOf,
+  type SettingDeclarations,
+  type SettingsReader,
+} from '../settings.js';
 import type { GateSettings } from './model.js';
 
 /** Every input of the push-gate action, with the default its action.yml declares. */
@@ -60,15 +65,6 @@ export interface GateContext {
   connect?: (token: string) => GitHub;
 }
 
-/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
-function lastName(url: string): string {
-  return url
-    .replace(/\/+$/, '')
-    .split('/')
-    .pop()!
-    .replace(/\.git$/, '');
-}
-
 export function parseGateSettings(read: SettingsReader, context: GateContext): GateSettings {
   const v = new Settings(read, GATE_SETTINGS);
   const results = v.required('results', 'the folder of job results');
@@ -93,7 +89,7 @@ export function parseGateSettings(read: SettingsReader, context: GateContext): G
     remote,
     token,
     // As documented: the repository's name; without one, the hosted tree's.
-    tree: v.optional('tree') ?? repo?.repo ?? lastName(remote),
+    tree: v.optional('tree') ?? repo?.repo ?? treeNameOf(remote),
     staging: v.string('staging'),
     tested: v.string('tested'),
     revision: v.optional('revision'),

@@ -7,7 +7,12 @@
 import { resolve } from 'node:path';
 import { SettingError } from '../errors.js';
 import type { Remote } from '../git.js';
-import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+import {
+  Settings,
+  treeNameOf,
+  type SettingDeclarations,
+  type SettingsReader,
+} from '../settings.js';
 import { checkHistorySettings, type HistorySettings } from './history.js';
 import { FLIGHT_NOTES_REF, WATCH_NOTES_REF } from '../flight-notes.js';
 import type { HistorySource } from './source.js';
@@ -40,15 +45,6 @@ export interface HistoryRun extends HistorySettings {
 
 const BRANCH = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/;
 
-/** `https://host/x/xen.git` or `/srv/git/xen.git` → `xen`. */
-function lastName(url: string): string {
-  return url
-    .replace(/\/+$/, '')
-    .split('/')
-    .pop()!
-    .replace(/\.git$/, '');
-}
-
 export function parseHistorySettings(read: SettingsReader, context: HistoryContext): HistoryRun {
   const v = new Settings(read, HISTORY_SETTINGS);
   v.required('tree-url', 'the hosted tree holding the flight records');
@@ -72,7 +68,7 @@ export function parseHistorySettings(read: SettingsReader, context: HistoryConte
     ? { kind: 'series', series, notesRef }
     : {
         kind: 'branch',
-        tree: v.optional('tree') ?? lastName(hosted.url),
+        tree: v.optional('tree') ?? treeNameOf(hosted.url),
         branch: branch!,
         head: '',
         notesRef,

@@ -9,7 +9,12 @@ import { resolve } from 'node:path';
 import { invalidSetting, missingSetting } from '../errors.js';
 import type { FlightRecord } from '../flight.js';
 import type { Identity, Remote } from '../git.js';
-import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+import {
+  Settings,
+  treeNameOf,
+  type SettingDeclarations,
+  type SettingsReader,
+} from '../settings.js';
 import {
   DEFAULT_RELEASE_PATTERNS,
   parseReleasePatterns,
@@ -108,15 +113,6 @@ const TREE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/$)[A-Za-z0-9._/-]+$/;
 const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-/** `https://host/x/qemu.git` or `/srv/git/qemu.git` → `qemu`. */
-function lastName(url: string): string {
-  return url
-    .replace(/\/+$/, '')
-    .split('/')
-    .pop()!
-    .replace(/\.git$/, '');
-}
-
 /** A run's page (`.../actions/runs/123`): its id names the flight, the URL links to it. */
 function flightOf(value: string): { flight: string; runUrl?: string } {
   if (!/^https?:\/\//.test(value)) return { flight: value };
@@ -160,7 +156,7 @@ export function parseWatchSettings(read: SettingsReader, context: WatchContext):
   const revision = v.optional('revision');
   if (revision !== undefined && !FULL_ID.test(revision))
     throw invalidSetting('revision', revision, 'a full commit id (40 hex digits)');
-  const tree = v.optional('tree') ?? lastName(hosted.url);
+  const tree = v.optional('tree') ?? treeNameOf(hosted.url);
   if (!TREE.test(tree))
     throw invalidSetting('tree', tree, 'a tree name of letters, digits and . _ + -');
   const notesRef = v.string('notes-ref');
