@@ -105,9 +105,10 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
     {
       name: 'record',
       value: '<dir>',
+      setting: 'results',
       repeatable: true,
       description:
-        "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight",
+        "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight; a folder of such folders (downloaded artifacts) records each",
     },
     {
       name: 'flight',

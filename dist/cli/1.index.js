@@ -911,13 +911,57 @@ async function graphOf(s, l, tree, logger) {
     l.repos.set(tree, repo);
     return graph;
 }
+/** Whether a folder holds result files of its own (not only in folders below it). */
+function holdsResults(dir) {
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).some((e) => !e.isDirectory() && /\.(json|xml)$/.test(e.name));
+}
+/**
+ * The test runs in the result folders given: a folder with result files is one run; a folder
+ * of folders (download-artifact's layout, an artifact a job) is one run a folder. Each run's
+ * flight id is the one its results carry, else the setting's, else the time; runs that would
+ * share one (the jobs of one workflow run) are told apart by their place, `<id>-<n>`, the same
+ * each time the same folders are recorded.
+ */
+function testRunsIn(s, tree) {
+    const dirs = [];
+    for (const dir of s.record) {
+        let st;
+        try {
+            st = (0,external_node_fs_.statSync)(dir);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' does not exist.`);
+        }
+        if (!st.isDirectory())
+            throw new errors/* ConfigurationError */.j1('results', `The results path '${dir}' is not a folder.`);
+        if (holdsResults(dir)) {
+            dirs.push(dir);
+            continue;
+        }
+        const below = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => (0,external_node_path_.join)(dir, e.name))
+            .sort();
+        if (!below.length)
+            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' holds no job results (tributary.job/v1 *.json, JUnit *.xml).`);
+        dirs.push(...below);
+    }
+    const time = `bisect-${(s.now ?? new Date()).toISOString()}`;
+    const runs = dirs.map((dir) => {
+        const results = (0,gate/* readResults */.x8)(dir, tree);
+        return { dir, results, id: results.flight ?? s.flight ?? time };
+    });
+    const count = new Map();
+    for (const r of runs)
+        count.set(r.id, (count.get(r.id) ?? 0) + 1);
+    return runs.map((r, n) => ((count.get(r.id) ?? 0) > 1 ? { ...r, id: `${r.id}-${n + 1}` } : r));
+}
 /**
  * One result folder of a test run as a bisection flight of the series. Refused, before
  * anything is written, when its trees are not the series' or a revision lies outside the
  * range being bisected.
  */
-async function flightOf(s, l, dir, n, logger) {
-    const results = (0,gate/* readResults */.x8)(dir, l.pass.tree);
+async function flightOf(s, l, { dir, results, id }, logger) {
     const named = results.trees.map((t) => t.name);
     const unknown = named.filter((t) => !l.names.includes(t));
     const missing = l.names.filter((t) => !named.includes(t));
@@ -933,10 +977,9 @@ async function flightOf(s, l, dir, n, logger) {
         if (!graph.has(t.revision) && !graph.boundary().includes(t.revision))
             throw new errors/* ConfigurationError */.j1(dir, `${dir}: tree '${t.name}' at ${t.revision} lies outside the bisection range ${ends[0]}..${ends[1]}.`);
     }
-    const base = results.flight ?? s.flight ?? `bisect-${(s.now ?? new Date()).toISOString()}`;
     return {
         format: flight/* FLIGHT_RECORD_FORMAT */.N2,
-        flight: results.flight || s.record.length === 1 ? base : `${base}-${n + 1}`,
+        flight: id,
         series: s.series,
         purpose: 'bisect',
         tree: l.pass.tree,
@@ -976,9 +1019,18 @@ async function bisectSeries(s, logger) {
     checkBisectSettings(s);
     const l = await load(s, logger);
     const recorded = [];
-    for (const [n, dir] of s.record.entries())
-        recorded.push(await flightOf(s, l, dir, n, logger));
-    const records = [...l.notes.values()].flat().filter((r) => r.series === s.series);
+    const known = [...l.notes.values()].flat();
+    for (const run of testRunsIn(s, l.pass.tree)) {
+        const record = await flightOf(s, l, run, logger);
+        // A record job run again (a re-run, a retried workflow) records nothing twice: a run
+        // counted twice would confirm a culprit on the strength of one test.
+        if (known.some((r) => r.series === s.series && r.flight === record.flight && r.revision === record.revision)) {
+            logger.info(`Flight ${record.flight} on ${record.revision} is recorded already.`);
+            continue;
+        }
+        recorded.push(record);
+    }
+    const records = known.filter((r) => r.series === s.series);
     records.push(...recorded);
     // The plan comes before any write: an input it refuses leaves nothing recorded.
     const next = await plan(s, l, runsOf(records.sort(byTime), s), logger);
@@ -1025,8 +1077,8 @@ async function bisectSeries(s, logger) {
 var lib_settings = __webpack_require__(1007);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/settings.js
 /**
- * A bisection's settings, parsed in one place for its front ends: `tributary bisect` today,
- * the watch workflows' action tomorrow, reading the same names. Which regression (series, job,
+ * A bisection's settings, parsed in one place for its front ends: `tributary bisect` and the
+ * bisect action (actions/bisect), reading the same names. Which regression (series, job,
  * step, the last-pass and first-fail revisions), where its flights are, how a round is planned;
  * everything checked before anything is fetched or recorded.
  */
@@ -1037,7 +1089,7 @@ var lib_settings = __webpack_require__(1007);
 /** Every setting of a bisection, with its default. */
 const BISECT_SETTINGS = {
     'tree-url': { required: true },
-    token: { secret: true },
+    token: { secret: true, runner: '${{ github.token }}' },
     series: { required: true },
     job: { required: true },
     step: { required: true },
@@ -1049,10 +1101,43 @@ const BISECT_SETTINGS = {
     runners: { default: '3' },
     confirmations: { default: '3' },
     tree: {},
-    record: {},
+    results: {},
     flight: {},
     'notes-ref': { default: WATCH_NOTES_REF },
+    // The action's own: which half of a round, and where the result is said when done.
+    mode: { default: 'plan' },
+    issue: {},
+    repository: { runner: '${{ github.repository }}' },
+    'revert-pull-request': { default: 'false' },
 };
+const BISECT_MODES = (/* unused pure expression or super */ null && (['plan', 'record']));
+/**
+ * The action's own settings, checked with the round's: `mode: record` needs the results of the
+ * round, `mode: plan` takes none (a plan never writes); a revert needs the issue's repository.
+ */
+function parseBisectActionSettings(read) {
+    const v = new Settings(read, BISECT_SETTINGS);
+    const mode = v.choice('mode', BISECT_MODES);
+    const results = v.lines('results');
+    if (mode === 'record' && !results.length)
+        throw missingSetting('results', "the folder of the round's job results (mode record)");
+    if (mode === 'plan' && results.length)
+        throw invalidSetting('results', results.join(', '), 'nothing in mode plan (results are recorded in mode record)');
+    const number = v.optional('issue');
+    if (number && !/^[1-9]\d*$/.test(number))
+        throw invalidSetting('issue', number, "the regression's issue number");
+    const repository = v.repository('repository');
+    if (number && !repository)
+        throw missingSetting('repository', "the repository of the regression's issue");
+    const revertPullRequest = v.boolean('revert-pull-request');
+    if (revertPullRequest && !number)
+        throw missingSetting('issue', 'the issue the revert pull request answers');
+    return {
+        mode,
+        ...(number && repository ? { issue: { ...repository, number: Number(number) } } : {}),
+        revertPullRequest,
+    };
+}
 const BISECT_IDENTITY = {
     name: 'tributary bisect',
     email: 'tributary@users.noreply.github.com',
@@ -1095,8 +1180,8 @@ function parseBisectSettings(read, context) {
         runners: v.integer('runners', { min: 1 }),
         confirmations: v.integer('confirmations', { min: 1 }),
         tree: v.optional('tree'),
-        record: v.lines('record').map((dir) => (0,external_node_path_.resolve)(context.workingDirectory, dir)),
-        flight: v.optional('flight'),
+        record: v.lines('results').map((dir) => (0,external_node_path_.resolve)(context.workingDirectory, dir)),
+        flight: v.optional('flight') ?? context.defaultFlight,
         trigger: context.trigger,
         workDir: context.workDir,
         identity: BISECT_IDENTITY,
@@ -1207,8 +1292,9 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
         {
             name: 'record',
             value: '<dir>',
+            setting: 'results',
             repeatable: true,
-            description: "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight",
+            description: "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight; a folder of such folders (downloaded artifacts) records each",
         },
         {
             name: 'flight',

@@ -5,7 +5,7 @@
  * then plans the next round with `planBisection`. Every check (the revisions, their ancestry,
  * the flights, the results to record) is made before anything is written.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ConfigurationError,
@@ -24,7 +24,13 @@ import {
   type Remote,
 } from '../git.js';
 import type { Logger } from '../log.js';
-import { publishFlight, readFlightsOf, readResults, usePartialClone } from '../gate/index.js';
+import {
+  publishFlight,
+  readFlightsOf,
+  readResults,
+  usePartialClone,
+  type FlightResults,
+} from '../gate/index.js';
 import { CommitGraph } from './graph.js';
 import { MissingHistory, planBisection, type Plan } from './plan.js';
 import { runsOf, type Regression, type Run } from './runs.js';
@@ -350,6 +356,63 @@ async function graphOf(
   return graph;
 }
 
+/** One finished test run: its folder, its results, the flight id it is recorded as. */
+interface TestRun {
+  dir: string;
+  results: FlightResults;
+  id: string;
+}
+
+/** Whether a folder holds result files of its own (not only in folders below it). */
+function holdsResults(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some(
+    (e) => !e.isDirectory() && /\.(json|xml)$/.test(e.name),
+  );
+}
+
+/**
+ * The test runs in the result folders given: a folder with result files is one run; a folder
+ * of folders (download-artifact's layout, an artifact a job) is one run a folder. Each run's
+ * flight id is the one its results carry, else the setting's, else the time; runs that would
+ * share one (the jobs of one workflow run) are told apart by their place, `<id>-<n>`, the same
+ * each time the same folders are recorded.
+ */
+export function testRunsIn(s: BisectSettings, tree: string): TestRun[] {
+  const dirs: string[] = [];
+  for (const dir of s.record) {
+    let st;
+    try {
+      st = statSync(dir);
+    } catch {
+      throw new ConfigurationError('results', `The results folder '${dir}' does not exist.`);
+    }
+    if (!st.isDirectory())
+      throw new ConfigurationError('results', `The results path '${dir}' is not a folder.`);
+    if (holdsResults(dir)) {
+      dirs.push(dir);
+      continue;
+    }
+    const below = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(dir, e.name))
+      .sort();
+    if (!below.length)
+      throw new ConfigurationError(
+        'results',
+        `The results folder '${dir}' holds no job results (tributary.job/v1 *.json, JUnit *.xml).`,
+      );
+    dirs.push(...below);
+  }
+  const time = `bisect-${(s.now ?? new Date()).toISOString()}`;
+  const runs = dirs.map((dir) => {
+    const results = readResults(dir, tree);
+    return { dir, results, id: results.flight ?? s.flight ?? time };
+  });
+  const count = new Map<string, number>();
+  for (const r of runs) count.set(r.id, (count.get(r.id) ?? 0) + 1);
+  return runs.map((r, n) => ((count.get(r.id) ?? 0) > 1 ? { ...r, id: `${r.id}-${n + 1}` } : r));
+}
+
 /**
  * One result folder of a test run as a bisection flight of the series. Refused, before
  * anything is written, when its trees are not the series' or a revision lies outside the
@@ -358,11 +421,9 @@ async function graphOf(
 async function flightOf(
   s: BisectSettings,
   l: Loaded,
-  dir: string,
-  n: number,
+  { dir, results, id }: TestRun,
   logger: Logger,
 ): Promise<FlightRecord> {
-  const results = readResults(dir, l.pass.tree);
   const named = results.trees.map((t) => t.name);
   const unknown = named.filter((t) => !l.names.includes(t));
   const missing = l.names.filter((t) => !named.includes(t));
@@ -386,10 +447,9 @@ async function flightOf(
         `${dir}: tree '${t.name}' at ${t.revision} lies outside the bisection range ${ends[0]}..${ends[1]}.`,
       );
   }
-  const base = results.flight ?? s.flight ?? `bisect-${(s.now ?? new Date()).toISOString()}`;
   return {
     format: FLIGHT_RECORD_FORMAT,
-    flight: results.flight || s.record.length === 1 ? base : `${base}-${n + 1}`,
+    flight: id,
     series: s.series,
     purpose: 'bisect',
     tree: l.pass.tree,
@@ -430,8 +490,23 @@ export async function bisectSeries(s: BisectSettings, logger: Logger): Promise<B
   checkBisectSettings(s);
   const l = await load(s, logger);
   const recorded: FlightRecord[] = [];
-  for (const [n, dir] of s.record.entries()) recorded.push(await flightOf(s, l, dir, n, logger));
-  const records = [...l.notes.values()].flat().filter((r) => r.series === s.series);
+  const known = [...l.notes.values()].flat();
+  for (const run of testRunsIn(s, l.pass.tree)) {
+    const record = await flightOf(s, l, run, logger);
+    // A record job run again (a re-run, a retried workflow) records nothing twice: a run
+    // counted twice would confirm a culprit on the strength of one test.
+    if (
+      known.some(
+        (r) =>
+          r.series === s.series && r.flight === record.flight && r.revision === record.revision,
+      )
+    ) {
+      logger.info(`Flight ${record.flight} on ${record.revision} is recorded already.`);
+      continue;
+    }
+    recorded.push(record);
+  }
+  const records = known.filter((r) => r.series === s.series);
   records.push(...recorded);
   // The plan comes before any write: an input it refuses leaves nothing recorded.
   const next = await plan(s, l, runsOf(records.sort(byTime), s), logger);

@@ -9,4 +9,4 @@ export { decideFlight, type Finding } from './decide.js';
 export { stepPast } from './history.js';
 export { readFlightsOf } from './notes.js';
 export { fetchNotes, publishFlight, usePartialClone } from './publish.js';
-export { readResults } from './results.js';
+export { readResults, type FlightResults } from './results.js';
