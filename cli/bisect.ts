@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MissingHistory } from '../actions/lib/bisect/plan.js';
+import { renderBisect } from '../actions/lib/bisect/report.js';
 import { bisectSeries } from '../actions/lib/bisect/repository.js';
 import { BISECT_SETTINGS, parseBisectSettings } from '../actions/lib/bisect/settings.js';
 import { ConfigurationError } from '../actions/lib/errors.js';
@@ -120,6 +121,11 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
       value: '<ref>',
       description: "the notes ref holding the series' flight records",
     },
+    {
+      name: 'summary',
+      description:
+        "also print the round or the result in Markdown to stderr: the bisect action's comment on the regression's issue",
+    },
   ],
   environment: [
     {
@@ -162,6 +168,7 @@ export const bisectCommand: Command = {
         });
         const report = await bisectSeries(settings, quiet);
         process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        if (cl.flag('summary')) process.stderr.write(renderBisect(report));
         return report.kind === 'round' || report.outcome === 'blamed' ? 0 : 1;
       } catch (e) {
         if (e instanceof MissingHistory)

@@ -678,7 +678,7 @@ describe('front ends: one parser a part, the action and the command line alike',
         check: ['trailer', 'working-directory', 'json'],
         divergence: ['trailer', 'working-directory', 'json'],
         history: [],
-        bisect: [],
+        bisect: ['summary'],
       };
       assert.deepEqual(own, ownOptions[part.spec.name], 'options of the command line only');
     });
