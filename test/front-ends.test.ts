@@ -495,9 +495,7 @@ const PARTS: Part[] = [
       ...same(
         Object.keys(BISECT_SETTINGS).filter(
           (n) =>
-            !['token', 'results', 'mode', 'issue', 'repository', 'revert-pull-request'].includes(
-              n,
-            ),
+            !['token', 'results', 'mode', 'issue', 'repository', 'revert-pull-request'].includes(n),
         ),
       ),
       token: 'TRIBUTARY_TOKEN',
