@@ -140,14 +140,14 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
 
   before(async () => {
     server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
-    api = await startGitHubApi({ token: TOKEN });
-    api.addRepository(REPO, { defaultBranch: 'master' });
+    api = await startGitHubApi({ token: TOKEN, gitRoot: server.root });
     // The watched tree: a line of 24 commits, the 15th adds the regression, the 7th breaks
     // the build (the 8th fixes it).
     work = await WorkTree.create(join(tmp.path, 'qemu-work'));
     q.pass = await work.commit('qemu: base', { README: 'qemu\n' });
     for (let i = 1; i <= 24; i++) {
-      const files: Record<string, string | null> = { 'main.c': `${i}\n` };
+      // The culprit touches only its own file, so that its revert applies on the head.
+      const files: Record<string, string | null> = i === 15 ? {} : { 'main.c': `${i}\n` };
       if (i === 7) files.BROKEN = 'yes\n';
       if (i === 8) files.BROKEN = null;
       if (i === 15) files.REGRESSION = 'yes\n';
@@ -160,7 +160,13 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
     await bare.run(['config', 'uploadpack.allowFilter', 'true']);
     await bare.run(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
     await work.git.run(['push', '--quiet', bare.cwd, 'master']);
+    await bare.run(['symbolic-ref', 'HEAD', 'refs/heads/master']);
     hosted = bare;
+    // The hosted tree is the repository on GitHub too: the revert's pull request is real.
+    api.addRepository(REPO, { defaultBranch: 'master', gitDir: 'qemu.git' });
+    api.addIssue(REPO, {
+      title: 'Regression in qemu-master-vs-xen-unstable: test-amd64-qemuu boot',
+    });
     await watchFlight('w1', q.pass, 'pass');
     await watchFlight('w2', q.fail, 'fail');
   });
@@ -195,7 +201,12 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
       for (const e of matrix) await testJob(e, runId);
       // download-artifact: one folder an artifact, under the folder given.
       r = await bisect(
-        { mode: 'record', results: join(tmp.path, 'artifacts', runId), issue: '1' },
+        {
+          mode: 'record',
+          results: join(tmp.path, 'artifacts', runId),
+          issue: '1',
+          'revert-pull-request': 'true',
+        },
         runId,
       );
       assert.equal(r.code, 0, r.log);
@@ -217,13 +228,43 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
     );
     assert.match(r.summary, new RegExp(`First bad commit.*${q.c15}`));
 
-    // Stateless: planned again, the same result, nothing more written.
+    // The result on the issue: the commit (full id, subject, author), the evidence flights
+    // with their jobs' pages and logs; and a draft pull request reverting it on master.
+    const comments = api.state.comments.filter((c) => c.issueNumber === 1);
+    assert.equal(comments.length, 1);
+    const body = comments[0].body;
+    assert.ok(body.includes(q.c15), body);
+    assert.match(body, /> qemu: add the regression/);
+    assert.match(body, /Author: Test Author <author@example.org>/);
+    for (const e of result.evidence as { flight: string; url: string }[]) {
+      assert.ok(body.includes(`[${e.flight}](${e.url})`), `evidence ${e.flight}`);
+    }
+    assert.match(body, /`logs\/boot.log` in the job's artifact/);
+    const [pull] = api.state.issues.filter((i) => i.pull);
+    assert.ok(pull, body);
+    assert.equal(pull.title, 'Revert "qemu: add the regression"');
+    assert.equal(pull.pull!.draft, true);
+    assert.equal(pull.pull!.base.ref, 'master');
+    assert.equal(pull.pull!.head.ref, `tributary/revert-${q.c15.slice(0, 12)}`);
+    assert.match(body, new RegExp(`A draft pull request reverts it: #${pull.number}`));
+    const revert = pull.pull!.head.sha;
+    assert.equal(await hosted.run(['rev-parse', `${revert}^`]), q.c24);
+    assert.equal(await hosted.run(['show', `${revert}:main.c`]), '24');
+    assert.equal(
+      (await hosted.exec(['cat-file', '-e', `${revert}:REGRESSION`], { allowFailure: true })).code,
+      128,
+      'the revert takes the regression out',
+    );
+
+    // Stateless: planned again, the same result, nothing more written or said.
     const tip = await notesTip();
-    const again = await bisect({ mode: 'plan' });
+    const again = await bisect({ mode: 'plan', issue: '1', 'revert-pull-request': 'true' });
     assert.equal(again.code, 0, again.log);
     assert.equal(again.outputs.done, 'true');
     assert.equal(again.outputs.culprit, q.c15);
     assert.equal(await notesTip(), tip);
+    assert.equal(api.state.comments.filter((c) => c.issueNumber === 1).length, 1);
+    assert.equal(api.state.issues.filter((i) => i.pull).length, 1);
   });
 
   it('two record jobs at once both land, and a record job run again records nothing twice', async () => {
@@ -275,6 +316,12 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
       unknownRepo.log,
       /Unknown tree 'seabios': the series' flights have trees qemu, xen/,
     );
+    const unknownTree = await bisect({ tree: 'seabios' });
+    assert.equal(unknownTree.code, 1);
+    assert.match(
+      unknownTree.log,
+      /Unknown tree 'seabios': the series' flights have trees qemu, xen/,
+    );
     // Results of a job that tested another set of trees.
     const stray = await testJob(
       { tree: 'qemu', revision: q.c3, trees: { qemu: q.c3, seabios: xen } },
@@ -312,7 +359,8 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
     await watchFlight('w11', q.fail, 'fail', series);
     await watchFlight('w12', q.fail, 'pass', series);
     const tip = await notesTip();
-    const r = await bisect({ series });
+    const issue = api.addIssue(REPO, { title: `Regression in ${series}: ${JOB} boot` }).number;
+    const r = await bisect({ series, issue: String(issue) });
     assert.equal(r.code, 0, r.log);
     assert.equal(r.outputs.done, 'true');
     assert.equal(r.outputs.culprit, '');
@@ -322,5 +370,13 @@ describe('actions/bisect (dist/bisect, over smart HTTP and the API server)', () 
     assert.match(result.reason, /boot passes again at the first-fail revisions \(1 pass, 1 fail\)/);
     assert.match(r.summary, /Not reproducible/);
     assert.equal(await notesTip(), tip);
+    // Said on the issue, with the runs that disagree.
+    const [comment] = api.state.comments.filter((c) => c.issueNumber === issue);
+    assert.match(comment.body, /\*\*Not reproducible\*\*: test-amd64-qemuu boot passes again/);
+    assert.match(
+      comment.body,
+      /\[w11\]\(https:\/\/github.com\/xen-project\/qemu\/actions\/runs\/w11\)/,
+    );
+    assert.match(comment.body, /\[w12\]/);
   });
 });

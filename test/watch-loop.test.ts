@@ -163,6 +163,7 @@ describe('the watch loop: a regression found, its issue opened, bisected on 3 ru
         token: TOKEN,
         notesRef: NOTES,
         apiUrl: api.url,
+        treeUrl: server.repoUrl('bootsector.git'),
         hosted,
         recordedAt: new Date(Date.UTC(2026, 0, 5, 6, minute)).toISOString(),
       });

@@ -38,7 +38,9 @@ export interface WatchInputs {
   notesRef: string;
   /** GITHUB_API_URL. */
   apiUrl: string;
-  /** The hosted tree of the watched tree (the stand-in writes to it directly). */
+  /** The watched tree's hosted repository (actions/watch's tree-url). */
+  treeUrl: string;
+  /** The same, on disk: the stand-in writes to it directly. */
   hosted: Git;
   recordedAt: string;
 }
