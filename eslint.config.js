@@ -46,6 +46,16 @@ export default tseslint.config(
       'no-restricted-imports': restricted(SHARED),
     },
   },
+  {
+    // The GitHub module's operations (actions/lib/github/): shared like the modules beside it.
+    files: ['actions/lib/github/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted({
+        group: PARTS.map((p) => `../${p}/*`),
+        message: 'a shared module of the library never imports a part',
+      }),
+    },
+  },
   // A part imports another part only through that part's index.ts, what it exports for others.
   ...PARTS.map((part) => ({
     files: [`actions/lib/${part}/**/*.ts`],
@@ -58,8 +68,8 @@ export default tseslint.config(
   })),
   {
     // The GitHub client factory is Octokit as @actions/github makes it (with the proxy settings
-    // of a self-hosted runner); it does not talk to the runner. The one exception, until the
-    // GitHub module (issue 10, point 4) decides the client's home.
+    // of a self-hosted runner); it does not talk to the runner. The one exception: the client
+    // is made here, by the entry points' call, and passed to the library.
     files: ['actions/lib/github.ts'],
     rules: {
       'no-restricted-imports': [

@@ -90,6 +90,12 @@ The options are the push-gate action's inputs (actions/push-gate), with the same
       description: 'dispatch one fresh flight instead of refusing non-build regressions',
     },
     {
+      name: 'report',
+      value: '<check-run|status>',
+      description:
+        'how the verdict is shown on the revision (with --repository): a check run, or a commit status',
+    },
+    {
       name: 'dispatch-workflow',
       value: '<file>',
       description: 'the workflow dispatched for a fresh flight (with --repository)',

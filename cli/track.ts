@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseTrackSettings, TRACK_SETTINGS } from '../actions/lib/track/settings.js';
 import { trackUpstream } from '../actions/lib/track/track.js';
+import { createGitHub } from '../actions/lib/github.js';
 import type { Command } from './command.js';
 import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
@@ -232,7 +233,8 @@ export const trackCommand: Command = {
         defaultWorkDir: join(tmpdir(), 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
       });
-      const report = await trackUpstream(settings, { logger });
+      const github = createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger });
+      const report = await trackUpstream(settings, { logger, github });
       for (const o of report.outcomes)
         logger.info(
           `${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`,

@@ -7,6 +7,7 @@ import { initRepository } from '../actions/lib/git.js';
 import { JOB_RESULT_FORMAT } from '../actions/lib/flight.js';
 import { readFlights } from '../actions/lib/gate/notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
+import { startGitHubApi } from './harness/github-api.js';
 import { repoRoot } from './harness/runner.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';
 
@@ -109,11 +110,17 @@ describe('tributary gate over smart HTTP: what staging carried, the allow list o
 
   /** The command line, with the token only in its environment; the server must keep answering. */
   function cli(...args: string[]): Promise<{ status: number | null; out: string; err: string }> {
+    return cliWith({}, ...args);
+  }
+  function cliWith(
+    env: Record<string, string>,
+    ...args: string[]
+  ): Promise<{ status: number | null; out: string; err: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
         [join(repoRoot, 'build', 'cli', 'tributary.js'), 'gate', '--tree', 'xen', ...args],
-        { env: { ...process.env, TRIBUTARY_TOKEN: TOKEN, GITHUB_TOKEN: '' } },
+        { env: { ...process.env, TRIBUTARY_TOKEN: TOKEN, GITHUB_TOKEN: '', ...env } },
       );
       let out = '';
       let err = '';
@@ -169,6 +176,43 @@ describe('tributary gate over smart HTTP: what staging carried, the allow list o
     assert.equal(first.status, 0, first.err);
     return { work, bare, url, c0, c1 };
   }
+
+  it('reports the verdict on the API: a check run by default, a commit status with --report status', async () => {
+    const t = await hosted('api');
+    const api = await startGitHubApi({ token: TOKEN, gitRoot: server.root });
+    try {
+      api.addRepository('xen-project/api', { gitDir: 'api.git', defaultBranch: 'master' });
+      const env = { GITHUB_API_URL: api.url, TRIBUTARY_GITHUB_SPACE_WRITES: 'false' };
+      const common = ['--repo', t.url, '--repository', 'xen-project/api'];
+      const pass = { boot: 'pass', migrate: 'pass' };
+      const first = await cliWith(env, '--results', results(t.c1, pass), ...common);
+      assert.equal(first.status, 0, first.err);
+      assert.deepEqual(
+        api.state.checkRuns.map((c) => [c.name, c.headSha, c.conclusion]),
+        [['tributary/push-gate', t.c1, 'success']],
+      );
+      assert.match(api.state.checkRuns[0].output.summary ?? '', /## Push gate: xen/);
+      const second = await cliWith(
+        env,
+        '--results',
+        results(t.c1, pass),
+        ...common,
+        '--report',
+        'status',
+      );
+      assert.equal(second.status, 0, second.err);
+      assert.equal(api.state.checkRuns.length, 1);
+      assert.deepEqual(
+        api.state.statuses.map((x) => [x.context, x.sha, x.state]),
+        [['tributary/push-gate', t.c1, 'success']],
+      );
+      const bad = await cliWith(env, '--results', results(t.c1, pass), ...common, '--report', 'x');
+      assert.equal(bad.status, 2);
+      assert.match(bad.err, /--report/);
+    } finally {
+      await api.close();
+    }
+  });
 
   it('refuses a revision only a pull request carries, whatever the options (exit 1), writing nothing', async () => {
     const t = await hosted('pull');

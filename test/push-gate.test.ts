@@ -147,16 +147,21 @@ describe('push-gate action end to end', () => {
   async function gate(
     s: Scenario,
     resultsDir: string,
-    inputs: Record<string, string> = {},
+    inputs: Record<string, string | undefined> = {},
     workspace?: string,
     timeoutMs = 60_000,
   ) {
+    // These tests read the verdict as a commit status; the check run (the default, which
+    // `report: undefined` leaves in place) has tests of its own.
+    const given = Object.entries({ report: 'status', ...inputs }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    );
     const run = await runAction('push-gate', {
       inputs: {
         results: resultsDir,
         'tree-url': server.repoUrl(`${s.name}.git`),
         tree: 'xen',
-        ...inputs,
+        ...Object.fromEntries(given),
       },
       env: {
         GITHUB_API_URL: api.url,
@@ -283,6 +288,78 @@ describe('push-gate action end to end', () => {
     assert.deepEqual(record.decision?.regressionList, [
       { job: 'test-hvm', step: 'migrate', baseline: 'pass', now: 'fail' },
     ]);
+  });
+
+  it('reports a check run by default: conclusion, the summary and an annotation per regression', async () => {
+    const s = await scenario('check-run');
+    const now = { ...BASELINE, 'test-hvm': { ...BASELINE['test-hvm'], migrate: 'fail' as const } };
+    const run = await gate(s, results(s.c2, now), { report: undefined });
+    assert.equal(run.code, 1, run.log);
+    assert.deepEqual(statuses(s), []);
+    const checks = api.state.checkRuns.filter((c) => c.repository === `xen-project/${s.name}`);
+    assert.equal(checks.length, 1);
+    const [check] = checks;
+    assert.deepEqual(
+      [check.name, check.headSha, check.status, check.conclusion],
+      ['tributary/push-gate', s.c2, 'completed', 'failure'],
+    );
+    assert.match(check.output.title ?? '', /1 regression: test-hvm migrate/);
+    assert.match(
+      check.output.summary ?? '',
+      /### Regressions \(1\)[\s\S]*\| test-hvm \| migrate \|/,
+    );
+    const annotations = check.output.annotations as {
+      annotation_level: string;
+      title: string;
+      message: string;
+    }[];
+    assert.deepEqual(
+      annotations.map((a) => [a.annotation_level, a.title]),
+      [
+        ['failure', 'Regression: test-hvm migrate'],
+        ['notice', 'Allowed: test-hvm pci-passthrough'],
+      ],
+    );
+    assert.match(
+      annotations[0].message,
+      /pass in the baseline, fail now; last passed in flight baseline-1/,
+    );
+
+    // A passing flight completes a run of the same name with success (the newest is shown).
+    const pass = await gate(s, results(s.c2, BASELINE), { report: undefined, flight: 'again' });
+    assert.equal(pass.code, 0, pass.log);
+    const latest = api.state.checkRuns
+      .filter((c) => c.repository === `xen-project/${s.name}`)
+      .pop()!;
+    assert.deepEqual([latest.conclusion, latest.headSha], ['success', s.c2]);
+  });
+
+  it('a token that may not create check runs gets a commit status, with a warning', async () => {
+    const s = await scenario('no-checks');
+    api.addFault({
+      method: 'POST',
+      path: `/repos/xen-project/${s.name}/check-runs`,
+      kind: 'status',
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
+    const run = await gate(s, results(s.c2, BASELINE), { report: undefined });
+    assert.equal(run.code, 0, run.log);
+    assert.equal(await master(s), s.c2);
+    assert.deepEqual(
+      api.state.checkRuns.filter((c) => c.repository === `xen-project/${s.name}`),
+      [],
+    );
+    assert.deepEqual(
+      statuses(s).map((x) => [x.context, x.state, x.sha]),
+      [['tributary/push-gate', 'success', s.c2]],
+    );
+    assert.ok(
+      run.annotations.some(
+        (a) => a.level === 'warning' && /checks: write[\s\S]*commit status instead/.test(a.message),
+      ),
+      JSON.stringify(run.annotations),
+    );
   });
 
   it('an allowable failure and a never-passed step do not block; a missing required job does', async () => {

@@ -305,7 +305,12 @@ function tributaryNeeds(action: string, w: Record<string, unknown>): Scopes {
         contents: 'write',
         // A revision that changes .github/workflows/ moves the tested branch only with it.
         workflows: 'write',
-        ...(text(w.repository ?? 'x') ? { statuses: 'write' as Level } : {}),
+        // The verdict on the revision: a check run by default, a commit status when asked.
+        ...(text(w.repository ?? 'x')
+          ? text(w.report) === 'status'
+            ? { statuses: 'write' as Level }
+            : { checks: 'write' as Level }
+          : {}),
         ...(text(w['dispatch-workflow']) ? { actions: 'write' as Level } : {}),
       };
     case 'track-upstream': {

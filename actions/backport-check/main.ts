@@ -8,7 +8,6 @@ import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
 import { invalid } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { checkChange, reportDivergence, type CheckOutcome } from '../lib/backport/check.js';
-import { publishReport, reportMarker } from '../lib/backport/report-issue.js';
 import {
   parseBackportMode,
   parseCheckSettings,
@@ -18,13 +17,14 @@ import {
   type DivergenceSettings,
 } from '../lib/backport/settings.js';
 import { checkResult, reportResult } from '../lib/backport/verdict.js';
-import { createGitHub } from '../lib/github.js';
+import { createGitHub, GitHubRepository } from '../lib/github.js';
 import { rangeFromEvent, type ChangeRange } from '../lib/backport/pull-request.js';
 import {
   checkAnnotations,
   classificationTable,
   countsLine,
   divergenceMarkdown,
+  keepDivergenceIssue,
 } from '../lib/backport/report.js';
 
 function context(): BackportContext {
@@ -140,14 +140,14 @@ async function report(settings: DivergenceSettings): Promise<void> {
   await core.summary.addRaw(markdown, true).write();
   if (settings.issue) {
     const repository = process.env.GITHUB_REPOSITORY ?? '';
-    const issue = await publishReport(createGitHub({ token: s.token, logger: coreLogger }), {
-      repository,
-      title: settings.issue.title,
-      marker: reportMarker('divergence', `${repository} ${branch}`),
-      body: markdown,
-      labels: settings.issue.labels,
-      logger: coreLogger,
-    });
+    const github = createGitHub({ token: s.token, logger: coreLogger });
+    const issue = await keepDivergenceIssue(
+      new GitHubRepository(github, repository),
+      branch,
+      settings.issue,
+      markdown,
+      coreLogger,
+    );
     core.setOutput('issue-number', String(issue.number));
   }
 }

@@ -2,11 +2,14 @@
  * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
  * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
  * the API address from GITHUB_API_URL, so GitHub Enterprise Server and the tests' server work.
+ * The client is made by the entry points only (an action's main.ts, the command line) and
+ * passed in. This file is the GitHub module's front: what it asks of GitHub is in github/
+ * (repository.ts: every API call, by name; keeper.ts: one issue per marker; marker.ts: the one
+ * marker format; checks.ts: a verdict as a check run or a commit status).
  */
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { invalid } from './errors.js';
 import type { Logger } from './log.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
@@ -97,14 +100,24 @@ export function createGitHub(options: GitHubOptions): GitHub {
   );
 }
 
-/** `owner/repo` split, with an error that names the input and the expected form. */
-export function parseRepository(
-  value: string,
-  input = 'repository',
-): { owner: string; repo: string } {
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-  if (!m || m[2] === '.' || m[2] === '..') {
-    throw invalid(input, value, 'format {owner}/{repo}');
-  }
-  return { owner: m[1], repo: m[2] };
-}
+// The named operations, the keepers and the markers: the rest of the GitHub module.
+export {
+  GitHubRepository,
+  httpStatus,
+  parseRepository,
+  type Annotation,
+  type CheckConclusion,
+  type CommitState,
+  type IssueItem,
+  type PullItem,
+} from './github/repository.js';
+export { IssueKeeper, markedBody, type KeptIssue, type KeeperOptions } from './github/keeper.js';
+export {
+  hasMarker,
+  markerKeyText,
+  parseMarker,
+  parseMarkers,
+  renderMarker,
+  type Marker,
+} from './github/marker.js';
+export { REPORT_KINDS, reportVerdict, type ReportKind, type Verdict } from './github/checks.js';

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { parseTrackSettings } from '../lib/track/settings.js';
 import { trackUpstream } from '../lib/track/track.js';
+import { createGitHub } from '../lib/github.js';
 import { actionReader, coreLogger, core, runMain } from '../runtime/runner.js';
 
 await runMain(async () => {
@@ -9,7 +10,12 @@ await runMain(async () => {
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });
-  const report = await trackUpstream(settings, { logger: coreLogger });
+  const github = createGitHub({
+    token: settings.token,
+    baseUrl: settings.apiUrl,
+    logger: coreLogger,
+  });
+  const report = await trackUpstream(settings, { logger: coreLogger, github });
   const first = report.outcomes[0];
   core.setOutput('pull-requests', JSON.stringify(report.outcomes));
   core.setOutput('pull-request-number', first ? String(first.number) : '');

@@ -30974,17 +30974,15 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2010);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
 /* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(497);
-/* harmony import */ var _lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4789);
-/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
+/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4712);
 /* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9420);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(354);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6146);
-/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9539);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8691);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6146);
+/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
  * summary and an annotation on each offending commit.
  */
-
 
 
 
@@ -31011,7 +31009,7 @@ function changeRange({ base, head }) {
         return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__/* .rangeFromEvent */ .I)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_7__/* .rangeFromEvent */ .I)(eventName, payload);
     if (!range)
         throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
@@ -31048,11 +31046,11 @@ async function check(settings) {
             : 'the change';
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary
         .addHeading(`Backport policy: ${result}`, 2)
-        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .countsLine */ .J7)(counts)}.`, true);
+        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .countsLine */ .J7)(counts)}.`, true);
     if (outcome.upstreamInRange)
         summary.addRaw(`\n${outcome.upstreamInRange} commits of upstream's own come in with it, accepted as they are.\n`, true);
     if (outcome.classifications.length)
-        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
+        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
     await summary.write();
 }
 /**
@@ -31061,7 +31059,7 @@ async function check(settings) {
  */
 function annotate(outcome, result, warningsBefore) {
     const { counts } = outcome;
-    const annotations = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .checkAnnotations */ .LO)(outcome.classifications, warningsBefore);
+    const annotations = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .checkAnnotations */ .LO)(outcome.classifications, warningsBefore);
     for (const a of annotations.errors)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.error */ .I8.error(a.message, { title: a.title });
     const left = annotations.violationsLeft;
@@ -31079,7 +31077,7 @@ async function report(settings) {
     const s = settings.fetch;
     const branch = settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
     const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, settings.syncTo, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
-    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_10__/* .divergenceMarkdown */ .J1)(r);
+    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .divergenceMarkdown */ .J1)(r);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .reportResult */ .R)(r.counts));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report', JSON.stringify(r));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report-markdown', markdown);
@@ -31090,22 +31088,16 @@ async function report(settings) {
     await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addRaw(markdown, true).write();
     if (settings.issue) {
         const repository = process.env.GITHUB_REPOSITORY ?? '';
-        const issue = await (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .publishReport */ .S)((0,_lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj }), {
-            repository,
-            title: settings.issue.title,
-            marker: (0,_lib_backport_report_issue_js__WEBPACK_IMPORTED_MODULE_5__/* .reportMarker */ .l)('divergence', `${repository} ${branch}`),
-            body: markdown,
-            labels: settings.issue.labels,
-            logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
-        });
+        const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_6__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj });
+        const issue = await (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .keepDivergenceIssue */ .P7)(new _lib_github_js__WEBPACK_IMPORTED_MODULE_6__/* .GitHubRepository */ .so(github, repository), branch, settings.issue, markdown, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('issue-number', String(issue.number));
     }
 }
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
-    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
-        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
+    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
+        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
     else
-        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
+        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -32802,60 +32794,6 @@ async function workRepository(options) {
 
 /***/ }),
 
-/***/ 4789:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ publishReport),
-/* harmony export */   l: () => (/* binding */ reportMarker)
-/* harmony export */ });
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(354);
-
-/** GitHub refuses bodies longer than this. */
-const BODY_LIMIT = 65536;
-function reportMarker(kind, subject) {
-    return `<!-- tributary:${kind} ${subject.replace(/--/g, '-')} -->`;
-}
-async function publishReport(github, options) {
-    const { owner, repo } = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRepository */ .SU)(options.repository);
-    let body = `${options.marker}\n${options.body}`;
-    if (body.length > BODY_LIMIT) {
-        const note = '\n\n_(cut short: the whole report is in the workflow run summary)_\n';
-        body = body.slice(0, BODY_LIMIT - note.length) + note;
-    }
-    const existing = await github.paginate(github.rest.issues.listForRepo, {
-        owner,
-        repo,
-        state: 'open',
-        per_page: 100,
-        ...(options.labels?.length ? { labels: options.labels.join(',') } : {}),
-    });
-    const mine = existing.find((i) => !i.pull_request && (i.body ?? '').includes(options.marker));
-    if (mine) {
-        const r = await github.rest.issues.update({
-            owner,
-            repo,
-            issue_number: mine.number,
-            title: options.title,
-            body,
-        });
-        options.logger?.info(`Updated issue #${mine.number}.`);
-        return { number: mine.number, url: r.data.html_url, created: false };
-    }
-    const r = await github.rest.issues.create({
-        owner,
-        repo,
-        title: options.title,
-        body,
-        labels: options.labels,
-    });
-    options.logger?.info(`Opened issue #${r.data.number}.`);
-    return { number: r.data.number, url: r.data.html_url, created: true };
-}
-//# sourceMappingURL=report-issue.js.map
-
-/***/ }),
-
 /***/ 9539:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32863,9 +32801,12 @@ async function publishReport(github, options) {
 /* harmony export */   J1: () => (/* binding */ divergenceMarkdown),
 /* harmony export */   J7: () => (/* binding */ countsLine),
 /* harmony export */   LO: () => (/* binding */ checkAnnotations),
+/* harmony export */   P7: () => (/* binding */ keepDivergenceIssue),
 /* harmony export */   jS: () => (/* binding */ classificationTable)
 /* harmony export */ });
 /* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8691);
+
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
 function cell(text) {
@@ -32974,6 +32915,14 @@ function checkAnnotations(list, warningsBefore = 0) {
             message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
         });
     return { errors, warnings, violationsLeft: violations.length - errors.length };
+}
+/**
+ * Keeps the divergence report of a branch in one issue (the GitHub module's issue keeper):
+ * found by its marker, updated in place, opened only when none is open.
+ */
+async function keepDivergenceIssue(repository, branch, issue, markdown, logger) {
+    const keeper = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .IssueKeeper */ .Sd(repository, 'divergence', { labels: issue.labels, logger });
+    return keeper.keep(`${repository.fullName} ${branch}`, { title: issue.title, body: markdown });
 }
 //# sourceMappingURL=report.js.map
 
@@ -34630,17 +34579,18 @@ async function initRepository(dir, options = {}) {
 
 /***/ }),
 
-/***/ 354:
+/***/ 8691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cl: () => (/* binding */ createGitHub),
-  SU: () => (/* binding */ parseRepository)
+  so: () => (/* reexport */ GitHubRepository),
+  Sd: () => (/* reexport */ IssueKeeper),
+  Cl: () => (/* binding */ createGitHub)
 });
 
-// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy
+// UNUSED EXPORTS: REPORT_KINDS, apiBaseUrl, githubRetryPolicy, hasMarker, httpStatus, markedBody, markerKeyText, parseMarker, parseMarkers, parseRepository, renderMarker, reportVerdict
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -39975,13 +39925,449 @@ throttling.triggersNotification = triggersNotification;
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/github/repository.js
+
+/** `owner/repo` split, with an error that names the input and the expected form. */
+function parseRepository(value, input = 'repository') {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+    if (!m || m[2] === '.' || m[2] === '..') {
+        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+    }
+    return { owner: m[1], repo: m[2] };
+}
+const issueItem = (i) => ({
+    number: i.number,
+    url: i.html_url,
+    title: i.title,
+    body: i.body ?? '',
+    labels: (i.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+});
+/** GitHub refuses more annotations than this in one request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+class GitHubRepository {
+    api;
+    owner;
+    repo;
+    constructor(api, repository) {
+        this.api = api;
+        const r = typeof repository === 'string' ? parseRepository(repository) : repository;
+        this.owner = r.owner;
+        this.repo = r.repo;
+    }
+    get fullName() {
+        return `${this.owner}/${this.repo}`;
+    }
+    get where() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    // ---- issues ---------------------------------------------------------------------------
+    /** The open issues (not pull requests), only those with every label given when some are. */
+    async openIssues(labels = []) {
+        const all = await this.api.paginate(this.api.rest.issues.listForRepo, {
+            ...this.where,
+            state: 'open',
+            per_page: 100,
+            ...(labels.length ? { labels: labels.join(',') } : {}),
+        });
+        return all.filter((i) => !i.pull_request).map(issueItem);
+    }
+    async createIssue(fields) {
+        const r = await this.api.rest.issues.create({ ...this.where, ...fields });
+        return issueItem(r.data);
+    }
+    /** Changes an issue's (or a pull request's) title, body, labels or assignees. */
+    async updateIssue(number, fields) {
+        const r = await this.api.rest.issues.update({ ...this.where, issue_number: number, ...fields });
+        return issueItem(r.data);
+    }
+    /** Closes an issue, saying why in a comment first. */
+    async closeIssue(number, comment, reason = 'completed') {
+        await this.comment(number, comment);
+        await this.api.rest.issues.update({
+            ...this.where,
+            issue_number: number,
+            state: 'closed',
+            state_reason: reason,
+        });
+    }
+    async addLabels(number, labels) {
+        if (!labels.length)
+            return;
+        await this.api.rest.issues.addLabels({ ...this.where, issue_number: number, labels });
+    }
+    // ---- comments (issues and pull requests alike) -----------------------------------------
+    async comments(number) {
+        const all = await this.api.paginate(this.api.rest.issues.listComments, {
+            ...this.where,
+            issue_number: number,
+            per_page: 100,
+        });
+        return all.map((c) => ({ id: c.id, body: c.body ?? '' }));
+    }
+    async comment(number, body) {
+        const r = await this.api.rest.issues.createComment({
+            ...this.where,
+            issue_number: number,
+            body,
+        });
+        return { id: r.data.id, body: r.data.body ?? '' };
+    }
+    // ---- pull requests ---------------------------------------------------------------------
+    /** Pull requests: every open one (whatever its base), or the closed ones of a head branch. */
+    async pulls(filter) {
+        const all = await this.api.paginate(this.api.rest.pulls.list, {
+            ...this.where,
+            state: filter.state,
+            ...(filter.state === 'closed' ? { head: `${this.owner}:${filter.head}` } : {}),
+            per_page: 100,
+        });
+        return all.map((p) => ({
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: !!p.merged_at,
+        }));
+    }
+    async createPull(fields) {
+        const r = await this.api.rest.pulls.create({
+            ...this.where,
+            ...fields,
+            maintainer_can_modify: true,
+        });
+        const p = r.data;
+        return {
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: false,
+        };
+    }
+    async updatePull(number, fields) {
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, ...fields });
+    }
+    /** Closes a pull request, saying why in a comment first. */
+    async closePull(number, comment) {
+        await this.comment(number, comment);
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, state: 'closed' });
+    }
+    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
+    async setDraft(nodeId, draft) {
+        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+        await this.api.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: nodeId });
+    }
+    async requestReviewers(number, reviewers, teams) {
+        await this.api.rest.pulls.requestReviewers({
+            ...this.where,
+            pull_number: number,
+            reviewers,
+            team_reviewers: teams,
+        });
+    }
+    // ---- commit statuses, check runs, dispatches -------------------------------------------
+    async setCommitStatus(status) {
+        await this.api.rest.repos.createCommitStatus({
+            ...this.where,
+            sha: status.sha,
+            state: status.state,
+            context: status.context,
+            // GitHub refuses a longer description.
+            description: status.description.length > 140
+                ? status.description.slice(0, 137) + '...'
+                : status.description,
+            target_url: status.targetUrl,
+        });
+    }
+    /** Creates a check run (completed when it has a conclusion); annotations 50 a request. */
+    async createCheckRun(c) {
+        const annotations = c.annotations ?? [];
+        const output = (part) => ({
+            title: c.title,
+            summary: c.summary,
+            ...(c.text ? { text: c.text } : {}),
+            ...(part.length ? { annotations: part } : {}),
+        });
+        const r = await this.api.rest.checks.create({
+            ...this.where,
+            name: c.name,
+            head_sha: c.sha,
+            ...(c.conclusion
+                ? { status: 'completed', conclusion: c.conclusion }
+                : { status: 'in_progress' }),
+            ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
+            output: output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
+        });
+        for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+            await this.api.rest.checks.update({
+                ...this.where,
+                check_run_id: r.data.id,
+                output: output(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+            });
+        return { id: r.data.id, url: r.data.html_url ?? '' };
+    }
+    async dispatchWorkflow(workflow, ref, inputs) {
+        await this.api.rest.actions.createWorkflowDispatch({
+            ...this.where,
+            workflow_id: workflow,
+            ref,
+            inputs,
+        });
+    }
+}
+/** The HTTP status of a failed API call, when it has one. */
+function repository_httpStatus(e) {
+    const s = e?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+//# sourceMappingURL=repository.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/marker.js
+/**
+ * The one marker that makes a pull request, an issue or a comment ours: an HTML comment in its
+ * body (invisible on GitHub; never the title, which people edit), naming what it is for.
+ *
+ *   <!-- tributary:<kind> <key> -->
+ *   <!-- tributary:<kind> <key>
+ *   {"a":"JSON payload, for a part that keeps state in the body"} -->
+ *
+ * `kind` says which part keeps it (`track`, `divergence`, `watch`), `key` which purpose of that
+ * part: one open item per kind and key. Two older forms are still read, so nothing opened
+ * before is opened again: the backport report's `<!-- tributary:divergence <subject> -->`
+ * (this very form without a payload) and track's `<!-- tributary:track {JSON} -->`, whose key
+ * the caller derives from the payload (`keyOf`).
+ */
+/** A key as written: one line, no `--` (which would end the HTML comment early). */
+function markerKeyText(key) {
+    return key.replace(/\s+/g, ' ').trim().replace(/-{2,}/g, '-');
+}
+function renderMarker(kind, key, payload) {
+    if (!/^[a-z][a-z0-9-]*$/.test(kind))
+        throw new Error(`A marker kind is [a-z0-9-]: '${kind}'`);
+    const head = `<!-- tributary:${kind} ${markerKeyText(key)}`;
+    if (payload === undefined)
+        return `${head} -->`;
+    // JSON never needs `--` outside strings, and inside them it is escaped: the comment stays whole.
+    return `${head}\n${JSON.stringify(payload).replace(/--/g, '-\\u002d')} -->`;
+}
+const MARKER = /<!-- tributary:([a-z][a-z0-9-]*) ([^\n]*?)(?:\n(\{[^\n]*\}))? -->/g;
+/**
+ * The markers of `kind` in a body, oldest form included. `keyOf` gives the key of a marker in
+ * the old JSON-only form from its payload; without it such a marker is skipped. A damaged
+ * payload makes no marker: the item is not ours to change.
+ */
+function parseMarkers(body, kind, keyOf) {
+    const found = [];
+    for (const m of (body ?? '').matchAll(MARKER)) {
+        if (m[1] !== kind)
+            continue;
+        const text = m[2].trim();
+        try {
+            if (m[3] !== undefined) {
+                found.push({ kind, key: markerKeyText(text), payload: JSON.parse(m[3]) });
+            }
+            else if (text.startsWith('{')) {
+                // The old form: `<!-- tributary:track {JSON} -->`, the key implied by the payload.
+                const payload = JSON.parse(text);
+                const key = keyOf?.(payload);
+                if (key !== undefined)
+                    found.push({ kind, key: markerKeyText(key), payload });
+            }
+            else
+                found.push({ kind, key: markerKeyText(text) });
+        }
+        catch {
+            continue;
+        }
+    }
+    return found;
+}
+/** The first marker of `kind` in a body, or undefined. */
+function parseMarker(body, kind, keyOf) {
+    return parseMarkers(body, kind, keyOf)[0];
+}
+/** Whether a body carries the marker of this kind and key, in any form. */
+function hasMarker(body, kind, key, keyOf) {
+    const want = markerKeyText(key);
+    return parseMarkers(body, kind, keyOf).some((m) => m.key === want);
+}
+//# sourceMappingURL=marker.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/keeper.js
+
+/** GitHub refuses bodies longer than this. */
+const BODY_LIMIT = 65536;
+/** A body with its marker on top, cut short (saying so) when GitHub would refuse it. */
+function markedBody(marker, body) {
+    const whole = `${marker}\n${body}`;
+    if (whole.length <= BODY_LIMIT)
+        return whole;
+    const note = '\n\n_(cut short: the whole report is in the workflow run summary)_\n';
+    return whole.slice(0, BODY_LIMIT - note.length) + note;
+}
+class IssueKeeper {
+    repository;
+    kind;
+    options;
+    open;
+    constructor(repository, kind, options = {}) {
+        this.repository = repository;
+        this.kind = kind;
+        this.options = options;
+    }
+    /** The open issues of this kind, by key (listed once; the oldest wins a duplicate). */
+    async load() {
+        if (this.open)
+            return this.open;
+        const open = new Map();
+        const issues = await this.repository.openIssues(this.options.labels);
+        for (const i of [...issues].sort((a, b) => a.number - b.number)) {
+            const m = parseMarker(i.body, this.kind, this.options.keyOf);
+            if (m && !open.has(m.key))
+                open.set(m.key, i);
+        }
+        this.open = open;
+        return open;
+    }
+    async item(key) {
+        const k = parseMarker(renderMarker(this.kind, key), this.kind).key;
+        return { key: k, issue: (await this.load()).get(k) };
+    }
+    /** The open issue of a key, or undefined. */
+    async find(key) {
+        return (await this.item(key)).issue;
+    }
+    /**
+     * Makes the issue of a key exist and say this: opened once (with the keeper's labels),
+     * else its title and body updated, only when they changed. An issue opened under an older
+     * marker form gets the current one on its first update.
+     */
+    async keep(key, content) {
+        const { key: k, issue } = await this.item(key);
+        const body = markedBody(renderMarker(this.kind, k, content.payload), content.body);
+        const log = this.options.logger;
+        if (!issue) {
+            const made = await this.repository.createIssue({
+                title: content.title,
+                body,
+                ...(this.options.labels?.length ? { labels: this.options.labels } : {}),
+                ...(this.options.assignees?.length ? { assignees: this.options.assignees } : {}),
+            });
+            this.open.set(k, made);
+            log?.info(`Opened issue #${made.number}: ${made.title}`);
+            return { ...made, key: k, operation: 'created' };
+        }
+        if (issue.body === body && issue.title === content.title)
+            return { ...issue, key: k, operation: 'unchanged' };
+        const changed = await this.repository.updateIssue(issue.number, {
+            title: content.title,
+            body,
+        });
+        this.open.set(k, changed);
+        log?.info(`Updated issue #${issue.number}.`);
+        return { ...changed, key: k, operation: 'updated' };
+    }
+    /**
+     * Comments on the open issue of a key. With `once`, a comment already carrying that marker
+     * key (of kind `<kind>-comment`) is not repeated: "still failing at <revision>" said once.
+     */
+    async comment(key, body, once) {
+        const { issue } = await this.item(key);
+        if (!issue)
+            throw new Error(`No open ${this.kind} issue for '${key}' to comment on.`);
+        const kind = `${this.kind}-comment`;
+        if (once !== undefined) {
+            const said = (await this.repository.comments(issue.number)).some((c) => hasMarker(c.body, kind, once));
+            if (said)
+                return false;
+            body = `${body}\n\n${renderMarker(kind, once)}`;
+        }
+        await this.repository.comment(issue.number, body);
+        return true;
+    }
+    /** Adds labels to the open issue of a key (those it has already are not added again). */
+    async label(key, labels) {
+        const { issue } = await this.item(key);
+        if (!issue)
+            throw new Error(`No open ${this.kind} issue for '${key}' to label.`);
+        const more = labels.filter((l) => !issue.labels.includes(l));
+        if (!more.length)
+            return;
+        await this.repository.addLabels(issue.number, more);
+        issue.labels.push(...more);
+    }
+    /** Closes the open issue of a key with a comment; false when there is none. */
+    async close(key, comment, reason = 'completed') {
+        const { key: k, issue } = await this.item(key);
+        if (!issue)
+            return undefined;
+        await this.repository.closeIssue(issue.number, comment, reason);
+        this.open.delete(k);
+        this.options.logger?.info(`Closed issue #${issue.number}.`);
+        return issue;
+    }
+}
+//# sourceMappingURL=keeper.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/checks.js
+/**
+ * A verdict reported on a commit, as a check run (a name, a conclusion, a summary in Markdown
+ * and annotations) or as a commit status (a state and one line). A token that may not create
+ * check runs (a 403: no `checks: write`) falls back to a status, with a warning, so the
+ * verdict is still shown.
+ */
+
+
+const REPORT_KINDS = (/* unused pure expression or super */ null && (['check-run', 'status']));
+/** How a state shows as a check run: a pending verdict stays in progress. */
+const CONCLUSION = {
+    success: 'success',
+    failure: 'failure',
+    error: 'failure',
+    pending: undefined,
+};
+/** GitHub's limit on a check run's summary. */
+const SUMMARY_LIMIT = 65535;
+/** Reports a verdict; returns how it was reported in the end. */
+async function reportVerdict(repository, v, kind, logger) {
+    if (kind === 'check-run') {
+        try {
+            await repository.createCheckRun({
+                sha: v.sha,
+                name: v.name,
+                conclusion: CONCLUSION[v.state],
+                title: v.description,
+                summary: v.summary.length > SUMMARY_LIMIT
+                    ? v.summary.slice(0, SUMMARY_LIMIT - 60) + '\n\n_(cut short: see the run summary)_\n'
+                    : v.summary,
+                annotations: v.annotations,
+                detailsUrl: v.detailsUrl,
+            });
+            return 'check-run';
+        }
+        catch (e) {
+            if (httpStatus(e) !== 403)
+                throw e;
+            logger?.warning(`Could not create the check run ${v.name} on ${v.sha} (${errorMessage(e)}): the token needs 'checks: write'. Setting a commit status instead.`);
+        }
+    }
+    await repository.setCommitStatus({
+        sha: v.sha,
+        context: v.name,
+        state: v.state,
+        description: v.description,
+        targetUrl: v.detailsUrl,
+    });
+    return 'status';
+}
+//# sourceMappingURL=checks.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/github.js
 /**
  * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
  * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
  * the API address from GITHUB_API_URL, so GitHub Enterprise Server and the tests' server work.
+ * The client is made by the entry points only (an action's main.ts, the command line) and
+ * passed in. This file is the GitHub module's front: what it asks of GitHub is in github/
+ * (repository.ts: every API call, by name; keeper.ts: one issue per marker; marker.ts: the one
+ * marker format; checks.ts: a verdict as a check run or a commit status).
  */
-
 
 
 
@@ -40029,14 +40415,11 @@ function createGitHub(options) {
         },
     }, retry, throttling);
 }
-/** `owner/repo` split, with an error that names the input and the expected form. */
-function parseRepository(value, input = 'repository') {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
-    }
-    return { owner: m[1], repo: m[2] };
-}
+// The named operations, the keepers and the markers: the rest of the GitHub module.
+
+
+
+
 //# sourceMappingURL=github.js.map
 
 /***/ }),

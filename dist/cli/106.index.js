@@ -26,6 +26,8 @@ var errors = __webpack_require__(4193);
 var lib_flight = __webpack_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
 var git = __webpack_require__(6240);
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 4 modules
+var github = __webpack_require__(9161);
 // EXTERNAL MODULE: ./build/actions/lib/gate/allow-list.js
 var allow_list = __webpack_require__(716);
 // EXTERNAL MODULE: ./build/actions/lib/gate/decide.js
@@ -102,6 +104,40 @@ function allowableTable(rows) {
         }),
     ];
 }
+/**
+ * An annotation per regression (and per allowable failure, as a notice), on `.github` line 1
+ * as GitHub places annotations that belong to no file: the Checks tab lists them by step.
+ */
+function annotationsOf(d) {
+    const at = { path: '.github', start_line: 1, end_line: 1 };
+    return [
+        ...d.regressions.map((r) => ({
+            ...at,
+            annotation_level: 'failure',
+            title: `Regression: ${r.job} ${r.step}`,
+            message: `${r.baseline ?? 'not run'} in the baseline, ${r.now} now${r.lastPass ? `; last passed in ${ref(r.lastPass)}` : ''}${r.log ? `; log: ${r.log}` : ''}`,
+        })),
+        ...d.allowable.map((r) => ({
+            ...at,
+            annotation_level: 'notice',
+            title: `Allowed: ${r.job} ${r.step}`,
+            message: r.kind === 'flaky' ? `flaky: pass in ${r.passIn}` : KIND[r.kind],
+        })),
+    ];
+}
+/** The verdict as GitHub shows it: a check run (summary, annotations) or a commit status. */
+function verdictOf(outcome, detailsUrl) {
+    const st = statusOf(outcome);
+    return {
+        sha: outcome.revision,
+        name: STATUS_CONTEXT,
+        state: st.state,
+        description: st.description,
+        summary: renderSummary(outcome),
+        annotations: annotationsOf(outcome.decision),
+        detailsUrl,
+    };
+}
 /** The job summary in Markdown. */
 function renderSummary(outcome) {
     const d = outcome.decision;
@@ -168,6 +204,7 @@ var gate_results = __webpack_require__(3749);
  * tested branch and the flight's note together, and report. What judges the flight (the allow
  * list, the required jobs, the credentials) never comes from the revision under test.
  */
+
 
 
 
@@ -423,30 +460,19 @@ async function announce(s, outcome, logger) {
         return;
     const gh = s.github;
     if (outcome.dispatched) {
-        await gh.api.rest.actions.createWorkflowDispatch({
-            owner: gh.owner,
-            repo: gh.repo,
-            workflow_id: gh.workflow,
-            ref: outcome.dispatched.ref,
-            inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
+            revision: outcome.dispatched.revision,
+            purpose: outcome.dispatched.purpose,
         });
         logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
     }
-    const st = statusOf(outcome);
-    // The push and the record are done; a status that cannot be set does not undo them.
+    const verdict = verdictOf(outcome, gh.targetUrl);
+    // The push and the record are done; a verdict that cannot be shown does not undo them.
     try {
-        await gh.api.rest.repos.createCommitStatus({
-            owner: gh.owner,
-            repo: gh.repo,
-            sha: outcome.revision,
-            state: st.state,
-            context: STATUS_CONTEXT,
-            description: st.description,
-            target_url: gh.targetUrl,
-        });
+        outcome.reported = await (0,github.reportVerdict)(gh.repository, verdict, gh.report, logger);
     }
     catch (e) {
-        logger.warning(`Could not set the commit status ${STATUS_CONTEXT} on ${outcome.revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
 }
 /**
@@ -506,6 +532,7 @@ var settings = __webpack_require__(1007);
  */
 
 
+
 /** Every input of the push-gate action, with the default its action.yml declares. */
 const GATE_SETTINGS = {
     results: { required: true },
@@ -521,6 +548,7 @@ const GATE_SETTINGS = {
     'no-baseline': { default: 'refuse' },
     'untested-head': { default: 'ancestor' },
     'retry-flaky': { default: 'false' },
+    report: { default: 'check-run' },
     'dispatch-workflow': {},
     'dispatch-ref': {},
     'allow-list': {},
@@ -562,6 +590,7 @@ function parseGateSettings(read, context) {
     const junit = v.optional('junit');
     const workflow = v.optional('dispatch-workflow');
     const workflowRef = v.optional('dispatch-ref');
+    const report = v.choice('report', github.REPORT_KINDS);
     return {
         results: (0,external_node_path_.resolve)(context.workingDirectory, results),
         remote,
@@ -589,8 +618,8 @@ function parseGateSettings(read, context) {
         identity: GATE_IDENTITY,
         github: repo && token && context.connect
             ? {
-                api: context.connect(token),
-                ...repo,
+                repository: new github.GitHubRepository(context.connect(token), repo),
+                report,
                 workflow,
                 workflowRef,
                 targetUrl: runUrl,
@@ -696,6 +725,11 @@ The options are the push-gate action's inputs (actions/push-gate), with the same
             description: 'dispatch one fresh flight instead of refusing non-build regressions',
         },
         {
+            name: 'report',
+            value: '<check-run|status>',
+            description: 'how the verdict is shown on the revision (with --repository): a check run, or a commit status',
+        },
+        {
             name: 'dispatch-workflow',
             value: '<file>',
             description: 'the workflow dispatched for a fresh flight (with --repository)',
@@ -771,7 +805,7 @@ const gateCommand = {
             return await cl.run(async (read) => {
                 // Octokit is loaded only when a repository is named: the gate alone never needs it.
                 const github = read.get('repository')
-                    ? await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 6253))
+                    ? await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9161))
                     : undefined;
                 const settings = parseGateSettings(read, {
                     workingDirectory: process.cwd(),

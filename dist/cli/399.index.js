@@ -160,7 +160,9 @@ async function divergence(options) {
 /* harmony export */   J7: () => (/* binding */ countsLine),
 /* harmony export */   jS: () => (/* binding */ classificationTable)
 /* harmony export */ });
-/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN, checkAnnotations */
+/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN, checkAnnotations, keepDivergenceIssue */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9161);
+
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
 function cell(text) {
@@ -269,6 +271,14 @@ function checkAnnotations(list, warningsBefore = 0) {
             message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
         });
     return { errors, warnings, violationsLeft: violations.length - errors.length };
+}
+/**
+ * Keeps the divergence report of a branch in one issue (the GitHub module's issue keeper):
+ * found by its marker, updated in place, opened only when none is open.
+ */
+async function keepDivergenceIssue(repository, branch, issue, markdown, logger) {
+    const keeper = new IssueKeeper(repository, 'divergence', { labels: issue.labels, logger });
+    return keeper.keep(`${repository.fullName} ${branch}`, { title: issue.title, body: markdown });
 }
 //# sourceMappingURL=report.js.map
 
@@ -536,10 +546,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   divergenceSpec: () => (/* binding */ divergenceSpec)
 /* harmony export */ });
 /* harmony import */ var _actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9947);
-/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9539);
-/* harmony import */ var _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8416);
-/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9494);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2315);
+/* harmony import */ var _actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9539);
+/* harmony import */ var _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8416);
+/* harmony import */ var _backport_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9494);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2315);
 
 
 
@@ -555,7 +565,7 @@ drop before syncing to the new upstream head --sync-to, each with the upstream c
 supersedes it. Markdown by default, JSON (tributary.divergence/v1) with --json. The options
 are the backport-check action's inputs (actions/backport-check, mode report), with the same
 defaults, over a local repository whose upstream branches are revisions in it.`,
-    declared: _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .BACKPORT_SETTINGS */ .ph,
+    declared: _actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .BACKPORT_SETTINGS */ .ph,
     options: [
         {
             name: 'downstream-branch',
@@ -570,7 +580,7 @@ defaults, over a local repository whose upstream branches are revisions in it.`,
             aliases: ['to'],
             description: 'the upstream head of the next sync (default: --upstream-branch)',
         },
-        ..._backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .policyOptions */ .VJ,
+        ..._backport_options_js__WEBPACK_IMPORTED_MODULE_3__/* .policyOptions */ .VJ,
     ],
     exitCodes: [
         [0, 'reported (a report never fails: what is worth a look is in it)'],
@@ -581,12 +591,12 @@ defaults, over a local repository whose upstream branches are revisions in it.`,
 const divergence = {
     name: 'divergence',
     summary: 'report downstream-only commits, what upstream now carries, what to drop before a sync',
-    usage: (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .usageOf */ .Fs)(divergenceSpec),
+    usage: (0,_options_js__WEBPACK_IMPORTED_MODULE_4__/* .usageOf */ .Fs)(divergenceSpec),
     async run(args, logger) {
-        const cl = (0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandLine */ .Du)(divergenceSpec, args, (secret) => logger.secret(secret));
+        const cl = (0,_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandLine */ .Du)(divergenceSpec, args, (secret) => logger.secret(secret));
         return cl.run(async (read) => {
-            const s = (0,_actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDivergenceSettings */ .nA)((0,_backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .withAddedTrailers */ .ls)(read), {});
-            const git = await (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_2__/* .openRepository */ .h_)(read, logger);
+            const s = (0,_actions_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDivergenceSettings */ .nA)((0,_backport_options_js__WEBPACK_IMPORTED_MODULE_3__/* .withAddedTrailers */ .ls)(read), {});
+            const git = await (0,_backport_options_js__WEBPACK_IMPORTED_MODULE_3__/* .openRepository */ .h_)(read, logger);
             const downstream = s.downstream ?? 'HEAD';
             const r = await (0,_actions_lib_backport_divergence_js__WEBPACK_IMPORTED_MODULE_0__/* .divergence */ .Z)({
                 git,
@@ -604,7 +614,7 @@ const divergence = {
                     target: s.syncTo ?? s.followed,
                 },
             });
-            process.stdout.write(cl.flag('json') ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_4__/* .divergenceMarkdown */ .J1)(r));
+            process.stdout.write(cl.flag('json') ? JSON.stringify(r, null, 2) + '\n' : (0,_actions_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_1__/* .divergenceMarkdown */ .J1)(r));
             return 0;
         });
     },

@@ -1,5 +1,5 @@
 export const id = 433;
-export const ids = [433,253];
+export const ids = [433];
 export const modules = {
 
 /***/ 9947:
@@ -489,85 +489,6 @@ function toJUnit(name, jobs) {
 
 /***/ }),
 
-/***/ 6253:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   apiBaseUrl: () => (/* binding */ apiBaseUrl),
-/* harmony export */   createGitHub: () => (/* binding */ createGitHub),
-/* harmony export */   githubRetryPolicy: () => (/* binding */ githubRetryPolicy),
-/* harmony export */   parseRepository: () => (/* binding */ parseRepository)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4193);
-/**
- * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
- * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
- * the API address from GITHUB_API_URL, so GitHub Enterprise Server and the tests' server work.
- */
-
-
-
-
-/**
- * A limiter group that runs every job at once: what write spacing becomes when it is off. The
- * plugin only ever calls key(id).schedule(options, fn), so this is all of a group it uses.
- */
-const unspaced = {
-    key: () => ({ schedule: (_o, fn) => fn() }),
-};
-/** Base delay of the retry plugin in ms; tests shorten it to keep fault tests quick. */
-const githubRetryPolicy = { retryAfterBaseValue: 1000 };
-function apiBaseUrl(explicit) {
-    return (explicit || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-function createGitHub(options) {
-    const retries = options.retries ?? 3;
-    const log = options.logger;
-    log?.secret(options.token);
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
-        baseUrl: apiBaseUrl(options.baseUrl),
-        userAgent: 'tributary',
-        log: {
-            debug: (m) => log?.debug(m),
-            info: (m) => log?.debug(m),
-            warn: (m) => log?.warning(m),
-            error: (m) => log?.debug(m),
-        },
-        retry: {
-            retries,
-            retryAfterBaseValue: options.retryAfterBaseValue ?? githubRetryPolicy.retryAfterBaseValue,
-        },
-        throttle: {
-            ...((options.spaceWrites ?? process.env.TRIBUTARY_GITHUB_SPACE_WRITES !== 'false')
-                ? {}
-                : { write: unspaced, notifications: unspaced }),
-            onRateLimit: (after, req, _o, count) => {
-                log?.warning(`GitHub API rate limit on ${req.method} ${req.url}; retrying after ${after} s`);
-                return count < retries;
-            },
-            onSecondaryRateLimit: (after, req, _o, count) => {
-                log?.warning(`GitHub API secondary rate limit on ${req.method} ${req.url}; retrying after ${after} s`);
-                return count < retries;
-            },
-        },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
-}
-/** `owner/repo` split, with an error that names the input and the expected form. */
-function parseRepository(value, input = 'repository') {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m || m[2] === '.' || m[2] === '..') {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .invalid */ .Gq)(input, value, 'format {owner}/{repo}');
-    }
-    return { owner: m[1], repo: m[2] };
-}
-//# sourceMappingURL=github.js.map
-
-/***/ }),
-
 /***/ 6433:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -770,37 +691,36 @@ function parseTrackSettings(read, context) {
     };
 }
 //# sourceMappingURL=settings.js.map
-// EXTERNAL MODULE: ./build/actions/lib/github.js
-var lib_github = __webpack_require__(6253);
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 4 modules
+var lib_github = __webpack_require__(9161);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
-const MARKER_PREFIX = '<!-- tributary:track ';
+/**
+ * What track keeps in the marker of its pull requests and conflict issues (the GitHub
+ * module's one marker, kind `track`): the purpose's key, and the state as payload, which
+ * records what tributary last pushed so that a person's push to the branch is recognised.
+ * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
+ */
+
+const MARKER_KIND = 'track';
 /** The key of a purpose: one open pull request per key, ever. */
 function markerKey(m) {
     return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
 }
+function valid(p) {
+    const m = p;
+    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
+}
+/** The key of an old-form marker: implied by its payload. */
+function keyOfPayload(p) {
+    return valid(p) ? markerKey(p) : undefined;
+}
 function renderMarker(m) {
-    // `--` cannot appear inside an HTML comment; JSON never needs it but a subject might.
-    return `${MARKER_PREFIX}${JSON.stringify(m).replace(/--/g, '-\\u002d')} -->`;
+    return (0,lib_github.renderMarker)(MARKER_KIND, markerKey(m), m);
 }
 /** The marker in a body, or undefined when the body has none (or a damaged one). */
 function parseMarker(body) {
-    if (!body)
-        return undefined;
-    const start = body.indexOf(MARKER_PREFIX);
-    if (start < 0)
-        return undefined;
-    const end = body.indexOf(' -->', start);
-    if (end < 0)
-        return undefined;
-    try {
-        const m = JSON.parse(body.slice(start + MARKER_PREFIX.length, end));
-        if (m?.v !== 1 || typeof m.mode !== 'string' || typeof m.target !== 'string')
-            return undefined;
-        return m;
-    }
-    catch {
-        return undefined;
-    }
+    const m = (0,lib_github.parseMarker)(body, MARKER_KIND, keyOfPayload);
+    return m && valid(m.payload) ? m.payload : undefined;
 }
 //# sourceMappingURL=marker.js.map
 // EXTERNAL MODULE: external "node:crypto"
@@ -1849,9 +1769,19 @@ async function commitPin(ctx, spot, choice, title) {
 }
 //# sourceMappingURL=pin.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
+/**
+ * One pull request per purpose, found by the marker in its body. This is where idempotence
+ * lives: nothing new → no push and no API write; new upstream commits → the branch moved with
+ * a lease on what tributary last pushed and the body rewritten; a person's push → left alone,
+ * with one comment saying what tributary would have done; a purpose gone → closed, saying why.
+ */
 
 
-const HELD = '<!-- tributary:track-held ';
+
+/** The marker of the comment that says a person's push holds the branch (key: the source). */
+const HELD = 'track-held';
+/** The old form of that comment's marker. */
+const heldBefore = (source) => `<!-- tributary:track-held ${JSON.stringify({ source })} -->`;
 class PullRequests {
     github;
     settings;
@@ -1868,21 +1798,14 @@ class PullRequests {
         this.remoteHead = remoteHead;
         this.logger = logger;
     }
-    get repo() {
-        return { owner: this.settings.owner, repo: this.settings.repo };
-    }
     /**
      * Reads the open pull requests and issues that carry a marker of this mode and target.
      * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
      */
     async load(mode, options = {}) {
-        const pulls = await this.github.paginate(this.github.rest.pulls.list, {
-            ...this.repo,
-            // Every open pull request, not only those on the target: one retargeted by hand
-            // still holds its purpose.
-            state: 'open',
-            per_page: 100,
-        });
+        // Every open pull request, not only those on the target: one retargeted by hand still
+        // holds its purpose.
+        const pulls = await this.github.pulls({ state: 'open' });
         const duplicates = [];
         for (const p of pulls) {
             const marker = parseMarker(p.body);
@@ -1890,11 +1813,11 @@ class PullRequests {
                 continue;
             const item = {
                 number: p.number,
-                url: p.html_url,
+                url: p.url,
                 title: p.title,
-                body: p.body ?? '',
-                headSha: p.head.sha,
-                nodeId: p.node_id,
+                body: p.body,
+                headSha: p.headSha,
+                nodeId: p.nodeId,
                 draft: p.draft,
                 marker,
             };
@@ -1913,22 +1836,16 @@ class PullRequests {
             const kept = this.pulls.get(markerKey(d.marker));
             await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
         }
-        const issues = await this.github.paginate(this.github.rest.issues.listForRepo, {
-            ...this.repo,
-            state: 'open',
-            per_page: 100,
-        });
+        const issues = await this.github.openIssues();
         for (const i of issues) {
-            if (i.pull_request)
-                continue;
             const marker = parseMarker(i.body);
             if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
                 continue;
             this.issues.set(markerKey(marker), {
                 number: i.number,
-                url: i.html_url,
+                url: i.url,
                 title: i.title,
-                body: i.body ?? '',
+                body: i.body,
                 marker,
             });
         }
@@ -1973,22 +1890,11 @@ class PullRequests {
     }
     async create(key, p) {
         // A person closed a pull request for exactly this? Then it is declined, not reopened.
-        const closed = await this.github.paginate(this.github.rest.pulls.list, {
-            ...this.repo,
-            state: 'closed',
-            head: `${this.settings.owner}:${p.branch}`,
-            per_page: 100,
-        });
+        const closed = await this.github.pulls({ state: 'closed', head: p.branch });
         for (const c of closed) {
             const m = parseMarker(c.body);
-            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged_at) {
-                const item = {
-                    number: c.number,
-                    url: c.html_url,
-                    title: c.title,
-                    body: c.body ?? '',
-                    marker: m,
-                };
+            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged) {
+                const item = { ...c, marker: m };
                 return this.outcome('pull', key, item, 'unchanged', `declined: #${c.number} was closed for the same change`);
             }
         }
@@ -1997,27 +1903,15 @@ class PullRequests {
         if (current !== p.commit && !(await this.push(p.branch, p.commit, current)))
             throw new Error(`The branch ${p.branch} moved while tributary was pushing it; run again.`);
         const marker = { ...p.marker, head: p.commit };
-        const created = await this.github.rest.pulls.create({
-            ...this.repo,
+        const pr = await this.github.createPull({
             title: p.title,
             head: p.branch,
             base: this.settings.target,
             body: `${p.body}\n\n${renderMarker(marker)}\n`,
             draft: this.settings.draft || !!p.conflict,
-            maintainer_can_modify: true,
         });
-        const pr = created.data;
         await this.decorate(pr.number);
-        const item = {
-            number: pr.number,
-            nodeId: pr.node_id,
-            draft: pr.draft,
-            url: pr.html_url,
-            title: pr.title,
-            body: pr.body ?? '',
-            headSha: p.commit,
-            marker,
-        };
+        const item = { ...pr, headSha: p.commit, marker };
         this.pulls.set(key, item);
         return this.outcome('pull', key, item, 'created', p.conflict ? 'conflicts: opened as a draft' : undefined);
     }
@@ -2025,20 +1919,13 @@ class PullRequests {
         const s = this.settings;
         // One write for both (a new pull request has neither yet): writes are spaced a second apart.
         if (s.labels.length || s.assignees.length)
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: number,
+            await this.github.updateIssue(number, {
                 ...(s.labels.length ? { labels: s.labels } : {}),
                 ...(s.assignees.length ? { assignees: s.assignees } : {}),
             });
         if (s.reviewers.length || s.teamReviewers.length) {
             try {
-                await this.github.rest.pulls.requestReviewers({
-                    ...this.repo,
-                    pull_number: number,
-                    reviewers: s.reviewers,
-                    team_reviewers: s.teamReviewers,
-                });
+                await this.github.requestReviewers(number, s.reviewers, s.teamReviewers);
             }
             catch (e) {
                 // A reviewer who cannot review this repository must not lose the pull request.
@@ -2060,48 +1947,34 @@ class PullRequests {
         const body = `${p.body}\n\n${renderMarker({ ...p.marker, head })}\n`;
         if (body === existing.body && p.title === existing.title && !sourceChanged)
             return this.outcome('pull', key, existing, 'unchanged');
-        await this.github.rest.pulls.update({
-            ...this.repo,
-            pull_number: existing.number,
-            title: p.title,
-            body,
-        });
+        await this.github.updatePull(existing.number, { title: p.title, body });
         await this.setDraft(existing, !!p.conflict || this.settings.draft);
         Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
         return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
     }
-    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
     async setDraft(item, draft) {
         if (item.draft === undefined || item.draft === draft || !item.nodeId)
             return;
-        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
-        await this.github.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: item.nodeId });
+        await this.github.setDraft(item.nodeId, draft);
         item.draft = draft;
     }
     /** A person pushed to the branch: leave it, and say once what tributary would have done. */
     async held(key, existing, p) {
         if (existing.marker.source === p.marker.source)
             return this.outcome('pull', key, existing, 'unchanged', 'a person pushed to the branch');
-        const comments = await this.github.paginate(this.github.rest.issues.listComments, {
-            ...this.repo,
-            issue_number: existing.number,
-            per_page: 100,
-        });
-        const said = comments.some((c) => c.body?.includes(`${HELD}${JSON.stringify({ source: p.marker.source })}`));
+        const source = p.marker.source ?? '';
+        const comments = await this.github.comments(existing.number);
+        const said = comments.some((c) => (0,lib_github.hasMarker)(c.body, HELD, source) || c.body.includes(heldBefore(p.marker.source)));
         if (!said) {
-            await this.github.rest.issues.createComment({
-                ...this.repo,
-                issue_number: existing.number,
-                body: [
-                    `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
-                    '',
-                    `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
-                    '',
-                    'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
-                    '',
-                    `${HELD}${JSON.stringify({ source: p.marker.source })} -->`,
-                ].join('\n'),
-            });
+            await this.github.comment(existing.number, [
+                `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
+                '',
+                `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
+                '',
+                'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
+                '',
+                (0,lib_github.renderMarker)(HELD, source),
+            ].join('\n'));
         }
         return this.outcome('pull', key, existing, 'unchanged', said ? 'a person pushed to the branch' : 'a person pushed to the branch: commented');
     }
@@ -2123,24 +1996,11 @@ class PullRequests {
         return result;
     }
     async closeItem(kind, item, reason) {
-        await this.github.rest.issues.createComment({
-            ...this.repo,
-            issue_number: item.number,
-            body: `tributary closed this: ${reason}`,
-        });
+        const comment = `tributary closed this: ${reason}`;
         if (kind === 'pull')
-            await this.github.rest.pulls.update({
-                ...this.repo,
-                pull_number: item.number,
-                state: 'closed',
-            });
+            await this.github.closePull(item.number, comment);
         else
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: item.number,
-                state: 'closed',
-                state_reason: 'not_planned',
-            });
+            await this.github.closeIssue(item.number, comment, 'not_planned');
     }
     /** A conflict reported as an issue (by choice): no branch is pushed at all. */
     async reportIssue(key, p) {
@@ -2149,29 +2009,17 @@ class PullRequests {
         if (existing) {
             if (existing.body === body && existing.title === p.title)
                 return this.outcome('issue', key, existing, 'unchanged', 'conflicts');
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: existing.number,
-                title: p.title,
-                body,
-            });
+            await this.github.updateIssue(existing.number, { title: p.title, body });
             Object.assign(existing, { body, title: p.title });
             return this.outcome('issue', key, existing, 'updated', 'conflicts');
         }
-        const created = await this.github.rest.issues.create({
-            ...this.repo,
+        const created = await this.github.createIssue({
             title: p.title,
             body,
             labels: this.settings.labels,
             assignees: this.settings.assignees,
         });
-        const item = {
-            number: created.data.number,
-            url: created.data.html_url,
-            title: p.title,
-            body,
-            marker: p.marker,
-        };
+        const item = { ...created, title: p.title, body, marker: p.marker };
         this.issues.set(key, item);
         return this.outcome('issue', key, item, 'created', 'conflicts');
     }
@@ -2434,11 +2282,12 @@ function sameOrigin(a, b) {
         return false;
     }
 }
-async function trackUpstream(settings, deps) {
+async function trackUpstream(settings, 
+/** The GitHub client, made by the entry point (the action's main.ts, the command line). */
+deps) {
     const s = validateSettings(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? (0,lib_github.createGitHub)({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -2460,7 +2309,7 @@ async function trackUpstream(settings, deps) {
         filter: s.filter,
     });
     const git = work.git;
-    const pulls = new PullRequests(github, s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
+    const pulls = new PullRequests(new lib_github.GitHubRepository(deps.github, { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
         .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
     const ctx = {
         settings: s,
@@ -2491,6 +2340,7 @@ var options = __webpack_require__(2315);
  * laptop. Options have the action's input names; the token comes from the environment
  * (TRIBUTARY_TOKEN or GITHUB_TOKEN, and TRIBUTARY_TREE_TOKEN for the pinned tree), never from the command line.
  */
+
 
 
 
@@ -2706,7 +2556,8 @@ const trackCommand = {
                 defaultWorkDir: (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-track'),
                 serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
             });
-            const report = await trackUpstream(settings, { logger });
+            const github = (0,lib_github.createGitHub)({ token: settings.token, baseUrl: settings.apiUrl, logger });
+            const report = await trackUpstream(settings, { logger, github });
             for (const o of report.outcomes)
                 logger.info(`${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`);
             for (const n of report.notes)

@@ -10,7 +10,9 @@ export const modules = {
 /* harmony export */   J7: () => (/* binding */ countsLine),
 /* harmony export */   jS: () => (/* binding */ classificationTable)
 /* harmony export */ });
-/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN, checkAnnotations */
+/* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN, checkAnnotations, keepDivergenceIssue */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9161);
+
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
 function cell(text) {
@@ -119,6 +121,14 @@ function checkAnnotations(list, warningsBefore = 0) {
             message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
         });
     return { errors, warnings, violationsLeft: violations.length - errors.length };
+}
+/**
+ * Keeps the divergence report of a branch in one issue (the GitHub module's issue keeper):
+ * found by its marker, updated in place, opened only when none is open.
+ */
+async function keepDivergenceIssue(repository, branch, issue, markdown, logger) {
+    const keeper = new IssueKeeper(repository, 'divergence', { labels: issue.labels, logger });
+    return keeper.keep(`${repository.fullName} ${branch}`, { title: issue.title, body: markdown });
 }
 //# sourceMappingURL=report.js.map
 

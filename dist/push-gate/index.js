@@ -56,7 +56,7 @@ const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
 const pm = __importStar(__nccwpck_require__(3335));
 const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(4371);
+const undici_1 = __nccwpck_require__(6752);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -5157,7 +5157,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5770,7 +5770,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6338,7 +6338,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -35251,7 +35251,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -36177,7 +36177,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -36460,7 +36460,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -36553,7 +36553,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -36744,7 +36744,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -36865,7 +36865,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -36988,7 +36988,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -39832,7 +39832,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -40255,7 +40255,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -40439,7 +40439,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -40573,7 +40573,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -42054,6 +42054,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ invalid),
 /* harmony export */   Iu: () => (/* binding */ capitalised),
 /* harmony export */   L_: () => (/* binding */ SettingError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
@@ -42061,7 +42062,7 @@ exports.visitAsync = visitAsync;
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
-/* unused harmony exports inputNames, invalid, settingError */
+/* unused harmony exports inputNames, settingError */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -42474,6 +42475,8 @@ function toJUnit(name, jobs) {
 //# sourceMappingURL=flight.js.map
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
 var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
+var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50645,6 +50648,7 @@ function readResults(dir, tree, revision) {
 
 
 
+
 const POLICIES = {
     noBaseline: ['push', 'refuse', 'dispatch'],
     untestedHead: ['ancestor', 'refuse', 'dispatch'],
@@ -50888,30 +50892,19 @@ async function announce(s, outcome, logger) {
         return;
     const gh = s.github;
     if (outcome.dispatched) {
-        await gh.api.rest.actions.createWorkflowDispatch({
-            owner: gh.owner,
-            repo: gh.repo,
-            workflow_id: gh.workflow,
-            ref: outcome.dispatched.ref,
-            inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
+            revision: outcome.dispatched.revision,
+            purpose: outcome.dispatched.purpose,
         });
         logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
     }
-    const st = (0,report/* statusOf */.c2)(outcome);
-    // The push and the record are done; a status that cannot be set does not undo them.
+    const verdict = (0,report/* verdictOf */.Vj)(outcome, gh.targetUrl);
+    // The push and the record are done; a verdict that cannot be shown does not undo them.
     try {
-        await gh.api.rest.repos.createCommitStatus({
-            owner: gh.owner,
-            repo: gh.repo,
-            sha: outcome.revision,
-            state: st.state,
-            context: report/* STATUS_CONTEXT */.j,
-            description: st.description,
-            target_url: gh.targetUrl,
-        });
+        outcome.reported = await (0,github/* reportVerdict */.Ki)(gh.repository, verdict, gh.report, logger);
     }
     catch (e) {
-        logger.warning(`Could not set the commit status ${report/* STATUS_CONTEXT */.j} on ${outcome.revision}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
 }
 /**
@@ -50971,9 +50964,9 @@ async function gateFlight(s, logger) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
 /* harmony export */   Qj: () => (/* binding */ renderNotCarried),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   j: () => (/* binding */ STATUS_CONTEXT)
+/* harmony export */   Vj: () => (/* binding */ verdictOf)
 /* harmony export */ });
+/* unused harmony exports STATUS_CONTEXT, statusOf */
 const STATUS_CONTEXT = 'tributary/push-gate';
 const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
@@ -51038,6 +51031,40 @@ function allowableTable(rows) {
             return `| ${cell(r.job)} | ${cell(r.step)} | ${why} | ${r.baseline ?? '—'} | ${r.now} | ${ref(r.failingSince) || 'this flight'} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`;
         }),
     ];
+}
+/**
+ * An annotation per regression (and per allowable failure, as a notice), on `.github` line 1
+ * as GitHub places annotations that belong to no file: the Checks tab lists them by step.
+ */
+function annotationsOf(d) {
+    const at = { path: '.github', start_line: 1, end_line: 1 };
+    return [
+        ...d.regressions.map((r) => ({
+            ...at,
+            annotation_level: 'failure',
+            title: `Regression: ${r.job} ${r.step}`,
+            message: `${r.baseline ?? 'not run'} in the baseline, ${r.now} now${r.lastPass ? `; last passed in ${ref(r.lastPass)}` : ''}${r.log ? `; log: ${r.log}` : ''}`,
+        })),
+        ...d.allowable.map((r) => ({
+            ...at,
+            annotation_level: 'notice',
+            title: `Allowed: ${r.job} ${r.step}`,
+            message: r.kind === 'flaky' ? `flaky: pass in ${r.passIn}` : KIND[r.kind],
+        })),
+    ];
+}
+/** The verdict as GitHub shows it: a check run (summary, annotations) or a commit status. */
+function verdictOf(outcome, detailsUrl) {
+    const st = statusOf(outcome);
+    return {
+        sha: outcome.revision,
+        name: STATUS_CONTEXT,
+        state: st.state,
+        description: st.description,
+        summary: renderSummary(outcome),
+        annotations: annotationsOf(outcome.decision),
+        detailsUrl,
+    };
 }
 /** The job summary in Markdown. */
 function renderSummary(outcome) {
@@ -51111,6 +51138,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
+var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
@@ -51271,6 +51300,7 @@ function valuesReader(values, frontEnd = 'action') {
  */
 
 
+
 /** Every input of the push-gate action, with the default its action.yml declares. */
 const GATE_SETTINGS = {
     results: { required: true },
@@ -51286,6 +51316,7 @@ const GATE_SETTINGS = {
     'no-baseline': { default: 'refuse' },
     'untested-head': { default: 'ancestor' },
     'retry-flaky': { default: 'false' },
+    report: { default: 'check-run' },
     'dispatch-workflow': {},
     'dispatch-ref': {},
     'allow-list': {},
@@ -51327,6 +51358,7 @@ function parseGateSettings(read, context) {
     const junit = v.optional('junit');
     const workflow = v.optional('dispatch-workflow');
     const workflowRef = v.optional('dispatch-ref');
+    const report = v.choice('report', github/* REPORT_KINDS */.tR);
     return {
         results: (0,external_node_path_.resolve)(context.workingDirectory, results),
         remote,
@@ -51354,8 +51386,8 @@ function parseGateSettings(read, context) {
         identity: GATE_IDENTITY,
         github: repo && token && context.connect
             ? {
-                api: context.connect(token),
-                ...repo,
+                repository: new github/* GitHubRepository */.so(context.connect(token), repo),
+                report,
                 workflow,
                 workflowRef,
                 targetUrl: runUrl,
@@ -52633,16 +52665,19 @@ async function initRepository(dir, options = {}) {
 
 /***/ }),
 
-/***/ 354:
+/***/ 8645:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cl: () => (/* binding */ createGitHub)
+  so: () => (/* reexport */ GitHubRepository),
+  tR: () => (/* reexport */ REPORT_KINDS),
+  Cl: () => (/* binding */ createGitHub),
+  Ki: () => (/* reexport */ reportVerdict)
 });
 
-// UNUSED EXPORTS: apiBaseUrl, githubRetryPolicy, parseRepository
+// UNUSED EXPORTS: IssueKeeper, apiBaseUrl, githubRetryPolicy, hasMarker, httpStatus, markedBody, markerKeyText, parseMarker, parseMarkers, parseRepository, renderMarker
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -52704,7 +52739,7 @@ class Context {
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -57977,13 +58012,264 @@ throttling.triggersNotification = triggersNotification;
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/github/repository.js
+
+/** `owner/repo` split, with an error that names the input and the expected form. */
+function parseRepository(value, input = 'repository') {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+    if (!m || m[2] === '.' || m[2] === '..') {
+        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+    }
+    return { owner: m[1], repo: m[2] };
+}
+const issueItem = (i) => ({
+    number: i.number,
+    url: i.html_url,
+    title: i.title,
+    body: i.body ?? '',
+    labels: (i.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+});
+/** GitHub refuses more annotations than this in one request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+class GitHubRepository {
+    api;
+    owner;
+    repo;
+    constructor(api, repository) {
+        this.api = api;
+        const r = typeof repository === 'string' ? parseRepository(repository) : repository;
+        this.owner = r.owner;
+        this.repo = r.repo;
+    }
+    get fullName() {
+        return `${this.owner}/${this.repo}`;
+    }
+    get where() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    // ---- issues ---------------------------------------------------------------------------
+    /** The open issues (not pull requests), only those with every label given when some are. */
+    async openIssues(labels = []) {
+        const all = await this.api.paginate(this.api.rest.issues.listForRepo, {
+            ...this.where,
+            state: 'open',
+            per_page: 100,
+            ...(labels.length ? { labels: labels.join(',') } : {}),
+        });
+        return all.filter((i) => !i.pull_request).map(issueItem);
+    }
+    async createIssue(fields) {
+        const r = await this.api.rest.issues.create({ ...this.where, ...fields });
+        return issueItem(r.data);
+    }
+    /** Changes an issue's (or a pull request's) title, body, labels or assignees. */
+    async updateIssue(number, fields) {
+        const r = await this.api.rest.issues.update({ ...this.where, issue_number: number, ...fields });
+        return issueItem(r.data);
+    }
+    /** Closes an issue, saying why in a comment first. */
+    async closeIssue(number, comment, reason = 'completed') {
+        await this.comment(number, comment);
+        await this.api.rest.issues.update({
+            ...this.where,
+            issue_number: number,
+            state: 'closed',
+            state_reason: reason,
+        });
+    }
+    async addLabels(number, labels) {
+        if (!labels.length)
+            return;
+        await this.api.rest.issues.addLabels({ ...this.where, issue_number: number, labels });
+    }
+    // ---- comments (issues and pull requests alike) -----------------------------------------
+    async comments(number) {
+        const all = await this.api.paginate(this.api.rest.issues.listComments, {
+            ...this.where,
+            issue_number: number,
+            per_page: 100,
+        });
+        return all.map((c) => ({ id: c.id, body: c.body ?? '' }));
+    }
+    async comment(number, body) {
+        const r = await this.api.rest.issues.createComment({
+            ...this.where,
+            issue_number: number,
+            body,
+        });
+        return { id: r.data.id, body: r.data.body ?? '' };
+    }
+    // ---- pull requests ---------------------------------------------------------------------
+    /** Pull requests: every open one (whatever its base), or the closed ones of a head branch. */
+    async pulls(filter) {
+        const all = await this.api.paginate(this.api.rest.pulls.list, {
+            ...this.where,
+            state: filter.state,
+            ...(filter.state === 'closed' ? { head: `${this.owner}:${filter.head}` } : {}),
+            per_page: 100,
+        });
+        return all.map((p) => ({
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: !!p.merged_at,
+        }));
+    }
+    async createPull(fields) {
+        const r = await this.api.rest.pulls.create({
+            ...this.where,
+            ...fields,
+            maintainer_can_modify: true,
+        });
+        const p = r.data;
+        return {
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: false,
+        };
+    }
+    async updatePull(number, fields) {
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, ...fields });
+    }
+    /** Closes a pull request, saying why in a comment first. */
+    async closePull(number, comment) {
+        await this.comment(number, comment);
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, state: 'closed' });
+    }
+    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
+    async setDraft(nodeId, draft) {
+        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+        await this.api.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: nodeId });
+    }
+    async requestReviewers(number, reviewers, teams) {
+        await this.api.rest.pulls.requestReviewers({
+            ...this.where,
+            pull_number: number,
+            reviewers,
+            team_reviewers: teams,
+        });
+    }
+    // ---- commit statuses, check runs, dispatches -------------------------------------------
+    async setCommitStatus(status) {
+        await this.api.rest.repos.createCommitStatus({
+            ...this.where,
+            sha: status.sha,
+            state: status.state,
+            context: status.context,
+            // GitHub refuses a longer description.
+            description: status.description.length > 140
+                ? status.description.slice(0, 137) + '...'
+                : status.description,
+            target_url: status.targetUrl,
+        });
+    }
+    /** Creates a check run (completed when it has a conclusion); annotations 50 a request. */
+    async createCheckRun(c) {
+        const annotations = c.annotations ?? [];
+        const output = (part) => ({
+            title: c.title,
+            summary: c.summary,
+            ...(c.text ? { text: c.text } : {}),
+            ...(part.length ? { annotations: part } : {}),
+        });
+        const r = await this.api.rest.checks.create({
+            ...this.where,
+            name: c.name,
+            head_sha: c.sha,
+            ...(c.conclusion
+                ? { status: 'completed', conclusion: c.conclusion }
+                : { status: 'in_progress' }),
+            ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
+            output: output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
+        });
+        for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+            await this.api.rest.checks.update({
+                ...this.where,
+                check_run_id: r.data.id,
+                output: output(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+            });
+        return { id: r.data.id, url: r.data.html_url ?? '' };
+    }
+    async dispatchWorkflow(workflow, ref, inputs) {
+        await this.api.rest.actions.createWorkflowDispatch({
+            ...this.where,
+            workflow_id: workflow,
+            ref,
+            inputs,
+        });
+    }
+}
+/** The HTTP status of a failed API call, when it has one. */
+function httpStatus(e) {
+    const s = e?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+//# sourceMappingURL=repository.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/checks.js
+/**
+ * A verdict reported on a commit, as a check run (a name, a conclusion, a summary in Markdown
+ * and annotations) or as a commit status (a state and one line). A token that may not create
+ * check runs (a 403: no `checks: write`) falls back to a status, with a warning, so the
+ * verdict is still shown.
+ */
+
+
+const REPORT_KINDS = ['check-run', 'status'];
+/** How a state shows as a check run: a pending verdict stays in progress. */
+const CONCLUSION = {
+    success: 'success',
+    failure: 'failure',
+    error: 'failure',
+    pending: undefined,
+};
+/** GitHub's limit on a check run's summary. */
+const SUMMARY_LIMIT = 65535;
+/** Reports a verdict; returns how it was reported in the end. */
+async function reportVerdict(repository, v, kind, logger) {
+    if (kind === 'check-run') {
+        try {
+            await repository.createCheckRun({
+                sha: v.sha,
+                name: v.name,
+                conclusion: CONCLUSION[v.state],
+                title: v.description,
+                summary: v.summary.length > SUMMARY_LIMIT
+                    ? v.summary.slice(0, SUMMARY_LIMIT - 60) + '\n\n_(cut short: see the run summary)_\n'
+                    : v.summary,
+                annotations: v.annotations,
+                detailsUrl: v.detailsUrl,
+            });
+            return 'check-run';
+        }
+        catch (e) {
+            if (httpStatus(e) !== 403)
+                throw e;
+            logger?.warning(`Could not create the check run ${v.name} on ${v.sha} (${(0,errors/* errorMessage */.gJ)(e)}): the token needs 'checks: write'. Setting a commit status instead.`);
+        }
+    }
+    await repository.setCommitStatus({
+        sha: v.sha,
+        context: v.name,
+        state: v.state,
+        description: v.description,
+        targetUrl: v.detailsUrl,
+    });
+    return 'status';
+}
+//# sourceMappingURL=checks.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/github.js
 /**
  * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
  * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
  * the API address from GITHUB_API_URL, so GitHub Enterprise Server and the tests' server work.
+ * The client is made by the entry points only (an action's main.ts, the command line) and
+ * passed in. This file is the GitHub module's front: what it asks of GitHub is in github/
+ * (repository.ts: every API call, by name; keeper.ts: one issue per marker; marker.ts: the one
+ * marker format; checks.ts: a verdict as a check run or a commit status).
  */
-
 
 
 
@@ -58031,14 +58317,11 @@ function createGitHub(options) {
         },
     }, retry, throttling);
 }
-/** `owner/repo` split, with an error that names the input and the expected form. */
-function parseRepository(value, input = 'repository') {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m || m[2] === '.' || m[2] === '..') {
-        throw invalid(input, value, 'format {owner}/{repo}');
-    }
-    return { owner: m[1], repo: m[2] };
-}
+// The named operations, the keepers and the markers: the rest of the GitHub module.
+
+
+
+
 //# sourceMappingURL=github.js.map
 
 /***/ }),
@@ -58052,7 +58335,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8178);
 /* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
 /* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(354);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8645);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2010);
 /** The push-gate action: inputs → gateFlight → outputs, summary, annotations. */
 
@@ -58453,7 +58736,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

@@ -33473,6 +33473,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ invalid),
 /* harmony export */   Hu: () => (/* binding */ settingError),
 /* harmony export */   Iu: () => (/* binding */ capitalised),
 /* harmony export */   L_: () => (/* binding */ SettingError),
@@ -33481,7 +33482,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
 /* harmony export */   zf: () => (/* binding */ missingSetting)
 /* harmony export */ });
-/* unused harmony exports inputNames, invalid */
+/* unused harmony export inputNames */
 /**
  * An error the user can fix: a bad input, a malformed file, a branch that does not exist.
  * Actions report it plainly (no stack), the command line exits 2. Everything else is a bug
@@ -34806,368 +34807,20 @@ async function initRepository(dir, options = {}) {
 
 /***/ }),
 
-/***/ 6177:
+/***/ 8434:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  er: () => (/* binding */ parseTrackSettings),
-  Sj: () => (/* binding */ validateSettings)
+  so: () => (/* reexport */ GitHubRepository),
+  Cl: () => (/* binding */ createGitHub),
+  xY: () => (/* reexport */ hasMarker),
+  gY: () => (/* reexport */ parseMarker),
+  Bd: () => (/* reexport */ renderMarker)
 });
 
-// UNUSED EXPORTS: MODES, TRACK_SETTINGS, checkBranch, compilePattern
-
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
-;// CONCATENATED MODULE: ./build/actions/lib/settings.js
-/**
- * A part's settings, read the same way by both front ends: the action from its inputs, the
- * command line from its options and the environment. Each part declares its settings once
- * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
- * reader it is given knows which front end it is, so an error names the setting as the user
- * wrote it (`input 'source'`, `--source`).
- */
-
-
-
-/** The settings of one part, read through a reader, defaults and forms applied in one way. */
-class Settings {
-    read;
-    declared;
-    constructor(read, declared) {
-        this.read = read;
-        this.declared = declared;
-    }
-    get frontEnd() {
-        return this.read.frontEnd;
-    }
-    /** The value, or the declared default. */
-    string(setting) {
-        const d = this.declared[setting];
-        if (!d)
-            throw new Error(`setting '${setting}' is not declared`);
-        return this.read.get(setting) || d.default || '';
-    }
-    /** The value, or undefined when empty. */
-    optional(setting) {
-        return this.string(setting) || undefined;
-    }
-    required(setting, what) {
-        const v = this.string(setting);
-        if (!v)
-            throw (0,errors/* missingSetting */.zf)(setting, what);
-        return v;
-    }
-    /** A token, masked at once; '' when none. */
-    secret(setting) {
-        const v = this.string(setting);
-        if (v)
-            this.read.mask(v);
-        return v;
-    }
-    boolean(setting) {
-        const v = this.string(setting).toLowerCase();
-        if (['', 'false', 'no', 'off', '0'].includes(v))
-            return false;
-        if (['true', 'yes', 'on', '1'].includes(v))
-            return true;
-        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
-    }
-    integer(setting, range) {
-        const v = this.string(setting);
-        const n = /^\d+$/.test(v) ? Number(v) : NaN;
-        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
-            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
-                ? `a whole number of ${range.min} or more`
-                : `a whole number from ${range.min} to ${range.max}`);
-        return n;
-    }
-    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
-    list(setting) {
-        return this.string(setting)
-            .split(/[\n,]/)
-            .map((s) => s.replace(/#.*$/, '').trim())
-            .filter(Boolean);
-    }
-    /** One item a line (for items that may hold commas: regular expressions). */
-    lines(setting) {
-        return this.string(setting)
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean);
-    }
-    choice(setting, choices) {
-        const v = this.string(setting);
-        if (!choices.includes(v))
-            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
-        return v;
-    }
-    /** `owner/repo`, split; undefined when empty. */
-    repository(setting) {
-        const v = this.string(setting);
-        if (!v)
-            return undefined;
-        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
-        if (!m || m[2] === '.' || m[2] === '..')
-            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
-        return { owner: m[1], repo: m[2] };
-    }
-    invalid(setting, value, expected) {
-        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
-    }
-    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
-    remote(setting, workingDirectory, token) {
-        const v = this.string(setting);
-        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
-    }
-}
-/**
- * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
- * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
- * of its own (a token is a setting apart), and one given a token names one repository: the
- * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
- */
-function repositoryOf(setting, value, workingDirectory, token) {
-    const expected = 'an https:// URL of a repository, or a local path';
-    if (value.startsWith('-'))
-        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
-    let remote;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
-        }
-        if (url.username || url.password)
-            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
-        remote = { url: value, token };
-    }
-    else
-        remote = {
-            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
-            token,
-        };
-    try {
-        (0,git/* credentialFor */.FX)(remote);
-    }
-    catch (e) {
-        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
-        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
-    }
-    return remote;
-}
-/** A reader over plain values (tests, and anything that is neither front end). */
-function valuesReader(values, frontEnd = 'action') {
-    return {
-        frontEnd,
-        get: (setting) => (values[setting] ?? '').trim(),
-        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
-        mask: () => { },
-    };
-}
-//# sourceMappingURL=settings.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
-/**
- * The settings of one track run, parsed and checked in one place, before anything changes:
- * the action's main.ts and `tributary track` both build them here, each with its own reader.
- */
-
-
-/** Every input of the track-upstream action, with the default its action.yml declares. */
-const TRACK_SETTINGS = {
-    mode: { required: true },
-    token: { secret: true, runner: '${{ github.token }}' },
-    repository: { runner: '${{ github.repository }}' },
-    'git-url': {},
-    'api-url': {},
-    target: { default: 'staging' },
-    upstream: {},
-    'upstream-url': {},
-    strategy: { default: 'merge' },
-    'stable-patterns': {},
-    'reference-patterns': {},
-    commits: {},
-    grouping: { default: 'per-commit' },
-    since: {},
-    'max-pull-requests': { default: '20' },
-    'dry-run': { default: 'false' },
-    'tree-url': {},
-    'tree-token': { secret: true },
-    'pin-branch': {},
-    'pin-tags': {},
-    'require-flight': { default: 'true' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
-    'pin-file': {},
-    'pin-variable': {},
-    'pin-pattern': {},
-    'pin-submodule': {},
-    labels: {},
-    reviewers: {},
-    'team-reviewers': {},
-    assignees: {},
-    draft: { default: 'false' },
-    'committer-name': { default: 'github-actions[bot]' },
-    'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
-    signoff: { default: 'false' },
-    conflicts: { default: 'draft' },
-    'branch-prefix': { default: 'tributary/' },
-    'work-directory': {},
-    filter: { default: 'blob:none' },
-};
-const MODES = ['sync', 'backport', 'pin'];
-/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
-function compilePattern(setting, source, groups = 0) {
-    let re;
-    try {
-        re = new RegExp(source, 'm');
-    }
-    catch (e) {
-        throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression: ${e.message}`);
-    }
-    if (groups > 0) {
-        const count = new RegExp(`${source}|`).exec('').length - 1;
-        if (count < groups)
-            throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression with a capture group for the revision`);
-    }
-    return re;
-}
-// Control characters are what git refuses in ref names.
-// eslint-disable-next-line no-control-regex
-const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
-/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
-function checkBranch(setting, value) {
-    if (!value || !BRANCH.test(value))
-        throw (0,errors/* invalidSetting */.gT)(setting, value, 'a branch name');
-    return value.replace(/^refs\/heads\//, '');
-}
-/** Checks what depends on the mode; called by every front end after filling the settings. */
-function validateSettings(s) {
-    checkBranch('target', s.target);
-    if (s.mode !== 'pin')
-        checkBranch('upstream', s.upstream);
-    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
-        throw (0,errors/* invalidSetting */.gT)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
-    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
-        throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
-    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
-        throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
-    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
-        throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
-    // A dry run that would still write is worse than none: refuse it where there is none.
-    if (s.dryRun && s.mode !== 'backport')
-        throw new errors/* SettingError */.L_('dry-run', (name) => `${(0,errors/* capitalised */.Iu)(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`);
-    if (s.mode === 'pin') {
-        const p = s.pin;
-        if (!p?.treeUrl)
-            throw new errors/* SettingError */.L_('tree-url', (name) => `pin mode needs ${name}: the hosted tree the pin follows.`);
-        if (!p.branch === !p.tags)
-            throw new errors/* SettingError */.L_('pin-branch', (name, n) => `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`);
-        if (p.branch)
-            checkBranch('pin-branch', p.branch);
-        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
-        if (kinds !== 1)
-            throw new errors/* SettingError */.L_('pin-variable', (name, n) => `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`);
-        if ((p.variable || p.pattern) && !p.file)
-            throw new errors/* SettingError */.L_('pin-file', (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`);
-        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
-            throw (0,errors/* invalidSetting */.gT)('pin-variable', p.variable, 'a Makefile variable name');
-        for (const [name, path] of [
-            ['pin-file', p.file],
-            ['pin-submodule', p.submodule],
-        ]) {
-            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
-                throw (0,errors/* invalidSetting */.gT)(name, path, 'a path inside the repository');
-        }
-    }
-    return s;
-}
-/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
-function parseTrackSettings(read, context) {
-    const v = new Settings(read, TRACK_SETTINGS);
-    v.required('mode', `the mode, one of ${MODES.join(', ')}`);
-    const mode = v.choice('mode', MODES);
-    v.required('repository', 'the repository the pull requests are opened in, owner/repo');
-    const { owner, repo } = v.repository('repository');
-    const token = v.secret('token');
-    if (!token)
-        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
-    const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
-    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
-        throw v.invalid('git-url', gitUrl, 'an https:// URL');
-    const upstream = v.string('upstream');
-    if (mode !== 'pin' && !upstream)
-        throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
-    const pattern = v.string('pin-pattern');
-    const filter = v.string('filter');
-    return {
-        mode,
-        owner,
-        repo,
-        gitUrl,
-        token,
-        apiUrl: v.optional('api-url'),
-        target: v.string('target'),
-        upstream,
-        upstreamUrl: v.optional('upstream-url'),
-        strategy: v.choice('strategy', ['merge', 'rebase']),
-        stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
-        referencePatterns: v
-            .lines('reference-patterns')
-            .map((p) => compilePattern('reference-patterns', p, 1)),
-        commits: v.list('commits'),
-        grouping: v.choice('grouping', ['per-commit', 'batch']),
-        since: v.optional('since'),
-        maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
-        dryRun: v.boolean('dry-run'),
-        pin: mode === 'pin'
-            ? {
-                treeUrl: v.string('tree-url'),
-                treeToken: v.secret('tree-token') || undefined,
-                branch: v.optional('pin-branch'),
-                tags: v.optional('pin-tags'),
-                notesRef: v.string('notes-ref'),
-                requireFlight: v.boolean('require-flight'),
-                file: v.optional('pin-file'),
-                variable: v.optional('pin-variable'),
-                pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
-                submodule: v.optional('pin-submodule'),
-            }
-            : undefined,
-        labels: v.list('labels'),
-        reviewers: v.list('reviewers'),
-        teamReviewers: v.list('team-reviewers'),
-        assignees: v.list('assignees'),
-        draft: v.boolean('draft'),
-        identity: { name: v.string('committer-name'), email: v.string('committer-email') },
-        signoff: v.boolean('signoff'),
-        conflicts: v.choice('conflicts', ['draft', 'issue']),
-        branchPrefix: v.string('branch-prefix'),
-        workDir: v.string('work-directory') || context.defaultWorkDir,
-        // `none`: whole objects (a server without partial-clone support).
-        filter: filter === 'none' ? '' : filter,
-    };
-}
-//# sourceMappingURL=settings.js.map
-
-/***/ }),
-
-/***/ 2544:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ trackUpstream)
-});
-
-// UNUSED EXPORTS: sameOrigin
+// UNUSED EXPORTS: IssueKeeper, REPORT_KINDS, apiBaseUrl, githubRetryPolicy, httpStatus, markedBody, markerKeyText, parseMarkers, parseRepository, reportVerdict
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -40502,13 +40155,334 @@ throttling.triggersNotification = triggersNotification;
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+;// CONCATENATED MODULE: ./build/actions/lib/github/repository.js
+
+/** `owner/repo` split, with an error that names the input and the expected form. */
+function parseRepository(value, input = 'repository') {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+    if (!m || m[2] === '.' || m[2] === '..') {
+        throw (0,errors/* invalid */.Gq)(input, value, 'format {owner}/{repo}');
+    }
+    return { owner: m[1], repo: m[2] };
+}
+const issueItem = (i) => ({
+    number: i.number,
+    url: i.html_url,
+    title: i.title,
+    body: i.body ?? '',
+    labels: (i.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+});
+/** GitHub refuses more annotations than this in one request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+class GitHubRepository {
+    api;
+    owner;
+    repo;
+    constructor(api, repository) {
+        this.api = api;
+        const r = typeof repository === 'string' ? parseRepository(repository) : repository;
+        this.owner = r.owner;
+        this.repo = r.repo;
+    }
+    get fullName() {
+        return `${this.owner}/${this.repo}`;
+    }
+    get where() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    // ---- issues ---------------------------------------------------------------------------
+    /** The open issues (not pull requests), only those with every label given when some are. */
+    async openIssues(labels = []) {
+        const all = await this.api.paginate(this.api.rest.issues.listForRepo, {
+            ...this.where,
+            state: 'open',
+            per_page: 100,
+            ...(labels.length ? { labels: labels.join(',') } : {}),
+        });
+        return all.filter((i) => !i.pull_request).map(issueItem);
+    }
+    async createIssue(fields) {
+        const r = await this.api.rest.issues.create({ ...this.where, ...fields });
+        return issueItem(r.data);
+    }
+    /** Changes an issue's (or a pull request's) title, body, labels or assignees. */
+    async updateIssue(number, fields) {
+        const r = await this.api.rest.issues.update({ ...this.where, issue_number: number, ...fields });
+        return issueItem(r.data);
+    }
+    /** Closes an issue, saying why in a comment first. */
+    async closeIssue(number, comment, reason = 'completed') {
+        await this.comment(number, comment);
+        await this.api.rest.issues.update({
+            ...this.where,
+            issue_number: number,
+            state: 'closed',
+            state_reason: reason,
+        });
+    }
+    async addLabels(number, labels) {
+        if (!labels.length)
+            return;
+        await this.api.rest.issues.addLabels({ ...this.where, issue_number: number, labels });
+    }
+    // ---- comments (issues and pull requests alike) -----------------------------------------
+    async comments(number) {
+        const all = await this.api.paginate(this.api.rest.issues.listComments, {
+            ...this.where,
+            issue_number: number,
+            per_page: 100,
+        });
+        return all.map((c) => ({ id: c.id, body: c.body ?? '' }));
+    }
+    async comment(number, body) {
+        const r = await this.api.rest.issues.createComment({
+            ...this.where,
+            issue_number: number,
+            body,
+        });
+        return { id: r.data.id, body: r.data.body ?? '' };
+    }
+    // ---- pull requests ---------------------------------------------------------------------
+    /** Pull requests: every open one (whatever its base), or the closed ones of a head branch. */
+    async pulls(filter) {
+        const all = await this.api.paginate(this.api.rest.pulls.list, {
+            ...this.where,
+            state: filter.state,
+            ...(filter.state === 'closed' ? { head: `${this.owner}:${filter.head}` } : {}),
+            per_page: 100,
+        });
+        return all.map((p) => ({
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: !!p.merged_at,
+        }));
+    }
+    async createPull(fields) {
+        const r = await this.api.rest.pulls.create({
+            ...this.where,
+            ...fields,
+            maintainer_can_modify: true,
+        });
+        const p = r.data;
+        return {
+            ...issueItem(p),
+            headSha: p.head.sha,
+            nodeId: p.node_id,
+            draft: p.draft,
+            merged: false,
+        };
+    }
+    async updatePull(number, fields) {
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, ...fields });
+    }
+    /** Closes a pull request, saying why in a comment first. */
+    async closePull(number, comment) {
+        await this.comment(number, comment);
+        await this.api.rest.pulls.update({ ...this.where, pull_number: number, state: 'closed' });
+    }
+    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
+    async setDraft(nodeId, draft) {
+        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+        await this.api.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: nodeId });
+    }
+    async requestReviewers(number, reviewers, teams) {
+        await this.api.rest.pulls.requestReviewers({
+            ...this.where,
+            pull_number: number,
+            reviewers,
+            team_reviewers: teams,
+        });
+    }
+    // ---- commit statuses, check runs, dispatches -------------------------------------------
+    async setCommitStatus(status) {
+        await this.api.rest.repos.createCommitStatus({
+            ...this.where,
+            sha: status.sha,
+            state: status.state,
+            context: status.context,
+            // GitHub refuses a longer description.
+            description: status.description.length > 140
+                ? status.description.slice(0, 137) + '...'
+                : status.description,
+            target_url: status.targetUrl,
+        });
+    }
+    /** Creates a check run (completed when it has a conclusion); annotations 50 a request. */
+    async createCheckRun(c) {
+        const annotations = c.annotations ?? [];
+        const output = (part) => ({
+            title: c.title,
+            summary: c.summary,
+            ...(c.text ? { text: c.text } : {}),
+            ...(part.length ? { annotations: part } : {}),
+        });
+        const r = await this.api.rest.checks.create({
+            ...this.where,
+            name: c.name,
+            head_sha: c.sha,
+            ...(c.conclusion
+                ? { status: 'completed', conclusion: c.conclusion }
+                : { status: 'in_progress' }),
+            ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
+            output: output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
+        });
+        for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+            await this.api.rest.checks.update({
+                ...this.where,
+                check_run_id: r.data.id,
+                output: output(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+            });
+        return { id: r.data.id, url: r.data.html_url ?? '' };
+    }
+    async dispatchWorkflow(workflow, ref, inputs) {
+        await this.api.rest.actions.createWorkflowDispatch({
+            ...this.where,
+            workflow_id: workflow,
+            ref,
+            inputs,
+        });
+    }
+}
+/** The HTTP status of a failed API call, when it has one. */
+function repository_httpStatus(e) {
+    const s = e?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+//# sourceMappingURL=repository.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/marker.js
+/**
+ * The one marker that makes a pull request, an issue or a comment ours: an HTML comment in its
+ * body (invisible on GitHub; never the title, which people edit), naming what it is for.
+ *
+ *   <!-- tributary:<kind> <key> -->
+ *   <!-- tributary:<kind> <key>
+ *   {"a":"JSON payload, for a part that keeps state in the body"} -->
+ *
+ * `kind` says which part keeps it (`track`, `divergence`, `watch`), `key` which purpose of that
+ * part: one open item per kind and key. Two older forms are still read, so nothing opened
+ * before is opened again: the backport report's `<!-- tributary:divergence <subject> -->`
+ * (this very form without a payload) and track's `<!-- tributary:track {JSON} -->`, whose key
+ * the caller derives from the payload (`keyOf`).
+ */
+/** A key as written: one line, no `--` (which would end the HTML comment early). */
+function markerKeyText(key) {
+    return key.replace(/\s+/g, ' ').trim().replace(/-{2,}/g, '-');
+}
+function renderMarker(kind, key, payload) {
+    if (!/^[a-z][a-z0-9-]*$/.test(kind))
+        throw new Error(`A marker kind is [a-z0-9-]: '${kind}'`);
+    const head = `<!-- tributary:${kind} ${markerKeyText(key)}`;
+    if (payload === undefined)
+        return `${head} -->`;
+    // JSON never needs `--` outside strings, and inside them it is escaped: the comment stays whole.
+    return `${head}\n${JSON.stringify(payload).replace(/--/g, '-\\u002d')} -->`;
+}
+const MARKER = /<!-- tributary:([a-z][a-z0-9-]*) ([^\n]*?)(?:\n(\{[^\n]*\}))? -->/g;
+/**
+ * The markers of `kind` in a body, oldest form included. `keyOf` gives the key of a marker in
+ * the old JSON-only form from its payload; without it such a marker is skipped. A damaged
+ * payload makes no marker: the item is not ours to change.
+ */
+function parseMarkers(body, kind, keyOf) {
+    const found = [];
+    for (const m of (body ?? '').matchAll(MARKER)) {
+        if (m[1] !== kind)
+            continue;
+        const text = m[2].trim();
+        try {
+            if (m[3] !== undefined) {
+                found.push({ kind, key: markerKeyText(text), payload: JSON.parse(m[3]) });
+            }
+            else if (text.startsWith('{')) {
+                // The old form: `<!-- tributary:track {JSON} -->`, the key implied by the payload.
+                const payload = JSON.parse(text);
+                const key = keyOf?.(payload);
+                if (key !== undefined)
+                    found.push({ kind, key: markerKeyText(key), payload });
+            }
+            else
+                found.push({ kind, key: markerKeyText(text) });
+        }
+        catch {
+            continue;
+        }
+    }
+    return found;
+}
+/** The first marker of `kind` in a body, or undefined. */
+function parseMarker(body, kind, keyOf) {
+    return parseMarkers(body, kind, keyOf)[0];
+}
+/** Whether a body carries the marker of this kind and key, in any form. */
+function hasMarker(body, kind, key, keyOf) {
+    const want = markerKeyText(key);
+    return parseMarkers(body, kind, keyOf).some((m) => m.key === want);
+}
+//# sourceMappingURL=marker.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/github/checks.js
+/**
+ * A verdict reported on a commit, as a check run (a name, a conclusion, a summary in Markdown
+ * and annotations) or as a commit status (a state and one line). A token that may not create
+ * check runs (a 403: no `checks: write`) falls back to a status, with a warning, so the
+ * verdict is still shown.
+ */
+
+
+const REPORT_KINDS = (/* unused pure expression or super */ null && (['check-run', 'status']));
+/** How a state shows as a check run: a pending verdict stays in progress. */
+const CONCLUSION = {
+    success: 'success',
+    failure: 'failure',
+    error: 'failure',
+    pending: undefined,
+};
+/** GitHub's limit on a check run's summary. */
+const SUMMARY_LIMIT = 65535;
+/** Reports a verdict; returns how it was reported in the end. */
+async function reportVerdict(repository, v, kind, logger) {
+    if (kind === 'check-run') {
+        try {
+            await repository.createCheckRun({
+                sha: v.sha,
+                name: v.name,
+                conclusion: CONCLUSION[v.state],
+                title: v.description,
+                summary: v.summary.length > SUMMARY_LIMIT
+                    ? v.summary.slice(0, SUMMARY_LIMIT - 60) + '\n\n_(cut short: see the run summary)_\n'
+                    : v.summary,
+                annotations: v.annotations,
+                detailsUrl: v.detailsUrl,
+            });
+            return 'check-run';
+        }
+        catch (e) {
+            if (httpStatus(e) !== 403)
+                throw e;
+            logger?.warning(`Could not create the check run ${v.name} on ${v.sha} (${errorMessage(e)}): the token needs 'checks: write'. Setting a commit status instead.`);
+        }
+    }
+    await repository.setCommitStatus({
+        sha: v.sha,
+        context: v.name,
+        state: v.state,
+        description: v.description,
+        targetUrl: v.detailsUrl,
+    });
+    return 'status';
+}
+//# sourceMappingURL=checks.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/github.js
 /**
  * The one client factory for the GitHub REST API: Octokit from @actions/github, with retries
  * of 5xx answers and GitHub's recommended throttling (primary and secondary rate limits), and
  * the API address from GITHUB_API_URL, so GitHub Enterprise Server and the tests' server work.
+ * The client is made by the entry points only (an action's main.ts, the command line) and
+ * passed in. This file is the GitHub module's front: what it asks of GitHub is in github/
+ * (repository.ts: every API call, by name; keeper.ts: one issue per marker; marker.ts: the one
+ * marker format; checks.ts: a verdict as a check run or a commit status).
  */
-
 
 
 
@@ -40556,44 +40530,410 @@ function createGitHub(options) {
         },
     }, retry, throttling);
 }
-/** `owner/repo` split, with an error that names the input and the expected form. */
-function parseRepository(value, input = 'repository') {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-    if (!m || m[2] === '.' || m[2] === '..') {
-        throw invalid(input, value, 'format {owner}/{repo}');
-    }
-    return { owner: m[1], repo: m[2] };
-}
+// The named operations, the keepers and the markers: the rest of the GitHub module.
+
+
+
+
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 6177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  er: () => (/* binding */ parseTrackSettings),
+  Sj: () => (/* binding */ validateSettings)
+});
+
+// UNUSED EXPORTS: MODES, TRACK_SETTINGS, checkBranch, compilePattern
+
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
+var git = __nccwpck_require__(426);
+;// CONCATENATED MODULE: ./build/actions/lib/settings.js
+/**
+ * A part's settings, read the same way by both front ends: the action from its inputs, the
+ * command line from its options and the environment. Each part declares its settings once
+ * (name, default as action.yml says it) and parses them in `parse<Part>Settings(read)`; the
+ * reader it is given knows which front end it is, so an error names the setting as the user
+ * wrote it (`input 'source'`, `--source`).
+ */
+
+
+
+/** The settings of one part, read through a reader, defaults and forms applied in one way. */
+class Settings {
+    read;
+    declared;
+    constructor(read, declared) {
+        this.read = read;
+        this.declared = declared;
+    }
+    get frontEnd() {
+        return this.read.frontEnd;
+    }
+    /** The value, or the declared default. */
+    string(setting) {
+        const d = this.declared[setting];
+        if (!d)
+            throw new Error(`setting '${setting}' is not declared`);
+        return this.read.get(setting) || d.default || '';
+    }
+    /** The value, or undefined when empty. */
+    optional(setting) {
+        return this.string(setting) || undefined;
+    }
+    required(setting, what) {
+        const v = this.string(setting);
+        if (!v)
+            throw (0,errors/* missingSetting */.zf)(setting, what);
+        return v;
+    }
+    /** A token, masked at once; '' when none. */
+    secret(setting) {
+        const v = this.string(setting);
+        if (v)
+            this.read.mask(v);
+        return v;
+    }
+    boolean(setting) {
+        const v = this.string(setting).toLowerCase();
+        if (['', 'false', 'no', 'off', '0'].includes(v))
+            return false;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        throw (0,errors/* invalidSetting */.gT)(setting, v, 'true or false');
+    }
+    integer(setting, range) {
+        const v = this.string(setting);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < range.min || (range.max !== undefined && n > range.max))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, range.max === undefined
+                ? `a whole number of ${range.min} or more`
+                : `a whole number from ${range.min} to ${range.max}`);
+        return n;
+    }
+    /** One item a line, or separated by commas; blank items and `# comments` dropped. */
+    list(setting) {
+        return this.string(setting)
+            .split(/[\n,]/)
+            .map((s) => s.replace(/#.*$/, '').trim())
+            .filter(Boolean);
+    }
+    /** One item a line (for items that may hold commas: regular expressions). */
+    lines(setting) {
+        return this.string(setting)
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    }
+    choice(setting, choices) {
+        const v = this.string(setting);
+        if (!choices.includes(v))
+            throw (0,errors/* invalidSetting */.gT)(setting, v, `one of ${choices.join(', ')}`);
+        return v;
+    }
+    /** `owner/repo`, split; undefined when empty. */
+    repository(setting) {
+        const v = this.string(setting);
+        if (!v)
+            return undefined;
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(v);
+        if (!m || m[2] === '.' || m[2] === '..')
+            throw (0,errors/* invalidSetting */.gT)(setting, v, 'format {owner}/{repo}');
+        return { owner: m[1], repo: m[2] };
+    }
+    invalid(setting, value, expected) {
+        return (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    }
+    /** A repository (see repositoryOf), with the token for it; undefined when empty. */
+    remote(setting, workingDirectory, token) {
+        const v = this.string(setting);
+        return v ? repositoryOf(setting, v, workingDirectory, token) : undefined;
+    }
+}
+/**
+ * A repository as a setting gives it, a URL or a local path (resolved from `workingDirectory`;
+ * `host:path` is ssh, as git reads it), with the token for it. A URL never carries credentials
+ * of its own (a token is a setting apart), and one given a token names one repository: the
+ * token is scoped to it (credentialFor), so a whole server is refused here, before anything.
+ */
+function repositoryOf(setting, value, workingDirectory, token) {
+    const expected = 'an https:// URL of a repository, or a local path';
+    if (value.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+    let remote;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw (0,errors/* invalidSetting */.gT)(setting, value, expected);
+        }
+        if (url.username || url.password)
+            throw new errors/* SettingError */.L_(setting, (name) => `${(0,errors/* capitalised */.Iu)(name)} has a user or token in its URL (${url.protocol}//${url.host}${url.pathname}): a token is given on its own, never in a URL.`);
+        remote = { url: value, token };
+    }
+    else
+        remote = {
+            url: (0,git/* transportOf */.JH)(value) === 'local' ? (0,external_node_path_.resolve)(workingDirectory, value) : value,
+            token,
+        };
+    try {
+        (0,git/* credentialFor */.FX)(remote);
+    }
+    catch (e) {
+        const why = (0,errors/* errorMessage */.gJ)(e).replace(/\.$/, '');
+        throw (0,errors/* invalidSetting */.gT)(setting, value, `the URL of one repository (${why})`);
+    }
+    return remote;
+}
+/** A reader over plain values (tests, and anything that is neither front end). */
+function valuesReader(values, frontEnd = 'action') {
+    return {
+        frontEnd,
+        get: (setting) => (values[setting] ?? '').trim(),
+        name: (setting) => (frontEnd === 'action' ? `input '${setting}'` : `--${setting}`),
+        mask: () => { },
+    };
+}
+//# sourceMappingURL=settings.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
+/**
+ * The settings of one track run, parsed and checked in one place, before anything changes:
+ * the action's main.ts and `tributary track` both build them here, each with its own reader.
+ */
+
+
+/** Every input of the track-upstream action, with the default its action.yml declares. */
+const TRACK_SETTINGS = {
+    mode: { required: true },
+    token: { secret: true, runner: '${{ github.token }}' },
+    repository: { runner: '${{ github.repository }}' },
+    'git-url': {},
+    'api-url': {},
+    target: { default: 'staging' },
+    upstream: {},
+    'upstream-url': {},
+    strategy: { default: 'merge' },
+    'stable-patterns': {},
+    'reference-patterns': {},
+    commits: {},
+    grouping: { default: 'per-commit' },
+    since: {},
+    'max-pull-requests': { default: '20' },
+    'dry-run': { default: 'false' },
+    'tree-url': {},
+    'tree-token': { secret: true },
+    'pin-branch': {},
+    'pin-tags': {},
+    'require-flight': { default: 'true' },
+    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'pin-file': {},
+    'pin-variable': {},
+    'pin-pattern': {},
+    'pin-submodule': {},
+    labels: {},
+    reviewers: {},
+    'team-reviewers': {},
+    assignees: {},
+    draft: { default: 'false' },
+    'committer-name': { default: 'github-actions[bot]' },
+    'committer-email': { default: '41898282+github-actions[bot]@users.noreply.github.com' },
+    signoff: { default: 'false' },
+    conflicts: { default: 'draft' },
+    'branch-prefix': { default: 'tributary/' },
+    'work-directory': {},
+    filter: { default: 'blob:none' },
+};
+const MODES = ['sync', 'backport', 'pin'];
+/** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
+function compilePattern(setting, source, groups = 0) {
+    let re;
+    try {
+        re = new RegExp(source, 'm');
+    }
+    catch (e) {
+        throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression: ${e.message}`);
+    }
+    if (groups > 0) {
+        const count = new RegExp(`${source}|`).exec('').length - 1;
+        if (count < groups)
+            throw (0,errors/* invalidSetting */.gT)(setting, source, `a regular expression with a capture group for the revision`);
+    }
+    return re;
+}
+// Control characters are what git refuses in ref names.
+// eslint-disable-next-line no-control-regex
+const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\\|\.lock$|\/$|\.$))[^\s~^:?*[\x00-\x1f\x7f]+$/;
+/** A branch name as git accepts it (no `..`, no spaces, no `~^:?*[`), or an error naming the setting. */
+function checkBranch(setting, value) {
+    if (!value || !BRANCH.test(value))
+        throw (0,errors/* invalidSetting */.gT)(setting, value, 'a branch name');
+    return value.replace(/^refs\/heads\//, '');
+}
+/** Checks what depends on the mode; called by every front end after filling the settings. */
+function validateSettings(s) {
+    checkBranch('target', s.target);
+    if (s.mode !== 'pin')
+        checkBranch('upstream', s.upstream);
+    if (s.branchPrefix && !BRANCH.test(s.branchPrefix.replace(/\/$/, '') || 'x'))
+        throw (0,errors/* invalidSetting */.gT)('branch-prefix', s.branchPrefix, 'a branch name prefix such as tributary/');
+    if (!/^(?:blob:none|tree:0|blob:limit=\d+[kmg]?|)$/.test(s.filter))
+        throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
+    if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
+        throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
+        throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
+    // A dry run that would still write is worse than none: refuse it where there is none.
+    if (s.dryRun && s.mode !== 'backport')
+        throw new errors/* SettingError */.L_('dry-run', (name) => `${(0,errors/* capitalised */.Iu)(name)}: only backport mode has a dry run; ${s.mode} mode would write. Leave ${name} unset for ${s.mode}.`);
+    if (s.mode === 'pin') {
+        const p = s.pin;
+        if (!p?.treeUrl)
+            throw new errors/* SettingError */.L_('tree-url', (name) => `pin mode needs ${name}: the hosted tree the pin follows.`);
+        if (!p.branch === !p.tags)
+            throw new errors/* SettingError */.L_('pin-branch', (name, n) => `pin mode needs exactly one of ${name} (the tested branch) or ${n.name('pin-tags')} (a tag glob).`);
+        if (p.branch)
+            checkBranch('pin-branch', p.branch);
+        const kinds = [p.variable, p.pattern, p.submodule].filter((x) => x !== undefined).length;
+        if (kinds !== 1)
+            throw new errors/* SettingError */.L_('pin-variable', (name, n) => `pin mode needs exactly one of ${name}, ${n.name('pin-pattern')} or ${n.name('pin-submodule')}.`);
+        if ((p.variable || p.pattern) && !p.file)
+            throw new errors/* SettingError */.L_('pin-file', (name, n) => `${n.name('pin-variable')} and ${n.name('pin-pattern')} need ${name}.`);
+        if (p.variable && !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(p.variable))
+            throw (0,errors/* invalidSetting */.gT)('pin-variable', p.variable, 'a Makefile variable name');
+        for (const [name, path] of [
+            ['pin-file', p.file],
+            ['pin-submodule', p.submodule],
+        ]) {
+            if (path !== undefined && (!path || path.startsWith('/') || path.split('/').includes('..')))
+                throw (0,errors/* invalidSetting */.gT)(name, path, 'a path inside the repository');
+        }
+    }
+    return s;
+}
+/** The track settings from either front end's reader: `main.ts` and `tributary track`. */
+function parseTrackSettings(read, context) {
+    const v = new Settings(read, TRACK_SETTINGS);
+    v.required('mode', `the mode, one of ${MODES.join(', ')}`);
+    const mode = v.choice('mode', MODES);
+    v.required('repository', 'the repository the pull requests are opened in, owner/repo');
+    const { owner, repo } = v.repository('repository');
+    const token = v.secret('token');
+    if (!token)
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
+    const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
+        throw v.invalid('git-url', gitUrl, 'an https:// URL');
+    const upstream = v.string('upstream');
+    if (mode !== 'pin' && !upstream)
+        throw v.invalid('upstream', upstream, `a branch name (${mode} mode needs it)`);
+    const pattern = v.string('pin-pattern');
+    const filter = v.string('filter');
+    return {
+        mode,
+        owner,
+        repo,
+        gitUrl,
+        token,
+        apiUrl: v.optional('api-url'),
+        target: v.string('target'),
+        upstream,
+        upstreamUrl: v.optional('upstream-url'),
+        strategy: v.choice('strategy', ['merge', 'rebase']),
+        stablePatterns: v.lines('stable-patterns').map((p) => compilePattern('stable-patterns', p)),
+        referencePatterns: v
+            .lines('reference-patterns')
+            .map((p) => compilePattern('reference-patterns', p, 1)),
+        commits: v.list('commits'),
+        grouping: v.choice('grouping', ['per-commit', 'batch']),
+        since: v.optional('since'),
+        maxPullRequests: v.integer('max-pull-requests', { min: 1 }),
+        dryRun: v.boolean('dry-run'),
+        pin: mode === 'pin'
+            ? {
+                treeUrl: v.string('tree-url'),
+                treeToken: v.secret('tree-token') || undefined,
+                branch: v.optional('pin-branch'),
+                tags: v.optional('pin-tags'),
+                notesRef: v.string('notes-ref'),
+                requireFlight: v.boolean('require-flight'),
+                file: v.optional('pin-file'),
+                variable: v.optional('pin-variable'),
+                pattern: pattern ? compilePattern('pin-pattern', pattern, 1) : undefined,
+                submodule: v.optional('pin-submodule'),
+            }
+            : undefined,
+        labels: v.list('labels'),
+        reviewers: v.list('reviewers'),
+        teamReviewers: v.list('team-reviewers'),
+        assignees: v.list('assignees'),
+        draft: v.boolean('draft'),
+        identity: { name: v.string('committer-name'), email: v.string('committer-email') },
+        signoff: v.boolean('signoff'),
+        conflicts: v.choice('conflicts', ['draft', 'issue']),
+        branchPrefix: v.string('branch-prefix'),
+        workDir: v.string('work-directory') || context.defaultWorkDir,
+        // `none`: whole objects (a server without partial-clone support).
+        filter: filter === 'none' ? '' : filter,
+    };
+}
+//# sourceMappingURL=settings.js.map
+
+/***/ }),
+
+/***/ 8121:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ trackUpstream)
+});
+
+// UNUSED EXPORTS: sameOrigin
+
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 28 modules
+var github = __nccwpck_require__(8434);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
-const MARKER_PREFIX = '<!-- tributary:track ';
+/**
+ * What track keeps in the marker of its pull requests and conflict issues (the GitHub
+ * module's one marker, kind `track`): the purpose's key, and the state as payload, which
+ * records what tributary last pushed so that a person's push to the branch is recognised.
+ * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
+ */
+
+const MARKER_KIND = 'track';
 /** The key of a purpose: one open pull request per key, ever. */
 function markerKey(m) {
     return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
 }
+function valid(p) {
+    const m = p;
+    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
+}
+/** The key of an old-form marker: implied by its payload. */
+function keyOfPayload(p) {
+    return valid(p) ? markerKey(p) : undefined;
+}
 function renderMarker(m) {
-    // `--` cannot appear inside an HTML comment; JSON never needs it but a subject might.
-    return `${MARKER_PREFIX}${JSON.stringify(m).replace(/--/g, '-\\u002d')} -->`;
+    return (0,github/* renderMarker */.Bd)(MARKER_KIND, markerKey(m), m);
 }
 /** The marker in a body, or undefined when the body has none (or a damaged one). */
 function parseMarker(body) {
-    if (!body)
-        return undefined;
-    const start = body.indexOf(MARKER_PREFIX);
-    if (start < 0)
-        return undefined;
-    const end = body.indexOf(' -->', start);
-    if (end < 0)
-        return undefined;
-    try {
-        const m = JSON.parse(body.slice(start + MARKER_PREFIX.length, end));
-        if (m?.v !== 1 || typeof m.mode !== 'string' || typeof m.target !== 'string')
-            return undefined;
-        return m;
-    }
-    catch {
-        return undefined;
-    }
+    const m = (0,github/* parseMarker */.gY)(body, MARKER_KIND, keyOfPayload);
+    return m && valid(m.payload) ? m.payload : undefined;
 }
 //# sourceMappingURL=marker.js.map
 // EXTERNAL MODULE: external "node:crypto"
@@ -42017,9 +42357,19 @@ async function commitPin(ctx, spot, choice, title) {
 }
 //# sourceMappingURL=pin.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
+/**
+ * One pull request per purpose, found by the marker in its body. This is where idempotence
+ * lives: nothing new → no push and no API write; new upstream commits → the branch moved with
+ * a lease on what tributary last pushed and the body rewritten; a person's push → left alone,
+ * with one comment saying what tributary would have done; a purpose gone → closed, saying why.
+ */
 
 
-const HELD = '<!-- tributary:track-held ';
+
+/** The marker of the comment that says a person's push holds the branch (key: the source). */
+const HELD = 'track-held';
+/** The old form of that comment's marker. */
+const heldBefore = (source) => `<!-- tributary:track-held ${JSON.stringify({ source })} -->`;
 class PullRequests {
     github;
     settings;
@@ -42036,21 +42386,14 @@ class PullRequests {
         this.remoteHead = remoteHead;
         this.logger = logger;
     }
-    get repo() {
-        return { owner: this.settings.owner, repo: this.settings.repo };
-    }
     /**
      * Reads the open pull requests and issues that carry a marker of this mode and target.
      * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
      */
     async load(mode, options = {}) {
-        const pulls = await this.github.paginate(this.github.rest.pulls.list, {
-            ...this.repo,
-            // Every open pull request, not only those on the target: one retargeted by hand
-            // still holds its purpose.
-            state: 'open',
-            per_page: 100,
-        });
+        // Every open pull request, not only those on the target: one retargeted by hand still
+        // holds its purpose.
+        const pulls = await this.github.pulls({ state: 'open' });
         const duplicates = [];
         for (const p of pulls) {
             const marker = parseMarker(p.body);
@@ -42058,11 +42401,11 @@ class PullRequests {
                 continue;
             const item = {
                 number: p.number,
-                url: p.html_url,
+                url: p.url,
                 title: p.title,
-                body: p.body ?? '',
-                headSha: p.head.sha,
-                nodeId: p.node_id,
+                body: p.body,
+                headSha: p.headSha,
+                nodeId: p.nodeId,
                 draft: p.draft,
                 marker,
             };
@@ -42081,22 +42424,16 @@ class PullRequests {
             const kept = this.pulls.get(markerKey(d.marker));
             await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
         }
-        const issues = await this.github.paginate(this.github.rest.issues.listForRepo, {
-            ...this.repo,
-            state: 'open',
-            per_page: 100,
-        });
+        const issues = await this.github.openIssues();
         for (const i of issues) {
-            if (i.pull_request)
-                continue;
             const marker = parseMarker(i.body);
             if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
                 continue;
             this.issues.set(markerKey(marker), {
                 number: i.number,
-                url: i.html_url,
+                url: i.url,
                 title: i.title,
-                body: i.body ?? '',
+                body: i.body,
                 marker,
             });
         }
@@ -42141,22 +42478,11 @@ class PullRequests {
     }
     async create(key, p) {
         // A person closed a pull request for exactly this? Then it is declined, not reopened.
-        const closed = await this.github.paginate(this.github.rest.pulls.list, {
-            ...this.repo,
-            state: 'closed',
-            head: `${this.settings.owner}:${p.branch}`,
-            per_page: 100,
-        });
+        const closed = await this.github.pulls({ state: 'closed', head: p.branch });
         for (const c of closed) {
             const m = parseMarker(c.body);
-            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged_at) {
-                const item = {
-                    number: c.number,
-                    url: c.html_url,
-                    title: c.title,
-                    body: c.body ?? '',
-                    marker: m,
-                };
+            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged) {
+                const item = { ...c, marker: m };
                 return this.outcome('pull', key, item, 'unchanged', `declined: #${c.number} was closed for the same change`);
             }
         }
@@ -42165,27 +42491,15 @@ class PullRequests {
         if (current !== p.commit && !(await this.push(p.branch, p.commit, current)))
             throw new Error(`The branch ${p.branch} moved while tributary was pushing it; run again.`);
         const marker = { ...p.marker, head: p.commit };
-        const created = await this.github.rest.pulls.create({
-            ...this.repo,
+        const pr = await this.github.createPull({
             title: p.title,
             head: p.branch,
             base: this.settings.target,
             body: `${p.body}\n\n${renderMarker(marker)}\n`,
             draft: this.settings.draft || !!p.conflict,
-            maintainer_can_modify: true,
         });
-        const pr = created.data;
         await this.decorate(pr.number);
-        const item = {
-            number: pr.number,
-            nodeId: pr.node_id,
-            draft: pr.draft,
-            url: pr.html_url,
-            title: pr.title,
-            body: pr.body ?? '',
-            headSha: p.commit,
-            marker,
-        };
+        const item = { ...pr, headSha: p.commit, marker };
         this.pulls.set(key, item);
         return this.outcome('pull', key, item, 'created', p.conflict ? 'conflicts: opened as a draft' : undefined);
     }
@@ -42193,20 +42507,13 @@ class PullRequests {
         const s = this.settings;
         // One write for both (a new pull request has neither yet): writes are spaced a second apart.
         if (s.labels.length || s.assignees.length)
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: number,
+            await this.github.updateIssue(number, {
                 ...(s.labels.length ? { labels: s.labels } : {}),
                 ...(s.assignees.length ? { assignees: s.assignees } : {}),
             });
         if (s.reviewers.length || s.teamReviewers.length) {
             try {
-                await this.github.rest.pulls.requestReviewers({
-                    ...this.repo,
-                    pull_number: number,
-                    reviewers: s.reviewers,
-                    team_reviewers: s.teamReviewers,
-                });
+                await this.github.requestReviewers(number, s.reviewers, s.teamReviewers);
             }
             catch (e) {
                 // A reviewer who cannot review this repository must not lose the pull request.
@@ -42228,48 +42535,34 @@ class PullRequests {
         const body = `${p.body}\n\n${renderMarker({ ...p.marker, head })}\n`;
         if (body === existing.body && p.title === existing.title && !sourceChanged)
             return this.outcome('pull', key, existing, 'unchanged');
-        await this.github.rest.pulls.update({
-            ...this.repo,
-            pull_number: existing.number,
-            title: p.title,
-            body,
-        });
+        await this.github.updatePull(existing.number, { title: p.title, body });
         await this.setDraft(existing, !!p.conflict || this.settings.draft);
         Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
         return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
     }
-    /** REST cannot turn a pull request into a draft or back; GraphQL can. */
     async setDraft(item, draft) {
         if (item.draft === undefined || item.draft === draft || !item.nodeId)
             return;
-        const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
-        await this.github.graphql(`mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`, { id: item.nodeId });
+        await this.github.setDraft(item.nodeId, draft);
         item.draft = draft;
     }
     /** A person pushed to the branch: leave it, and say once what tributary would have done. */
     async held(key, existing, p) {
         if (existing.marker.source === p.marker.source)
             return this.outcome('pull', key, existing, 'unchanged', 'a person pushed to the branch');
-        const comments = await this.github.paginate(this.github.rest.issues.listComments, {
-            ...this.repo,
-            issue_number: existing.number,
-            per_page: 100,
-        });
-        const said = comments.some((c) => c.body?.includes(`${HELD}${JSON.stringify({ source: p.marker.source })}`));
+        const source = p.marker.source ?? '';
+        const comments = await this.github.comments(existing.number);
+        const said = comments.some((c) => (0,github/* hasMarker */.xY)(c.body, HELD, source) || c.body.includes(heldBefore(p.marker.source)));
         if (!said) {
-            await this.github.rest.issues.createComment({
-                ...this.repo,
-                issue_number: existing.number,
-                body: [
-                    `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
-                    '',
-                    `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
-                    '',
-                    'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
-                    '',
-                    `${HELD}${JSON.stringify({ source: p.marker.source })} -->`,
-                ].join('\n'),
-            });
+            await this.github.comment(existing.number, [
+                `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
+                '',
+                `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
+                '',
+                'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
+                '',
+                (0,github/* renderMarker */.Bd)(HELD, source),
+            ].join('\n'));
         }
         return this.outcome('pull', key, existing, 'unchanged', said ? 'a person pushed to the branch' : 'a person pushed to the branch: commented');
     }
@@ -42291,24 +42584,11 @@ class PullRequests {
         return result;
     }
     async closeItem(kind, item, reason) {
-        await this.github.rest.issues.createComment({
-            ...this.repo,
-            issue_number: item.number,
-            body: `tributary closed this: ${reason}`,
-        });
+        const comment = `tributary closed this: ${reason}`;
         if (kind === 'pull')
-            await this.github.rest.pulls.update({
-                ...this.repo,
-                pull_number: item.number,
-                state: 'closed',
-            });
+            await this.github.closePull(item.number, comment);
         else
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: item.number,
-                state: 'closed',
-                state_reason: 'not_planned',
-            });
+            await this.github.closeIssue(item.number, comment, 'not_planned');
     }
     /** A conflict reported as an issue (by choice): no branch is pushed at all. */
     async reportIssue(key, p) {
@@ -42317,29 +42597,17 @@ class PullRequests {
         if (existing) {
             if (existing.body === body && existing.title === p.title)
                 return this.outcome('issue', key, existing, 'unchanged', 'conflicts');
-            await this.github.rest.issues.update({
-                ...this.repo,
-                issue_number: existing.number,
-                title: p.title,
-                body,
-            });
+            await this.github.updateIssue(existing.number, { title: p.title, body });
             Object.assign(existing, { body, title: p.title });
             return this.outcome('issue', key, existing, 'updated', 'conflicts');
         }
-        const created = await this.github.rest.issues.create({
-            ...this.repo,
+        const created = await this.github.createIssue({
             title: p.title,
             body,
             labels: this.settings.labels,
             assignees: this.settings.assignees,
         });
-        const item = {
-            number: created.data.number,
-            url: created.data.html_url,
-            title: p.title,
-            body,
-            marker: p.marker,
-        };
+        const item = { ...created, title: p.title, body, marker: p.marker };
         this.issues.set(key, item);
         return this.outcome('issue', key, item, 'created', 'conflicts');
     }
@@ -42830,7 +43098,7 @@ const defaultPolicy = {
     referencePatterns: [],
     minimumIdLength: 12,
 };
-function policy_regex(subject, source) {
+function regex(subject, source) {
     try {
         return new RegExp(source);
     }
@@ -42844,7 +43112,7 @@ function policy_regex(subject, source) {
  * empty trailer is.
  */
 function subjectPattern(source) {
-    const re = policy_regex('downstream-only subject', source);
+    const re = regex('downstream-only subject', source);
     if (re.test(''))
         throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
     return re;
@@ -42857,7 +43125,7 @@ function parsePolicy(raw) {
             throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
     }
     const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
-        const re = policy_regex('reference pattern', p);
+        const re = regex('reference pattern', p);
         // One capture group: the commit id. Count groups by matching the empty string's shape.
         const groups = new RegExp(`${re.source}|`).exec('').length - 1;
         if (groups !== 1)
@@ -43885,11 +44153,12 @@ function sameOrigin(a, b) {
         return false;
     }
 }
-async function trackUpstream(settings, deps) {
+async function trackUpstream(settings, 
+/** The GitHub client, made by the entry point (the action's main.ts, the command line). */
+deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
     logger.secret(s.token);
-    const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
     // The token goes only where it belongs: the repository's own server. A third-party
     // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
     // lives on the same server.
@@ -43911,7 +44180,7 @@ async function trackUpstream(settings, deps) {
         filter: s.filter,
     });
     const git = work.git;
-    const pulls = new PullRequests(github, s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
+    const pulls = new PullRequests(new github/* GitHubRepository */.so(deps.github, { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
         .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
     const ctx = {
         settings: s,
@@ -47032,34 +47301,41 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2544);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8121);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2010);
 /** The track-upstream action: read inputs, run the library, write outputs and the summary. */
 
 
 
 
-await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .VN)(async () => {
-    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .actionReader */ .CE, {
+
+await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(async () => {
+    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE, {
         defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     });
-    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj });
+    const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHub */ .Cl)({
+        token: settings.token,
+        baseUrl: settings.apiUrl,
+        logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
+    });
+    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, github });
     const first = report.outcomes[0];
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.setOutput */ .I8.setOutput('candidates', JSON.stringify(report.candidates));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('candidates', JSON.stringify(report.candidates));
     for (const n of report.notices)
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.notice */ .I8.notice(n, { title: 'track-upstream' });
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.notice */ .I8.notice(n, { title: 'track-upstream' });
     const rows = report.outcomes.map((o) => [
         o.key,
         `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
         o.operation,
         o.note ?? '',
     ]);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.summary */ .I8.summary
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.summary */ .I8.summary
         .addHeading(`track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`, 3)
         .addTable([
         [
@@ -47074,7 +47350,7 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .VN)(asyn
         .write();
     for (const o of report.outcomes)
         if (o.note?.includes('conflict'))
-            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
+            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();

@@ -1,6 +1,8 @@
 /** Markdown for people: the check's table and the divergence report. */
 import type { Classification, Counts } from './classifier.js';
 import type { DivergenceReport } from './divergence.js';
+import { IssueKeeper, type GitHubRepository, type KeptIssue } from '../github.js';
+import type { Logger } from '../log.js';
 
 const short = (id?: string) => (id ? id.slice(0, 12) : '');
 
@@ -148,4 +150,19 @@ export function checkAnnotations(list: Classification[], warningsBefore = 0): Ch
       message: `${left} more commit${left === 1 ? '' : 's'} with warnings ${left === 1 ? 'is' : 'are'} listed only in the job summary (GitHub shows ${ANNOTATIONS_SHOWN} warnings a step).`,
     });
   return { errors, warnings, violationsLeft: violations.length - errors.length };
+}
+
+/**
+ * Keeps the divergence report of a branch in one issue (the GitHub module's issue keeper):
+ * found by its marker, updated in place, opened only when none is open.
+ */
+export async function keepDivergenceIssue(
+  repository: GitHubRepository,
+  branch: string,
+  issue: { title: string; labels: string[] },
+  markdown: string,
+  logger?: Logger,
+): Promise<KeptIssue> {
+  const keeper = new IssueKeeper(repository, 'divergence', { labels: issue.labels, logger });
+  return keeper.keep(`${repository.fullName} ${branch}`, { title: issue.title, body: markdown });
 }

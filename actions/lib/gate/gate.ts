@@ -16,7 +16,7 @@ import {
   type FlightRef,
 } from '../flight.js';
 import { Git, initRepository, type Identity } from '../git.js';
-import type { GitHub } from '../github.js';
+import { reportVerdict, type GitHubRepository, type ReportKind } from '../github.js';
 import type { Logger } from '../log.js';
 import {
   describeSource,
@@ -29,7 +29,7 @@ import { decideFlight, type Baseline, type Decision, type Policy } from './decid
 import { carryHistory } from './history.js';
 import { findBaseline, readFlights } from './notes.js';
 import { fetchNotes, publishFlight, PushRefused, usePartialClone } from './publish.js';
-import { statusOf, STATUS_CONTEXT } from './report.js';
+import { verdictOf } from './report.js';
 import { readResults, type FlightResults } from './results.js';
 
 export interface GateSettings {
@@ -69,11 +69,11 @@ export interface GateSettings {
   /** A scratch directory for the gate's own clone. */
   workDir: string;
   identity: Identity;
-  /** The GitHub side: commit status and workflow dispatches. */
+  /** The GitHub side: the verdict on the revision (a check run or a commit status), dispatches. */
   github?: {
-    api: GitHub;
-    owner: string;
-    repo: string;
+    repository: GitHubRepository;
+    /** How the verdict is shown: a check run (summary and annotations) or a commit status. */
+    report: ReportKind;
     /** The workflow (file name or id) dispatched for a fresh flight, and the ref it runs on. */
     workflow?: string;
     workflowRef?: string;
@@ -99,6 +99,8 @@ export interface GateOutcome {
   junit?: string;
   /** How many times the note push was attempted (more than 1: another gate recorded meanwhile). */
   publishAttempts: number;
+  /** How the verdict was shown on GitHub (a 403 on the check run falls back to a status). */
+  reported?: ReportKind;
 }
 
 const POLICIES = {
@@ -423,32 +425,21 @@ async function announce(s: GateSettings, outcome: GateOutcome, logger: Logger): 
   if (!s.github) return;
   const gh = s.github;
   if (outcome.dispatched) {
-    await gh.api.rest.actions.createWorkflowDispatch({
-      owner: gh.owner,
-      repo: gh.repo,
-      workflow_id: gh.workflow!,
-      ref: outcome.dispatched.ref,
-      inputs: { revision: outcome.dispatched.revision, purpose: outcome.dispatched.purpose },
+    await gh.repository.dispatchWorkflow(gh.workflow!, outcome.dispatched.ref, {
+      revision: outcome.dispatched.revision,
+      purpose: outcome.dispatched.purpose,
     });
     logger.info(
       `Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`,
     );
   }
-  const st = statusOf(outcome);
-  // The push and the record are done; a status that cannot be set does not undo them.
+  const verdict = verdictOf(outcome, gh.targetUrl);
+  // The push and the record are done; a verdict that cannot be shown does not undo them.
   try {
-    await gh.api.rest.repos.createCommitStatus({
-      owner: gh.owner,
-      repo: gh.repo,
-      sha: outcome.revision,
-      state: st.state,
-      context: STATUS_CONTEXT,
-      description: st.description,
-      target_url: gh.targetUrl,
-    });
+    outcome.reported = await reportVerdict(gh.repository, verdict, gh.report, logger);
   } catch (e) {
     logger.warning(
-      `Could not set the commit status ${STATUS_CONTEXT} on ${outcome.revision}: ${errorMessage(e)}`,
+      `Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${errorMessage(e)}`,
     );
   }
 }

@@ -4,6 +4,7 @@
  * allowable failures below it.
  */
 import type { FlightRef } from '../flight.js';
+import type { Annotation, Verdict } from '../github.js';
 import type { Decision, Finding } from './decide.js';
 import type { GateOutcome, NotCarried } from './gate.js';
 
@@ -82,6 +83,42 @@ function allowableTable(rows: Finding[]): string[] {
       return `| ${cell(r.job)} | ${cell(r.step)} | ${why} | ${r.baseline ?? '—'} | ${r.now} | ${ref(r.failingSince) || 'this flight'} | ${ref(r.lastPass) || 'never'} | ${link(r.log)} |`;
     }),
   ];
+}
+
+/**
+ * An annotation per regression (and per allowable failure, as a notice), on `.github` line 1
+ * as GitHub places annotations that belong to no file: the Checks tab lists them by step.
+ */
+function annotationsOf(d: Decision): Annotation[] {
+  const at = { path: '.github', start_line: 1, end_line: 1 };
+  return [
+    ...d.regressions.map((r): Annotation => ({
+      ...at,
+      annotation_level: 'failure',
+      title: `Regression: ${r.job} ${r.step}`,
+      message: `${r.baseline ?? 'not run'} in the baseline, ${r.now} now${r.lastPass ? `; last passed in ${ref(r.lastPass)}` : ''}${r.log ? `; log: ${r.log}` : ''}`,
+    })),
+    ...d.allowable.map((r): Annotation => ({
+      ...at,
+      annotation_level: 'notice',
+      title: `Allowed: ${r.job} ${r.step}`,
+      message: r.kind === 'flaky' ? `flaky: pass in ${r.passIn}` : KIND[r.kind],
+    })),
+  ];
+}
+
+/** The verdict as GitHub shows it: a check run (summary, annotations) or a commit status. */
+export function verdictOf(outcome: GateOutcome, detailsUrl?: string): Verdict {
+  const st = statusOf(outcome);
+  return {
+    sha: outcome.revision,
+    name: STATUS_CONTEXT,
+    state: st.state,
+    description: st.description,
+    summary: renderSummary(outcome),
+    annotations: annotationsOf(outcome.decision),
+    detailsUrl,
+  };
 }
 
 /** The job summary in Markdown. */

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { FlightRecord } from '../flight.js';
 import type { Identity } from '../git.js';
-import type { GitHub } from '../github.js';
+import { GitHubRepository, REPORT_KINDS, type GitHub } from '../github.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
 import type { GateSettings } from './gate.js';
 
@@ -24,6 +24,7 @@ export const GATE_SETTINGS = {
   'no-baseline': { default: 'refuse' },
   'untested-head': { default: 'ancestor' },
   'retry-flaky': { default: 'false' },
+  report: { default: 'check-run' },
   'dispatch-workflow': {},
   'dispatch-ref': {},
   'allow-list': {},
@@ -85,6 +86,7 @@ export function parseGateSettings(read: SettingsReader, context: GateContext): G
   const junit = v.optional('junit');
   const workflow = v.optional('dispatch-workflow');
   const workflowRef = v.optional('dispatch-ref');
+  const report = v.choice('report', REPORT_KINDS);
   return {
     results: resolve(context.workingDirectory, results),
     remote,
@@ -113,8 +115,8 @@ export function parseGateSettings(read: SettingsReader, context: GateContext): G
     github:
       repo && token && context.connect
         ? {
-            api: context.connect(token),
-            ...repo,
+            repository: new GitHubRepository(context.connect(token), repo),
+            report,
             workflow,
             workflowRef,
             targetUrl: runUrl,

@@ -1,11 +1,13 @@
 /**
- * The machine-readable marker that identifies a pull request (or conflict issue) of ours: an
- * HTML comment in its body, invisible on GitHub, never the title (people edit titles). It
- * also records what tributary last pushed, so a person's push to the branch is recognised.
+ * What track keeps in the marker of its pull requests and conflict issues (the GitHub
+ * module's one marker, kind `track`): the purpose's key, and the state as payload, which
+ * records what tributary last pushed so that a person's push to the branch is recognised.
+ * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
  */
+import { parseMarker as parseAnyMarker, renderMarker as renderAnyMarker } from '../github.js';
 import type { TrackMode } from './settings.js';
 
-export const MARKER_PREFIX = '<!-- tributary:track ';
+export const MARKER_KIND = 'track';
 
 export interface Marker {
   v: 1;
@@ -26,23 +28,22 @@ export function markerKey(m: Pick<Marker, 'mode' | 'target' | 'subject'>): strin
   return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
 }
 
+function valid(p: unknown): p is Marker {
+  const m = p as Marker | null;
+  return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
+}
+
+/** The key of an old-form marker: implied by its payload. */
+export function keyOfPayload(p: unknown): string | undefined {
+  return valid(p) ? markerKey(p) : undefined;
+}
+
 export function renderMarker(m: Marker): string {
-  // `--` cannot appear inside an HTML comment; JSON never needs it but a subject might.
-  return `${MARKER_PREFIX}${JSON.stringify(m).replace(/--/g, '-\\u002d')} -->`;
+  return renderAnyMarker(MARKER_KIND, markerKey(m), m);
 }
 
 /** The marker in a body, or undefined when the body has none (or a damaged one). */
 export function parseMarker(body: string | null | undefined): Marker | undefined {
-  if (!body) return undefined;
-  const start = body.indexOf(MARKER_PREFIX);
-  if (start < 0) return undefined;
-  const end = body.indexOf(' -->', start);
-  if (end < 0) return undefined;
-  try {
-    const m = JSON.parse(body.slice(start + MARKER_PREFIX.length, end)) as Marker;
-    if (m?.v !== 1 || typeof m.mode !== 'string' || typeof m.target !== 'string') return undefined;
-    return m;
-  } catch {
-    return undefined;
-  }
+  const m = parseAnyMarker(body, MARKER_KIND, keyOfPayload);
+  return m && valid(m.payload) ? m.payload : undefined;
 }

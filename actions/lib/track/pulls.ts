@@ -4,7 +4,7 @@
  * a lease on what tributary last pushed and the body rewritten; a person's push → left alone,
  * with one comment saying what tributary would have done; a purpose gone → closed, saying why.
  */
-import type { GitHub } from '../github.js';
+import { hasMarker, renderMarker as renderAnyMarker, type GitHubRepository } from '../github.js';
 import type { Logger } from '../log.js';
 import { errorMessage } from '../errors.js';
 import { markerKey, parseMarker, renderMarker, type Marker } from './marker.js';
@@ -24,7 +24,11 @@ interface Item {
   marker: Marker;
 }
 
-const HELD = '<!-- tributary:track-held ';
+/** The marker of the comment that says a person's push holds the branch (key: the source). */
+const HELD = 'track-held';
+/** The old form of that comment's marker. */
+const heldBefore = (source: string | undefined) =>
+  `<!-- tributary:track-held ${JSON.stringify({ source })} -->`;
 
 export class PullRequests {
   private pulls = new Map<string, Item>();
@@ -32,40 +36,32 @@ export class PullRequests {
   readonly outcomes: Outcome[] = [];
 
   constructor(
-    private readonly github: GitHub,
+    private readonly github: GitHubRepository,
     private readonly settings: PullSettings,
     private readonly push: BranchPusher,
     private readonly remoteHead: (branch: string) => Promise<string | undefined>,
     private readonly logger?: Logger,
   ) {}
 
-  private get repo() {
-    return { owner: this.settings.owner, repo: this.settings.repo };
-  }
-
   /**
    * Reads the open pull requests and issues that carry a marker of this mode and target.
    * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
    */
   async load(mode: string, options: { readOnly?: boolean } = {}): Promise<void> {
-    const pulls = await this.github.paginate(this.github.rest.pulls.list, {
-      ...this.repo,
-      // Every open pull request, not only those on the target: one retargeted by hand
-      // still holds its purpose.
-      state: 'open',
-      per_page: 100,
-    });
+    // Every open pull request, not only those on the target: one retargeted by hand still
+    // holds its purpose.
+    const pulls = await this.github.pulls({ state: 'open' });
     const duplicates: Item[] = [];
     for (const p of pulls) {
       const marker = parseMarker(p.body);
       if (!marker || marker.mode !== mode || marker.target !== this.settings.target) continue;
       const item: Item = {
         number: p.number,
-        url: p.html_url,
+        url: p.url,
         title: p.title,
-        body: p.body ?? '',
-        headSha: p.head.sha,
-        nodeId: p.node_id,
+        body: p.body,
+        headSha: p.headSha,
+        nodeId: p.nodeId,
         draft: p.draft,
         marker,
       };
@@ -86,20 +82,15 @@ export class PullRequests {
         `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`,
       );
     }
-    const issues = await this.github.paginate(this.github.rest.issues.listForRepo, {
-      ...this.repo,
-      state: 'open',
-      per_page: 100,
-    });
+    const issues = await this.github.openIssues();
     for (const i of issues) {
-      if (i.pull_request) continue;
       const marker = parseMarker(i.body);
       if (!marker || marker.mode !== mode || marker.target !== this.settings.target) continue;
       this.issues.set(markerKey(marker), {
         number: i.number,
-        url: i.html_url,
+        url: i.url,
         title: i.title,
-        body: i.body ?? '',
+        body: i.body,
         marker,
       });
     }
@@ -158,22 +149,11 @@ export class PullRequests {
 
   private async create(key: string, p: Proposal): Promise<Outcome> {
     // A person closed a pull request for exactly this? Then it is declined, not reopened.
-    const closed = await this.github.paginate(this.github.rest.pulls.list, {
-      ...this.repo,
-      state: 'closed',
-      head: `${this.settings.owner}:${p.branch}`,
-      per_page: 100,
-    });
+    const closed = await this.github.pulls({ state: 'closed', head: p.branch });
     for (const c of closed) {
       const m = parseMarker(c.body);
-      if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged_at) {
-        const item = {
-          number: c.number,
-          url: c.html_url,
-          title: c.title,
-          body: c.body ?? '',
-          marker: m,
-        };
+      if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged) {
+        const item = { ...c, marker: m };
         return this.outcome(
           'pull',
           key,
@@ -188,27 +168,15 @@ export class PullRequests {
     if (current !== p.commit && !(await this.push(p.branch, p.commit, current)))
       throw new Error(`The branch ${p.branch} moved while tributary was pushing it; run again.`);
     const marker: Marker = { ...p.marker, head: p.commit };
-    const created = await this.github.rest.pulls.create({
-      ...this.repo,
+    const pr = await this.github.createPull({
       title: p.title,
       head: p.branch,
       base: this.settings.target,
       body: `${p.body}\n\n${renderMarker(marker)}\n`,
       draft: this.settings.draft || !!p.conflict,
-      maintainer_can_modify: true,
     });
-    const pr = created.data;
     await this.decorate(pr.number);
-    const item: Item = {
-      number: pr.number,
-      nodeId: pr.node_id,
-      draft: pr.draft,
-      url: pr.html_url,
-      title: pr.title,
-      body: pr.body ?? '',
-      headSha: p.commit,
-      marker,
-    };
+    const item: Item = { ...pr, headSha: p.commit, marker };
     this.pulls.set(key, item);
     return this.outcome(
       'pull',
@@ -223,20 +191,13 @@ export class PullRequests {
     const s = this.settings;
     // One write for both (a new pull request has neither yet): writes are spaced a second apart.
     if (s.labels.length || s.assignees.length)
-      await this.github.rest.issues.update({
-        ...this.repo,
-        issue_number: number,
+      await this.github.updateIssue(number, {
         ...(s.labels.length ? { labels: s.labels } : {}),
         ...(s.assignees.length ? { assignees: s.assignees } : {}),
       });
     if (s.reviewers.length || s.teamReviewers.length) {
       try {
-        await this.github.rest.pulls.requestReviewers({
-          ...this.repo,
-          pull_number: number,
-          reviewers: s.reviewers,
-          team_reviewers: s.teamReviewers,
-        });
+        await this.github.requestReviewers(number, s.reviewers, s.teamReviewers);
       } catch (e) {
         // A reviewer who cannot review this repository must not lose the pull request.
         this.logger?.warning(`Could not request reviewers on #${number}: ${errorMessage(e)}`);
@@ -256,25 +217,15 @@ export class PullRequests {
     const body = `${p.body}\n\n${renderMarker({ ...p.marker, head })}\n`;
     if (body === existing.body && p.title === existing.title && !sourceChanged)
       return this.outcome('pull', key, existing, 'unchanged');
-    await this.github.rest.pulls.update({
-      ...this.repo,
-      pull_number: existing.number,
-      title: p.title,
-      body,
-    });
+    await this.github.updatePull(existing.number, { title: p.title, body });
     await this.setDraft(existing, !!p.conflict || this.settings.draft);
     Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
     return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
   }
 
-  /** REST cannot turn a pull request into a draft or back; GraphQL can. */
   private async setDraft(item: Item, draft: boolean): Promise<void> {
     if (item.draft === undefined || item.draft === draft || !item.nodeId) return;
-    const mutation = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
-    await this.github.graphql(
-      `mutation($id: ID!) { ${mutation}(input: { pullRequestId: $id }) { pullRequest { isDraft } } }`,
-      { id: item.nodeId },
-    );
+    await this.github.setDraft(item.nodeId, draft);
     item.draft = draft;
   }
 
@@ -282,28 +233,24 @@ export class PullRequests {
   private async held(key: string, existing: Item, p: Proposal): Promise<Outcome> {
     if (existing.marker.source === p.marker.source)
       return this.outcome('pull', key, existing, 'unchanged', 'a person pushed to the branch');
-    const comments = await this.github.paginate(this.github.rest.issues.listComments, {
-      ...this.repo,
-      issue_number: existing.number,
-      per_page: 100,
-    });
-    const said = comments.some((c) =>
-      c.body?.includes(`${HELD}${JSON.stringify({ source: p.marker.source })}`),
+    const source = p.marker.source ?? '';
+    const comments = await this.github.comments(existing.number);
+    const said = comments.some(
+      (c) => hasMarker(c.body, HELD, source) || c.body.includes(heldBefore(p.marker.source)),
     );
     if (!said) {
-      await this.github.rest.issues.createComment({
-        ...this.repo,
-        issue_number: existing.number,
-        body: [
+      await this.github.comment(
+        existing.number,
+        [
           `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
           '',
           `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
           '',
           'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
           '',
-          `${HELD}${JSON.stringify({ source: p.marker.source })} -->`,
+          renderAnyMarker(HELD, source),
         ].join('\n'),
-      });
+      );
     }
     return this.outcome(
       'pull',
@@ -333,24 +280,9 @@ export class PullRequests {
   }
 
   private async closeItem(kind: 'pull' | 'issue', item: Item, reason: string): Promise<void> {
-    await this.github.rest.issues.createComment({
-      ...this.repo,
-      issue_number: item.number,
-      body: `tributary closed this: ${reason}`,
-    });
-    if (kind === 'pull')
-      await this.github.rest.pulls.update({
-        ...this.repo,
-        pull_number: item.number,
-        state: 'closed',
-      });
-    else
-      await this.github.rest.issues.update({
-        ...this.repo,
-        issue_number: item.number,
-        state: 'closed',
-        state_reason: 'not_planned',
-      });
+    const comment = `tributary closed this: ${reason}`;
+    if (kind === 'pull') await this.github.closePull(item.number, comment);
+    else await this.github.closeIssue(item.number, comment, 'not_planned');
   }
 
   /** A conflict reported as an issue (by choice): no branch is pushed at all. */
@@ -360,29 +292,17 @@ export class PullRequests {
     if (existing) {
       if (existing.body === body && existing.title === p.title)
         return this.outcome('issue', key, existing, 'unchanged', 'conflicts');
-      await this.github.rest.issues.update({
-        ...this.repo,
-        issue_number: existing.number,
-        title: p.title,
-        body,
-      });
+      await this.github.updateIssue(existing.number, { title: p.title, body });
       Object.assign(existing, { body, title: p.title });
       return this.outcome('issue', key, existing, 'updated', 'conflicts');
     }
-    const created = await this.github.rest.issues.create({
-      ...this.repo,
+    const created = await this.github.createIssue({
       title: p.title,
       body,
       labels: this.settings.labels,
       assignees: this.settings.assignees,
     });
-    const item: Item = {
-      number: created.data.number,
-      url: created.data.html_url,
-      title: p.title,
-      body,
-      marker: p.marker,
-    };
+    const item: Item = { ...created, title: p.title, body, marker: p.marker };
     this.issues.set(key, item);
     return this.outcome('issue', key, item, 'created', 'conflicts');
   }

@@ -4,7 +4,7 @@
  * is found before the first push or API write.
  */
 import type { Remote } from '../git.js';
-import { createGitHub, type GitHub } from '../github.js';
+import { GitHubRepository, type GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
 import type { CandidateReport, TrackContext } from './context.js';
@@ -36,12 +36,12 @@ export interface TrackReport {
 
 export async function trackUpstream(
   settings: TrackSettings,
-  deps: { logger: Logger; github?: GitHub },
+  /** The GitHub client, made by the entry point (the action's main.ts, the command line). */
+  deps: { logger: Logger; github: GitHub },
 ): Promise<TrackReport> {
   const s = validateSettings(settings);
   const { logger } = deps;
   logger.secret(s.token);
-  const github = deps.github ?? createGitHub({ token: s.token, baseUrl: s.apiUrl, logger });
   // The token goes only where it belongs: the repository's own server. A third-party
   // upstream is fetched anonymously; the hosted tree gets tree-token, or the token if it
   // lives on the same server.
@@ -63,7 +63,7 @@ export async function trackUpstream(
   });
   const git = work.git;
   const pulls = new PullRequests(
-    github,
+    new GitHubRepository(deps.github, { owner: s.owner, repo: s.repo }),
     s,
     async (branch, sha, expected) =>
       (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected

@@ -42,6 +42,23 @@ function findRun(ctx: RequestContext): CheckRunRecord {
   return run;
 }
 
+const LEVELS = ['notice', 'warning', 'failure'];
+
+/** An annotation as GitHub requires it: a path, lines, a level and a message. */
+function checkAnnotation(raw: unknown, i: number): void {
+  const a = (raw ?? {}) as Record<string, unknown>;
+  const bad = (field: string, code: 'missing_field' | 'invalid' = 'missing_field') =>
+    validationFailed({ resource: 'CheckRun', field: `output.annotations[${i}].${field}`, code });
+  if (typeof a.path !== 'string' || !a.path) throw bad('path');
+  for (const f of ['start_line', 'end_line'])
+    if (!Number.isInteger(a[f]) || (a[f] as number) < 1) throw bad(f, 'invalid');
+  if ((a.end_line as number) < (a.start_line as number)) throw bad('end_line', 'invalid');
+  if (!LEVELS.includes(a.annotation_level as string)) throw bad('annotation_level', 'invalid');
+  if (typeof a.message !== 'string' || !a.message) throw bad('message');
+  if (a.title !== undefined && (typeof a.title !== 'string' || a.title.length > 255))
+    throw bad('title', 'invalid');
+}
+
 /** Applies the fields of a create or update body; a conclusion completes the run. */
 function apply(ctx: RequestContext, run: CheckRunRecord): void {
   const name = str(ctx, 'name', 'CheckRun');
@@ -86,6 +103,8 @@ function apply(ctx: RequestContext, run: CheckRunRecord): void {
         ...(Array.isArray(o.annotations) ? o.annotations : []),
       ],
     };
+    for (const [i, a] of (Array.isArray(o.annotations) ? o.annotations : []).entries())
+      checkAnnotation(a, i);
     if (Array.isArray(o.annotations) && o.annotations.length > 50)
       throw validationFailed({
         resource: 'CheckRun',

@@ -13,6 +13,8 @@ export interface ApiFault {
   status?: number;
   /** Seconds: retry-after of a secondary limit or a 429, time to reset of a primary limit. */
   retryAfter?: number;
+  /** The message of a 'status' fault (GitHub's words, e.g. 'Resource not accessible by integration'). */
+  message?: string;
   /** How many matching requests it answers before it wears off (default 1). */
   times?: number;
 }
@@ -58,7 +60,12 @@ export function takeFault(
       const status = f.status ?? 502;
       return new ApiError(
         status,
-        status === 429 ? 'Too Many Requests' : status === 502 ? 'Server Error' : 'Injected fault',
+        f.message ??
+          (status === 429
+            ? 'Too Many Requests'
+            : status === 502
+              ? 'Server Error'
+              : 'Injected fault'),
         undefined,
         status === 429 || f.retryAfter !== undefined ? { 'retry-after': String(after) } : {},
       );
