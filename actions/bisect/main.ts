@@ -1,6 +1,8 @@
 /** The bisect action: inputs → one round (record, then plan) → outputs, summary, the result. */
 import { join } from 'node:path';
+import { announceResult } from '../lib/bisect/announce.js';
 import { bisectOutputs, renderBisect } from '../lib/bisect/report.js';
+import { createGitHub, GitHubRepository } from '../lib/github.js';
 import { bisectSeries } from '../lib/bisect/repository.js';
 import { parseBisectActionSettings, parseBisectSettings } from '../lib/bisect/settings.js';
 import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
@@ -31,6 +33,16 @@ await runMain(async () => {
   core.setOutput('result', JSON.stringify(report));
   const text = renderBisect(report);
   await core.summary.addRaw(text).write();
-  if (report.kind === 'result') core.info(`${report.outcome}: ${report.reason}`);
-  void action;
+  if (report.kind !== 'result') return;
+  core.info(`${report.outcome}: ${report.reason}`);
+  if (action.issue) {
+    const github = createGitHub({ token: settings.hosted.token ?? '', logger: coreLogger });
+    await announceResult(
+      settings,
+      report,
+      action.issue.number,
+      new GitHubRepository(github, action.issue),
+      { revert: action.revertPullRequest, logger: coreLogger },
+    );
+  }
 });

@@ -593,7 +593,10 @@ function describe(ctx, c) {
     return ctx.names.map((n) => `${n} ${plan_short(c[n])}`).join(', ');
 }
 //# sourceMappingURL=plan.js.map
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 4 modules
+var github = __webpack_require__(9161);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/report.js
+
 function bisectOutputs(report) {
     if (report.kind === 'round')
         return {
@@ -614,10 +617,12 @@ function bisectOutputs(report) {
         culprit: report.outcome === 'blamed' && report.commit ? report.commit.id : '',
     };
 }
-/** The marker of a bisection's comment: one comment a regression and range, kept current. */
-function bisectMarker(r) {
+/** The marker kind of a bisection's comment (the GitHub module's one marker format). */
+const BISECT_MARKER = 'bisect';
+/** The key of a bisection's comment: one comment a regression and range. */
+function bisectKey(r) {
     const rev = (t) => t.trees.map((x) => x.revision).join(',');
-    return `tributary:bisect ${r.series} ${r.job} ${r.step} ${rev(r.pass)}..${rev(r.fail)}`;
+    return `${r.series} ${r.job} ${r.step} ${rev(r.pass)}..${rev(r.fail)}`;
 }
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s) => `\`${s.replace(/`/g, "'")}\``;
@@ -644,7 +649,7 @@ function evidenceTable(runs) {
 function renderBisect(report) {
     const head = `### Bisection of ${code(report.job)} ${code(report.step)} (series ${code(report.series)})`;
     const range = `Last pass: flight ${code(report.pass.flight)} (${trees(report.pass.trees)}); first fail: flight ${code(report.fail.flight)} (${trees(report.fail.trees)}).`;
-    const lines = [`<!-- ${bisectMarker(report)} -->`, head, '', range, ''];
+    const lines = [(0,github.renderMarker)(BISECT_MARKER, bisectKey(report)), head, '', range, ''];
     if (report.recorded.length)
         lines.push(`Recorded this time: ${report.recorded.map((f) => `${code(f.flight)} (${trees(f.trees)})`).join(', ')}.`, '');
     if (report.kind === 'round') {

@@ -12,7 +12,7 @@ import {
   FLIGHT_RECORD_FORMAT,
   type FlightRecord,
 } from '../../actions/lib/flight.js';
-import { createGitHub, parseRepository } from '../../actions/lib/github.js';
+import { createGitHub, GitHubRepository } from '../../actions/lib/github.js';
 import type { Git } from '../../actions/lib/git.js';
 
 /** One regression, as actions/watch outputs it. */
@@ -95,15 +95,14 @@ async function standIn(i: WatchInputs): Promise<WatchOutputs> {
       });
     }
   const github = createGitHub({ token: i.token, baseUrl: i.apiUrl, spaceWrites: false });
-  const repo = parseRepository(i.repository);
+  const repo = new GitHubRepository(github, i.repository);
   for (const r of regressions) {
-    const issue = await github.rest.issues.create({
-      ...repo,
+    const issue = await repo.createIssue({
       title: `Regression in ${r.series}: ${r.job} ${r.step}`,
       body: `${r.job} ${r.step} passed in flight ${r.passFlight} (${r.pass}) and fails in flight ${r.failFlight} (${r.fail}).`,
       labels: ['regression'],
     });
-    r.issue = issue.data.number;
+    r.issue = issue.number;
   }
   return {
     regressions,

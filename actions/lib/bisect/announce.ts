@@ -4,30 +4,23 @@
  * reverts the blamed commit on the hosted tree's default branch. The revert is made without a
  * work tree (Git.revertTree) in a partial clone, pushed to a branch of its own with a lease;
  * a revert that does not apply, or a branch that does not carry the commit, is said in the
- * comment instead. The GitHub calls are the GitHub module's (actions/lib/github).
+ * comment instead. The GitHub calls are the GitHub module's (GitHubRepository).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { initRepository } from '../git.js';
+import { hasMarker, renderMarker, type GitHubRepository } from '../github.js';
 import type { Logger } from '../log.js';
 import { usePartialClone } from '../gate/index.js';
-import { bisectMarker, renderBisect } from './report.js';
+import { BISECT_MARKER, bisectKey, renderBisect } from './report.js';
 import type { BisectReport, BisectSettings } from './repository.js';
 
-/** What the result needs of the issue's repository: GitHubRepository's operations. */
-export interface ResultRepository {
-  comments(number: number): Promise<{ body: string }[]>;
-  comment(number: number, body: string): Promise<unknown>;
-  pulls(filter: { state: 'open' }): Promise<{ number: number; url: string; body: string }[]>;
-  createPull(fields: {
-    title: string;
-    head: string;
-    base: string;
-    body: string;
-    draft: boolean;
-  }): Promise<{ number: number; url: string }>;
-}
+/** What the result needs of the issue's repository (the GitHub module's operations). */
+export type ResultRepository = Pick<
+  GitHubRepository,
+  'comments' | 'comment' | 'pulls' | 'createPull'
+>;
 
 export interface Announced {
   /** commented, or already: the issue had the result's comment. */
@@ -37,7 +30,7 @@ export interface Announced {
 
 type Done = Extract<BisectReport, { kind: 'result' }>;
 
-const revertMarker = (commit: string) => `<!-- tributary:bisect-revert ${commit} -->`;
+const REVERT_MARKER = 'bisect-revert';
 
 /** Opens the draft revert pull request of a blamed commit, or says why not. */
 export async function openRevert(
@@ -47,8 +40,10 @@ export async function openRevert(
   logger: Logger,
 ): Promise<NonNullable<Announced['revert']>> {
   const commit = report.commit!;
-  const marker = revertMarker(commit.id);
-  const open = (await repository.pulls({ state: 'open' })).find((p) => p.body.includes(marker));
+  const marker = renderMarker(REVERT_MARKER, commit.id);
+  const open = (await repository.pulls({ state: 'open' })).find((p) =>
+    hasMarker(p.body, REVERT_MARKER, commit.id),
+  );
   if (open) return { pull: { number: open.number, url: open.url } };
   const dir = join(s.workDir, 'revert.git');
   mkdirSync(s.workDir, { recursive: true });
@@ -104,9 +99,8 @@ export async function announceResult(
   repository: ResultRepository,
   options: { revert: boolean; logger: Logger },
 ): Promise<Announced> {
-  const marker = `<!-- ${bisectMarker(report)} -->`;
   const existing = await repository.comments(issue);
-  if (existing.some((c) => c.body.includes(marker))) {
+  if (existing.some((c) => hasMarker(c.body, BISECT_MARKER, bisectKey(report)))) {
     options.logger.info(`Issue #${issue} has the result already.`);
     return { comment: 'already' };
   }

@@ -5,6 +5,7 @@
  * it rests on with their flights and logs, or why nothing was blamed.
  */
 import type { TreeRevision } from '../flight.js';
+import { renderMarker } from '../github.js';
 import type { BisectReport } from './repository.js';
 import type { Run } from './runs.js';
 
@@ -45,10 +46,13 @@ export function bisectOutputs(report: BisectReport): BisectOutputs {
   };
 }
 
-/** The marker of a bisection's comment: one comment a regression and range, kept current. */
-export function bisectMarker(r: Pick<BisectReport, 'series' | 'job' | 'step' | 'pass' | 'fail'>) {
+/** The marker kind of a bisection's comment (the GitHub module's one marker format). */
+export const BISECT_MARKER = 'bisect';
+
+/** The key of a bisection's comment: one comment a regression and range. */
+export function bisectKey(r: Pick<BisectReport, 'series' | 'job' | 'step' | 'pass' | 'fail'>) {
   const rev = (t: { trees: TreeRevision[] }) => t.trees.map((x) => x.revision).join(',');
-  return `tributary:bisect ${r.series} ${r.job} ${r.step} ${rev(r.pass)}..${rev(r.fail)}`;
+  return `${r.series} ${r.job} ${r.step} ${rev(r.pass)}..${rev(r.fail)}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -79,7 +83,7 @@ function evidenceTable(runs: Run[]): string[] {
 export function renderBisect(report: BisectReport): string {
   const head = `### Bisection of ${code(report.job)} ${code(report.step)} (series ${code(report.series)})`;
   const range = `Last pass: flight ${code(report.pass.flight)} (${trees(report.pass.trees)}); first fail: flight ${code(report.fail.flight)} (${trees(report.fail.trees)}).`;
-  const lines = [`<!-- ${bisectMarker(report)} -->`, head, '', range, ''];
+  const lines = [renderMarker(BISECT_MARKER, bisectKey(report)), head, '', range, ''];
   if (report.recorded.length)
     lines.push(
       `Recorded this time: ${report.recorded.map((f) => `${code(f.flight)} (${trees(f.trees)})`).join(', ')}.`,
