@@ -39554,7 +39554,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_bisect_announce_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3824);
 /* harmony import */ var _lib_bisect_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6813);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
-/* harmony import */ var _lib_bisect_repository_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6412);
+/* harmony import */ var _lib_bisect_repository_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5427);
 /* harmony import */ var _lib_bisect_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2206);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2010);
 /** The bisect action: inputs → one round (record, then plan) → outputs, summary, the result. */
@@ -39812,7 +39812,7 @@ function renderBisect(report) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 5427:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39823,7 +39823,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wZ: () => (/* binding */ checkBisectSettings)
 });
 
-// UNUSED EXPORTS: BISECT_FORMAT, testRunsIn
+// UNUSED EXPORTS: BISECT_FORMAT
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -40460,6 +40460,62 @@ function describe(ctx, c) {
     return ctx.names.map((n) => `${n} ${plan_short(c[n])}`).join(', ');
 }
 //# sourceMappingURL=plan.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/bisect/results.js
+/**
+ * The test runs a bisection records: result folders as a test job leaves them (one run), or as
+ * download-artifact leaves a round's jobs (one run an artifact folder), each with the flight
+ * id it is recorded as. Read and checked before anything is written.
+ */
+
+
+
+
+/** Whether a folder holds result files of its own (not only in folders below it). */
+function holdsResults(dir) {
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).some((e) => !e.isDirectory() && /\.(json|xml)$/.test(e.name));
+}
+/**
+ * The test runs in the result folders given: a folder with result files is one run; a folder
+ * of folders (download-artifact's layout, an artifact a job) is one run a folder. Each run's
+ * flight id is the one its results carry, else the setting's, else the time; runs that would
+ * share one (the jobs of one workflow run) are told apart by their place, `<id>-<n>`, the same
+ * each time the same folders are recorded.
+ */
+function testRunsIn(s, tree) {
+    const dirs = [];
+    for (const dir of s.record) {
+        let st;
+        try {
+            st = (0,external_node_fs_.statSync)(dir);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' does not exist.`);
+        }
+        if (!st.isDirectory())
+            throw new errors/* ConfigurationError */.j1('results', `The results path '${dir}' is not a folder.`);
+        if (holdsResults(dir)) {
+            dirs.push(dir);
+            continue;
+        }
+        const below = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => (0,external_node_path_.join)(dir, e.name))
+            .sort();
+        if (!below.length)
+            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' holds no job results (tributary.job/v1 *.json, JUnit *.xml).`);
+        dirs.push(...below);
+    }
+    const time = `bisect-${(s.now ?? new Date()).toISOString()}`;
+    const runs = dirs.map((dir) => {
+        const results = (0,gate/* readResults */.x8)(dir, tree);
+        return { dir, results, id: results.flight ?? s.flight ?? time };
+    });
+    const count = new Map();
+    for (const r of runs)
+        count.set(r.id, (count.get(r.id) ?? 0) + 1);
+    return runs.map((r, n) => ((count.get(r.id) ?? 0) > 1 ? { ...r, id: `${r.id}-${n + 1}` } : r));
+}
+//# sourceMappingURL=results.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/repository.js
 /**
  * `bisectSeries`: a bisection round from a real repository. Fetches the watched tree's commits
@@ -40468,6 +40524,7 @@ function describe(ctx, c) {
  * then plans the next round with `planBisection`. Every check (the revisions, their ancestry,
  * the flights, the results to record) is made before anything is written.
  */
+
 
 
 
@@ -40686,51 +40743,6 @@ async function graphOf(s, l, tree, logger) {
     l.graphs.set(tree, graph);
     l.repos.set(tree, repo);
     return graph;
-}
-/** Whether a folder holds result files of its own (not only in folders below it). */
-function holdsResults(dir) {
-    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).some((e) => !e.isDirectory() && /\.(json|xml)$/.test(e.name));
-}
-/**
- * The test runs in the result folders given: a folder with result files is one run; a folder
- * of folders (download-artifact's layout, an artifact a job) is one run a folder. Each run's
- * flight id is the one its results carry, else the setting's, else the time; runs that would
- * share one (the jobs of one workflow run) are told apart by their place, `<id>-<n>`, the same
- * each time the same folders are recorded.
- */
-function testRunsIn(s, tree) {
-    const dirs = [];
-    for (const dir of s.record) {
-        let st;
-        try {
-            st = (0,external_node_fs_.statSync)(dir);
-        }
-        catch {
-            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' does not exist.`);
-        }
-        if (!st.isDirectory())
-            throw new errors/* ConfigurationError */.j1('results', `The results path '${dir}' is not a folder.`);
-        if (holdsResults(dir)) {
-            dirs.push(dir);
-            continue;
-        }
-        const below = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
-            .filter((e) => e.isDirectory())
-            .map((e) => (0,external_node_path_.join)(dir, e.name))
-            .sort();
-        if (!below.length)
-            throw new errors/* ConfigurationError */.j1('results', `The results folder '${dir}' holds no job results (tributary.job/v1 *.json, JUnit *.xml).`);
-        dirs.push(...below);
-    }
-    const time = `bisect-${(s.now ?? new Date()).toISOString()}`;
-    const runs = dirs.map((dir) => {
-        const results = (0,gate/* readResults */.x8)(dir, tree);
-        return { dir, results, id: results.flight ?? s.flight ?? time };
-    });
-    const count = new Map();
-    for (const r of runs)
-        count.set(r.id, (count.get(r.id) ?? 0) + 1);
-    return runs.map((r, n) => ((count.get(r.id) ?? 0) > 1 ? { ...r, id: `${r.id}-${n + 1}` } : r));
 }
 /**
  * One result folder of a test run as a bisection flight of the series. Refused, before
@@ -41019,8 +41031,8 @@ function valuesReader(values, frontEnd = 'action') {
     };
 }
 //# sourceMappingURL=settings.js.map
-// EXTERNAL MODULE: ./build/actions/lib/bisect/repository.js + 4 modules
-var repository = __nccwpck_require__(6412);
+// EXTERNAL MODULE: ./build/actions/lib/bisect/repository.js + 5 modules
+var repository = __nccwpck_require__(5427);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/settings.js
 /**
  * A bisection's settings, parsed in one place for its front ends: `tributary bisect` and the

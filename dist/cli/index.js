@@ -500,7 +500,7 @@ const parts = {
     check: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(184), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
     divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
     history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3566)),
-    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(518), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8309)),
+    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(518), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8066)),
 };
 const partNames = Object.keys(parts);
 /** The part's Command, whatever its file calls the export. */

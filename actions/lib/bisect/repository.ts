@@ -5,7 +5,7 @@
  * then plans the next round with `planBisection`. Every check (the revisions, their ancestry,
  * the flights, the results to record) is made before anything is written.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ConfigurationError,
@@ -24,15 +24,10 @@ import {
   type Remote,
 } from '../git.js';
 import type { Logger } from '../log.js';
-import {
-  publishFlight,
-  readFlightsOf,
-  readResults,
-  usePartialClone,
-  type FlightResults,
-} from '../gate/index.js';
+import { publishFlight, readFlightsOf, usePartialClone } from '../gate/index.js';
 import { CommitGraph } from './graph.js';
 import { MissingHistory, planBisection, type Plan } from './plan.js';
+import { testRunsIn, type TestRun } from './results.js';
 import { runsOf, type Regression, type Run } from './runs.js';
 
 export const BISECT_FORMAT = 'tributary.bisect/v1' as const;
@@ -354,63 +349,6 @@ async function graphOf(
   l.graphs.set(tree, graph);
   l.repos.set(tree, repo);
   return graph;
-}
-
-/** One finished test run: its folder, its results, the flight id it is recorded as. */
-interface TestRun {
-  dir: string;
-  results: FlightResults;
-  id: string;
-}
-
-/** Whether a folder holds result files of its own (not only in folders below it). */
-function holdsResults(dir: string): boolean {
-  return readdirSync(dir, { withFileTypes: true }).some(
-    (e) => !e.isDirectory() && /\.(json|xml)$/.test(e.name),
-  );
-}
-
-/**
- * The test runs in the result folders given: a folder with result files is one run; a folder
- * of folders (download-artifact's layout, an artifact a job) is one run a folder. Each run's
- * flight id is the one its results carry, else the setting's, else the time; runs that would
- * share one (the jobs of one workflow run) are told apart by their place, `<id>-<n>`, the same
- * each time the same folders are recorded.
- */
-export function testRunsIn(s: BisectSettings, tree: string): TestRun[] {
-  const dirs: string[] = [];
-  for (const dir of s.record) {
-    let st;
-    try {
-      st = statSync(dir);
-    } catch {
-      throw new ConfigurationError('results', `The results folder '${dir}' does not exist.`);
-    }
-    if (!st.isDirectory())
-      throw new ConfigurationError('results', `The results path '${dir}' is not a folder.`);
-    if (holdsResults(dir)) {
-      dirs.push(dir);
-      continue;
-    }
-    const below = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => join(dir, e.name))
-      .sort();
-    if (!below.length)
-      throw new ConfigurationError(
-        'results',
-        `The results folder '${dir}' holds no job results (tributary.job/v1 *.json, JUnit *.xml).`,
-      );
-    dirs.push(...below);
-  }
-  const time = `bisect-${(s.now ?? new Date()).toISOString()}`;
-  const runs = dirs.map((dir) => {
-    const results = readResults(dir, tree);
-    return { dir, results, id: results.flight ?? s.flight ?? time };
-  });
-  const count = new Map<string, number>();
-  for (const r of runs) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-  return runs.map((r, n) => ((count.get(r.id) ?? 0) > 1 ? { ...r, id: `${r.id}-${n + 1}` } : r));
 }
 
 /**
