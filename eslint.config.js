@@ -5,7 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The parts of the library: actions/lib/<part>/. */
-export const PARTS = ['backport', 'bisect', 'gate', 'history', 'hypervisor', 'mirror', 'track'];
+export const PARTS = [
+  'backport',
+  'bisect',
+  'gate',
+  'history',
+  'hypervisor',
+  'mirror',
+  'track',
+  'watch',
+];
 
 const RUNNER = {
   group: ['@actions/*'],

@@ -15,11 +15,11 @@ import {
   appendFlightNote,
   FLIGHT_RECORD_FORMAT,
   JOB_RESULT_FORMAT,
-  toJUnit,
   type FlightJob,
   type FlightRecord,
   type StepStatus,
 } from '../actions/lib/flight.js';
+import { toJUnit } from '../actions/lib/junit.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
 import {
   gateFlight,
@@ -30,7 +30,7 @@ import {
 } from '../actions/lib/gate/gate.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
-import { writeNote } from '../actions/lib/gate/notes.js';
+import { writeNote } from '../actions/lib/flight-notes.js';
 import { checkFastForward } from '../actions/lib/gate/publish.js';
 
 const NOTES = 'refs/notes/tributary/flights';

@@ -26,11 +26,11 @@ import { Git, initRepository } from '../actions/lib/git.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.js';
 import { writeHistory, type HistorySettings } from '../actions/lib/history/history.js';
+import type { HistorySource } from '../actions/lib/history/source.js';
 import {
-  GATE_NOTES_REF,
+  FLIGHT_NOTES_REF as GATE_NOTES_REF,
   WATCH_NOTES_REF,
-  type HistorySource,
-} from '../actions/lib/history/source.js';
+} from '../actions/lib/flight-notes.js';
 
 const { values } = parseArgs({
   options: {

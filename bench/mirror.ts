@@ -7,7 +7,11 @@
  *       hand-written `git fetch` + `git push` of just those refs into an up-to-date clone.
  * "ours" is the bundled action (dist/mirror/index.js) run as the runner runs it, with a
  * persistent cache-dir; the library called in-process is shown too. Medians of REPEAT runs.
- * Environment: MIRROR_BENCH_COMMITS (default 100000), MIRROR_BENCH_REPEAT (default 3).
+ * And (c), on a tree the shape of Xen's (bench/lib/xen-shape.ts: 62,000 commits, 450 refs): a
+ * sync where nothing changed, against two `git ls-remote` calls (upstream's and the hosted
+ * tree's refs: what any sync must read at least; goal: at most 3 times as long), medians of 5.
+ * Environment: MIRROR_BENCH_COMMITS (default 100000), MIRROR_BENCH_REPEAT (default 3),
+ * MIRROR_BENCH_CASES (`ab`, `c` or the default `abc`).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +23,7 @@ import { buildMirrorSettings } from '../actions/lib/mirror/settings.js';
 import { fastImportHistory, tempDir } from '../test/harness/fixtures.js';
 import { startGitServer } from '../test/harness/git-server.js';
 import { runAction } from '../test/harness/runner.js';
+import { xenShape } from './lib/xen-shape.js';
 
 const TOKEN = 'ghs_benchToken0123456789abcdefABCDEF';
 
@@ -34,6 +39,92 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  const cases = process.env.MIRROR_BENCH_CASES ?? 'abc';
+  if (cases.includes('a') || cases.includes('b')) await bigTree();
+  if (cases.includes('c')) await xenNoChange();
+}
+
+/** (c): a no-change sync of a Xen-shaped tree against two `git ls-remote` calls. */
+async function xenNoChange(): Promise<void> {
+  const shape = await xenShape();
+  const tmp = tempDir('tributary-bench-mirror-xen-');
+  const server = await startGitServer(join(tmp.path, 'srv'), TOKEN);
+  try {
+    const upstream = await initRepository(server.repoPath('upstream/xen.git'));
+    await upstream.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      shape.repository,
+      '+refs/heads/*:refs/heads/*',
+      '+refs/tags/*:refs/tags/*',
+    ]);
+    await initRepository(server.repoPath('xen-project/xen.git'));
+    const cacheDir = join(tmp.path, 'cache');
+    const ours = async () => {
+      const run = await runAction('mirror', {
+        inputs: {
+          source: server.repoUrl('upstream/xen.git'),
+          destination: 'xen-project/xen',
+          'source-token': TOKEN,
+          'cache-dir': cacheDir,
+        },
+        githubToken: TOKEN,
+        env: { GITHUB_SERVER_URL: server.url },
+        timeoutMs: 900_000,
+      });
+      if (run.code !== 0) throw new Error(`mirror failed:\n${run.log}`);
+      rmSync(run.runnerTemp, { recursive: true, force: true });
+    };
+    const settings = buildMirrorSettings({
+      source: server.repoUrl('upstream/xen.git'),
+      destination: 'xen-project/xen',
+      sourceToken: TOKEN,
+      token: TOKEN,
+      cacheRoot: cacheDir,
+      serverUrl: server.url,
+    });
+    const library = () => mirrorTree(settings, new MemoryLogger());
+    const git = new Git({
+      cwd: tmp.path,
+      remotes: ['upstream/xen.git', 'xen-project/xen.git'].map((n) => ({
+        url: server.repoUrl(n),
+        token: TOKEN,
+      })),
+    });
+    const baseline = async () => {
+      await git.run(['ls-remote', '--', server.repoUrl('upstream/xen.git')]);
+      await git.run(['ls-remote', '--', server.repoUrl('xen-project/xen.git')]);
+    };
+    const first = await timed(ours);
+    console.log(
+      `(c) first sync of the Xen-shaped tree (${shape.commits} commits, ${shape.refs - 1} refs): ${first.toFixed(2)} s`,
+    );
+    const c = { ours: [] as number[], library: [] as number[], baseline: [] as number[] };
+    for (let i = 0; i < 5; i++) {
+      c.baseline.push(await timed(baseline));
+      c.ours.push(await timed(ours));
+      c.library.push(await timed(library));
+    }
+    const m = { ours: median(c.ours), library: median(c.library), baseline: median(c.baseline) };
+    const shown = (l: number[]) => l.map((x) => x.toFixed(3)).join(', ');
+    console.log(`(c) two git ls-remote: ${m.baseline.toFixed(3)} s (runs: ${shown(c.baseline)})`);
+    console.log(
+      `(c) no-change mirror, bundled action: ${m.ours.toFixed(3)} s (runs: ${shown(c.ours)})`,
+    );
+    console.log(
+      `(c) no-change mirror, library in-process: ${m.library.toFixed(3)} s (runs: ${shown(c.library)})`,
+    );
+    console.log(
+      `(c) ratio no-change mirror / two ls-remote: ${(m.ours / m.baseline).toFixed(2)} (goal <= 3); in-process ${(m.library / m.baseline).toFixed(2)}`,
+    );
+  } finally {
+    await server.close();
+    tmp.cleanup();
+  }
+}
+
+async function bigTree(): Promise<void> {
   const commits = Number(process.env.MIRROR_BENCH_COMMITS ?? 100_000);
   const repeat = Number(process.env.MIRROR_BENCH_REPEAT ?? 3);
   const tmp = tempDir('tributary-bench-mirror-');

@@ -8,7 +8,10 @@
  * untestable commits. git bisect tests one revision at a time, so its rounds are its runs.
  * The range is read back from the repository as `tributary bisect` reads it (rev-list).
  *
+ * Then the watch report at 10,000 flights recorded against 100 (bench/watch/report.ts).
+ *
  *   node build/bench/watch.js [--commits 1000] [--trials 12] [--untestable 0.05] [--seed 7]
+ *     [--records 100,10000] [--repeat 5] [--part all|bisect|report]
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { planBisection, type BisectionInput } from '../actions/lib/bisect/plan.j
 import { runsOf } from '../actions/lib/bisect/runs.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord } from '../actions/lib/flight.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
+import { benchWatchReport } from './watch/report.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +31,9 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '12' },
     untestable: { type: 'string', default: '0.05' },
     seed: { type: 'string', default: '7' },
+    records: { type: 'string', default: '100,10000' },
+    repeat: { type: 'string', default: '5' },
+    part: { type: 'string', default: 'all' },
   },
 });
 const N = Number(values.commits);
@@ -216,6 +223,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-watch-'));
 try {
+  if (values.part !== 'report') await benchBisection();
+  if (values.part !== 'bisect')
+    await benchWatchReport(dir, values.records!.split(',').map(Number), Number(values.repeat));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchBisection(): Promise<void> {
   const git = await initRepository(join(dir, 'repo'), { bare: false });
   const { merges } = await makeHistory(git, N);
   await git.run(['checkout', '--quiet', '--force', 'master']);
@@ -288,6 +303,4 @@ try {
   console.log(
     `planning a round at ${graph.size} commits: median ${median(planMs).toFixed(1)} ms, max ${Math.max(...planMs).toFixed(1)} ms`,
   );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 /** What every `tributary <part>` subcommand provides to the dispatcher. */
-import type { Logger } from '../actions/lib/log.js';
+import { Redactor, type Logger } from '../actions/lib/log.js';
 
 export interface Command {
   /** The part's name on the command line; the dispatcher finds the part's export by it. */
@@ -18,4 +18,37 @@ export interface Command {
  */
 export function tokenFromEnvironment(): string | undefined {
   return process.env.TRIBUTARY_TOKEN || process.env.GITHUB_TOKEN || undefined;
+}
+
+/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
+export function progressToStderr(logger: Logger): Logger {
+  const redactor = new Redactor();
+  let depth = 0;
+  const say = (message: string) =>
+    process.stderr.write(
+      redactor
+        .redact(message)
+        .split('\n')
+        .map((l) => '  '.repeat(depth) + l)
+        .join('\n') + '\n',
+    );
+  return {
+    debug: (m) => logger.debug(m),
+    info: say,
+    warning: (m, a) => logger.warning(m, a),
+    error: (m, a) => logger.error(m, a),
+    async group(name, fn) {
+      say(`> ${name}`);
+      depth++;
+      try {
+        return await fn();
+      } finally {
+        depth--;
+      }
+    },
+    secret(value) {
+      redactor.add(value);
+      logger.secret(value);
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { initRepository } from '../actions/lib/git.js';
 import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.js';
 import { writeHistory } from '../actions/lib/history/history.js';
 import { HISTORY_SETTINGS, parseHistorySettings } from '../actions/lib/history/settings.js';
-import { GATE_NOTES_REF, WATCH_NOTES_REF } from '../actions/lib/history/source.js';
+import { FLIGHT_NOTES_REF, WATCH_NOTES_REF } from '../actions/lib/flight-notes.js';
 import type { Logger } from '../actions/lib/log.js';
 import type { Command } from './command.js';
 import { parseCommandLine, usageOf, type PartSpec } from './options.js';
@@ -64,7 +64,7 @@ is the newest page, page-2.html the next older, and so on (docs/history.md).`,
     {
       name: 'notes-ref',
       value: '<ref>',
-      description: `the notes ref holding flight records (default: ${GATE_NOTES_REF} with --branch, ${WATCH_NOTES_REF} with --series)`,
+      description: `the notes ref holding flight records (default: ${FLIGHT_NOTES_REF} with --branch, ${WATCH_NOTES_REF} with --series)`,
     },
     {
       name: 'build-jobs',

@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redactor, type Logger } from '../actions/lib/log.js';
+import type { Logger } from '../actions/lib/log.js';
 import { Interrupted, interruptible } from '../actions/lib/mirror/interrupt.js';
-import { mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
+import { createdTags, mirrorTree, updatesJson } from '../actions/lib/mirror/mirror.js';
 import { summaryRows } from '../actions/lib/mirror/ref-updates.js';
 import { MIRROR_SETTINGS, parseMirrorSettings } from '../actions/lib/mirror/settings.js';
-import type { Command } from './command.js';
+import { progressToStderr, type Command } from './command.js';
 import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
 export const mirrorSpec: PartSpec = {
@@ -139,12 +139,15 @@ export const mirrorCommand: Command = {
           mirrorTree(settings, logger, { signal }),
         );
         if (json) process.stdout.write(updatesJson(result) + '\n');
-        else
+        else {
           for (const tree of result.trees) {
             logger.info(`${tree.source} → ${tree.destination}`);
             for (const row of summaryRows(tree.updates))
               logger.info(`  ${row.filter(Boolean).join('  ')}`);
           }
+          const tags = createdTags(result);
+          if (tags.length) logger.info(`created tags: ${JSON.stringify(tags)}`);
+        }
         return result.refused.length ? 1 : 0;
       });
     } catch (e) {
@@ -158,36 +161,3 @@ export const mirrorCommand: Command = {
     }
   },
 };
-
-/** The same logger, but progress (info, groups) on stderr: stdout is the JSON's alone. */
-function progressToStderr(logger: Logger): Logger {
-  const redactor = new Redactor();
-  let depth = 0;
-  const say = (message: string) =>
-    process.stderr.write(
-      redactor
-        .redact(message)
-        .split('\n')
-        .map((l) => '  '.repeat(depth) + l)
-        .join('\n') + '\n',
-    );
-  return {
-    debug: (m) => logger.debug(m),
-    info: say,
-    warning: (m, a) => logger.warning(m, a),
-    error: (m, a) => logger.error(m, a),
-    async group(name, fn) {
-      say(`> ${name}`);
-      depth++;
-      try {
-        return await fn();
-      } finally {
-        depth--;
-      }
-    },
-    secret(value) {
-      redactor.add(value);
-      logger.secret(value);
-    },
-  };
-}

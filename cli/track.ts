@@ -190,6 +190,18 @@ revision to one that passed the gate. The options are the track-upstream action'
       description: 'prefix of the branches tributary pushes',
     },
     {
+      name: 'deliver',
+      value: '<pull-request|patches|both>',
+      description:
+        'how a change reaches the target: a pull request, a git format-patch series with a cover letter (for a project that takes patches by mail), or both',
+    },
+    {
+      name: 'patches-directory',
+      value: '<dir>',
+      fallback: { shown: 'TMPDIR/tributary-patches; the action: RUNNER_TEMP/tributary-patches' },
+      description: 'where the patch series are written, one folder a change',
+    },
+    {
       name: 'work-directory',
       value: '<dir>',
       fallback: { shown: 'TMPDIR/tributary-track; the action: RUNNER_TEMP/tributary-track' },
@@ -207,7 +219,7 @@ revision to one that passed the gate. The options are the track-upstream action'
       variables: ['TRIBUTARY_TOKEN', 'GITHUB_TOKEN'],
       setting: 'token',
       description:
-        "the token for the GitHub API and git over HTTPS: contents and pull requests write, issues write for conflict issues (the action's token)",
+        "the token for the GitHub API and git over HTTPS: contents and pull requests write, issues write for conflict issues (the action's token); none for --deliver patches of a local --git-url",
     },
     {
       variables: ['TRIBUTARY_TREE_TOKEN'],
@@ -233,15 +245,22 @@ export const trackCommand: Command = {
         defaultWorkDir: join(tmpdir(), 'tributary-track'),
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
       });
-      const github = createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger });
+      const github =
+        settings.deliver === 'patches'
+          ? undefined
+          : createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger });
       const report = await trackUpstream(settings, { logger, github });
       for (const o of report.outcomes)
         logger.info(
           `${o.operation.padEnd(9)} ${o.kind === 'pull' ? '#' : 'issue #'}${o.number} ${o.url}${o.note ? ` (${o.note})` : ''}`,
         );
+      for (const s of report.series)
+        logger.info(
+          `patches   ${s.files.length - 1} for ${s.change}: ${s.directory} (base ${s.base.slice(0, 12)})`,
+        );
       for (const n of report.notes) logger.info(n);
       for (const n of report.notices) logger.info(`notice: ${n}`);
-      if (!report.outcomes.length) logger.info('nothing to do');
+      if (!report.outcomes.length && !report.series.length) logger.info('nothing to do');
       return 0;
     });
   },

@@ -39,6 +39,7 @@ const parts: Record<string, () => Promise<Record<string, unknown>>> = {
   divergence: () => import('./divergence.js'),
   history: () => import('./history.js'),
   bisect: () => import('./bisect.js'),
+  watch: () => import('./watch.js'),
 };
 const partNames = Object.keys(parts);
 

@@ -6,13 +6,15 @@
 //    consumer tree (xen) stays at its baseline revision.
 // 2. Watch flights of the series "bootsector-master-vs-xen-unstable": one at the old head, one
 //    at the new. Each is a real test run (`tributary test`: build the guest, boot it under
-//    QEMU with SeaBIOS). The second is compared with the previous flight of the series: the
-//    boot regressed, and its issue is written as a file (issue-<n>.md; on GitHub, an issue).
+//    QEMU with SeaBIOS), reported by `tributary watch`. The second, compared with the previous
+//    flight of the series, has the boot regressed; its issue is written as a file
+//    (issue-<n>.md; on GitHub, the watch action opens an issue).
 // 3. `tributary bisect` plans the rounds: 3 test runs in parallel (3 runner hosts), each
 //    recorded with --record, until the first bad commit is named, confirmed by 3 failing runs
 //    at it and 3 passing runs at its parent. The result is added to the issue's file.
 //
 // Everything lands in .tributary/demo-watch/ (runs' logs, consoles, results, the issue).
+// Not a test: test/watch-loop.test.ts runs the same loop through the bundled actions.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -25,7 +27,6 @@ const fixture = join(root, 'test', 'fixtures', 'bootsector');
 const started = Date.now();
 const SERIES = 'bootsector-master-vs-xen-unstable';
 const JOB = 'boot-bootsector';
-const NOTES = 'refs/notes/tributary/watch';
 const COMMITS = 30;
 const BREAKS = 19;
 const RUNNERS = 3;
@@ -154,59 +155,43 @@ async function testRun(trees, runner) {
 }
 const stepOf = (result, step) => result.steps.find((s) => s.name === step)?.status;
 
-// 2. The watch report of a flight, until `tributary watch` is in: record the flight of the
-// series as a note of the watched revision, compare it with the series' previous flight, and
-// write an issue for each step that passed then and fails now.
-let previous;
-let issues = 0;
-function watchReport(flight, result) {
-  const revision = result.trees.find((t) => t.name === 'bootsector').revision;
-  const record = {
-    format: 'tributary.flight/v1',
+// 2. The watch report of a flight (`tributary watch report`): records the flight of the series
+// as a note of the watched revision and compares it with the series' previous flight. On
+// GitHub (with --repository) it keeps one issue per regression; here the issue is a file.
+function watchReport(flight, out) {
+  const r = run(process.execPath, [
+    cli,
+    'watch',
+    'report',
+    '--series',
+    SERIES,
+    '--tree-url',
+    hosted,
+    '--tree',
+    'bootsector',
+    '--results',
+    out,
+    '--flight',
     flight,
-    series: SERIES,
-    purpose: 'watch',
-    tree: 'bootsector',
-    revision,
-    trees: result.trees,
-    jobs: [{ name: result.job, steps: result.steps }],
-    recordedAt: new Date().toISOString(),
-  };
-  run('git', ['notes', '--ref', NOTES, 'add', '-f', '-F', '-', revision], {
-    cwd: hosted,
-    input: JSON.stringify(record) + '\n',
-  });
-  const regressions = [];
-  if (previous)
-    for (const step of result.steps)
-      if (step.status === 'fail' && stepOf(previous.result, step.name) === 'pass') {
-        const issue = ++issues;
-        const r = {
-          series: SERIES,
-          job: result.job,
-          step: step.name,
-          pass: previous.revision,
-          fail: revision,
-          passFlight: previous.flight,
-          failFlight: flight,
-          issue,
-        };
-        writeFileSync(
-          join(demo, `issue-${issue}.md`),
-          `# Regression in ${SERIES}: ${r.job} ${r.step}\n\n` +
-            `Passed in flight ${r.passFlight} (bootsector ${r.pass}), fails in flight ${r.failFlight} (bootsector ${r.fail}).\n`,
-        );
-        regressions.push(r);
-      }
-  previous = { flight, revision, result };
+    '--json',
+  ]);
+  const { regressions } = JSON.parse(r.stdout);
+  for (const [n, g] of regressions.entries()) {
+    g.issue = n + 1;
+    writeFileSync(
+      join(demo, `issue-${g.issue}.md`),
+      `# Regression in ${g.series}: ${g.job} ${g.step}\n\n` +
+        `Passed in flight ${g.passFlight} (bootsector ${g.pass}), fails in flight ${g.failFlight} (bootsector ${g.fail}).\n`,
+    );
+  }
   return regressions;
 }
 
 const one = await testRun({ bootsector: commits[0], xen }, 1);
-watchReport('watch-1', one.result);
+watchReport('watch-1', one.out);
 say(`watch flight watch-1 at ${short(commits[0])}`, `boot: ${stepOf(one.result, 'boot')}`);
 const two = await testRun({ bootsector: commits[COMMITS], xen }, 1);
-const regressions = watchReport('watch-2', two.result);
+const regressions = watchReport('watch-2', two.out);
 const regression = regressions.find((r) => r.step === 'boot');
 say(
   `watch flight watch-2 at ${short(commits[COMMITS])}`,

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
 import type { Classification } from '../actions/lib/backport/classifier.js';
@@ -10,6 +11,7 @@ import { rangeFromEvent } from '../actions/lib/backport/pull-request.js';
 import { ConfigurationError } from '../actions/lib/errors.js';
 import { filesContaining, tempDir } from './harness/fixtures.js';
 import { runAction, type ActionRun } from './harness/runner.js';
+import { startCacheService } from './harness/cache-service.js';
 import { advanceUpstream, buildHistory, type History } from './backport/history.js';
 
 const TOKEN = 'ghs_backportcheck0123456789abcdefABCD';
@@ -165,6 +167,63 @@ describe('backport-check action (dist bundle) against the token-protected git se
       ['sync'],
     );
     assert.match(run.summary, /1 commits of upstream's own come in with it/);
+  });
+
+  it('keeps the store and the commit facts with @actions/cache, fetching nothing twice', async () => {
+    const service = await startCacheService();
+    const base = join(tmp.path, 'hosted-runner');
+    const runnerTemp = join(base, 'temp');
+    const kept = join(runnerTemp, 'tributary-backport-cache');
+    const packs = () =>
+      readdirSync(join(kept, 'objects.git', 'objects', 'pack')).filter((f) => f.endsWith('.pack'));
+    // Each run on a fresh runner at the same paths, as hosted runners are; URLs, so that
+    // GITHUB_SERVER_URL stays github.com and the cache speaks its v2 protocol.
+    const hosted = async () => {
+      rmSync(base, { recursive: true, force: true });
+      mkdirSync(runnerTemp, { recursive: true });
+      const run = await runAction('backport-check', {
+        eventName: 'pull_request_target',
+        event: pullRequest(1, h.release, h.d.masterCommit),
+        githubToken: TOKEN,
+        env: {
+          ...service.env,
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: 'xen/qemu',
+        },
+        inputs: {
+          'upstream-repository': server.repoUrl('mirror/qemu-upstream.git'),
+          'downstream-repository': server.repoUrl('xen/qemu.git'),
+          'upstream-branch': 'stable-1.0',
+          'downstream-only-subjects': '^update Xen version to',
+          'reference-patterns': '^Upstream-ref: ([0-9a-f]+)$',
+        },
+        runnerTemp,
+        timeoutMs: 60_000,
+      });
+      runs.push(run);
+      return run;
+    };
+    try {
+      const first = await hosted();
+      assert.equal(first.code, 0, first.log);
+      assert.match(first.log, /Saved the cached repository as cache entry tributary-backport-v1-/);
+      const fetched = packs();
+      const second = await hosted();
+      assert.equal(second.code, 0, second.log);
+      assert.match(
+        second.log,
+        /Restored the cached repository from cache entry tributary-backport-v1-/,
+      );
+      assert.deepEqual(packs(), fetched, 'nothing new fetched into the store');
+      assert.ok(
+        readdirSync(kept).some((f) => f.startsWith('commit-facts-')),
+        'the facts too',
+      );
+      assert.deepEqual(classified(second), classified(first));
+      assert.equal(service.entries().length, 1, 'an unchanged store is not saved again');
+    } finally {
+      await service.close();
+    }
   });
 
   it('says clearly when the head was force-pushed away, and when a range is empty', async () => {

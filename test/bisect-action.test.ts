@@ -15,7 +15,7 @@ import {
   type FlightRecord,
 } from '../actions/lib/flight.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
-import { readFlightsOf, writeNote } from '../actions/lib/gate/notes.js';
+import { readFlightsOf, writeNote } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
 import { filesContaining, tempDir, WorkTree } from './harness/fixtures.js';

@@ -15,7 +15,7 @@ import {
   FLIGHT_RECORD_FORMAT,
   type FlightRecord,
 } from '../actions/lib/flight.js';
-import { readFlightsOf, writeNote } from '../actions/lib/gate/notes.js';
+import { readFlightsOf, writeNote } from '../actions/lib/flight-notes.js';
 import { readResults } from '../actions/lib/gate/results.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';

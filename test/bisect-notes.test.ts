@@ -12,7 +12,7 @@ import {
   parseFlightRecord,
   type FlightRecord,
 } from '../actions/lib/flight.js';
-import { readFlights, readFlightsOf } from '../actions/lib/gate/notes.js';
+import { readFlights, readFlightsOf } from '../actions/lib/flight-notes.js';
 import { fastImportHistory, tempDir } from './harness/fixtures.js';
 
 const NOTES = 'refs/notes/tributary/watch';

@@ -28,6 +28,7 @@ describe('tributary command line', () => {
       'mirror',
       'test',
       'track',
+      'watch',
     ]);
   });
 

@@ -50,6 +50,8 @@ import { mirrorSpec } from '../cli/mirror.js';
 import { parseCommandLine, type PartSpec } from '../cli/options.js';
 import { testSpec } from '../cli/test.js';
 import { trackSpec } from '../cli/track.js';
+import { watchSpec } from '../cli/watch.js';
+import { parseWatchSettings, WATCH_SETTINGS } from '../actions/lib/watch/settings.js';
 import { tempDir } from './harness/fixtures.js';
 import { readActionMetadata, repoRoot } from './harness/runner.js';
 
@@ -357,6 +359,10 @@ const PARTS: Part[] = [
         action: '',
         commandLine: 'TMPDIR/tributary-track; the action: RUNNER_TEMP/tributary-track',
       },
+      'patches-directory': {
+        action: '',
+        commandLine: 'TMPDIR/tributary-patches; the action: RUNNER_TEMP/tributary-patches',
+      },
     },
     parse: (read) =>
       parseTrackSettings(read, { defaultWorkDir: '/tmp/track', serverUrl: 'https://example.org' }),
@@ -411,6 +417,8 @@ const PARTS: Part[] = [
         'pin-variable': 'SEABIOS_UPSTREAM_REVISION',
         'pin-pattern': 'REV = ([0-9a-f]+)',
         'pin-submodule': 'tools/firmware/seabios',
+        deliver: 'patches',
+        'patches-directory': '/w/patches',
       },
     ],
   },
@@ -551,6 +559,64 @@ const PARTS: Part[] = [
       },
     ],
   },
+  {
+    action: 'watch',
+    spec: watchSpec,
+    declared: WATCH_SETTINGS,
+    inputs: {
+      ...same(Object.keys(WATCH_SETTINGS).filter((n) => !['mode', 'token'].includes(n))),
+      mode: '<report|baseline|releases>',
+      token: 'TRIBUTARY_TOKEN',
+    },
+    instead: {
+      'tree-url': {
+        action: '${{ github.server_url }}/${{ github.repository }}',
+        commandLine: 'none; required with report',
+      },
+      token: { action: '${{ github.token }}', commandLine: 'TRIBUTARY_TOKEN, GITHUB_TOKEN' },
+      repository: { action: '${{ github.repository }}', commandLine: 'none: no issues kept' },
+      flight: {
+        action:
+          '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
+        commandLine: 'local-<time>',
+      },
+    },
+    parse: (read) =>
+      parseWatchSettings(read, {
+        workingDirectory: '/w',
+        workDir: '/tmp/watch',
+        trigger: { event: 'test' },
+        flight: () => 'f0',
+      }),
+    samples: [
+      {
+        mode: 'report',
+        series: 'qemu-master-vs-xen-unstable',
+        tree: 'qemu',
+        'tree-url': 'https://example.org/xen-project/qemu.git',
+        revision: 'a'.repeat(40),
+        results: 'results',
+        token: 'ghs_watch',
+        repository: 'xen-project/qemu',
+        'notes-ref': 'refs/notes/other',
+        labels: 'regression\nwatch',
+        'flaky-label': 'heisenbug',
+        flight: 'https://example.org/xen-project/qemu/actions/runs/42',
+      },
+      {
+        mode: 'baseline',
+        'consumer-url': 'https://example.org/xen-project/xen.git',
+        'consumer-branches': 'master\nstable-4.20',
+        'consumer-notes-ref': 'refs/notes/gate',
+        token: 'ghs_watch',
+      },
+      {
+        mode: 'releases',
+        tags: '["v9.2.0-rc1","rel-1.16.3","old"]',
+        'release-patterns': 'rc:*-rc*\nfinal:rel-*',
+      },
+    ],
+  },
 ];
 
 /** A reader that notes every setting read. */
@@ -679,6 +745,7 @@ describe('front ends: one parser a part, the action and the command line alike',
         divergence: ['trailer', 'working-directory', 'json'],
         history: [],
         bisect: ['summary'],
+        watch: ['json'],
       };
       assert.deepEqual(own, ownOptions[part.spec.name], 'options of the command line only');
     });
@@ -794,6 +861,7 @@ const REQUIRED_SAMPLES: Record<string, Record<string, string>> = {
   check: { 'upstream-development-branch': 'upstream/master' },
   divergence: { 'upstream-development-branch': 'upstream/master' },
   history: { 'tree-url': join(tmp.path, 'hosted.git'), 'output-dir': join(tmp.path, 'site') },
+  watch: {},
   bisect: {
     'tree-url': join(tmp.path, 'hosted.git'),
     series: 'qemu-master-vs-xen',

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
 import { JOB_RESULT_FORMAT } from '../actions/lib/flight.js';
-import { readFlights } from '../actions/lib/gate/notes.js';
+import { readFlights } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi } from './harness/github-api.js';
 import { repoRoot } from './harness/runner.js';

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { initRepository, retryPolicy, type Git } from '../actions/lib/git.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord } from '../actions/lib/flight.js';
-import { findBaseline, readFlights, writeNote } from '../actions/lib/gate/notes.js';
-import { fetchNotes, publishFlight } from '../actions/lib/gate/publish.js';
+import { findBaseline } from '../actions/lib/gate/notes.js';
+import { readFlights, writeNote } from '../actions/lib/flight-notes.js';
+import { publishFlight } from '../actions/lib/gate/publish.js';
+import { fetchNotes } from '../actions/lib/gate/hosted.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { WorkTree, fastImportHistory, tempDir } from './harness/fixtures.js';
 import { appendFlightNote } from '../actions/lib/flight.js';
@@ -158,5 +160,33 @@ describe('flight notes in the hosted tree', () => {
     assert.equal((await readFlights(g, NOTES, many[7]))[0].flight, 'again');
     assert.equal((await readFlights(g, NOTES, many[8]))[0].flight, 'm8');
     assert.match((await g.run(['ls-tree', NOTES])).split('\n')[0], /^040000 tree /);
+  });
+
+  it('fans a flat notes tree out once it passes 256 notes, as git does, every note kept', async () => {
+    const g = await clone('flat.git');
+    await fastImportHistory(g, { branches: ['flat'], commitsPerBranch: 257 });
+    const revs = (await g.run(['rev-list', 'refs/heads/flat'])).split('\n');
+    // 256 notes in one flat tree, as writeNote kept them before.
+    const files = revs.slice(1).map((c, i) => {
+      const text = appendFlightNote('', record(`f${i}`, c));
+      return `M 100644 inline ${c}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+    });
+    await g.run(['fast-import', '--quiet'], {
+      input: `commit ${NOTES}\ncommitter g <g@e> 1700000000 +0000\ndata 5\nflat\n${files.join('')}`,
+    });
+    assert.equal((await g.run(['ls-tree', NOTES])).split('\n').length, 256);
+    await writeNote(g, NOTES, revs[0], appendFlightNote('', record('257th', revs[0])));
+    const top = (await g.run(['ls-tree', NOTES])).split('\n');
+    assert.ok(
+      top.every((l) => /^040000 tree [0-9a-f]+\t[0-9a-f]{2}$/.test(l)),
+      top.join('\n'),
+    );
+    assert.equal((await g.run(['notes', `--ref=${NOTES}`, 'list'])).split('\n').length, 257);
+    assert.equal((await readFlights(g, NOTES, revs[0]))[0].flight, '257th');
+    assert.equal((await readFlights(g, NOTES, revs[200]))[0].flight, 'f199');
+    assert.equal(
+      JSON.parse(await g.run(['notes', `--ref=${NOTES}`, 'show', revs[5]])).flight,
+      'f4',
+    );
   });
 });

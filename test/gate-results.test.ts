@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResults } from '../actions/lib/gate/results.js';
-import { parseJUnit } from '../actions/lib/gate/junit.js';
-import { JOB_RESULT_FORMAT, toJUnit } from '../actions/lib/flight.js';
+import { parseJUnit, toJUnit } from '../actions/lib/junit.js';
+import { JOB_RESULT_FORMAT } from '../actions/lib/flight.js';
 import { tempDir } from './harness/fixtures.js';
 
 const REV = 'a'.repeat(40);
@@ -100,6 +100,32 @@ describe('reading a flight results directory', () => {
       'xen',
     );
     assert.deepEqual(r.jobs[0].steps, [{ name: 'boot', status: 'pass', attempts: ['fail'] }]);
+  });
+
+  it("keeps another tree's revision per job when jobs differ (a dependency gated against each consumer branch)", () => {
+    const qemu = 'c'.repeat(40);
+    const trees = (xen: string) => ({
+      trees: [
+        { name: 'qemu', revision: qemu },
+        { name: 'xen', revision: xen },
+      ],
+    });
+    const r = readResults(
+      dir({
+        'a/r.json': result('test-xen-unstable', { boot: 'pass' }, trees(REV)),
+        'b/r.json': result('test-xen-4.20', { boot: 'pass' }, trees(OTHER)),
+      }),
+      'qemu',
+    );
+    assert.equal(r.revision, qemu);
+    assert.deepEqual(r.trees, trees(REV).trees);
+    assert.deepEqual(
+      r.jobs.map((j) => [j.name, j.trees]),
+      [
+        ['test-xen-4.20', trees(OTHER).trees],
+        ['test-xen-unstable', undefined],
+      ],
+    );
   });
 
   const refuse = (files: Record<string, string>, re: RegExp, revision?: string) =>

@@ -17,9 +17,10 @@ import {
   type StepStatus,
 } from '../actions/lib/flight.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
-import { readNoteText, writeNote } from '../actions/lib/gate/notes.js';
+import { readNoteText, writeNote } from '../actions/lib/flight-notes.js';
 import { writeHistory, type HistorySettings } from '../actions/lib/history/history.js';
-import { loadFlights, WATCH_NOTES_REF, type HistorySource } from '../actions/lib/history/source.js';
+import { loadFlights, type HistorySource } from '../actions/lib/history/source.js';
+import { WATCH_NOTES_REF } from '../actions/lib/flight-notes.js';
 import { ConfigurationError, errorMessage, SettingError } from '../actions/lib/errors.js';
 import { valuesReader } from '../actions/lib/settings.js';
 import { WorkTree, tempDir } from './harness/fixtures.js';

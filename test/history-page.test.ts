@@ -22,7 +22,7 @@ import {
 } from '../actions/lib/flight.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { gateFlight } from '../actions/lib/gate/gate.js';
-import { readNoteText, writeNote } from '../actions/lib/gate/notes.js';
+import { readNoteText, writeNote } from '../actions/lib/flight-notes.js';
 import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.js';
 import { MemoryLogger } from '../actions/lib/log.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';

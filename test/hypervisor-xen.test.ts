@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseJobResult } from '../actions/lib/flight.js';
 import { initRepository } from '../actions/lib/git.js';
-import { readFlights } from '../actions/lib/gate/notes.js';
+import { readFlights } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { runAction, type ActionRun } from './harness/runner.js';
 import { tempDir, WorkTree } from './harness/fixtures.js';

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { initRepository } from '../actions/lib/git.js';
-import { readFlights } from '../actions/lib/gate/notes.js';
+import { readFlights } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { runAction, type ActionRun } from './harness/runner.js';
 import { filesContaining, tempDir, testIdentity } from './harness/fixtures.js';

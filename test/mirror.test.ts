@@ -160,6 +160,56 @@ describe('mirror action', () => {
     assert.match(run.log, /nothing fetched, nothing pushed/);
   });
 
+  it('names the tags it created in created-tags: new ones only, never moved or deleted ones', async () => {
+    const t = await trees();
+    // SeaBIOS's and QEMU's release names: a final, release candidates, a lightweight tag.
+    await t.work.git.run(['tag', '-a', '-m', 'SeaBIOS 1.16.3', 'rel-1.16.3']);
+    await t.work.git.run(['tag', '-a', '-m', 'QEMU 10.1.0-rc0', 'v10.1.0-rc0']);
+    await t.work.git.run(['tag', 'rel-1.17.0-rc1', 'HEAD~1']);
+    await t.publish('--tags');
+    const first = await t.mirror({ refs: 'master\nrefs/tags/*', prune: 'true' });
+    assert.equal(first.code, 0, first.log);
+    assert.deepEqual(JSON.parse(first.outputs['created-tags']), [
+      'rel-1.16.3',
+      'rel-1.17.0-rc1',
+      'v0.9',
+      'v1.0',
+      'v10.1.0-rc0',
+    ]);
+    assert.match(first.summary, /New tags: .*<code>rel-1\.16\.3<\/code>/);
+
+    // Upstream makes one release, moves a candidate and deletes another: only the release is
+    // new; the moved tag is rewritten (allowed here), the deleted one pruned.
+    await t.work.commit('1.16.4 fixes');
+    await t.work.git.run(['tag', '-a', '-m', 'SeaBIOS 1.16.4', 'rel-1.16.4']);
+    await t.work.git.run(['tag', '-f', 'rel-1.17.0-rc1', 'HEAD']);
+    await t.upstream.run(['update-ref', '-d', 'refs/tags/v10.1.0-rc0']);
+    await t.publish('master', 'refs/tags/rel-1.16.4', 'refs/tags/rel-1.17.0-rc1');
+    const second = await t.mirror({
+      refs: 'master\nrefs/tags/*',
+      prune: 'true',
+      'allow-rewrites': 'true',
+    });
+    assert.equal(second.code, 0, second.log);
+    assert.deepEqual(JSON.parse(second.outputs['created-tags']), ['rel-1.16.4']);
+    const actions = (JSON.parse(second.outputs.updates) as { ref: string; action: string }[])
+      .map((u) => `${u.action} ${u.ref}`)
+      .sort();
+    assert.deepEqual(
+      actions.filter((a) => a.includes('tags/')),
+      [
+        'created refs/tags/rel-1.16.4',
+        'deleted refs/tags/v10.1.0-rc0',
+        'rewritten refs/tags/rel-1.17.0-rc1',
+      ],
+    );
+
+    // Nothing new: an empty array, not an empty output.
+    const third = await t.mirror({ refs: 'master\nrefs/tags/*', prune: 'true' });
+    assert.equal(third.code, 0, third.log);
+    assert.equal(third.outputs['created-tags'], '[]');
+  });
+
   it('refuses a rewritten branch and a moved tag, pushing nothing of the run', async () => {
     const t = await trees();
     assert.equal((await t.mirror()).code, 0);
@@ -517,6 +567,15 @@ describe('mirror action', () => {
       ['refs/heads/upstream/master'],
     );
     assert.equal(await t.hosted.commitOf('refs/heads/upstream/master'), await t.work.head());
+    // Without --json, the tags it created are its last line.
+    await t.work.git.run(['tag', 'rel-1.16.3']);
+    await t.publish('refs/tags/rel-1.16.3');
+    const text = await runNode(
+      [...args.filter((a) => a !== '--json'), '--refs', 'refs/tags/rel-*'],
+      env,
+    );
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout + text.stderr, /created tags: \["rel-1\.16\.3"\]\s*$/);
     const bad = await runNode([...args.slice(0, 3), 'ext::sh -c id'], env);
     assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /Invalid --source 'ext::sh -c id'/);

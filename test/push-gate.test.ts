@@ -17,7 +17,7 @@ import {
   type StepStatus,
 } from '../actions/lib/flight.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
-import { readFlights, writeNote } from '../actions/lib/gate/notes.js';
+import { readFlights, writeNote } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
 import { runAction, type ActionRun } from './harness/runner.js';
@@ -359,6 +359,63 @@ describe('push-gate action end to end', () => {
         (a) => a.level === 'warning' && /checks: write[\s\S]*commit status instead/.test(a.message),
       ),
       JSON.stringify(run.annotations),
+    );
+  });
+
+  it("says when a consumer tree's revision moved since the baseline flight's same job", async () => {
+    // QEMU gated against two Xen branches, a job each: xen unstable moved, stable-4.20 did not.
+    const s = await scenario('consumer-moved', null);
+    const [x1, x2, y1] = ['1'.repeat(40), '2'.repeat(40), '4'.repeat(40)];
+    const trees = (qemu: string, xen: string) => [
+      { name: 'qemu', revision: qemu },
+      { name: 'xen', revision: xen },
+    ];
+    const jobs = (unstable: string, stable: string) => [
+      {
+        name: 'test-xen-unstable',
+        steps: [{ name: 'boot', status: 'pass' as const }],
+        trees: trees(s.c0, unstable),
+      },
+      {
+        name: 'test-xen-4.20',
+        steps: [{ name: 'boot', status: 'pass' as const }],
+        trees: trees(s.c0, stable),
+      },
+    ];
+    const baseline: FlightRecord = {
+      format: FLIGHT_RECORD_FORMAT,
+      flight: 'baseline-moved',
+      tree: 'qemu',
+      revision: s.c0,
+      trees: trees(s.c0, x1),
+      jobs: jobs(x1, y1).map((j) =>
+        j.name === 'test-xen-unstable' ? { ...j, trees: undefined } : j,
+      ),
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      decision: { verdict: 'push', pushed: true, regressions: 0 },
+    };
+    await writeNote(s.bare, NOTES, s.c0, appendFlightNote('', baseline));
+    const dir = join(tmp.path, `results-${k++}`);
+    for (const j of jobs(x2, y1).map((j) => ({ ...j, trees: trees(s.c2, j.trees[1].revision) }))) {
+      mkdirSync(join(dir, j.name), { recursive: true });
+      writeFileSync(
+        join(dir, j.name, 'result.json'),
+        JSON.stringify({ format: JOB_RESULT_FORMAT, job: j.name, trees: j.trees, steps: j.steps }),
+      );
+    }
+    const run = await gate(s, dir, { tree: 'qemu' });
+    assert.equal(run.code, 0, run.log);
+    assert.match(
+      run.summary,
+      new RegExp(
+        `- xen moved from ${x1.slice(0, 12)} to ${x2.slice(0, 12)} since the baseline \\(test-xen-unstable\\)`,
+      ),
+    );
+    assert.doesNotMatch(run.summary, /moved from 444444444444/);
+    const [record] = await flights(s, s.c2);
+    assert.deepEqual(
+      Object.fromEntries(record.jobs.map((j) => [j.name, (j.trees ?? record.trees)[1].revision])),
+      { 'test-xen-unstable': x2, 'test-xen-4.20': y1 },
     );
   });
 

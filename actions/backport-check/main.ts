@@ -5,9 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
+import { actionsFolderCache } from '../runtime/cache.js';
 import { invalid } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
-import { checkChange, reportDivergence, type CheckOutcome } from '../lib/backport/check.js';
+import {
+  checkChange,
+  reportDivergence,
+  type BackportHooks,
+  type BackportSettings,
+  type CheckOutcome,
+} from '../lib/backport/check.js';
 import {
   parseBackportMode,
   parseCheckSettings,
@@ -35,6 +42,16 @@ function context(): BackportContext {
       workDir: join(process.env.RUNNER_TEMP ?? '/tmp', 'tributary-backport', 'repository.git'),
     },
   };
+}
+
+/**
+ * The runner's temporary folder is gone after the job: a store kept there (cache-dir's
+ * default) goes through the runner's cache service. A folder the user names is kept by them.
+ */
+function hooks(s: BackportSettings): BackportHooks {
+  const temp = process.env.RUNNER_TEMP;
+  const inTemp = !!temp && !!s.cacheDir && s.cacheDir.startsWith(join(temp, '/'));
+  return inTemp ? { cache: actionsFolderCache(coreLogger) } : {};
 }
 
 /** The change to check: from the event, or from the base and head inputs. */
@@ -71,7 +88,7 @@ async function check(settings: CheckSettings): Promise<void> {
   const s = settings.fetch!;
   const range = changeRange(settings);
   const logger = countingLogger();
-  const outcome = await checkChange(s, range, logger);
+  const outcome = await checkChange(s, range, logger, hooks(s));
   const { counts } = outcome;
   const result = checkResult(counts, settings.failOnWarnings);
   annotate(outcome, result, logger.warnings);
@@ -128,7 +145,7 @@ async function report(settings: DivergenceSettings): Promise<void> {
   const s = settings.fetch!;
   const branch =
     settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
-  const r = await reportDivergence(s, branch, settings.syncTo, coreLogger);
+  const r = await reportDivergence(s, branch, settings.syncTo, coreLogger, hooks(s));
   const markdown = divergenceMarkdown(r);
   core.setOutput('result', reportResult(r.counts));
   core.setOutput('report', JSON.stringify(r));

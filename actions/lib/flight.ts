@@ -67,6 +67,11 @@ export interface FlightJob {
   cancelled?: boolean;
   /** The run attempt of the result kept (earlier attempts live on in each step's `attempts`). */
   attempt?: number;
+  /**
+   * The job's own trees, when one differs from the flight's `trees` (a dependency's gate
+   * tests one revision of it against several of the consumer: a job per consumer branch).
+   */
+  trees?: TreeRevision[];
   steps: StepResult[];
 }
 
@@ -350,6 +355,7 @@ export function parseFlightRecord(text: string, source: string): FlightRecord {
     if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`)) job.cancelled = true;
     const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
     if (attempt !== undefined) job.attempt = attempt;
+    if (jo.trees !== undefined) job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
     return job;
   });
   const record: FlightRecord = {
@@ -397,47 +403,4 @@ export function parseFlightNote(text: string, source: string): FlightRecord[] {
 export function appendFlightNote(existing: string, record: FlightRecord): string {
   const kept = existing.replace(/\s+$/, '');
   return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
-}
-
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-function xml(s: string): string {
-  return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-export function toJUnit(name: string, jobs: { name: string; steps: StepResult[] }[]): string {
-  const count = (steps: StepResult[], ...st: StepStatus[]) =>
-    steps.filter((s) => st.includes(s.status)).length;
-  const all = jobs.flatMap((j) => j.steps);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-  ];
-  for (const job of jobs) {
-    const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-    lines.push(
-      `  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`,
-    );
-    for (const s of job.steps) {
-      const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-      const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-      if (s.status === 'pass') lines.push(`    <testcase ${attrs}/>`);
-      else if (s.status === 'skip') lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-      else {
-        const msg =
-          s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-        lines.push(
-          `    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`,
-        );
-      }
-    }
-    lines.push('  </testsuite>');
-  }
-  lines.push('</testsuites>', '');
-  return lines.join('\n');
 }

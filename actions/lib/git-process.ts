@@ -87,6 +87,53 @@ export interface ExecOptions {
   /** Retries of a transient network failure, with exponential backoff. */
   retries?: number;
   env?: Record<string, string>;
+  /**
+   * A long transfer (a fetch of a whole history): git's `--progress` lines on stderr go to the
+   * log as `<progress>: <line>`, at most one every `progressPolicy.intervalMs`, redacted.
+   */
+  progress?: string;
+}
+
+const COUNTER = /objects|deltas|Total \d/;
+
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+export const progressPolicy = { intervalMs: 10_000 };
+
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+  private pending = '';
+  private latest = '';
+  private shownAt: number;
+  private shown = false;
+  constructor(
+    private readonly say: (line: string) => void,
+    private readonly label: string,
+    private readonly redact: (text: string) => string,
+  ) {
+    this.shownAt = Date.now();
+  }
+  add(chunk: string): void {
+    const parts = (this.pending + chunk).split(/[\r\n]/);
+    this.pending = parts.pop()!;
+    // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+    // a fetch lists when it is done.
+    for (const part of parts) if (COUNTER.test(part)) this.latest = part.trim();
+    if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs) this.show();
+  }
+  end(): void {
+    if (COUNTER.test(this.pending)) this.latest = this.pending.trim();
+    if (this.shown && this.latest) this.show();
+  }
+  private show(): void {
+    this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+    this.latest = '';
+    this.shown = true;
+    this.shownAt = Date.now();
+  }
 }
 
 export interface GitResult {
@@ -281,15 +328,35 @@ export class GitProcess {
       );
       const out: Buffer[] = [];
       const err: Buffer[] = [];
+      const logger = this.options.logger;
+      const progress =
+        opts.progress && logger
+          ? new ProgressLog(
+              (l) => logger.info(l),
+              opts.progress,
+              (t) => this.redact(t),
+            )
+          : undefined;
       child.stdout.on('data', (b: Buffer) => out.push(b));
-      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.stderr.on('data', (b: Buffer) => {
+        err.push(b);
+        progress?.add(b.toString('utf8'));
+      });
       child.on('error', reject);
       child.stdin.on('error', () => {}); // git may exit before reading all of its input
       child.on('close', (code, signal) => {
+        progress?.end();
+        let stderr = Buffer.concat(err).toString('utf8');
+        // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+        if (progress)
+          stderr = stderr
+            .split('\n')
+            .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+            .join('\n');
         resolve({
           code: code ?? (signal ? 128 : 1),
           stdout: Buffer.concat(out).toString('utf8'),
-          stderr: this.redact(Buffer.concat(err).toString('utf8')),
+          stderr: this.redact(stderr),
         });
       });
       child.stdin.end(opts.input ?? '');

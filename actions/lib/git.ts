@@ -46,6 +46,8 @@ export interface FetchOptions {
   /** Delete local refs under the refspecs' destinations that the remote no longer has. */
   prune?: boolean;
   retries?: number;
+  /** Log git's progress under this label (a long fetch); quiet otherwise. */
+  progress?: string;
 }
 
 /** One change of a local ref in an `update-ref --stdin` transaction. */
@@ -88,6 +90,9 @@ const US = '\x1f';
 const END = '\x1d';
 
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+export const NOTES_FANOUT = 256;
+
 function notePaths(commit: string): string[] {
   return [
     commit,
@@ -250,7 +255,7 @@ export class Git extends GitProcess {
     if (!refspecs.length) return;
     const args = [
       'fetch',
-      '--quiet',
+      opts.progress ? '--progress' : '--quiet',
       '--no-tags',
       '--no-write-fetch-head',
       ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -261,7 +266,11 @@ export class Git extends GitProcess {
       '--',
       remote,
     ];
-    await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+    await this.run(args, {
+      input: refspecs.join('\n') + '\n',
+      retries: opts.retries,
+      progress: opts.progress,
+    });
   }
 
   /**
@@ -533,6 +542,32 @@ export class Git extends GitProcess {
   }
 
   /**
+   * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+   * on the paths of these commits' notes and only those, one request a fanout level: reading
+   * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+   * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+   */
+  async fetchNoteTrees(remote: string, notesRef: string, commits: string[]): Promise<void> {
+    const tip = await this.revParse(notesRef);
+    if (!tip || !commits.length) return;
+    // %T reads the commit only: the tree itself is not fetched by asking its id.
+    const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+    let trees = [root];
+    // One request and one listing a fanout level (two levels hold 16 million notes).
+    for (let level = 1; trees.length && level <= 3; level++) {
+      await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+      const paths = [
+        ...new Set(commits.map((c) => notePaths(c)[level]).filter((p): p is string => !!p)),
+      ].map((p) => p.slice(0, p.lastIndexOf('/')));
+      if (!paths.length) return;
+      const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+      trees = treeEntries(out)
+        .filter((e) => e.type === 'tree')
+        .map((e) => e.oid);
+    }
+  }
+
+  /**
    * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
    * a bounded ancestor walk is one process, not one per commit. It reads trees
    * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -593,7 +628,10 @@ export class Git extends GitProcess {
   /**
    * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
    * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-   * are read and written, never the whole notes tree.
+   * are read and written, never the whole notes tree. A flat level that would hold more than
+   * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+   * that each write (and each read of a note, and each push) stays small however many notes
+   * the ref holds.
    */
   private async putNote(tree: string | undefined, name: string, blob: string): Promise<string> {
     const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -607,10 +645,44 @@ export class Git extends GitProcess {
       const entry = { mode: '040000', type: 'tree', oid: sub, path: dir };
       if (i >= 0) entries[i] = entry;
       else entries.push(entry);
-    } else entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+    } else {
+      entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+      const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+      if (notes.length > NOTES_FANOUT) return this.fanOut(entries);
+    }
     // --missing: in a partial clone the other notes' blobs are not here, and need not be.
     return this.run(['mktree', '-z', '--missing'], {
       input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+    });
+  }
+
+  /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+  private async fanOut(entries: TreeEntry[]): Promise<string> {
+    const isNote = (e: TreeEntry) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+    const dirs = new Map<string, TreeEntry[]>();
+    for (const e of entries.filter(isNote)) {
+      const d = e.path.slice(0, 2);
+      dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+    }
+    const names = [...dirs.keys()];
+    // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+    const out = await this.run(['mktree', '--missing', '--batch'], {
+      input: names
+        .map((d) =>
+          dirs
+            .get(d)!
+            .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+            .join(''),
+        )
+        .join('\n'),
+    });
+    const ids = out.split('\n').filter(Boolean);
+    const top = [
+      ...entries.filter((e) => !isNote(e)),
+      ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+    ];
+    return this.run(['mktree', '-z', '--missing'], {
+      input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
     });
   }
 
@@ -712,6 +784,30 @@ export class Git extends GitProcess {
     return written;
   }
 
+  /**
+   * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+   * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+   * these commits; merges are left out, as format-patch does.
+   * Returns the files written, the cover letter first.
+   */
+  async formatPatch(
+    base: string,
+    head: string,
+    dir: string,
+    options: { subjectPrefix?: string } = {},
+  ): Promise<string[]> {
+    const out = await this.run([
+      'format-patch',
+      '--numbered',
+      '--cover-letter',
+      `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+      `--output-directory=${dir}`,
+      `${base}..${head}`,
+      '--',
+    ]);
+    return out.split('\n').filter(Boolean);
+  }
+
   /** How many commits a range (`a..b`) holds. */
   async countCommits(range: string): Promise<number> {
     return Number(await this.run(['rev-list', '--count', range]));
@@ -732,6 +828,30 @@ export class Git extends GitProcess {
       `${upstream}...${downstream}`,
     ]);
     return out.split('\n').filter(Boolean);
+  }
+
+  /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+  async messages(commits: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!commits.length) return out;
+    const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+      input: commits.join('\n') + '\n',
+    });
+    for (const chunk of text.split('\x1e')) {
+      const nl = chunk.indexOf('\n');
+      if (nl > 0) out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+    }
+    return out;
+  }
+
+  /** A commit's subject line. */
+  async subject(commit: string): Promise<string> {
+    return this.run(['log', '-1', '--format=%s', commit]);
+  }
+
+  /** The tree of a revision. */
+  async treeOf(rev: string): Promise<string> {
+    return this.run(['rev-parse', `${rev}^{tree}`]);
   }
 
   /**

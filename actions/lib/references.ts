@@ -6,7 +6,7 @@
 export type ReferenceForm =
   | 'cherry-picked' // (cherry picked from commit <sha>)      git -x, Xen and QEMU stable
   | 'upstream-commit' // commit <sha> upstream.                Linux stable
-  | 'upstream-bracket' // [ Upstream commit <sha> ]            Linux stable
+  | 'upstream-bracket' // [ Upstream commit <sha> ]            Linux stable (brackets optional)
   | 'master-commit' // master commit: <sha>                    Xen stable branches
   | 'backported-from' // (backported from commit <sha>)
   | 'backport-of' // Backport-of: <sha>
@@ -23,7 +23,8 @@ export interface UpstreamReference {
 const FORMS: { form: ReferenceForm; re: RegExp }[] = [
   { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
   { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
-  { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
+  // Also without the brackets, as some stable trees write it by hand.
+  { form: 'upstream-bracket', re: /^\s*(?:\[\s*)?Upstream commit ([0-9a-zA-Z]+)(?:\s*\])?\s*$/i },
   { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
   { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
   { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { actionsFolderCache } from '../runtime/cache.js';
 import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
 import { interruptible } from '../lib/mirror/interrupt.js';
-import { mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.js';
+import { createdTags, mirrorTree, updatesJson, type MirrorHooks } from '../lib/mirror/mirror.js';
 import { summaryRows } from '../lib/mirror/ref-updates.js';
 import { OUTPUTS, parseMirrorSettings } from '../lib/mirror/settings.js';
 
@@ -35,6 +35,8 @@ await runMain(async () => {
   core.setOutput(OUTPUTS.refused, result.refused.length);
   core.setOutput(OUTPUTS.unchanged, result.counts.unchanged);
   core.setOutput(OUTPUTS.changed, String(result.changed));
+  const tags = createdTags(result);
+  core.setOutput(OUTPUTS.createdTags, JSON.stringify(tags));
 
   const summary = core.summary.addHeading('Mirror', 2);
   for (const tree of result.trees) {
@@ -63,6 +65,11 @@ await runMain(async () => {
         true,
       );
   }
+  if (tags.length)
+    summary.addRaw(
+      `<p>New tags: ${tags.map((t) => `<code>${html(t)}</code>`).join(', ')}.</p>`,
+      true,
+    );
   if (result.refused.length)
     summary.addRaw(
       `<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`,

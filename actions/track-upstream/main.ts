@@ -4,24 +4,30 @@ import { parseTrackSettings } from '../lib/track/settings.js';
 import { trackUpstream } from '../lib/track/track.js';
 import { createGitHub } from '../lib/github.js';
 import { actionReader, coreLogger, core, runMain } from '../runtime/runner.js';
+import { actionsFolderCache } from '../runtime/cache.js';
 
 await runMain(async () => {
   const settings = parseTrackSettings(actionReader, {
     defaultWorkDir: join(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
   });
-  const github = createGitHub({
-    token: settings.token,
-    baseUrl: settings.apiUrl,
-    logger: coreLogger,
-  });
-  const report = await trackUpstream(settings, { logger: coreLogger, github });
+  // deliver: patches asks nothing of the API: no client.
+  const github =
+    settings.deliver === 'patches'
+      ? undefined
+      : createGitHub({ token: settings.token, baseUrl: settings.apiUrl, logger: coreLogger });
+  // The default work directory is the runner's temporary folder, gone after the job: its store
+  // goes through the runner's cache service. A folder the user names is kept by them.
+  const cache = actionReader.get('work-directory') ? undefined : actionsFolderCache(coreLogger);
+  const report = await trackUpstream(settings, { logger: coreLogger, github, cache });
   const first = report.outcomes[0];
   core.setOutput('pull-requests', JSON.stringify(report.outcomes));
   core.setOutput('pull-request-number', first ? String(first.number) : '');
   core.setOutput('pull-request-url', first?.url ?? '');
   core.setOutput('operation', first?.operation ?? 'none');
   core.setOutput('candidates', JSON.stringify(report.candidates));
+  core.setOutput('patches', report.patches ?? '');
+  core.setOutput('patch-series', JSON.stringify(report.series));
   for (const n of report.notices) core.notice(n, { title: 'track-upstream' });
   const rows = report.outcomes.map((o) => [
     o.key,
@@ -43,6 +49,15 @@ await runMain(async () => {
       ],
       ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
     ])
+    .addRaw(
+      report.series
+        .map(
+          (s) =>
+            `Patches for ${s.change}: ${s.files.length - 1} and a cover letter in \`${s.directory}\` (base ${s.base.slice(0, 12)}).\n`,
+        )
+        .join(''),
+      true,
+    )
     .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
     .write();
   for (const o of report.outcomes)

@@ -30748,6 +30748,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -30860,10 +30874,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -30878,6 +30913,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -30944,6 +30986,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -30955,6 +31011,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -30971,18 +31041,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2010);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(497);
-/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4712);
-/* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9420);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8691);
-/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6146);
-/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9539);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
+/* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2789);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4193);
+/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5811);
+/* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
+/* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9420);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8691);
+/* harmony import */ var _lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6146);
+/* harmony import */ var _lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9539);
 /**
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
  * summary and an annotation on each offending commit.
  */
+
 
 
 
@@ -31002,6 +31074,15 @@ function context() {
         },
     };
 }
+/**
+ * The runner's temporary folder is gone after the job: a store kept there (cache-dir's
+ * default) goes through the runner's cache service. A folder the user names is kept by them.
+ */
+function hooks(s) {
+    const temp = process.env.RUNNER_TEMP;
+    const inTemp = !!temp && !!s.cacheDir && s.cacheDir.startsWith((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, '/'));
+    return inTemp ? { cache: (0,_runtime_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsFolderCache */ .e)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj) } : {};
+}
 /** The change to check: from the event, or from the base and head inputs. */
 function changeRange({ base, head }) {
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
@@ -31009,9 +31090,9 @@ function changeRange({ base, head }) {
         return { event: eventName, base: { sha: '', input: base }, head: { sha: '', input: head } };
     const path = process.env.GITHUB_EVENT_PATH;
     const payload = path ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {};
-    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_7__/* .rangeFromEvent */ .I)(eventName, payload);
+    const range = (0,_lib_backport_pull_request_js__WEBPACK_IMPORTED_MODULE_8__/* .rangeFromEvent */ .I)(eventName, payload);
     if (!range)
-        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
+        throw (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .invalid */ .Gq)('event', eventName, 'pull_request, pull_request_target or merge_group (or the base and head inputs)');
     return range;
 }
 /** The runner's logger, counting the warnings it gives: they take room among the 10 shown. */
@@ -31030,9 +31111,9 @@ async function check(settings) {
     const s = settings.fetch;
     const range = changeRange(settings);
     const logger = countingLogger();
-    const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkChange */ .$)(s, range, logger);
+    const outcome = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__/* .checkChange */ .$)(s, range, logger, hooks(s));
     const { counts } = outcome;
-    const result = (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .checkResult */ .i)(counts, settings.failOnWarnings);
+    const result = (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .checkResult */ .i)(counts, settings.failOnWarnings);
     annotate(outcome, result, logger.warnings);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', result);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(outcome.classifications));
@@ -31046,11 +31127,11 @@ async function check(settings) {
             : 'the change';
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary
         .addHeading(`Backport policy: ${result}`, 2)
-        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .countsLine */ .J7)(counts)}.`, true);
+        .addRaw(`Checked ${what}, ${outcome.base.slice(0, 12)}..${outcome.head.slice(0, 12)}, against ${s.development} (following ${s.followed}): ${(0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .countsLine */ .J7)(counts)}.`, true);
     if (outcome.upstreamInRange)
         summary.addRaw(`\n${outcome.upstreamInRange} commits of upstream's own come in with it, accepted as they are.\n`, true);
     if (outcome.classifications.length)
-        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
+        summary.addRaw('\n' + (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .classificationTable */ .jS)(outcome.classifications) + '\n', true);
     await summary.write();
 }
 /**
@@ -31059,7 +31140,7 @@ async function check(settings) {
  */
 function annotate(outcome, result, warningsBefore) {
     const { counts } = outcome;
-    const annotations = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .checkAnnotations */ .LO)(outcome.classifications, warningsBefore);
+    const annotations = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .checkAnnotations */ .LO)(outcome.classifications, warningsBefore);
     for (const a of annotations.errors)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.error */ .I8.error(a.message, { title: a.title });
     const left = annotations.violationsLeft;
@@ -31076,9 +31157,9 @@ function annotate(outcome, result, warningsBefore) {
 async function report(settings) {
     const s = settings.fetch;
     const branch = settings.downstream ?? (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '');
-    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_4__/* .reportDivergence */ .F)(s, branch, settings.syncTo, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
-    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .divergenceMarkdown */ .J1)(r);
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .reportResult */ .R)(r.counts));
+    const r = await (0,_lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__/* .reportDivergence */ .F)(s, branch, settings.syncTo, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, hooks(s));
+    const markdown = (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .divergenceMarkdown */ .J1)(r);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('result', (0,_lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .reportResult */ .R)(r.counts));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report', JSON.stringify(r));
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('report-markdown', markdown);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('classifications', JSON.stringify(r.commits));
@@ -31088,16 +31169,16 @@ async function report(settings) {
     await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addRaw(markdown, true).write();
     if (settings.issue) {
         const repository = process.env.GITHUB_REPOSITORY ?? '';
-        const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_6__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj });
-        const issue = await (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_8__/* .keepDivergenceIssue */ .P7)(new _lib_github_js__WEBPACK_IMPORTED_MODULE_6__/* .GitHubRepository */ .so(github, repository), branch, settings.issue, markdown, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
+        const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .createGitHub */ .Cl)({ token: s.token, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj });
+        const issue = await (0,_lib_backport_report_js__WEBPACK_IMPORTED_MODULE_9__/* .keepDivergenceIssue */ .P7)(new _lib_github_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubRepository */ .so(github, repository), branch, settings.issue, markdown, _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj);
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput('issue-number', String(issue.number));
     }
 }
 await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(async () => {
-    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
-        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
+    if ((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseBackportMode */ .Jb)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE) === 'report')
+        await report((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDivergenceSettings */ .nA)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
     else
-        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
+        await check((0,_lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCheckSettings */ .P7)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReader */ .CE, context()));
 });
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
@@ -31105,7 +31186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 497:
+/***/ 5811:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31115,12 +31196,635 @@ __nccwpck_require__.d(__webpack_exports__, {
   F: () => (/* binding */ reportDivergence)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
+;// CONCATENATED MODULE: ./build/actions/lib/folder-lock.js
+/**
+ * One run at a time in a kept folder (a mirror's cache folder, a part's object store). Runs
+ * sharing a folder share its stores, and a store's refs (what was fetched, what is staged for
+ * a push) are one run's working state: two mirror runs in one at once pushed each other's
+ * refs, or broke each other's first fetch. So a run takes the folder's lock first, and a
+ * second run waits, saying for whom. The lock is a file naming its owner (pid and the pid's
+ * start time, host, run); a lock whose owner is gone from this host is stale and taken over.
+ */
+
+
+
+
+/** The mirror's lock, in its cache folder. */
+const LOCK_FILE = '.tributary-mirror.lock';
+/** Says who this process is, for a run that finds the folder taken. */
+function describeHolder(env = process.env, command = 'tributary mirror') {
+    if (env.GITHUB_RUN_ID) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const run = env.GITHUB_REPOSITORY
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : env.GITHUB_RUN_ID;
+        return `workflow run ${run}${env.GITHUB_JOB ? ` (job ${env.GITHUB_JOB})` : ''}`;
+    }
+    let user = '';
+    try {
+        user = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // no user name for this uid
+    }
+    return `${command}${user ? ` run by ${user}` : ''}`;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+});
+function readOwner(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether an owner is certainly gone: on this host, and its pid dead or now another process. */
+function gone(owner) {
+    if (owner.host !== (0,external_node_os_.hostname)())
+        return false; // another machine's run: only it can tell
+    if (!(0,process_table/* isAlive */._n)(owner.pid))
+        return true;
+    return owner.processStart !== undefined && (0,process_table/* processStartTime */.X0)(owner.pid) !== owner.processStart;
+}
+const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+class CacheLock {
+    file;
+    owner;
+    constructor(file, owner) {
+        this.file = file;
+        this.owner = owner;
+    }
+    /**
+     * Takes the lock of `dir` (the file `name` in it), waiting as long as a live run holds it (a line says whose it is)
+     * and taking over one whose owner is gone. The file is written whole under another name and
+     * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
+     * Rejects with the signal's reason when it aborts while waiting.
+     */
+    static async acquire(dir, who, logger, signal, name = LOCK_FILE) {
+        const file = (0,external_node_path_.join)(dir, name);
+        const owner = {
+            pid: process.pid,
+            processStart: (0,process_table/* processStartTime */.X0)(process.pid),
+            host: (0,external_node_os_.hostname)(),
+            startedAt: new Date().toISOString(),
+            ...who,
+        };
+        const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(owner, null, 2) + '\n');
+        let said = '';
+        let unreadable = 0;
+        try {
+            for (;;) {
+                signal?.throwIfAborted();
+                try {
+                    (0,external_node_fs_.linkSync)(temp, file);
+                    return new CacheLock(file, owner);
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = readOwner(file);
+                if (held && gone(held)) {
+                    takeOver(file, held, logger);
+                    continue;
+                }
+                // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
+                const line = held
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is ${held.doing ?? `mirroring ${held.mirroring}`} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no run uses the folder.`;
+                if (line !== said && (held || unreadable++))
+                    logger.info((said = line));
+                await sleep(200, signal);
+            }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+    /** Lets go of the lock, if it is still this run's. */
+    release() {
+        const held = readOwner(this.file);
+        if (!held || !same(held, this.owner))
+            return;
+        try {
+            (0,external_node_fs_.unlinkSync)(this.file);
+        }
+        catch {
+            // gone already
+        }
+    }
+}
+/**
+ * Removes a lock whose owner is gone. It is first moved aside (a rename: of two runs taking it
+ * over at once, one moves it); if what was moved is not the dead owner's lock but a live run's
+ * that took it over meanwhile, it is put back.
+ */
+function takeOver(file, dead, logger) {
+    const aside = `${file}.stale.${process.pid}`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // another run moved it first
+    }
+    const moved = readOwner(aside);
+    if (moved && !same(moved, dead)) {
+        try {
+            (0,external_node_fs_.linkSync)(aside, file);
+        }
+        catch {
+            // a third run took it within this instant: both hold it (three runs meeting a dead
+            // run's lock at once; nothing cheaper than a kernel lock, which Node lacks, closes it)
+        }
+    }
+    else {
+        logger.warning(`Took over the cache folder's lock from ${dead.holder} (pid ${dead.pid}, since ${dead.startedAt}), which is gone.`);
+    }
+    (0,external_node_fs_.rmSync)(aside, { force: true });
+}
+//# sourceMappingURL=folder-lock.js.map
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var lib_git = __nccwpck_require__(1870);
+;// CONCATENATED MODULE: ./build/actions/lib/store.js
+/**
+ * A tree's objects kept between runs, shared by the runs that use them at once (the backport
+ * check of every pull request, the track modes): a bare repository in a kept folder, the
+ * store. A run works in a repository of its own that borrows the store's objects
+ * (`objects/info/alternates`), so it fetches only what the store lacks, and nothing a run does
+ * there (its refs, its picks) reaches another run. Fetching into the store takes the folder's
+ * lock (a file naming its owner, taken over when the owner is gone), so two runs never write
+ * it at once; reading needs none, since git only adds packs to it. On hosted runners the
+ * folder goes through the runner's cache service (a FolderCache from the front end).
+ *
+ * The store is only ever an optimisation: one that is not a repository any more is replaced
+ * by a new one, and the run fetches in full.
+ */
+
+
+
+
+
+
+/** Where a fetched ref is kept in the store: per source URL, so trees never mix their refs. */
+function storedRef(url, ref) {
+    const key = (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 16);
+    return `refs/stored/${key}/${ref.replace(/^refs\//, '')}`;
+}
+class ObjectStore {
+    git;
+    options;
+    changed = false;
+    constructor(git, options) {
+        this.git = git;
+        this.options = options;
+    }
+    get dir() {
+        return this.options.dir;
+    }
+    /** Opens the store, restoring it from the cache service or making a new one if there is none. */
+    static async open(options) {
+        const store = new ObjectStore(options.git.at(options.dir), options);
+        await store.locked('opening the store', () => store.prepare());
+        return store;
+    }
+    async prepare() {
+        const { dir, cache, logger } = this.options;
+        if (!(0,external_node_fs_.existsSync)(dir) && cache) {
+            try {
+                const folder = cache.folder ?? dir;
+                const restored = await cache.service.restore({ dir: folder, key: cache.key, state: '-' });
+                logger.info(restored ? 'Object store restored from the cache.' : 'No object store cached.');
+            }
+            catch (e) {
+                logger.warning(`Restoring the object store failed (${(0,errors/* errorMessage */.gJ)(e)}); fetching in full.`);
+            }
+        }
+        if ((0,external_node_fs_.existsSync)(dir) && !(await this.git.isBareRepository())) {
+            logger.warning(`The object store ${dir} is not a repository any more; making a new one.`);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+        if (!(0,external_node_fs_.existsSync)(dir))
+            // Our own housekeeping only (git's gc would repack while other runs read the store); a
+            // commit-graph after each fetch, which the walks of a long history read through the
+            // alternates instead of parsing every commit.
+            await (0,lib_git/* initRepository */.zY)(dir, {
+                config: {
+                    'gc.auto': '0',
+                    'core.logAllRefUpdates': 'false',
+                    'fetch.unpackLimit': '1',
+                    'fetch.writeCommitGraph': 'true',
+                },
+            });
+    }
+    /**
+     * Runs `fn` holding the store's lock: a file beside the store, or beside the folder the
+     * cache service keeps (never in it: a restore replaces that folder whole).
+     */
+    async locked(doing, fn) {
+        const { dir, logger, command, cache } = this.options;
+        const kept = cache?.folder ?? dir;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(kept), { recursive: true });
+        const lock = await CacheLock.acquire((0,external_node_path_.dirname)(kept), { holder: describeHolder(process.env, command), doing: `${doing} ${dir}` }, logger, undefined, `.${(0,external_node_path_.basename)(kept)}.lock`);
+        try {
+            return await fn();
+        }
+        finally {
+            lock.release();
+        }
+    }
+    /**
+     * Fetches refs of `url` into the store, what it lacks only (its refs are what it has), and
+     * returns what each ref points at now. A ref the remote does not have fails the fetch.
+     */
+    async fetch(url, refs, opts = {}) {
+        const wanted = [...new Set(refs)];
+        if (!wanted.length)
+            return new Map();
+        const local = wanted.map((ref) => storedRef(url, ref));
+        return this.locked('fetching into', async () => {
+            const before = await this.git.refs(local);
+            await this.git.fetch(url, wanted.map((ref, i) => `+${ref}:${local[i]}`), { filter: this.options.filter || undefined, ...opts });
+            const stored = await this.git.refs(local);
+            // Only a store that changed is worth keeping again.
+            if (local.some((ref) => before.get(ref) !== stored.get(ref)))
+                this.changed = true;
+            return new Map(wanted.map((ref, i) => [ref, stored.get(local[i])]));
+        });
+    }
+    /**
+     * Makes `work` (a run's own repository) borrow the store's objects. With a filter, `work`
+     * is a partial clone of each given URL too: a blob the store left out is fetched when read.
+     */
+    async lend(work, urls = []) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(work.cwd, 'objects', 'info'), { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(work.cwd, 'objects', 'info', 'alternates'), (0,external_node_path_.join)(this.dir, 'objects') + '\n');
+        if (!this.options.filter)
+            return;
+        for (const url of urls) {
+            await work.setConfig(`remote.${url}.promisor`, 'true');
+            await work.setConfig(`remote.${url}.partialclonefilter`, this.options.filter);
+        }
+    }
+    /** Keeps the store for the next run through the cache service, if this run added to it. */
+    async keep() {
+        const { cache, logger, dir } = this.options;
+        if (!cache || !this.changed)
+            return;
+        const refs = await this.git.refs(['refs/stored/']);
+        const state = (0,external_node_crypto_.createHash)('sha256');
+        for (const [ref, oid] of [...refs].sort(([a], [b]) => (a < b ? -1 : 1)))
+            state.update(`${oid} ${ref}\n`);
+        try {
+            await cache.service.save({
+                dir: cache.folder ?? dir,
+                key: cache.key,
+                state: state.digest('hex').slice(0, 20),
+            });
+        }
+        catch (e) {
+            logger.warning(`Could not save the object store: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
+/** The cache entry key of a part's store of some repositories: `tributary-<part>-v1-<hash>`. */
+function storeKey(part, urls) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update([...urls].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return `tributary-${part}-v1-${hash}`;
+}
+//# sourceMappingURL=store.js.map
 // EXTERNAL MODULE: ./build/actions/lib/references.js
-var references = __nccwpck_require__(3632);
+var lib_references = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
+var backport_policy = __nccwpck_require__(9191);
 // EXTERNAL MODULE: ./build/actions/lib/backport/facts.js
 var backport_facts = __nccwpck_require__(1174);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
+
+
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+function refLabel(ref) {
+    return ref
+        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+        .replace(/^refs\/(remotes|heads)\//, '');
+}
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex {
+    map = new Map();
+    add(id, value) {
+        const k = id.slice(0, 7);
+        const list = this.map.get(k);
+        if (list)
+            list.push({ id, value });
+        else
+            this.map.set(k, [{ id, value }]);
+    }
+    /** Entries whose id and the given one agree (one may abbreviate the other). */
+    find(id) {
+        return (this.map.get(id.slice(0, 7)) ?? [])
+            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+            .map((e) => e.value);
+    }
+}
+/**
+ * Reads the references of the classified commits and resolves them all at once; the facts of
+ * the upstream commits they name join `facts` (their patches are compared next).
+ */
+async function resolveWritten(git, commits, ctx, read) {
+    const written = new Map();
+    for (const l of commits)
+        written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, read.extraPatterns));
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
+    const namedMissing = [...resolutions.values()]
+        .map((r) => r.commit)
+        .filter((c) => !!c && !read.facts.has(c));
+    if (namedMissing.length)
+        for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, namedMissing, read.cache, {
+            extraPatterns: read.extraPatterns,
+        }))
+            read.facts.set(c, f);
+    return { written, resolutions };
+}
+/** The upstream commits a message names that resolve to development commits, each once. */
+function namedCommits(written, resolutions) {
+    const out = [];
+    for (const ref of written) {
+        const r = resolutions.get(ref.sha);
+        if (r?.commit && !r.problem && !out.includes(r.commit))
+            out.push(r.commit);
+    }
+    return out;
+}
+async function resolveReferences(git, ids, ctx) {
+    const out = new Map();
+    const toLook = [];
+    for (const id of ids) {
+        if (!(0,lib_references/* isHexId */.xf)(id))
+            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+        else if (id.length < ctx.minimumIdLength)
+            out.set(id, {
+                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.minimumIdLength} needed)`,
+            });
+        else if (id.length > 40 && id.length !== 64)
+            out.set(id, { problem: `'${id}' is too long to be a commit id` });
+        else
+            toLook.push(id);
+    }
+    const look = async (list) => {
+        const answer = new Map();
+        if (!list.length)
+            return answer;
+        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+        })).split('\n');
+        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        return answer;
+    };
+    let found = await look(toLook);
+    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+    if (fetchable.length && ctx.fetchMissing) {
+        await ctx.fetchMissing(fetchable);
+        found = new Map([...found, ...(await look(fetchable))]);
+    }
+    for (const id of toLook) {
+        const [oid, type] = found.get(id) ?? [];
+        if (type === 'missing' || !type) {
+            out.set(id, { problem: `${id} is not found upstream` });
+        }
+        else if (type === 'ambiguous') {
+            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+        }
+        else if (type !== 'commit') {
+            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+        }
+        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+            out.set(id, { commit: oid });
+        }
+        else {
+            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+        }
+    }
+    return out;
+}
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(git, oid, ctx) {
+    if (await git.isAncestor(oid, ctx.head))
+        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+    let where = '';
+    if (ctx.upstreamRefs?.length) {
+        const refs = (await git.run(['for-each-ref', '--contains', oid, '--format=%(refname)', ...ctx.upstreamRefs]))
+            .split('\n')
+            .filter(Boolean);
+        if (refs.length)
+            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+    }
+    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${ctx.developmentLabel}${where}`;
+}
+//# sourceMappingURL=resolve.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/decide.js
+/**
+ * The classifier's decision: the class of one downstream commit, a pure function of what the
+ * stages before learnt (its facts, its references resolved, the patches compared, git's
+ * answers about merges and matches). Nothing here asks git; the same evidence gives the same
+ * classification, whatever order the commits come in.
+ */
+
+
+
+function patchMatch(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+/** A backport of the named commits: how its patch compares, and what upstream did since. */
+function asBackport(result, named, written, note, input) {
+    const { history, references, patches, evidence } = input;
+    const f = history.facts.get(result.commit);
+    const first = written.find((r) => references.resolutions.get(r.sha)?.commit === named[0]);
+    const shown = named.map((c) => c.slice(0, 12)).join(', ');
+    result.class = 'backport';
+    result.upstream = named[0];
+    result.upstreams = named;
+    result.reference = first;
+    if (named.length > 1) {
+        result.patch = patchMatch(f, patches.squashes.get(result.commit));
+        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
+    }
+    else
+        result.patch = patchMatch(f, history.facts.get(named[0]));
+    if (result.patch === 'context-moved')
+        result.notes.push('the same change as upstream with its context moved');
+    if (result.patch === 'modified') {
+        if (note)
+            result.notes.push(`modified: ${note}`);
+        else
+            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
+    }
+    for (const c of named) {
+        const followUps = history.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
+        for (const fu of followUps) {
+            if (evidence.carried.find(fu.commit).length || evidence.carriedByPatch.has(fu.commit))
+                continue;
+            result.warnings.push(fu.kind === 'revert'
+                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
+        }
+    }
+}
+/** The reason a revert gives: its message without the subject and the `This reverts` line. */
+function revertReason(subject, message) {
+    const body = message
+        .split('\n')
+        .slice(1)
+        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return body || subject;
+}
+/** What a merge is, when it is only that: an upstream sync, or a merge of downstream commits. */
+function asMerge(result, l, input) {
+    const merge = input.evidence.merges.get(l.commit);
+    if (!merge)
+        return false;
+    if (merge.synced) {
+        result.class = 'sync';
+        result.upstream = l.parents[l.parents.length - 1];
+        result.reason = 'merges the upstream branch followed';
+        return true;
+    }
+    // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+    // own: the commits it brings are classified on their own, so it is only a merge.
+    if (merge.mergeOnly) {
+        const n = merge.brought ?? 0;
+        result.class = 'merge';
+        result.reason = `merges ${n} downstream commit${n === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+        return true;
+    }
+    const foreign = merge.foreign ?? 0;
+    if (foreign)
+        result.notes.push(`merges ${foreign} upstream commit${foreign === 1 ? '' : 's'} of a branch other than the one followed`);
+    result.notes.push('a merge that is not an upstream sync: classified by what it changes');
+    return false;
+}
+function decide(l, input) {
+    const { policy, history, references, evidence } = input;
+    const subject = l.message.split('\n')[0] ?? '';
+    const result = {
+        commit: l.commit,
+        subject,
+        class: 'violation',
+        notes: [],
+        warnings: [],
+        parents: l.parents,
+    };
+    const f = history.facts.get(l.commit);
+    if (asMerge(result, l, input))
+        return result;
+    const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(policy, subject, l.message);
+    if (declared)
+        result.declared = declared.reason || '(no reason given)';
+    // Every date a Xen stable message gives (a squash has one per upstream commit).
+    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
+        result.notes.push(`master date: ${m[1]}`);
+    const note = (0,backport_policy/* changeNote */.vV)(l.message);
+    // A backport: it names upstream commits of the development branch (several: a squash).
+    const written = references.written.get(l.commit) ?? [];
+    const problems = [];
+    for (const ref of written) {
+        const r = references.resolutions.get(ref.sha);
+        if (!r?.commit || r.problem)
+            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
+    }
+    const named = namedCommits(written, references.resolutions);
+    if (named.length) {
+        asBackport(result, named, written, note, input);
+        for (const p of problems)
+            result.warnings.push(`another reference is not usable: ${p}`);
+        return result;
+    }
+    // The same patch as an upstream commit, with or without the surrounding context.
+    const match = evidence.matches.get(l.commit);
+    if (match) {
+        result.class = 'upstream';
+        result.upstream = match.commit;
+        result.patch = patchMatch(f, history.facts.get(match.commit));
+        if (result.patch === 'context-moved')
+            result.notes.push('the same change as upstream with its context moved');
+        if (problems.length) {
+            const what = `${match.commit.slice(0, 12)} ("${match.subject}")`;
+            for (const p of problems)
+                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
+        }
+        if (declared)
+            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
+        const prefix = (0,lib_references/* subjectPrefix */.Bf)(subject);
+        if (prefix && prefix !== 'FROMLIST' && !written.length)
+            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
+        return result;
+    }
+    // A revert of a downstream commit moves the tree back toward upstream.
+    const reverted = f?.reverts;
+    if (reverted) {
+        const target = evidence.downstreamIndex.find(reverted)[0];
+        if (target) {
+            result.class = 'revert';
+            result.reverts = target;
+            result.reason = revertReason(subject, l.message);
+            return result;
+        }
+    }
+    if (declared) {
+        result.class = 'downstream-only';
+        result.reason = result.declared;
+        if (!declared.reason)
+            result.warnings.push(`${declared.marker} gives no reason`);
+        for (const p of problems)
+            result.notes.push(`reference not usable: ${p}`);
+        return result;
+    }
+    result.class = 'violation';
+    const prefix = (0,lib_references/* subjectPrefix */.Bf)(subject);
+    if (problems.length)
+        result.reason = problems.join('; ');
+    else if (reverted)
+        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
+    else if (prefix === 'FROMLIST')
+        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
+    else if (prefix)
+        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
+    else
+        result.reason =
+            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
+    return result;
+}
+//# sourceMappingURL=decide.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/follow-ups.js
 
 /**
@@ -31238,192 +31942,106 @@ function topoOrder(list) {
     return out;
 }
 //# sourceMappingURL=walk.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+;// CONCATENATED MODULE: ./build/actions/lib/backport/evidence.js
 
 
-/**
- * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
- * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
- * (or the first has no parent), which leaves the squash compared as modified.
- */
-async function combinedPatchIds(git, commits) {
-    const base = await git.commitOf(`${commits[0]}^1`);
-    if (!base)
-        return undefined;
-    let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
-    for (const commit of commits.slice(1)) {
-        const parent = await git.commitOf(`${commit}^1`);
-        if (!parent)
-            return undefined;
-        // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-        const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-        const merged = await git.mergeTree(stand, commit);
-        if (!merged.clean)
-            return undefined;
-        tree = merged.tree;
-    }
-    const id = async (extra) => {
-        let patchId = null;
-        for await (const line of git.pipeLines(['diff-tree', '-p', ...extra, ...backport_facts/* DIFF */.Mu, base, tree], ['patch-id', '--stable']))
-            patchId ??= line.split(' ')[0] || null;
-        return patchId;
-    };
-    return { stable: await id([]), zero: await id(['-U0']) };
-}
-//# sourceMappingURL=squash.js.map
-// EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
-var backport_policy = __nccwpck_require__(9191);
-;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
 
-/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
-function refLabel(ref) {
-    return ref
-        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
-        .replace(/^refs\/(remotes|heads)\//, '');
+/** The upstream commits with the same patch as a commit, default patch-id first. */
+function patchMatches(history, patches, commit) {
+    const f = history.facts.get(commit);
+    return ((f?.stable && patches.byPatch.get(f.stable)) ||
+        (f?.zero && patches.byPatch.get(f.zero)) ||
+        undefined);
 }
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex {
-    map = new Map();
-    add(id, value) {
-        const k = id.slice(0, 7);
-        const list = this.map.get(k);
-        if (list)
-            list.push({ id, value });
-        else
-            this.map.set(k, [{ id, value }]);
-    }
-    /** Entries whose id and the given one agree (one may abbreviate the other). */
-    find(id) {
-        return (this.map.get(id.slice(0, 7)) ?? [])
-            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-            .map((e) => e.value);
-    }
+/** Whether any reference of a commit is unusable: a warning names the matching commit then. */
+function hasProblem(references, commit) {
+    return (references.written.get(commit) ?? []).some((ref) => {
+        const r = references.resolutions.get(ref.sha);
+        return !r?.commit || !!r.problem;
+    });
 }
-async function resolveReferences(git, ids, ctx) {
-    const out = new Map();
-    const toLook = [];
-    for (const id of ids) {
-        if (!(0,references/* isHexId */.xf)(id))
-            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-        else if (id.length < ctx.policy.minimumIdLength)
-            out.set(id, {
-                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-            });
-        else if (id.length > 40 && id.length !== 64)
-            out.set(id, { problem: `'${id}' is too long to be a commit id` });
-        else
-            toLook.push(id);
+async function mergeEvidence(git, l, syncTips, downstream) {
+    const synced = [];
+    for (const p of l.parents.slice(1)) {
+        let ok = false;
+        for (const tip of syncTips)
+            if (!ok)
+                ok = await git.isAncestor(p, tip);
+        synced.push(ok);
     }
-    const look = async (list) => {
-        const answer = new Map();
-        if (!list.length)
-            return answer;
-        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-        })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-        return answer;
-    };
-    let found = await look(toLook);
-    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-    if (fetchable.length && ctx.options.fetchMissing) {
-        await ctx.options.fetchMissing(fetchable);
-        found = new Map([...found, ...(await look(fetchable))]);
+    if (synced.every(Boolean))
+        return { synced: true };
+    const brought = await revList(git, [...l.parents.slice(1), '--not', l.parents[0]]);
+    const foreign = brought.filter((c) => !downstream.has(c)).length;
+    let mergeOnly = false;
+    if (!foreign && l.parents.length === 2) {
+        // (a merge git cannot make, unrelated histories say, is not only a merge)
+        const merged = await git.mergeTree(l.parents[0], l.parents[1]).catch(() => undefined);
+        mergeOnly = !!merged?.clean && merged.tree === (await git.treeOf(l.commit));
     }
-    for (const id of toLook) {
-        const [oid, type] = found.get(id) ?? [];
-        if (type === 'missing' || !type) {
-            out.set(id, { problem: `${id} is not found upstream` });
+    return { synced: false, brought: brought.length, foreign, mergeOnly };
+}
+/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
+async function preferDevelopment(git, commits, development) {
+    if (commits.length > 1)
+        for (const c of commits)
+            if (await git.isAncestor(c, development))
+                return c;
+    return commits[0];
+}
+async function gatherEvidence(git, input) {
+    const { revisions, history, references, patches } = input;
+    const { facts, all, listed, followUps } = history;
+    const downstream = all.map((l) => l.commit);
+    const downstreamSet = new Set(downstream);
+    const syncTips = [revisions.followed, ...revisions.more];
+    // What the downstream already carries, by the references its commits write, and of the
+    // follow-ups no message names, those it carries as the same patch.
+    const carried = new PrefixIndex();
+    for (const c of downstream)
+        for (const r of facts.get(c)?.references ?? [])
+            carried.add(r, c);
+    const doubtful = new Set();
+    for (const l of listed)
+        for (const c of namedCommits(references.written.get(l.commit) ?? [], references.resolutions))
+            for (const fu of followUps.find(c))
+                if (!carried.find(fu.commit).length)
+                    doubtful.add(fu.commit);
+    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, input.cache, input.logger);
+    const merges = new Map();
+    const matches = new Map();
+    for (const l of listed) {
+        if (l.parents.length > 1) {
+            const merge = await mergeEvidence(git, l, syncTips, downstreamSet);
+            merges.set(l.commit, merge);
+            if (merge.synced || merge.mergeOnly)
+                continue;
         }
-        else if (type === 'ambiguous') {
-            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-        }
-        else if (type !== 'commit') {
-            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-        }
-        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-            out.set(id, { commit: oid });
-        }
-        else {
-            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-        }
+        if (namedCommits(references.written.get(l.commit) ?? [], references.resolutions).length)
+            continue;
+        const found = patchMatches(history, patches, l.commit);
+        if (!found)
+            continue;
+        const commit = await preferDevelopment(git, found, revisions.development);
+        const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
+        matches.set(l.commit, { commit, subject });
     }
-    return out;
+    const downstreamIndex = new PrefixIndex();
+    for (const c of downstream)
+        downstreamIndex.add(c, c);
+    return { merges, matches, carried, carriedByPatch, downstreamIndex };
 }
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(git, oid, ctx) {
-    if (await git.isAncestor(oid, ctx.head))
-        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-    let where = '';
-    if (ctx.options.upstreamRefs?.length) {
-        const refs = (await git.run([
-            'for-each-ref',
-            '--contains',
-            oid,
-            '--format=%(refname)',
-            ...ctx.options.upstreamRefs,
-        ]))
-            .split('\n')
-            .filter(Boolean);
-        if (refs.length)
-            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-    }
-    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
-}
-//# sourceMappingURL=resolve.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+//# sourceMappingURL=evidence.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/history.js
 
 
 
-
-
-
-
-
-
-const COMMIT_CLASSES = [
-    'upstream',
-    'backport',
-    'revert',
-    'downstream-only',
-    'sync',
-    'merge',
-    'violation',
-];
-const RS = '\x1e';
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
-}
-/** The cache of the policy's key: one loaded under another policy is not read. */
-function factsCacheFor(cache, policy) {
-    if (!(cache instanceof backport_facts/* FactsCache */.yB))
-        return backport_facts/* FactsCache */.yB.load(cache, policy);
-    return cache.key === (0,backport_facts/* factsKey */.nk)(policy) ? cache : backport_facts/* FactsCache */.yB.load(cache.dir, policy);
-}
-/** Runs every stage and returns the classifications with what was learnt on the way. */
-async function analyse(options) {
-    const { git, logger } = options;
-    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
-    const cache = factsCacheFor(options.cache, policy);
-    const head = await resolveRevision(git, 'head revision', options.head);
-    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-    const development = await resolveRevision(git, 'upstream development branch', options.development);
-    const followed = options.followed
-        ? await resolveRevision(git, 'upstream branch followed', options.followed)
-        : development;
-    const more = [];
-    for (const r of options.moreUpstream ?? [])
-        more.push(await resolveRevision(git, 'upstream revision', r));
+async function readHistory(git, revisions, cache, options) {
+    const { head, base, development, followed, more } = revisions;
+    const { extraPatterns, logger } = options;
     const tips = [...new Set([development, followed, ...more])];
     // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
     // the work on the downstream side; what it finds early waits until that is done.
-    const extraPatterns = policy.referencePatterns;
     const cold = cache.size === 0;
     const early = [];
     let onUpstream = (c, f) => void early.push([c, f]);
@@ -31437,28 +32055,16 @@ async function analyse(options) {
     // Every downstream commit that is not upstream, with parents and messages, newest first,
     // and the upstream commits to compare with: one walk. Those of base..head are classified.
     const walked = await sides(git, head, tips);
-    const messages = new Map();
-    if (walked.downstream.length) {
-        const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
-            input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
-        });
-        for (const chunk of text.split(RS)) {
-            const nl = chunk.indexOf('\n');
-            if (nl > 0)
-                messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
-        }
-    }
+    const messages = await git.messages(walked.downstream.map((d) => d.commit));
     const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
     const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
     const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
     const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-    const downstream = all.map((l) => l.commit);
-    const facts = await (0,backport_facts/* commitFacts */.Tw)(git, downstream, cache, { extraPatterns, logger });
+    const facts = await (0,backport_facts/* commitFacts */.Tw)(git, all.map((l) => l.commit), cache, { extraPatterns, logger });
     // Patch-ids only where a match is possible: classified commits, upstream commits touching
-    // the same paths as one of them, and the upstream commits named. They are computed beside
-    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
-    // default ones leave a question.
-    const streams = new backport_facts/* PatchIdStreams */.fV(git, ['stable']);
+    // the same paths as one of them, and (next stage) the upstream commits named. They are
+    // computed beside the walk of upstream, as it finds them.
+    const stable = new backport_facts/* PatchIdStreams */.fV(git, ['stable']);
     const firstParent = new Map();
     const wantedFiles = new Set();
     for (const l of listed) {
@@ -31468,7 +32074,7 @@ async function analyse(options) {
         if (f && f.files !== '-')
             wantedFiles.add(f.files);
         if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
-            streams.add(l.commit, firstParent.get(l.commit));
+            stable.add(l.commit, firstParent.get(l.commit));
     }
     // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
     // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
@@ -31493,7 +32099,7 @@ async function analyse(options) {
         facts.set(c, f);
         candidates.push(c);
         if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
-            streams.add(c);
+            stable.add(c);
     };
     if (coldWalk) {
         onUpstream = (c, f) => {
@@ -31519,40 +32125,237 @@ async function analyse(options) {
             for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, missing, cache, { extraPatterns, logger }))
                 consider(c, f);
     }
-    const upstreamSet = new Set(upstream);
+    // The walk's order differs warm and cold; the answer must not.
+    for (const list of upstreamByReference.values())
+        if (list.length > 1)
+            list.sort();
     logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
-    // References written in the classified commits, resolved all at once.
-    const written = new Map();
-    for (const l of listed)
-        written.set(l.commit, (0,references/* findReferences */.yU)(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
-    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
-    const namedMissing = named.filter((c) => !facts.has(c));
-    if (namedMissing.length) {
-        for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, namedMissing, cache, { extraPatterns }))
-            facts.set(c, f);
+    return {
+        all,
+        listed,
+        upstreamInRange,
+        upstream,
+        upstreamSet: new Set(upstream),
+        facts,
+        candidates,
+        followUps,
+        upstreamByReference,
+        firstParent,
+        stable,
+    };
+}
+//# sourceMappingURL=history.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+/**
+ * A squashed pick: one downstream commit that carries several upstream commits (Xen's stable
+ * branches squash a fix and its follow-up, each message kept with its own `master commit:`).
+ * Its patch is compared with theirs applied in turn, as the person squashing them did. The
+ * answer depends only on the upstream commits named, so it is cached with the commit facts,
+ * under an id made of theirs.
+ *
+ * Most squashes need no merge: when the commits change different files, and each later one's
+ * files are at the first one's parent as at its own parent, applying them in turn makes
+ * exactly the union of their diffs, and `git patch-id --stable` of that is the sum of theirs
+ * (it adds each file's hash, with carry). Only the others are picked in core with merge-tree.
+ */
+
+
+
+/** The cache's id of a squash of these commits (in this order). */
+function squashKey(commits) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`squash ${commits.join(' ')}`)
+        .digest('hex');
+}
+/** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
+const APPLIES = 'squash';
+const FAILS = 'squash-fails';
+/**
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
+ * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
+ * the answer: the commits joined with spaces.
+ */
+async function combinedPatchIds(git, squashes, facts, cache) {
+    const out = new Map();
+    const todo = [];
+    for (const commits of squashes) {
+        const f = cache.get(squashKey(commits));
+        if (!f)
+            todo.push(commits);
+        else
+            out.set(commits.join(' '), f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
     }
-    for (const c of named)
-        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'stable'))
-            streams.add(c);
-    if (streams.size)
-        logger?.debug(`computing patch-ids of ${streams.size} commits`);
-    await streams.finish(facts, cache);
-    // Zero context where the default patch-ids leave a question: a classified commit that
-    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    if (!todo.length)
+        return out;
+    // Every named commit's tree and parents, in one pass.
+    const named = [...new Set(todo.flat())];
+    const shape = new Map();
+    for (const line of (await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        const [commit, tree, parent, other] = line.split(' ');
+        if (commit)
+            shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+    }
+    const summed = await summedPatchIds(git, todo, shape, facts, cache);
+    // The others made as a throw-away commit on the first one's parent; their patch-ids in one
+    // pipeline a kind.
+    const made = new Map();
+    for (const commits of todo) {
+        if (summed.has(commits.join(' ')))
+            continue;
+        const first = shape.get(commits[0]);
+        let tree = first?.tree;
+        for (const commit of commits.slice(1)) {
+            const parent = shape.get(commit)?.parent;
+            if (!tree || !parent) {
+                tree = undefined;
+                break;
+            }
+            // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+            const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+            const merged = await git.mergeTree(stand, commit);
+            tree = merged.clean ? merged.tree : undefined;
+        }
+        if (tree && first?.parent)
+            made.set(commits.join(' '), await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'));
+    }
+    const squashFacts = new Map();
+    const streams = new backport_facts/* PatchIdStreams */.fV(git);
+    for (const c of made.values()) {
+        squashFacts.set(c, { files: '-', fixes: [], references: [] });
+        streams.add(c);
+    }
+    await streams.finish(squashFacts, backport_facts/* FactsCache */.yB.load());
+    for (const commits of todo) {
+        const key = commits.join(' ');
+        const c = made.get(key);
+        const f = c ? squashFacts.get(c) : undefined;
+        const ids = summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
+        out.set(key, ids);
+        cache.set(squashKey(commits), {
+            files: ids ? APPLIES : FAILS,
+            stable: ids?.stable ?? null,
+            zero: ids?.zero ?? null,
+            fixes: [],
+            references: [],
+        });
+    }
+    return out;
+}
+/** `git patch-id --stable` of two diffs of different files together: the 20-byte sum, with carry. */
+function addIds(a, b) {
+    const x = Buffer.from(a, 'hex');
+    const y = Buffer.from(b, 'hex');
+    const sum = Buffer.alloc(x.length);
+    let carry = 0;
+    for (let i = 0; i < x.length; i++) {
+        carry += x[i] + y[i];
+        sum[i] = carry & 0xff;
+        carry >>= 8;
+    }
+    return sum.toString('hex');
+}
+/**
+ * The squashes whose combined patch-ids are the sums of their commits' (see above), with
+ * those sums; the rest are left to merge-tree.
+ */
+async function summedPatchIds(git, squashes, shape, facts, cache) {
+    const out = new Map();
+    const simple = squashes.filter((commits) => commits.every((c) => {
+        const s = shape.get(c);
+        return s?.parent && !s.merge && facts.get(c);
+    }));
+    if (!simple.length)
+        return out;
+    // The files each commit changes, in one pass.
+    const named = [...new Set(simple.flat())];
+    const paths = new Map();
+    let current = [];
+    for (const line of (await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
+            paths.set(line, (current = []));
+        else if (line)
+            current.push(line);
+    }
+    // Each later commit's files at the first one's parent and at its own, in one pass.
+    const asked = [];
+    const disjoint = simple.filter((commits) => {
+        const seen = new Set();
+        for (const c of commits)
+            for (const p of paths.get(c) ?? []) {
+                if (seen.has(p) || /\s/.test(p) || p.startsWith('"'))
+                    return false;
+                seen.add(p);
+            }
+        const base = shape.get(commits[0]).parent;
+        for (const c of commits.slice(1))
+            for (const p of paths.get(c) ?? [])
+                asked.push(`${base}:${p}`, `${shape.get(c).parent}:${p}`);
+        return true;
+    });
+    const blobs = asked.length
+        ? (await git.run(['cat-file', '--batch-check=%(objectname)'], {
+            input: asked.join('\n') + '\n',
+        })).split('\n')
+        : [];
+    const blobAt = new Map(asked.map((q, i) => [q, blobs[i]?.split(' ')[0]]));
+    const same = disjoint.filter((commits) => {
+        const base = shape.get(commits[0]).parent;
+        return commits
+            .slice(1)
+            .every((c) => (paths.get(c) ?? []).every((p) => blobAt.get(`${base}:${p}`) === blobAt.get(`${shape.get(c).parent}:${p}`)));
+    });
+    // Their zero-context patch-ids, where not known yet (cached with their facts).
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    for (const c of new Set(same.flat()))
+        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
+            zero.add(c);
+    await zero.finish(facts, cache);
+    for (const commits of same) {
+        const f = commits.map((c) => facts.get(c));
+        if (f.some((x) => !x.stable || !x.zero))
+            continue;
+        out.set(commits.join(' '), {
+            stable: f.map((x) => x.stable).reduce(addIds),
+            zero: f.map((x) => x.zero).reduce(addIds),
+        });
+    }
+    return out;
+}
+//# sourceMappingURL=squash.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/patches.js
+
+
+
+async function comparePatches(git, history, references, cache, logger) {
+    const { facts, listed, candidates, firstParent, stable } = history;
+    const { written, resolutions } = references;
+    for (const r of resolutions.values())
+        if (r.commit && (0,backport_facts/* lacksPatchIds */.j1)(facts.get(r.commit), 'stable'))
+            stable.add(r.commit);
+    if (stable.size)
+        logger?.debug(`computing patch-ids of ${stable.size} commits`);
+    await stable.finish(facts, cache);
     const stableIds = new Set();
     for (const c of candidates) {
         const id = facts.get(c).stable;
         if (id)
             stableIds.add(id);
     }
-    const namedBy = (commit) => namedCommits(written.get(commit) ?? [], resolutions);
-    const squashes = new Map();
+    const squashed = new Map();
     for (const l of listed) {
-        const commits = namedBy(l.commit);
+        const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
         if (commits.length > 1)
-            squashes.set(l.commit, await combinedPatchIds(git, commits));
+            squashed.set(l.commit, commits);
     }
+    const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
+    const squashes = new Map();
+    for (const [commit, commits] of squashed)
+        squashes.set(commit, combined.get(commits.join(' ')));
     const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
     const zeroFiles = new Set();
     const needZero = (c) => {
@@ -31600,56 +32403,97 @@ async function analyse(options) {
     for (const list of byPatch.values())
         if (list.length > 1)
             list.sort();
-    for (const list of upstreamByReference.values())
-        if (list.length > 1)
-            list.sort();
-    // What the downstream already carries, by the references its commits write, and of the
-    // follow-ups no message names, those it carries as the same patch.
-    const carried = new PrefixIndex();
-    for (const c of downstream)
-        for (const r of facts.get(c)?.references ?? [])
-            carried.add(r, c);
-    const doubtful = new Set();
-    for (const l of listed)
-        for (const c of namedBy(l.commit))
-            for (const fu of followUps.find(c))
-                if (!carried.find(fu.commit).length)
-                    doubtful.add(fu.commit);
-    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, cache, logger);
-    const downstreamIndex = new PrefixIndex();
-    for (const c of downstream)
-        downstreamIndex.add(c, c);
-    const downstreamSet = new Set(downstream);
-    const classifications = [];
-    for (const l of listed) {
-        classifications.push(await classifyOne(l, {
-            git,
-            policy,
-            facts,
-            written: written.get(l.commit) ?? [],
-            resolutions,
-            byPatch,
-            followUps,
-            carried,
-            carriedByPatch,
-            squashes,
-            downstreamIndex,
-            upstreamSet,
-            downstreamSet,
-            syncTips: [followed, ...more],
-            development,
-        }));
-    }
+    return { byPatch, squashes };
+}
+//# sourceMappingURL=patches.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'merge',
+    'violation',
+];
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
+}
+async function resolveRevisions(git, options) {
+    const head = await resolveRevision(git, 'head revision', options.head);
+    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+    const development = await resolveRevision(git, 'upstream development branch', options.development);
+    const followed = options.followed
+        ? await resolveRevision(git, 'upstream branch followed', options.followed)
+        : development;
+    const more = [];
+    for (const r of options.moreUpstream ?? [])
+        more.push(await resolveRevision(git, 'upstream revision', r));
+    return { head, base, development, followed, more };
+}
+/** The cache of the policy's key: one loaded under another policy is not read. */
+function factsCacheFor(cache, policy) {
+    if (!(cache instanceof backport_facts/* FactsCache */.yB))
+        return backport_facts/* FactsCache */.yB.load(cache, policy);
+    return cache.key === (0,backport_facts/* factsKey */.nk)(policy) ? cache : backport_facts/* FactsCache */.yB.load(cache.dir, policy);
+}
+/**
+ * The classifier as a pipeline, each stage visited once: the facts of every commit of both
+ * sides (history.ts), the references written resolved against upstream (resolve.ts), the
+ * patches compared (patches.ts), git's answers about merges and matches (evidence.ts), then a
+ * pure decision per commit (decide.ts). The report is the caller's (report.ts, divergence.ts).
+ */
+async function analyse(options) {
+    const { git, logger } = options;
+    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
+    const cache = factsCacheFor(options.cache, policy);
+    const extraPatterns = policy.referencePatterns;
+    const revisions = await resolveRevisions(git, options);
+    const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
+    const references = await resolveWritten(git, history.listed, {
+        development: revisions.development,
+        head: revisions.head,
+        upstreamSet: history.upstreamSet,
+        minimumIdLength: policy.minimumIdLength,
+        fetchMissing: options.fetchMissing,
+        upstreamRefs: options.upstreamRefs,
+        developmentLabel: options.labels?.development ?? refLabel(options.development),
+    }, { facts: history.facts, cache, extraPatterns });
+    const patches = await comparePatches(git, history, references, cache, logger);
+    const evidence = await gatherEvidence(git, {
+        revisions,
+        history,
+        references,
+        patches,
+        cache,
+        logger,
+    });
+    const input = { policy, history, references, patches, evidence };
+    const classifications = history.listed.map((l) => decide(l, input));
     cache.save();
     return {
-        revisions: { head, base, development, followed, more },
+        revisions,
         classifications,
-        downstream,
-        upstream,
-        facts,
-        byPatch,
-        upstreamByReference,
-        upstreamInRange,
+        downstream: history.all.map((l) => l.commit),
+        upstream: history.upstream,
+        facts: history.facts,
+        byPatch: patches.byPatch,
+        upstreamByReference: history.upstreamByReference,
+        upstreamInRange: history.upstreamInRange,
+        references,
         cache,
     };
 }
@@ -31666,201 +32510,6 @@ function countClasses(list) {
         counts.warnings += c.warnings.length;
     }
     return counts;
-}
-function comparePatches(a, b) {
-    if (a?.stable && a.stable === b?.stable)
-        return 'identical';
-    if (a?.zero && a.zero === b?.zero)
-        return 'context-moved';
-    return 'modified';
-}
-/** The upstream commits a message names that resolve to development commits, each once. */
-function namedCommits(written, resolutions) {
-    const out = [];
-    for (const ref of written) {
-        const r = resolutions.get(ref.sha);
-        if (r?.commit && !r.problem && !out.includes(r.commit))
-            out.push(r.commit);
-    }
-    return out;
-}
-/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
-async function preferDevelopment(ctx, commits) {
-    if (commits.length > 1)
-        for (const c of commits)
-            if (await ctx.git.isAncestor(c, ctx.development))
-                return c;
-    return commits[0];
-}
-async function subjectOf(git, commit) {
-    return git.run(['log', '-1', '--format=%s', commit]);
-}
-/** A backport of the named commits: how its patch compares, and what upstream did since. */
-function asBackport(result, named, f, note, ctx) {
-    const first = ctx.written.find((r) => ctx.resolutions.get(r.sha)?.commit === named[0]);
-    const shown = named.map((c) => c.slice(0, 12)).join(', ');
-    result.class = 'backport';
-    result.upstream = named[0];
-    result.upstreams = named;
-    result.reference = first;
-    if (named.length > 1) {
-        result.patch = comparePatches(f, ctx.squashes.get(result.commit));
-        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
-    }
-    else
-        result.patch = comparePatches(f, ctx.facts.get(named[0]));
-    if (result.patch === 'context-moved')
-        result.notes.push('the same change as upstream with its context moved');
-    if (result.patch === 'modified') {
-        if (note)
-            result.notes.push(`modified: ${note}`);
-        else
-            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
-    }
-    for (const c of named) {
-        const followUps = ctx.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
-        for (const fu of followUps) {
-            if (ctx.carried.find(fu.commit).length || ctx.carriedByPatch.has(fu.commit))
-                continue;
-            result.warnings.push(fu.kind === 'revert'
-                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
-                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
-        }
-    }
-}
-/** The reason a revert gives: its message without the subject and the `This reverts` line. */
-function revertReason(subject, message) {
-    const body = message
-        .split('\n')
-        .slice(1)
-        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return body || subject;
-}
-async function classifyOne(l, ctx) {
-    const subject = l.message.split('\n')[0] ?? '';
-    const result = {
-        commit: l.commit,
-        subject,
-        class: 'violation',
-        notes: [],
-        warnings: [],
-        parents: l.parents,
-    };
-    const f = ctx.facts.get(l.commit);
-    // An upstream sync: every parent but the first is in the upstream branch followed.
-    if (l.parents.length > 1) {
-        const synced = [];
-        for (const p of l.parents.slice(1)) {
-            let ok = false;
-            for (const tip of ctx.syncTips)
-                if (!ok)
-                    ok = await ctx.git.isAncestor(p, tip);
-            synced.push(ok);
-        }
-        if (synced.every(Boolean)) {
-            result.class = 'sync';
-            result.upstream = l.parents[l.parents.length - 1];
-            result.reason = 'merges the upstream branch followed';
-            return result;
-        }
-        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
-        // own: the commits it brings are classified on their own, so it is only a merge.
-        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
-        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
-        if (!foreign.length && l.parents.length === 2) {
-            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
-                allowFailure: true,
-            });
-            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
-            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
-                result.class = 'merge';
-                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
-                return result;
-            }
-        }
-        if (foreign.length)
-            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
-        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
-    }
-    const declared = (0,backport_policy/* downstreamOnlyReason */.Nl)(ctx.policy, subject, l.message);
-    if (declared)
-        result.declared = declared.reason || '(no reason given)';
-    // Every date a Xen stable message gives (a squash has one per upstream commit).
-    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
-        result.notes.push(`master date: ${m[1]}`);
-    const note = (0,backport_policy/* changeNote */.vV)(l.message);
-    // A backport: it names upstream commits of the development branch (several: a squash).
-    const problems = [];
-    for (const ref of ctx.written) {
-        const r = ctx.resolutions.get(ref.sha);
-        if (!r?.commit || r.problem)
-            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
-    }
-    const named = namedCommits(ctx.written, ctx.resolutions);
-    if (named.length) {
-        asBackport(result, named, f, note, ctx);
-        for (const p of problems)
-            result.warnings.push(`another reference is not usable: ${p}`);
-        return result;
-    }
-    // The same patch as an upstream commit, with or without the surrounding context.
-    const matches = (f?.stable && ctx.byPatch.get(f.stable)) || (f?.zero && ctx.byPatch.get(f.zero));
-    if (matches) {
-        const match = await preferDevelopment(ctx, matches);
-        result.class = 'upstream';
-        result.upstream = match;
-        result.patch = comparePatches(f, ctx.facts.get(match));
-        if (result.patch === 'context-moved')
-            result.notes.push('the same change as upstream with its context moved');
-        if (problems.length) {
-            const what = `${match.slice(0, 12)} ("${await subjectOf(ctx.git, match)}")`;
-            for (const p of problems)
-                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
-        }
-        if (declared)
-            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
-        const prefix = (0,references/* subjectPrefix */.Bf)(subject);
-        if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
-            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
-        return result;
-    }
-    // A revert of a downstream commit moves the tree back toward upstream.
-    const reverted = f?.reverts;
-    if (reverted) {
-        const target = ctx.downstreamIndex.find(reverted)[0];
-        if (target) {
-            result.class = 'revert';
-            result.reverts = target;
-            result.reason = revertReason(subject, l.message);
-            return result;
-        }
-    }
-    if (declared) {
-        result.class = 'downstream-only';
-        result.reason = result.declared;
-        if (!declared.reason)
-            result.warnings.push(`${declared.marker} gives no reason`);
-        for (const p of problems)
-            result.notes.push(`reference not usable: ${p}`);
-        return result;
-    }
-    result.class = 'violation';
-    const prefix = (0,references/* subjectPrefix */.Bf)(subject);
-    if (problems.length)
-        result.reason = problems.join('; ');
-    else if (reverted)
-        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
-    else if (prefix === 'FROMLIST')
-        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
-    else if (prefix)
-        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
-    else
-        result.reason =
-            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
-    return result;
 }
 //# sourceMappingURL=classifier.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
@@ -32011,17 +32660,19 @@ async function divergence(options) {
  * missing commit.
  */
 
+
 // A commit-graph after each fetch: the walks of a long upstream history read it instead of
 // parsing every commit.
-const FETCH = [
+const fetchCommand = (progress) => [
     '-c',
     'fetch.writeCommitGraph=true',
     'fetch',
-    '--quiet',
+    progress ? '--progress' : '--quiet',
     '--no-tags',
     '--no-write-fetch-head',
     '--no-auto-gc',
 ];
+const FETCH = fetchCommand(false);
 /**
  * What git's error says about access: 401 (the token is wrong or expired: git then asks for a
  * user name it may not prompt for), 403 (the token may not read), or a repository the server
@@ -32036,12 +32687,42 @@ function accessProblem(stderr) {
         return 'it does not exist, or the token cannot see it';
     return undefined;
 }
+/** A refusal of access as the error to show, naming the token's input. */
+function refused(source, problem) {
+    return new errors/* ConfigurationError */.j1(source.token, `The token of ${source.token} cannot read ${source.what} ${source.url}: ${problem}. ${source.remedy ?? 'Give it read access to the repository contents.'}`);
+}
+/**
+ * Fetches refs of a source into the kept store (what it lacks only) and points local refs of
+ * the run's repository at them: `refs` maps each remote ref to its local name. Fails as a
+ * fetch of the run's own would: a refusal names the token, a missing ref throws `missing`.
+ */
+async function fetchIntoStore(git, store, source, refs, missing) {
+    let got;
+    try {
+        got = await store.fetch(source.url, [...refs.keys()], {
+            retries: 3,
+            progress: `Fetching from ${source.what}`,
+        });
+    }
+    catch (e) {
+        if (!(e instanceof lib_git/* GitError */.XS))
+            throw e;
+        const problem = accessProblem(e.stderr);
+        if (problem)
+            throw refused(source, problem);
+        const ref = /couldn't find remote ref (\S+)/.exec(e.stderr);
+        if (ref)
+            throw missing(ref[1]);
+        throw new Error(`Fetching from ${source.what} ${source.url} failed: ${e.stderr.trim()}`);
+    }
+    await git.updateRefs([...refs].map(([ref, local]) => ({ ref: local, sha: got.get(ref) })));
+}
 /** Runs a fetch or ls-remote of a source; a refusal of access throws, naming the token. */
 async function talkTo(git, source, args, opts = {}) {
     const r = await git.exec(args, { retries: 3, ...opts, allowFailure: true });
     const problem = r.code === 0 ? undefined : accessProblem(r.stderr);
     if (problem)
-        throw new errors/* ConfigurationError */.j1(source.token, `The token of ${source.token} cannot read ${source.what} ${source.url}: ${problem}. ${source.remedy ?? 'Give it read access to the repository contents.'}`);
+        throw refused(source, problem);
     return r;
 }
 const fullId = (s) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(s);
@@ -32135,8 +32816,12 @@ async function fetchChange(git, source, range, logger) {
     return { base, head: range.head.sha };
 }
 /** Fetches a downstream branch into refs/tributary/downstream/ (report mode). */
-async function fetchDownstreamBranch(git, source, branch) {
+async function fetchDownstreamBranch(git, source, branch, store) {
     const local = `refs/tributary/downstream/${branch}`;
+    if (store) {
+        await fetchIntoStore(git, store, source, new Map([[`refs/heads/${branch}`, local]]), () => new errors/* ConfigurationError */.j1('downstream-branch', `The downstream repository ${source.url} has no branch ${branch}.`));
+        return local;
+    }
     const r = await talkTo(git, source, [
         ...FETCH,
         '--',
@@ -32148,22 +32833,62 @@ async function fetchDownstreamBranch(git, source, branch) {
     return local;
 }
 /** Fetches the upstream branches the policy compares with, into refs/tributary/upstream/. */
-async function fetchUpstream(git, source, branches) {
+async function fetchUpstream(git, source, branches, store, 
+/** A branch of the same repository kept in the store in the same fetch (the change's base). */
+base) {
     const local = {};
-    const specs = [];
+    const refs = new Map();
     for (const b of [...new Set(branches)]) {
         const name = b.replace(/^refs\/heads\//, '');
         local[b] = `refs/tributary/upstream/${name}`;
-        specs.push(`+refs/heads/${name}:${local[b]}`);
+        refs.set(`refs/heads/${name}`, local[b]);
     }
-    const r = await talkTo(git, source, [...FETCH, '--', source.url, ...specs]);
+    const missing = (ref) => new errors/* ConfigurationError */.j1('upstream branch', `The upstream mirror ${source.url} has no branch ${ref.replace(/^refs\/heads\//, '')}.`);
+    if (store) {
+        if (base?.startsWith('refs/heads/') && !refs.has(base))
+            try {
+                const both = new Map([...refs, [base, 'refs/tributary/base-kept']]);
+                await fetchIntoStore(git, store, source, both, missing);
+                return local;
+            }
+            catch (e) {
+                // The base branch gone: the fetch of the change says so; upstream's alone then.
+                if (!(e instanceof errors/* ConfigurationError */.j1) ||
+                    !e.message.endsWith(`no branch ${base.slice(11)}.`))
+                    throw e;
+            }
+        await fetchIntoStore(git, store, source, refs, missing);
+        return local;
+    }
+    const specs = [...refs].map(([ref, to]) => `+${ref}:${to}`);
+    const r = await talkTo(git, source, [...fetchCommand(true), '--', source.url, ...specs], {
+        progress: `Fetching from ${source.what}`,
+    });
     if (r.code !== 0) {
-        const missing = /couldn't find remote ref (\S+)/.exec(r.stderr);
-        if (missing)
-            throw new errors/* ConfigurationError */.j1('upstream branch', `The upstream mirror ${source.url} has no branch ${missing[1].replace(/^refs\/heads\//, '')}.`);
+        const ref = /couldn't find remote ref (\S+)/.exec(r.stderr);
+        if (ref)
+            throw missing(ref[1]);
         throw new Error(`Fetching from the upstream mirror ${source.url} failed: ${r.stderr.trim()}`);
     }
     return local;
+}
+/**
+ * Keeps the change's base branch in the store too (a downstream stable branch is mostly not
+ * upstream's), so the fetch of the change brings only its own commits. Only an optimisation:
+ * a failure leaves the fetch of the change to find and say what is wrong.
+ */
+async function storeBase(store, source, range, logger) {
+    if (!range.base.ref?.startsWith('refs/heads/'))
+        return;
+    try {
+        await store.fetch(source.url, [range.base.ref], {
+            retries: 3,
+            progress: `Fetching from ${source.what}`,
+        });
+    }
+    catch (e) {
+        logger?.debug(`keeping ${range.base.ref} in the store failed: ${String(e)}`);
+    }
 }
 /** Fetches referenced commits by id from the upstream mirror; the ones it lacks stay missing. */
 async function fetchCommitsById(git, source, ids) {
@@ -32189,6 +32914,8 @@ var pull_request = __nccwpck_require__(6146);
 
 
 
+
+
 /** The two repositories read, each named with the input its token comes from. */
 function sources(settings) {
     return {
@@ -32207,26 +32934,57 @@ function sources(settings) {
             },
     };
 }
-function repository(settings, logger) {
+/**
+ * The run's own repository, borrowing the objects of the store kept in the cache folder (when
+ * there is one), so that only what is new since the last run is fetched.
+ */
+async function repository(settings, logger, hooks) {
     const remotes = [
         { url: settings.downstreamUrl, token: settings.token },
         { url: settings.upstreamUrl, token: settings.upstreamToken || settings.token },
     ];
-    return (0,pull_request/* workRepository */.o)({ dir: settings.workDir, remotes, logger });
+    const git = await (0,pull_request/* workRepository */.o)({ dir: settings.workDir, remotes, logger });
+    if (!settings.cacheDir)
+        return { git };
+    const store = await ObjectStore.open({
+        dir: (0,external_node_path_.join)(settings.cacheDir, 'objects.git'),
+        git,
+        logger,
+        cache: hooks.cache && {
+            service: hooks.cache,
+            key: storeKey('backport', [settings.upstreamUrl, settings.downstreamUrl]),
+            folder: settings.cacheDir, // the commit facts too
+        },
+        command: 'tributary backport-check',
+    });
+    await store.lend(git);
+    return { git, store };
 }
-async function checkChange(settings, range, logger) {
-    const git = await repository(settings, logger);
+async function checkChange(settings, range, logger, hooks = {}) {
+    const { git, store } = await repository(settings, logger, hooks);
+    try {
+        return await checkIn(git, store, settings, range, logger);
+    }
+    finally {
+        await store?.keep();
+    }
+}
+async function checkIn(git, store, settings, range, logger) {
     const source = sources(settings);
     if (range.fork)
         logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+    const branches = [settings.development, settings.followed];
+    // One repository for both (Xen's own stable branches): upstream and the base in one fetch.
+    const together = !!store && source.upstream.url === source.downstream.url;
+    const fetched = {};
     const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-        const change = await fetchChange(git, source.downstream, range, logger);
-        return change;
+        if (together)
+            fetched.local = await fetchUpstream(git, source.upstream, branches, store, range.base.ref);
+        else if (store)
+            await storeBase(store, source.downstream, range, logger);
+        return fetchChange(git, source.downstream, range, logger);
     });
-    const local = await fetchUpstream(git, source.upstream, [
-        settings.development,
-        settings.followed,
-    ]);
+    const local = fetched.local ?? (await fetchUpstream(git, source.upstream, branches, store));
     if (base === head || (await git.isAncestor(head, base))) {
         logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
         return {
@@ -32260,18 +33018,22 @@ async function checkChange(settings, range, logger) {
         upstreamInRange: analysis.upstreamInRange,
     };
 }
-async function reportDivergence(settings, downstreamBranch, target, logger) {
+async function reportDivergence(settings, downstreamBranch, target, logger, hooks = {}) {
     if (!downstreamBranch)
         throw new errors/* ConfigurationError */.j1('downstream-branch', 'Report mode needs the downstream branch.');
-    const git = await repository(settings, logger);
+    const { git, store } = await repository(settings, logger, hooks);
+    try {
+        return await reportIn(git, store, settings, downstreamBranch, target, logger);
+    }
+    finally {
+        await store?.keep();
+    }
+}
+async function reportIn(git, store, settings, downstreamBranch, target, logger) {
     const source = sources(settings);
     const branch = downstreamBranch.replace(/^refs\/heads\//, '');
-    const downstream = await logger.group('Fetching the downstream branch and upstream', () => fetchDownstreamBranch(git, source.downstream, branch));
-    const local = await fetchUpstream(git, source.upstream, [
-        settings.development,
-        settings.followed,
-        ...(target ? [target] : []),
-    ]);
+    const downstream = await logger.group('Fetching the downstream branch and upstream', () => fetchDownstreamBranch(git, source.downstream, branch, store));
+    const local = await fetchUpstream(git, source.upstream, [settings.development, settings.followed, ...(target ? [target] : [])], store);
     return logger.group('Comparing with upstream', () => divergence({
         git,
         downstream,
@@ -32299,7 +33061,6 @@ async function reportDivergence(settings, downstreamBranch, target, logger) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mu: () => (/* binding */ DIFF),
 /* harmony export */   NL: () => (/* binding */ walkFacts),
 /* harmony export */   Tw: () => (/* binding */ commitFacts),
 /* harmony export */   YA: () => (/* binding */ computePatchIds),
@@ -32309,6 +33070,7 @@ async function reportDivergence(settings, downstreamBranch, target, logger) {
 /* harmony export */   oy: () => (/* binding */ checkCacheDir),
 /* harmony export */   yB: () => (/* binding */ FactsCache)
 /* harmony export */ });
+/* unused harmony export DIFF */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
@@ -32337,8 +33099,8 @@ async function reportDivergence(settings, downstreamBranch, target, logger) {
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE = Object.freeze([]);
-/** Bump when what is cached changes meaning (diff options, line format). */
-const FORMAT_VERSION = 2;
+/** Bump when what is cached changes meaning (diff options, line format, reference forms). */
+const FORMAT_VERSION = 3;
 /**
  * The cache file's key: everything that changes what is learnt about a commit (the format, the
  * user's reference patterns, the minimum id length), so a run never reads facts that another
@@ -32737,7 +33499,7 @@ function changeNote(message) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(426);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1870);
 /**
  * What a pull request (or a merge queue entry) asks the check to classify, read from the
  * event payload alone, and the repository the check reads it in: a bare repository of our
@@ -32945,8 +33707,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1870);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -33329,19 +34091,20 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 1870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   TU: () => (/* binding */ Git),
+  XS: () => (/* reexport */ GitError),
   FX: () => (/* reexport */ credentialFor),
   zY: () => (/* binding */ initRepository),
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitError, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, isTransient, progressPolicy, retryPolicy, stopGit
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -33441,71 +34204,8 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
-/**
- * What the host's process table (/proc) says about a process: whether it still runs, when it
- * started (to tell a reused pid), and what it started. Shared by every part that owns
- * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
- */
-
-/** Whether a process runs (a zombie does not). */
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function process_table_processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
-}
-//# sourceMappingURL=process-table.js.map
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -33550,6 +34250,52 @@ function credentialFor(remote) {
     if (url.username || url.password || url.search || url.hash)
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
 }
 class GitError extends Error {
     args;
@@ -33718,15 +34464,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -33879,6 +34640,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -34020,7 +34783,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -34031,7 +34794,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -34283,6 +35050,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -34337,7 +35131,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -34355,11 +35152,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -34451,6 +35279,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -34470,6 +35316,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
@@ -40442,6 +41311,82 @@ function createGitHub(options) {
 
 /***/ }),
 
+/***/ 3780:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive)
+/* harmony export */ });
+/* unused harmony export processTree */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
+
+/***/ }),
+
 /***/ 3632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40456,7 +41401,8 @@ function createGitHub(options) {
 const FORMS = [
     { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
     { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
-    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
+    // Also without the brackets, as some stable trees write it by hand.
+    { form: 'upstream-bracket', re: /^\s*(?:\[\s*)?Upstream commit ([0-9a-zA-Z]+)(?:\s*\])?\s*$/i },
     { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
     { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
     { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
@@ -40515,16 +41461,194 @@ function masterDate(message) {
 
 /***/ }),
 
-/***/ 2010:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actionsFolderCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
+/**
+ * The runner's cache service as the library's FolderCache: a kept repository (the mirror's
+ * store) saved and restored with @actions/cache on hosted runners. It lives in the runtime,
+ * not in actions/lib, because @actions/cache talks to the runner (it imports @actions/core).
+ * A restore that fails leaves no half-extracted folder behind: the library then starts from an
+ * empty store and fetches everything.
+ */
+
+
+let module;
+const load = () => (module ??= __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)));
+function actionsFolderCache(logger) {
+    // Stores restored under the exact key of this run's upstream state need no new entry.
+    const exact = new Set();
+    return {
+        async restore(tree) {
+            const cache = await load();
+            if (!cache.isFeatureAvailable()) {
+                logger.info('The Actions cache service is not available to this run; fetching in full.');
+                return false;
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+            const primary = `${tree.key}-${tree.state}`;
+            try {
+                const hit = await cache.restoreCache([tree.dir], primary, [`${tree.key}-`]);
+                if (!hit) {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+                    return false;
+                }
+                if (hit === primary)
+                    exact.add(tree.dir);
+                logger.info(`Restored the cached repository from cache entry ${hit}.`);
+                return true;
+            }
+            catch (e) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+                logger.warning(`Restoring the cached repository failed: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+                return false;
+            }
+        },
+        async save(tree) {
+            const cache = await load();
+            if (exact.has(tree.dir) || !cache.isFeatureAvailable())
+                return;
+            const key = `${tree.key}-${tree.state}`;
+            await cache.saveCache([tree.dir], key);
+            logger.info(`Saved the cached repository as cache entry ${key}.`);
+        },
+    };
+}
+//# sourceMappingURL=cache.js.map
+
+/***/ }),
+
+/***/ 853:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ actionReader),
+/* harmony export */   I8: () => (/* reexport module object */ _actions_core__WEBPACK_IMPORTED_MODULE_0__),
+/* harmony export */   VN: () => (/* binding */ runMain),
+/* harmony export */   Wj: () => (/* binding */ coreLogger)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
+/**
+ * The only place besides an action's main.ts that talks to the runner through @actions/core:
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
+ * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
+ */
+
+
+
+
+function props(a) {
+    return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
+}
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken;
+function resume() {
+    if (resumeToken)
+        process.stdout.write(`::${resumeToken}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    resumeToken = undefined;
+}
+const coreLogger = {
+    debug: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m)),
+    info: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m)),
+    warning: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m, props(a))),
+    error: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m, props(a))),
+    group: (name, fn) => {
+        resume();
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                resume();
+            }
+        });
+    },
+    secret: (v) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(v)),
+    output: (text) => {
+        if (!resumeToken) {
+            resumeToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
+            process.stdout.write(`::stop-commands::${resumeToken}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+        }
+        process.stdout.write(text + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    },
+};
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
+};
+/**
+ * Runs an action's story: a ConfigurationError fails the step with its message as an error
+ * annotation; anything else also prints its stack to the debug log.
+ */
+async function runMain(story) {
+    try {
+        await story();
+    }
+    catch (e) {
+        if (!(e instanceof _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) && e instanceof Error && e.stack)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+    }
+}
+
+//# sourceMappingURL=runner.js.map
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  CE: () => (/* binding */ actionReader),
-  I8: () => (/* reexport */ core_namespaceObject),
-  Wj: () => (/* binding */ coreLogger),
-  VN: () => (/* binding */ runMain)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -40537,40 +41661,6 @@ __nccwpck_require__.d(platform_namespaceObject, {
   isMacOS: () => (isMacOS),
   isWindows: () => (isWindows),
   platform: () => (platform)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -40703,8 +41793,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -40728,7 +41818,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -40742,8 +41832,1584 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -41542,84 +44208,24 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -41630,404 +44236,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = _summary;
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -42042,7 +44251,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -42054,9 +44263,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -42070,7 +44279,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -42097,7 +44306,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -42112,7 +44321,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -42141,11 +44350,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -42195,8 +44404,22 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -42217,7 +44440,7 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
         const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
@@ -42245,7 +44468,7 @@ function cp(source_1, dest_1) {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -42257,7 +44480,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -42284,8 +44507,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -42294,7 +44517,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -42314,9 +44537,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -42328,7 +44551,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -42336,7 +44559,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -42358,29 +44581,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -42391,7 +44614,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -42400,7 +44623,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -42417,7 +44640,7 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
@@ -42433,7 +44656,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
@@ -42441,8 +44664,8 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
@@ -42467,1140 +44690,6 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
-/**
- * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, the settings reader of inputs, and the wrapper every
- * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
- */
-
-
-
-
-function props(a) {
-    return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
-}
-/**
- * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
- * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
- * a fresh random token each time, resumed before anything of ours is said.
- */
-let resumeToken;
-function resume() {
-    if (resumeToken)
-        process.stdout.write(`::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
-    resumeToken = undefined;
-}
-const coreLogger = {
-    debug: (m) => (resume(), debug(m)),
-    info: (m) => (resume(), info(m)),
-    warning: (m, a) => (resume(), warning(m, props(a))),
-    error: (m, a) => (resume(), error(m, props(a))),
-    group: (name, fn) => {
-        resume();
-        return group(name, async () => {
-            try {
-                return await fn();
-            }
-            finally {
-                resume();
-            }
-        });
-    },
-    secret: (v) => (resume(), setSecret(v)),
-    output: (text) => {
-        if (!resumeToken) {
-            resumeToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_namespaceObject.EOL}`);
-        }
-        process.stdout.write(text + external_node_os_namespaceObject.EOL);
-    },
-};
-/**
- * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
- * defaults applied, `${{ github.token }}` included); errors name them as inputs.
- */
-const actionReader = {
-    frontEnd: 'action',
-    get: (setting) => getInput(setting).trim(),
-    name: (setting) => `input '${setting}'`,
-    mask: (secret) => setSecret(secret),
-};
-/**
- * Runs an action's story: a ConfigurationError fails the step with its message as an error
- * annotation; anything else also prints its stack to the debug log.
- */
-async function runMain(story) {
-    try {
-        await story();
-    }
-    catch (e) {
-        if (!(e instanceof errors/* ConfigurationError */.j1) && e instanceof Error && e.stack)
-            debug(e.stack);
-        setFailed((0,errors/* errorMessage */.gJ)(e));
-    }
-}
-
-//# sourceMappingURL=runner.js.map
 
 /***/ })
 
@@ -43635,6 +44724,9 @@ async function runMain(story) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -43751,6 +44843,28 @@ async function runMain(story) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -43765,6 +44879,69 @@ async function runMain(story) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

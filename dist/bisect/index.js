@@ -39617,7 +39617,7 @@ __webpack_async_result__();
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4193);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(426);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8434);
-/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3752);
+/* harmony import */ var _gate_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4717);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6813);
 /**
  * A finished bisection said where people look: a comment on the regression's issue (once a
@@ -39818,7 +39818,6 @@ function renderBisect(report) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  YL: () => (/* binding */ WATCH_NOTES_REF),
   Ai: () => (/* binding */ bisectSeries),
   wZ: () => (/* binding */ checkBisectSettings)
 });
@@ -39835,8 +39834,10 @@ var errors = __nccwpck_require__(4193);
 var flight = __nccwpck_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
 var lib_git = __nccwpck_require__(426);
-// EXTERNAL MODULE: ./build/actions/lib/gate/index.js + 36 modules
-var gate = __nccwpck_require__(3752);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+// EXTERNAL MODULE: ./build/actions/lib/gate/index.js + 38 modules
+var gate = __nccwpck_require__(4717);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/graph.js
 class CommitGraph {
     pass;
@@ -40534,8 +40535,8 @@ function testRunsIn(s, tree) {
 
 
 
+
 const BISECT_FORMAT = 'tributary.bisect/v1';
-const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /**
  * Everything checked before anything is fetched or recorded, errors naming the setting as the
@@ -40700,17 +40701,11 @@ async function load(s, logger) {
     const watched = await TreeRepository.open(s, 'the watched tree', s.hosted, logger);
     const graph = await watched.range(s.pass, s.fail);
     logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
-    const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
-    if (!tip)
-        throw new errors/* ConfigurationError */.j1('series', `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`);
     // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
-    await watched.git.fetch(watched.url, [`+${s.notesRef}:${s.notesRef}`], { retries: 3 });
-    const notes = await (0,gate/* readFlightsOf */.pw)(watched.git, s.notesRef, [
-        s.pass,
-        s.fail,
-        ...graph.commits,
-        ...graph.boundary(),
-    ]);
+    const store = new flight_notes/* FlightNotes */.Cw(watched.git, s.notesRef);
+    if (!(await store.fetch({ url: watched.url })))
+        throw new errors/* ConfigurationError */.j1('series', `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`);
+    const notes = await store.readMany([s.pass, s.fail, ...graph.commits, ...graph.boundary()]);
     const pass = findFlight(s, notes.get(s.pass) ?? [], 'last-pass');
     const fail = findFlight(s, notes.get(s.fail) ?? [], 'first-fail');
     const names = pass.trees.map((t) => t.name);
@@ -41031,6 +41026,8 @@ function valuesReader(values, frontEnd = 'action') {
     };
 }
 //# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/bisect/repository.js + 5 modules
 var repository = __nccwpck_require__(5427);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/settings.js
@@ -41040,6 +41037,7 @@ var repository = __nccwpck_require__(5427);
  * step, the last-pass and first-fail revisions), where its flights are, how a round is planned;
  * everything checked before anything is fetched or recorded.
  */
+
 
 
 
@@ -41061,7 +41059,7 @@ const BISECT_SETTINGS = {
     tree: {},
     results: {},
     flight: {},
-    'notes-ref': { default: repository/* WATCH_NOTES_REF */.YL },
+    'notes-ref': { default: flight_notes/* WATCH_NOTES_REF */.YL },
     // The action's own: which half of a round, and where the result is said when done.
     mode: { default: 'plan' },
     issue: {},
@@ -41237,6 +41235,189 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
+/***/ 8644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports FLIGHT_NOTES_REF, noteName, parseNote, readFlights, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
+
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
+
+/***/ }),
+
 /***/ 1576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41245,9 +41426,10 @@ function errorMessage(e, names = inputNames) {
 /* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
 /* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
 /* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
 /* harmony export */   x5: () => (/* binding */ appendFlightNote)
 /* harmony export */ });
-/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES, jobStatus, blockAfterFailure, parseFlightRecord, toJUnit */
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES, jobStatus, blockAfterFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
@@ -41485,6 +41667,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -41531,58 +41715,22 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
 //# sourceMappingURL=flight.js.map
 
 /***/ }),
 
-/***/ 3752:
+/***/ 4717:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   kO: () => (/* reexport */ publishFlight),
-  pw: () => (/* reexport */ readFlightsOf),
   x8: () => (/* reexport */ readResults),
   y9: () => (/* reexport */ usePartialClone)
 });
 
-// UNUSED EXPORTS: decideFlight, fetchNotes, stepPast
+// UNUSED EXPORTS: carryHistory, decideFlight, fetchNotes, stepPast
 
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __nccwpck_require__(1576);
@@ -41775,24 +41923,14 @@ function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) 
         }
     }
 }
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new AllowMatcher(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => isExpired(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
+/** Every required pattern must match a present job, and none of its jobs may be cancelled. */
+function missingRequired(flight, policy, isBuild) {
+    const missing = [];
     for (const pattern of policy.required) {
         const match = picomatch(pattern);
         const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
+        if (!present.length)
+            missing.push({
                 job: pattern,
                 step: '(job)',
                 kind: 'missing',
@@ -41801,9 +41939,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 blocking: true,
                 message: 'required job missing from the flight',
             });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
+        for (const j of present.filter((j) => j.cancelled))
+            missing.push({
                 job: j.name,
                 step: '(job)',
                 kind: 'missing',
@@ -41813,174 +41950,232 @@ function decideFlight(flight, baseline, history, allowList, policy) {
                 message: 'required job was cancelled',
                 log: j.url,
             });
-        }
     }
+    return missing;
+}
+/**
+ * A failing step judged: a regression (blocking), or allowable (failed in the baseline too,
+ * never passed, no baseline, flaky by the heisenbug rule, covered by the allow list).
+ */
+function judgeFailure(job, step, build, entries, c) {
+    const base = c.baseline?.record.jobs.find((j) => j.name === job.name);
+    const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+    const past = stepPast(c.history.summary, job.name, step.name);
+    const finding = {
+        job: job.name,
+        step: step.name,
+        kind: 'regression',
+        baseline: baseStatus,
+        now: step.status,
+        build,
+        blocking: false,
+        failingSince: past?.failingSince,
+        lastPass: past?.lastPass,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+        message: step.message,
+    };
+    // Was it passing before? The baseline says; for a step it did not run, the last flight
+    // that ran it does.
+    let regressed;
+    if (!c.baseline)
+        regressed = false;
+    else if (baseStatus === 'pass')
+        regressed = true;
+    else if (baseStatus === undefined || baseStatus === 'skip')
+        regressed = past?.last === 'pass';
+    else
+        regressed = false;
+    if (!regressed) {
+        if (!c.baseline)
+            finding.kind = 'no-baseline';
+        else if (past ? !past.lastPass : !failing(baseStatus))
+            finding.kind = 'never-passed';
+        else
+            finding.kind = 'failed-in-baseline';
+        if (entries.length)
+            finding.allowedBy = entries.find((e) => !isExpired(e, c.policy.now));
+        return finding;
+    }
+    // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+    // another flight of the same revision.
+    const attempt = (step.attempts ?? []).indexOf('pass');
+    const other = c.others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)?.status ===
+        'pass');
+    const live = entries.filter((e) => !isExpired(e, c.policy.now));
+    if (!build && attempt >= 0) {
+        finding.kind = 'flaky';
+        finding.passIn = `attempt ${attempt + 1} of this flight`;
+    }
+    else if (!build && other) {
+        finding.kind = 'flaky';
+        finding.passIn = `flight ${other.flight}`;
+    }
+    else if (!build && live.length) {
+        finding.kind = 'allowed';
+        finding.allowedBy = live[0];
+    }
+    else
+        finding.blocking = true;
+    return finding;
+}
+/** Every step of the flight against the baseline and the carried history. */
+function findings(flight, c, allow, isBuild) {
+    const regressions = missingRequired(flight, c.policy, isBuild);
+    const allowable = [];
+    const fixed = [];
+    const stale = new Set();
+    const baseJobs = new Map((c.baseline?.record.jobs ?? []).map((j) => [j.name, j]));
     for (const job of flight.jobs) {
         const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
         for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = stepPast(history.summary, job.name, step.name);
             const entries = allow.matching(job.name, step.name);
             if (step.status === 'pass') {
                 for (const e of entries)
                     stale.add(e);
+                const baseStatus = baseJobs.get(job.name)?.steps.find((s) => s.name === step.name)?.status;
+                const past = stepPast(c.history.summary, job.name, step.name);
                 if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
                     fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
                 continue;
             }
             if (step.status === 'skip')
                 continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !isExpired(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
+            const finding = judgeFailure(job, step, build, entries, c);
+            (finding.blocking ? regressions : allowable).push(finding);
         }
     }
-    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    notRun(c.baseline, nowJobs, isBuild, allow, c.policy.now, regressions, allowable);
     // An entry is stale only when nothing it matches still fails.
     for (const f of [...regressions, ...allowable])
         for (const e of allow.matching(f.job, f.step))
             stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
+    return { regressions, allowable, fixed, staleAllows: [...stale] };
+}
+/**
+ * The baseline policies: a flight judged against nothing, or against an ancestor of an
+ * untested head, is refused when the policy says so, asking for a flight of the head first
+ * when it says dispatch. A forced push is never held by them.
+ */
+function heldByPolicy(baseline, policy) {
+    const t = policy.tested;
+    if (policy.force || !t)
+        return undefined;
+    const first = { revision: t.head, purpose: 'baseline' };
+    if (!baseline && policy.noBaseline === 'dispatch')
+        return {
+            verdict: 'refuse',
+            reason: `no baseline: asking for a flight of ${t.branch}'s head ${t.head} first`,
+            dispatch: first,
+        };
+    const untested = policy.untestedHead ?? 'ancestor';
+    if (baseline?.kind === 'ancestor' && untested !== 'ancestor') {
+        const reason = `${t.branch}'s head ${t.head} was never tested (nearest record: ${baseline.record.revision})`;
+        return untested === 'dispatch'
+            ? { verdict: 'refuse', reason: `${reason}: asking for a flight of it first`, dispatch: first }
+            : { verdict: 'refuse', reason };
+    }
+    return undefined;
+}
+/** osstest's rule on the findings: push without regressions, retry a flaky-looking flight. */
+function ruleVerdict(revision, baseline, regressions, others, policy) {
     const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
+    if (!baseline && policy.noBaseline !== 'push')
+        return {
+            verdict: 'refuse',
+            reason: 'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse',
+        };
+    if (n === 0)
+        return {
+            verdict: 'push',
+            reason: baseline
+                ? 'no regression'
+                : 'no baseline (policy no-baseline: push); every failure reported',
+        };
+    if (policy.retryFlaky &&
         !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
+        regressions.every((r) => r.kind === 'regression' && !r.build))
+        return {
+            verdict: 'retry',
+            reason: `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`,
+            dispatch: { revision, purpose: 'retry' },
+        };
+    return {
+        verdict: 'refuse',
+        reason: `${n} regression${n > 1 ? 's' : ''}: ${regressions
             .slice(0, 3)
             .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
+            .join(', ')}${n > 3 ? ', ...' : ''}`,
     };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
+}
+/**
+ * The gate's decision, final: the findings, then every policy (the baseline policies, osstest's
+ * rule, a retry, a forced push). Nothing after it changes the verdict.
+ */
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    const found = findings(flight, { baseline, history, others, policy }, new AllowMatcher(allowList), isBuild);
+    const baseJobs = new Set((baseline?.record.jobs ?? []).map((j) => j.name));
+    const nowJobs = new Set(flight.jobs.map((j) => j.name));
+    let verdict = heldByPolicy(baseline, policy) ??
+        ruleVerdict(flight.revision, baseline, found.regressions, others, policy);
+    if (policy.force && verdict.verdict !== 'push')
+        verdict = {
+            verdict: 'push',
+            forced: policy.force,
+            reason: `forced by ${policy.force.actor}: ${policy.force.reason} (${verdict.reason})`,
+        };
+    const decision = {
+        verdict: verdict.verdict,
+        ...found,
+        newJobs: flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name),
+        goneJobs: [...baseJobs].filter((n) => !nowJobs.has(n)),
+        // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+        expiredAllows: allowList.filter((e) => isExpired(e, policy.now)),
+        reason: verdict.reason,
+    };
+    if (verdict.forced)
+        decision.forced = verdict.forced;
+    if (verdict.dispatch)
+        decision.dispatch = verdict.dispatch;
     return decision;
 }
 //# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
-
-const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
-async function readNoteText(git, notesRef, commit) {
-    return git.readNote(notesRef, commit);
-}
-/** Every flight recorded on a commit, oldest first. */
-async function readFlights(git, notesRef, commit) {
-    const text = await readNoteText(git, notesRef, commit);
-    return text ? parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
-}
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/model.js
 /**
- * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
- * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
- * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
- * note are absent from the map; a damaged note is an error naming it.
+ * The gate refuses a revision that the staging branch did not carry: pushing whatever
+ * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
+ * review staging stands for. Refused before anything is written: no branch, no note.
  */
-async function readFlightsOf(git, notesRef, commits) {
-    const blobs = await git.noteBlobs(notesRef, [...new Set(commits)]);
-    const texts = await git.readBlobs(blobs.values());
-    const found = new Map();
-    for (const [commit, blob] of blobs) {
-        // A blob the batch could not read: read alone, its error is the note's.
-        const text = texts.get(blob) ?? (await git.readBlob(blob));
-        found.set(commit, (0,flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${commit}`));
+class model_NotCarried extends Error {
+    revision;
+    branch;
+    constructor(revision, branch, message) {
+        super(message);
+        this.revision = revision;
+        this.branch = branch;
+        this.name = 'NotCarried';
     }
-    return found;
 }
+//# sourceMappingURL=model.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
+/**
+ * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
+ * the record on the tested head, else on its nearest first-parent ancestor that has one.
+ */
+
+const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
- * ancestor within `maxWalk` commits (history from before tributary, a push by hand).
+ * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
+ * notes read, whatever the length of history: one lookup of the head, then one of the walk.
  */
-async function findBaseline(git, notesRef, head, maxWalk) {
+async function notes_findBaseline(git, notesRef, head, maxWalk) {
+    const notes = new FlightNotes(git, notesRef);
     let commits = [head];
     let blobs = await git.noteBlobs(notesRef, commits);
     if (!blobs.size && maxWalk > 1) {
@@ -41990,7 +42185,7 @@ async function findBaseline(git, notesRef, head, maxWalk) {
     const commit = commits.find((c) => blobs.has(c));
     if (!commit)
         return undefined;
-    const flights = parseFlightNote(await git.readBlob(blobs.get(commit)), `note ${notesRef} on ${commit}`);
+    const flights = notes.records(await git.readBlob(blobs.get(commit)), commit);
     if (!flights.length)
         return undefined;
     // The flight that let the head through is the one its descendants were judged against.
@@ -42002,14 +42197,96 @@ async function findBaseline(git, notesRef, head, maxWalk) {
         walked: commits.indexOf(commit) + 1,
     };
 }
-/**
- * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
- * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
- */
-function writeNote(git, notesRef, commit, text) {
-    return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
-}
 //# sourceMappingURL=notes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
+/**
+ * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
+ * partial clone of the hosted tree; the tested and staging branches, the allow list's branch
+ * and the flight notes fetched into it; whether staging carried the revision; the baseline
+ * and the other flights of the revision.
+ */
+
+
+
+
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the two or three notes the gate reads are fetched when read. A server without
+ * partial clone sends everything.
+ */
+async function fetchNotes(git, remote, notesRef) {
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
+}
+/** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
+const ALLOW_REF = 'refs/tributary/allow-list';
+/**
+ * A local repository with the hosted tree's tested and staging branches (commits only), the
+ * allow list's branch and the notes. The revision is never fetched by id: what staging does
+ * not carry is not the gate's to push.
+ */
+async function fetchTree(s, git, allowSource) {
+    const tested = `refs/heads/${s.tested}`;
+    const staging = `refs/heads/${s.staging}`;
+    const allow = `refs/heads/${allowSource.branch}`;
+    const refs = await git.lsRemote(s.remote, [tested, staging, allow]);
+    if (!refs.has(tested))
+        throw new ConfigurationError('tested', `The tested branch '${s.tested}' does not exist in ${s.remote}: create it at the last revision that passed.`);
+    const local = (branch) => `refs/remotes/hosted/${branch}`;
+    const specs = [`+${tested}:${local(s.tested)}`];
+    if (refs.has(staging))
+        specs.push(`+${staging}:${local(s.staging)}`);
+    if (refs.has(allow))
+        specs.push(`+${allow}:${ALLOW_REF}`);
+    // Commits only: the ancestry check and the baseline walk read nothing else, so the fetch
+    // stays small however long the history (a server without partial clone sends it all); the
+    // allow list's tree and file come when read.
+    const hosted = await usePartialClone(git, { url: s.remote });
+    await git.fetch(hosted, specs, { filter: 'tree:0', retries: 3 });
+    await fetchNotes(git, { url: s.remote }, s.notesRef);
+    return {
+        testedHead: (await git.commitOf(local(s.tested))),
+        stagingHead: refs.has(staging) ? await git.commitOf(local(s.staging)) : undefined,
+        allowHead: refs.has(allow) ? await git.commitOf(ALLOW_REF) : undefined,
+    };
+}
+/**
+ * The revision must be the tested head itself (a baseline flight of it) or reachable from the
+ * staging head fetched in this run (a dispatched retry of an older staging commit is).
+ */
+async function checkCarried(s, git, revision, tree) {
+    if (revision === tree.testedHead)
+        return;
+    if (tree.stagingHead &&
+        (await git.commitOf(revision)) &&
+        (await git.isAncestor(revision, tree.stagingHead)))
+        return;
+    const where = tree.stagingHead
+        ? `'${s.staging}' (head ${tree.stagingHead} as fetched now)`
+        : `'${s.staging}', which does not exist in ${s.remote},`;
+    throw new NotCarried(revision, s.staging, `Revision ${revision} is not on ${where} nor is it ${s.tested}'s head ${tree.testedHead}: the gate pushes only what ${s.staging} carried. Nothing pushed, nothing recorded.`);
+}
+/** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
+async function loadContext(s, git, revision, testedHead) {
+    const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
+    const sameRevision = await readFlights(git, s.notesRef, revision);
+    return {
+        testedHead,
+        baseline: found ? { record: found.record, kind: found.kind } : undefined,
+        sameRevision,
+    };
+}
+//# sourceMappingURL=hosted.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
 /**
  * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
@@ -42035,37 +42312,6 @@ class PushRefused extends Error {
 }
 /** How git says a push lost a race on the server: a ref locked or changed under it. */
 const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
-/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
-const HOSTED = 'hosted';
-/**
- * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
- * objects it leaves out are fetched when something reads them, with the same credentials.
- */
-async function usePartialClone(git, remote) {
-    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
-    return HOSTED;
-}
-/**
- * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
- * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
- * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
- * notes it reads are fetched when read. A server without partial clone sends everything.
- */
-async function fetchNotes(git, remote, notesRef) {
-    const refs = await git.lsRemote(remote.url, [notesRef]);
-    const tip = refs.get(notesRef);
-    if (!tip) {
-        await git.deleteRef(notesRef);
-        return undefined;
-    }
-    await usePartialClone(git, remote);
-    await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
-        depth: 1,
-        filter: 'blob:none',
-        retries: 3,
-    });
-    return tip;
-}
 /** Refuses a revision that is not a fast-forward of the tested head. */
 async function checkFastForward(git, tested, head, revision) {
     if (!(await git.isAncestor(head, revision))) {
@@ -42074,10 +42320,7 @@ async function checkFastForward(git, tested, head, revision) {
 }
 /** Whether a note on the remote already holds this very record (a push that landed unseen). */
 async function recorded(git, notesRef, record) {
-    const text = await readNoteText(git, notesRef, record.revision);
-    if (!text)
-        return false;
-    return (0,flight/* parseFlightNote */.kO)(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+    return (await new flight_notes/* FlightNotes */.Cw(git, notesRef).read(record.revision)).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
 }
 /**
  * Another gate of this revision moved the branch first: the goal is reached, and what is left
@@ -42100,8 +42343,7 @@ async function publishFlight(git, remote, opts) {
         await checkFastForward(git, tested.branch, tested.head, record.revision);
     for (let attempt = 1;; attempt++) {
         const expected = (await git.revParse(notesRef)) ?? '';
-        const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-        const notes = await writeNote(git, notesRef, record.revision, (0,flight/* appendFlightNote */.x5)(existing, record));
+        const notes = await new flight_notes/* FlightNotes */.Cw(git, notesRef).append(record);
         const updates = [
             { ref: notesRef, sha: notes, expected: expected || undefined },
         ];
@@ -49452,11 +49694,13 @@ const XMLValidator = {
   validate: validator_validate
 }
 
-;// CONCATENATED MODULE: ./build/actions/lib/gate/junit.js
+;// CONCATENATED MODULE: ./build/actions/lib/junit.js
 /**
- * JUnit XML read as job results, so any existing test job can feed the gate: a testsuite is a
- * job, a testcase a step (failure or error → fail, skipped → skip, else pass). JUnit knows no
- * revisions; a suite may name them with properties `tributary.tree.<name>` = commit id.
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
  */
 
 
@@ -49539,6 +49783,41 @@ function suiteResults(suite, where) {
     });
     return [{ format: flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
 }
+// ---- writing: any test-report tool can show a flight ---------------------------------------
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+function junit_xml(s) {
+    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+function toJUnit(name, jobs) {
+    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
+    const all = jobs.flatMap((j) => j.steps);
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${junit_xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+    ];
+    for (const job of jobs) {
+        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+        lines.push(`  <testsuite name="${junit_xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
+        for (const s of job.steps) {
+            const attrs = `classname="${junit_xml(job.name)}" name="${junit_xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+            if (s.status === 'pass')
+                lines.push(`    <testcase ${attrs}/>`);
+            else if (s.status === 'skip')
+                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+            else {
+                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+                lines.push(`    <testcase ${attrs}><failure message="${junit_xml(msg)}" type="${s.status}">${junit_xml(detail)}</failure></testcase>`);
+            }
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
 //# sourceMappingURL=junit.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
 /**
@@ -49610,7 +49889,9 @@ function readResults(dir, tree, revision) {
     }
     if (!found.length)
         throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
-    // The revision of every tree: all results must agree, and with the revision given.
+    // The revision of the tree under test: all results must agree, and with the revision
+    // given. Another tree (the consumer a dependency is gated against) may differ by job: the
+    // flight's `trees` then holds its first revision seen, and each job that differs its own.
     const trees = new Map();
     if (revision)
         trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
@@ -49619,7 +49900,7 @@ function readResults(dir, tree, revision) {
             const known = trees.get(t.name);
             if (!known)
                 trees.set(t.name, { t, source });
-            else if (known.t.revision !== t.revision) {
+            else if (known.t.revision !== t.revision && t.name === tree) {
                 const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
                 if (known.source === REVISION_SETTING)
                     throw new errors/* SettingError */.L_('revision', says);
@@ -49636,6 +49917,8 @@ function readResults(dir, tree, revision) {
     for (const { result, source } of found) {
         const attempt = result.attempt ?? 1;
         const job = { name: result.job, steps: result.steps, attempt };
+        if (result.trees.some((t) => trees.get(t.name).t.revision !== t.revision))
+            job.trees = result.trees;
         if (result.host)
             job.host = result.host;
         if (result.url)
@@ -49679,8 +49962,8 @@ function readResults(dir, tree, revision) {
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/index.js
 /**
  * What the gate part offers the other parts (ESLint lets a part import another only through
- * its index.ts): flight records as notes of the hosted tree (read many at once, fetched,
- * published with leases), a finished flight's results folder, and the regression rules, so
+ * its index.ts): flight records as notes of the hosted tree (fetched, published with
+ * leases), a finished flight's results folder, and the regression rules, so
  * the history page shows a flight as the gate decided it. The front ends (the push-gate
  * action's main.ts, cli/gate.ts) import the part's files themselves.
  */
@@ -49705,7 +49988,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, Git, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, Git, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, isTransient, progressPolicy, retryPolicy, stopGit
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -49915,6 +50198,52 @@ function credentialFor(remote) {
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
 }
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
+}
 class GitError extends Error {
     args;
     code;
@@ -50082,15 +50411,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -50243,6 +50587,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -50384,7 +50730,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -50395,7 +50741,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -50647,6 +50997,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -50701,7 +51078,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -50719,11 +51099,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -50815,6 +51226,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -50834,6 +51263,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the

@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, progressPolicy, retryPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -77,6 +77,52 @@ function credentialFor(remote) {
     if (url.username || url.password || url.search || url.hash)
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
 }
 class GitError extends Error {
     args;
@@ -245,15 +291,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -406,6 +467,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -547,7 +610,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -558,7 +621,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -810,6 +877,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -864,7 +958,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -882,11 +979,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -978,6 +1106,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -997,6 +1143,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the

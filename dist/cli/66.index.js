@@ -6,23 +6,23 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GW: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.GW),
+/* harmony export */   GW: () => (/* reexport safe */ _hosted_js__WEBPACK_IMPORTED_MODULE_2__.GW),
 /* harmony export */   He: () => (/* reexport safe */ _history_js__WEBPACK_IMPORTED_MODULE_1__.H),
+/* harmony export */   Sk: () => (/* reexport safe */ _history_js__WEBPACK_IMPORTED_MODULE_1__.S),
 /* harmony export */   T: () => (/* reexport safe */ _decide_js__WEBPACK_IMPORTED_MODULE_0__.T),
 /* harmony export */   kO: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.kO),
-/* harmony export */   pw: () => (/* reexport safe */ _notes_js__WEBPACK_IMPORTED_MODULE_2__.pw),
 /* harmony export */   x8: () => (/* reexport safe */ _results_js__WEBPACK_IMPORTED_MODULE_4__.x),
-/* harmony export */   y9: () => (/* reexport safe */ _publish_js__WEBPACK_IMPORTED_MODULE_3__.y9)
+/* harmony export */   y9: () => (/* reexport safe */ _hosted_js__WEBPACK_IMPORTED_MODULE_2__.y9)
 /* harmony export */ });
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7012);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6402);
-/* harmony import */ var _notes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1603);
+/* harmony import */ var _hosted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3853);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8841);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3749);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9796);
 /**
  * What the gate part offers the other parts (ESLint lets a part import another only through
- * its index.ts): flight records as notes of the hosted tree (read many at once, fetched,
- * published with leases), a finished flight's results folder, and the regression rules, so
+ * its index.ts): flight records as notes of the hosted tree (fetched, published with
+ * leases), a finished flight's results folder, and the regression rules, so
  * the history page shows a flight as the gate decided it. The front ends (the push-gate
  * action's main.ts, cli/gate.ts) import the part's files themselves.
  */
@@ -685,6 +685,8 @@ function renderBisect(report) {
 var flight = __webpack_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
 var lib_git = __webpack_require__(6240);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __webpack_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/gate/index.js
 var gate = __webpack_require__(1462);
 ;// CONCATENATED MODULE: ./build/actions/lib/bisect/graph.js
@@ -846,8 +848,8 @@ function testRunsIn(s, tree) {
 
 
 
+
 const BISECT_FORMAT = 'tributary.bisect/v1';
-const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 const FULL_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /**
  * Everything checked before anything is fetched or recorded, errors naming the setting as the
@@ -1012,17 +1014,11 @@ async function load(s, logger) {
     const watched = await TreeRepository.open(s, 'the watched tree', s.hosted, logger);
     const graph = await watched.range(s.pass, s.fail);
     logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
-    const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
-    if (!tip)
-        throw new errors/* ConfigurationError */.j1('series', `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`);
     // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
-    await watched.git.fetch(watched.url, [`+${s.notesRef}:${s.notesRef}`], { retries: 3 });
-    const notes = await (0,gate/* readFlightsOf */.pw)(watched.git, s.notesRef, [
-        s.pass,
-        s.fail,
-        ...graph.commits,
-        ...graph.boundary(),
-    ]);
+    const store = new flight_notes/* FlightNotes */.Cw(watched.git, s.notesRef);
+    if (!(await store.fetch({ url: watched.url })))
+        throw new errors/* ConfigurationError */.j1('series', `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`);
+    const notes = await store.readMany([s.pass, s.fail, ...graph.commits, ...graph.boundary()]);
     const pass = findFlight(s, notes.get(s.pass) ?? [], 'last-pass');
     const fail = findFlight(s, notes.get(s.fail) ?? [], 'first-fail');
     const names = pass.trees.map((t) => t.name);
@@ -1186,6 +1182,7 @@ var lib_settings = __webpack_require__(1007);
 
 
 
+
 /** Every setting of a bisection, with its default. */
 const BISECT_SETTINGS = {
     'tree-url': { required: true },
@@ -1203,7 +1200,7 @@ const BISECT_SETTINGS = {
     tree: {},
     results: {},
     flight: {},
-    'notes-ref': { default: WATCH_NOTES_REF },
+    'notes-ref': { default: flight_notes/* WATCH_NOTES_REF */.YL },
     // The action's own: which half of a round, and where the result is said when done.
     mode: { default: 'plan' },
     issue: {},

@@ -9,7 +9,6 @@ export const modules = {
 /* harmony export */   De: () => (/* binding */ parseJobResult),
 /* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
 /* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   WB: () => (/* binding */ jobStatus),
 /* harmony export */   kO: () => (/* binding */ parseFlightNote),
 /* harmony export */   m7: () => (/* binding */ blockAfterFailure),
@@ -254,6 +253,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -300,7 +301,111 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
+//# sourceMappingURL=flight.js.map
+
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ looksLikeJUnit),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   iM: () => (/* binding */ parseJUnit)
+/* harmony export */ });
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9658);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5824);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4193);
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1576);
+/**
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
+ */
+
+
+
+const parser = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    // Elements that may repeat are always lists, so one testcase and many read alike.
+    isArray: (name) => ['testsuite', 'testcase', 'property', 'failure', 'error'].includes(name),
+    processEntities: true,
+    // Numeric character references (&#60;) are what JUnit writers, ours included, emit.
+    htmlEntities: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+});
+const asList = (v) => (Array.isArray(v) ? v : v ? [v] : []);
+/** Whether a text is a JUnit report at all (root testsuites or testsuite). */
+function looksLikeJUnit(text) {
+    return /<testsuites[\s>]|<testsuite[\s>]/.test(text.slice(0, 4096));
+}
+/** Every testsuite of a JUnit file as a job result; `source` names the file in errors. */
+function parseJUnit(text, source) {
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_3__/* .XMLValidator */ .iI.validate(text);
+    if (valid !== true) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    }
+    const doc = parser.parse(text);
+    const suites = doc.testsuites
+        ? asList(doc.testsuites.testsuite)
+        : asList(doc.testsuite);
+    if (!doc.testsuites && !doc.testsuite)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not a JUnit report (no testsuites or testsuite root)`);
+    return suites.flatMap((suite, i) => suiteResults(suite, `${source}: testsuite[${i}]`));
+}
+function suiteResults(suite, where) {
+    // Nested suites (some tools group that way) are jobs of their own.
+    const nested = asList(suite.testsuite).flatMap((s, i) => suiteResults(s, `${where}.testsuite[${i}]`));
+    const cases = asList(suite.testcase);
+    if (!cases.length)
+        return nested;
+    const job = String(suite['@name'] ?? '').trim();
+    if (!job)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}: attribute 'name' (the job) is missing`);
+    const trees = [];
+    const props = asList(suite.properties?.property);
+    for (const p of props) {
+        const name = String(p['@name'] ?? '');
+        const m = /^tributary\.tree\.(.+)$/.exec(name);
+        if (!m)
+            continue;
+        const revision = String(p['@value'] ?? '');
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(revision))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}: property '${name}' is '${revision}'; expected a full commit id (40 hex digits)`);
+        trees.push({ name: m[1], revision });
+    }
+    const seen = new Set();
+    const steps = cases.map((c, j) => {
+        const name = String(c['@name'] ?? '').trim();
+        if (!name)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}.testcase[${j}]: attribute 'name' (the step) is missing`);
+        if (seen.has(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(where, `${where}.testcase[${j}]: field 'name' repeats step '${name}' of job '${job}'; step names must be unique within a job`);
+        seen.add(name);
+        const failure = asList(c.failure)[0] ?? asList(c.error)[0];
+        const step = {
+            name,
+            status: failure ? 'fail' : c.skipped !== undefined ? 'skip' : 'pass',
+        };
+        const time = Number(c['@time']);
+        if (Number.isFinite(time) && time >= 0)
+            step.durationMs = Math.round(time * 1000);
+        if (failure) {
+            const message = typeof failure === 'object' ? failure['@message'] : undefined;
+            if (message)
+                step.message = String(message).split('\n')[0];
+            if (typeof failure === 'object' && failure['@type'] === 'blocked')
+                step.status = 'blocked';
+        }
+        return step;
+    });
+    return [{ format: _flight_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_RESULT_FORMAT */ .E8, job, trees, steps }, ...nested];
+}
+// ---- writing: any test-report tool can show a flight ---------------------------------------
 // XML 1.0 cannot carry most control characters, so they are dropped.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
@@ -335,7 +440,7 @@ function toJUnit(name, jobs) {
     lines.push('</testsuites>', '');
     return lines.join('\n');
 }
-//# sourceMappingURL=flight.js.map
+//# sourceMappingURL=junit.js.map
 
 /***/ }),
 
@@ -361,6 +466,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var flight = __webpack_require__(1576);
+// EXTERNAL MODULE: ./build/actions/lib/junit.js
+var junit = __webpack_require__(9164);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __webpack_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 1 modules
@@ -2034,6 +2141,7 @@ function abortReason(signal) {
 
 
 
+
 /** Names of log files: the step's position and name, in characters any file system takes. */
 function logName(index, name, suffix) {
     return `${String(index + 1).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '-')}${suffix}`;
@@ -2153,6 +2261,131 @@ async function runStep(step, index, report, ctx, signal) {
         return { status: 'fail', message: `harness error: ${(0,errors/* errorMessage */.gJ)(e)}` };
     }
 }
+/** Says why a step failed, with the last lines of its console (or of its backend's log). */
+function reportFailure(logger, job, step, outcome, report, outputDir) {
+    // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+    let tailFrom = report.logPath;
+    if (report.logPath)
+        report.consoleTail = tailOf(report.logPath);
+    if (!report.consoleTail && report.backendLogPath) {
+        tailFrom = report.backendLogPath;
+        report.consoleTail = tailOf(report.backendLogPath);
+    }
+    logger.error(`Step '${step.name}' failed: ${outcome.message}` +
+        (report.consoleTail
+            ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
+            : ''), { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` });
+}
+/**
+ * Runs `body` with a signal that aborts on the caller's cancellation or when the plan's own
+ * timeout ends the job (as a cancellation does).
+ */
+async function withJobTimeout(plan, signal, body) {
+    const jobAbort = new AbortController();
+    const onAbort = () => jobAbort.abort(abortReason(signal));
+    signal.addEventListener('abort', onAbort);
+    if (signal.aborted)
+        onAbort();
+    const jobTimer = plan.timeoutMs
+        ? setTimeout(() => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs)}`), plan.timeoutMs)
+        : undefined;
+    try {
+        return await body(jobAbort.signal);
+    }
+    finally {
+        clearTimeout(jobTimer);
+        signal.removeEventListener('abort', onAbort);
+    }
+}
+/**
+ * The plan's steps in order, each in its log group; after a failing step that blocks (or an
+ * interruption), the rest are blocked. A guest step with stages stands for one step of the
+ * result per stage.
+ */
+async function runSteps(plan, job, ctx, outputDir, abort) {
+    const reports = [];
+    let cancelled = false;
+    let blocked = false;
+    for (const [i, step] of plan.steps.entries()) {
+        if (blocked || abort.aborted) {
+            const report = {
+                name: step.name,
+                status: 'blocked',
+                message: 'a step before it failed',
+            };
+            reports.push(...stageResults(report, step));
+            continue;
+        }
+        const began = Date.now();
+        const report = { name: step.name, status: 'pass' };
+        const outcome = await ctx.logger.group(`Step ${step.name}`, () => runStep(step, i, report, ctx, abort));
+        report.status = outcome.status;
+        report.message = outcome.message;
+        report.durationMs = Date.now() - began;
+        if (report.logPath)
+            report.log = (0,external_node_path_.relative)(outputDir, report.logPath);
+        if (outcome.status === 'fail') {
+            if (outcome.interrupted)
+                cancelled = true;
+            if (step.blocks || outcome.interrupted)
+                blocked = true;
+            reportFailure(ctx.logger, job, step, outcome, report, outputDir);
+        }
+        else
+            ctx.logger.info(`Step '${step.name}': ${outcome.message}`);
+        reports.push(...stageResults(report, step, outcome.stages));
+    }
+    if (abort.aborted)
+        cancelled = true;
+    return { reports, cancelled };
+}
+/** The job's result (result.json and junit.xml in the output folder) from its step reports. */
+function writeResult(settings, plan, run, reports, cancelled) {
+    const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
+    const steps = (0,flight/* blockAfterFailure */.m7)(reports, (s) => {
+        const p = stepOf(plan, s.name);
+        return (p?.blocks ?? true) || cancelled;
+    });
+    const result = {
+        format: flight/* JOB_RESULT_FORMAT */.E8,
+        job: run.job,
+        trees: run.trees,
+        steps: steps.map(({ name, status, durationMs, log, message }) => {
+            const s = { name, status };
+            if (durationMs !== undefined)
+                s.durationMs = durationMs;
+            if (log)
+                s.log = log;
+            if (message)
+                s.message = message;
+            return s;
+        }),
+        host: (0,external_node_os_.hostname)(),
+        startedAt: run.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+    };
+    if (settings.flight)
+        result.flight = settings.flight;
+    if (settings.attempt !== undefined)
+        result.attempt = settings.attempt;
+    if (settings.url)
+        result.url = settings.url;
+    if (cancelled)
+        result.cancelled = true;
+    (0,external_node_fs_.mkdirSync)(outputDir, { recursive: true });
+    const resultFile = (0,external_node_path_.join)(outputDir, 'result.json');
+    const junitFile = (0,external_node_path_.join)(outputDir, 'junit.xml');
+    (0,external_node_fs_.writeFileSync)(resultFile, JSON.stringify(result, null, 2) + '\n');
+    (0,external_node_fs_.writeFileSync)(junitFile, (0,junit/* toJUnit */.U5)(run.job, [{ name: run.job, steps: result.steps }]));
+    return {
+        result,
+        status: (0,flight/* jobStatus */.WB)(result.steps, cancelled),
+        resultFile,
+        junitFile,
+        logDir: run.logDir,
+        steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
+    };
+}
 /**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
@@ -2170,8 +2403,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
     const tagging = { tag: settings.tag, lockDir };
     await host.acquire({ pid: settings.ownerPid ?? process.pid, tag: settings.tag, job }, { waitMs: settings.lockWaitMs, signal });
     const startedAt = new Date();
-    const reports = [];
-    let cancelled = false;
+    let ran = { reports: [], cancelled: false };
     const record = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
     try {
         host.writeRecord(record);
@@ -2179,66 +2411,8 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
         (0,external_node_fs_.rmSync)(logDir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(logDir, { recursive: true });
         (0,external_node_fs_.mkdirSync)(scratch, { recursive: true });
-        // The plan's own timeout ends the job like a cancellation does.
-        const jobAbort = new AbortController();
-        const onAbort = () => jobAbort.abort(abortReason(signal));
-        signal.addEventListener('abort', onAbort);
-        if (signal.aborted)
-            onAbort();
-        const jobTimer = plan.timeoutMs
-            ? setTimeout(() => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs)}`), plan.timeoutMs)
-            : undefined;
-        let blocked = false;
-        const steps = { logDir, scratch, tagging, host, record, logger, guests: 0 };
-        try {
-            for (const [i, step] of plan.steps.entries()) {
-                if (blocked || jobAbort.signal.aborted) {
-                    const report = {
-                        name: step.name,
-                        status: 'blocked',
-                        message: 'a step before it failed',
-                    };
-                    reports.push(...stageResults(report, step));
-                    continue;
-                }
-                const began = Date.now();
-                const report = { name: step.name, status: 'pass' };
-                const outcome = await logger.group(`Step ${step.name}`, () => runStep(step, i, report, steps, jobAbort.signal));
-                report.status = outcome.status;
-                report.message = outcome.message;
-                report.durationMs = Date.now() - began;
-                if (report.logPath)
-                    report.log = (0,external_node_path_.relative)(outputDir, report.logPath);
-                if (outcome.status === 'fail') {
-                    if (outcome.interrupted)
-                        cancelled = true;
-                    if (step.blocks || outcome.interrupted)
-                        blocked = true;
-                    // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
-                    let tailFrom = report.logPath;
-                    if (report.logPath)
-                        report.consoleTail = tailOf(report.logPath);
-                    if (!report.consoleTail && report.backendLogPath) {
-                        tailFrom = report.backendLogPath;
-                        report.consoleTail = tailOf(report.backendLogPath);
-                    }
-                    logger.error(`Step '${step.name}' failed: ${outcome.message}` +
-                        (report.consoleTail
-                            ? `\nLast lines of ${(0,external_node_path_.relative)(outputDir, tailFrom)}:\n${report.consoleTail}`
-                            : ''), { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` });
-                }
-                else
-                    logger.info(`Step '${step.name}': ${outcome.message}`);
-                // A guest step with stages stands for one step of the result per stage.
-                reports.push(...stageResults(report, step, outcome.stages));
-            }
-            if (jobAbort.signal.aborted)
-                cancelled = true;
-        }
-        finally {
-            clearTimeout(jobTimer);
-            signal.removeEventListener('abort', onAbort);
-        }
+        const ctx = { logDir, scratch, tagging, host, record, logger, guests: 0 };
+        ran = await withJobTimeout(plan, signal, (abort) => runSteps(plan, job, ctx, outputDir, abort));
     }
     finally {
         const { killed } = await host.cleanJob(settings.tag, record);
@@ -2246,49 +2420,7 @@ async function runJob(settings, logger, signal = new AbortController().signal) {
             logger.info(`Killed ${killed.length} process(es) the steps left behind: ${killed.join(', ')}`);
         host.release(settings.tag);
     }
-    const steps = (0,flight/* blockAfterFailure */.m7)(reports, (s) => {
-        const p = stepOf(plan, s.name);
-        return (p?.blocks ?? true) || cancelled;
-    });
-    const result = {
-        format: flight/* JOB_RESULT_FORMAT */.E8,
-        job,
-        trees,
-        steps: steps.map(({ name, status, durationMs, log, message }) => {
-            const s = { name, status };
-            if (durationMs !== undefined)
-                s.durationMs = durationMs;
-            if (log)
-                s.log = log;
-            if (message)
-                s.message = message;
-            return s;
-        }),
-        host: (0,external_node_os_.hostname)(),
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-    };
-    if (settings.flight)
-        result.flight = settings.flight;
-    if (settings.attempt !== undefined)
-        result.attempt = settings.attempt;
-    if (settings.url)
-        result.url = settings.url;
-    if (cancelled)
-        result.cancelled = true;
-    (0,external_node_fs_.mkdirSync)(outputDir, { recursive: true });
-    const resultFile = (0,external_node_path_.join)(outputDir, 'result.json');
-    const junitFile = (0,external_node_path_.join)(outputDir, 'junit.xml');
-    (0,external_node_fs_.writeFileSync)(resultFile, JSON.stringify(result, null, 2) + '\n');
-    (0,external_node_fs_.writeFileSync)(junitFile, (0,flight/* toJUnit */.U5)(job, [{ name: job, steps: result.steps }]));
-    return {
-        result,
-        status: (0,flight/* jobStatus */.WB)(result.steps, cancelled),
-        resultFile,
-        junitFile,
-        logDir,
-        steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
-    };
+    return writeResult(settings, plan, { job, trees, startedAt, logDir }, ran.reports, ran.cancelled);
 }
 /** Whatever jobs that crashed left on this host: their guests, processes, scratch directories. */
 async function cleanLeftovers(host, tag, logger) {

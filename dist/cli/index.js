@@ -493,14 +493,15 @@ node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.(process.env.NODE_C
  * under twice the time of a bare Node (npm run bench cli).
  */
 const parts = {
-    mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(365), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7320)),
-    test: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(365), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4788)),
-    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(518), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6106)),
-    track: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(184), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6433)),
-    check: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(184), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
-    divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(184), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
-    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(518), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3566)),
-    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(893), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(518), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8066)),
+    mirror: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(365), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4787)),
+    test: () => Promise.all(/* import() */[__nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4788)),
+    gate: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(557), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3473)),
+    track: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(721), __nccwpck_require__.e(667)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6667)),
+    check: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(721), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
+    divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(721), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
+    history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(557), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2874)),
+    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(557), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8066)),
+    watch: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(557), __nccwpck_require__.e(628)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8628)),
 };
 const partNames = Object.keys(parts);
 /** The part's Command, whatever its file calls the export. */

@@ -31268,7 +31268,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, retryPolicy
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, progressPolicy, retryPolicy
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31414,6 +31414,52 @@ function credentialFor(remote) {
     if (url.username || url.password || url.search || url.hash)
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
 }
 class GitError extends Error {
     args;
@@ -31582,15 +31628,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -31743,6 +31804,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -31884,7 +31947,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -31895,7 +31958,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -32147,6 +32214,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -32201,7 +32295,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -32219,11 +32316,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -32315,6 +32443,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -32334,6 +32480,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
@@ -32526,12 +32695,13 @@ async function interruptible(logger, story) {
 
 /***/ }),
 
-/***/ 6544:
+/***/ 2016:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  k4: () => (/* binding */ createdTags),
   Im: () => (/* binding */ mirrorTree),
   NZ: () => (/* binding */ updatesJson)
 });
@@ -32552,22 +32722,23 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js
 var process_table = __nccwpck_require__(3780);
-;// CONCATENATED MODULE: ./build/actions/lib/mirror/lock.js
+;// CONCATENATED MODULE: ./build/actions/lib/folder-lock.js
 /**
- * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
- * store's refs (what was fetched, what is staged for a push) are one run's working state: two
- * runs in it at once pushed each other's refs, or broke each other's first fetch. So a run
- * takes the folder's lock first, and a second run waits, saying for whom. The lock is a file
- * naming its owner (pid and the pid's start time, host, run); a lock whose owner is gone from
- * this host is stale and taken over.
+ * One run at a time in a kept folder (a mirror's cache folder, a part's object store). Runs
+ * sharing a folder share its stores, and a store's refs (what was fetched, what is staged for
+ * a push) are one run's working state: two mirror runs in one at once pushed each other's
+ * refs, or broke each other's first fetch. So a run takes the folder's lock first, and a
+ * second run waits, saying for whom. The lock is a file naming its owner (pid and the pid's
+ * start time, host, run); a lock whose owner is gone from this host is stale and taken over.
  */
 
 
 
 
+/** The mirror's lock, in its cache folder. */
 const LOCK_FILE = '.tributary-mirror.lock';
 /** Says who this process is, for a run that finds the folder taken. */
-function describeHolder(env = process.env) {
+function describeHolder(env = process.env, command = 'tributary mirror') {
     if (env.GITHUB_RUN_ID) {
         const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
         const run = env.GITHUB_REPOSITORY
@@ -32582,7 +32753,7 @@ function describeHolder(env = process.env) {
     catch {
         // no user name for this uid
     }
-    return `tributary mirror${user ? ` run by ${user}` : ''}`;
+    return `${command}${user ? ` run by ${user}` : ''}`;
 }
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -32618,13 +32789,13 @@ class CacheLock {
         this.owner = owner;
     }
     /**
-     * Takes the lock of `dir`, waiting as long as a live run holds it (a line says whose it is)
+     * Takes the lock of `dir` (the file `name` in it), waiting as long as a live run holds it (a line says whose it is)
      * and taking over one whose owner is gone. The file is written whole under another name and
      * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
      * Rejects with the signal's reason when it aborts while waiting.
      */
-    static async acquire(dir, who, logger, signal) {
-        const file = (0,external_node_path_.join)(dir, LOCK_FILE);
+    static async acquire(dir, who, logger, signal, name = LOCK_FILE) {
+        const file = (0,external_node_path_.join)(dir, name);
         const owner = {
             pid: process.pid,
             processStart: (0,process_table/* processStartTime */.X0)(process.pid),
@@ -32654,8 +32825,8 @@ class CacheLock {
                 }
                 // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
                 const line = held
-                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is mirroring ${held.mirroring} there.`
-                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is ${held.doing ?? `mirroring ${held.mirroring}`} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no run uses the folder.`;
                 if (line !== said && (held || unreadable++))
                     logger.info((said = line));
                 await sleep(200, signal);
@@ -32706,7 +32877,7 @@ function takeOver(file, dead, logger) {
     }
     (0,external_node_fs_.rmSync)(aside, { force: true });
 }
-//# sourceMappingURL=lock.js.map
+//# sourceMappingURL=folder-lock.js.map
 // EXTERNAL MODULE: ./build/actions/lib/mirror/refs.js
 var refs = __nccwpck_require__(9597);
 // EXTERNAL MODULE: ./build/actions/lib/mirror/settings.js + 1 modules
@@ -32942,6 +33113,17 @@ function sameOrigin(a, b) {
 function updatesJson(result) {
     return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
 }
+/**
+ * The tags this run created in the hosted tree (their hosted names, without refs/tags/): what
+ * a release watch starts from. A moved tag (rewritten) or a deleted one is not new, and a run
+ * that pushed nothing created nothing.
+ */
+function createdTags(result) {
+    return result.updates
+        .filter((u) => u.action === 'created' && u.pushed && u.ref.startsWith('refs/tags/'))
+        .map((u) => u.ref.slice('refs/tags/'.length))
+        .sort();
+}
 /** Shows a remote without anything secret (tokens are never in URLs, but be sure of it). */
 function display(remote) {
     return remote.name ?? remote.url.replace(/\/\/[^@/]*@/, '//');
@@ -32954,7 +33136,7 @@ async function mirrorTree(settings, logger, hooks = {}) {
     (0,external_node_fs_.mkdirSync)(settings.cacheRoot, { recursive: true });
     const lock = await CacheLock.acquire(settings.cacheRoot, {
         holder: describeHolder(),
-        mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+        doing: `mirroring ${display(settings.source)} → ${display(settings.destination)}`,
     }, logger, hooks.signal);
     try {
         return await mirrorLocked(settings, logger, hooks);
@@ -33192,6 +33374,7 @@ async function fetchMissing(tree, { store, objects }, wanted, { settings, logger
     await store.fetch(tree.spec.source.url, refspecs, {
         negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
         retries: settings.retries,
+        progress: `Fetching from ${display(tree.spec.source)}`,
     });
     const after = await objects.present(missing.map(([, oid]) => oid));
     const lost = missing.filter(([, oid]) => !after.has(oid));
@@ -33864,6 +34047,7 @@ const OUTPUTS = {
     refused: 'refused',
     unchanged: 'unchanged',
     changed: 'changed',
+    createdTags: 'created-tags',
 };
 const SOURCE_FORM = 'an https://, ssh://, git:// or file:// URL, user@host:path, or a local path (absolute, or starting with ./ or ../), without credentials in it';
 const DESTINATION_FORM = `owner/repo on the run's server, or ${SOURCE_FORM}`;
@@ -34120,7 +34304,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
 /* harmony import */ var _lib_mirror_interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(325);
-/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6544);
+/* harmony import */ var _lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2016);
 /* harmony import */ var _lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6132);
 /* harmony import */ var _lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2811);
 /**
@@ -34155,6 +34339,8 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(asyn
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.refused, result.refused.length);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.unchanged, result.counts.unchanged);
     _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.changed, String(result.changed));
+    const tags = (0,_lib_mirror_mirror_js__WEBPACK_IMPORTED_MODULE_4__/* .createdTags */ .k4)(result);
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setOutput */ .I8.setOutput(_lib_mirror_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .OUTPUTS */ .py.createdTags, JSON.stringify(tags));
     const summary = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.summary */ .I8.summary.addHeading('Mirror', 2);
     for (const tree of result.trees) {
         const rows = (0,_lib_mirror_ref_updates_js__WEBPACK_IMPORTED_MODULE_5__/* .summaryRows */ .QW)(tree.updates);
@@ -34175,6 +34361,8 @@ await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)(asyn
         if (rows.length > SUMMARY_ROWS)
             summary.addRaw(`<p>... and ${rows.length - SUMMARY_ROWS} more (the updates output lists all).</p>`, true);
     }
+    if (tags.length)
+        summary.addRaw(`<p>New tags: ${tags.map((t) => `<code>${html(t)}</code>`).join(', ')}.</p>`, true);
     if (result.refused.length)
         summary.addRaw(`<p><b>Nothing was pushed:</b> ${result.refused.length} ref(s) were refused.</p>`, true);
     await summary.write();

@@ -56,7 +56,7 @@ const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
 const pm = __importStar(__nccwpck_require__(3335));
 const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const undici_1 = __nccwpck_require__(4371);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -5157,7 +5157,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5770,7 +5770,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6338,7 +6338,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -35251,7 +35251,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -36177,7 +36177,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -36460,7 +36460,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -36553,7 +36553,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -36744,7 +36744,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -36865,7 +36865,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -36988,7 +36988,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -39832,7 +39832,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -40255,7 +40255,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -40439,7 +40439,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -40573,7 +40573,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -42136,25 +42136,204 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 8644:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   QX: () => (/* binding */ readFlights),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports WATCH_NOTES_REF, noteName, parseNote, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kD: () => (/* binding */ NotCarried),
-  Q5: () => (/* binding */ gateFlight)
-});
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
 
-// UNUSED EXPORTS: checkCarried, fetchTree, judge, loadContext, prepareGate
+/***/ }),
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
+/***/ 1576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ parseJobResult),
+/* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
+/* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
+/* harmony export */   x5: () => (/* binding */ appendFlightNote)
+/* harmony export */ });
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES, blockAfterFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 /**
  * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
  * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
@@ -42203,7 +42382,7 @@ class Checker {
         this.source = source;
     }
     fail(field, message) {
-        throw new errors/* ConfigurationError */.j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
     }
     object(v, field) {
         if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -42336,7 +42515,7 @@ function parseJson(text, source) {
         return JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid JSON (${e.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not valid JSON (${e.message})`);
     }
 }
 /** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
@@ -42391,6 +42570,8 @@ function parseFlightRecord(text, source) {
         const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
         if (attempt !== undefined)
             job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
         return job;
     });
     const record = {
@@ -42425,7 +42606,7 @@ function parseFlightRecord(text, source) {
  * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
  * that a second flight of the same revision is appended rather than replacing the first.
  */
-function flight_parseFlightNote(text, source) {
+function parseFlightNote(text, source) {
     return text
         .split('\n')
         .map((line, i) => ({ line: line.trim(), i }))
@@ -42437,677 +42618,32 @@ function appendFlightNote(existing, record) {
     const kept = existing.replace(/\s+$/, '');
     return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
 }
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
 //# sourceMappingURL=flight.js.map
+
+/***/ }),
+
+/***/ 6415:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kD: () => (/* reexport */ NotCarried),
+  Q5: () => (/* binding */ gateFlight)
+});
+
+// UNUSED EXPORTS: checkCarried, fetchTree, judge, loadContext, prepareGate
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/errors.js
+var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var lib_flight = __nccwpck_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
 var git = __nccwpck_require__(426);
-// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
-var github = __nccwpck_require__(8645);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
-/**
- * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
- * `tributary/config`), never in the tree under test, so a change cannot waive its own
- * regressions. It names failures that may not block, each with a reason, an issue link and an
- * expiry date (docs/allow-list.md):
- *
- *   allow:
- *     - job: test-amd64-*-qemuu-*
- *       step: migrate-support-check
- *       reason: migration of qemuu guests is broken upstream
- *       issue: https://gitlab.com/xen-project/xen/-/issues/123
- *       expires: 2026-12-31
- *
- * An entry past its expiry no longer allows (and is reported); an entry whose step passes
- * now is reported as stale, so the list shrinks as things get fixed.
- */
-
-
-
-/** Where the allow list lives when nothing else is said: outside the tree under test. */
-const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
-const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
-/**
- * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
- * list). A value without a branch is refused by name: the input once named a file of the
- * checked-out tree, which the revision under test could edit.
- */
-function parseAllowListSource(value) {
-    const explicit = !!value?.trim();
-    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
-    const colon = spec.indexOf(':');
-    const branch = colon > 0 ? spec.slice(0, colon) : '';
-    const path = colon > 0 ? spec.slice(colon + 1) : '';
-    if (!BRANCH.test(branch) ||
-        branch.endsWith('/') ||
-        branch.endsWith('.lock') ||
-        !path ||
-        path.startsWith('/') ||
-        path.endsWith('/') ||
-        path.split('/').some((part) => !part || part === '.' || part === '..'))
-        throw (0,errors/* invalidSetting */.gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
-    return { branch, path, explicit };
-}
-const describeSource = (s) => `${s.branch}:${s.path}`;
-/**
- * The entries of the allow list at `commit` (the source branch's head as fetched), read from
- * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
- * default source and bad input for one the user named.
- */
-async function readAllowList(git, source, commit, remote) {
-    const name = describeSource(source);
-    if (!commit) {
-        if (!source.explicit)
-            return [];
-        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
-    }
-    // (a failure to read the trees throws: a network failure is never a missing file)
-    const entry = await git.treeEntry(commit, source.path);
-    if (!entry || entry.type !== 'blob') {
-        if (!source.explicit && !entry)
-            return [];
-        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
-    }
-    return parseAllowList(await git.readBlob(entry.oid), name);
-}
-function parseAllowList(text, source) {
-    const fail = (field, message) => {
-        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
-    };
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
-    }
-    if (doc === null || doc === undefined)
-        return [];
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        fail('(top level)', 'must be a mapping with an `allow` list');
-    const list = doc.allow;
-    if (list === undefined || list === null)
-        return [];
-    if (!Array.isArray(list))
-        fail('allow', 'must be a list of entries');
-    return list.map((raw, i) => {
-        const f = `allow[${i}]`;
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-            fail(f, 'must be a mapping');
-        const o = raw;
-        const str = (key) => {
-            const v = o[key];
-            if (v instanceof Date && key === 'expires')
-                return v.toISOString().slice(0, 10);
-            if (typeof v !== 'string' || !v.trim())
-                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
-            return v.trim();
-        };
-        const entry = {
-            job: str('job'),
-            step: o.step === undefined ? '*' : str('step'),
-            reason: str('reason'),
-            issue: str('issue'),
-            expires: str('expires'),
-            source: `${source}: ${f}`,
-        };
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
-            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
-            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
-        if (!/^https?:\/\/\S+$/.test(entry.issue))
-            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
-        for (const key of Object.keys(o))
-            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
-                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
-        return entry;
-    });
-}
-/** An entry allows through the whole of its expiry day (UTC). */
-function isExpired(entry, now) {
-    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
-}
-class AllowMatcher {
-    compiled;
-    constructor(entries) {
-        this.compiled = entries.map((entry) => ({
-            entry,
-            job: picomatch(entry.job, { dot: true }),
-            step: picomatch(entry.step, { dot: true }),
-        }));
-    }
-    /** Every entry whose patterns match the job and step. */
-    matching(job, step) {
-        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
-    }
-}
-//# sourceMappingURL=allow-list.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
-/** What the history says of one job's step, or undefined when it was never seen. */
-function stepPast(history, job, step) {
-    const h = history?.steps[job]?.[step];
-    if (!h)
-        return undefined;
-    const ref = (i) => (i === null ? undefined : history.flights[i]);
-    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
-}
-/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
-function carryHistory(prev, at, jobs) {
-    // Work on refs, then rebuild the flights table with only what is still referenced.
-    const steps = new Map();
-    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
-        const m = new Map();
-        for (const step of Object.keys(js))
-            m.set(step, stepPast(prev, job, step));
-        steps.set(job, m);
-    }
-    for (const job of jobs) {
-        let m = steps.get(job.name);
-        if (!m)
-            steps.set(job.name, (m = new Map()));
-        for (const s of job.steps) {
-            const status = s.status;
-            const past = m.get(s.name) ?? { first: at, last: status };
-            if (status === 'skip') {
-                m.set(s.name, past);
-                continue;
-            }
-            if (status === 'pass')
-                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
-            else
-                m.set(s.name, {
-                    first: past.first,
-                    lastPass: past.lastPass,
-                    failingSince: past.failingSince ?? at,
-                    last: status,
-                });
-        }
-    }
-    const flights = [];
-    const index = new Map();
-    const idx = (r) => {
-        if (!r)
-            return null;
-        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
-        let i = index.get(key);
-        if (i === undefined) {
-            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
-            index.set(key, i);
-        }
-        return i;
-    };
-    const out = {};
-    for (const [job, m] of steps) {
-        const js = (out[job] = {});
-        for (const [step, p] of m)
-            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
-    }
-    return { flights, steps: out };
-}
-//# sourceMappingURL=history.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
-/**
- * The push gate's decision, osstest's rule as a pure function: compare a flight with its
- * baseline, use the carried history for "never passed" and "failing since", the other flights
- * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
- * policy. No git, no network: everything it needs is in its arguments.
- */
-
-
-
-
-const failing = (s) => s === 'fail' || s === 'blocked';
-/**
- * What passed in the baseline and is absent now did not run: a regression, unless a live
- * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
- * delete its own failing test, nor a job that never started slip through). A job absent as a
- * whole is one finding, step `(job)`; an entry for the job with no step covers it.
- */
-function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
-    if (!baseline)
-        return;
-    const { flight, revision, recordedAt: at } = baseline.record;
-    for (const base of baseline.record.jobs) {
-        const job = nowJobs.get(base.name);
-        const passed = base.steps.filter((st) => st.status === 'pass');
-        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
-        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
-            job: base.name,
-            step: st.name,
-            kind: 'not-run',
-            baseline: st.name === '(job)' ? jobStatus(base.steps, base.cancelled) : 'pass',
-            now: 'not run',
-            build: isBuild(base.name),
-            blocking: false,
-            lastPass: { flight, revision, at },
-            log: job?.url,
-            message: job ? 'step did not run' : 'job did not run',
-        }));
-        for (const f of findings) {
-            // A required job already reported missing is not reported twice.
-            if (regressions.some((r) => r.job === f.job && r.step === f.step))
-                continue;
-            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
-            f.blocking = !f.allowedBy;
-            (f.blocking ? regressions : allowable).push(f);
-        }
-    }
-}
-function decideFlight(flight, baseline, history, allowList, policy) {
-    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
-    const allow = new AllowMatcher(allowList);
-    const baseJobs = new Map((baseline?.record.jobs ?? []).map((j) => [j.name, j]));
-    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
-    const regressions = [];
-    const allowable = [];
-    const fixed = [];
-    // Every expired entry is reported, so the list gets cleaned up; none of them allows.
-    const expired = allowList.filter((e) => isExpired(e, policy.now));
-    const stale = new Set();
-    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
-    // Required jobs: every pattern must match a present, finished job.
-    for (const pattern of policy.required) {
-        const match = picomatch(pattern);
-        const present = flight.jobs.filter((j) => match(j.name));
-        if (!present.length) {
-            regressions.push({
-                job: pattern,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(pattern),
-                blocking: true,
-                message: 'required job missing from the flight',
-            });
-        }
-        for (const j of present.filter((j) => j.cancelled)) {
-            regressions.push({
-                job: j.name,
-                step: '(job)',
-                kind: 'missing',
-                now: 'fail',
-                build: isBuild(j.name),
-                blocking: true,
-                message: 'required job was cancelled',
-                log: j.url,
-            });
-        }
-    }
-    for (const job of flight.jobs) {
-        const build = isBuild(job.name);
-        const base = baseJobs.get(job.name);
-        for (const step of job.steps) {
-            const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
-            const past = stepPast(history.summary, job.name, step.name);
-            const entries = allow.matching(job.name, step.name);
-            if (step.status === 'pass') {
-                for (const e of entries)
-                    stale.add(e);
-                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
-                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
-                continue;
-            }
-            if (step.status === 'skip')
-                continue;
-            const finding = {
-                job: job.name,
-                step: step.name,
-                kind: 'regression',
-                baseline: baseStatus,
-                now: step.status,
-                build,
-                blocking: false,
-                failingSince: past?.failingSince,
-                lastPass: past?.lastPass,
-                // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
-                log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
-                message: step.message,
-            };
-            // Was it passing before? The baseline says; for a step it did not run, the last
-            // flight that ran it does.
-            let regressed;
-            if (!baseline)
-                regressed = false;
-            else if (baseStatus === 'pass')
-                regressed = true;
-            else if (baseStatus === undefined || baseStatus === 'skip')
-                regressed = past?.last === 'pass';
-            else
-                regressed = false;
-            if (!regressed) {
-                if (!baseline)
-                    finding.kind = 'no-baseline';
-                else if (past ? !past.lastPass : !failing(baseStatus))
-                    finding.kind = 'never-passed';
-                else
-                    finding.kind = 'failed-in-baseline';
-                if (entries.length)
-                    finding.allowedBy = entries.find((e) => !isExpired(e, policy.now));
-                allowable.push(finding);
-                continue;
-            }
-            // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
-            // another flight of the same revision.
-            const attempt = (step.attempts ?? []).indexOf('pass');
-            const other = others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)
-                ?.status === 'pass');
-            const live = entries.filter((e) => !isExpired(e, policy.now));
-            if (!build && attempt >= 0) {
-                finding.kind = 'flaky';
-                finding.passIn = `attempt ${attempt + 1} of this flight`;
-                allowable.push(finding);
-            }
-            else if (!build && other) {
-                finding.kind = 'flaky';
-                finding.passIn = `flight ${other.flight}`;
-                allowable.push(finding);
-            }
-            else if (!build && live.length) {
-                finding.kind = 'allowed';
-                finding.allowedBy = live[0];
-                allowable.push(finding);
-            }
-            else {
-                finding.blocking = true;
-                regressions.push(finding);
-            }
-        }
-    }
-    notRun(baseline, nowJobs, isBuild, allow, policy.now, regressions, allowable);
-    // An entry is stale only when nothing it matches still fails.
-    for (const f of [...regressions, ...allowable])
-        for (const e of allow.matching(f.job, f.step))
-            stale.delete(e);
-    const newJobs = flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name);
-    const goneJobs = [...baseJobs.keys()].filter((n) => !nowJobs.has(n));
-    let verdict;
-    let reason;
-    const n = regressions.length;
-    if (!baseline && policy.noBaseline === 'refuse') {
-        verdict = 'refuse';
-        reason =
-            'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse';
-    }
-    else if (n === 0) {
-        verdict = 'push';
-        reason = baseline
-            ? 'no regression'
-            : 'no baseline (policy no-baseline: push); every failure reported';
-    }
-    else if (policy.retryFlaky &&
-        !others.length &&
-        regressions.every((r) => r.kind === 'regression' && !r.build)) {
-        verdict = 'retry';
-        reason = `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`;
-    }
-    else {
-        verdict = 'refuse';
-        reason = `${n} regression${n > 1 ? 's' : ''}: ${regressions
-            .slice(0, 3)
-            .map((r) => `${r.job} ${r.step}`)
-            .join(', ')}${n > 3 ? ', ...' : ''}`;
-    }
-    const decision = {
-        verdict,
-        regressions,
-        allowable,
-        fixed,
-        newJobs,
-        goneJobs,
-        expiredAllows: expired,
-        staleAllows: [...stale],
-        reason,
-    };
-    if (policy.force && verdict !== 'push') {
-        decision.verdict = 'push';
-        decision.forced = policy.force;
-        decision.reason = `forced by ${policy.force.actor}: ${policy.force.reason} (${reason})`;
-    }
-    return decision;
-}
-//# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
-
-const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
-async function readNoteText(git, notesRef, commit) {
-    return git.readNote(notesRef, commit);
-}
-/** Every flight recorded on a commit, oldest first. */
-async function readFlights(git, notesRef, commit) {
-    const text = await readNoteText(git, notesRef, commit);
-    return text ? flight_parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
-}
-/**
- * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
- * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
- * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
- * note are absent from the map; a damaged note is an error naming it.
- */
-async function readFlightsOf(git, notesRef, commits) {
-    const blobs = await git.noteBlobs(notesRef, [...new Set(commits)]);
-    const texts = await git.readBlobs(blobs.values());
-    const found = new Map();
-    for (const [commit, blob] of blobs) {
-        // A blob the batch could not read: read alone, its error is the note's.
-        const text = texts.get(blob) ?? (await git.readBlob(blob));
-        found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
-    }
-    return found;
-}
-/**
- * The baseline of a gate: the record on the tested head, else on its nearest first-parent
- * ancestor within `maxWalk` commits (history from before tributary, a push by hand).
- */
-async function findBaseline(git, notesRef, head, maxWalk) {
-    let commits = [head];
-    let blobs = await git.noteBlobs(notesRef, commits);
-    if (!blobs.size && maxWalk > 1) {
-        commits = await git.firstParents(head, maxWalk);
-        blobs = await git.noteBlobs(notesRef, commits);
-    }
-    const commit = commits.find((c) => blobs.has(c));
-    if (!commit)
-        return undefined;
-    const flights = flight_parseFlightNote(await git.readBlob(blobs.get(commit)), `note ${notesRef} on ${commit}`);
-    if (!flights.length)
-        return undefined;
-    // The flight that let the head through is the one its descendants were judged against.
-    const record = [...flights].reverse().find((f) => f.decision?.pushed) ?? flights[flights.length - 1];
-    return {
-        commit,
-        kind: commit === head ? 'head' : 'ancestor',
-        record,
-        walked: commits.indexOf(commit) + 1,
-    };
-}
-/**
- * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
- * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
- */
-function writeNote(git, notesRef, commit, text) {
-    return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
-}
-//# sourceMappingURL=notes.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
-/**
- * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
- * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
- * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
- * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
- * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
- * no record is ever lost; a tested branch moved to this very revision (another gate of it
- * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
- * nothing is pushed and the error says so.
- */
-
-
-
-/** The push was refused for a reason a person must look at: the error says which. */
-class PushRefused extends Error {
-    why;
-    constructor(message, why) {
-        super(message);
-        this.why = why;
-        this.name = 'PushRefused';
-    }
-}
-/** How git says a push lost a race on the server: a ref locked or changed under it. */
-const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
-/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
-const HOSTED = 'hosted';
-/**
- * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
- * objects it leaves out are fetched when something reads them, with the same credentials.
- */
-async function usePartialClone(git, remote) {
-    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
-    return HOSTED;
-}
-/**
- * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
- * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
- * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
- * notes it reads are fetched when read. A server without partial clone sends everything.
- */
-async function fetchNotes(git, remote, notesRef) {
-    const refs = await git.lsRemote(remote.url, [notesRef]);
-    const tip = refs.get(notesRef);
-    if (!tip) {
-        await git.deleteRef(notesRef);
-        return undefined;
-    }
-    await usePartialClone(git, remote);
-    await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
-        depth: 1,
-        filter: 'blob:none',
-        retries: 3,
-    });
-    return tip;
-}
-/** Refuses a revision that is not a fast-forward of the tested head. */
-async function checkFastForward(git, tested, head, revision) {
-    if (!(await git.isAncestor(head, revision))) {
-        throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
-    }
-}
-/** Whether a note on the remote already holds this very record (a push that landed unseen). */
-async function recorded(git, notesRef, record) {
-    const text = await readNoteText(git, notesRef, record.revision);
-    if (!text)
-        return false;
-    return flight_parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
-}
-/**
- * Another gate of this revision moved the branch first: the goal is reached, and what is left
- * is this flight's record, which says so.
- */
-function markAlreadyThere(record, branch, logger) {
-    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
-    if (record.decision) {
-        record.decision.pushed = false;
-        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
-    }
-}
-/** Pushes the record (and the tested branch, when asked). */
-async function publishFlight(git, remote, opts) {
-    const { notesRef, record } = opts;
-    let tested = opts.tested;
-    let alreadyThere = false;
-    const tries = (opts.conflictRetries ?? 8) + 1;
-    if (tested)
-        await checkFastForward(git, tested.branch, tested.head, record.revision);
-    for (let attempt = 1;; attempt++) {
-        const expected = (await git.revParse(notesRef)) ?? '';
-        const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-        const notes = await writeNote(git, notesRef, record.revision, appendFlightNote(existing, record));
-        const updates = [
-            { ref: notesRef, sha: notes, expected: expected || undefined },
-        ];
-        if (tested)
-            updates.push({
-                ref: `refs/heads/${tested.branch}`,
-                sha: record.revision,
-                expected: tested.head,
-            });
-        const r = await git.pushLeased(remote.url, updates, { retries: 3 });
-        if (r.ok)
-            return { attempts: attempt, moved: !!tested, alreadyThere };
-        // Decide from what the hosted tree holds now, not from how the push failed.
-        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
-        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
-        const notesMoved = (now.get(notesRef) ?? '') !== expected;
-        if (notesMoved) {
-            await fetchNotes(git, remote, notesRef);
-            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
-            // refused by the lease): it was atomic, so the branch moved with the note.
-            if (await recorded(git, notesRef, record))
-                return { attempts: attempt, moved: !!tested, alreadyThere };
-        }
-        let retarget = false;
-        if (tested) {
-            const head = now.get(branch);
-            if (head === record.revision) {
-                markAlreadyThere(record, tested.branch, opts.logger);
-                tested = undefined;
-                alreadyThere = retarget = true;
-            }
-            else if (head !== tested.head) {
-                throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
-            }
-        }
-        // Refused for holding a lock another push had, before that push landed: nothing to see
-        // yet, and the leases keep a second try safe.
-        const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
-        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
-            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`);
-        }
-        if (busy) {
-            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
-            await fetchNotes(git, remote, notesRef); // undoes the local note commit
-        }
-        else if (notesMoved)
-            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
-    }
-}
-//# sourceMappingURL=publish.js.map
-// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
-var report = __nccwpck_require__(8178);
 ;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
 
 
@@ -47941,7 +47477,7 @@ const XML_PATTERNS = [
   },
 ];
 
-/* harmony default export */ const contexts_xml = (XML_PATTERNS);
+/* harmony default export */ const xml = (XML_PATTERNS);
 
 ;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
 /**
@@ -48466,13 +48002,13 @@ const LOG_PATTERNS = [
 // Custom PatternLists default to 'CUSTOM' unless the caller sets list.label.
 
 html.label       = 'HTML';
-contexts_xml.label        = 'XML';
+xml.label        = 'XML';
 svg.label        = 'SVG';
 
 // Markup contexts: also test an entity-decoded copy (see util/decode-entities.js).
 // Non-markup contexts (SQL, SHELL, LOG, …) are matched byte-for-byte as supplied.
 html.decodeEntities = true;
-contexts_xml.decodeEntities  = true;
+xml.decodeEntities  = true;
 svg.decodeEntities  = true;
 sql.label        = 'SQL';
 sql_strict.label = 'SQL-STRICT';
@@ -48483,7 +48019,7 @@ log.label        = 'LOG';
 
 const VALID_CONTEXTS = Object.freeze({
   HTML: html,
-  XML: contexts_xml,
+  XML: xml,
   SVG: svg,
   SQL: sql,
   'SQL-STRICT': sql_strict,
@@ -48813,7 +48349,7 @@ class OrderedObjParser {
         // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
         onInputEntity: (name, value) =>
           //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
-          isUnsafe(value, [html, contexts_xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
+          isUnsafe(value, [html, xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
 
         //postCheck: resolved => resolved
       });
@@ -50404,11 +49940,13 @@ const XMLValidator = {
   validate: validator_validate
 }
 
-;// CONCATENATED MODULE: ./build/actions/lib/gate/junit.js
+;// CONCATENATED MODULE: ./build/actions/lib/junit.js
 /**
- * JUnit XML read as job results, so any existing test job can feed the gate: a testsuite is a
- * job, a testcase a step (failure or error → fail, skipped → skip, else pass). JUnit knows no
- * revisions; a suite may name them with properties `tributary.tree.<name>` = commit id.
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
  */
 
 
@@ -50489,202 +50027,553 @@ function suiteResults(suite, where) {
         }
         return step;
     });
-    return [{ format: JOB_RESULT_FORMAT, job, trees, steps }, ...nested];
+    return [{ format: lib_flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
+}
+// ---- writing: any test-report tool can show a flight ---------------------------------------
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+function junit_xml(s) {
+    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+function toJUnit(name, jobs) {
+    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
+    const all = jobs.flatMap((j) => j.steps);
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${junit_xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+    ];
+    for (const job of jobs) {
+        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+        lines.push(`  <testsuite name="${junit_xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
+        for (const s of job.steps) {
+            const attrs = `classname="${junit_xml(job.name)}" name="${junit_xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+            if (s.status === 'pass')
+                lines.push(`    <testcase ${attrs}/>`);
+            else if (s.status === 'skip')
+                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+            else {
+                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+                lines.push(`    <testcase ${attrs}><failure message="${junit_xml(msg)}" type="${s.status}">${junit_xml(detail)}</failure></testcase>`);
+            }
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
 }
 //# sourceMappingURL=junit.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/allow-list.js
 /**
- * Gathers a flight's job results from a directory as actions/download-artifact leaves it (one
- * sub-folder per artifact, or all merged): every `*.json` is a job result (tributary.job/v1),
- * every JUnit `*.xml` too. Anything wrong (not JSON, not the format, an unknown status, two
- * results for one job, a result for another revision) is an error naming the file and the
- * field, raised before the gate does anything else.
+ * The allow list: a YAML file on a branch of the hosted tree (by default `allow.yml` on
+ * `tributary/config`), never in the tree under test, so a change cannot waive its own
+ * regressions. It names failures that may not block, each with a reason, an issue link and an
+ * expiry date (docs/allow-list.md):
+ *
+ *   allow:
+ *     - job: test-amd64-*-qemuu-*
+ *       step: migrate-support-check
+ *       reason: migration of qemuu guests is broken upstream
+ *       issue: https://gitlab.com/xen-project/xen/-/issues/123
+ *       expires: 2026-12-31
+ *
+ * An entry past its expiry no longer allows (and is reported); an entry whose step passes
+ * now is reported as stale, so the list shrinks as things get fixed.
  */
 
 
 
-
-
-/** Where the revision came from when the gate was given one (not a result file). */
-const REVISION_SETTING = '\0revision';
-function listFiles(dir) {
-    const out = [];
-    const visit = (d) => {
-        for (const e of (0,external_node_fs_.readdirSync)(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-            const p = (0,external_node_path_.join)(d, e.name);
-            if (e.isDirectory())
-                visit(p);
-            else if (e.isFile() || (e.isSymbolicLink() && (0,external_node_fs_.statSync)(p).isFile()))
-                out.push(p);
-        }
-    };
-    visit(dir);
-    return out;
+/** Where the allow list lives when nothing else is said: outside the tree under test. */
+const DEFAULT_ALLOW_LIST = 'tributary/config:allow.yml';
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/;
+/**
+ * Reads `<branch>:<path>` (undefined or empty: the default, where a missing file is an empty
+ * list). A value without a branch is refused by name: the input once named a file of the
+ * checked-out tree, which the revision under test could edit.
+ */
+function parseAllowListSource(value) {
+    const explicit = !!value?.trim();
+    const spec = explicit ? value.trim() : DEFAULT_ALLOW_LIST;
+    const colon = spec.indexOf(':');
+    const branch = colon > 0 ? spec.slice(0, colon) : '';
+    const path = colon > 0 ? spec.slice(colon + 1) : '';
+    if (!BRANCH.test(branch) ||
+        branch.endsWith('/') ||
+        branch.endsWith('.lock') ||
+        !path ||
+        path.startsWith('/') ||
+        path.endsWith('/') ||
+        path.split('/').some((part) => !part || part === '.' || part === '..'))
+        throw (0,errors/* invalidSetting */.gT)('allow-list', spec, `<branch>:<path> of a file in the hosted tree, such as ${DEFAULT_ALLOW_LIST} (the allow list is no longer read from the checked-out tree)`);
+    return { branch, path, explicit };
 }
+const describeSource = (s) => `${s.branch}:${s.path}`;
 /**
- * Reads every result under `dir`. `tree` is the short name of the tree under test; `revision`
- * the revision it was given (else taken from the results, which must then name it).
+ * The entries of the allow list at `commit` (the source branch's head as fetched), read from
+ * the gate's clone: a missing branch (`commit` undefined) or file is an empty list for the
+ * default source and bad input for one the user named.
  */
-function readResults(dir, tree, revision) {
-    let st;
+async function readAllowList(git, source, commit, remote) {
+    const name = describeSource(source);
+    if (!commit) {
+        if (!source.explicit)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: there is no branch '${source.branch}' in ${remote}.`);
+    }
+    // (a failure to read the trees throws: a network failure is never a missing file)
+    const entry = await git.treeEntry(commit, source.path);
+    if (!entry || entry.type !== 'blob') {
+        if (!source.explicit && !entry)
+            return [];
+        throw new errors/* ConfigurationError */.j1('allow-list', `The allow list ${name} does not exist: '${source.branch}' (${commit}) has no file '${source.path}'.`);
+    }
+    return parseAllowList(await git.readBlob(entry.oid), name);
+}
+function parseAllowList(text, source) {
+    const fail = (field, message) => {
+        throw new errors/* ConfigurationError */.j1(`${source}: ${field}`, `${source}: field '${field}' ${message}`);
+    };
+    let doc;
     try {
-        st = (0,external_node_fs_.statSync)(dir);
+        doc = (0,dist/* parse */.qg)(text);
     }
-    catch {
-        throw new errors/* ConfigurationError */.j1('results', `The results directory '${dir}' does not exist.`);
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid YAML (${e.message})`);
     }
-    if (!st.isDirectory())
-        throw new errors/* ConfigurationError */.j1('results', `The results path '${dir}' is not a directory.`);
-    const found = [];
-    for (const file of listFiles(dir)) {
-        const source = (0,external_node_path_.relative)(dir, file) || file;
-        if (file.endsWith('.json')) {
-            found.push({ result: parseJobResult((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
-        }
-        else if (file.endsWith('.xml')) {
-            const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-            // Artifacts may hold other XML (a guest's configuration): only JUnit reports are results.
-            if (!looksLikeJUnit(text))
-                continue;
-            for (const result of parseJUnit(text, source))
-                found.push({ result, source });
-        }
-    }
-    // A job that writes both forms (hypervisor-test writes result.json and junit.xml side by
-    // side) is one result: the JUnit beside a result file of the same job is left out.
-    const jsonJobs = new Set(found
-        .filter((f) => f.source.endsWith('.json'))
-        .map((f) => `${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`));
-    for (let i = found.length - 1; i >= 0; i--) {
-        const f = found[i];
-        if (f.source.endsWith('.xml') && jsonJobs.has(`${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`))
-            found.splice(i, 1);
-    }
-    if (!found.length)
-        throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
-    // The revision of every tree: all results must agree, and with the revision given.
-    const trees = new Map();
-    if (revision)
-        trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
-    for (const { result, source } of found) {
-        result.trees.forEach((t, i) => {
-            const known = trees.get(t.name);
-            if (!known)
-                trees.set(t.name, { t, source });
-            else if (known.t.revision !== t.revision) {
-                const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
-                if (known.source === REVISION_SETTING)
-                    throw new errors/* SettingError */.L_('revision', says);
-                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, says(known.source));
-            }
-        });
-    }
-    const tested = trees.get(tree);
-    if (!tested)
-        throw new errors/* SettingError */.L_('revision', (name) => `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (${name}).`);
-    // One job, one result; a re-run (a higher attempt) replaces an earlier one and keeps its
-    // step statuses as earlier attempts, so a step that passed on the re-run counts as flaky.
-    const jobs = new Map();
-    for (const { result, source } of found) {
-        const attempt = result.attempt ?? 1;
-        const job = { name: result.job, steps: result.steps, attempt };
-        if (result.host)
-            job.host = result.host;
-        if (result.url)
-            job.url = result.url;
-        if (result.cancelled)
-            job.cancelled = true;
-        const known = jobs.get(result.job);
-        if (!known) {
-            jobs.set(result.job, { job, source, attempt });
-            continue;
-        }
-        if (known.attempt === attempt) {
-            throw new errors/* ConfigurationError */.j1(`${source}: job`, `${source}: field 'job' repeats job '${result.job}' of ${known.source} (both attempt ${attempt}): job names must be unique in a flight.`);
-        }
-        const [older, newer] = known.attempt < attempt
-            ? [known, { job, source, attempt }]
-            : [{ job, source, attempt }, known];
-        newer.job.steps = newer.job.steps.map((s) => {
-            const before = older.job.steps.find((o) => o.name === s.name);
-            if (!before)
-                return s;
-            return { ...s, attempts: [...(before.attempts ?? []), before.status, ...(s.attempts ?? [])] };
-        });
-        jobs.set(result.job, newer);
-    }
-    const flights = new Set(found.map((f) => f.result.flight).filter(Boolean));
-    const starts = found
-        .map((f) => f.result.startedAt)
-        .filter((s) => !!s)
-        .sort();
-    return {
-        jobs: [...jobs.values()].map((j) => j.job).sort((a, b) => a.name.localeCompare(b.name)),
-        trees: [...trees.values()].map((t) => t.t),
-        revision: tested.t.revision,
-        sources: new Map([...jobs.entries()].map(([k, v]) => [k, v.source])),
-        flight: flights.size === 1 ? [...flights][0] : undefined,
-        startedAt: starts[0],
-    };
+    if (doc === null || doc === undefined)
+        return [];
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        fail('(top level)', 'must be a mapping with an `allow` list');
+    const list = doc.allow;
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        fail('allow', 'must be a list of entries');
+    return list.map((raw, i) => {
+        const f = `allow[${i}]`;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            fail(f, 'must be a mapping');
+        const o = raw;
+        const str = (key) => {
+            const v = o[key];
+            if (v instanceof Date && key === 'expires')
+                return v.toISOString().slice(0, 10);
+            if (typeof v !== 'string' || !v.trim())
+                fail(`${f}.${key}`, `must be a non-empty string, got ${JSON.stringify(v)}`);
+            return v.trim();
+        };
+        const entry = {
+            job: str('job'),
+            step: o.step === undefined ? '*' : str('step'),
+            reason: str('reason'),
+            issue: str('issue'),
+            expires: str('expires'),
+            source: `${source}: ${f}`,
+        };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.expires) ||
+            Number.isNaN(Date.parse(`${entry.expires}T00:00:00Z`)))
+            fail(`${f}.expires`, `is '${entry.expires}'; expected a date YYYY-MM-DD`);
+        if (!/^https?:\/\/\S+$/.test(entry.issue))
+            fail(`${f}.issue`, `is '${entry.issue}'; expected a link (https://...)`);
+        for (const key of Object.keys(o))
+            if (!['job', 'step', 'reason', 'issue', 'expires'].includes(key))
+                fail(`${f}.${key}`, 'is not known; expected job, step, reason, issue, expires');
+        return entry;
+    });
 }
-//# sourceMappingURL=results.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/gate/gate.js
+/** An entry allows through the whole of its expiry day (UTC). */
+function isExpired(entry, now) {
+    return now.getTime() >= Date.parse(`${entry.expires}T00:00:00Z`) + 86_400_000;
+}
+class AllowMatcher {
+    compiled;
+    constructor(entries) {
+        this.compiled = entries.map((entry) => ({
+            entry,
+            job: picomatch(entry.job, { dot: true }),
+            step: picomatch(entry.step, { dot: true }),
+        }));
+    }
+    /** Every entry whose patterns match the job and step. */
+    matching(job, step) {
+        return this.compiled.filter((c) => c.job(job) && c.step(step)).map((c) => c.entry);
+    }
+}
+//# sourceMappingURL=allow-list.js.map
+// EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
+var github = __nccwpck_require__(8645);
+// EXTERNAL MODULE: ./build/actions/lib/gate/report.js
+var report = __nccwpck_require__(8178);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/announce.js
 /**
- * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
- * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
- * the allow list from its branch of the hosted tree, find the baseline, decide, then push the
- * tested branch and the flight's note together, and report. What judges the flight (the allow
- * list, the required jobs, the credentials) never comes from the revision under test.
+ * The gate's GitHub step, after the push and the record: the fresh flight the decision asks
+ * for is dispatched, and the verdict shown on the revision (a check run, or a commit status).
+ */
+
+
+
+/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
+async function announce(s, outcome, logger) {
+    if (!s.github)
+        return;
+    const gh = s.github;
+    if (outcome.dispatched) {
+        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
+            revision: outcome.dispatched.revision,
+            purpose: outcome.dispatched.purpose,
+        });
+        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
+    }
+    const verdict = (0,report/* verdictOf */.Vj)(outcome, gh.targetUrl);
+    // The push and the record are done; a verdict that cannot be shown does not undo them.
+    try {
+        outcome.reported = await (0,github/* reportVerdict */.Ki)(gh.repository, verdict, gh.report, logger);
+    }
+    catch (e) {
+        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+//# sourceMappingURL=announce.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/history.js
+/** What the history says of one job's step, or undefined when it was never seen. */
+function stepPast(history, job, step) {
+    const h = history?.steps[job]?.[step];
+    if (!h)
+        return undefined;
+    const ref = (i) => (i === null ? undefined : history.flights[i]);
+    return { first: ref(h[0]), lastPass: ref(h[1]), failingSince: ref(h[2]), last: h[3] };
+}
+/** The history after one more flight: `prev` (not changed) plus `jobs` as flight `at`. */
+function carryHistory(prev, at, jobs) {
+    // Work on refs, then rebuild the flights table with only what is still referenced.
+    const steps = new Map();
+    for (const [job, js] of Object.entries(prev?.steps ?? {})) {
+        const m = new Map();
+        for (const step of Object.keys(js))
+            m.set(step, stepPast(prev, job, step));
+        steps.set(job, m);
+    }
+    for (const job of jobs) {
+        let m = steps.get(job.name);
+        if (!m)
+            steps.set(job.name, (m = new Map()));
+        for (const s of job.steps) {
+            const status = s.status;
+            const past = m.get(s.name) ?? { first: at, last: status };
+            if (status === 'skip') {
+                m.set(s.name, past);
+                continue;
+            }
+            if (status === 'pass')
+                m.set(s.name, { first: past.first, lastPass: at, last: 'pass' });
+            else
+                m.set(s.name, {
+                    first: past.first,
+                    lastPass: past.lastPass,
+                    failingSince: past.failingSince ?? at,
+                    last: status,
+                });
+        }
+    }
+    const flights = [];
+    const index = new Map();
+    const idx = (r) => {
+        if (!r)
+            return null;
+        const key = `${r.flight}\u0000${r.revision}\u0000${r.at}`;
+        let i = index.get(key);
+        if (i === undefined) {
+            i = flights.push({ flight: r.flight, revision: r.revision, at: r.at }) - 1;
+            index.set(key, i);
+        }
+        return i;
+    };
+    const out = {};
+    for (const [job, m] of steps) {
+        const js = (out[job] = {});
+        for (const [step, p] of m)
+            js[step] = [idx(p.first), idx(p.lastPass), idx(p.failingSince), p.last];
+    }
+    return { flights, steps: out };
+}
+//# sourceMappingURL=history.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/decide.js
+/**
+ * The push gate's decision, osstest's rule as a pure function: compare a flight with its
+ * baseline, use the carried history for "never passed" and "failing since", the other flights
+ * of the same revision and earlier attempts for the heisenbug rule, the allow list, and the
+ * policy. No git, no network: everything it needs is in its arguments.
  */
 
 
 
 
-
-
-
-
-
-
-
-
-
-const POLICIES = {
-    noBaseline: ['push', 'refuse', 'dispatch'],
-    untestedHead: ['ancestor', 'refuse', 'dispatch'],
-};
-/** Everything checked before touching anything: inputs, results, where the allow list is. */
-function prepareGate(s) {
-    for (const [key, name] of [
-        ['staging', 'staging'],
-        ['tested', 'tested'],
-    ]) {
-        if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
-            throw (0,errors/* invalidSetting */.gT)(name, s[key], 'a branch name');
+const failing = (s) => s === 'fail' || s === 'blocked';
+/**
+ * What passed in the baseline and is absent now did not run: a regression, unless a live
+ * allow-list entry covers it (the list lives outside the tree under test, so a change cannot
+ * delete its own failing test, nor a job that never started slip through). A job absent as a
+ * whole is one finding, step `(job)`; an entry for the job with no step covers it.
+ */
+function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) {
+    if (!baseline)
+        return;
+    const { flight, revision, recordedAt: at } = baseline.record;
+    for (const base of baseline.record.jobs) {
+        const job = nowJobs.get(base.name);
+        const passed = base.steps.filter((st) => st.status === 'pass');
+        const gone = job ? passed.filter((st) => !job.steps.some((j) => j.name === st.name)) : [];
+        const findings = (!job && passed.length ? [{ name: '(job)' }] : gone).map((st) => ({
+            job: base.name,
+            step: st.name,
+            kind: 'not-run',
+            baseline: st.name === '(job)' ? (0,lib_flight/* jobStatus */.WB)(base.steps, base.cancelled) : 'pass',
+            now: 'not run',
+            build: isBuild(base.name),
+            blocking: false,
+            lastPass: { flight, revision, at },
+            log: job?.url,
+            message: job ? 'step did not run' : 'job did not run',
+        }));
+        for (const f of findings) {
+            // A required job already reported missing is not reported twice.
+            if (regressions.some((r) => r.job === f.job && r.step === f.step))
+                continue;
+            f.allowedBy = allow.matching(f.job, f.step).find((e) => !isExpired(e, now));
+            f.blocking = !f.allowedBy;
+            (f.blocking ? regressions : allowable).push(f);
+        }
     }
-    if (!s.remote || s.remote.startsWith('-'))
-        throw (0,errors/* invalidSetting */.gT)('tree-url', s.remote, 'an HTTPS URL or a path of the hosted tree');
-    if (s.staging === s.tested)
-        throw new errors/* SettingError */.L_('tested', (name) => `The tested branch (${name}) must differ from staging ('${s.tested}').`);
-    if (!s.notesRef.startsWith('refs/notes/'))
-        throw (0,errors/* invalidSetting */.gT)('notes-ref', s.notesRef, 'a ref under refs/notes/');
-    if (s.revision !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s.revision))
-        throw (0,errors/* invalidSetting */.gT)('revision', s.revision, 'a full commit id (40 hex digits)');
-    if (!POLICIES.noBaseline.includes(s.noBaseline))
-        throw (0,errors/* invalidSetting */.gT)('no-baseline', s.noBaseline, POLICIES.noBaseline.join(', '));
-    if (!POLICIES.untestedHead.includes(s.untestedHead))
-        throw (0,errors/* invalidSetting */.gT)('untested-head', s.untestedHead, POLICIES.untestedHead.join(', '));
-    if (s.force && !s.force.reason.trim())
-        throw new errors/* SettingError */.L_('force-reason', (name) => `A forced push needs a reason (${name}).`);
-    if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
-        !s.github?.workflow)
-        throw new errors/* SettingError */.L_('dispatch-workflow', (name, n) => `Asking for a fresh flight needs the workflow to dispatch (${name}), in a repository (${n.name('repository')}) with a token.`);
-    const allowSource = parseAllowListSource(s.allowList);
-    if (allowSource.branch === s.staging)
-        throw new errors/* SettingError */.L_('allow-list', (name) => `The allow list cannot be on the staging branch '${s.staging}' (${name} '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
-    const results = readResults(s.results, s.tree, s.revision);
-    return { results, allowSource };
 }
+/** Every required pattern must match a present job, and none of its jobs may be cancelled. */
+function missingRequired(flight, policy, isBuild) {
+    const missing = [];
+    for (const pattern of policy.required) {
+        const match = picomatch(pattern);
+        const present = flight.jobs.filter((j) => match(j.name));
+        if (!present.length)
+            missing.push({
+                job: pattern,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(pattern),
+                blocking: true,
+                message: 'required job missing from the flight',
+            });
+        for (const j of present.filter((j) => j.cancelled))
+            missing.push({
+                job: j.name,
+                step: '(job)',
+                kind: 'missing',
+                now: 'fail',
+                build: isBuild(j.name),
+                blocking: true,
+                message: 'required job was cancelled',
+                log: j.url,
+            });
+    }
+    return missing;
+}
+/**
+ * A failing step judged: a regression (blocking), or allowable (failed in the baseline too,
+ * never passed, no baseline, flaky by the heisenbug rule, covered by the allow list).
+ */
+function judgeFailure(job, step, build, entries, c) {
+    const base = c.baseline?.record.jobs.find((j) => j.name === job.name);
+    const baseStatus = base?.steps.find((s) => s.name === step.name)?.status;
+    const past = stepPast(c.history.summary, job.name, step.name);
+    const finding = {
+        job: job.name,
+        step: step.name,
+        kind: 'regression',
+        baseline: baseStatus,
+        now: step.status,
+        build,
+        blocking: false,
+        failingSince: past?.failingSince,
+        lastPass: past?.lastPass,
+        // A URL to the step's log when the job gave one, else the job's page (its artifacts hold the file).
+        log: step.log && /^https?:\/\//.test(step.log) ? step.log : (job.url ?? step.log),
+        message: step.message,
+    };
+    // Was it passing before? The baseline says; for a step it did not run, the last flight
+    // that ran it does.
+    let regressed;
+    if (!c.baseline)
+        regressed = false;
+    else if (baseStatus === 'pass')
+        regressed = true;
+    else if (baseStatus === undefined || baseStatus === 'skip')
+        regressed = past?.last === 'pass';
+    else
+        regressed = false;
+    if (!regressed) {
+        if (!c.baseline)
+            finding.kind = 'no-baseline';
+        else if (past ? !past.lastPass : !failing(baseStatus))
+            finding.kind = 'never-passed';
+        else
+            finding.kind = 'failed-in-baseline';
+        if (entries.length)
+            finding.allowedBy = entries.find((e) => !isExpired(e, c.policy.now));
+        return finding;
+    }
+    // The heisenbug rule: a pass of the same step in this flight's earlier attempts or in
+    // another flight of the same revision.
+    const attempt = (step.attempts ?? []).indexOf('pass');
+    const other = c.others.find((r) => r.jobs.find((j) => j.name === job.name)?.steps.find((s) => s.name === step.name)?.status ===
+        'pass');
+    const live = entries.filter((e) => !isExpired(e, c.policy.now));
+    if (!build && attempt >= 0) {
+        finding.kind = 'flaky';
+        finding.passIn = `attempt ${attempt + 1} of this flight`;
+    }
+    else if (!build && other) {
+        finding.kind = 'flaky';
+        finding.passIn = `flight ${other.flight}`;
+    }
+    else if (!build && live.length) {
+        finding.kind = 'allowed';
+        finding.allowedBy = live[0];
+    }
+    else
+        finding.blocking = true;
+    return finding;
+}
+/** Every step of the flight against the baseline and the carried history. */
+function findings(flight, c, allow, isBuild) {
+    const regressions = missingRequired(flight, c.policy, isBuild);
+    const allowable = [];
+    const fixed = [];
+    const stale = new Set();
+    const baseJobs = new Map((c.baseline?.record.jobs ?? []).map((j) => [j.name, j]));
+    for (const job of flight.jobs) {
+        const build = isBuild(job.name);
+        for (const step of job.steps) {
+            const entries = allow.matching(job.name, step.name);
+            if (step.status === 'pass') {
+                for (const e of entries)
+                    stale.add(e);
+                const baseStatus = baseJobs.get(job.name)?.steps.find((s) => s.name === step.name)?.status;
+                const past = stepPast(c.history.summary, job.name, step.name);
+                if (failing(baseStatus) || (!baseStatus && past && !past.lastPass && failing(past.last)))
+                    fixed.push({ job: job.name, step: step.name, baseline: baseStatus });
+                continue;
+            }
+            if (step.status === 'skip')
+                continue;
+            const finding = judgeFailure(job, step, build, entries, c);
+            (finding.blocking ? regressions : allowable).push(finding);
+        }
+    }
+    const nowJobs = new Map(flight.jobs.map((j) => [j.name, j]));
+    notRun(c.baseline, nowJobs, isBuild, allow, c.policy.now, regressions, allowable);
+    // An entry is stale only when nothing it matches still fails.
+    for (const f of [...regressions, ...allowable])
+        for (const e of allow.matching(f.job, f.step))
+            stale.delete(e);
+    return { regressions, allowable, fixed, staleAllows: [...stale] };
+}
+/**
+ * The baseline policies: a flight judged against nothing, or against an ancestor of an
+ * untested head, is refused when the policy says so, asking for a flight of the head first
+ * when it says dispatch. A forced push is never held by them.
+ */
+function heldByPolicy(baseline, policy) {
+    const t = policy.tested;
+    if (policy.force || !t)
+        return undefined;
+    const first = { revision: t.head, purpose: 'baseline' };
+    if (!baseline && policy.noBaseline === 'dispatch')
+        return {
+            verdict: 'refuse',
+            reason: `no baseline: asking for a flight of ${t.branch}'s head ${t.head} first`,
+            dispatch: first,
+        };
+    const untested = policy.untestedHead ?? 'ancestor';
+    if (baseline?.kind === 'ancestor' && untested !== 'ancestor') {
+        const reason = `${t.branch}'s head ${t.head} was never tested (nearest record: ${baseline.record.revision})`;
+        return untested === 'dispatch'
+            ? { verdict: 'refuse', reason: `${reason}: asking for a flight of it first`, dispatch: first }
+            : { verdict: 'refuse', reason };
+    }
+    return undefined;
+}
+/** osstest's rule on the findings: push without regressions, retry a flaky-looking flight. */
+function ruleVerdict(revision, baseline, regressions, others, policy) {
+    const n = regressions.length;
+    if (!baseline && policy.noBaseline !== 'push')
+        return {
+            verdict: 'refuse',
+            reason: 'no baseline: no flight record on the tested branch or its recent history, and policy no-baseline is refuse',
+        };
+    if (n === 0)
+        return {
+            verdict: 'push',
+            reason: baseline
+                ? 'no regression'
+                : 'no baseline (policy no-baseline: push); every failure reported',
+        };
+    if (policy.retryFlaky &&
+        !others.length &&
+        regressions.every((r) => r.kind === 'regression' && !r.build))
+        return {
+            verdict: 'retry',
+            reason: `${n} regression${n > 1 ? 's' : ''} in steps that are not builds: asking for a fresh flight of the revision`,
+            dispatch: { revision, purpose: 'retry' },
+        };
+    return {
+        verdict: 'refuse',
+        reason: `${n} regression${n > 1 ? 's' : ''}: ${regressions
+            .slice(0, 3)
+            .map((r) => `${r.job} ${r.step}`)
+            .join(', ')}${n > 3 ? ', ...' : ''}`,
+    };
+}
+/**
+ * The gate's decision, final: the findings, then every policy (the baseline policies, osstest's
+ * rule, a retry, a forced push). Nothing after it changes the verdict.
+ */
+function decideFlight(flight, baseline, history, allowList, policy) {
+    const isBuild = picomatch(policy.buildJobs.length ? policy.buildJobs : ['build*']);
+    const others = history.sameRevision.filter((r) => r.revision === flight.revision);
+    const found = findings(flight, { baseline, history, others, policy }, new AllowMatcher(allowList), isBuild);
+    const baseJobs = new Set((baseline?.record.jobs ?? []).map((j) => j.name));
+    const nowJobs = new Set(flight.jobs.map((j) => j.name));
+    let verdict = heldByPolicy(baseline, policy) ??
+        ruleVerdict(flight.revision, baseline, found.regressions, others, policy);
+    if (policy.force && verdict.verdict !== 'push')
+        verdict = {
+            verdict: 'push',
+            forced: policy.force,
+            reason: `forced by ${policy.force.actor}: ${policy.force.reason} (${verdict.reason})`,
+        };
+    const decision = {
+        verdict: verdict.verdict,
+        ...found,
+        newJobs: flight.jobs.filter((j) => baseline && !baseJobs.has(j.name)).map((j) => j.name),
+        goneJobs: [...baseJobs].filter((n) => !nowJobs.has(n)),
+        // Every expired entry is reported, so the list gets cleaned up; none of them allows.
+        expiredAllows: allowList.filter((e) => isExpired(e, policy.now)),
+        reason: verdict.reason,
+    };
+    if (verdict.forced)
+        decision.forced = verdict.forced;
+    if (verdict.dispatch)
+        decision.dispatch = verdict.dispatch;
+    return decision;
+}
+//# sourceMappingURL=decide.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+;// CONCATENATED MODULE: ./build/actions/lib/gate/model.js
 /**
  * The gate refuses a revision that the staging branch did not carry: pushing whatever
  * descends from the tested head (a commit under refs/pull/*, a fork's) would walk around the
@@ -50699,6 +50588,73 @@ class NotCarried extends Error {
         this.branch = branch;
         this.name = 'NotCarried';
     }
+}
+//# sourceMappingURL=model.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/notes.js
+/**
+ * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
+ * the record on the tested head, else on its nearest first-parent ancestor that has one.
+ */
+
+const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
+/**
+ * The baseline of a gate: the record on the tested head, else on its nearest first-parent
+ * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
+ * notes read, whatever the length of history: one lookup of the head, then one of the walk.
+ */
+async function findBaseline(git, notesRef, head, maxWalk) {
+    const notes = new flight_notes/* FlightNotes */.Cw(git, notesRef);
+    let commits = [head];
+    let blobs = await git.noteBlobs(notesRef, commits);
+    if (!blobs.size && maxWalk > 1) {
+        commits = await git.firstParents(head, maxWalk);
+        blobs = await git.noteBlobs(notesRef, commits);
+    }
+    const commit = commits.find((c) => blobs.has(c));
+    if (!commit)
+        return undefined;
+    const flights = notes.records(await git.readBlob(blobs.get(commit)), commit);
+    if (!flights.length)
+        return undefined;
+    // The flight that let the head through is the one its descendants were judged against.
+    const record = [...flights].reverse().find((f) => f.decision?.pushed) ?? flights[flights.length - 1];
+    return {
+        commit,
+        kind: commit === head ? 'head' : 'ancestor',
+        record,
+        walked: commits.indexOf(commit) + 1,
+    };
+}
+//# sourceMappingURL=notes.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/hosted.js
+/**
+ * The gate's reads of the hosted tree, apart from its writes (publish.ts): its own clone made a
+ * partial clone of the hosted tree; the tested and staging branches, the allow list's branch
+ * and the flight notes fetched into it; whether staging carried the revision; the baseline
+ * and the other flights of the revision.
+ */
+
+
+
+
+/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
+const HOSTED = 'hosted';
+/**
+ * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
+ * objects it leaves out are fetched when something reads them, with the same credentials.
+ */
+async function usePartialClone(git, remote) {
+    await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
+    return HOSTED;
+}
+/**
+ * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
+ * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
+ * ever made: the two or three notes the gate reads are fetched when read. A server without
+ * partial clone sends everything.
+ */
+async function fetchNotes(git, remote, notesRef) {
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => usePartialClone(git, remote));
 }
 /** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
 const ALLOW_REF = 'refs/tributary/allow-list';
@@ -50751,90 +50707,400 @@ async function checkCarried(s, git, revision, tree) {
 /** Reads what the decision needs from the notes: O(1) notes, whatever the length of history. */
 async function loadContext(s, git, revision, testedHead) {
     const found = await findBaseline(git, s.notesRef, testedHead, s.maxWalk);
-    const sameRevision = await readFlights(git, s.notesRef, revision);
+    const sameRevision = await (0,flight_notes/* readFlights */.QX)(git, s.notesRef, revision);
     return {
         testedHead,
         baseline: found ? { record: found.record, kind: found.kind } : undefined,
         sameRevision,
     };
 }
-/** The decision and the record to store, from results and context (no git, no network). */
+//# sourceMappingURL=hosted.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/publish.js
+/**
+ * The gate's only writes to the hosted tree, in one atomic push: the tested branch moved by
+ * fast-forward to exactly the flight's revision (leased on the head the decision saw) and the
+ * flight's note (leased on the notes ref as fetched). After a failed push the gate looks at
+ * the hosted tree again and decides from what it finds, whatever the git funnel retried: a
+ * note conflict (another gate recorded meanwhile) is fetched, re-applied and pushed again, so
+ * no record is ever lost; a tested branch moved to this very revision (another gate of it
+ * won) leaves only the note to record; a tested branch moved anywhere else is never retried:
+ * nothing is pushed and the error says so.
+ */
+
+
+
+/** The push was refused for a reason a person must look at: the error says which. */
+class PushRefused extends Error {
+    why;
+    constructor(message, why) {
+        super(message);
+        this.why = why;
+        this.name = 'PushRefused';
+    }
+}
+/** How git says a push lost a race on the server: a ref locked or changed under it. */
+const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
+/** Refuses a revision that is not a fast-forward of the tested head. */
+async function checkFastForward(git, tested, head, revision) {
+    if (!(await git.isAncestor(head, revision))) {
+        throw new PushRefused(`Revision ${revision} does not descend from ${tested}'s head ${head}: moving ${tested} there would not be a fast-forward. Nothing pushed.`, 'not-descendant');
+    }
+}
+/** Whether a note on the remote already holds this very record (a push that landed unseen). */
+async function recorded(git, notesRef, record) {
+    return (await new flight_notes/* FlightNotes */.Cw(git, notesRef).read(record.revision)).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+}
+/**
+ * Another gate of this revision moved the branch first: the goal is reached, and what is left
+ * is this flight's record, which says so.
+ */
+function markAlreadyThere(record, branch, logger) {
+    logger?.info(`${branch} was moved to ${record.revision} meanwhile (another gate of this revision): already there; recording the flight.`);
+    if (record.decision) {
+        record.decision.pushed = false;
+        record.decision.reason = `${record.decision.reason ?? 'no regression'}; already there: ${branch} was moved to this revision meanwhile`;
+    }
+}
+/** Pushes the record (and the tested branch, when asked). */
+async function publishFlight(git, remote, opts) {
+    const { notesRef, record } = opts;
+    let tested = opts.tested;
+    let alreadyThere = false;
+    const tries = (opts.conflictRetries ?? 8) + 1;
+    if (tested)
+        await checkFastForward(git, tested.branch, tested.head, record.revision);
+    for (let attempt = 1;; attempt++) {
+        const expected = (await git.revParse(notesRef)) ?? '';
+        const notes = await new flight_notes/* FlightNotes */.Cw(git, notesRef).append(record);
+        const updates = [
+            { ref: notesRef, sha: notes, expected: expected || undefined },
+        ];
+        if (tested)
+            updates.push({
+                ref: `refs/heads/${tested.branch}`,
+                sha: record.revision,
+                expected: tested.head,
+            });
+        const r = await git.pushLeased(remote.url, updates, { retries: 3 });
+        if (r.ok)
+            return { attempts: attempt, moved: !!tested, alreadyThere };
+        // Decide from what the hosted tree holds now, not from how the push failed.
+        const branch = opts.tested ? `refs/heads/${opts.tested.branch}` : undefined;
+        const now = await git.lsRemote(remote.url, [notesRef, ...(branch ? [branch] : [])]);
+        const notesMoved = (now.get(notesRef) ?? '') !== expected;
+        if (notesMoved) {
+            await fetchNotes(git, remote, notesRef);
+            // A push the funnel saw fail may have landed whole (its answer lost, a retry then
+            // refused by the lease): it was atomic, so the branch moved with the note.
+            if (await recorded(git, notesRef, record))
+                return { attempts: attempt, moved: !!tested, alreadyThere };
+        }
+        let retarget = false;
+        if (tested) {
+            const head = now.get(branch);
+            if (head === record.revision) {
+                markAlreadyThere(record, tested.branch, opts.logger);
+                tested = undefined;
+                alreadyThere = retarget = true;
+            }
+            else if (head !== tested.head) {
+                throw new PushRefused(`The tested branch ${tested.branch} moved meanwhile: its head was ${tested.head} when the flight was judged and is ${head ?? '(deleted)'} now. Nothing pushed.`, 'tested-moved');
+            }
+        }
+        // Refused for holding a lock another push had, before that push landed: nothing to see
+        // yet, and the leases keep a second try safe.
+        const busy = !notesMoved && !retarget && CONTENDED.test(r.output);
+        if ((!notesMoved && !retarget && !busy) || attempt >= tries) {
+            throw new errors/* ConfigurationError */.j1('push', `Pushing the flight record${tested ? ` and ${tested.branch}` : ''} failed (attempt ${attempt}): ${r.output.split('\n').slice(-4).join(' / ')}`);
+        }
+        if (busy) {
+            opts.logger?.info(`The hosted tree was busy with another push; trying again (attempt ${attempt + 1}).`);
+            await fetchNotes(git, remote, notesRef); // undoes the local note commit
+        }
+        else if (notesMoved)
+            opts.logger?.info(`Another gate recorded a flight meanwhile; fetching ${notesRef} and recording again (attempt ${attempt + 1}).`);
+    }
+}
+//# sourceMappingURL=publish.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/results.js
+/**
+ * Gathers a flight's job results from a directory as actions/download-artifact leaves it (one
+ * sub-folder per artifact, or all merged): every `*.json` is a job result (tributary.job/v1),
+ * every JUnit `*.xml` too. Anything wrong (not JSON, not the format, an unknown status, two
+ * results for one job, a result for another revision) is an error naming the file and the
+ * field, raised before the gate does anything else.
+ */
+
+
+
+
+
+/** Where the revision came from when the gate was given one (not a result file). */
+const REVISION_SETTING = '\0revision';
+function listFiles(dir) {
+    const out = [];
+    const visit = (d) => {
+        for (const e of (0,external_node_fs_.readdirSync)(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            const p = (0,external_node_path_.join)(d, e.name);
+            if (e.isDirectory())
+                visit(p);
+            else if (e.isFile() || (e.isSymbolicLink() && (0,external_node_fs_.statSync)(p).isFile()))
+                out.push(p);
+        }
+    };
+    visit(dir);
+    return out;
+}
+/**
+ * Reads every result under `dir`. `tree` is the short name of the tree under test; `revision`
+ * the revision it was given (else taken from the results, which must then name it).
+ */
+function readResults(dir, tree, revision) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(dir);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1('results', `The results directory '${dir}' does not exist.`);
+    }
+    if (!st.isDirectory())
+        throw new errors/* ConfigurationError */.j1('results', `The results path '${dir}' is not a directory.`);
+    const found = [];
+    for (const file of listFiles(dir)) {
+        const source = (0,external_node_path_.relative)(dir, file) || file;
+        if (file.endsWith('.json')) {
+            found.push({ result: (0,lib_flight/* parseJobResult */.De)((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
+        }
+        else if (file.endsWith('.xml')) {
+            const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+            // Artifacts may hold other XML (a guest's configuration): only JUnit reports are results.
+            if (!looksLikeJUnit(text))
+                continue;
+            for (const result of parseJUnit(text, source))
+                found.push({ result, source });
+        }
+    }
+    // A job that writes both forms (hypervisor-test writes result.json and junit.xml side by
+    // side) is one result: the JUnit beside a result file of the same job is left out.
+    const jsonJobs = new Set(found
+        .filter((f) => f.source.endsWith('.json'))
+        .map((f) => `${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`));
+    for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (f.source.endsWith('.xml') && jsonJobs.has(`${(0,external_node_path_.dirname)(f.source)}\0${f.result.job}`))
+            found.splice(i, 1);
+    }
+    if (!found.length)
+        throw new errors/* ConfigurationError */.j1('results', `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`);
+    // The revision of the tree under test: all results must agree, and with the revision
+    // given. Another tree (the consumer a dependency is gated against) may differ by job: the
+    // flight's `trees` then holds its first revision seen, and each job that differs its own.
+    const trees = new Map();
+    if (revision)
+        trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
+    for (const { result, source } of found) {
+        result.trees.forEach((t, i) => {
+            const known = trees.get(t.name);
+            if (!known)
+                trees.set(t.name, { t, source });
+            else if (known.t.revision !== t.revision && t.name === tree) {
+                const says = (other) => `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
+                if (known.source === REVISION_SETTING)
+                    throw new errors/* SettingError */.L_('revision', says);
+                throw new errors/* ConfigurationError */.j1(`${source}: trees[${i}].revision`, says(known.source));
+            }
+        });
+    }
+    const tested = trees.get(tree);
+    if (!tested)
+        throw new errors/* SettingError */.L_('revision', (name) => `No result names tree '${tree}' in its 'trees' field and no revision was given: say which revision the flight tested (${name}).`);
+    // One job, one result; a re-run (a higher attempt) replaces an earlier one and keeps its
+    // step statuses as earlier attempts, so a step that passed on the re-run counts as flaky.
+    const jobs = new Map();
+    for (const { result, source } of found) {
+        const attempt = result.attempt ?? 1;
+        const job = { name: result.job, steps: result.steps, attempt };
+        if (result.trees.some((t) => trees.get(t.name).t.revision !== t.revision))
+            job.trees = result.trees;
+        if (result.host)
+            job.host = result.host;
+        if (result.url)
+            job.url = result.url;
+        if (result.cancelled)
+            job.cancelled = true;
+        const known = jobs.get(result.job);
+        if (!known) {
+            jobs.set(result.job, { job, source, attempt });
+            continue;
+        }
+        if (known.attempt === attempt) {
+            throw new errors/* ConfigurationError */.j1(`${source}: job`, `${source}: field 'job' repeats job '${result.job}' of ${known.source} (both attempt ${attempt}): job names must be unique in a flight.`);
+        }
+        const [older, newer] = known.attempt < attempt
+            ? [known, { job, source, attempt }]
+            : [{ job, source, attempt }, known];
+        newer.job.steps = newer.job.steps.map((s) => {
+            const before = older.job.steps.find((o) => o.name === s.name);
+            if (!before)
+                return s;
+            return { ...s, attempts: [...(before.attempts ?? []), before.status, ...(s.attempts ?? [])] };
+        });
+        jobs.set(result.job, newer);
+    }
+    const flights = new Set(found.map((f) => f.result.flight).filter(Boolean));
+    const starts = found
+        .map((f) => f.result.startedAt)
+        .filter((s) => !!s)
+        .sort();
+    return {
+        jobs: [...jobs.values()].map((j) => j.job).sort((a, b) => a.name.localeCompare(b.name)),
+        trees: [...trees.values()].map((t) => t.t),
+        revision: tested.t.revision,
+        sources: new Map([...jobs.entries()].map(([k, v]) => [k, v.source])),
+        flight: flights.size === 1 ? [...flights][0] : undefined,
+        startedAt: starts[0],
+    };
+}
+//# sourceMappingURL=results.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/gate/gate.js
+/**
+ * `gateFlight`: the push gate's story. Read the flight's results (every mistake refused before
+ * anything is fetched), fetch the hosted tree, refuse a revision staging did not carry, read
+ * the allow list from its branch of the hosted tree, find the baseline, decide once (every
+ * policy is in `decideFlight`), build the flight's record from the decision, then push the
+ * tested branch and the record together, and report to GitHub as a step of its own
+ * (announce.ts). What judges the flight (the allow list, the required jobs, the credentials)
+ * never comes from the revision under test. Reads of the hosted tree are in hosted.ts, its
+ * writes in publish.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const POLICIES = {
+    noBaseline: ['push', 'refuse', 'dispatch'],
+    untestedHead: ['ancestor', 'refuse', 'dispatch'],
+};
+/** Everything checked before touching anything: inputs, results, where the allow list is. */
+function prepareGate(s) {
+    for (const [key, name] of [
+        ['staging', 'staging'],
+        ['tested', 'tested'],
+    ]) {
+        if (!/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(s[key]) || s[key].endsWith('/'))
+            throw (0,errors/* invalidSetting */.gT)(name, s[key], 'a branch name');
+    }
+    if (!s.remote || s.remote.startsWith('-'))
+        throw (0,errors/* invalidSetting */.gT)('tree-url', s.remote, 'an HTTPS URL or a path of the hosted tree');
+    if (s.staging === s.tested)
+        throw new errors/* SettingError */.L_('tested', (name) => `The tested branch (${name}) must differ from staging ('${s.tested}').`);
+    if (!s.notesRef.startsWith('refs/notes/'))
+        throw (0,errors/* invalidSetting */.gT)('notes-ref', s.notesRef, 'a ref under refs/notes/');
+    if (s.revision !== undefined && !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s.revision))
+        throw (0,errors/* invalidSetting */.gT)('revision', s.revision, 'a full commit id (40 hex digits)');
+    if (!POLICIES.noBaseline.includes(s.noBaseline))
+        throw (0,errors/* invalidSetting */.gT)('no-baseline', s.noBaseline, POLICIES.noBaseline.join(', '));
+    if (!POLICIES.untestedHead.includes(s.untestedHead))
+        throw (0,errors/* invalidSetting */.gT)('untested-head', s.untestedHead, POLICIES.untestedHead.join(', '));
+    if (s.force && !s.force.reason.trim())
+        throw new errors/* SettingError */.L_('force-reason', (name) => `A forced push needs a reason (${name}).`);
+    if ((s.noBaseline === 'dispatch' || s.untestedHead === 'dispatch' || s.retryFlaky) &&
+        !s.github?.workflow)
+        throw new errors/* SettingError */.L_('dispatch-workflow', (name, n) => `Asking for a fresh flight needs the workflow to dispatch (${name}), in a repository (${n.name('repository')}) with a token.`);
+    const allowSource = parseAllowListSource(s.allowList);
+    if (allowSource.branch === s.staging)
+        throw new errors/* SettingError */.L_('allow-list', (name) => `The allow list cannot be on the staging branch '${s.staging}' (${name} '${describeSource(allowSource)}'): staging carries the changes under test, and a change could waive its own regressions. Keep it on a branch of its own, such as tributary/config.`);
+    const results = readResults(s.results, s.tree, s.revision);
+    return { results, allowSource };
+}
+/** The fresh flight the decision asks for, when the gate may dispatch one. */
+function dispatchOf(s, decision) {
+    if (!decision.dispatch || !s.github?.workflow)
+        return undefined;
+    return {
+        workflow: s.github.workflow,
+        ref: s.github.workflowRef ?? s.staging,
+        ...decision.dispatch,
+    };
+}
+/** The decision, final, from results and context (no git, no network), and the record of it. */
 function judge(s, results, allowList, ctx) {
     const now = s.now ?? new Date();
-    const policy = {
-        required: s.required,
-        buildJobs: s.buildJobs,
-        noBaseline: s.noBaseline === 'push' ? 'push' : 'refuse',
-        retryFlaky: s.retryFlaky,
-        force: s.force,
-        now,
-    };
     // The latest summary is the baseline's, unless a flight of this revision came after it.
     const latest = [ctx.baseline?.record, ...ctx.sameRevision]
         .filter((r) => !!r && !!r.history)
         .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
         .pop();
-    const decision = decideFlight({ revision: results.revision, jobs: results.jobs }, ctx.baseline, { summary: latest?.history, sameRevision: ctx.sameRevision }, allowList, policy);
-    let dispatch;
-    // The flight is not judged against nothing: by policy, ask for the baseline to be tested.
-    if (!s.force) {
-        if (!ctx.baseline && s.noBaseline === 'dispatch') {
-            decision.verdict = 'refuse';
-            decision.reason = `no baseline: asking for a flight of ${s.tested}'s head ${ctx.testedHead} first`;
-            dispatch = { revision: ctx.testedHead, purpose: 'baseline' };
-        }
-        else if (ctx.baseline?.kind === 'ancestor' && s.untestedHead !== 'ancestor') {
-            decision.verdict = 'refuse';
-            decision.reason = `${s.tested}'s head ${ctx.testedHead} was never tested (nearest record: ${ctx.baseline.record.revision})`;
-            if (s.untestedHead === 'dispatch') {
-                decision.reason += ': asking for a flight of it first';
-                dispatch = { revision: ctx.testedHead, purpose: 'baseline' };
-            }
-        }
-    }
-    if (decision.verdict === 'retry')
-        dispatch = { revision: results.revision, purpose: 'retry' };
+    const decision = decideFlight({ revision: results.revision, jobs: results.jobs }, ctx.baseline, { summary: latest?.history, sameRevision: ctx.sameRevision }, allowList, {
+        required: s.required,
+        buildJobs: s.buildJobs,
+        noBaseline: s.noBaseline,
+        untestedHead: s.untestedHead,
+        tested: { branch: s.tested, head: ctx.testedHead },
+        retryFlaky: s.retryFlaky,
+        force: s.force,
+        now,
+    });
+    return { decision, record: flightRecord(s, results, ctx, decision, latest, now) };
+}
+/** The flight's record, built from the decision (not yet pushed: publishing says). */
+function flightRecord(s, results, ctx, decision, latest, now) {
     const at = now.toISOString();
     const flight = results.flight ?? s.flight;
     const ref = { flight, revision: results.revision, at };
+    const recorded = {
+        verdict: decision.verdict,
+        pushed: false,
+        tested: { branch: s.tested, head: ctx.testedHead },
+        regressions: decision.regressions.length,
+        regressionList: decision.regressions.map((r) => ({
+            job: r.job,
+            step: r.step,
+            baseline: r.baseline,
+            now: r.now,
+        })),
+        reason: decision.reason,
+    };
+    if (ctx.baseline)
+        recorded.baseline = {
+            flight: ctx.baseline.record.flight,
+            revision: ctx.baseline.record.revision,
+            kind: ctx.baseline.kind,
+        };
+    if (decision.forced)
+        recorded.forced = decision.forced;
+    if (s.dryRun)
+        recorded.dryRun = true;
+    const dispatched = dispatchOf(s, decision);
+    if (dispatched)
+        recorded.dispatched = dispatched;
     const record = {
-        format: FLIGHT_RECORD_FORMAT,
+        format: lib_flight/* FLIGHT_RECORD_FORMAT */.N2,
         flight,
         tree: s.tree,
         revision: results.revision,
         trees: results.trees,
         jobs: results.jobs,
         recordedAt: at,
-        decision: {
-            verdict: decision.verdict,
-            pushed: false,
-            tested: { branch: s.tested, head: ctx.testedHead },
-            regressions: decision.regressions.length,
-            regressionList: decision.regressions.map((r) => ({
-                job: r.job,
-                step: r.step,
-                baseline: r.baseline,
-                now: r.now,
-            })),
-            reason: decision.reason,
-        },
+        decision: recorded,
         history: carryHistory(latest?.history, ref, results.jobs),
     };
-    if (ctx.baseline)
-        record.decision.baseline = {
-            flight: ctx.baseline.record.flight,
-            revision: ctx.baseline.record.revision,
-            kind: ctx.baseline.kind,
-        };
-    if (decision.forced)
-        record.decision.forced = decision.forced;
-    if (s.dryRun)
-        record.decision.dryRun = true;
     if (s.trigger)
         record.trigger = s.trigger;
     if (results.startedAt)
         record.startedAt = results.startedAt;
-    return { decision, record, dispatch };
+    return record;
 }
 /** The gate's own clone of the hosted tree, the token scoped to that repository. */
 async function openClone(s, logger) {
@@ -50857,16 +51123,28 @@ function logDecision(s, ctx, decision, logger) {
     for (const e of decision.staleAllows)
         logger.warning(`Allow-list entry is stale, its step passes now: ${e.job} / ${e.step} (${e.source})`);
 }
-/** Pushes the tested branch (when the decision says so) and the record, or the record alone. */
+/** The record as pushed: with whether this push moves the tested branch, or why it did not. */
+function asPublished(record, pushed, refused) {
+    const decision = { ...record.decision, pushed };
+    if (refused)
+        decision.reason = `${decision.reason}; not pushed: ${refused}`;
+    return { ...record, decision };
+}
+/**
+ * Pushes the tested branch (when the decision says so) and the record, or the record alone.
+ * A push refused for a reason a person must see (the tested branch moved) is recorded too,
+ * without moving anything: the record is built again from the decision and the refusal.
+ */
 async function publish(s, git, outcome, logger) {
-    const { decision, record, revision, testedHead } = outcome;
+    const { decision, revision, testedHead } = outcome;
     const remote = { url: s.remote };
     const push = decision.verdict === 'push' && testedHead !== revision;
+    const judged = outcome.record;
     try {
-        record.decision.pushed = push;
+        outcome.record = asPublished(judged, push);
         const done = await publishFlight(git, remote, {
             notesRef: s.notesRef,
-            record,
+            record: outcome.record,
             tested: push ? { branch: s.tested, head: testedHead } : undefined,
             logger,
         });
@@ -50878,34 +51156,22 @@ async function publish(s, git, outcome, logger) {
     catch (e) {
         if (!(e instanceof PushRefused))
             throw e;
-        // A refused flight is history too: record it without moving anything.
         outcome.error = e.message;
-        record.decision.pushed = false;
-        record.decision.reason = `${decision.reason}; not pushed: ${e.message}`;
+        outcome.record = asPublished(judged, false, e.message);
         await fetchNotes(git, remote, s.notesRef);
-        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record, logger })).attempts;
+        outcome.publishAttempts = (await publishFlight(git, remote, { notesRef: s.notesRef, record: outcome.record, logger })).attempts;
     }
 }
-/** The GitHub side, after the push: a fresh flight asked for, the commit status. */
-async function announce(s, outcome, logger) {
-    if (!s.github)
-        return;
-    const gh = s.github;
-    if (outcome.dispatched) {
-        await gh.repository.dispatchWorkflow(gh.workflow, outcome.dispatched.ref, {
-            revision: outcome.dispatched.revision,
-            purpose: outcome.dispatched.purpose,
-        });
-        logger.info(`Asked for a ${outcome.dispatched.purpose} flight of ${outcome.dispatched.revision}.`);
-    }
-    const verdict = (0,report/* verdictOf */.Vj)(outcome, gh.targetUrl);
-    // The push and the record are done; a verdict that cannot be shown does not undo them.
-    try {
-        outcome.reported = await (0,github/* reportVerdict */.Ki)(gh.repository, verdict, gh.report, logger);
-    }
-    catch (e) {
-        logger.warning(`Could not report ${verdict.name} on ${outcome.revision} (${gh.report}): ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
+/** Reads the hosted tree (fetch, carried, allow list, baseline) and decides. */
+async function readAndJudge(s, git, results, allowSource, logger) {
+    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
+    await checkCarried(s, git, results.revision, tree);
+    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
+    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
+    const ctx = await loadContext(s, git, results.revision, tree.testedHead);
+    const { decision, record } = judge(s, results, allowList, ctx);
+    logDecision(s, ctx, decision, logger);
+    return { ctx, decision, record };
 }
 /**
  * The whole gate. Throws ConfigurationError on bad input, and NotCarried for a revision
@@ -50916,33 +51182,22 @@ async function gateFlight(s, logger) {
     const revision = results.revision;
     logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
     const git = await openClone(s, logger);
-    const tree = await logger.group(`Fetching ${s.tested}, ${s.staging}, the allow list and the flight records`, () => fetchTree(s, git, allowSource));
-    await checkCarried(s, git, revision, tree);
-    const allowList = await readAllowList(git, allowSource, tree.allowHead, s.remote);
-    logger.info(`Allow list ${describeSource(allowSource)}: ${allowList.length} entr${allowList.length === 1 ? 'y' : 'ies'}${tree.allowHead ? ` (${tree.allowHead})` : ' (no such branch)'}`);
-    const ctx = await loadContext(s, git, revision, tree.testedHead);
-    const { decision, record, dispatch } = judge(s, results, allowList, ctx);
-    logDecision(s, ctx, decision, logger);
+    const { ctx, decision, record } = await readAndJudge(s, git, results, allowSource, logger);
     const outcome = {
         tree: s.tree,
         tested: s.tested,
         revision,
-        testedHead: tree.testedHead,
+        testedHead: ctx.testedHead,
         baseline: ctx.baseline,
         decision,
         record,
         pushed: false,
-        alreadyThere: decision.verdict === 'push' && tree.testedHead === revision,
+        alreadyThere: decision.verdict === 'push' && ctx.testedHead === revision,
         publishAttempts: 0,
     };
-    if (dispatch && s.github?.workflow) {
-        outcome.dispatched = {
-            workflow: s.github.workflow,
-            ref: s.github.workflowRef ?? s.staging,
-            ...dispatch,
-        };
-        record.decision.dispatched = outcome.dispatched;
-    }
+    const dispatched = dispatchOf(s, decision);
+    if (dispatched)
+        outcome.dispatched = dispatched;
     if (!s.dryRun) {
         await publish(s, git, outcome, logger);
         await announce(s, outcome, logger);
@@ -50966,7 +51221,7 @@ async function gateFlight(s, logger) {
 /* harmony export */   Qj: () => (/* binding */ renderNotCarried),
 /* harmony export */   Vj: () => (/* binding */ verdictOf)
 /* harmony export */ });
-/* unused harmony exports STATUS_CONTEXT, statusOf */
+/* unused harmony exports STATUS_CONTEXT, statusOf, treesMoved */
 const STATUS_CONTEXT = 'tributary/push-gate';
 const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
@@ -51066,6 +51321,32 @@ function verdictOf(outcome, detailsUrl) {
         detailsUrl,
     };
 }
+/**
+ * The trees other than the one under test whose revision moved since the baseline flight, job
+ * by job (each job's own trees, else its flight's), grouped by move: a regression may be the
+ * consumer's change, not the gated tree's.
+ */
+function treesMoved(record, baseline) {
+    if (!baseline)
+        return [];
+    const moves = new Map();
+    for (const job of record.jobs) {
+        const before = baseline.jobs.find((j) => j.name === job.name);
+        if (!before)
+            continue;
+        const then = new Map((before.trees ?? baseline.trees).map((t) => [t.name, t.revision]));
+        for (const t of job.trees ?? record.trees) {
+            const from = then.get(t.name);
+            if (t.name === record.tree || !from || from === t.revision)
+                continue;
+            const key = `${t.name} ${from} ${t.revision}`;
+            const move = moves.get(key) ?? { tree: t.name, from, to: t.revision, jobs: [] };
+            move.jobs.push(job.name);
+            moves.set(key, move);
+        }
+    }
+    return [...moves.values()];
+}
 /** The job summary in Markdown. */
 function renderSummary(outcome) {
     const d = outcome.decision;
@@ -51088,6 +51369,8 @@ function renderSummary(outcome) {
         `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
         `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
     ];
+    for (const m of treesMoved(outcome.record, outcome.baseline?.record))
+        out.push(`- ${cell(m.tree)} moved from ${m.from.slice(0, 12)} to ${m.to.slice(0, 12)} since the baseline (${m.jobs.map(cell).join(', ')})`);
     if (d.forced)
         out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
     if (outcome.dispatched)
@@ -51138,6 +51421,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 27 modules
 var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
@@ -51301,6 +51586,7 @@ function valuesReader(values, frontEnd = 'action') {
 
 
 
+
 /** Every input of the push-gate action, with the default its action.yml declares. */
 const GATE_SETTINGS = {
     results: { required: true },
@@ -51323,7 +51609,7 @@ const GATE_SETTINGS = {
     force: { default: 'false' },
     'force-reason': {},
     'dry-run': { default: 'false' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     'max-walk': { default: '100' },
     flight: { runner: '${{ github.run_id }}' },
     junit: { runner: '${{ runner.temp }}/tributary-flight.xml' },
@@ -51427,7 +51713,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, Git, GitError, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, Git, GitError, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, isTransient, progressPolicy, retryPolicy, stopGit
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -51637,6 +51923,52 @@ function credentialFor(remote) {
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
 }
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
+}
 class GitError extends Error {
     args;
     code;
@@ -51804,15 +52136,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -51965,6 +52312,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -52106,7 +52455,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -52117,7 +52466,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -52369,6 +52722,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -52423,7 +52803,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -52441,11 +52824,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -52537,6 +52951,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -52556,6 +52988,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
@@ -52757,7 +53212,7 @@ class Context {
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -58349,7 +58804,7 @@ function createGitHub(options) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5581);
+/* harmony import */ var _lib_gate_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6415);
 /* harmony import */ var _lib_gate_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8178);
 /* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
 /* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);
@@ -58754,7 +59209,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

@@ -33252,6 +33252,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -33364,10 +33378,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -33382,6 +33417,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -33448,6 +33490,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -33459,6 +33515,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -33556,7 +33626,489 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 8644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF)
+/* harmony export */ });
+/* unused harmony exports WATCH_NOTES_REF, noteName, parseNote, readFlights, readFlightsOf, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
+
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
+
+/***/ }),
+
+/***/ 1576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
+/* harmony export */   x5: () => (/* binding */ appendFlightNote)
+/* harmony export */ });
+/* unused harmony exports JOB_RESULT_FORMAT, FLIGHT_RECORD_FORMAT, STEP_STATUSES, FLIGHT_PURPOSES, blockAfterFailure, parseJobResult */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/**
+ * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
+ * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
+ * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
+ * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
+ *
+ * Formats are versioned by their `format` field; a reader refuses a format it does not know
+ * instead of guessing. The reference is docs/flight-format.md.
+ */
+
+const JOB_RESULT_FORMAT = 'tributary.job/v1';
+const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
+const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
+/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
+function jobStatus(steps, cancelled = false) {
+    if (cancelled)
+        return 'fail';
+    if (steps.some((s) => s.status === 'fail'))
+        return 'fail';
+    if (steps.some((s) => s.status === 'blocked'))
+        return 'blocked';
+    if (steps.length && steps.every((s) => s.status === 'skip'))
+        return 'skip';
+    return 'pass';
+}
+/**
+ * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
+ * says whether a step's failure stops the ones after it (default: it does).
+ */
+function blockAfterFailure(steps, blocks = () => true) {
+    let blocked = false;
+    return steps.map((s) => {
+        if (blocked && s.status !== 'skip')
+            return { ...s, status: 'blocked' };
+        if (s.status === 'fail' && blocks(s))
+            blocked = true;
+        return s;
+    });
+}
+// ---- validation: every error names the file and the field ------------------------------
+class Checker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(field, message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+    }
+    object(v, field) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            this.fail(field, `must be an object`);
+        return v;
+    }
+    string(v, field, optional = false) {
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    number(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    boolean(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean')
+            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    array(v, field) {
+        if (!Array.isArray(v))
+            this.fail(field, `must be a list`);
+        return v;
+    }
+    status(v, field) {
+        if (!STEP_STATUSES.includes(v)) {
+            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
+        }
+        return v;
+    }
+    revision(v, field) {
+        const s = this.string(v, field);
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
+            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
+        return s;
+    }
+    steps(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
+            names.add(name);
+            const step = { name, status: this.status(o.status, `${f}.status`) };
+            const d = this.number(o.durationMs, `${f}.durationMs`);
+            if (d !== undefined)
+                step.durationMs = d;
+            const log = this.string(o.log, `${f}.log`, true);
+            if (log)
+                step.log = log;
+            const message = o.message === undefined ? undefined : String(o.message);
+            if (message)
+                step.message = message;
+            if (o.attempts !== undefined) {
+                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
+            }
+            return step;
+        });
+    }
+    history(v, field) {
+        const o = this.object(v, field);
+        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+            const f = this.object(raw, `${field}.flights[${i}]`);
+            return {
+                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
+                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
+                at: this.string(f.at, `${field}.flights[${i}].at`),
+            };
+        });
+        const index = (x, f) => {
+            if (x === null)
+                return null;
+            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+            return x;
+        };
+        const steps = {};
+        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+            const js = (steps[job] = {});
+            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+                const f = `${field}.steps.${job}.${step}`;
+                const t = this.array(h, f);
+                if (t.length !== 4)
+                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+                const first = index(t[0], `${f}[0]`);
+                if (first === null)
+                    this.fail(`${f}[0]`, 'must be an index, not null');
+                js[step] = [
+                    first,
+                    index(t[1], `${f}[1]`),
+                    index(t[2], `${f}[2]`),
+                    this.status(t[3], `${f}[3]`),
+                ];
+            }
+        }
+        return { flights, steps };
+    }
+    trees(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats tree '${name}'`);
+            names.add(name);
+            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
+            const url = this.string(o.url, `${f}.url`, true);
+            if (url)
+                t.url = url;
+            const ref = this.string(o.ref, `${f}.ref`, true);
+            if (ref)
+                t.ref = ref;
+            return t;
+        });
+    }
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not valid JSON (${e.message})`);
+    }
+}
+/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
+function parseJobResult(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== JOB_RESULT_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
+    }
+    const result = {
+        format: JOB_RESULT_FORMAT,
+        job: c.string(o.job, 'job'),
+        trees: c.trees(o.trees, 'trees'),
+        steps: c.steps(o.steps, 'steps'),
+    };
+    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
+        const v = c.string(o[key], key, true);
+        if (v)
+            result[key] = v;
+    }
+    const attempt = c.number(o.attempt, 'attempt');
+    if (attempt !== undefined)
+        result.attempt = attempt;
+    const cancelled = c.boolean(o.cancelled, 'cancelled');
+    if (cancelled !== undefined)
+        result.cancelled = cancelled;
+    return result;
+}
+/** Reads and validates a flight record (a note's content). */
+function parseFlightRecord(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== FLIGHT_RECORD_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
+    }
+    const jobNames = new Set();
+    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
+        const jo = c.object(raw, `jobs[${i}]`);
+        const name = c.string(jo.name, `jobs[${i}].name`);
+        if (jobNames.has(name))
+            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
+        jobNames.add(name);
+        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
+        const host = c.string(jo.host, `jobs[${i}].host`, true);
+        if (host)
+            job.host = host;
+        const url = c.string(jo.url, `jobs[${i}].url`, true);
+        if (url)
+            job.url = url;
+        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
+            job.cancelled = true;
+        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+        if (attempt !== undefined)
+            job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
+        return job;
+    });
+    const record = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight: c.string(o.flight, 'flight'),
+        tree: c.string(o.tree, 'tree'),
+        revision: c.revision(o.revision, 'revision'),
+        trees: c.trees(o.trees, 'trees'),
+        jobs,
+        recordedAt: c.string(o.recordedAt, 'recordedAt'),
+    };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
+    if (o.trigger !== undefined)
+        record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
+    const startedAt = c.string(o.startedAt, 'startedAt', true);
+    if (startedAt)
+        record.startedAt = startedAt;
+    if (o.decision !== undefined)
+        record.decision = c.object(o.decision, 'decision');
+    if (o.history !== undefined)
+        record.history = c.history(o.history, 'history');
+    return record;
+}
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+function parseFlightNote(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+/** The note's text with one more record appended. */
+function appendFlightNote(existing, record) {
+    const kept = existing.replace(/\s+$/, '');
+    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
+}
+//# sourceMappingURL=flight.js.map
+
+/***/ }),
+
+/***/ 1870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33569,7 +34121,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JH: () => (/* reexport */ transportOf)
 });
 
-// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, basicAuthHeader, isTransient, retryPolicy, stopGit
+// UNUSED EXPORTS: ALLOWED_PROTOCOLS, GitProcess, GitStopped, NOTES_FANOUT, basicAuthHeader, isTransient, progressPolicy, retryPolicy, stopGit
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -33669,71 +34221,8 @@ class MemoryLogger {
     secret() { }
 }
 //# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
-/**
- * What the host's process table (/proc) says about a process: whether it still runs, when it
- * started (to tell a reused pid), and what it started. Shared by every part that owns
- * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
- */
-
-/** Whether a process runs (a zombie does not). */
-function isAlive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-    }
-    catch {
-        return true;
-    }
-}
-/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
-function processStartTime(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat
-            .slice(stat.lastIndexOf(')') + 2)
-            .split(' ')
-            .at(19);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
-function process_table_processTree(root) {
-    const children = new Map();
-    try {
-        for (const entry of readdirSync('/proc')) {
-            if (!/^\d+$/.test(entry))
-                continue;
-            try {
-                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-            }
-            catch {
-                // gone meanwhile
-            }
-        }
-    }
-    catch {
-        // no /proc: only the process itself can be named
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++)
-        tree.push(...(children.get(tree[i]) ?? []));
-    return tree;
-}
-//# sourceMappingURL=process-table.js.map
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
 /**
  * The one funnel every git call goes through: a child process of git with arguments as arrays
@@ -33778,6 +34267,52 @@ function credentialFor(remote) {
     if (url.username || url.password || url.search || url.hash)
         throw new Error(`A repository URL given a token must not carry credentials or a query.`);
     return [{ urlPrefix: url.href.replace(/\/+$/, ''), token: remote.token }];
+}
+const COUNTER = /objects|deltas|Total \d/;
+/** How often a transfer's progress is logged; tests make it 0 (every line git writes). */
+const progressPolicy = { intervalMs: 10_000 };
+/**
+ * Turns git's progress output (lines ended by `\r` while they count, `\n` when done) into
+ * at most one log line every interval: the latest count, and the last line when it ends after
+ * the first was shown, so a long fetch says where it is and a short one says nothing.
+ */
+class ProgressLog {
+    say;
+    label;
+    redact;
+    pending = '';
+    latest = '';
+    shownAt;
+    shown = false;
+    constructor(say, label, redact) {
+        this.say = say;
+        this.label = label;
+        this.redact = redact;
+        this.shownAt = Date.now();
+    }
+    add(chunk) {
+        const parts = (this.pending + chunk).split(/[\r\n]/);
+        this.pending = parts.pop();
+        // Counters only (`Receiving objects: 40% (36/90)`, `remote: Total 90 ...`), not the refs
+        // a fetch lists when it is done.
+        for (const part of parts)
+            if (COUNTER.test(part))
+                this.latest = part.trim();
+        if (this.latest && Date.now() - this.shownAt >= progressPolicy.intervalMs)
+            this.show();
+    }
+    end() {
+        if (COUNTER.test(this.pending))
+            this.latest = this.pending.trim();
+        if (this.shown && this.latest)
+            this.show();
+    }
+    show() {
+        this.say(`${this.label}: ${this.redact(this.latest.replace(/^remote:\s*/, 'remote: '))}`);
+        this.latest = '';
+        this.shown = true;
+        this.shownAt = Date.now();
+    }
 }
 class GitError extends Error {
     args;
@@ -33946,15 +34481,30 @@ class GitProcess {
             }));
             const out = [];
             const err = [];
+            const logger = this.options.logger;
+            const progress = opts.progress && logger
+                ? new ProgressLog((l) => logger.info(l), opts.progress, (t) => this.redact(t))
+                : undefined;
             child.stdout.on('data', (b) => out.push(b));
-            child.stderr.on('data', (b) => err.push(b));
+            child.stderr.on('data', (b) => {
+                err.push(b);
+                progress?.add(b.toString('utf8'));
+            });
             child.on('error', reject);
             child.stdin.on('error', () => { }); // git may exit before reading all of its input
             child.on('close', (code, signal) => {
+                progress?.end();
+                let stderr = Buffer.concat(err).toString('utf8');
+                // Of a counter rewritten in place (`\r`), only its last state: errors stay readable.
+                if (progress)
+                    stderr = stderr
+                        .split('\n')
+                        .map((l) => l.split('\r').filter(Boolean).pop() ?? '')
+                        .join('\n');
                 resolve({
                     code: code ?? (signal ? 128 : 1),
                     stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: this.redact(Buffer.concat(err).toString('utf8')),
+                    stderr: this.redact(stderr),
                 });
             });
             child.stdin.end(opts.input ?? '');
@@ -34107,6 +34657,8 @@ const RS = '\x1e';
 const US = '\x1f';
 const END = '\x1d';
 /** The paths a commit's note can have in a notes tree, by the fanout git chose. */
+/** More notes than this in one level of a notes tree, and it is split in two-digit directories. */
+const NOTES_FANOUT = 256;
 function notePaths(commit) {
     return [
         commit,
@@ -34248,7 +34800,7 @@ class Git extends GitProcess {
             return;
         const args = [
             'fetch',
-            '--quiet',
+            opts.progress ? '--progress' : '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             ...(opts.filter ? [`--filter=${opts.filter}`] : []),
@@ -34259,7 +34811,11 @@ class Git extends GitProcess {
             '--',
             remote,
         ];
-        await this.run(args, { input: refspecs.join('\n') + '\n', retries: opts.retries });
+        await this.run(args, {
+            input: refspecs.join('\n') + '\n',
+            retries: opts.retries,
+            progress: opts.progress,
+        });
     }
     /**
      * Fetches objects by id in one request, as a partial clone's lazy fetch does one object at a
@@ -34511,6 +35067,33 @@ class Git extends GitProcess {
         return this.try(['rev-list', '--objects', '--quiet', ...tips]);
     }
     /**
+     * In a partial clone whose notes ref was fetched without trees (`tree:0`), brings the trees
+     * on the paths of these commits' notes and only those, one request a fanout level: reading
+     * a few notes then costs the same however many the ref holds (git's own lazy fetch of the
+     * notes tree would bring all of it). Blobs stay behind; `fetchObjects` brings those.
+     */
+    async fetchNoteTrees(remote, notesRef, commits) {
+        const tip = await this.revParse(notesRef);
+        if (!tip || !commits.length)
+            return;
+        // %T reads the commit only: the tree itself is not fetched by asking its id.
+        const root = (await this.run(['log', '-1', '--format=%T', tip])).trim();
+        let trees = [root];
+        // One request and one listing a fanout level (two levels hold 16 million notes).
+        for (let level = 1; trees.length && level <= 3; level++) {
+            await this.fetchObjects(remote, trees, { filter: 'tree:0', retries: 3 });
+            const paths = [
+                ...new Set(commits.map((c) => notePaths(c)[level]).filter((p) => !!p)),
+            ].map((p) => p.slice(0, p.lastIndexOf('/')));
+            if (!paths.length)
+                return;
+            const out = await this.run(['ls-tree', '-d', '-z', root, '--', ...new Set(paths)]);
+            trees = treeEntries(out)
+                .filter((e) => e.type === 'tree')
+                .map((e) => e.oid);
+        }
+    }
+    /**
      * The note blob of each commit, from one `git ls-tree` of the notes tree per 500 commits, so
      * a bounded ancestor walk is one process, not one per commit. It reads trees
      * only: in a partial clone (notes fetched without their blobs) nothing is downloaded here.
@@ -34565,7 +35148,10 @@ class Git extends GitProcess {
     /**
      * The tree `tree` with the note `name` (the commit id, less the fanout directories above)
      * set to `blob`, keeping the fanout the tree already has: only the trees on the note's path
-     * are read and written, never the whole notes tree.
+     * are read and written, never the whole notes tree. A flat level that would hold more than
+     * NOTES_FANOUT notes is split once into two-digit directories, as `git notes` does, so
+     * that each write (and each read of a note, and each push) stays small however many notes
+     * the ref holds.
      */
     async putNote(tree, name, blob) {
         const entries = tree ? treeEntries(await this.run(['ls-tree', '-z', tree])) : [];
@@ -34583,11 +35169,42 @@ class Git extends GitProcess {
             else
                 entries.push(entry);
         }
-        else
+        else {
             entries.push({ mode: '100644', type: 'blob', oid: blob, path: name });
+            const notes = entries.filter((e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path));
+            if (notes.length > NOTES_FANOUT)
+                return this.fanOut(entries);
+        }
         // --missing: in a partial clone the other notes' blobs are not here, and need not be.
         return this.run(['mktree', '-z', '--missing'], {
             input: entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
+        });
+    }
+    /** A flat level of notes split into two-digit directories: one `mktree --batch` for all. */
+    async fanOut(entries) {
+        const isNote = (e) => e.type === 'blob' && /^[0-9a-f]{3,}$/.test(e.path);
+        const dirs = new Map();
+        for (const e of entries.filter(isNote)) {
+            const d = e.path.slice(0, 2);
+            dirs.set(d, [...(dirs.get(d) ?? []), { ...e, path: e.path.slice(2) }]);
+        }
+        const names = [...dirs.keys()];
+        // Note names are hex: one entry a line is safe, and --batch takes a blank line between trees.
+        const out = await this.run(['mktree', '--missing', '--batch'], {
+            input: names
+                .map((d) => dirs
+                .get(d)
+                .map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\n`)
+                .join(''))
+                .join('\n'),
+        });
+        const ids = out.split('\n').filter(Boolean);
+        const top = [
+            ...entries.filter((e) => !isNote(e)),
+            ...names.map((d, i) => ({ mode: '040000', type: 'tree', oid: ids[i], path: d })),
+        ];
+        return this.run(['mktree', '-z', '--missing'], {
+            input: top.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.path}\0`).join(''),
         });
     }
     // ---- history ---------------------------------------------------------------------------
@@ -34679,6 +35296,24 @@ class Git extends GitProcess {
         }
         return written;
     }
+    /**
+     * Writes the commits of `base..head` as a mail series (`git format-patch`) into `dir`, with a
+     * cover letter first, so `git am` on `base` (or `git send-email` of the folder) takes exactly
+     * these commits; merges are left out, as format-patch does.
+     * Returns the files written, the cover letter first.
+     */
+    async formatPatch(base, head, dir, options = {}) {
+        const out = await this.run([
+            'format-patch',
+            '--numbered',
+            '--cover-letter',
+            `--subject-prefix=${options.subjectPrefix ?? 'PATCH'}`,
+            `--output-directory=${dir}`,
+            `${base}..${head}`,
+            '--',
+        ]);
+        return out.split('\n').filter(Boolean);
+    }
     /** How many commits a range (`a..b`) holds. */
     async countCommits(range) {
         return Number(await this.run(['rev-list', '--count', range]));
@@ -34698,6 +35333,29 @@ class Git extends GitProcess {
             `${upstream}...${downstream}`,
         ]);
         return out.split('\n').filter(Boolean);
+    }
+    /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
+    async messages(commits) {
+        const out = new Map();
+        if (!commits.length)
+            return out;
+        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const chunk of text.split('\x1e')) {
+            const nl = chunk.indexOf('\n');
+            if (nl > 0)
+                out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
+        }
+        return out;
+    }
+    /** A commit's subject line. */
+    async subject(commit) {
+        return this.run(['log', '-1', '--format=%s', commit]);
+    }
+    /** The tree of a revision. */
+    async treeOf(rev) {
+        return this.run(['rev-parse', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
@@ -40557,6 +41215,261 @@ function createGitHub(options) {
 
 /***/ }),
 
+/***/ 3780:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _n: () => (/* binding */ isAlive)
+/* harmony export */ });
+/* unused harmony export processTree */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/**
+ * What the host's process table (/proc) says about a process: whether it still runs, when it
+ * started (to tell a reused pid), and what it started. Shared by every part that owns
+ * processes or locks: the git funnel stopping git, the mirror's and the hypervisor's locks.
+ */
+
+/** Whether a process runs (a zombie does not). */
+function isAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+    // A zombie is dead for our purposes: it runs nothing and only waits to be reaped.
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        return true;
+    }
+}
+/** The process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), to tell a reused pid. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat
+            .slice(stat.lastIndexOf(')') + 2)
+            .split(' ')
+            .at(19);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A process and all its descendants, parents first (from /proc; the process alone elsewhere). */
+function processTree(root) {
+    const children = new Map();
+    try {
+        for (const entry of readdirSync('/proc')) {
+            if (!/^\d+$/.test(entry))
+                continue;
+            try {
+                const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+                const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+            }
+            catch {
+                // gone meanwhile
+            }
+        }
+    }
+    catch {
+        // no /proc: only the process itself can be named
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++)
+        tree.push(...(children.get(tree[i]) ?? []));
+    return tree;
+}
+//# sourceMappingURL=process-table.js.map
+
+/***/ }),
+
+/***/ 9968:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ renderMarker),
+/* harmony export */   gY: () => (/* binding */ parseMarker),
+/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */ });
+/* unused harmony exports MARKER_KIND, keyOfPayload */
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8434);
+/**
+ * What track keeps in the marker of its pull requests and conflict issues (the GitHub
+ * module's one marker, kind `track`): the purpose's key, and the state as payload, which
+ * records what tributary last pushed so that a person's push to the branch is recognised.
+ * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
+ */
+
+const MARKER_KIND = 'track';
+/** The key of a purpose: one open pull request per key, ever. */
+function markerKey(m) {
+    return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
+}
+function valid(p) {
+    const m = p;
+    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
+}
+/** The key of an old-form marker: implied by its payload. */
+function keyOfPayload(p) {
+    return valid(p) ? markerKey(p) : undefined;
+}
+function renderMarker(m) {
+    return (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .renderMarker */ .Bd)(MARKER_KIND, markerKey(m), m);
+}
+/** The marker in a body, or undefined when the body has none (or a damaged one). */
+function parseMarker(body) {
+    const m = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarker */ .gY)(body, MARKER_KIND, keyOfPayload);
+    return m && valid(m.payload) ? m.payload : undefined;
+}
+//# sourceMappingURL=marker.js.map
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pE: () => (/* binding */ PatchDelivery),
+/* harmony export */   rV: () => (/* binding */ DELIVERIES)
+/* harmony export */ });
+/* unused harmony exports seriesFolder, fillCoverLetter */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
+/**
+ * Changes delivered by mail, for consumers that take them on a mailing list (Xen) rather than
+ * as pull requests: what a pull request would carry (a sync, a backport, a pin bump) written as
+ * a `git format-patch` series, one folder a change, with a cover letter whose subject and body
+ * are the pull request's title and body, ready for `git send-email <folder>`. Which of the two
+ * a run delivers is the `deliver` setting; the modes see one `Delivery` either way.
+ */
+
+
+
+const DELIVERIES = ['pull-request', 'patches', 'both'];
+/** A folder name from a branch name: `tributary/pin/staging/Config.mk` → `pin-staging-Config.mk`. */
+function seriesFolder(branch, prefix) {
+    const p = prefix ? prefix.replace(/\/?$/, '/') : '';
+    const name = branch.startsWith(p) ? branch.slice(p.length) : branch;
+    return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'change';
+}
+/** A header value as mail carries it: ASCII as it is, anything else as an RFC 2047 word. */
+function headerValue(text) {
+    if (/^[\x20-\x7e]*$/.test(text))
+        return text;
+    return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+/**
+ * Fills the cover letter git wrote (`*** SUBJECT HERE ***`, `*** BLURB HERE ***`) with the
+ * change's title and body, and says which commit it applies to; a body beyond ASCII gets the
+ * MIME headers that say so.
+ */
+function fillCoverLetter(letter, title, body, base) {
+    const end = letter.indexOf('\n\n');
+    let headers = letter.slice(0, end);
+    let rest = letter.slice(end);
+    headers = headers.replace('*** SUBJECT HERE ***', () => headerValue(title));
+    rest = rest.replace('*** BLURB HERE ***', () => body.trim());
+    // What the series applies to, in the line b4 and patchwork read (format-patch's --base
+    // refuses a range whose commits do not all descend from the base: a sync's upstream ones).
+    const signature = rest.lastIndexOf('\n-- \n');
+    const line = `\nbase-commit: ${base}\n`;
+    rest =
+        signature < 0 ? `${rest}${line}` : `${rest.slice(0, signature)}${line}${rest.slice(signature)}`;
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(body) && !/^Content-Type:/im.test(headers))
+        headers +=
+            '\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit';
+    return headers + rest;
+}
+/**
+ * Delivers proposals as patch series, and as pull requests too when `pulls` is given. Without
+ * pull requests nothing is asked of the GitHub API: no open pull request is known, none is
+ * closed, and each run writes the series of what it finds to propose.
+ */
+class PatchDelivery {
+    git;
+    options;
+    series = [];
+    constructor(git, options) {
+        this.git = git;
+        this.options = options;
+    }
+    get directory() {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.options.directory);
+    }
+    get outcomes() {
+        return this.options.pulls?.outcomes ?? [];
+    }
+    async load(mode, opts) {
+        await this.options.pulls?.load(mode, opts);
+    }
+    openFor(key) {
+        return this.options.pulls?.openFor(key);
+    }
+    openPulls() {
+        return this.options.pulls?.openPulls() ?? [];
+    }
+    async close(key, reason) {
+        return this.options.pulls?.close(key, reason);
+    }
+    async propose(p) {
+        const written = await this.write(p);
+        if (this.options.pulls)
+            return this.options.pulls.propose(p);
+        return {
+            key: (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerKey */ .s8)(p.marker),
+            kind: 'patches',
+            number: 0,
+            url: written?.directory ?? '',
+            title: p.title,
+            operation: 'created',
+            note: written ? `${written.files.length - 1} patches` : 'conflicts: no patches written',
+        };
+    }
+    /** Writes one proposal's series; a conflicting one has nothing to apply, so none. */
+    async write(p) {
+        const { logger, notes } = this.options;
+        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.directory, seriesFolder(p.branch, this.options.branchPrefix));
+        // What an earlier run wrote for this change is stale either way.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(folder, { recursive: true, force: true });
+        if (p.conflict) {
+            const why = `${p.title}: conflicts, so no patches were written (${p.change}).`;
+            logger.warning(why, { title: 'track-upstream conflict' });
+            notes.push(why);
+            return undefined;
+        }
+        const base = (await this.git.commitOf(this.options.baseRef));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder, { recursive: true });
+        const files = await this.git.formatPatch(base, p.commit, folder);
+        const [cover] = files;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(cover, fillCoverLetter((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(cover, 'utf8'), p.title, p.body, base));
+        const series = {
+            key: (0,_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .markerKey */ .s8)(p.marker),
+            title: p.title,
+            change: p.change,
+            directory: folder,
+            files,
+            base,
+            head: p.commit,
+        };
+        this.series.push(series);
+        logger.info(`patches: ${files.length - 1} for ${p.change} in ${folder}`);
+        return series;
+    }
+}
+//# sourceMappingURL=patches.js.map
+
+/***/ }),
+
 /***/ 6177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40571,10 +41484,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1870);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -40724,11 +41639,16 @@ function valuesReader(values, frontEnd = 'action') {
     };
 }
 //# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/patches.js
+var patches = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/settings.js
 /**
  * The settings of one track run, parsed and checked in one place, before anything changes:
  * the action's main.ts and `tributary track` both build them here, each with its own reader.
  */
+
+
+
 
 
 /** Every input of the track-upstream action, with the default its action.yml declares. */
@@ -40754,7 +41674,7 @@ const TRACK_SETTINGS = {
     'pin-branch': {},
     'pin-tags': {},
     'require-flight': { default: 'true' },
-    'notes-ref': { default: 'refs/notes/tributary/flights' },
+    'notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     'pin-file': {},
     'pin-variable': {},
     'pin-pattern': {},
@@ -40769,6 +41689,8 @@ const TRACK_SETTINGS = {
     signoff: { default: 'false' },
     conflicts: { default: 'draft' },
     'branch-prefix': { default: 'tributary/' },
+    deliver: { default: 'pull-request' },
+    'patches-directory': {},
     'work-directory': {},
     filter: { default: 'blob:none' },
 };
@@ -40809,6 +41731,9 @@ function validateSettings(s) {
         throw (0,errors/* invalidSetting */.gT)('filter', s.filter, 'blob:none, tree:0, blob:limit=<n> or none');
     if (!s.identity.name || !/^[^<>\s]+@[^<>\s]+$/.test(s.identity.email))
         throw (0,errors/* invalidSetting */.gT)('committer-email', `${s.identity.name} <${s.identity.email}>`, 'a name and an e-mail address');
+    // A rebase replaces the target rather than adding to it: no series applies to the target.
+    if (s.mode === 'sync' && s.strategy === 'rebase' && s.deliver !== 'pull-request')
+        throw new errors/* SettingError */.L_('deliver', (name, n) => `${(0,errors/* capitalised */.Iu)(name)}: ${s.deliver} needs ${n.name('strategy')} merge in sync mode; a rebase replaces ${s.target} and no patch series applies to it.`);
     if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
         throw (0,errors/* invalidSetting */.gT)('max-pull-requests', String(s.maxPullRequests), 'a whole number of 1 or more');
     // A dry run that would still write is worse than none: refuse it where there is none.
@@ -40847,9 +41772,11 @@ function parseTrackSettings(read, context) {
     v.required('repository', 'the repository the pull requests are opened in, owner/repo');
     const { owner, repo } = v.repository('repository');
     const token = v.secret('token');
-    if (!token)
-        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     const gitUrl = v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+    // Patches of a local repository ask nothing of GitHub: no token to give (a rehearsal).
+    const local = !/^https?:\/\//i.test(gitUrl);
+    if (!token && !(local && v.string('deliver') === 'patches'))
+        throw new errors/* SettingError */.L_('token', (name) => `${(0,errors/* capitalised */.Iu)(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`);
     if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
         throw v.invalid('git-url', gitUrl, 'an https:// URL');
     const upstream = v.string('upstream');
@@ -40903,13 +41830,17 @@ function parseTrackSettings(read, context) {
         workDir: v.string('work-directory') || context.defaultWorkDir,
         // `none`: whole objects (a server without partial-clone support).
         filter: filter === 'none' ? '' : filter,
+        deliver: v.choice('deliver', patches/* DELIVERIES */.rV),
+        patchesDir: v.string('patches-directory') ||
+            context.defaultPatchesDir ||
+            (0,external_node_path_.join)((0,external_node_path_.dirname)(context.defaultWorkDir), 'tributary-patches'),
     };
 }
 //# sourceMappingURL=settings.js.map
 
 /***/ }),
 
-/***/ 8121:
+/***/ 8551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40921,39 +41852,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: sameOrigin
 
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 28 modules
-var github = __nccwpck_require__(8434);
+var lib_github = __nccwpck_require__(8434);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/track/marker.js
-/**
- * What track keeps in the marker of its pull requests and conflict issues (the GitHub
- * module's one marker, kind `track`): the purpose's key, and the state as payload, which
- * records what tributary last pushed so that a person's push to the branch is recognised.
- * Bodies under the old form (`<!-- tributary:track {JSON} -->`) are still read.
- */
-
-const MARKER_KIND = 'track';
-/** The key of a purpose: one open pull request per key, ever. */
-function markerKey(m) {
-    return [m.mode, m.target, m.subject].filter((x) => x !== undefined && x !== '').join(':');
-}
-function valid(p) {
-    const m = p;
-    return m?.v === 1 && typeof m.mode === 'string' && typeof m.target === 'string';
-}
-/** The key of an old-form marker: implied by its payload. */
-function keyOfPayload(p) {
-    return valid(p) ? markerKey(p) : undefined;
-}
-function renderMarker(m) {
-    return (0,github/* renderMarker */.Bd)(MARKER_KIND, markerKey(m), m);
-}
-/** The marker in a body, or undefined when the body has none (or a damaged one). */
-function parseMarker(body) {
-    const m = (0,github/* parseMarker */.gY)(body, MARKER_KIND, keyOfPayload);
-    return m && valid(m.payload) ? m.payload : undefined;
-}
-//# sourceMappingURL=marker.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/marker.js
+var track_marker = __nccwpck_require__(9968);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/history.js
@@ -41160,7 +42065,8 @@ async function batch(ctx, all, target, upstreamUrl) {
 const FORMS = [
     { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
     { form: 'upstream-commit', re: /^\s*commit ([0-9a-zA-Z]+) upstream\.?\s*$/i },
-    { form: 'upstream-bracket', re: /^\s*\[\s*Upstream commit ([0-9a-zA-Z]+)\s*\]\s*$/i },
+    // Also without the brackets, as some stable trees write it by hand.
+    { form: 'upstream-bracket', re: /^\s*(?:\[\s*)?Upstream commit ([0-9a-zA-Z]+)(?:\s*\])?\s*$/i },
     { form: 'master-commit', re: /^\s*master commit:\s*([0-9a-zA-Z]+)\s*$/i },
     { form: 'backported-from', re: /^\s*\(backported from commit ([0-9a-zA-Z]+)\)\s*$/i },
     { form: 'backport-of', re: /^\s*Backport-of:\s*([0-9a-zA-Z]+)\s*$/i },
@@ -41216,1427 +42122,92 @@ function masterDate(message) {
     return /^\s*master date:\s*(.+?)\s*$/im.exec(message)?.[1];
 }
 //# sourceMappingURL=references.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/scan.js
+;// CONCATENATED MODULE: ./build/actions/lib/backport/policy.js
+/**
+ * The user's side of the backport policy: how a commit declares itself downstream-only, which
+ * extra reference forms count, and how short an abbreviated commit id may be.
+ */
 
-
-/** Stable markers the ecosystems use; users add their own. */
-const STABLE_MARKERS = [
-    /^\s*Cc:.*\bstable@vger\.kernel\.org\b/im,
-    /^\s*Cc:.*\bqemu-stable@nongnu\.org\b/im,
-];
-/** The stable markers a message carries, as written. */
-function markerReasons(message, stablePatterns = []) {
-    const reasons = [];
-    for (const re of [...STABLE_MARKERS, ...stablePatterns]) {
-        const m = re.exec(message);
+const defaultPolicy = {
+    downstreamOnlyTrailers: ['Downstream-only'],
+    downstreamOnlySubjects: [],
+    referencePatterns: [],
+    minimumIdLength: 12,
+};
+function regex(subject, source) {
+    try {
+        return new RegExp(source);
+    }
+    catch {
+        throw invalid(subject, source, 'a JavaScript regular expression');
+    }
+}
+/**
+ * A downstream-only subject pattern. One that matches the empty subject (`''`, `.*`, `^`)
+ * would declare every commit downstream-only and so switch the policy off: refused, as an
+ * empty trailer is.
+ */
+function subjectPattern(source) {
+    const re = regex('downstream-only subject', source);
+    if (re.test(''))
+        throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
+    return re;
+}
+/** The policy from the strings of action inputs or command-line options, checked. */
+function parsePolicy(raw) {
+    const trailers = raw.trailers?.length ? raw.trailers : defaultPolicy.downstreamOnlyTrailers;
+    for (const t of trailers) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(t))
+            throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
+    }
+    const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
+        const re = regex('reference pattern', p);
+        // One capture group: the commit id. Count groups by matching the empty string's shape.
+        const groups = new RegExp(`${re.source}|`).exec('').length - 1;
+        if (groups !== 1)
+            throw new ConfigurationError('reference pattern', `Invalid reference pattern '${p}'. Expected exactly one capture group, the commit id, as in 'Upstream-ref: ([0-9a-f]+)'.`);
+        return re;
+    });
+    const minimumIdLength = raw.minimumIdLength ?? defaultPolicy.minimumIdLength;
+    if (!Number.isInteger(minimumIdLength) || minimumIdLength < 7 || minimumIdLength > 40)
+        throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
+    return {
+        downstreamOnlyTrailers: trailers,
+        downstreamOnlySubjects: (raw.subjects ?? []).map(subjectPattern),
+        referencePatterns,
+        minimumIdLength,
+    };
+}
+/** The downstream-only declaration of a message, if any: the reason given. */
+function downstreamOnlyReason(policy, subject, message) {
+    for (const line of message.split('\n')) {
+        for (const t of policy.downstreamOnlyTrailers) {
+            const m = new RegExp(`^\\s*${t}:\\s*(.*?)\\s*$`, 'i').exec(line);
+            if (m)
+                return { reason: m[1], marker: `${t}:` };
+        }
+    }
+    for (const re of policy.downstreamOnlySubjects) {
+        if (re.test(subject))
+            return { reason: subject, marker: `subject /${re.source}/` };
+    }
+    return undefined;
+}
+/**
+ * A note explaining how a backport differs from the upstream commit, in the convention of the
+ * stable trees: `[name: reason]` on a line of its own (`[ bwh: adjust context ]`).
+ */
+function changeNote(message) {
+    for (const line of message.split('\n')) {
+        const m = /^\s*\[\s*([^\]:\s][^\]:]*?)\s*:\s*([^\]]*\S)\s*\]\s*$/.exec(line);
         if (m)
-            reasons.push(m[0].trim());
+            return `${m[1]}: ${m[2]}`;
     }
-    return reasons;
-}
-/** The reason a `Fixes:` gives (its fixed commit is one downstream has). */
-function fixesReason(fixed) {
-    return `Fixes: ${fixed.slice(0, 12)} (a commit downstream has)`;
-}
-function matchPrefix(prefixes, sha) {
-    for (const p of prefixes.get(sha.slice(0, 7)) ?? [])
-        if (sha.startsWith(p))
-            return p;
     return undefined;
 }
-/**
- * Which of `commits` downstream already carries: commit → why (the reference line or the
- * downstream commit with the same patch). Reads only the downstream-only commits.
- */
-async function presentDownstream(git, commits, options) {
-    const present = new Map();
-    if (!commits.length)
-        return present;
-    const downstream = options.downstream ?? (await readDownstream(git, options.upstream, options.target));
-    const referenced = new Map();
-    const lineOf = new Map();
-    for (const d of downstream) {
-        for (const r of findReferences(d.message, options.referencePatterns)) {
-            if (r.sha.length < 7)
-                continue;
-            const k = r.sha.slice(0, 7);
-            referenced.set(k, [...(referenced.get(k) ?? []), r.sha]);
-            lineOf.set(r.sha, `${d.sha.slice(0, 12)} says "${r.line}"`);
-        }
-    }
-    const unmatched = [];
-    for (const c of commits) {
-        const p = matchPrefix(referenced, c.sha);
-        if (p)
-            present.set(c.sha, lineOf.get(p));
-        else
-            unmatched.push(c);
-    }
-    if (!unmatched.length)
-        return present;
-    // Patch ids only where the changed files are the same set: equal patches touch equal files.
-    const withFiles = unmatched.some((c) => !c.files)
-        ? await filesOf(git, unmatched.map((c) => c.sha))
-        : new Map(unmatched.map((c) => [c.sha, c.files]));
-    const byFiles = new Map();
-    for (const d of downstream) {
-        const key = [...(d.files ?? [])].sort().join('\0');
-        byFiles.set(key, [...(byFiles.get(key) ?? []), d.sha]);
-    }
-    const toHash = new Set();
-    const candidatesByKey = new Map();
-    for (const c of unmatched) {
-        const key = [...(withFiles.get(c.sha) ?? [])].sort().join('\0');
-        const same = byFiles.get(key);
-        if (!same)
-            continue;
-        candidatesByKey.set(c.sha, same);
-        toHash.add(c.sha);
-        same.forEach((s) => toHash.add(s));
-    }
-    if (!toHash.size)
-        return present;
-    const ids = await git.patchIds([...toHash]);
-    for (const [sha, same] of candidatesByKey) {
-        const id = ids.get(sha);
-        const twin = id && same.find((s) => ids.get(s) === id);
-        if (twin)
-            present.set(sha, `${twin.slice(0, 12)} has the same patch`);
-    }
-    return present;
-}
-/** The commits only downstream has, with the files each changes. */
-function readDownstream(git, upstream, target) {
-    return readCommits(git, [`${upstream}..${target}`], { files: true });
-}
-async function filesOf(git, commits) {
-    const out = await git.run(['diff-tree', '--stdin', '--name-only', '--no-renames', '-r', '--root'], {
-        input: commits.join('\n') + '\n',
-    });
-    const map = new Map();
-    let current;
-    for (const line of out.split('\n')) {
-        if (/^[0-9a-f]{40,64}$/.test(line))
-            map.set(line, (current = []));
-        else if (line && current)
-            current.push(line);
-    }
-    return map;
-}
-/**
- * Which `Fixes:` ids name a commit the downstream branch has, in its history or carried (a
- * reference line or the same patch): only those make a commit a candidate, and only those
- * may be called "a commit downstream has".
- */
-async function fixedDownstream(git, ids, o) {
-    const fixIds = [...new Set(ids)];
-    if (!fixIds.length)
-        return () => false;
-    const resolved = await git.resolveCommits(fixIds);
-    const fixedFull = [...new Set(resolved.values())];
-    const notInTarget = new Set(fixedFull.length
-        ? (await git.run(['rev-list', '--stdin'], {
-            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
-        }))
-            .split('\n')
-            .filter(Boolean)
-        : []);
-    const fixedRecords = [...notInTarget].map((sha) => ({
-        sha,
-        subject: '',
-        author: { name: '', email: '', date: '' },
-        message: '',
-    }));
-    const carried = await presentDownstream(git, fixedRecords, o);
-    return (id) => {
-        const full = resolved.get(id);
-        return !!full && (!notInTarget.has(full) || carried.has(full));
-    };
-}
-/**
- * Why each of `commits` is a candidate, as a scan finds it: its stable markers, `listed`, and
- * each `Fixes:` that names a commit downstream has. An open batch is described with these, so
- * an unchanged batch keeps an unchanged body, and its body says only what is true.
- */
-async function candidateReasons(git, commits, o) {
-    const listed = new Set(o.commits ?? []);
-    const ids = commits.flatMap((c) => fixesReferences(c.message));
-    const fixes = ids.length
-        ? await fixedDownstream(git, ids, {
-            ...o,
-            downstream: o.downstream ?? (await readDownstream(git, o.upstream, o.target)),
-        })
-        : () => false;
-    return new Map(commits.map((c) => [
-        c.sha,
-        [
-            ...markerReasons(c.message, o.stablePatterns),
-            ...(listed.has(c.sha) ? ['listed'] : []),
-            ...fixesReferences(c.message).filter(fixes).map(fixesReason),
-        ],
-    ]));
-}
-/** Scans `since..upstream` for backport candidates. */
-async function scanBackports(git, o) {
-    // Nothing new since the last scan: nothing to read (listed commits are still looked at).
-    const range = o.since === o.upstream ? [] : await readCommits(git, [`${o.since}..${o.upstream}`]);
-    const reverted = new Map();
-    const provisional = [];
-    const listed = new Set(o.commits ?? []);
-    for (const c of range) {
-        const undone = revertedCommit(c.message);
-        if (undone)
-            reverted.set(undone, c.sha);
-        const reasons = markerReasons(c.message, o.stablePatterns);
-        if (listed.has(c.sha))
-            reasons.push('listed');
-        const fixes = fixesReferences(c.message);
-        if (reasons.length || fixes.length)
-            provisional.push({ c, reasons, fixes });
-    }
-    // Listed commits outside the range are still candidates, before the range's (older).
-    const inRange = new Set(range.map((c) => c.sha));
-    const outside = [...listed].filter((sha) => !inRange.has(sha));
-    if (outside.length) {
-        const extra = await readCommits(git, ['--no-walk=sorted', ...outside], { merges: true });
-        provisional.unshift(...extra.map((c) => ({
-            c,
-            reasons: [...markerReasons(c.message, o.stablePatterns), 'listed'],
-            fixes: fixesReferences(c.message),
-        })));
-    }
-    const result = {
-        candidates: [],
-        skipped: [],
-        reverted,
-        scanned: range.length,
-        order: range.map((c) => c.sha),
-    };
-    if (!provisional.length)
-        return result;
-    const downstream = await readDownstream(git, o.upstream, o.target);
-    const fixes = await fixedDownstream(git, provisional.flatMap((p) => p.fixes), { ...o, downstream });
-    const firm = [];
-    for (const p of provisional) {
-        const reasons = [...p.reasons, ...p.fixes.filter(fixes).map(fixesReason)];
-        if (!reasons.length)
-            continue;
-        const revertedBy = reverted.get(p.c.sha);
-        if (revertedBy) {
-            result.skipped.push({
-                sha: p.c.sha,
-                subject: p.c.subject,
-                why: `reverted upstream by ${revertedBy.slice(0, 12)}`,
-            });
-            continue;
-        }
-        firm.push({ ...p.c, reasons });
-    }
-    const present = await presentDownstream(git, firm, { ...o, downstream });
-    for (const c of firm) {
-        const why = present.get(c.sha);
-        if (why)
-            result.skipped.push({ sha: c.sha, subject: c.subject, why: `already downstream: ${why}` });
-        else
-            result.candidates.push(c);
-    }
-    return result;
-}
-//# sourceMappingURL=scan.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/backport.js
-/**
- * backport: candidates of the upstream development branch since the last scan, picked with
- * `-x` in upstream order onto the downstream branch, one pull request per commit or one
- * batch per target. The last scanned upstream head lives in the hosted tree as
- * `refs/tributary/track/<target>/scanned`, moved (with a lease) only after every pull request
- * of the scan exists, so a failed run scans the same commits again.
- */
-
-
-
-
-
-
-const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
-async function backport(ctx) {
-    const { settings: s, git, pulls } = ctx;
-    const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
-    const { target, upstream, found } = await fetchTargetAndUpstream(ctx, [
-        { remote: scannedRef(s.target), local: 'refs/track/scanned', optional: true },
-    ]);
-    const scannedBefore = found.get(scannedRef(s.target));
-    // Listed commits must exist before anything is written.
-    const listed = await git.resolveCommits(s.commits);
-    const unknown = s.commits.filter((c) => !listed.has(c));
-    if (unknown.length)
-        throw (0,errors/* settingError */.Hu)('commits', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
-    const since = await scanStart(ctx, scannedBefore, target, upstream);
-    await pulls.load('backport', { readOnly: s.dryRun });
-    const listedShas = [...new Set(listed.values())];
-    const result = await scanBackports(git, {
-        upstream,
-        target,
-        since,
-        stablePatterns: s.stablePatterns,
-        referencePatterns: s.referencePatterns,
-        commits: listedShas,
-    });
-    ctx.notes.push(`Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${context_short(since)}..${context_short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`);
-    for (const k of result.skipped)
-        ctx.notes.push(`- skipped ${context_short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
-    if (s.dryRun)
-        return listCandidates(ctx, result.candidates);
-    const gone = await goneFromOpen(ctx, since, upstream, target);
-    let deferred = [];
-    if (s.grouping === 'per-commit') {
-        for (const o of pulls.openPulls()) {
-            const sha = o.marker.subject;
-            const why = sha && gone.get(sha);
-            if (why)
-                await pulls.close(o.key, `the backport of ${context_short(sha)} is no longer needed: ${why}.`);
-        }
-        deferred = await proposeEach(ctx, result.candidates, target, upstreamUrl);
-    }
-    else
-        await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas });
-    // Everything of this scan has its pull request: remember how far the scan went. With
-    // candidates left for the next run, only as far as the last commit before the first of them.
-    const scanned = deferred.length
-        ? await resumePoint(git, result.order, deferred, { since, upstream })
-        : upstream;
-    // A first run that took nothing of its range has nothing to record.
-    if (scanned !== scannedBefore && !(scannedBefore === undefined && scanned === since)) {
-        const { rejected } = await git.pushWithLease(s.gitUrl, [
-            { ref: scannedRef(s.target), sha: scanned, expected: scannedBefore },
-        ]);
-        if (rejected.length)
-            ctx.logger.warning(`Another run moved ${scannedRef(s.target)} meanwhile; the next run scans from there.`);
-    }
-}
-/** Where this scan starts: the last scanned head, else `since`, else the merge base. */
-async function scanStart(ctx, scannedBefore, target, upstream) {
-    const { settings: s, git } = ctx;
-    if (scannedBefore &&
-        (await git.commitOf('refs/track/scanned')) &&
-        (await git.isAncestor('refs/track/scanned', upstream)))
-        return scannedBefore;
-    if (scannedBefore)
-        ctx.logger.warning(`${s.upstream} no longer contains the last scanned commit ${context_short(scannedBefore)} (rewritten?): scanning again from the merge base.`);
-    if (!s.since)
-        return git.run(['merge-base', target, upstream]);
-    const c = await git.commitOf(s.since);
-    if (!c)
-        throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
-    return c;
-}
-/** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
-async function goneFromOpen(ctx, since, upstream, target) {
-    const { settings: s, git, pulls } = ctx;
-    const carried = pulls
-        .openPulls()
-        .flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
-    const gone = new Map();
-    if (!carried.length)
-        return gone;
-    const records = await readCommits(git, ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)], { merges: true });
-    const downstream = await readDownstream(git, upstream, target);
-    const present = await presentDownstream(git, records, {
-        upstream,
-        target,
-        referencePatterns: s.referencePatterns,
-        downstream,
-    });
-    for (const [sha, why] of present)
-        gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
-    const reverts = await revertsOf(ctx, carried, since, upstream);
-    for (const [sha, by] of reverts)
-        if (!gone.has(sha))
-            gone.set(sha, `upstream reverted it (${context_short(by)})`);
-    return gone;
-}
-/** dry-run: the candidates, and the open pull request of each, listed; nothing written. */
-function listCandidates(ctx, candidates) {
-    const { settings: s, pulls } = ctx;
-    const batchKey = markerKey({ mode: 'backport', target: s.target });
-    ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
-    for (const c of candidates) {
-        const number = s.grouping === 'batch'
-            ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
-                ?.number
-            : pulls.openFor(markerKey({ mode: 'backport', target: s.target, subject: c.sha }));
-        ctx.candidates.push({ ...report(c), status: 'listed', number });
-        ctx.notes.push(`- ${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ')})${number ? `: #${number}` : ''}`);
-    }
-}
-const report = (c) => ({ sha: c.sha, subject: c.subject, reasons: c.reasons });
-/**
- * One pull request per candidate, in upstream order, opening at most max-pull-requests new
- * ones (and conflict issues); those that already have one are refreshed whatever the count.
- * Returns the candidates left for the next run, listed in the summary.
- */
-async function proposeEach(ctx, candidates, target, upstreamUrl) {
-    const { settings: s, pulls } = ctx;
-    let opened = 0;
-    const deferred = [];
-    for (const c of candidates) {
-        const key = markerKey({ mode: 'backport', target: s.target, subject: c.sha });
-        if (opened >= s.maxPullRequests && pulls.openFor(key) === undefined) {
-            deferred.push(c);
-            ctx.candidates.push({ ...report(c), status: 'deferred' });
-            continue;
-        }
-        const outcome = await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
-        if (outcome.operation === 'created')
-            opened++;
-        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
-    }
-    if (deferred.length) {
-        const notice = `${deferred.length} backport candidate${deferred.length === 1 ? '' : 's'} of ${s.upstream} wait${deferred.length === 1 ? 's' : ''} for the next run: this run opened ${opened}, its max-pull-requests.`;
-        ctx.notices.push(notice);
-        ctx.notes.push(`Left for the next run (max-pull-requests: ${s.maxPullRequests}):`, ...deferred.map((c) => `- ${context_short(c.sha)} ${escapeMarkdown(c.subject)}`));
-    }
-    return deferred;
-}
-/** One pull request for every candidate of the target: the open batch's commits, then new ones. */
-async function proposeBatch(ctx, candidates, gone, o) {
-    const { settings: s, git, pulls } = ctx;
-    const key = markerKey({ mode: 'backport', target: s.target });
-    const open = pulls.openPulls().find((p) => p.key === key);
-    const previous = open?.marker.commits ?? [];
-    const keep = previous.filter((sha) => !gone.has(sha));
-    const fresh = candidates.filter((c) => !keep.includes(c.sha));
-    const records = keep.length
-        ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
-        : [];
-    // The reasons a scan gives, so an unchanged batch keeps an unchanged body.
-    const reasons = await candidateReasons(git, records, {
-        upstream: o.upstream,
-        target: o.target,
-        stablePatterns: s.stablePatterns,
-        referencePatterns: s.referencePatterns,
-        commits: o.listedShas,
-    });
-    const byId = new Map(records.map((r) => [r.sha, r]));
-    const all = [
-        ...keep.map((sha) => ({ ...byId.get(sha), reasons: reasons.get(sha) ?? [] })),
-        ...fresh,
-    ];
-    if (!all.length) {
-        if (previous.length)
-            await pulls.close(key, `every commit it carried is gone: ${previous.map((p) => `${context_short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`);
-        return;
-    }
-    const outcome = await pulls.propose(await batch(ctx, all, o.target, s.upstreamUrl ?? s.gitUrl));
-    for (const c of all)
-        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
-}
-/**
- * Where the next scan starts when candidates were left over: the last commit read before the
- * first of them that descends from `since`, so the next range holds every commit left over
- * and nothing older than this scan's range. None: `since` itself.
- */
-async function resumePoint(git, order, deferred, o) {
-    const positions = deferred.map((c) => order.indexOf(c.sha)).filter((i) => i >= 0);
-    // Only listed commits from outside the range are left: they are listed again next run.
-    if (!positions.length)
-        return o.upstream;
-    const first = Math.min(...positions);
-    const descendants = new Set((await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
-        .split('\n')
-        .filter(Boolean));
-    for (let i = first - 1; i >= 0; i--)
-        if (descendants.has(order[i]))
-            return order[i];
-    return o.since;
-}
-/** Upstream commits of `since..upstream` that revert one of `commits`: commit → revert. */
-async function revertsOf(ctx, commits, since, upstream) {
-    const out = new Map();
-    const range = await readCommits(ctx.git, [`${since}..${upstream}`]);
-    for (const r of range) {
-        const m = /This reverts commit ([0-9a-f]{7,64})/.exec(r.message);
-        const hit = m && commits.find((c) => c.startsWith(m[1]));
-        if (hit)
-            out.set(hit, r.sha);
-    }
-    return out;
-}
-//# sourceMappingURL=backport.js.map
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
-/**
- * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
- * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
- * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
- * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
- *
- * Formats are versioned by their `format` field; a reader refuses a format it does not know
- * instead of guessing. The reference is docs/flight-format.md.
- */
-
-const JOB_RESULT_FORMAT = 'tributary.job/v1';
-const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
-const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
-/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
-const FLIGHT_PURPOSES = ['watch', 'bisect'];
-/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
-function jobStatus(steps, cancelled = false) {
-    if (cancelled)
-        return 'fail';
-    if (steps.some((s) => s.status === 'fail'))
-        return 'fail';
-    if (steps.some((s) => s.status === 'blocked'))
-        return 'blocked';
-    if (steps.length && steps.every((s) => s.status === 'skip'))
-        return 'skip';
-    return 'pass';
-}
-/**
- * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
- * says whether a step's failure stops the ones after it (default: it does).
- */
-function blockAfterFailure(steps, blocks = () => true) {
-    let blocked = false;
-    return steps.map((s) => {
-        if (blocked && s.status !== 'skip')
-            return { ...s, status: 'blocked' };
-        if (s.status === 'fail' && blocks(s))
-            blocked = true;
-        return s;
-    });
-}
-// ---- validation: every error names the file and the field ------------------------------
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(field, message) {
-        throw new errors/* ConfigurationError */.j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
-    }
-    object(v, field) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            this.fail(field, `must be an object`);
-        return v;
-    }
-    string(v, field, optional = false) {
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'string' || v === '')
-            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    number(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    boolean(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'boolean')
-            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    array(v, field) {
-        if (!Array.isArray(v))
-            this.fail(field, `must be a list`);
-        return v;
-    }
-    status(v, field) {
-        if (!STEP_STATUSES.includes(v)) {
-            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
-        }
-        return v;
-    }
-    revision(v, field) {
-        const s = this.string(v, field);
-        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
-            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
-        return s;
-    }
-    steps(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
-            names.add(name);
-            const step = { name, status: this.status(o.status, `${f}.status`) };
-            const d = this.number(o.durationMs, `${f}.durationMs`);
-            if (d !== undefined)
-                step.durationMs = d;
-            const log = this.string(o.log, `${f}.log`, true);
-            if (log)
-                step.log = log;
-            const message = o.message === undefined ? undefined : String(o.message);
-            if (message)
-                step.message = message;
-            if (o.attempts !== undefined) {
-                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
-            }
-            return step;
-        });
-    }
-    history(v, field) {
-        const o = this.object(v, field);
-        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
-            const f = this.object(raw, `${field}.flights[${i}]`);
-            return {
-                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
-                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
-                at: this.string(f.at, `${field}.flights[${i}].at`),
-            };
-        });
-        const index = (x, f) => {
-            if (x === null)
-                return null;
-            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
-                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
-            return x;
-        };
-        const steps = {};
-        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
-            const js = (steps[job] = {});
-            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
-                const f = `${field}.steps.${job}.${step}`;
-                const t = this.array(h, f);
-                if (t.length !== 4)
-                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
-                const first = index(t[0], `${f}[0]`);
-                if (first === null)
-                    this.fail(`${f}[0]`, 'must be an index, not null');
-                js[step] = [
-                    first,
-                    index(t[1], `${f}[1]`),
-                    index(t[2], `${f}[2]`),
-                    this.status(t[3], `${f}[3]`),
-                ];
-            }
-        }
-        return { flights, steps };
-    }
-    trees(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats tree '${name}'`);
-            names.add(name);
-            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
-            const url = this.string(o.url, `${f}.url`, true);
-            if (url)
-                t.url = url;
-            const ref = this.string(o.ref, `${f}.ref`, true);
-            if (ref)
-                t.ref = ref;
-            return t;
-        });
-    }
-}
-function parseJson(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid JSON (${e.message})`);
-    }
-}
-/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
-function parseJobResult(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== JOB_RESULT_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
-    }
-    const result = {
-        format: JOB_RESULT_FORMAT,
-        job: c.string(o.job, 'job'),
-        trees: c.trees(o.trees, 'trees'),
-        steps: c.steps(o.steps, 'steps'),
-    };
-    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
-        const v = c.string(o[key], key, true);
-        if (v)
-            result[key] = v;
-    }
-    const attempt = c.number(o.attempt, 'attempt');
-    if (attempt !== undefined)
-        result.attempt = attempt;
-    const cancelled = c.boolean(o.cancelled, 'cancelled');
-    if (cancelled !== undefined)
-        result.cancelled = cancelled;
-    return result;
-}
-/** Reads and validates a flight record (a note's content). */
-function parseFlightRecord(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== FLIGHT_RECORD_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
-    }
-    const jobNames = new Set();
-    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
-        const jo = c.object(raw, `jobs[${i}]`);
-        const name = c.string(jo.name, `jobs[${i}].name`);
-        if (jobNames.has(name))
-            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
-        jobNames.add(name);
-        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
-        const host = c.string(jo.host, `jobs[${i}].host`, true);
-        if (host)
-            job.host = host;
-        const url = c.string(jo.url, `jobs[${i}].url`, true);
-        if (url)
-            job.url = url;
-        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
-            job.cancelled = true;
-        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
-        if (attempt !== undefined)
-            job.attempt = attempt;
-        return job;
-    });
-    const record = {
-        format: FLIGHT_RECORD_FORMAT,
-        flight: c.string(o.flight, 'flight'),
-        tree: c.string(o.tree, 'tree'),
-        revision: c.revision(o.revision, 'revision'),
-        trees: c.trees(o.trees, 'trees'),
-        jobs,
-        recordedAt: c.string(o.recordedAt, 'recordedAt'),
-    };
-    const series = c.string(o.series, 'series', true);
-    if (series)
-        record.series = series;
-    if (o.trigger !== undefined)
-        record.trigger = c.object(o.trigger, 'trigger');
-    if (o.purpose !== undefined) {
-        if (!FLIGHT_PURPOSES.includes(o.purpose))
-            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
-        record.purpose = o.purpose;
-    }
-    const startedAt = c.string(o.startedAt, 'startedAt', true);
-    if (startedAt)
-        record.startedAt = startedAt;
-    if (o.decision !== undefined)
-        record.decision = c.object(o.decision, 'decision');
-    if (o.history !== undefined)
-        record.history = c.history(o.history, 'history');
-    return record;
-}
-/**
- * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
- * that a second flight of the same revision is appended rather than replacing the first.
- */
-function parseFlightNote(text, source) {
-    return text
-        .split('\n')
-        .map((line, i) => ({ line: line.trim(), i }))
-        .filter(({ line }) => line !== '')
-        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
-}
-/** The note's text with one more record appended. */
-function appendFlightNote(existing, record) {
-    const kept = existing.replace(/\s+$/, '');
-    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
-}
-// ---- JUnit XML: any test-report tool can show a flight -----------------------------------
-// XML 1.0 cannot carry most control characters, so they are dropped.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-function xml(s) {
-    return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
-}
-/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
-function toJUnit(name, jobs) {
-    const count = (steps, ...st) => steps.filter((s) => st.includes(s.status)).length;
-    const all = jobs.flatMap((j) => j.steps);
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
-    ];
-    for (const job of jobs) {
-        const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
-        lines.push(`  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`);
-        for (const s of job.steps) {
-            const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
-            const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
-            if (s.status === 'pass')
-                lines.push(`    <testcase ${attrs}/>`);
-            else if (s.status === 'skip')
-                lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
-            else {
-                const msg = s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
-                lines.push(`    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`);
-            }
-        }
-        lines.push('  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
-//# sourceMappingURL=flight.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/pin-spot.js
-/**
- * Where a pin lives in the consumer's tree: a Makefile-style variable, a line a user's regular
- * expression matches, or a submodule's gitlink. Every miss is a ConfigurationError naming the
- * input, found before anything is written.
- */
-
-/** The operators that set a pin; `+=` appends and `!=` runs a shell, so neither is a pin. */
-const SETTING = new Set(['=', ':=', '::=', '?=']);
-/** Every line that assigns `variable` (outside `define` blocks and continued lines). */
-function assignmentsOf(content, variable) {
-    const name = variable.replace(/[.]/g, '\\.');
-    const re = new RegExp(`^([ \\t]*(?:(?:override|export|private)[ \\t]+)*${name}[ \\t]*(\\?=|:::=|::=|:=|\\+=|!=|=)[ \\t]*)(.*)$`);
-    const out = [];
-    let offset = 0;
-    let continued = false;
-    let inDefine = false;
-    const lines = content.split('\n');
-    lines.forEach((raw, i) => {
-        const text = raw.replace(/\r$/, '');
-        const start = offset;
-        offset += raw.length + 1;
-        const wasContinued = continued;
-        continued = /(^|[^\\])(\\\\)*\\$/.test(text);
-        if (wasContinued)
-            return;
-        if (inDefine) {
-            if (/^[ \t]*endef\b/.test(text))
-                inDefine = false;
-            return;
-        }
-        if (/^[ \t]*(?:(?:override|export|private)[ \t]+)*define[ \t]/.test(text)) {
-            inDefine = true;
-            return;
-        }
-        const m = re.exec(text);
-        if (!m)
-            return;
-        // The value ends at a comment (`#` not escaped) and loses trailing blanks.
-        const value = m[3].replace(/(^|[^\\])#.*$/, '$1').replace(/[ \t]+$/, '');
-        const at = start + m[1].length;
-        out.push({ line: i + 1, text, operator: m[2], value, start: at, end: at + value.length });
-    });
-    return out;
-}
-/**
- * The pin line of a variable: the last that sets it with `=`, `:=` or `?=` to a value with
- * no `$(` or `${`. Xen's Config.mk first assigns SEABIOS_UPSTREAM_REVISION from a legacy
- * variable inside an `ifneq` block; the pin is the plain assignment below it.
- */
-function pinAssignment(content, variable, where) {
-    const all = assignmentsOf(content, variable);
-    const plain = all.filter((a) => SETTING.has(a.operator) && a.value !== '' && !/\$[({]/.test(a.value));
-    if (plain.length)
-        return plain[plain.length - 1];
-    if (!all.length)
-        throw (0,errors/* settingError */.Hu)('pin-variable', `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
-    throw (0,errors/* settingError */.Hu)('pin-variable', [
-        `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
-        ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
-    ].join('\n'));
-}
-/** Finds the pin in the consumer's tree at `target` (a commit; `targetName` its branch). */
-async function locatePin(git, p, target, targetName) {
-    if (p.submodule !== undefined)
-        return locateSubmodule(git, p.submodule, target, targetName);
-    const file = p.file;
-    const entry = await git.treeEntry(target, file);
-    if (entry?.type !== 'blob')
-        throw (0,errors/* settingError */.Hu)('pin-file', `${file} does not exist in ${targetName}.`);
-    const { mode, oid: blob } = entry;
-    const content = await git.readBlob(blob);
-    let found;
-    let subject;
-    let name;
-    if (p.variable) {
-        found = pinAssignment(content, p.variable, { file, target: targetName });
-        subject = `${file}:${p.variable}`;
-        name = p.variable;
-    }
-    else {
-        const match = new RegExp(p.pattern.source, 'md').exec(content);
-        if (!match?.indices?.[1])
-            throw (0,errors/* settingError */.Hu)('pin-pattern', `'${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
-        const [start, end] = match.indices[1];
-        found = { start, end, value: match[1] };
-        subject = `${file}:/${p.pattern.source}/`;
-        name = `the pin in ${file}`;
-    }
-    return {
-        subject,
-        name,
-        value: found.value,
-        write: async (value) => {
-            const updated = content.slice(0, found.start) + value + content.slice(found.end);
-            const object = await git.writeBlob(updated);
-            return { mode, object, path: file };
-        },
-    };
-}
-async function locateSubmodule(git, submodule, target, targetName) {
-    const path = submodule.replace(/\/+$/, '');
-    const entry = await git.treeEntry(target, path);
-    if (!entry)
-        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} does not exist in ${targetName}.`);
-    if (entry.mode !== '160000')
-        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
-    return {
-        subject: `submodule:${path}`,
-        name: `submodule ${path}`,
-        value: entry.oid,
-        write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
-    };
-}
-//# sourceMappingURL=pin-spot.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/versions.js
-/**
- * Release tags in version order, as `git tag --sort=version:refname` orders them with
- * `versionsort.suffix` set to the pre-release words: `v9.2.0-rc1 < v9.2.0-rc4 < v9.2.0 <
- * v9.2.1`, `rel-1.16.3-rc1 < rel-1.16.3`. A plain natural sort puts `v9.2.0-rc4` after
- * `v9.2.0` (it is longer), which would pin a release candidate over its release.
- */
-const WORDS = ['alpha', 'beta', 'pre', 'rc'];
-const SEPARATORS = ['-', '.', '~', '_'];
-/** Pre-release suffixes, lowest first: every `-alpha` ranks below every `-rc`. */
-const PRERELEASE_SUFFIXES = WORDS.flatMap((w) => SEPARATORS.map((s) => s + w));
-/**
- * Which suffix (its index) one string has around the first difference: git's rule is a
- * suffix starting at most its own length before that point, and at the latest at it.
- */
-function suffixAt(s, off) {
-    for (let i = 0; i < PRERELEASE_SUFFIXES.length; i++) {
-        const suffix = PRERELEASE_SUFFIXES[i];
-        for (let j = Math.max(0, off - suffix.length); j <= off; j++)
-            if (s.startsWith(suffix, j))
-                return i;
-    }
-    return -1;
-}
-/** Runs of digits compared as numbers, everything else byte by byte. */
-function naturalCompare(a, b) {
-    const ta = a.match(/\d+|\D+/g) ?? [];
-    const tb = b.match(/\d+|\D+/g) ?? [];
-    for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
-        const [x, y] = [ta[i], tb[i]];
-        if (x === y)
-            continue;
-        const digits = /^\d/.test(x) && /^\d/.test(y);
-        if (digits) {
-            const [nx, ny] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
-            if (nx.length !== ny.length)
-                return nx.length - ny.length;
-            if (nx !== ny)
-                return nx < ny ? -1 : 1;
-            return x.length - y.length;
-        }
-        return x < y ? -1 : 1;
-    }
-    return ta.length - tb.length;
-}
-/** Negative when `a` is the older version, positive when newer, 0 when the same string. */
-function compareVersions(a, b) {
-    if (a === b)
-        return 0;
-    let off = 0;
-    while (off < a.length && off < b.length && a[off] === b[off])
-        off++;
-    const [sa, sb] = [suffixAt(a, off), suffixAt(b, off)];
-    if (sa !== sb) {
-        if (sa >= 0 && sb >= 0)
-            return sa - sb;
-        return sa >= 0 ? -1 : 1;
-    }
-    return naturalCompare(a, b) || (a < b ? -1 : 1);
-}
-/** Newest first. */
-function newestFirst(tags) {
-    return [...tags].sort((a, b) => compareVersions(b, a));
-}
-//# sourceMappingURL=versions.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/pin.js
-/**
- * pin: in a consumer repository, move a pinned revision of a hosted tree forward, to the
- * tested branch's head or to the newest tag (matching a glob) whose revision passed the gate,
- * as the gate's flight records (git notes) say. The pin is a Makefile-style variable, a line
- * matched by a user's regex, or a submodule's gitlink, changed in-core (a temporary index),
- * so neither the consumer nor the submodule is checked out.
- */
-
-
-
-
-
-
-
-
-// `git notes --ref` reads only under refs/notes/.
-const TREE_NOTES = 'refs/notes/tributary-track/tree';
-const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** The flights recorded on a revision (a note may hold several records, appended). */
-function flightsOf(note, source) {
-    if (!note?.trim())
-        return [];
-    const chunks = (() => {
-        try {
-            const whole = JSON.parse(note);
-            return Array.isArray(whole) ? whole.map((x) => JSON.stringify(x)) : [note];
-        }
-        catch {
-            return note.split(/\n(?=\{)/);
-        }
-    })();
-    const out = [];
-    for (const c of chunks) {
-        try {
-            out.push(parseFlightRecord(c, source));
-        }
-        catch {
-            // A record this version cannot read does not count as a pass.
-        }
-    }
-    return out;
-}
-function passed(f) {
-    if (f.decision)
-        return f.decision.verdict === 'push';
-    return (f.jobs.length > 0 &&
-        f.jobs.every((j) => jobStatus(j.steps, j.cancelled) !== 'fail' && jobStatus(j.steps, j.cancelled) !== 'blocked'));
-}
-function flightLink(f) {
-    if (!f)
-        return 'no flight is recorded for it';
-    return f.trigger?.runUrl
-        ? `flight [${f.flight}](${f.trigger.runUrl}) passed`
-        : `flight ${f.flight} passed`;
-}
-async function pin(ctx) {
-    const { settings: s, git, work } = ctx;
-    const p = s.pin;
-    await work.fetch(s.gitUrl, [{ remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' }], { depth: 1, urlInput: 'git-url' });
-    const target = (await git.commitOf('refs/track/target'));
-    const spot = await locatePin(git, p, target, s.target);
-    // The hosted tree: what is there, and what passed the gate.
-    const advertised = await work.advertised(p.treeUrl, 'tree-url');
-    const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
-    // A pin that names a branch follows it on purpose (Xen unstable builds QEMU master).
-    if (!HEX.test(spot.value) && !oldIsTag && advertised.has(`refs/heads/${spot.value}`)) {
-        const notice = `${spot.name} follows the branch ${spot.value} of ${p.treeUrl}: a branch is not a pinned revision, so it is left alone. Set it to a tag or a commit id to have tributary move it.`;
-        ctx.notices.push(notice);
-        return;
-    }
-    const isMatch = p.tags ? picomatch(p.tags) : () => false;
-    const tags = newestFirst([...advertised.keys()]
-        .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
-        .map((r) => r.slice(10)));
-    if (p.tags && !tags.length)
-        throw (0,errors/* settingError */.Hu)('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
-    const wanted = [
-        { remote: p.notesRef, local: TREE_NOTES, optional: true },
-    ];
-    if (p.branch)
-        wanted.push({
-            remote: `refs/heads/${p.branch}`,
-            local: 'refs/track/tree-branch',
-            input: 'pin-branch',
-        });
-    for (const t of tags)
-        wanted.push({ remote: `refs/tags/${t}`, local: `refs/track/tree-tags/${t}` });
-    if (oldIsTag && !tags.includes(spot.value))
-        wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
-    // Notes too come without their blobs: only the records of the revisions looked at are
-    // fetched, when read, however many flights the tree has recorded.
-    await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
-    const hasNotes = !!(await git.commitOf(TREE_NOTES));
-    const flightsAt = async (commit) => hasNotes
-        ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${context_short(commit)}`)
-        : [];
-    let choice;
-    if (p.branch) {
-        const commit = (await git.commitOf('refs/track/tree-branch'));
-        choice = { commit, value: commit, flight: (await flightsAt(commit)).filter(passed).pop() };
-    }
-    else
-        choice = await chooseTag(ctx, spot, tags, flightsAt);
-    if (!choice)
-        return;
-    let oldCommit;
-    if (HEX.test(spot.value))
-        oldCommit = (await git.commitOf(spot.value)) ?? undefined;
-    else if (oldIsTag)
-        oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
-    await proposePin(ctx, spot, choice, oldCommit);
-}
-/**
- * The newest matching tag that passed the gate, or, with require-flight: false, that has no
- * flight record at all (a tag whose flight was refused is never taken). Nothing taken: says
- * why, and warns when no tag has any record, since then nothing ever will be.
- */
-async function chooseTag(ctx, spot, tags, flightsAt) {
-    const { git } = ctx;
-    const p = ctx.settings.pin;
-    let recorded = false;
-    for (const tag of tags) {
-        const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`));
-        const flights = await flightsAt(commit);
-        if (flights.length)
-            recorded = true;
-        const ok = flights.filter(passed).pop();
-        if (ok)
-            return { commit, value: tag, flight: ok };
-        if (!flights.length && !p.requireFlight)
-            return { commit, value: tag, untested: true };
-    }
-    if (!recorded) {
-        const warning = `No flight record of ${p.treeUrl} (notes ref ${p.notesRef}) covers a tag matching '${p.tags}', so none counts as tested and ${spot.name} stays at ${spot.value}. Gate the tree with push-gate, which records each flight under ${p.notesRef} (or set notes-ref to where your gate records them); or set require-flight: false to pin the newest matching tag (${tags[0]}) without one.`;
-        ctx.logger.warning(warning, { title: 'track-upstream: no flight record' });
-        ctx.notes.push(warning);
-    }
-    else
-        ctx.notes.push(`No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`);
-    return undefined;
-}
-/** Opens, refreshes or closes the pull request that moves the pin to the choice. */
-async function proposePin(ctx, spot, choice, oldCommit) {
-    const { settings: s, git, pulls } = ctx;
-    const p = s.pin;
-    const { commit: newCommit, value: newValue } = choice;
-    await pulls.load('pin');
-    const key = markerKey({ mode: 'pin', target: s.target, subject: spot.subject });
-    // Never backwards: a pin already past the chosen revision (moved by hand) stays.
-    const ahead = !!oldCommit && oldCommit !== newCommit && (await git.isAncestor(newCommit, oldCommit));
-    if (ahead) {
-        ctx.notes.push(`${spot.name} (${spot.value}) is already past ${newValue}: it is not moved back.`);
-        await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, past ${newValue}: tributary does not move a pin back.`);
-        return;
-    }
-    if (spot.value === newValue || oldCommit === newCommit) {
-        ctx.notes.push(`${spot.name} is already at ${newValue}.`);
-        await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, which is ${context_short(newCommit)}: there is nothing left to move.`);
-        return;
-    }
-    // A pin that is not an ancestor of the new revision moves sideways or back: say so.
-    let history;
-    if (oldCommit && (await git.isAncestor(oldCommit, newCommit)))
-        history = await shortlog(git, [`${oldCommit}..${newCommit}`]);
-    else if (oldCommit)
-        history = [
-            `${context_short(oldCommit)} is not an ancestor of ${context_short(newCommit)}: this moves the pin sideways or back.`,
-        ];
-    else
-        history = [`The old pin ${spot.value} is not a revision of ${p.treeUrl}: no shortlog.`];
-    const title = `Update ${spot.name} to ${HEX.test(newValue) ? context_short(newValue) : newValue}`;
-    const commit = await commitPin(ctx, spot, choice, title);
-    const why = p.branch
-        ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(choice.flight)}.`
-        : choice.untested
-            ? `${newValue} is the newest tag matching \`${p.tags}\`. It has no flight record: it is proposed untested because require-flight is false.`
-            : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(choice.flight)}.`;
-    const body = [
-        `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
-        '',
-        why,
-        '',
-        `### Changes (${oldCommit && history[0]?.startsWith('- ') ? history.filter((l) => !l.includes('older commits')).length : 0})`,
-        '',
-        ...history,
-    ];
-    await pulls.propose({
-        marker: { v: 1, mode: 'pin', target: s.target, subject: spot.subject, source: newCommit },
-        branch: branchName(s, spot.subject.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '')),
-        title,
-        body: body.join('\n'),
-        commit,
-        change: `${spot.name} set to ${newValue}`,
-    });
-}
-/** The commit that changes the pin, made in a temporary index: nothing is checked out. */
-async function commitPin(ctx, spot, choice, title) {
-    const { settings: s, git } = ctx;
-    const target = (await git.commitOf('refs/track/target'));
-    const change = await spot.write(choice.value, choice.commit);
-    try {
-        const tree = await git.treeWith(target, [change]);
-        const old = HEX.test(spot.value) ? context_short(spot.value) : spot.value;
-        return await git.commitTree(tree, [target], signed(s, `${title}\n\n${old} -> ${choice.value} (${choice.commit})\n`));
-    }
-    catch (e) {
-        throw new Error(`Could not write the pin update: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-}
-//# sourceMappingURL=pin.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
-/**
- * One pull request per purpose, found by the marker in its body. This is where idempotence
- * lives: nothing new → no push and no API write; new upstream commits → the branch moved with
- * a lease on what tributary last pushed and the body rewritten; a person's push → left alone,
- * with one comment saying what tributary would have done; a purpose gone → closed, saying why.
- */
-
-
-
-/** The marker of the comment that says a person's push holds the branch (key: the source). */
-const HELD = 'track-held';
-/** The old form of that comment's marker. */
-const heldBefore = (source) => `<!-- tributary:track-held ${JSON.stringify({ source })} -->`;
-class PullRequests {
-    github;
-    settings;
-    push;
-    remoteHead;
-    logger;
-    pulls = new Map();
-    issues = new Map();
-    outcomes = [];
-    constructor(github, settings, push, remoteHead, logger) {
-        this.github = github;
-        this.settings = settings;
-        this.push = push;
-        this.remoteHead = remoteHead;
-        this.logger = logger;
-    }
-    /**
-     * Reads the open pull requests and issues that carry a marker of this mode and target.
-     * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
-     */
-    async load(mode, options = {}) {
-        // Every open pull request, not only those on the target: one retargeted by hand still
-        // holds its purpose.
-        const pulls = await this.github.pulls({ state: 'open' });
-        const duplicates = [];
-        for (const p of pulls) {
-            const marker = parseMarker(p.body);
-            if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
-                continue;
-            const item = {
-                number: p.number,
-                url: p.url,
-                title: p.title,
-                body: p.body,
-                headSha: p.headSha,
-                nodeId: p.nodeId,
-                draft: p.draft,
-                marker,
-            };
-            const key = markerKey(marker);
-            const seen = this.pulls.get(key);
-            // Two open for one purpose can only come from outside (a copied body): keep the oldest.
-            if (seen && seen.number < item.number)
-                duplicates.push(item);
-            else {
-                if (seen)
-                    duplicates.push(seen);
-                this.pulls.set(key, item);
-            }
-        }
-        for (const d of options.readOnly ? [] : duplicates) {
-            const kept = this.pulls.get(markerKey(d.marker));
-            await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
-        }
-        const issues = await this.github.openIssues();
-        for (const i of issues) {
-            const marker = parseMarker(i.body);
-            if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
-                continue;
-            this.issues.set(markerKey(marker), {
-                number: i.number,
-                url: i.url,
-                title: i.title,
-                body: i.body,
-                marker,
-            });
-        }
-    }
-    /** The open pull request, else the open conflict issue, of a purpose: its number. */
-    openFor(key) {
-        return (this.pulls.get(key) ?? this.issues.get(key))?.number;
-    }
-    /** The open pull requests of this mode and target, by key, with their markers. */
-    openPulls() {
-        return [...this.pulls].map(([key, p]) => ({ key, marker: p.marker, number: p.number }));
-    }
-    record(o) {
-        this.outcomes.push(o);
-        this.logger?.info(`${o.kind === 'pull' ? 'pull request' : 'issue'} #${o.number} ${o.operation}: ${o.title}${o.note ? ` (${o.note})` : ''}`);
-        return o;
-    }
-    outcome(kind, key, i, operation, note) {
-        return this.record({
-            key,
-            kind,
-            number: i.number,
-            url: i.url,
-            title: i.title,
-            operation,
-            note,
-        });
-    }
-    /** Makes the pull request for a proposal exist and match it, with as few writes as can be. */
-    async propose(p) {
-        const key = markerKey(p.marker);
-        const existing = this.pulls.get(key);
-        if (p.conflict && this.settings.conflicts === 'issue' && !existing)
-            return this.reportIssue(key, p);
-        const outcome = existing ? await this.update(key, existing, p) : await this.create(key, p);
-        const issue = this.issues.get(key);
-        if (issue && !p.conflict) {
-            await this.closeItem('issue', issue, `This no longer conflicts: see #${outcome.number}.`);
-            this.outcome('issue', key, issue, 'closed', 'conflict resolved');
-        }
-        return outcome;
-    }
-    async create(key, p) {
-        // A person closed a pull request for exactly this? Then it is declined, not reopened.
-        const closed = await this.github.pulls({ state: 'closed', head: p.branch });
-        for (const c of closed) {
-            const m = parseMarker(c.body);
-            if (m && markerKey(m) === key && m.source === p.marker.source && !c.merged) {
-                const item = { ...c, marker: m };
-                return this.outcome('pull', key, item, 'unchanged', `declined: #${c.number} was closed for the same change`);
-            }
-        }
-        // The branch name is ours; what a crashed run left there is replaced, under a lease.
-        const current = await this.remoteHead(p.branch);
-        if (current !== p.commit && !(await this.push(p.branch, p.commit, current)))
-            throw new Error(`The branch ${p.branch} moved while tributary was pushing it; run again.`);
-        const marker = { ...p.marker, head: p.commit };
-        const pr = await this.github.createPull({
-            title: p.title,
-            head: p.branch,
-            base: this.settings.target,
-            body: `${p.body}\n\n${renderMarker(marker)}\n`,
-            draft: this.settings.draft || !!p.conflict,
-        });
-        await this.decorate(pr.number);
-        const item = { ...pr, headSha: p.commit, marker };
-        this.pulls.set(key, item);
-        return this.outcome('pull', key, item, 'created', p.conflict ? 'conflicts: opened as a draft' : undefined);
-    }
-    async decorate(number) {
-        const s = this.settings;
-        // One write for both (a new pull request has neither yet): writes are spaced a second apart.
-        if (s.labels.length || s.assignees.length)
-            await this.github.updateIssue(number, {
-                ...(s.labels.length ? { labels: s.labels } : {}),
-                ...(s.assignees.length ? { assignees: s.assignees } : {}),
-            });
-        if (s.reviewers.length || s.teamReviewers.length) {
-            try {
-                await this.github.requestReviewers(number, s.reviewers, s.teamReviewers);
-            }
-            catch (e) {
-                // A reviewer who cannot review this repository must not lose the pull request.
-                this.logger?.warning(`Could not request reviewers on #${number}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
-    }
-    async update(key, existing, p) {
-        const m = existing.marker;
-        if (m.head && existing.headSha !== m.head)
-            return this.held(key, existing, p);
-        const sourceChanged = m.source !== p.marker.source;
-        let head = m.head;
-        if (sourceChanged && p.commit !== m.head) {
-            if (!(await this.push(p.branch, p.commit, m.head)))
-                return this.held(key, existing, p);
-            head = p.commit;
-        }
-        const body = `${p.body}\n\n${renderMarker({ ...p.marker, head })}\n`;
-        if (body === existing.body && p.title === existing.title && !sourceChanged)
-            return this.outcome('pull', key, existing, 'unchanged');
-        await this.github.updatePull(existing.number, { title: p.title, body });
-        await this.setDraft(existing, !!p.conflict || this.settings.draft);
-        Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
-        return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
-    }
-    async setDraft(item, draft) {
-        if (item.draft === undefined || item.draft === draft || !item.nodeId)
-            return;
-        await this.github.setDraft(item.nodeId, draft);
-        item.draft = draft;
-    }
-    /** A person pushed to the branch: leave it, and say once what tributary would have done. */
-    async held(key, existing, p) {
-        if (existing.marker.source === p.marker.source)
-            return this.outcome('pull', key, existing, 'unchanged', 'a person pushed to the branch');
-        const source = p.marker.source ?? '';
-        const comments = await this.github.comments(existing.number);
-        const said = comments.some((c) => (0,github/* hasMarker */.xY)(c.body, HELD, source) || c.body.includes(heldBefore(p.marker.source)));
-        if (!said) {
-            await this.github.comment(existing.number, [
-                `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
-                '',
-                `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
-                '',
-                'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
-                '',
-                (0,github/* renderMarker */.Bd)(HELD, source),
-            ].join('\n'));
-        }
-        return this.outcome('pull', key, existing, 'unchanged', said ? 'a person pushed to the branch' : 'a person pushed to the branch: commented');
-    }
-    /** Closes the open pull request (and conflict issue) of a purpose whose reason is gone. */
-    async close(key, reason) {
-        let result;
-        const pull = this.pulls.get(key);
-        if (pull) {
-            await this.closeItem('pull', pull, reason);
-            this.pulls.delete(key);
-            result = this.outcome('pull', key, pull, 'closed', reason);
-        }
-        const issue = this.issues.get(key);
-        if (issue) {
-            await this.closeItem('issue', issue, reason);
-            this.issues.delete(key);
-            result ??= this.outcome('issue', key, issue, 'closed', reason);
-        }
-        return result;
-    }
-    async closeItem(kind, item, reason) {
-        const comment = `tributary closed this: ${reason}`;
-        if (kind === 'pull')
-            await this.github.closePull(item.number, comment);
-        else
-            await this.github.closeIssue(item.number, comment, 'not_planned');
-    }
-    /** A conflict reported as an issue (by choice): no branch is pushed at all. */
-    async reportIssue(key, p) {
-        const body = `${p.body}\n\n${renderMarker({ ...p.marker })}\n`;
-        const existing = this.issues.get(key);
-        if (existing) {
-            if (existing.body === body && existing.title === p.title)
-                return this.outcome('issue', key, existing, 'unchanged', 'conflicts');
-            await this.github.updateIssue(existing.number, { title: p.title, body });
-            Object.assign(existing, { body, title: p.title });
-            return this.outcome('issue', key, existing, 'updated', 'conflicts');
-        }
-        const created = await this.github.createIssue({
-            title: p.title,
-            body,
-            labels: this.settings.labels,
-            assignees: this.settings.assignees,
-        });
-        const item = { ...created, title: p.title, body, marker: p.marker };
-        this.issues.set(key, item);
-        return this.outcome('issue', key, item, 'created', 'conflicts');
-    }
-}
-//# sourceMappingURL=pulls.js.map
-// EXTERNAL MODULE: ./build/actions/lib/track/settings.js + 1 modules
-var track_settings = __nccwpck_require__(6177);
+//# sourceMappingURL=policy.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
@@ -42662,8 +42233,8 @@ var external_node_stream_ = __nccwpck_require__(7075);
 const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE = Object.freeze([]);
-/** Bump when what is cached changes meaning (diff options, line format). */
-const FORMAT_VERSION = 2;
+/** Bump when what is cached changes meaning (diff options, line format, reference forms). */
+const FORMAT_VERSION = 3;
 /**
  * The cache file's key: everything that changes what is learnt about a commit (the format, the
  * user's reference patterns, the minimum id length), so a run never reads facts that another
@@ -42954,6 +42525,309 @@ async function computePatchIds(git, commits, facts, cache, logger) {
     await streams.finish(facts, cache);
 }
 //# sourceMappingURL=facts.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
+
+
+/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
+function refLabel(ref) {
+    return ref
+        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
+        .replace(/^refs\/(remotes|heads)\//, '');
+}
+/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
+class PrefixIndex {
+    map = new Map();
+    add(id, value) {
+        const k = id.slice(0, 7);
+        const list = this.map.get(k);
+        if (list)
+            list.push({ id, value });
+        else
+            this.map.set(k, [{ id, value }]);
+    }
+    /** Entries whose id and the given one agree (one may abbreviate the other). */
+    find(id) {
+        return (this.map.get(id.slice(0, 7)) ?? [])
+            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
+            .map((e) => e.value);
+    }
+}
+/**
+ * Reads the references of the classified commits and resolves them all at once; the facts of
+ * the upstream commits they name join `facts` (their patches are compared next).
+ */
+async function resolveWritten(git, commits, ctx, read) {
+    const written = new Map();
+    for (const l of commits)
+        written.set(l.commit, findReferences(l.message, read.extraPatterns));
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
+    const namedMissing = [...resolutions.values()]
+        .map((r) => r.commit)
+        .filter((c) => !!c && !read.facts.has(c));
+    if (namedMissing.length)
+        for (const [c, f] of await commitFacts(git, namedMissing, read.cache, {
+            extraPatterns: read.extraPatterns,
+        }))
+            read.facts.set(c, f);
+    return { written, resolutions };
+}
+/** The upstream commits a message names that resolve to development commits, each once. */
+function namedCommits(written, resolutions) {
+    const out = [];
+    for (const ref of written) {
+        const r = resolutions.get(ref.sha);
+        if (r?.commit && !r.problem && !out.includes(r.commit))
+            out.push(r.commit);
+    }
+    return out;
+}
+async function resolveReferences(git, ids, ctx) {
+    const out = new Map();
+    const toLook = [];
+    for (const id of ids) {
+        if (!isHexId(id))
+            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
+        else if (id.length < ctx.minimumIdLength)
+            out.set(id, {
+                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.minimumIdLength} needed)`,
+            });
+        else if (id.length > 40 && id.length !== 64)
+            out.set(id, { problem: `'${id}' is too long to be a commit id` });
+        else
+            toLook.push(id);
+    }
+    const look = async (list) => {
+        const answer = new Map();
+        if (!list.length)
+            return answer;
+        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: list.join('\n') + '\n',
+        })).split('\n');
+        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        return answer;
+    };
+    let found = await look(toLook);
+    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
+    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
+    if (fetchable.length && ctx.fetchMissing) {
+        await ctx.fetchMissing(fetchable);
+        found = new Map([...found, ...(await look(fetchable))]);
+    }
+    for (const id of toLook) {
+        const [oid, type] = found.get(id) ?? [];
+        if (type === 'missing' || !type) {
+            out.set(id, { problem: `${id} is not found upstream` });
+        }
+        else if (type === 'ambiguous') {
+            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
+        }
+        else if (type !== 'commit') {
+            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
+        }
+        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
+            out.set(id, { commit: oid });
+        }
+        else {
+            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
+        }
+    }
+    return out;
+}
+/** Why a commit that exists is not an upstream development commit, naming where it is. */
+async function elsewhere(git, oid, ctx) {
+    if (await git.isAncestor(oid, ctx.head))
+        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
+    let where = '';
+    if (ctx.upstreamRefs?.length) {
+        const refs = (await git.run(['for-each-ref', '--contains', oid, '--format=%(refname)', ...ctx.upstreamRefs]))
+            .split('\n')
+            .filter(Boolean);
+        if (refs.length)
+            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
+    }
+    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${ctx.developmentLabel}${where}`;
+}
+//# sourceMappingURL=resolve.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/decide.js
+/**
+ * The classifier's decision: the class of one downstream commit, a pure function of what the
+ * stages before learnt (its facts, its references resolved, the patches compared, git's
+ * answers about merges and matches). Nothing here asks git; the same evidence gives the same
+ * classification, whatever order the commits come in.
+ */
+
+
+
+function patchMatch(a, b) {
+    if (a?.stable && a.stable === b?.stable)
+        return 'identical';
+    if (a?.zero && a.zero === b?.zero)
+        return 'context-moved';
+    return 'modified';
+}
+/** A backport of the named commits: how its patch compares, and what upstream did since. */
+function asBackport(result, named, written, note, input) {
+    const { history, references, patches, evidence } = input;
+    const f = history.facts.get(result.commit);
+    const first = written.find((r) => references.resolutions.get(r.sha)?.commit === named[0]);
+    const shown = named.map((c) => c.slice(0, 12)).join(', ');
+    result.class = 'backport';
+    result.upstream = named[0];
+    result.upstreams = named;
+    result.reference = first;
+    if (named.length > 1) {
+        result.patch = patchMatch(f, patches.squashes.get(result.commit));
+        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
+    }
+    else
+        result.patch = patchMatch(f, history.facts.get(named[0]));
+    if (result.patch === 'context-moved')
+        result.notes.push('the same change as upstream with its context moved');
+    if (result.patch === 'modified') {
+        if (note)
+            result.notes.push(`modified: ${note}`);
+        else
+            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
+    }
+    for (const c of named) {
+        const followUps = history.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
+        for (const fu of followUps) {
+            if (evidence.carried.find(fu.commit).length || evidence.carriedByPatch.has(fu.commit))
+                continue;
+            result.warnings.push(fu.kind === 'revert'
+                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
+                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
+        }
+    }
+}
+/** The reason a revert gives: its message without the subject and the `This reverts` line. */
+function revertReason(subject, message) {
+    const body = message
+        .split('\n')
+        .slice(1)
+        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return body || subject;
+}
+/** What a merge is, when it is only that: an upstream sync, or a merge of downstream commits. */
+function asMerge(result, l, input) {
+    const merge = input.evidence.merges.get(l.commit);
+    if (!merge)
+        return false;
+    if (merge.synced) {
+        result.class = 'sync';
+        result.upstream = l.parents[l.parents.length - 1];
+        result.reason = 'merges the upstream branch followed';
+        return true;
+    }
+    // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
+    // own: the commits it brings are classified on their own, so it is only a merge.
+    if (merge.mergeOnly) {
+        const n = merge.brought ?? 0;
+        result.class = 'merge';
+        result.reason = `merges ${n} downstream commit${n === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
+        return true;
+    }
+    const foreign = merge.foreign ?? 0;
+    if (foreign)
+        result.notes.push(`merges ${foreign} upstream commit${foreign === 1 ? '' : 's'} of a branch other than the one followed`);
+    result.notes.push('a merge that is not an upstream sync: classified by what it changes');
+    return false;
+}
+function decide(l, input) {
+    const { policy, history, references, evidence } = input;
+    const subject = l.message.split('\n')[0] ?? '';
+    const result = {
+        commit: l.commit,
+        subject,
+        class: 'violation',
+        notes: [],
+        warnings: [],
+        parents: l.parents,
+    };
+    const f = history.facts.get(l.commit);
+    if (asMerge(result, l, input))
+        return result;
+    const declared = downstreamOnlyReason(policy, subject, l.message);
+    if (declared)
+        result.declared = declared.reason || '(no reason given)';
+    // Every date a Xen stable message gives (a squash has one per upstream commit).
+    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
+        result.notes.push(`master date: ${m[1]}`);
+    const note = changeNote(l.message);
+    // A backport: it names upstream commits of the development branch (several: a squash).
+    const written = references.written.get(l.commit) ?? [];
+    const problems = [];
+    for (const ref of written) {
+        const r = references.resolutions.get(ref.sha);
+        if (!r?.commit || r.problem)
+            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
+    }
+    const named = namedCommits(written, references.resolutions);
+    if (named.length) {
+        asBackport(result, named, written, note, input);
+        for (const p of problems)
+            result.warnings.push(`another reference is not usable: ${p}`);
+        return result;
+    }
+    // The same patch as an upstream commit, with or without the surrounding context.
+    const match = evidence.matches.get(l.commit);
+    if (match) {
+        result.class = 'upstream';
+        result.upstream = match.commit;
+        result.patch = patchMatch(f, history.facts.get(match.commit));
+        if (result.patch === 'context-moved')
+            result.notes.push('the same change as upstream with its context moved');
+        if (problems.length) {
+            const what = `${match.commit.slice(0, 12)} ("${match.subject}")`;
+            for (const p of problems)
+                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
+        }
+        if (declared)
+            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
+        const prefix = subjectPrefix(subject);
+        if (prefix && prefix !== 'FROMLIST' && !written.length)
+            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
+        return result;
+    }
+    // A revert of a downstream commit moves the tree back toward upstream.
+    const reverted = f?.reverts;
+    if (reverted) {
+        const target = evidence.downstreamIndex.find(reverted)[0];
+        if (target) {
+            result.class = 'revert';
+            result.reverts = target;
+            result.reason = revertReason(subject, l.message);
+            return result;
+        }
+    }
+    if (declared) {
+        result.class = 'downstream-only';
+        result.reason = result.declared;
+        if (!declared.reason)
+            result.warnings.push(`${declared.marker} gives no reason`);
+        for (const p of problems)
+            result.notes.push(`reference not usable: ${p}`);
+        return result;
+    }
+    result.class = 'violation';
+    const prefix = subjectPrefix(subject);
+    if (problems.length)
+        result.reason = problems.join('; ');
+    else if (reverted)
+        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
+    else if (prefix === 'FROMLIST')
+        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
+    else if (prefix)
+        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
+    else
+        result.reason =
+            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
+    return result;
+}
+//# sourceMappingURL=decide.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/follow-ups.js
 
 /**
@@ -43071,274 +42945,106 @@ function topoOrder(list) {
     return out;
 }
 //# sourceMappingURL=walk.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+;// CONCATENATED MODULE: ./build/actions/lib/backport/evidence.js
 
 
-/**
- * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
- * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
- * (or the first has no parent), which leaves the squash compared as modified.
- */
-async function combinedPatchIds(git, commits) {
-    const base = await git.commitOf(`${commits[0]}^1`);
-    if (!base)
-        return undefined;
-    let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
-    for (const commit of commits.slice(1)) {
-        const parent = await git.commitOf(`${commit}^1`);
-        if (!parent)
-            return undefined;
-        // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-        const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-        const merged = await git.mergeTree(stand, commit);
-        if (!merged.clean)
-            return undefined;
-        tree = merged.tree;
-    }
-    const id = async (extra) => {
-        let patchId = null;
-        for await (const line of git.pipeLines(['diff-tree', '-p', ...extra, ...DIFF, base, tree], ['patch-id', '--stable']))
-            patchId ??= line.split(' ')[0] || null;
-        return patchId;
-    };
-    return { stable: await id([]), zero: await id(['-U0']) };
-}
-//# sourceMappingURL=squash.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/policy.js
-/**
- * The user's side of the backport policy: how a commit declares itself downstream-only, which
- * extra reference forms count, and how short an abbreviated commit id may be.
- */
 
-const defaultPolicy = {
-    downstreamOnlyTrailers: ['Downstream-only'],
-    downstreamOnlySubjects: [],
-    referencePatterns: [],
-    minimumIdLength: 12,
-};
-function regex(subject, source) {
-    try {
-        return new RegExp(source);
-    }
-    catch {
-        throw invalid(subject, source, 'a JavaScript regular expression');
-    }
+/** The upstream commits with the same patch as a commit, default patch-id first. */
+function patchMatches(history, patches, commit) {
+    const f = history.facts.get(commit);
+    return ((f?.stable && patches.byPatch.get(f.stable)) ||
+        (f?.zero && patches.byPatch.get(f.zero)) ||
+        undefined);
 }
-/**
- * A downstream-only subject pattern. One that matches the empty subject (`''`, `.*`, `^`)
- * would declare every commit downstream-only and so switch the policy off: refused, as an
- * empty trailer is.
- */
-function subjectPattern(source) {
-    const re = regex('downstream-only subject', source);
-    if (re.test(''))
-        throw invalid('downstream-only subject', source, 'a regular expression that does not match every subject, such as ^update Xen version to');
-    return re;
-}
-/** The policy from the strings of action inputs or command-line options, checked. */
-function parsePolicy(raw) {
-    const trailers = raw.trailers?.length ? raw.trailers : defaultPolicy.downstreamOnlyTrailers;
-    for (const t of trailers) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(t))
-            throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
-    }
-    const referencePatterns = (raw.referencePatterns ?? []).map((p) => {
-        const re = regex('reference pattern', p);
-        // One capture group: the commit id. Count groups by matching the empty string's shape.
-        const groups = new RegExp(`${re.source}|`).exec('').length - 1;
-        if (groups !== 1)
-            throw new ConfigurationError('reference pattern', `Invalid reference pattern '${p}'. Expected exactly one capture group, the commit id, as in 'Upstream-ref: ([0-9a-f]+)'.`);
-        return re;
+/** Whether any reference of a commit is unusable: a warning names the matching commit then. */
+function hasProblem(references, commit) {
+    return (references.written.get(commit) ?? []).some((ref) => {
+        const r = references.resolutions.get(ref.sha);
+        return !r?.commit || !!r.problem;
     });
-    const minimumIdLength = raw.minimumIdLength ?? defaultPolicy.minimumIdLength;
-    if (!Number.isInteger(minimumIdLength) || minimumIdLength < 7 || minimumIdLength > 40)
-        throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
-    return {
-        downstreamOnlyTrailers: trailers,
-        downstreamOnlySubjects: (raw.subjects ?? []).map(subjectPattern),
-        referencePatterns,
-        minimumIdLength,
-    };
 }
-/** The downstream-only declaration of a message, if any: the reason given. */
-function downstreamOnlyReason(policy, subject, message) {
-    for (const line of message.split('\n')) {
-        for (const t of policy.downstreamOnlyTrailers) {
-            const m = new RegExp(`^\\s*${t}:\\s*(.*?)\\s*$`, 'i').exec(line);
-            if (m)
-                return { reason: m[1], marker: `${t}:` };
+async function mergeEvidence(git, l, syncTips, downstream) {
+    const synced = [];
+    for (const p of l.parents.slice(1)) {
+        let ok = false;
+        for (const tip of syncTips)
+            if (!ok)
+                ok = await git.isAncestor(p, tip);
+        synced.push(ok);
+    }
+    if (synced.every(Boolean))
+        return { synced: true };
+    const brought = await revList(git, [...l.parents.slice(1), '--not', l.parents[0]]);
+    const foreign = brought.filter((c) => !downstream.has(c)).length;
+    let mergeOnly = false;
+    if (!foreign && l.parents.length === 2) {
+        // (a merge git cannot make, unrelated histories say, is not only a merge)
+        const merged = await git.mergeTree(l.parents[0], l.parents[1]).catch(() => undefined);
+        mergeOnly = !!merged?.clean && merged.tree === (await git.treeOf(l.commit));
+    }
+    return { synced: false, brought: brought.length, foreign, mergeOnly };
+}
+/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
+async function preferDevelopment(git, commits, development) {
+    if (commits.length > 1)
+        for (const c of commits)
+            if (await git.isAncestor(c, development))
+                return c;
+    return commits[0];
+}
+async function gatherEvidence(git, input) {
+    const { revisions, history, references, patches } = input;
+    const { facts, all, listed, followUps } = history;
+    const downstream = all.map((l) => l.commit);
+    const downstreamSet = new Set(downstream);
+    const syncTips = [revisions.followed, ...revisions.more];
+    // What the downstream already carries, by the references its commits write, and of the
+    // follow-ups no message names, those it carries as the same patch.
+    const carried = new PrefixIndex();
+    for (const c of downstream)
+        for (const r of facts.get(c)?.references ?? [])
+            carried.add(r, c);
+    const doubtful = new Set();
+    for (const l of listed)
+        for (const c of namedCommits(references.written.get(l.commit) ?? [], references.resolutions))
+            for (const fu of followUps.find(c))
+                if (!carried.find(fu.commit).length)
+                    doubtful.add(fu.commit);
+    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, input.cache, input.logger);
+    const merges = new Map();
+    const matches = new Map();
+    for (const l of listed) {
+        if (l.parents.length > 1) {
+            const merge = await mergeEvidence(git, l, syncTips, downstreamSet);
+            merges.set(l.commit, merge);
+            if (merge.synced || merge.mergeOnly)
+                continue;
         }
+        if (namedCommits(references.written.get(l.commit) ?? [], references.resolutions).length)
+            continue;
+        const found = patchMatches(history, patches, l.commit);
+        if (!found)
+            continue;
+        const commit = await preferDevelopment(git, found, revisions.development);
+        const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
+        matches.set(l.commit, { commit, subject });
     }
-    for (const re of policy.downstreamOnlySubjects) {
-        if (re.test(subject))
-            return { reason: subject, marker: `subject /${re.source}/` };
-    }
-    return undefined;
+    const downstreamIndex = new PrefixIndex();
+    for (const c of downstream)
+        downstreamIndex.add(c, c);
+    return { merges, matches, carried, carriedByPatch, downstreamIndex };
 }
-/**
- * A note explaining how a backport differs from the upstream commit, in the convention of the
- * stable trees: `[name: reason]` on a line of its own (`[ bwh: adjust context ]`).
- */
-function changeNote(message) {
-    for (const line of message.split('\n')) {
-        const m = /^\s*\[\s*([^\]:\s][^\]:]*?)\s*:\s*([^\]]*\S)\s*\]\s*$/.exec(line);
-        if (m)
-            return `${m[1]}: ${m[2]}`;
-    }
-    return undefined;
-}
-//# sourceMappingURL=policy.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/resolve.js
-
-/** A ref as people know it: our own namespaces and the refs/ prefix left out. */
-function refLabel(ref) {
-    return ref
-        .replace(/^refs\/tributary\/(upstream|downstream)\//, '')
-        .replace(/^refs\/(remotes|heads)\//, '');
-}
-/** Prefix map for abbreviated ids: the first 7 hex digits → full ids. */
-class PrefixIndex {
-    map = new Map();
-    add(id, value) {
-        const k = id.slice(0, 7);
-        const list = this.map.get(k);
-        if (list)
-            list.push({ id, value });
-        else
-            this.map.set(k, [{ id, value }]);
-    }
-    /** Entries whose id and the given one agree (one may abbreviate the other). */
-    find(id) {
-        return (this.map.get(id.slice(0, 7)) ?? [])
-            .filter((e) => e.id.startsWith(id) || id.startsWith(e.id))
-            .map((e) => e.value);
-    }
-}
-async function resolveReferences(git, ids, ctx) {
-    const out = new Map();
-    const toLook = [];
-    for (const id of ids) {
-        if (!isHexId(id))
-            out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-        else if (id.length < ctx.policy.minimumIdLength)
-            out.set(id, {
-                problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
-            });
-        else if (id.length > 40 && id.length !== 64)
-            out.set(id, { problem: `'${id}' is too long to be a commit id` });
-        else
-            toLook.push(id);
-    }
-    const look = async (list) => {
-        const answer = new Map();
-        if (!list.length)
-            return answer;
-        const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: list.join('\n') + '\n',
-        })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
-        return answer;
-    };
-    let found = await look(toLook);
-    const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
-    const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-    if (fetchable.length && ctx.options.fetchMissing) {
-        await ctx.options.fetchMissing(fetchable);
-        found = new Map([...found, ...(await look(fetchable))]);
-    }
-    for (const id of toLook) {
-        const [oid, type] = found.get(id) ?? [];
-        if (type === 'missing' || !type) {
-            out.set(id, { problem: `${id} is not found upstream` });
-        }
-        else if (type === 'ambiguous') {
-            out.set(id, { problem: `${id} is ambiguous: several objects start with it` });
-        }
-        else if (type !== 'commit') {
-            out.set(id, { problem: `${id} names a ${type} object, not a commit` });
-        }
-        else if (ctx.upstreamSet.has(oid) || (await git.isAncestor(oid, ctx.development))) {
-            out.set(id, { commit: oid });
-        }
-        else {
-            out.set(id, { commit: oid, problem: await elsewhere(git, oid, ctx) });
-        }
-    }
-    return out;
-}
-/** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(git, oid, ctx) {
-    if (await git.isAncestor(oid, ctx.head))
-        return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
-    let where = '';
-    if (ctx.options.upstreamRefs?.length) {
-        const refs = (await git.run([
-            'for-each-ref',
-            '--contains',
-            oid,
-            '--format=%(refname)',
-            ...ctx.options.upstreamRefs,
-        ]))
-            .split('\n')
-            .filter(Boolean);
-        if (refs.length)
-            where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
-    }
-    const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-    return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
-}
-//# sourceMappingURL=resolve.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+//# sourceMappingURL=evidence.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/history.js
 
 
 
-
-
-
-
-
-
-const COMMIT_CLASSES = [
-    'upstream',
-    'backport',
-    'revert',
-    'downstream-only',
-    'sync',
-    'merge',
-    'violation',
-];
-const RS = '\x1e';
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
-}
-/** The cache of the policy's key: one loaded under another policy is not read. */
-function factsCacheFor(cache, policy) {
-    if (!(cache instanceof FactsCache))
-        return FactsCache.load(cache, policy);
-    return cache.key === factsKey(policy) ? cache : FactsCache.load(cache.dir, policy);
-}
-/** Runs every stage and returns the classifications with what was learnt on the way. */
-async function analyse(options) {
-    const { git, logger } = options;
-    const policy = options.policy ?? defaultPolicy;
-    const cache = factsCacheFor(options.cache, policy);
-    const head = await resolveRevision(git, 'head revision', options.head);
-    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-    const development = await resolveRevision(git, 'upstream development branch', options.development);
-    const followed = options.followed
-        ? await resolveRevision(git, 'upstream branch followed', options.followed)
-        : development;
-    const more = [];
-    for (const r of options.moreUpstream ?? [])
-        more.push(await resolveRevision(git, 'upstream revision', r));
+async function readHistory(git, revisions, cache, options) {
+    const { head, base, development, followed, more } = revisions;
+    const { extraPatterns, logger } = options;
     const tips = [...new Set([development, followed, ...more])];
     // Cold: a walk reads every upstream commit's facts, started first so that it runs beside
     // the work on the downstream side; what it finds early waits until that is done.
-    const extraPatterns = policy.referencePatterns;
     const cold = cache.size === 0;
     const early = [];
     let onUpstream = (c, f) => void early.push([c, f]);
@@ -43352,28 +43058,16 @@ async function analyse(options) {
     // Every downstream commit that is not upstream, with parents and messages, newest first,
     // and the upstream commits to compare with: one walk. Those of base..head are classified.
     const walked = await sides(git, head, tips);
-    const messages = new Map();
-    if (walked.downstream.length) {
-        const text = await git.run(['log', '--no-walk=unsorted', '--stdin', `--format=${'%x1e'}%H%n%B`], {
-            input: walked.downstream.map((d) => d.commit).join('\n') + '\n',
-        });
-        for (const chunk of text.split(RS)) {
-            const nl = chunk.indexOf('\n');
-            if (nl > 0)
-                messages.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());
-        }
-    }
+    const messages = await git.messages(walked.downstream.map((d) => d.commit));
     const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
     const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
     const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
     const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-    const downstream = all.map((l) => l.commit);
-    const facts = await commitFacts(git, downstream, cache, { extraPatterns, logger });
+    const facts = await commitFacts(git, all.map((l) => l.commit), cache, { extraPatterns, logger });
     // Patch-ids only where a match is possible: classified commits, upstream commits touching
-    // the same paths as one of them, and the upstream commits named. They are computed beside
-    // the walk of upstream, as it finds them; zero-context ones afterwards, only where the
-    // default ones leave a question.
-    const streams = new PatchIdStreams(git, ['stable']);
+    // the same paths as one of them, and (next stage) the upstream commits named. They are
+    // computed beside the walk of upstream, as it finds them.
+    const stable = new PatchIdStreams(git, ['stable']);
     const firstParent = new Map();
     const wantedFiles = new Set();
     for (const l of listed) {
@@ -43383,7 +43077,7 @@ async function analyse(options) {
         if (f && f.files !== '-')
             wantedFiles.add(f.files);
         if (lacksPatchIds(f, 'stable'))
-            streams.add(l.commit, firstParent.get(l.commit));
+            stable.add(l.commit, firstParent.get(l.commit));
     }
     // One pass over the upstream commits: candidates for patch-ids, and the follow-ups
     // (reverts, Fixes:) and references their messages write. Only candidates' facts are kept.
@@ -43408,7 +43102,7 @@ async function analyse(options) {
         facts.set(c, f);
         candidates.push(c);
         if (lacksPatchIds(f, 'stable'))
-            streams.add(c);
+            stable.add(c);
     };
     if (coldWalk) {
         onUpstream = (c, f) => {
@@ -43434,40 +43128,237 @@ async function analyse(options) {
             for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
                 consider(c, f);
     }
-    const upstreamSet = new Set(upstream);
+    // The walk's order differs warm and cold; the answer must not.
+    for (const list of upstreamByReference.values())
+        if (list.length > 1)
+            list.sort();
     logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
-    // References written in the classified commits, resolved all at once.
-    const written = new Map();
-    for (const l of listed)
-        written.set(l.commit, findReferences(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], { development, head, upstreamSet, policy, options });
-    const named = [...resolutions.values()].map((r) => r.commit).filter((c) => !!c);
-    const namedMissing = named.filter((c) => !facts.has(c));
-    if (namedMissing.length) {
-        for (const [c, f] of await commitFacts(git, namedMissing, cache, { extraPatterns }))
-            facts.set(c, f);
+    return {
+        all,
+        listed,
+        upstreamInRange,
+        upstream,
+        upstreamSet: new Set(upstream),
+        facts,
+        candidates,
+        followUps,
+        upstreamByReference,
+        firstParent,
+        stable,
+    };
+}
+//# sourceMappingURL=history.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/squash.js
+/**
+ * A squashed pick: one downstream commit that carries several upstream commits (Xen's stable
+ * branches squash a fix and its follow-up, each message kept with its own `master commit:`).
+ * Its patch is compared with theirs applied in turn, as the person squashing them did. The
+ * answer depends only on the upstream commits named, so it is cached with the commit facts,
+ * under an id made of theirs.
+ *
+ * Most squashes need no merge: when the commits change different files, and each later one's
+ * files are at the first one's parent as at its own parent, applying them in turn makes
+ * exactly the union of their diffs, and `git patch-id --stable` of that is the sum of theirs
+ * (it adds each file's hash, with carry). Only the others are picked in core with merge-tree.
+ */
+
+
+
+/** The cache's id of a squash of these commits (in this order). */
+function squashKey(commits) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`squash ${commits.join(' ')}`)
+        .digest('hex');
+}
+/** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
+const APPLIES = 'squash';
+const FAILS = 'squash-fails';
+/**
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
+ * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
+ * the answer: the commits joined with spaces.
+ */
+async function combinedPatchIds(git, squashes, facts, cache) {
+    const out = new Map();
+    const todo = [];
+    for (const commits of squashes) {
+        const f = cache.get(squashKey(commits));
+        if (!f)
+            todo.push(commits);
+        else
+            out.set(commits.join(' '), f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
     }
-    for (const c of named)
-        if (lacksPatchIds(facts.get(c), 'stable'))
-            streams.add(c);
-    if (streams.size)
-        logger?.debug(`computing patch-ids of ${streams.size} commits`);
-    await streams.finish(facts, cache);
-    // Zero context where the default patch-ids leave a question: a classified commit that
-    // matched nothing, the upstream commits touching its paths, and named commits that differ.
+    if (!todo.length)
+        return out;
+    // Every named commit's tree and parents, in one pass.
+    const named = [...new Set(todo.flat())];
+    const shape = new Map();
+    for (const line of (await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        const [commit, tree, parent, other] = line.split(' ');
+        if (commit)
+            shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+    }
+    const summed = await summedPatchIds(git, todo, shape, facts, cache);
+    // The others made as a throw-away commit on the first one's parent; their patch-ids in one
+    // pipeline a kind.
+    const made = new Map();
+    for (const commits of todo) {
+        if (summed.has(commits.join(' ')))
+            continue;
+        const first = shape.get(commits[0]);
+        let tree = first?.tree;
+        for (const commit of commits.slice(1)) {
+            const parent = shape.get(commit)?.parent;
+            if (!tree || !parent) {
+                tree = undefined;
+                break;
+            }
+            // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+            const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+            const merged = await git.mergeTree(stand, commit);
+            tree = merged.clean ? merged.tree : undefined;
+        }
+        if (tree && first?.parent)
+            made.set(commits.join(' '), await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'));
+    }
+    const squashFacts = new Map();
+    const streams = new PatchIdStreams(git);
+    for (const c of made.values()) {
+        squashFacts.set(c, { files: '-', fixes: [], references: [] });
+        streams.add(c);
+    }
+    await streams.finish(squashFacts, FactsCache.load());
+    for (const commits of todo) {
+        const key = commits.join(' ');
+        const c = made.get(key);
+        const f = c ? squashFacts.get(c) : undefined;
+        const ids = summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
+        out.set(key, ids);
+        cache.set(squashKey(commits), {
+            files: ids ? APPLIES : FAILS,
+            stable: ids?.stable ?? null,
+            zero: ids?.zero ?? null,
+            fixes: [],
+            references: [],
+        });
+    }
+    return out;
+}
+/** `git patch-id --stable` of two diffs of different files together: the 20-byte sum, with carry. */
+function addIds(a, b) {
+    const x = Buffer.from(a, 'hex');
+    const y = Buffer.from(b, 'hex');
+    const sum = Buffer.alloc(x.length);
+    let carry = 0;
+    for (let i = 0; i < x.length; i++) {
+        carry += x[i] + y[i];
+        sum[i] = carry & 0xff;
+        carry >>= 8;
+    }
+    return sum.toString('hex');
+}
+/**
+ * The squashes whose combined patch-ids are the sums of their commits' (see above), with
+ * those sums; the rest are left to merge-tree.
+ */
+async function summedPatchIds(git, squashes, shape, facts, cache) {
+    const out = new Map();
+    const simple = squashes.filter((commits) => commits.every((c) => {
+        const s = shape.get(c);
+        return s?.parent && !s.merge && facts.get(c);
+    }));
+    if (!simple.length)
+        return out;
+    // The files each commit changes, in one pass.
+    const named = [...new Set(simple.flat())];
+    const paths = new Map();
+    let current = [];
+    for (const line of (await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
+        input: named.join('\n') + '\n',
+    })).split('\n')) {
+        if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
+            paths.set(line, (current = []));
+        else if (line)
+            current.push(line);
+    }
+    // Each later commit's files at the first one's parent and at its own, in one pass.
+    const asked = [];
+    const disjoint = simple.filter((commits) => {
+        const seen = new Set();
+        for (const c of commits)
+            for (const p of paths.get(c) ?? []) {
+                if (seen.has(p) || /\s/.test(p) || p.startsWith('"'))
+                    return false;
+                seen.add(p);
+            }
+        const base = shape.get(commits[0]).parent;
+        for (const c of commits.slice(1))
+            for (const p of paths.get(c) ?? [])
+                asked.push(`${base}:${p}`, `${shape.get(c).parent}:${p}`);
+        return true;
+    });
+    const blobs = asked.length
+        ? (await git.run(['cat-file', '--batch-check=%(objectname)'], {
+            input: asked.join('\n') + '\n',
+        })).split('\n')
+        : [];
+    const blobAt = new Map(asked.map((q, i) => [q, blobs[i]?.split(' ')[0]]));
+    const same = disjoint.filter((commits) => {
+        const base = shape.get(commits[0]).parent;
+        return commits
+            .slice(1)
+            .every((c) => (paths.get(c) ?? []).every((p) => blobAt.get(`${base}:${p}`) === blobAt.get(`${shape.get(c).parent}:${p}`)));
+    });
+    // Their zero-context patch-ids, where not known yet (cached with their facts).
+    const zero = new PatchIdStreams(git, ['zero']);
+    for (const c of new Set(same.flat()))
+        if (lacksPatchIds(facts.get(c), 'zero'))
+            zero.add(c);
+    await zero.finish(facts, cache);
+    for (const commits of same) {
+        const f = commits.map((c) => facts.get(c));
+        if (f.some((x) => !x.stable || !x.zero))
+            continue;
+        out.set(commits.join(' '), {
+            stable: f.map((x) => x.stable).reduce(addIds),
+            zero: f.map((x) => x.zero).reduce(addIds),
+        });
+    }
+    return out;
+}
+//# sourceMappingURL=squash.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/patches.js
+
+
+
+async function comparePatches(git, history, references, cache, logger) {
+    const { facts, listed, candidates, firstParent, stable } = history;
+    const { written, resolutions } = references;
+    for (const r of resolutions.values())
+        if (r.commit && lacksPatchIds(facts.get(r.commit), 'stable'))
+            stable.add(r.commit);
+    if (stable.size)
+        logger?.debug(`computing patch-ids of ${stable.size} commits`);
+    await stable.finish(facts, cache);
     const stableIds = new Set();
     for (const c of candidates) {
         const id = facts.get(c).stable;
         if (id)
             stableIds.add(id);
     }
-    const namedBy = (commit) => namedCommits(written.get(commit) ?? [], resolutions);
-    const squashes = new Map();
+    const squashed = new Map();
     for (const l of listed) {
-        const commits = namedBy(l.commit);
+        const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
         if (commits.length > 1)
-            squashes.set(l.commit, await combinedPatchIds(git, commits));
+            squashed.set(l.commit, commits);
     }
+    const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
+    const squashes = new Map();
+    for (const [commit, commits] of squashed)
+        squashes.set(commit, combined.get(commits.join(' ')));
     const zero = new PatchIdStreams(git, ['zero']);
     const zeroFiles = new Set();
     const needZero = (c) => {
@@ -43515,56 +43406,97 @@ async function analyse(options) {
     for (const list of byPatch.values())
         if (list.length > 1)
             list.sort();
-    for (const list of upstreamByReference.values())
-        if (list.length > 1)
-            list.sort();
-    // What the downstream already carries, by the references its commits write, and of the
-    // follow-ups no message names, those it carries as the same patch.
-    const carried = new PrefixIndex();
-    for (const c of downstream)
-        for (const r of facts.get(c)?.references ?? [])
-            carried.add(r, c);
-    const doubtful = new Set();
-    for (const l of listed)
-        for (const c of namedBy(l.commit))
-            for (const fu of followUps.find(c))
-                if (!carried.find(fu.commit).length)
-                    doubtful.add(fu.commit);
-    const carriedByPatch = await followUpsCarriedByPatch(git, [...doubtful].sort(), all, facts, cache, logger);
-    const downstreamIndex = new PrefixIndex();
-    for (const c of downstream)
-        downstreamIndex.add(c, c);
-    const downstreamSet = new Set(downstream);
-    const classifications = [];
-    for (const l of listed) {
-        classifications.push(await classifyOne(l, {
-            git,
-            policy,
-            facts,
-            written: written.get(l.commit) ?? [],
-            resolutions,
-            byPatch,
-            followUps,
-            carried,
-            carriedByPatch,
-            squashes,
-            downstreamIndex,
-            upstreamSet,
-            downstreamSet,
-            syncTips: [followed, ...more],
-            development,
-        }));
-    }
+    return { byPatch, squashes };
+}
+//# sourceMappingURL=patches.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/classifier.js
+
+
+
+
+
+
+
+
+
+const COMMIT_CLASSES = [
+    'upstream',
+    'backport',
+    'revert',
+    'downstream-only',
+    'sync',
+    'merge',
+    'violation',
+];
+/** Resolves a revision to a commit id, or says plainly which one is missing. */
+async function resolveRevision(git, what, rev) {
+    const id = await git.commitOf(rev);
+    if (!id)
+        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+    return id;
+}
+async function resolveRevisions(git, options) {
+    const head = await resolveRevision(git, 'head revision', options.head);
+    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
+    const development = await resolveRevision(git, 'upstream development branch', options.development);
+    const followed = options.followed
+        ? await resolveRevision(git, 'upstream branch followed', options.followed)
+        : development;
+    const more = [];
+    for (const r of options.moreUpstream ?? [])
+        more.push(await resolveRevision(git, 'upstream revision', r));
+    return { head, base, development, followed, more };
+}
+/** The cache of the policy's key: one loaded under another policy is not read. */
+function factsCacheFor(cache, policy) {
+    if (!(cache instanceof FactsCache))
+        return FactsCache.load(cache, policy);
+    return cache.key === factsKey(policy) ? cache : FactsCache.load(cache.dir, policy);
+}
+/**
+ * The classifier as a pipeline, each stage visited once: the facts of every commit of both
+ * sides (history.ts), the references written resolved against upstream (resolve.ts), the
+ * patches compared (patches.ts), git's answers about merges and matches (evidence.ts), then a
+ * pure decision per commit (decide.ts). The report is the caller's (report.ts, divergence.ts).
+ */
+async function analyse(options) {
+    const { git, logger } = options;
+    const policy = options.policy ?? defaultPolicy;
+    const cache = factsCacheFor(options.cache, policy);
+    const extraPatterns = policy.referencePatterns;
+    const revisions = await resolveRevisions(git, options);
+    const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
+    const references = await resolveWritten(git, history.listed, {
+        development: revisions.development,
+        head: revisions.head,
+        upstreamSet: history.upstreamSet,
+        minimumIdLength: policy.minimumIdLength,
+        fetchMissing: options.fetchMissing,
+        upstreamRefs: options.upstreamRefs,
+        developmentLabel: options.labels?.development ?? refLabel(options.development),
+    }, { facts: history.facts, cache, extraPatterns });
+    const patches = await comparePatches(git, history, references, cache, logger);
+    const evidence = await gatherEvidence(git, {
+        revisions,
+        history,
+        references,
+        patches,
+        cache,
+        logger,
+    });
+    const input = { policy, history, references, patches, evidence };
+    const classifications = history.listed.map((l) => decide(l, input));
     cache.save();
     return {
-        revisions: { head, base, development, followed, more },
+        revisions,
         classifications,
-        downstream,
-        upstream,
-        facts,
-        byPatch,
-        upstreamByReference,
-        upstreamInRange,
+        downstream: history.all.map((l) => l.commit),
+        upstream: history.upstream,
+        facts: history.facts,
+        byPatch: patches.byPatch,
+        upstreamByReference: history.upstreamByReference,
+        upstreamInRange: history.upstreamInRange,
+        references,
         cache,
     };
 }
@@ -43581,201 +43513,6 @@ function countClasses(list) {
         counts.warnings += c.warnings.length;
     }
     return counts;
-}
-function comparePatches(a, b) {
-    if (a?.stable && a.stable === b?.stable)
-        return 'identical';
-    if (a?.zero && a.zero === b?.zero)
-        return 'context-moved';
-    return 'modified';
-}
-/** The upstream commits a message names that resolve to development commits, each once. */
-function namedCommits(written, resolutions) {
-    const out = [];
-    for (const ref of written) {
-        const r = resolutions.get(ref.sha);
-        if (r?.commit && !r.problem && !out.includes(r.commit))
-            out.push(r.commit);
-    }
-    return out;
-}
-/** Of upstream commits with one patch (a pick on a stable branch too), the development one. */
-async function preferDevelopment(ctx, commits) {
-    if (commits.length > 1)
-        for (const c of commits)
-            if (await ctx.git.isAncestor(c, ctx.development))
-                return c;
-    return commits[0];
-}
-async function subjectOf(git, commit) {
-    return git.run(['log', '-1', '--format=%s', commit]);
-}
-/** A backport of the named commits: how its patch compares, and what upstream did since. */
-function asBackport(result, named, f, note, ctx) {
-    const first = ctx.written.find((r) => ctx.resolutions.get(r.sha)?.commit === named[0]);
-    const shown = named.map((c) => c.slice(0, 12)).join(', ');
-    result.class = 'backport';
-    result.upstream = named[0];
-    result.upstreams = named;
-    result.reference = first;
-    if (named.length > 1) {
-        result.patch = comparePatches(f, ctx.squashes.get(result.commit));
-        result.notes.push(`a squash of ${named.length} upstream commits, compared with them applied in turn`);
-    }
-    else
-        result.patch = comparePatches(f, ctx.facts.get(named[0]));
-    if (result.patch === 'context-moved')
-        result.notes.push('the same change as upstream with its context moved');
-    if (result.patch === 'modified') {
-        if (note)
-            result.notes.push(`modified: ${note}`);
-        else
-            result.warnings.push(`modified backport of ${shown} without a note explaining the change (such as [name: reason])`);
-    }
-    for (const c of named) {
-        const followUps = ctx.followUps.find(c).sort((a, b) => (a.commit < b.commit ? -1 : 1));
-        for (const fu of followUps) {
-            if (ctx.carried.find(fu.commit).length || ctx.carriedByPatch.has(fu.commit))
-                continue;
-            result.warnings.push(fu.kind === 'revert'
-                ? `upstream has since reverted ${c.slice(0, 12)} in ${fu.commit.slice(0, 12)}`
-                : `upstream ${fu.commit.slice(0, 12)} fixes ${c.slice(0, 12)} (Fixes:) and is not carried downstream`);
-        }
-    }
-}
-/** The reason a revert gives: its message without the subject and the `This reverts` line. */
-function revertReason(subject, message) {
-    const body = message
-        .split('\n')
-        .slice(1)
-        .filter((l) => !/This reverts commit/.test(l) && !/^\s*[\w-]+:\s/.test(l))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return body || subject;
-}
-async function classifyOne(l, ctx) {
-    const subject = l.message.split('\n')[0] ?? '';
-    const result = {
-        commit: l.commit,
-        subject,
-        class: 'violation',
-        notes: [],
-        warnings: [],
-        parents: l.parents,
-    };
-    const f = ctx.facts.get(l.commit);
-    // An upstream sync: every parent but the first is in the upstream branch followed.
-    if (l.parents.length > 1) {
-        const synced = [];
-        for (const p of l.parents.slice(1)) {
-            let ok = false;
-            for (const tip of ctx.syncTips)
-                if (!ok)
-                    ok = await ctx.git.isAncestor(p, tip);
-            synced.push(ok);
-        }
-        if (synced.every(Boolean)) {
-            result.class = 'sync';
-            result.upstream = l.parents[l.parents.length - 1];
-            result.reason = 'merges the upstream branch followed';
-            return result;
-        }
-        // A merge of downstream commits (a topic branch, a merge queue) that adds no change of its
-        // own: the commits it brings are classified on their own, so it is only a merge.
-        const brought = await revList(ctx.git, [...l.parents.slice(1), '--not', l.parents[0]]);
-        const foreign = brought.filter((c) => !ctx.downstreamSet.has(c));
-        if (!foreign.length && l.parents.length === 2) {
-            const merged = await ctx.git.exec(['merge-tree', '--write-tree', ...l.parents], {
-                allowFailure: true,
-            });
-            const tree = await ctx.git.run(['rev-parse', `${l.commit}^{tree}`]);
-            if (merged.code === 0 && merged.stdout.split('\n')[0] === tree) {
-                result.class = 'merge';
-                result.reason = `merges ${brought.length} downstream commit${brought.length === 1 ? '' : 's'}, classified on their own, and changes nothing else`;
-                return result;
-            }
-        }
-        if (foreign.length)
-            result.notes.push(`merges ${foreign.length} upstream commit${foreign.length === 1 ? '' : 's'} of a branch other than the one followed`);
-        result.notes.push('a merge that is not an upstream sync: classified by what it changes');
-    }
-    const declared = downstreamOnlyReason(ctx.policy, subject, l.message);
-    if (declared)
-        result.declared = declared.reason || '(no reason given)';
-    // Every date a Xen stable message gives (a squash has one per upstream commit).
-    for (const m of l.message.matchAll(/^\s*master date:\s*(.+?)\s*$/gim))
-        result.notes.push(`master date: ${m[1]}`);
-    const note = changeNote(l.message);
-    // A backport: it names upstream commits of the development branch (several: a squash).
-    const problems = [];
-    for (const ref of ctx.written) {
-        const r = ctx.resolutions.get(ref.sha);
-        if (!r?.commit || r.problem)
-            problems.push(`${ref.line}: ${r?.problem ?? 'not resolved'}`);
-    }
-    const named = namedCommits(ctx.written, ctx.resolutions);
-    if (named.length) {
-        asBackport(result, named, f, note, ctx);
-        for (const p of problems)
-            result.warnings.push(`another reference is not usable: ${p}`);
-        return result;
-    }
-    // The same patch as an upstream commit, with or without the surrounding context.
-    const matches = (f?.stable && ctx.byPatch.get(f.stable)) || (f?.zero && ctx.byPatch.get(f.zero));
-    if (matches) {
-        const match = await preferDevelopment(ctx, matches);
-        result.class = 'upstream';
-        result.upstream = match;
-        result.patch = comparePatches(f, ctx.facts.get(match));
-        if (result.patch === 'context-moved')
-            result.notes.push('the same change as upstream with its context moved');
-        if (problems.length) {
-            const what = `${match.slice(0, 12)} ("${await subjectOf(ctx.git, match)}")`;
-            for (const p of problems)
-                result.warnings.push(`the reference is not usable: ${p}; the same patch as upstream ${what} is the commit to name`);
-        }
-        if (declared)
-            result.notes.push(`declared ${declared.marker} ${result.declared}, but upstream carries it now`);
-        const prefix = subjectPrefix(subject);
-        if (prefix && prefix !== 'FROMLIST' && !ctx.written.length)
-            result.warnings.push(`subject says ${prefix}: but names no upstream commit`);
-        return result;
-    }
-    // A revert of a downstream commit moves the tree back toward upstream.
-    const reverted = f?.reverts;
-    if (reverted) {
-        const target = ctx.downstreamIndex.find(reverted)[0];
-        if (target) {
-            result.class = 'revert';
-            result.reverts = target;
-            result.reason = revertReason(subject, l.message);
-            return result;
-        }
-    }
-    if (declared) {
-        result.class = 'downstream-only';
-        result.reason = result.declared;
-        if (!declared.reason)
-            result.warnings.push(`${declared.marker} gives no reason`);
-        for (const p of problems)
-            result.notes.push(`reference not usable: ${p}`);
-        return result;
-    }
-    result.class = 'violation';
-    const prefix = subjectPrefix(subject);
-    if (problems.length)
-        result.reason = problems.join('; ');
-    else if (reverted)
-        result.reason = `reverts ${reverted.slice(0, 12)}, which is not a downstream commit: the tree moves away from upstream`;
-    else if (prefix === 'FROMLIST')
-        result.reason = 'FROMLIST: a patch from a mailing list, not in the upstream development branch';
-    else if (prefix)
-        result.reason = `subject says ${prefix}: but names no upstream commit and matches no upstream patch`;
-    else
-        result.reason =
-            'no upstream reference, not the same patch as an upstream commit, and not declared downstream-only';
-    return result;
 }
 //# sourceMappingURL=classifier.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
@@ -43918,19 +43655,1090 @@ async function divergence(options) {
     };
 }
 //# sourceMappingURL=divergence.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/downstream.js
+
+
+/** The upstream commits the classified downstream commits carry, from an analysis. */
+function carriedUpstream(analysis) {
+    const out = new Map();
+    const { written, resolutions } = analysis.references;
+    const carry = (upstream, by, why) => {
+        if (!out.has(upstream))
+            out.set(upstream, { by, why: `${by.slice(0, 12)} ${why}` });
+    };
+    for (const c of analysis.classifications) {
+        if (c.class === 'backport')
+            for (const u of c.upstreams ?? (c.upstream ? [c.upstream] : [])) {
+                const ref = (written.get(c.commit) ?? []).find((r) => resolutions.get(r.sha)?.commit === u);
+                carry(u, c.commit, `says "${ref?.line ?? c.reference?.line}"`);
+            }
+        else if (c.class === 'upstream' && c.upstream) {
+            // Every upstream commit with that patch: a pick of it on another branch is carried too.
+            const f = analysis.facts.get(c.commit);
+            const same = (f?.stable && analysis.byPatch.get(f.stable)) ||
+                (f?.zero && analysis.byPatch.get(f.zero)) || [c.upstream];
+            for (const u of [c.upstream, ...same])
+                carry(u, c.commit, 'has the same patch');
+        }
+    }
+    return out;
+}
+/**
+ * Upstream commits the downstream branch carries (upstream commit → how), as the backport
+ * check classifies the downstream branch's own commits against the development branch.
+ */
+async function alreadyDownstream(options) {
+    const analysis = await analyse({
+        git: options.git,
+        head: options.downstream,
+        development: options.upstream,
+        policy: options.policy ?? defaultPolicy,
+        cache: options.cache,
+        logger: options.logger,
+    });
+    return carriedUpstream(analysis);
+}
+//# sourceMappingURL=downstream.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/index.js
 /**
  * What the backport part exports for the other parts of the library (ESLint lets a part import
  * another only through its index.ts): the divergence report, which track's sync pull request
- * quotes. The front ends (the action's main.ts, cli/) import the part's files themselves.
+ * quotes, and the one answer to "is this upstream commit already downstream?", which track's
+ * backport scan reads as the backport check does. The front ends (the action's main.ts, cli/) import the part's files themselves.
  */
 
+
+
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/scan.js
+/**
+ * The backport scan: which commits of the upstream development branch, since the last scan,
+ * the downstream branch should carry (a stable marker, a `Fixes:` naming a commit downstream
+ * has, or listed by hand), minus those downstream already has. What downstream has is the
+ * backport check's own answer (backport/downstream.ts: every reference form, squashed picks,
+ * the same patch), so a commit the check calls backported is never proposed again.
+ */
+
+
+
+/** Stable markers the ecosystems use; users add their own. */
+const STABLE_MARKERS = [
+    /^\s*Cc:.*\bstable@vger\.kernel\.org\b/im,
+    /^\s*Cc:.*\bqemu-stable@nongnu\.org\b/im,
+];
+/** The stable markers a message carries, as written. */
+function markerReasons(message, stablePatterns = []) {
+    const reasons = [];
+    for (const re of [...STABLE_MARKERS, ...stablePatterns]) {
+        const m = re.exec(message);
+        if (m)
+            reasons.push(m[0].trim());
+    }
+    return reasons;
+}
+/** The reason a `Fixes:` gives (its fixed commit is one downstream has). */
+function fixesReason(fixed) {
+    return `Fixes: ${fixed.slice(0, 12)} (a commit downstream has)`;
+}
+/**
+ * The upstream commits the downstream branch carries (upstream commit → how), as the backport
+ * check sees them; computed on first use, once.
+ */
+function carriedDownstream(git, o) {
+    let answer;
+    return () => (answer ??= alreadyDownstream({
+        git,
+        upstream: o.upstream,
+        downstream: o.target,
+        policy: { ...defaultPolicy, referencePatterns: o.referencePatterns ?? [] },
+        cache: o.cacheDir,
+        logger: o.logger,
+    }));
+}
+/**
+ * Which `Fixes:` ids name a commit the downstream branch has, in its history or carried (a
+ * reference line or the same patch): only those make a commit a candidate, and only those
+ * may be called "a commit downstream has".
+ */
+async function fixedDownstream(git, ids, o) {
+    const fixIds = [...new Set(ids)];
+    if (!fixIds.length)
+        return () => false;
+    const resolved = await git.resolveCommits(fixIds);
+    const fixedFull = [...new Set(resolved.values())];
+    const notInTarget = new Set(fixedFull.length
+        ? (await git.run(['rev-list', '--stdin'], {
+            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
+        }))
+            .split('\n')
+            .filter(Boolean)
+        : []);
+    const carried = notInTarget.size ? await o.carried() : new Map();
+    return (id) => {
+        const full = resolved.get(id);
+        return !!full && (!notInTarget.has(full) || carried.has(full));
+    };
+}
+/**
+ * Why each of `commits` is a candidate, as a scan finds it: its stable markers, `listed`, and
+ * each `Fixes:` that names a commit downstream has. An open batch is described with these, so
+ * an unchanged batch keeps an unchanged body, and its body says only what is true.
+ */
+async function candidateReasons(git, commits, o) {
+    const listed = new Set(o.commits ?? []);
+    const ids = commits.flatMap((c) => fixesReferences(c.message));
+    const fixes = ids.length
+        ? await fixedDownstream(git, ids, {
+            target: o.target,
+            carried: o.carried ?? carriedDownstream(git, o),
+        })
+        : () => false;
+    return new Map(commits.map((c) => [
+        c.sha,
+        [
+            ...markerReasons(c.message, o.stablePatterns),
+            ...(listed.has(c.sha) ? ['listed'] : []),
+            ...fixesReferences(c.message).filter(fixes).map(fixesReason),
+        ],
+    ]));
+}
+/** Scans `since..upstream` for backport candidates. */
+async function scanBackports(git, o) {
+    // Nothing new since the last scan: nothing to read (listed commits are still looked at).
+    const range = o.since === o.upstream ? [] : await readCommits(git, [`${o.since}..${o.upstream}`]);
+    const reverted = new Map();
+    const provisional = [];
+    const listed = new Set(o.commits ?? []);
+    for (const c of range) {
+        const undone = revertedCommit(c.message);
+        if (undone)
+            reverted.set(undone, c.sha);
+        const reasons = markerReasons(c.message, o.stablePatterns);
+        if (listed.has(c.sha))
+            reasons.push('listed');
+        const fixes = fixesReferences(c.message);
+        if (reasons.length || fixes.length)
+            provisional.push({ c, reasons, fixes });
+    }
+    // Listed commits outside the range are still candidates, before the range's (older).
+    const inRange = new Set(range.map((c) => c.sha));
+    const outside = [...listed].filter((sha) => !inRange.has(sha));
+    if (outside.length) {
+        const extra = await readCommits(git, ['--no-walk=sorted', ...outside], { merges: true });
+        provisional.unshift(...extra.map((c) => ({
+            c,
+            reasons: [...markerReasons(c.message, o.stablePatterns), 'listed'],
+            fixes: fixesReferences(c.message),
+        })));
+    }
+    const result = {
+        candidates: [],
+        skipped: [],
+        reverted,
+        scanned: range.length,
+        order: range.map((c) => c.sha),
+    };
+    if (!provisional.length)
+        return result;
+    const carried = o.carried ?? carriedDownstream(git, o);
+    const fixes = await fixedDownstream(git, provisional.flatMap((p) => p.fixes), { target: o.target, carried });
+    const firm = [];
+    for (const p of provisional) {
+        const reasons = [...p.reasons, ...p.fixes.filter(fixes).map(fixesReason)];
+        if (!reasons.length)
+            continue;
+        const revertedBy = reverted.get(p.c.sha);
+        if (revertedBy) {
+            result.skipped.push({
+                sha: p.c.sha,
+                subject: p.c.subject,
+                why: `reverted upstream by ${revertedBy.slice(0, 12)}`,
+            });
+            continue;
+        }
+        firm.push({ ...p.c, reasons });
+    }
+    const present = firm.length ? await carried() : new Map();
+    for (const c of firm) {
+        const why = present.get(c.sha)?.why;
+        if (why)
+            result.skipped.push({ sha: c.sha, subject: c.subject, why: `already downstream: ${why}` });
+        else
+            result.candidates.push(c);
+    }
+    return result;
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/backport.js
+
+
+
+
+
+
+
+const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
+/** The commit facts of the backport scan, kept in the work directory between runs. */
+const factsCacheDir = (workDir) => (0,external_node_path_.join)(workDir, 'commit-facts');
+async function backport(ctx) {
+    const { settings: s, git, pulls } = ctx;
+    const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
+    const { target, upstream, found } = await fetchTargetAndUpstream(ctx, [
+        { remote: scannedRef(s.target), local: 'refs/track/scanned', optional: true },
+    ]);
+    const scannedBefore = found.get(scannedRef(s.target));
+    // Listed commits must exist before anything is written.
+    const listed = await git.resolveCommits(s.commits);
+    const unknown = s.commits.filter((c) => !listed.has(c));
+    if (unknown.length)
+        throw (0,errors/* settingError */.Hu)('commits', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a commit of ${s.upstream}.`);
+    const since = await scanStart(ctx, scannedBefore, target, upstream);
+    await pulls.load('backport', { readOnly: s.dryRun });
+    const listedShas = [...new Set(listed.values())];
+    // What downstream carries, as the backport check sees it: read once, for every question.
+    const carried = carriedDownstream(git, {
+        upstream,
+        target,
+        referencePatterns: s.referencePatterns,
+        cacheDir: factsCacheDir(s.workDir),
+        logger: ctx.logger,
+    });
+    const result = await scanBackports(git, {
+        upstream,
+        target,
+        since,
+        stablePatterns: s.stablePatterns,
+        referencePatterns: s.referencePatterns,
+        commits: listedShas,
+        carried,
+    });
+    ctx.notes.push(`Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${context_short(since)}..${context_short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`);
+    for (const k of result.skipped)
+        ctx.notes.push(`- skipped ${context_short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
+    if (s.dryRun)
+        return listCandidates(ctx, result.candidates);
+    const gone = await goneFromOpen(ctx, since, upstream, carried);
+    let deferred = [];
+    if (s.grouping === 'per-commit') {
+        for (const o of pulls.openPulls()) {
+            const sha = o.marker.subject;
+            const why = sha && gone.get(sha);
+            if (why)
+                await pulls.close(o.key, `the backport of ${context_short(sha)} is no longer needed: ${why}.`);
+        }
+        deferred = await proposeEach(ctx, result.candidates, target, upstreamUrl);
+    }
+    else
+        await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas, carried });
+    // Everything of this scan has its pull request: remember how far the scan went. With
+    // candidates left for the next run, only as far as the last commit before the first of them.
+    const scanned = deferred.length
+        ? await resumePoint(git, result.order, deferred, { since, upstream })
+        : upstream;
+    // A first run that took nothing of its range has nothing to record.
+    if (scanned !== scannedBefore && !(scannedBefore === undefined && scanned === since)) {
+        const { rejected } = await git.pushWithLease(s.gitUrl, [
+            { ref: scannedRef(s.target), sha: scanned, expected: scannedBefore },
+        ]);
+        if (rejected.length)
+            ctx.logger.warning(`Another run moved ${scannedRef(s.target)} meanwhile; the next run scans from there.`);
+    }
+}
+/** Where this scan starts: the last scanned head, else `since`, else the merge base. */
+async function scanStart(ctx, scannedBefore, target, upstream) {
+    const { settings: s, git } = ctx;
+    if (scannedBefore &&
+        (await git.commitOf('refs/track/scanned')) &&
+        (await git.isAncestor('refs/track/scanned', upstream)))
+        return scannedBefore;
+    if (scannedBefore)
+        ctx.logger.warning(`${s.upstream} no longer contains the last scanned commit ${context_short(scannedBefore)} (rewritten?): scanning again from the merge base.`);
+    if (!s.since)
+        return git.run(['merge-base', target, upstream]);
+    const c = await git.commitOf(s.since);
+    if (!c)
+        throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
+    return c;
+}
+/** Open pull requests of earlier scans whose commit landed by other means or was reverted. */
+async function goneFromOpen(ctx, since, upstream, carriedDownstream) {
+    const { settings: s, pulls } = ctx;
+    const carried = pulls
+        .openPulls()
+        .flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
+    const gone = new Map();
+    if (!carried.length)
+        return gone;
+    const present = await carriedDownstream();
+    for (const sha of carried) {
+        const why = present.get(sha)?.why;
+        if (why && !gone.has(sha))
+            gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+    }
+    const reverts = await revertsOf(ctx, carried, since, upstream);
+    for (const [sha, by] of reverts)
+        if (!gone.has(sha))
+            gone.set(sha, `upstream reverted it (${context_short(by)})`);
+    return gone;
+}
+/** dry-run: the candidates, and the open pull request of each, listed; nothing written. */
+function listCandidates(ctx, candidates) {
+    const { settings: s, pulls } = ctx;
+    const batchKey = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target });
+    ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
+    for (const c of candidates) {
+        const number = s.grouping === 'batch'
+            ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
+                ?.number
+            : pulls.openFor((0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target, subject: c.sha }));
+        ctx.candidates.push({ ...report(c), status: 'listed', number });
+        ctx.notes.push(`- ${context_short(c.sha)} ${escapeMarkdown(c.subject)} (${c.reasons.map((r) => `\`${r.replace(/`/g, "'")}\``).join(', ')})${number ? `: #${number}` : ''}`);
+    }
+}
+const report = (c) => ({ sha: c.sha, subject: c.subject, reasons: c.reasons });
+/**
+ * One pull request per candidate, in upstream order, opening at most max-pull-requests new
+ * ones (and conflict issues); those that already have one are refreshed whatever the count.
+ * Returns the candidates left for the next run, listed in the summary.
+ */
+async function proposeEach(ctx, candidates, target, upstreamUrl) {
+    const { settings: s, pulls } = ctx;
+    let opened = 0;
+    const deferred = [];
+    for (const c of candidates) {
+        const key = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target, subject: c.sha });
+        if (opened >= s.maxPullRequests && pulls.openFor(key) === undefined) {
+            deferred.push(c);
+            ctx.candidates.push({ ...report(c), status: 'deferred' });
+            continue;
+        }
+        const outcome = await pulls.propose(await perCommit(ctx, c, target, upstreamUrl));
+        if (outcome.operation === 'created')
+            opened++;
+        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+    }
+    if (deferred.length) {
+        const notice = `${deferred.length} backport candidate${deferred.length === 1 ? '' : 's'} of ${s.upstream} wait${deferred.length === 1 ? 's' : ''} for the next run: this run opened ${opened}, its max-pull-requests.`;
+        ctx.notices.push(notice);
+        ctx.notes.push(`Left for the next run (max-pull-requests: ${s.maxPullRequests}):`, ...deferred.map((c) => `- ${context_short(c.sha)} ${escapeMarkdown(c.subject)}`));
+    }
+    return deferred;
+}
+/** One pull request for every candidate of the target: the open batch's commits, then new ones. */
+async function proposeBatch(ctx, candidates, gone, o) {
+    const { settings: s, git, pulls } = ctx;
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target });
+    const open = pulls.openPulls().find((p) => p.key === key);
+    const previous = open?.marker.commits ?? [];
+    const keep = previous.filter((sha) => !gone.has(sha));
+    const fresh = candidates.filter((c) => !keep.includes(c.sha));
+    const records = keep.length
+        ? await readCommits(git, ['--no-walk=unsorted', ...keep], { merges: true })
+        : [];
+    // The reasons a scan gives, so an unchanged batch keeps an unchanged body.
+    const reasons = await candidateReasons(git, records, {
+        upstream: o.upstream,
+        target: o.target,
+        stablePatterns: s.stablePatterns,
+        referencePatterns: s.referencePatterns,
+        commits: o.listedShas,
+        carried: o.carried,
+    });
+    const byId = new Map(records.map((r) => [r.sha, r]));
+    const all = [
+        ...keep.map((sha) => ({ ...byId.get(sha), reasons: reasons.get(sha) ?? [] })),
+        ...fresh,
+    ];
+    if (!all.length) {
+        if (previous.length)
+            await pulls.close(key, `every commit it carried is gone: ${previous.map((p) => `${context_short(p)} ${gone.get(p) ?? ''}`).join('; ')}.`);
+        return;
+    }
+    const outcome = await pulls.propose(await batch(ctx, all, o.target, s.upstreamUrl ?? s.gitUrl));
+    for (const c of all)
+        ctx.candidates.push({ ...report(c), status: 'proposed', number: outcome.number });
+}
+/**
+ * Where the next scan starts when candidates were left over: the last commit read before the
+ * first of them that descends from `since`, so the next range holds every commit left over
+ * and nothing older than this scan's range. None: `since` itself.
+ */
+async function resumePoint(git, order, deferred, o) {
+    const positions = deferred.map((c) => order.indexOf(c.sha)).filter((i) => i >= 0);
+    // Only listed commits from outside the range are left: they are listed again next run.
+    if (!positions.length)
+        return o.upstream;
+    const first = Math.min(...positions);
+    const descendants = new Set((await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
+        .split('\n')
+        .filter(Boolean));
+    for (let i = first - 1; i >= 0; i--)
+        if (descendants.has(order[i]))
+            return order[i];
+    return o.since;
+}
+/** Upstream commits of `since..upstream` that revert one of `commits`: commit → revert. */
+async function revertsOf(ctx, commits, since, upstream) {
+    const out = new Map();
+    const range = await readCommits(ctx.git, [`${since}..${upstream}`]);
+    for (const r of range) {
+        const m = /This reverts commit ([0-9a-f]{7,64})/.exec(r.message);
+        const hit = m && commits.find((c) => c.startsWith(m[1]));
+        if (hit)
+            out.set(hit, r.sha);
+    }
+    return out;
+}
+//# sourceMappingURL=backport.js.map
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var flight = __nccwpck_require__(1576);
+;// CONCATENATED MODULE: ./build/actions/lib/track/pin-spot.js
+/**
+ * Where a pin lives in the consumer's tree: a Makefile-style variable, a line a user's regular
+ * expression matches, or a submodule's gitlink. Every miss is a ConfigurationError naming the
+ * input, found before anything is written.
+ */
+
+/** The operators that set a pin; `+=` appends and `!=` runs a shell, so neither is a pin. */
+const SETTING = new Set(['=', ':=', '::=', '?=']);
+/** Every line that assigns `variable` (outside `define` blocks and continued lines). */
+function assignmentsOf(content, variable) {
+    const name = variable.replace(/[.]/g, '\\.');
+    const re = new RegExp(`^([ \\t]*(?:(?:override|export|private)[ \\t]+)*${name}[ \\t]*(\\?=|:::=|::=|:=|\\+=|!=|=)[ \\t]*)(.*)$`);
+    const out = [];
+    let offset = 0;
+    let continued = false;
+    let inDefine = false;
+    const lines = content.split('\n');
+    lines.forEach((raw, i) => {
+        const text = raw.replace(/\r$/, '');
+        const start = offset;
+        offset += raw.length + 1;
+        const wasContinued = continued;
+        continued = /(^|[^\\])(\\\\)*\\$/.test(text);
+        if (wasContinued)
+            return;
+        if (inDefine) {
+            if (/^[ \t]*endef\b/.test(text))
+                inDefine = false;
+            return;
+        }
+        if (/^[ \t]*(?:(?:override|export|private)[ \t]+)*define[ \t]/.test(text)) {
+            inDefine = true;
+            return;
+        }
+        const m = re.exec(text);
+        if (!m)
+            return;
+        // The value ends at a comment (`#` not escaped) and loses trailing blanks.
+        const value = m[3].replace(/(^|[^\\])#.*$/, '$1').replace(/[ \t]+$/, '');
+        const at = start + m[1].length;
+        out.push({ line: i + 1, text, operator: m[2], value, start: at, end: at + value.length });
+    });
+    return out;
+}
+/**
+ * The pin line of a variable: the last that sets it with `=`, `:=` or `?=` to a value with
+ * no `$(` or `${`. Xen's Config.mk first assigns SEABIOS_UPSTREAM_REVISION from a legacy
+ * variable inside an `ifneq` block; the pin is the plain assignment below it.
+ */
+function pinAssignment(content, variable, where) {
+    const all = assignmentsOf(content, variable);
+    const plain = all.filter((a) => SETTING.has(a.operator) && a.value !== '' && !/\$[({]/.test(a.value));
+    if (plain.length)
+        return plain[plain.length - 1];
+    if (!all.length)
+        throw (0,errors/* settingError */.Hu)('pin-variable', `${where.file} in ${where.target} has no assignment to ${variable} (expected a line like '${variable} ?= <revision>').`);
+    throw (0,errors/* settingError */.Hu)('pin-variable', [
+        `${where.file} in ${where.target} never sets ${variable} to a plain revision (with =, := or ?=, and no $( or \${ in the value), so there is no pin to move. The lines that assign it:`,
+        ...all.map((a) => `  ${where.file}:${a.line}: ${a.text.trim()}`),
+    ].join('\n'));
+}
+/** Finds the pin in the consumer's tree at `target` (a commit; `targetName` its branch). */
+async function locatePin(git, p, target, targetName) {
+    if (p.submodule !== undefined)
+        return locateSubmodule(git, p.submodule, target, targetName);
+    const file = p.file;
+    const entry = await git.treeEntry(target, file);
+    if (entry?.type !== 'blob')
+        throw (0,errors/* settingError */.Hu)('pin-file', `${file} does not exist in ${targetName}.`);
+    const { mode, oid: blob } = entry;
+    const content = await git.readBlob(blob);
+    let found;
+    let subject;
+    let name;
+    if (p.variable) {
+        found = pinAssignment(content, p.variable, { file, target: targetName });
+        subject = `${file}:${p.variable}`;
+        name = p.variable;
+    }
+    else {
+        const match = new RegExp(p.pattern.source, 'md').exec(content);
+        if (!match?.indices?.[1])
+            throw (0,errors/* settingError */.Hu)('pin-pattern', `'${p.pattern.source}' matches nothing in ${file} in ${targetName}.`);
+        const [start, end] = match.indices[1];
+        found = { start, end, value: match[1] };
+        subject = `${file}:/${p.pattern.source}/`;
+        name = `the pin in ${file}`;
+    }
+    return {
+        subject,
+        name,
+        value: found.value,
+        write: async (value) => {
+            const updated = content.slice(0, found.start) + value + content.slice(found.end);
+            const object = await git.writeBlob(updated);
+            return { mode, object, path: file };
+        },
+    };
+}
+async function locateSubmodule(git, submodule, target, targetName) {
+    const path = submodule.replace(/\/+$/, '');
+    const entry = await git.treeEntry(target, path);
+    if (!entry)
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} does not exist in ${targetName}.`);
+    if (entry.mode !== '160000')
+        throw (0,errors/* settingError */.Hu)('pin-submodule', `${path} is not a submodule in ${targetName} (it is a ${entry.type}, not a gitlink).`);
+    return {
+        subject: `submodule:${path}`,
+        name: `submodule ${path}`,
+        value: entry.oid,
+        write: async (_value, sha) => ({ mode: '160000', object: sha, path }),
+    };
+}
+//# sourceMappingURL=pin-spot.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/versions.js
+/**
+ * Release tags in version order, as `git tag --sort=version:refname` orders them with
+ * `versionsort.suffix` set to the pre-release words: `v9.2.0-rc1 < v9.2.0-rc4 < v9.2.0 <
+ * v9.2.1`, `rel-1.16.3-rc1 < rel-1.16.3`. A plain natural sort puts `v9.2.0-rc4` after
+ * `v9.2.0` (it is longer), which would pin a release candidate over its release.
+ */
+const WORDS = ['alpha', 'beta', 'pre', 'rc'];
+const SEPARATORS = ['-', '.', '~', '_'];
+/** Pre-release suffixes, lowest first: every `-alpha` ranks below every `-rc`. */
+const PRERELEASE_SUFFIXES = WORDS.flatMap((w) => SEPARATORS.map((s) => s + w));
+/**
+ * Which suffix (its index) one string has around the first difference: git's rule is a
+ * suffix starting at most its own length before that point, and at the latest at it.
+ */
+function suffixAt(s, off) {
+    for (let i = 0; i < PRERELEASE_SUFFIXES.length; i++) {
+        const suffix = PRERELEASE_SUFFIXES[i];
+        for (let j = Math.max(0, off - suffix.length); j <= off; j++)
+            if (s.startsWith(suffix, j))
+                return i;
+    }
+    return -1;
+}
+/** Runs of digits compared as numbers, everything else byte by byte. */
+function naturalCompare(a, b) {
+    const ta = a.match(/\d+|\D+/g) ?? [];
+    const tb = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+        const [x, y] = [ta[i], tb[i]];
+        if (x === y)
+            continue;
+        const digits = /^\d/.test(x) && /^\d/.test(y);
+        if (digits) {
+            const [nx, ny] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+            if (nx.length !== ny.length)
+                return nx.length - ny.length;
+            if (nx !== ny)
+                return nx < ny ? -1 : 1;
+            return x.length - y.length;
+        }
+        return x < y ? -1 : 1;
+    }
+    return ta.length - tb.length;
+}
+/** Negative when `a` is the older version, positive when newer, 0 when the same string. */
+function compareVersions(a, b) {
+    if (a === b)
+        return 0;
+    let off = 0;
+    while (off < a.length && off < b.length && a[off] === b[off])
+        off++;
+    const [sa, sb] = [suffixAt(a, off), suffixAt(b, off)];
+    if (sa !== sb) {
+        if (sa >= 0 && sb >= 0)
+            return sa - sb;
+        return sa >= 0 ? -1 : 1;
+    }
+    return naturalCompare(a, b) || (a < b ? -1 : 1);
+}
+/** Newest first. */
+function newestFirst(tags) {
+    return [...tags].sort((a, b) => compareVersions(b, a));
+}
+//# sourceMappingURL=versions.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/track/pin.js
+/**
+ * pin: in a consumer repository, move a pinned revision of a hosted tree forward, to the
+ * tested branch's head or to the newest tag (matching a glob) whose revision passed the gate,
+ * as the gate's flight records (git notes) say. The pin is a Makefile-style variable, a line
+ * matched by a user's regex, or a submodule's gitlink, changed in-core (a temporary index),
+ * so neither the consumer nor the submodule is checked out.
+ */
+
+
+
+
+
+
+
+
+
+// `git notes --ref` reads only under refs/notes/.
+const TREE_NOTES = 'refs/notes/tributary-track/tree';
+const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function passed(f) {
+    if (f.decision)
+        return f.decision.verdict === 'push';
+    return (f.jobs.length > 0 &&
+        f.jobs.every((j) => (0,flight/* jobStatus */.WB)(j.steps, j.cancelled) !== 'fail' && (0,flight/* jobStatus */.WB)(j.steps, j.cancelled) !== 'blocked'));
+}
+function flightLink(f) {
+    if (!f)
+        return 'no flight is recorded for it';
+    return f.trigger?.runUrl
+        ? `flight [${f.flight}](${f.trigger.runUrl}) passed`
+        : `flight ${f.flight} passed`;
+}
+async function pin(ctx) {
+    const { settings: s, git, work } = ctx;
+    const p = s.pin;
+    await work.fetch(s.gitUrl, [{ remote: `refs/heads/${s.target}`, local: 'refs/track/target', input: 'target' }], { depth: 1, urlInput: 'git-url' });
+    const target = (await git.commitOf('refs/track/target'));
+    const spot = await locatePin(git, p, target, s.target);
+    // The hosted tree: what is there, and what passed the gate.
+    const advertised = await work.advertised(p.treeUrl, 'tree-url');
+    const oldIsTag = !HEX.test(spot.value) && advertised.has(`refs/tags/${spot.value}`);
+    // A pin that names a branch follows it on purpose (Xen unstable builds QEMU master).
+    if (!HEX.test(spot.value) && !oldIsTag && advertised.has(`refs/heads/${spot.value}`)) {
+        const notice = `${spot.name} follows the branch ${spot.value} of ${p.treeUrl}: a branch is not a pinned revision, so it is left alone. Set it to a tag or a commit id to have tributary move it.`;
+        ctx.notices.push(notice);
+        return;
+    }
+    const isMatch = p.tags ? picomatch(p.tags) : () => false;
+    const tags = newestFirst([...advertised.keys()]
+        .filter((r) => r.startsWith('refs/tags/') && isMatch(r.slice(10)))
+        .map((r) => r.slice(10)));
+    if (p.tags && !tags.length)
+        throw (0,errors/* settingError */.Hu)('pin-tags', `no tag of ${p.treeUrl} matches '${p.tags}'.`);
+    const wanted = [
+        { remote: p.notesRef, local: TREE_NOTES, optional: true },
+    ];
+    if (p.branch)
+        wanted.push({
+            remote: `refs/heads/${p.branch}`,
+            local: 'refs/track/tree-branch',
+            input: 'pin-branch',
+        });
+    for (const t of tags)
+        wanted.push({ remote: `refs/tags/${t}`, local: `refs/track/tree-tags/${t}` });
+    if (oldIsTag && !tags.includes(spot.value))
+        wanted.push({ remote: `refs/tags/${spot.value}`, local: `refs/track/tree-tags/${spot.value}` });
+    // Notes too come without their blobs: only the records of the revisions looked at are
+    // fetched, when read, however many flights the tree has recorded.
+    await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
+    const hasNotes = !!(await git.commitOf(TREE_NOTES));
+    // Lenient: a record this version cannot read never counts as a pass, and is reported.
+    const notes = new flight_notes/* FlightNotes */.Cw(git, TREE_NOTES, {
+        strict: false,
+        logger: ctx.logger,
+        shownAs: `${p.treeUrl} ${p.notesRef}`,
+    });
+    const flightsAt = async (commit) => (hasNotes ? notes.read(commit) : []);
+    // A revision whose record cannot be read is not one without a record (never untested).
+    flightsAt.damaged = (commit) => notes.damaged.some((d) => d.commit === commit);
+    let choice;
+    if (p.branch) {
+        const commit = (await git.commitOf('refs/track/tree-branch'));
+        choice = { commit, value: commit, flight: (await flightsAt(commit)).filter(passed).pop() };
+    }
+    else
+        choice = await chooseTag(ctx, spot, tags, flightsAt);
+    if (notes.damaged.length)
+        ctx.notices.push(`${notes.damaged.length} flight record(s) in ${p.notesRef} of ${p.treeUrl} could not be read and count as no pass: ${[...new Set(notes.damaged.map((d) => d.commit))].map(context_short).join(', ')}.`);
+    if (!choice)
+        return;
+    let oldCommit;
+    if (HEX.test(spot.value))
+        oldCommit = (await git.commitOf(spot.value)) ?? undefined;
+    else if (oldIsTag)
+        oldCommit = await git.commitOf(`refs/track/tree-tags/${spot.value}`);
+    await proposePin(ctx, spot, choice, oldCommit);
+}
+/**
+ * The newest matching tag that passed the gate, or, with require-flight: false, that has no
+ * flight record at all (a tag whose flight was refused is never taken). Nothing taken: says
+ * why, and warns when no tag has any record, since then nothing ever will be.
+ */
+async function chooseTag(ctx, spot, tags, flightsAt) {
+    const { git } = ctx;
+    const p = ctx.settings.pin;
+    let recorded = false;
+    for (const tag of tags) {
+        const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`));
+        const flights = await flightsAt(commit);
+        const unreadable = !!flightsAt.damaged?.(commit);
+        if (flights.length || unreadable)
+            recorded = true;
+        const ok = flights.filter(passed).pop();
+        if (ok)
+            return { commit, value: tag, flight: ok };
+        if (!flights.length && !unreadable && !p.requireFlight)
+            return { commit, value: tag, untested: true };
+    }
+    if (!recorded) {
+        const warning = `No flight record of ${p.treeUrl} (notes ref ${p.notesRef}) covers a tag matching '${p.tags}', so none counts as tested and ${spot.name} stays at ${spot.value}. Gate the tree with push-gate, which records each flight under ${p.notesRef} (or set notes-ref to where your gate records them); or set require-flight: false to pin the newest matching tag (${tags[0]}) without one.`;
+        ctx.logger.warning(warning, { title: 'track-upstream: no flight record' });
+        ctx.notes.push(warning);
+    }
+    else
+        ctx.notes.push(`No tag of ${p.treeUrl} matching '${p.tags}' has passed the gate yet: the pin stays at ${spot.value}.`);
+    return undefined;
+}
+/** Opens, refreshes or closes the pull request that moves the pin to the choice. */
+async function proposePin(ctx, spot, choice, oldCommit) {
+    const { settings: s, git, pulls } = ctx;
+    const p = s.pin;
+    const { commit: newCommit, value: newValue } = choice;
+    await pulls.load('pin');
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'pin', target: s.target, subject: spot.subject });
+    // Never backwards: a pin already past the chosen revision (moved by hand) stays.
+    const ahead = !!oldCommit && oldCommit !== newCommit && (await git.isAncestor(newCommit, oldCommit));
+    if (ahead) {
+        ctx.notes.push(`${spot.name} (${spot.value}) is already past ${newValue}: it is not moved back.`);
+        await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, past ${newValue}: tributary does not move a pin back.`);
+        return;
+    }
+    if (spot.value === newValue || oldCommit === newCommit) {
+        ctx.notes.push(`${spot.name} is already at ${newValue}.`);
+        await pulls.close(key, `\`${s.target}\` already pins ${spot.name} to ${spot.value}, which is ${context_short(newCommit)}: there is nothing left to move.`);
+        return;
+    }
+    // A pin that is not an ancestor of the new revision moves sideways or back: say so.
+    let history;
+    if (oldCommit && (await git.isAncestor(oldCommit, newCommit)))
+        history = await shortlog(git, [`${oldCommit}..${newCommit}`]);
+    else if (oldCommit)
+        history = [
+            `${context_short(oldCommit)} is not an ancestor of ${context_short(newCommit)}: this moves the pin sideways or back.`,
+        ];
+    else
+        history = [`The old pin ${spot.value} is not a revision of ${p.treeUrl}: no shortlog.`];
+    const title = `Update ${spot.name} to ${HEX.test(newValue) ? context_short(newValue) : newValue}`;
+    const commit = await commitPin(ctx, spot, choice, title);
+    const why = p.branch
+        ? `${newValue.slice(0, 12)} is the head of the tested branch \`${p.branch}\`; ${flightLink(choice.flight)}.`
+        : choice.untested
+            ? `${newValue} is the newest tag matching \`${p.tags}\`. It has no flight record: it is proposed untested because require-flight is false.`
+            : `${newValue} is the newest tag matching \`${p.tags}\` that passed the gate: ${flightLink(choice.flight)}.`;
+    const body = [
+        `Moves ${spot.name} from ${spot.value} to ${newValue}${newValue === newCommit ? '' : ` (${newCommit})`} of ${p.treeUrl}.`,
+        '',
+        why,
+        '',
+        `### Changes (${oldCommit && history[0]?.startsWith('- ') ? history.filter((l) => !l.includes('older commits')).length : 0})`,
+        '',
+        ...history,
+    ];
+    await pulls.propose({
+        marker: { v: 1, mode: 'pin', target: s.target, subject: spot.subject, source: newCommit },
+        branch: branchName(s, spot.subject.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '')),
+        title,
+        body: body.join('\n'),
+        commit,
+        change: `${spot.name} set to ${newValue}`,
+    });
+}
+/** The commit that changes the pin, made in a temporary index: nothing is checked out. */
+async function commitPin(ctx, spot, choice, title) {
+    const { settings: s, git } = ctx;
+    const target = (await git.commitOf('refs/track/target'));
+    const change = await spot.write(choice.value, choice.commit);
+    try {
+        const tree = await git.treeWith(target, [change]);
+        const old = HEX.test(spot.value) ? context_short(spot.value) : spot.value;
+        return await git.commitTree(tree, [target], signed(s, `${title}\n\n${old} -> ${choice.value} (${choice.commit})\n`));
+    }
+    catch (e) {
+        throw new Error(`Could not write the pin update: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+//# sourceMappingURL=pin.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/patches.js
+var patches = __nccwpck_require__(9778);
+;// CONCATENATED MODULE: ./build/actions/lib/track/pulls.js
+/**
+ * One pull request per purpose, found by the marker in its body. This is where idempotence
+ * lives: nothing new → no push and no API write; new upstream commits → the branch moved with
+ * a lease on what tributary last pushed and the body rewritten; a person's push → left alone,
+ * with one comment saying what tributary would have done; a purpose gone → closed, saying why.
+ */
+
+
+
+/** The marker of the comment that says a person's push holds the branch (key: the source). */
+const HELD = 'track-held';
+/** The old form of that comment's marker. */
+const heldBefore = (source) => `<!-- tributary:track-held ${JSON.stringify({ source })} -->`;
+class PullRequests {
+    github;
+    settings;
+    push;
+    remoteHead;
+    logger;
+    pulls = new Map();
+    issues = new Map();
+    outcomes = [];
+    constructor(github, settings, push, remoteHead, logger) {
+        this.github = github;
+        this.settings = settings;
+        this.push = push;
+        this.remoteHead = remoteHead;
+        this.logger = logger;
+    }
+    /**
+     * Reads the open pull requests and issues that carry a marker of this mode and target.
+     * Duplicates (two open for one purpose) are closed, unless `readOnly` (a dry run).
+     */
+    async load(mode, options = {}) {
+        // Every open pull request, not only those on the target: one retargeted by hand still
+        // holds its purpose.
+        const pulls = await this.github.pulls({ state: 'open' });
+        const duplicates = [];
+        for (const p of pulls) {
+            const marker = (0,track_marker/* parseMarker */.gY)(p.body);
+            if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
+                continue;
+            const item = {
+                number: p.number,
+                url: p.url,
+                title: p.title,
+                body: p.body,
+                headSha: p.headSha,
+                nodeId: p.nodeId,
+                draft: p.draft,
+                marker,
+            };
+            const key = (0,track_marker/* markerKey */.s8)(marker);
+            const seen = this.pulls.get(key);
+            // Two open for one purpose can only come from outside (a copied body): keep the oldest.
+            if (seen && seen.number < item.number)
+                duplicates.push(item);
+            else {
+                if (seen)
+                    duplicates.push(seen);
+                this.pulls.set(key, item);
+            }
+        }
+        for (const d of options.readOnly ? [] : duplicates) {
+            const kept = this.pulls.get((0,track_marker/* markerKey */.s8)(d.marker));
+            await this.closeItem('pull', d, `Closed as a duplicate of #${kept.number}, which tributary keeps for the same purpose.`);
+        }
+        const issues = await this.github.openIssues();
+        for (const i of issues) {
+            const marker = (0,track_marker/* parseMarker */.gY)(i.body);
+            if (!marker || marker.mode !== mode || marker.target !== this.settings.target)
+                continue;
+            this.issues.set((0,track_marker/* markerKey */.s8)(marker), {
+                number: i.number,
+                url: i.url,
+                title: i.title,
+                body: i.body,
+                marker,
+            });
+        }
+    }
+    /** The open pull request, else the open conflict issue, of a purpose: its number. */
+    openFor(key) {
+        return (this.pulls.get(key) ?? this.issues.get(key))?.number;
+    }
+    /** The open pull requests of this mode and target, by key, with their markers. */
+    openPulls() {
+        return [...this.pulls].map(([key, p]) => ({ key, marker: p.marker, number: p.number }));
+    }
+    record(o) {
+        this.outcomes.push(o);
+        this.logger?.info(`${o.kind === 'pull' ? 'pull request' : 'issue'} #${o.number} ${o.operation}: ${o.title}${o.note ? ` (${o.note})` : ''}`);
+        return o;
+    }
+    outcome(kind, key, i, operation, note) {
+        return this.record({
+            key,
+            kind,
+            number: i.number,
+            url: i.url,
+            title: i.title,
+            operation,
+            note,
+        });
+    }
+    /** Makes the pull request for a proposal exist and match it, with as few writes as can be. */
+    async propose(p) {
+        const key = (0,track_marker/* markerKey */.s8)(p.marker);
+        const existing = this.pulls.get(key);
+        if (p.conflict && this.settings.conflicts === 'issue' && !existing)
+            return this.reportIssue(key, p);
+        const outcome = existing ? await this.update(key, existing, p) : await this.create(key, p);
+        const issue = this.issues.get(key);
+        if (issue && !p.conflict) {
+            await this.closeItem('issue', issue, `This no longer conflicts: see #${outcome.number}.`);
+            this.outcome('issue', key, issue, 'closed', 'conflict resolved');
+        }
+        return outcome;
+    }
+    async create(key, p) {
+        // A person closed a pull request for exactly this? Then it is declined, not reopened.
+        const closed = await this.github.pulls({ state: 'closed', head: p.branch });
+        for (const c of closed) {
+            const m = (0,track_marker/* parseMarker */.gY)(c.body);
+            if (m && (0,track_marker/* markerKey */.s8)(m) === key && m.source === p.marker.source && !c.merged) {
+                const item = { ...c, marker: m };
+                return this.outcome('pull', key, item, 'unchanged', `declined: #${c.number} was closed for the same change`);
+            }
+        }
+        // The branch name is ours; what a crashed run left there is replaced, under a lease.
+        const current = await this.remoteHead(p.branch);
+        if (current !== p.commit && !(await this.push(p.branch, p.commit, current)))
+            throw new Error(`The branch ${p.branch} moved while tributary was pushing it; run again.`);
+        const marker = { ...p.marker, head: p.commit };
+        const pr = await this.github.createPull({
+            title: p.title,
+            head: p.branch,
+            base: this.settings.target,
+            body: `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)(marker)}\n`,
+            draft: this.settings.draft || !!p.conflict,
+        });
+        await this.decorate(pr.number);
+        const item = { ...pr, headSha: p.commit, marker };
+        this.pulls.set(key, item);
+        return this.outcome('pull', key, item, 'created', p.conflict ? 'conflicts: opened as a draft' : undefined);
+    }
+    async decorate(number) {
+        const s = this.settings;
+        // One write for both (a new pull request has neither yet): writes are spaced a second apart.
+        if (s.labels.length || s.assignees.length)
+            await this.github.updateIssue(number, {
+                ...(s.labels.length ? { labels: s.labels } : {}),
+                ...(s.assignees.length ? { assignees: s.assignees } : {}),
+            });
+        if (s.reviewers.length || s.teamReviewers.length) {
+            try {
+                await this.github.requestReviewers(number, s.reviewers, s.teamReviewers);
+            }
+            catch (e) {
+                // A reviewer who cannot review this repository must not lose the pull request.
+                this.logger?.warning(`Could not request reviewers on #${number}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
+        }
+    }
+    async update(key, existing, p) {
+        const m = existing.marker;
+        if (m.head && existing.headSha !== m.head)
+            return this.held(key, existing, p);
+        const sourceChanged = m.source !== p.marker.source;
+        let head = m.head;
+        if (sourceChanged && p.commit !== m.head) {
+            if (!(await this.push(p.branch, p.commit, m.head)))
+                return this.held(key, existing, p);
+            head = p.commit;
+        }
+        const body = `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)({ ...p.marker, head })}\n`;
+        if (body === existing.body && p.title === existing.title && !sourceChanged)
+            return this.outcome('pull', key, existing, 'unchanged');
+        await this.github.updatePull(existing.number, { title: p.title, body });
+        await this.setDraft(existing, !!p.conflict || this.settings.draft);
+        Object.assign(existing, { body, title: p.title, headSha: head, marker: { ...p.marker, head } });
+        return this.outcome('pull', key, existing, 'updated', p.conflict ? 'conflicts' : undefined);
+    }
+    async setDraft(item, draft) {
+        if (item.draft === undefined || item.draft === draft || !item.nodeId)
+            return;
+        await this.github.setDraft(item.nodeId, draft);
+        item.draft = draft;
+    }
+    /** A person pushed to the branch: leave it, and say once what tributary would have done. */
+    async held(key, existing, p) {
+        if (existing.marker.source === p.marker.source)
+            return this.outcome('pull', key, existing, 'unchanged', 'a person pushed to the branch');
+        const source = p.marker.source ?? '';
+        const comments = await this.github.comments(existing.number);
+        const said = comments.some((c) => (0,lib_github/* hasMarker */.xY)(c.body, HELD, source) || c.body.includes(heldBefore(p.marker.source)));
+        if (!said) {
+            await this.github.comment(existing.number, [
+                `tributary did not update \`${p.branch}\`: it holds commits tributary did not push (the branch is at ${existing.headSha?.slice(0, 12)}, tributary last pushed ${existing.marker.head?.slice(0, 12)}).`,
+                '',
+                `It would have moved the branch to ${p.commit.slice(0, 12)}: ${p.change}.`,
+                '',
+                'To let tributary manage the branch again, close this pull request; the next run opens a new one.',
+                '',
+                (0,lib_github/* renderMarker */.Bd)(HELD, source),
+            ].join('\n'));
+        }
+        return this.outcome('pull', key, existing, 'unchanged', said ? 'a person pushed to the branch' : 'a person pushed to the branch: commented');
+    }
+    /** Closes the open pull request (and conflict issue) of a purpose whose reason is gone. */
+    async close(key, reason) {
+        let result;
+        const pull = this.pulls.get(key);
+        if (pull) {
+            await this.closeItem('pull', pull, reason);
+            this.pulls.delete(key);
+            result = this.outcome('pull', key, pull, 'closed', reason);
+        }
+        const issue = this.issues.get(key);
+        if (issue) {
+            await this.closeItem('issue', issue, reason);
+            this.issues.delete(key);
+            result ??= this.outcome('issue', key, issue, 'closed', reason);
+        }
+        return result;
+    }
+    async closeItem(kind, item, reason) {
+        const comment = `tributary closed this: ${reason}`;
+        if (kind === 'pull')
+            await this.github.closePull(item.number, comment);
+        else
+            await this.github.closeIssue(item.number, comment, 'not_planned');
+    }
+    /** A conflict reported as an issue (by choice): no branch is pushed at all. */
+    async reportIssue(key, p) {
+        const body = `${p.body}\n\n${(0,track_marker/* renderMarker */.Bd)({ ...p.marker })}\n`;
+        const existing = this.issues.get(key);
+        if (existing) {
+            if (existing.body === body && existing.title === p.title)
+                return this.outcome('issue', key, existing, 'unchanged', 'conflicts');
+            await this.github.updateIssue(existing.number, { title: p.title, body });
+            Object.assign(existing, { body, title: p.title });
+            return this.outcome('issue', key, existing, 'updated', 'conflicts');
+        }
+        const created = await this.github.createIssue({
+            title: p.title,
+            body,
+            labels: this.settings.labels,
+            assignees: this.settings.assignees,
+        });
+        const item = { ...created, title: p.title, body, marker: p.marker };
+        this.issues.set(key, item);
+        return this.outcome('issue', key, item, 'created', 'conflicts');
+    }
+}
+//# sourceMappingURL=pulls.js.map
+// EXTERNAL MODULE: ./build/actions/lib/track/settings.js + 1 modules
+var track_settings = __nccwpck_require__(6177);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/divergence.js
 
 
 /** Markdown lines: `- <downstream> subject: upstream <sha> "subject" carries it (drop|revert)`. */
-async function carriedUpstream(git, o) {
+async function divergence_carriedUpstream(git, o) {
     const report = await divergence({
         git,
         downstream: o.target,
@@ -43961,7 +44769,7 @@ async function sync(ctx) {
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
     const { target, upstream } = await fetchTargetAndUpstream(ctx);
     await pulls.load('sync');
-    const key = markerKey({ mode: 'sync', target: s.target });
+    const key = (0,track_marker/* markerKey */.s8)({ mode: 'sync', target: s.target });
     const fresh = await git.countCommits(`${target}..${upstream}`);
     if (fresh === 0) {
         ctx.notes.push(`${s.upstream} (${context_short(upstream)}) is already part of ${s.target}.`);
@@ -43969,7 +44777,7 @@ async function sync(ctx) {
         return;
     }
     const log = await shortlog(git, [`${target}..${upstream}`]);
-    const carried = await carriedUpstream(git, {
+    const carried = await divergence_carriedUpstream(git, {
         target,
         upstream,
         upstreamName: s.upstream,
@@ -44062,15 +44870,329 @@ async function sync(ctx) {
     });
 }
 //# sourceMappingURL=sync.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var lib_git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var lib_git = __nccwpck_require__(1870);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/actions/lib/process-table.js
+var process_table = __nccwpck_require__(3780);
+;// CONCATENATED MODULE: ./build/actions/lib/folder-lock.js
+/**
+ * One run at a time in a kept folder (a mirror's cache folder, a part's object store). Runs
+ * sharing a folder share its stores, and a store's refs (what was fetched, what is staged for
+ * a push) are one run's working state: two mirror runs in one at once pushed each other's
+ * refs, or broke each other's first fetch. So a run takes the folder's lock first, and a
+ * second run waits, saying for whom. The lock is a file naming its owner (pid and the pid's
+ * start time, host, run); a lock whose owner is gone from this host is stale and taken over.
+ */
+
+
+
+
+/** The mirror's lock, in its cache folder. */
+const LOCK_FILE = '.tributary-mirror.lock';
+/** Says who this process is, for a run that finds the folder taken. */
+function describeHolder(env = process.env, command = 'tributary mirror') {
+    if (env.GITHUB_RUN_ID) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        const run = env.GITHUB_REPOSITORY
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : env.GITHUB_RUN_ID;
+        return `workflow run ${run}${env.GITHUB_JOB ? ` (job ${env.GITHUB_JOB})` : ''}`;
+    }
+    let user = '';
+    try {
+        user = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // no user name for this uid
+    }
+    return `${command}${user ? ` run by ${user}` : ''}`;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+});
+function readOwner(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether an owner is certainly gone: on this host, and its pid dead or now another process. */
+function gone(owner) {
+    if (owner.host !== (0,external_node_os_.hostname)())
+        return false; // another machine's run: only it can tell
+    if (!(0,process_table/* isAlive */._n)(owner.pid))
+        return true;
+    return owner.processStart !== undefined && (0,process_table/* processStartTime */.X0)(owner.pid) !== owner.processStart;
+}
+const same = (a, b) => a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt;
+class CacheLock {
+    file;
+    owner;
+    constructor(file, owner) {
+        this.file = file;
+        this.owner = owner;
+    }
+    /**
+     * Takes the lock of `dir` (the file `name` in it), waiting as long as a live run holds it (a line says whose it is)
+     * and taking over one whose owner is gone. The file is written whole under another name and
+     * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
+     * Rejects with the signal's reason when it aborts while waiting.
+     */
+    static async acquire(dir, who, logger, signal, name = LOCK_FILE) {
+        const file = (0,external_node_path_.join)(dir, name);
+        const owner = {
+            pid: process.pid,
+            processStart: (0,process_table/* processStartTime */.X0)(process.pid),
+            host: (0,external_node_os_.hostname)(),
+            startedAt: new Date().toISOString(),
+            ...who,
+        };
+        const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(owner, null, 2) + '\n');
+        let said = '';
+        let unreadable = 0;
+        try {
+            for (;;) {
+                signal?.throwIfAborted();
+                try {
+                    (0,external_node_fs_.linkSync)(temp, file);
+                    return new CacheLock(file, owner);
+                }
+                catch (e) {
+                    if (e.code !== 'EEXIST')
+                        throw e;
+                }
+                const held = readOwner(file);
+                if (held && gone(held)) {
+                    takeOver(file, held, logger);
+                    continue;
+                }
+                // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
+                const line = held
+                    ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is ${held.doing ?? `mirroring ${held.mirroring}`} there.`
+                    : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no run uses the folder.`;
+                if (line !== said && (held || unreadable++))
+                    logger.info((said = line));
+                await sleep(200, signal);
+            }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+    /** Lets go of the lock, if it is still this run's. */
+    release() {
+        const held = readOwner(this.file);
+        if (!held || !same(held, this.owner))
+            return;
+        try {
+            (0,external_node_fs_.unlinkSync)(this.file);
+        }
+        catch {
+            // gone already
+        }
+    }
+}
+/**
+ * Removes a lock whose owner is gone. It is first moved aside (a rename: of two runs taking it
+ * over at once, one moves it); if what was moved is not the dead owner's lock but a live run's
+ * that took it over meanwhile, it is put back.
+ */
+function takeOver(file, dead, logger) {
+    const aside = `${file}.stale.${process.pid}`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // another run moved it first
+    }
+    const moved = readOwner(aside);
+    if (moved && !same(moved, dead)) {
+        try {
+            (0,external_node_fs_.linkSync)(aside, file);
+        }
+        catch {
+            // a third run took it within this instant: both hold it (three runs meeting a dead
+            // run's lock at once; nothing cheaper than a kernel lock, which Node lacks, closes it)
+        }
+    }
+    else {
+        logger.warning(`Took over the cache folder's lock from ${dead.holder} (pid ${dead.pid}, since ${dead.startedAt}), which is gone.`);
+    }
+    (0,external_node_fs_.rmSync)(aside, { force: true });
+}
+//# sourceMappingURL=folder-lock.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/store.js
+/**
+ * A tree's objects kept between runs, shared by the runs that use them at once (the backport
+ * check of every pull request, the track modes): a bare repository in a kept folder, the
+ * store. A run works in a repository of its own that borrows the store's objects
+ * (`objects/info/alternates`), so it fetches only what the store lacks, and nothing a run does
+ * there (its refs, its picks) reaches another run. Fetching into the store takes the folder's
+ * lock (a file naming its owner, taken over when the owner is gone), so two runs never write
+ * it at once; reading needs none, since git only adds packs to it. On hosted runners the
+ * folder goes through the runner's cache service (a FolderCache from the front end).
+ *
+ * The store is only ever an optimisation: one that is not a repository any more is replaced
+ * by a new one, and the run fetches in full.
+ */
+
+
+
+
+
+
+/** Where a fetched ref is kept in the store: per source URL, so trees never mix their refs. */
+function storedRef(url, ref) {
+    const key = (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex').slice(0, 16);
+    return `refs/stored/${key}/${ref.replace(/^refs\//, '')}`;
+}
+class ObjectStore {
+    git;
+    options;
+    changed = false;
+    constructor(git, options) {
+        this.git = git;
+        this.options = options;
+    }
+    get dir() {
+        return this.options.dir;
+    }
+    /** Opens the store, restoring it from the cache service or making a new one if there is none. */
+    static async open(options) {
+        const store = new ObjectStore(options.git.at(options.dir), options);
+        await store.locked('opening the store', () => store.prepare());
+        return store;
+    }
+    async prepare() {
+        const { dir, cache, logger } = this.options;
+        if (!(0,external_node_fs_.existsSync)(dir) && cache) {
+            try {
+                const folder = cache.folder ?? dir;
+                const restored = await cache.service.restore({ dir: folder, key: cache.key, state: '-' });
+                logger.info(restored ? 'Object store restored from the cache.' : 'No object store cached.');
+            }
+            catch (e) {
+                logger.warning(`Restoring the object store failed (${(0,errors/* errorMessage */.gJ)(e)}); fetching in full.`);
+            }
+        }
+        if ((0,external_node_fs_.existsSync)(dir) && !(await this.git.isBareRepository())) {
+            logger.warning(`The object store ${dir} is not a repository any more; making a new one.`);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+        if (!(0,external_node_fs_.existsSync)(dir))
+            // Our own housekeeping only (git's gc would repack while other runs read the store); a
+            // commit-graph after each fetch, which the walks of a long history read through the
+            // alternates instead of parsing every commit.
+            await (0,lib_git/* initRepository */.zY)(dir, {
+                config: {
+                    'gc.auto': '0',
+                    'core.logAllRefUpdates': 'false',
+                    'fetch.unpackLimit': '1',
+                    'fetch.writeCommitGraph': 'true',
+                },
+            });
+    }
+    /**
+     * Runs `fn` holding the store's lock: a file beside the store, or beside the folder the
+     * cache service keeps (never in it: a restore replaces that folder whole).
+     */
+    async locked(doing, fn) {
+        const { dir, logger, command, cache } = this.options;
+        const kept = cache?.folder ?? dir;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(kept), { recursive: true });
+        const lock = await CacheLock.acquire((0,external_node_path_.dirname)(kept), { holder: describeHolder(process.env, command), doing: `${doing} ${dir}` }, logger, undefined, `.${(0,external_node_path_.basename)(kept)}.lock`);
+        try {
+            return await fn();
+        }
+        finally {
+            lock.release();
+        }
+    }
+    /**
+     * Fetches refs of `url` into the store, what it lacks only (its refs are what it has), and
+     * returns what each ref points at now. A ref the remote does not have fails the fetch.
+     */
+    async fetch(url, refs, opts = {}) {
+        const wanted = [...new Set(refs)];
+        if (!wanted.length)
+            return new Map();
+        const local = wanted.map((ref) => storedRef(url, ref));
+        return this.locked('fetching into', async () => {
+            const before = await this.git.refs(local);
+            await this.git.fetch(url, wanted.map((ref, i) => `+${ref}:${local[i]}`), { filter: this.options.filter || undefined, ...opts });
+            const stored = await this.git.refs(local);
+            // Only a store that changed is worth keeping again.
+            if (local.some((ref) => before.get(ref) !== stored.get(ref)))
+                this.changed = true;
+            return new Map(wanted.map((ref, i) => [ref, stored.get(local[i])]));
+        });
+    }
+    /**
+     * Makes `work` (a run's own repository) borrow the store's objects. With a filter, `work`
+     * is a partial clone of each given URL too: a blob the store left out is fetched when read.
+     */
+    async lend(work, urls = []) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(work.cwd, 'objects', 'info'), { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(work.cwd, 'objects', 'info', 'alternates'), (0,external_node_path_.join)(this.dir, 'objects') + '\n');
+        if (!this.options.filter)
+            return;
+        for (const url of urls) {
+            await work.setConfig(`remote.${url}.promisor`, 'true');
+            await work.setConfig(`remote.${url}.partialclonefilter`, this.options.filter);
+        }
+    }
+    /** Keeps the store for the next run through the cache service, if this run added to it. */
+    async keep() {
+        const { cache, logger, dir } = this.options;
+        if (!cache || !this.changed)
+            return;
+        const refs = await this.git.refs(['refs/stored/']);
+        const state = (0,external_node_crypto_.createHash)('sha256');
+        for (const [ref, oid] of [...refs].sort(([a], [b]) => (a < b ? -1 : 1)))
+            state.update(`${oid} ${ref}\n`);
+        try {
+            await cache.service.save({
+                dir: cache.folder ?? dir,
+                key: cache.key,
+                state: state.digest('hex').slice(0, 20),
+            });
+        }
+        catch (e) {
+            logger.warning(`Could not save the object store: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
+/** The cache entry key of a part's store of some repositories: `tributary-<part>-v1-<hash>`. */
+function storeKey(part, urls) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update([...urls].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return `tributary-${part}-v1-${hash}`;
+}
+//# sourceMappingURL=store.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/workspace.js
 /**
- * The work repository of a track run: a bare repository (no work tree: merges and picks are
- * made in-core), fetched into with a partial-clone filter so a large tree costs its commits
- * and trees, and later only the blobs a merge reads. Kept in a folder that may survive
- * between runs (a cache), which makes the next fetch incremental.
+ * The work repository of a track run: a bare repository of the run's own (no work tree:
+ * merges and picks are made in-core) that borrows the objects of the trees' store, kept in the
+ * work directory between runs (store.ts): fetched into with a partial-clone filter, so a large
+ * tree costs its commits and trees, and later only the blobs a merge or a patch-id reads, and
+ * only what is new since the last run. Runs sharing the work directory at once each have
+ * their own repository, and take turns only to fetch into the store.
  */
+
+
 
 
 
@@ -44080,22 +45202,43 @@ const UNREADABLE = /not found|does not appear to be a git repository|could not r
 class WorkRepository {
     git;
     filter;
-    constructor(git, filter) {
+    store;
+    constructor(git, filter, store) {
         this.git = git;
         this.filter = filter;
+        this.store = store;
     }
     static async open(options) {
-        const cwd = (0,external_node_path_.join)(options.dir, `${options.name.replace(/[^A-Za-z0-9._-]/g, '_')}.git`);
-        const git = new lib_git/* Git */.TU({
-            cwd,
+        const name = options.name.replace(/[^A-Za-z0-9._-]/g, '_');
+        // The store first: restored from the cache service, it replaces the work directory whole.
+        const store = await ObjectStore.open({
+            dir: (0,external_node_path_.join)(options.dir, `${name}.git`),
+            git: new lib_git/* Git */.TU({ cwd: options.dir, remotes: options.remotes, logger: options.logger }),
+            logger: options.logger,
+            filter: options.filter,
+            cache: options.cache && {
+                service: options.cache,
+                key: storeKey('track', [name, ...options.remotes.map((r) => r.url)]),
+                folder: options.dir, // the commit facts too
+            },
+            command: 'tributary track',
+        });
+        // The run's own repository, gone with the run; the store stays.
+        const cwd = (0,external_node_path_.join)(options.dir, 'runs', `${name}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.git`);
+        const git = await (0,lib_git/* initRepository */.zY)(cwd, {
             remotes: options.remotes,
             identity: options.identity,
             logger: options.logger,
-        });
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'HEAD')))
             // Git's own housekeeping must not run in the middle of our work.
-            await (0,lib_git/* initRepository */.zY)(cwd, { config: { 'gc.auto': '0' } });
-        return new WorkRepository(git, options.filter);
+            config: { 'gc.auto': '0' },
+        });
+        await store.lend(git, options.remotes.map((r) => r.url));
+        return new WorkRepository(git, options.filter, store);
+    }
+    /** Ends the run: its repository goes, the store is kept for the next run. */
+    async close() {
+        (0,external_node_fs_.rmSync)(this.git.cwd, { recursive: true, force: true });
+        await this.store.keep();
     }
     /**
      * What a remote advertises (ref → commit). A remote that cannot be read is an error naming
@@ -44120,13 +45263,16 @@ class WorkRepository {
         }
     }
     /**
-     * Fetches remote refs into local ones (`remote → local`), with the partial-clone filter. A
-     * remote ref that does not exist is a ConfigurationError naming the input it came from.
+     * Fetches remote refs into local ones (`remote → local`): into the store (what it lacks
+     * only, with the partial-clone filter), the local refs then pointing at what it has; a
+     * shallow fetch or one of whole objects straight into the run's repository. A remote ref
+     * that does not exist is a ConfigurationError naming the input it came from.
      */
     async fetch(url, refs, options = {}) {
         const advertised = await this.advertised(url, options.urlInput ?? 'git-url');
         const found = new Map();
         const specs = [];
+        const fetched = [];
         for (const r of refs) {
             const sha = advertised.get(r.remote);
             found.set(r.remote, sha);
@@ -44140,12 +45286,20 @@ class WorkRepository {
                 throw r.input ? (0,errors/* settingError */.Hu)(r.input, missing) : new errors/* ConfigurationError */.j1(r.remote, missing);
             }
             specs.push(`+${r.remote}:${r.local}`);
+            fetched.push(r);
         }
-        await this.git.fetch(url, specs, {
-            filter: options.filter !== false && this.filter ? this.filter : undefined,
-            depth: options.depth,
-            retries: 3,
-        });
+        const progress = `Fetching from ${url}`;
+        if (options.depth || options.filter === false) {
+            await this.git.fetch(url, specs, {
+                filter: options.filter !== false && this.filter ? this.filter : undefined,
+                depth: options.depth,
+                retries: 3,
+                progress,
+            });
+            return found;
+        }
+        const stored = await this.store.fetch(url, fetched.map((r) => r.remote), { retries: 3, progress });
+        await this.git.updateRefs(fetched.map((r) => ({ ref: r.local, sha: stored.get(r.remote) })));
         return found;
     }
     /** A remote branch's head, or undefined. */
@@ -44155,6 +45309,7 @@ class WorkRepository {
 }
 //# sourceMappingURL=workspace.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/track/track.js
+
 
 
 
@@ -44172,7 +45327,10 @@ function sameOrigin(a, b) {
     }
 }
 async function trackUpstream(settings, 
-/** The GitHub client, made by the entry point (the action's main.ts, the command line). */
+/**
+ * The GitHub client, made by the entry point (the action's main.ts, the command line);
+ * none for `deliver: patches`, which asks nothing of the API.
+ */
 deps) {
     const s = (0,track_settings/* validateSettings */.Sj)(settings);
     const { logger } = deps;
@@ -44196,17 +45354,41 @@ deps) {
         identity: s.identity,
         logger,
         filter: s.filter,
+        cache: deps.cache,
     });
+    try {
+        return await trackIn(s, logger, deps.github, work);
+    }
+    finally {
+        await work.close();
+    }
+}
+async function trackIn(s, logger, github, work) {
     const git = work.git;
-    const pulls = new PullRequests(new github/* GitHubRepository */.so(deps.github, { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
-        .length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
+    // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
+    const pulls = s.deliver === 'patches'
+        ? undefined
+        : new PullRequests(new lib_github/* GitHubRepository */.so(clientOf(github), { owner: s.owner, repo: s.repo }), s, async (branch, sha, expected) => (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
+            .rejected.length === 0, (branch) => work.remoteHead(s.gitUrl, branch), logger);
+    const notes = [];
+    // Patches are written in front of the pull requests, or instead of them.
+    const delivery = s.deliver === 'pull-request'
+        ? undefined
+        : new patches/* PatchDelivery */.pE(git, {
+            directory: s.patchesDir,
+            branchPrefix: s.branchPrefix,
+            baseRef: 'refs/track/target',
+            pulls,
+            notes,
+            logger,
+        });
     const ctx = {
         settings: s,
         logger,
         work,
         git,
-        pulls,
-        notes: [],
+        pulls: (delivery ?? pulls),
+        notes,
         notices: [],
         candidates: [],
     };
@@ -44214,26 +45396,284 @@ deps) {
     await logger.group(`track-upstream: ${s.mode} into ${s.owner}/${s.repo} ${s.target}`, () => story(ctx));
     return {
         mode: s.mode,
-        outcomes: pulls.outcomes,
+        outcomes: pulls?.outcomes ?? [],
         notes: ctx.notes,
         notices: ctx.notices,
-        candidates: ctx.candidates,
+        // A series has no number: only a pull request or issue gives a candidate one.
+        candidates: ctx.candidates.map((c) => (c.number ? c : { ...c, number: undefined })),
+        patches: delivery?.directory,
+        series: delivery?.series ?? [],
     };
+}
+function clientOf(github) {
+    if (!github)
+        throw new Error('track: pull requests need a GitHub client (deliver: pull-request or both)');
+    return github;
 }
 //# sourceMappingURL=track.js.map
 
 /***/ }),
 
-/***/ 2010:
+/***/ 2789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actionsFolderCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
+/**
+ * The runner's cache service as the library's FolderCache: a kept repository (the mirror's
+ * store) saved and restored with @actions/cache on hosted runners. It lives in the runtime,
+ * not in actions/lib, because @actions/cache talks to the runner (it imports @actions/core).
+ * A restore that fails leaves no half-extracted folder behind: the library then starts from an
+ * empty store and fetches everything.
+ */
+
+
+let module;
+const load = () => (module ??= __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691)));
+function actionsFolderCache(logger) {
+    // Stores restored under the exact key of this run's upstream state need no new entry.
+    const exact = new Set();
+    return {
+        async restore(tree) {
+            const cache = await load();
+            if (!cache.isFeatureAvailable()) {
+                logger.info('The Actions cache service is not available to this run; fetching in full.');
+                return false;
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+            const primary = `${tree.key}-${tree.state}`;
+            try {
+                const hit = await cache.restoreCache([tree.dir], primary, [`${tree.key}-`]);
+                if (!hit) {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+                    return false;
+                }
+                if (hit === primary)
+                    exact.add(tree.dir);
+                logger.info(`Restored the cached repository from cache entry ${hit}.`);
+                return true;
+            }
+            catch (e) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tree.dir, { recursive: true, force: true });
+                logger.warning(`Restoring the cached repository failed: ${(0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}`);
+                return false;
+            }
+        },
+        async save(tree) {
+            const cache = await load();
+            if (exact.has(tree.dir) || !cache.isFeatureAvailable())
+                return;
+            const key = `${tree.key}-${tree.state}`;
+            await cache.saveCache([tree.dir], key);
+            logger.info(`Saved the cached repository as cache entry ${key}.`);
+        },
+    };
+}
+//# sourceMappingURL=cache.js.map
+
+/***/ }),
+
+/***/ 853:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ actionReader),
+/* harmony export */   I8: () => (/* reexport module object */ _actions_core__WEBPACK_IMPORTED_MODULE_0__),
+/* harmony export */   VN: () => (/* binding */ runMain),
+/* harmony export */   Wj: () => (/* binding */ coreLogger)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4193);
+/**
+ * The only place besides an action's main.ts that talks to the runner through @actions/core:
+ * a Logger for the library, the settings reader of inputs, and the wrapper every
+ * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
+ */
+
+
+
+
+function props(a) {
+    return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
+}
+/**
+ * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
+ * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
+ * a fresh random token each time, resumed before anything of ours is said.
+ */
+let resumeToken;
+function resume() {
+    if (resumeToken)
+        process.stdout.write(`::${resumeToken}::${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    resumeToken = undefined;
+}
+const coreLogger = {
+    debug: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(m)),
+    info: (m) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(m)),
+    warning: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(m, props(a))),
+    error: (m, a) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(m, props(a))),
+    group: (name, fn) => {
+        resume();
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(name, async () => {
+            try {
+                return await fn();
+            }
+            finally {
+                resume();
+            }
+        });
+    },
+    secret: (v) => (resume(), _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(v)),
+    output: (text) => {
+        if (!resumeToken) {
+            resumeToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex');
+            process.stdout.write(`::stop-commands::${resumeToken}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+        }
+        process.stdout.write(text + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    },
+};
+/**
+ * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
+ * defaults applied, `${{ github.token }}` included); errors name them as inputs.
+ */
+const actionReader = {
+    frontEnd: 'action',
+    get: (setting) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(setting).trim(),
+    name: (setting) => `input '${setting}'`,
+    mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret),
+};
+/**
+ * Runs an action's story: a ConfigurationError fails the step with its message as an error
+ * annotation; anything else also prints its stack to the debug log.
+ */
+async function runMain(story) {
+    try {
+        await story();
+    }
+    catch (e) {
+        if (!(e instanceof _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) && e instanceof Error && e.stack)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+    }
+}
+
+//# sourceMappingURL=runner.js.map
+
+/***/ }),
+
+/***/ 8529:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8551);
+/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(853);
+/* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2789);
+/** The track-upstream action: read inputs, run the library, write outputs and the summary. */
+
+
+
+
+
+
+await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(async () => {
+    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE, {
+        defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
+        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+    });
+    // deliver: patches asks nothing of the API: no client.
+    const github = settings.deliver === 'patches'
+        ? undefined
+        : (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHub */ .Cl)({ token: settings.token, baseUrl: settings.apiUrl, logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj });
+    // The default work directory is the runner's temporary folder, gone after the job: its store
+    // goes through the runner's cache service. A folder the user names is kept by them.
+    const cache = _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE.get('work-directory') ? undefined : (0,_runtime_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .actionsFolderCache */ .e)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, github, cache });
+    const first = report.outcomes[0];
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('candidates', JSON.stringify(report.candidates));
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('patches', report.patches ?? '');
+    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('patch-series', JSON.stringify(report.series));
+    for (const n of report.notices)
+        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.notice */ .I8.notice(n, { title: 'track-upstream' });
+    const rows = report.outcomes.map((o) => [
+        o.key,
+        `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
+        o.operation,
+        o.note ?? '',
+    ]);
+    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.summary */ .I8.summary
+        .addHeading(`track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`, 3)
+        .addTable([
+        [
+            { data: 'purpose', header: true },
+            { data: 'pull request', header: true },
+            { data: 'operation', header: true },
+            { data: 'note', header: true },
+        ],
+        ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
+    ])
+        .addRaw(report.series
+        .map((s) => `Patches for ${s.change}: ${s.files.length - 1} and a cover letter in \`${s.directory}\` (base ${s.base.slice(0, 12)}).\n`)
+        .join(''), true)
+        .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
+        .write();
+    for (const o of report.outcomes)
+        if (o.note?.includes('conflict'))
+            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
+});
+//# sourceMappingURL=main.js.map
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  CE: () => (/* binding */ actionReader),
-  I8: () => (/* reexport */ core_namespaceObject),
-  Wj: () => (/* binding */ coreLogger),
-  VN: () => (/* binding */ runMain)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -44246,40 +45686,6 @@ __nccwpck_require__.d(platform_namespaceObject, {
   isMacOS: () => (isMacOS),
   isWindows: () => (isWindows),
   platform: () => (platform)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
-var core_namespaceObject = {};
-__nccwpck_require__.r(core_namespaceObject);
-__nccwpck_require__.d(core_namespaceObject, {
-  ExitCode: () => (ExitCode),
-  addPath: () => (addPath),
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  exportVariable: () => (exportVariable),
-  getBooleanInput: () => (getBooleanInput),
-  getIDToken: () => (getIDToken),
-  getInput: () => (getInput),
-  getMultilineInput: () => (getMultilineInput),
-  getState: () => (getState),
-  group: () => (group),
-  info: () => (info),
-  isDebug: () => (isDebug),
-  markdownSummary: () => (markdownSummary),
-  notice: () => (notice),
-  platform: () => (platform_namespaceObject),
-  saveState: () => (saveState),
-  setCommandEcho: () => (setCommandEcho),
-  setFailed: () => (setFailed),
-  setOutput: () => (setOutput),
-  setSecret: () => (setSecret),
-  startGroup: () => (startGroup),
-  summary: () => (summary),
-  toPlatformPath: () => (toPlatformPath),
-  toPosixPath: () => (toPosixPath),
-  toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -44412,8 +45818,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -44437,7 +45843,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -44451,8 +45857,1584 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 7187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -45251,84 +48233,24 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -45339,404 +48261,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = _summary;
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -45751,7 +48276,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -45763,9 +48288,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -45779,7 +48304,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -45806,7 +48331,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -45821,7 +48346,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -45850,11 +48375,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -45904,8 +48429,22 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -45926,7 +48465,7 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
         const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
@@ -45954,7 +48493,7 @@ function cp(source_1, dest_1) {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -45966,7 +48505,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -45993,8 +48532,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -46003,7 +48542,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -46023,9 +48562,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -46037,7 +48576,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -46045,7 +48584,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -46067,29 +48606,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -46100,7 +48639,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -46109,7 +48648,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -46126,7 +48665,7 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
@@ -46142,7 +48681,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
@@ -46150,8 +48689,8 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
@@ -46176,1203 +48715,6 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./build/actions/lib/errors.js
-var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
-/**
- * The only place besides an action's main.ts that talks to the runner through @actions/core:
- * a Logger for the library, the settings reader of inputs, and the wrapper every
- * main.ts uses so that a user's mistake fails the step plainly and a bug keeps its stack.
- */
-
-
-
-
-function props(a) {
-    return a ? { title: a.title, file: a.file, startLine: a.startLine } : undefined;
-}
-/**
- * A process' output could carry workflow commands (`::add-mask::`, `::error::`, `::stop-commands::`)
- * that the runner would obey: it is shown between `::stop-commands::<token>` and `::<token>::`,
- * a fresh random token each time, resumed before anything of ours is said.
- */
-let resumeToken;
-function resume() {
-    if (resumeToken)
-        process.stdout.write(`::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
-    resumeToken = undefined;
-}
-const coreLogger = {
-    debug: (m) => (resume(), debug(m)),
-    info: (m) => (resume(), info(m)),
-    warning: (m, a) => (resume(), warning(m, props(a))),
-    error: (m, a) => (resume(), error(m, props(a))),
-    group: (name, fn) => {
-        resume();
-        return group(name, async () => {
-            try {
-                return await fn();
-            }
-            finally {
-                resume();
-            }
-        });
-    },
-    secret: (v) => (resume(), setSecret(v)),
-    output: (text) => {
-        if (!resumeToken) {
-            resumeToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_namespaceObject.EOL}`);
-        }
-        process.stdout.write(text + external_node_os_namespaceObject.EOL);
-    },
-};
-/**
- * The action's side of the settings reader: its inputs, as the runner gives them (action.yml's
- * defaults applied, `${{ github.token }}` included); errors name them as inputs.
- */
-const actionReader = {
-    frontEnd: 'action',
-    get: (setting) => getInput(setting).trim(),
-    name: (setting) => `input '${setting}'`,
-    mask: (secret) => setSecret(secret),
-};
-/**
- * Runs an action's story: a ConfigurationError fails the step with its message as an error
- * annotation; anything else also prints its stack to the debug log.
- */
-async function runMain(story) {
-    try {
-        await story();
-    }
-    catch (e) {
-        if (!(e instanceof errors/* ConfigurationError */.j1) && e instanceof Error && e.stack)
-            debug(e.stack);
-        setFailed((0,errors/* errorMessage */.gJ)(e));
-    }
-}
-
-//# sourceMappingURL=runner.js.map
-
-/***/ }),
-
-/***/ 8529:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8121);
-/* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2010);
-/** The track-upstream action: read inputs, run the library, write outputs and the summary. */
-
-
-
-
-
-await (0,_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runMain */ .VN)(async () => {
-    const settings = (0,_lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrackSettings */ .er)(_runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .actionReader */ .CE, {
-        defaultWorkDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(process.env.RUNNER_TEMP || '/tmp', 'tributary-track'),
-        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
-    });
-    const github = (0,_lib_github_js__WEBPACK_IMPORTED_MODULE_3__/* .createGitHub */ .Cl)({
-        token: settings.token,
-        baseUrl: settings.apiUrl,
-        logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
-    });
-    const report = await (0,_lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__/* .trackUpstream */ .l)(settings, { logger: _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, github });
-    const first = report.outcomes[0];
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-requests', JSON.stringify(report.outcomes));
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-number', first ? String(first.number) : '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('pull-request-url', first?.url ?? '');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('operation', first?.operation ?? 'none');
-    _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.setOutput */ .I8.setOutput('candidates', JSON.stringify(report.candidates));
-    for (const n of report.notices)
-        _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.notice */ .I8.notice(n, { title: 'track-upstream' });
-    const rows = report.outcomes.map((o) => [
-        o.key,
-        `<a href="${o.url}">${o.kind === 'pull' ? '' : 'issue '}#${o.number}</a>`,
-        o.operation,
-        o.note ?? '',
-    ]);
-    await _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.summary */ .I8.summary
-        .addHeading(`track-upstream: ${report.mode} into ${settings.owner}/${settings.repo} ${settings.target}`, 3)
-        .addTable([
-        [
-            { data: 'purpose', header: true },
-            { data: 'pull request', header: true },
-            { data: 'operation', header: true },
-            { data: 'note', header: true },
-        ],
-        ...(rows.length ? rows : [['-', '-', 'none', 'nothing to do']]),
-    ])
-        .addRaw([...report.notices, ...report.notes].map((n) => `${n}\n`).join(''), true)
-        .write();
-    for (const o of report.outcomes)
-        if (o.note?.includes('conflict'))
-            _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .core.warning */ .I8.warning(`${o.title}: ${o.note} (${o.url})`, { title: 'track-upstream conflict' });
-});
-//# sourceMappingURL=main.js.map
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ })
 
@@ -47407,6 +48749,9 @@ __webpack_async_result__();
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -47523,6 +48868,28 @@ __webpack_async_result__();
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -47537,6 +48904,69 @@ __webpack_async_result__();
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,19 +1,9 @@
 /**
- * The watch report of a flight, as the loop test needs it: record the flight of a series,
- * compare it with the previous flight of the series, open an issue for each regression, and
- * answer with the outputs of actions/watch (`regressions`, `issues`, `flight`, as the
- * contract between branches says). This stand-in holds the place of `runAction('watch', ...)`
- * until actions/watch is in main: swap `watchReport` for it and nothing else changes.
+ * The watch report of a flight, as the loop test needs it: the bundled watch action
+ * (dist/watch, mode report) records the flight of a series, compares it with the previous
+ * flight of the series and keeps one issue per regression; its outputs, parsed.
  */
-import { readResults, readFlightsOf } from '../../actions/lib/gate/index.js';
-import { writeNote } from '../../actions/lib/gate/notes.js';
-import {
-  appendFlightNote,
-  FLIGHT_RECORD_FORMAT,
-  type FlightRecord,
-} from '../../actions/lib/flight.js';
-import { createGitHub, GitHubRepository } from '../../actions/lib/github.js';
-import type { Git } from '../../actions/lib/git.js';
+import { runAction, type ActionRun } from './runner.js';
 
 /** One regression, as actions/watch outputs it. */
 export interface WatchRegression {
@@ -31,85 +21,48 @@ export interface WatchRegression {
 export interface WatchInputs {
   series: string;
   tree: string;
+  /** The watched tree's hosted repository. */
+  treeUrl: string;
   results: string;
+  /** The flight's run page. */
   flight: string;
   repository: string;
   token: string;
-  notesRef: string;
   /** GITHUB_API_URL. */
   apiUrl: string;
-  /** The watched tree's hosted repository (actions/watch's tree-url). */
-  treeUrl: string;
-  /** The same, on disk: the stand-in writes to it directly. */
-  hosted: Git;
-  recordedAt: string;
 }
 
 export interface WatchOutputs {
   regressions: WatchRegression[];
   issues: number[];
   flight: string;
+  run: ActionRun;
 }
 
-async function standIn(i: WatchInputs): Promise<WatchOutputs> {
-  const results = readResults(i.results, i.tree);
-  const record: FlightRecord = {
-    format: FLIGHT_RECORD_FORMAT,
-    flight: i.flight,
-    series: i.series,
-    purpose: 'watch',
-    tree: i.tree,
-    revision: results.revision,
-    trees: results.trees,
-    jobs: results.jobs,
-    recordedAt: i.recordedAt,
-  };
-  const listed = (await i.hosted.run(['notes', '--ref', i.notesRef, 'list']).catch(() => ''))
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split(' ')[1]);
-  const all = [...(await readFlightsOf(i.hosted, i.notesRef, listed)).values()].flat();
-  const previous = all
-    .filter((r) => r.series === i.series && (r.purpose ?? 'watch') === 'watch')
-    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
-    .pop();
-  const here = all.filter((r) => r.revision === record.revision);
-  let text = '';
-  for (const r of [...here, record]) text = appendFlightNote(text, r);
-  await writeNote(i.hosted, i.notesRef, record.revision, text);
-  const regressions: WatchRegression[] = [];
-  for (const job of record.jobs)
-    for (const step of job.steps) {
-      const before = previous?.jobs.find((j) => j.name === job.name)?.steps;
-      if (before?.find((s) => s.name === step.name)?.status !== 'pass') continue;
-      if (step.status !== 'fail') continue;
-      regressions.push({
-        series: i.series,
-        job: job.name,
-        step: step.name,
-        pass: previous!.revision,
-        fail: record.revision,
-        passFlight: previous!.flight,
-        failFlight: record.flight,
-        issue: null,
-      });
-    }
-  const github = createGitHub({ token: i.token, baseUrl: i.apiUrl, spaceWrites: false });
-  const repo = new GitHubRepository(github, i.repository);
-  for (const r of regressions) {
-    const issue = await repo.createIssue({
-      title: `Regression in ${r.series}: ${r.job} ${r.step}`,
-      body: `${r.job} ${r.step} passed in flight ${r.passFlight} (${r.pass}) and fails in flight ${r.failFlight} (${r.fail}).`,
-      labels: ['regression'],
-    });
-    r.issue = issue.number;
-  }
+export async function watchReport(i: WatchInputs): Promise<WatchOutputs> {
+  const run = await runAction('watch', {
+    inputs: {
+      mode: 'report',
+      series: i.series,
+      tree: i.tree,
+      'tree-url': i.treeUrl,
+      results: i.results,
+      flight: i.flight,
+      repository: i.repository,
+    },
+    env: {
+      GITHUB_API_URL: i.apiUrl,
+      GITHUB_REPOSITORY: i.repository,
+      TRIBUTARY_GITHUB_SPACE_WRITES: 'false',
+    },
+    githubToken: i.token,
+    timeoutMs: 120_000,
+  });
+  if (run.code !== 0) throw new Error(`the watch report failed:\n${run.log}`);
   return {
-    regressions,
-    issues: regressions.map((r) => r.issue!).filter(Boolean),
-    flight: record.flight,
+    regressions: JSON.parse(run.outputs.regressions) as WatchRegression[],
+    issues: JSON.parse(run.outputs.issues) as number[],
+    flight: run.outputs.flight,
+    run,
   };
 }
-
-/** The watch report the loop uses: the stand-in until actions/watch lands. */
-export const watchReport: (inputs: WatchInputs) => Promise<WatchOutputs> = standIn;

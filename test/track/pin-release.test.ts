@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Git } from '../../actions/lib/git.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord } from '../../actions/lib/flight.js';
+import { writeNote } from '../../actions/lib/flight-notes.js';
 import { WorkTree } from '../harness/fixtures.js';
 import { repoRoot } from '../harness/runner.js';
 import {
@@ -131,6 +132,7 @@ describe('track-upstream pin on a Config.mk shaped like Xen', () => {
   let xen: Git;
   let seabios: Git;
   let seabiosTree: WorkTree;
+  let miniosHosted: Git;
   let consumer: WorkTree;
   const t: Record<string, string> = {};
   let original: string;
@@ -141,6 +143,7 @@ describe('track-upstream pin on a Config.mk shaped like Xen', () => {
     seabios = await hostedRepository(env, 'xen-project/seabios');
     const qemu = await hostedRepository(env, 'xen-project/qemu-xen');
     const minios = await hostedRepository(env, 'xen-project/mini-os');
+    miniosHosted = minios;
 
     // SeaBIOS tags rel-X.Y.Z, with release candidates before the final one.
     seabiosTree = await WorkTree.create(join(env.tmp.path, 'seabios'), 'master');
@@ -329,6 +332,37 @@ describe('track-upstream pin on a Config.mk shaped like Xen', () => {
     assert.match(await configOf(o.number), /^MINIOS_UPSTREAM_REVISION \?= xen-RELEASE-4\.20\.0$/m);
     assert.match(pr.body ?? '', /no flight record/i);
     assert.match(pr.body ?? '', /require-flight/);
+  });
+
+  it('reports a damaged flight record: it counts neither as a pass nor as no record', async () => {
+    // A record this version cannot read on the newest tag: never taken as untested.
+    const newest = t['xen-RELEASE-4.20.0'];
+    await writeNote(miniosHosted, NOTES, newest, '{"format":"tributary.flight/v1","flight":\n');
+    try {
+      const run = await runTrack(
+        env,
+        XEN,
+        pin('mini-os', 'MINIOS_UPSTREAM_REVISION', 'xen-RELEASE-*', { 'require-flight': 'false' }),
+      );
+      assert.equal(run.code, 0, run.log);
+      const warning = run.annotations.find(
+        (x) => x.level === 'warning' && /cannot be read/.test(x.message),
+      );
+      assert.ok(warning, run.log);
+      assert.ok(warning.message.includes(newest), 'names the commit');
+      assert.match(warning.message, /mini-os\.git refs\/notes\/tributary\/flights/);
+      assert.match(
+        run.summary,
+        /1 flight record\(s\) in refs\/notes\/tributary\/flights of .*mini-os\.git could not be read/,
+      );
+      const open = pullsOf(env, XEN).filter((p) => p.state === 'open');
+      assert.ok(
+        !open.some((p) => p.title === 'Update MINIOS_UPSTREAM_REVISION to xen-RELEASE-4.20.0'),
+        'the tag with the damaged record is not pinned',
+      );
+    } finally {
+      await miniosHosted.deleteRef(NOTES);
+    }
   });
 
   it('refuses a variable that is only ever computed, listing every line that assigns it (exit 2)', async () => {

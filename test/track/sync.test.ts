@@ -112,8 +112,11 @@ describe('track-upstream sync, end to end', () => {
       pr.body ?? '',
       new RegExp(`${c.d2.slice(0, 12)} .*upstream ${c.u1.slice(0, 12)}.*drop`),
     );
-    // Fetched as a partial clone: commits and trees, blobs only where a merge read them.
-    const [repo] = readdirSync(join(run.runnerTemp, 'tributary-track'));
+    // Fetched as a partial clone into the kept store: commits and trees, blobs only where a
+    // merge read them; the run's own repository is gone with the run.
+    const kept = readdirSync(join(run.runnerTemp, 'tributary-track'));
+    const repo = kept.find((f) => f.endsWith('.git'))!;
+    assert.deepEqual(readdirSync(join(run.runnerTemp, 'tributary-track', 'runs')), []);
     const local = new Git({ cwd: join(run.runnerTemp, 'tributary-track', repo) });
     assert.match(
       await local.run(['config', '--get-regexp', 'remote\\..*\\.partialclonefilter']),

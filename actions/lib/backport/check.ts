@@ -4,8 +4,12 @@
  * Both fetch only what they need into a bare repository of their own and never check out or
  * run anything from the pull request.
  */
+import { join } from 'node:path';
 import { ConfigurationError } from '../errors.js';
+import type { FolderCache } from '../folder-cache.js';
+import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
+import { ObjectStore, storeKey } from '../store.js';
 import { analyse, countClasses, type Classification, type Counts } from './classifier.js';
 import { divergence, type DivergenceReport } from './divergence.js';
 import type { Policy } from './policy.js';
@@ -14,6 +18,7 @@ import {
   fetchCommitsById,
   fetchDownstreamBranch,
   fetchUpstream,
+  storeBase,
   type Source,
 } from './fetch.js';
 import { workRepository, type ChangeRange } from './pull-request.js';
@@ -65,30 +70,75 @@ function sources(settings: BackportSettings): { downstream: Source; upstream: So
   };
 }
 
-function repository(settings: BackportSettings, logger: Logger) {
+/** What a front end gives a run: the runner's cache service, where the cache folder is not kept. */
+export interface BackportHooks {
+  cache?: FolderCache;
+}
+
+/**
+ * The run's own repository, borrowing the objects of the store kept in the cache folder (when
+ * there is one), so that only what is new since the last run is fetched.
+ */
+async function repository(
+  settings: BackportSettings,
+  logger: Logger,
+  hooks: BackportHooks,
+): Promise<{ git: Git; store?: ObjectStore }> {
   const remotes = [
     { url: settings.downstreamUrl, token: settings.token },
     { url: settings.upstreamUrl, token: settings.upstreamToken || settings.token },
   ];
-  return workRepository({ dir: settings.workDir, remotes, logger });
+  const git = await workRepository({ dir: settings.workDir, remotes, logger });
+  if (!settings.cacheDir) return { git };
+  const store = await ObjectStore.open({
+    dir: join(settings.cacheDir, 'objects.git'),
+    git,
+    logger,
+    cache: hooks.cache && {
+      service: hooks.cache,
+      key: storeKey('backport', [settings.upstreamUrl, settings.downstreamUrl]),
+      folder: settings.cacheDir, // the commit facts too
+    },
+    command: 'tributary backport-check',
+  });
+  await store.lend(git);
+  return { git, store };
 }
 
 export async function checkChange(
   settings: BackportSettings,
   range: ChangeRange,
   logger: Logger,
+  hooks: BackportHooks = {},
 ): Promise<CheckOutcome> {
-  const git = await repository(settings, logger);
+  const { git, store } = await repository(settings, logger, hooks);
+  try {
+    return await checkIn(git, store, settings, range, logger);
+  } finally {
+    await store?.keep();
+  }
+}
+
+async function checkIn(
+  git: Git,
+  store: ObjectStore | undefined,
+  settings: BackportSettings,
+  range: ChangeRange,
+  logger: Logger,
+): Promise<CheckOutcome> {
   const source = sources(settings);
   if (range.fork) logger.info(`Pull request #${range.number} comes from the fork ${range.fork}.`);
+  const branches = [settings.development, settings.followed];
+  // One repository for both (Xen's own stable branches): upstream and the base in one fetch.
+  const together = !!store && source.upstream.url === source.downstream.url;
+  const fetched: { local?: Record<string, string> } = {};
   const { base, head } = await logger.group('Fetching the change and upstream', async () => {
-    const change = await fetchChange(git, source.downstream, range, logger);
-    return change;
+    if (together)
+      fetched.local = await fetchUpstream(git, source.upstream, branches, store, range.base.ref);
+    else if (store) await storeBase(store, source.downstream, range, logger);
+    return fetchChange(git, source.downstream, range, logger);
   });
-  const local = await fetchUpstream(git, source.upstream, [
-    settings.development,
-    settings.followed,
-  ]);
+  const local = fetched.local ?? (await fetchUpstream(git, source.upstream, branches, store));
   if (base === head || (await git.isAncestor(head, base))) {
     logger.info(`Nothing to check: ${head.slice(0, 12)} adds no commit to ${base.slice(0, 12)}.`);
     return {
@@ -130,20 +180,37 @@ export async function reportDivergence(
   downstreamBranch: string,
   target: string | undefined,
   logger: Logger,
+  hooks: BackportHooks = {},
 ): Promise<DivergenceReport> {
   if (!downstreamBranch)
     throw new ConfigurationError('downstream-branch', 'Report mode needs the downstream branch.');
-  const git = await repository(settings, logger);
+  const { git, store } = await repository(settings, logger, hooks);
+  try {
+    return await reportIn(git, store, settings, downstreamBranch, target, logger);
+  } finally {
+    await store?.keep();
+  }
+}
+
+async function reportIn(
+  git: Git,
+  store: ObjectStore | undefined,
+  settings: BackportSettings,
+  downstreamBranch: string,
+  target: string | undefined,
+  logger: Logger,
+): Promise<DivergenceReport> {
   const source = sources(settings);
   const branch = downstreamBranch.replace(/^refs\/heads\//, '');
   const downstream = await logger.group('Fetching the downstream branch and upstream', () =>
-    fetchDownstreamBranch(git, source.downstream, branch),
+    fetchDownstreamBranch(git, source.downstream, branch, store),
   );
-  const local = await fetchUpstream(git, source.upstream, [
-    settings.development,
-    settings.followed,
-    ...(target ? [target] : []),
-  ]);
+  const local = await fetchUpstream(
+    git,
+    source.upstream,
+    [settings.development, settings.followed, ...(target ? [target] : [])],
+    store,
+  );
   return logger.group('Comparing with upstream', () =>
     divergence({
       git,

@@ -37,8 +37,8 @@ export const DIFF = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-renam
 /** The empty list most commits have, shared rather than made a hundred thousand times. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
-/** Bump when what is cached changes meaning (diff options, line format). */
-const FORMAT_VERSION = 2;
+/** Bump when what is cached changes meaning (diff options, line format, reference forms). */
+const FORMAT_VERSION = 3;
 
 /** What facts depend on besides the commit: the policy's reference forms and id length. */
 export type FactsPolicy = Pick<Policy, 'referencePatterns' | 'minimumIdLength'>;

@@ -5,8 +5,9 @@
  * missing commit.
  */
 import { ConfigurationError } from '../errors.js';
-import type { ExecOptions, Git, GitResult } from '../git.js';
+import { GitError, type ExecOptions, type Git, type GitResult } from '../git.js';
 import type { Logger } from '../log.js';
+import type { ObjectStore } from '../store.js';
 import type { ChangeRange } from './pull-request.js';
 
 /** A repository the check reads, and how to name it and its token to the user. */
@@ -22,15 +23,16 @@ export interface Source {
 
 // A commit-graph after each fetch: the walks of a long upstream history read it instead of
 // parsing every commit.
-const FETCH = [
+const fetchCommand = (progress: boolean) => [
   '-c',
   'fetch.writeCommitGraph=true',
   'fetch',
-  '--quiet',
+  progress ? '--progress' : '--quiet',
   '--no-tags',
   '--no-write-fetch-head',
   '--no-auto-gc',
 ];
+const FETCH = fetchCommand(false);
 
 /**
  * What git's error says about access: 401 (the token is wrong or expired: git then asks for a
@@ -51,6 +53,45 @@ export function accessProblem(stderr: string): string | undefined {
   return undefined;
 }
 
+/** A refusal of access as the error to show, naming the token's input. */
+function refused(source: Source, problem: string): ConfigurationError {
+  return new ConfigurationError(
+    source.token,
+    `The token of ${source.token} cannot read ${source.what} ${source.url}: ${problem}. ${
+      source.remedy ?? 'Give it read access to the repository contents.'
+    }`,
+  );
+}
+
+/**
+ * Fetches refs of a source into the kept store (what it lacks only) and points local refs of
+ * the run's repository at them: `refs` maps each remote ref to its local name. Fails as a
+ * fetch of the run's own would: a refusal names the token, a missing ref throws `missing`.
+ */
+async function fetchIntoStore(
+  git: Git,
+  store: ObjectStore,
+  source: Source,
+  refs: Map<string, string>,
+  missing: (ref: string) => Error,
+): Promise<void> {
+  let got: Map<string, string>;
+  try {
+    got = await store.fetch(source.url, [...refs.keys()], {
+      retries: 3,
+      progress: `Fetching from ${source.what}`,
+    });
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    const problem = accessProblem(e.stderr);
+    if (problem) throw refused(source, problem);
+    const ref = /couldn't find remote ref (\S+)/.exec(e.stderr);
+    if (ref) throw missing(ref[1]);
+    throw new Error(`Fetching from ${source.what} ${source.url} failed: ${e.stderr.trim()}`);
+  }
+  await git.updateRefs([...refs].map(([ref, local]) => ({ ref: local, sha: got.get(ref)! })));
+}
+
 /** Runs a fetch or ls-remote of a source; a refusal of access throws, naming the token. */
 async function talkTo(
   git: Git,
@@ -60,13 +101,7 @@ async function talkTo(
 ): Promise<GitResult> {
   const r = await git.exec(args, { retries: 3, ...opts, allowFailure: true });
   const problem = r.code === 0 ? undefined : accessProblem(r.stderr);
-  if (problem)
-    throw new ConfigurationError(
-      source.token,
-      `The token of ${source.token} cannot read ${source.what} ${source.url}: ${problem}. ${
-        source.remedy ?? 'Give it read access to the repository contents.'
-      }`,
-    );
+  if (problem) throw refused(source, problem);
   return r;
 }
 
@@ -181,8 +216,23 @@ export async function fetchDownstreamBranch(
   git: Git,
   source: Source,
   branch: string,
+  store?: ObjectStore,
 ): Promise<string> {
   const local = `refs/tributary/downstream/${branch}`;
+  if (store) {
+    await fetchIntoStore(
+      git,
+      store,
+      source,
+      new Map([[`refs/heads/${branch}`, local]]),
+      () =>
+        new ConfigurationError(
+          'downstream-branch',
+          `The downstream repository ${source.url} has no branch ${branch}.`,
+        ),
+    );
+    return local;
+  }
   const r = await talkTo(git, source, [
     ...FETCH,
     '--',
@@ -202,25 +252,71 @@ export async function fetchUpstream(
   git: Git,
   source: Source,
   branches: string[],
+  store?: ObjectStore,
+  /** A branch of the same repository kept in the store in the same fetch (the change's base). */
+  base?: string,
 ): Promise<Record<string, string>> {
   const local: Record<string, string> = {};
-  const specs: string[] = [];
+  const refs = new Map<string, string>();
   for (const b of [...new Set(branches)]) {
     const name = b.replace(/^refs\/heads\//, '');
     local[b] = `refs/tributary/upstream/${name}`;
-    specs.push(`+refs/heads/${name}:${local[b]}`);
+    refs.set(`refs/heads/${name}`, local[b]);
   }
-  const r = await talkTo(git, source, [...FETCH, '--', source.url, ...specs]);
+  const missing = (ref: string) =>
+    new ConfigurationError(
+      'upstream branch',
+      `The upstream mirror ${source.url} has no branch ${ref.replace(/^refs\/heads\//, '')}.`,
+    );
+  if (store) {
+    if (base?.startsWith('refs/heads/') && !refs.has(base))
+      try {
+        const both = new Map([...refs, [base, 'refs/tributary/base-kept']]);
+        await fetchIntoStore(git, store, source, both, missing);
+        return local;
+      } catch (e) {
+        // The base branch gone: the fetch of the change says so; upstream's alone then.
+        if (
+          !(e instanceof ConfigurationError) ||
+          !e.message.endsWith(`no branch ${base.slice(11)}.`)
+        )
+          throw e;
+      }
+    await fetchIntoStore(git, store, source, refs, missing);
+    return local;
+  }
+  const specs = [...refs].map(([ref, to]) => `+${ref}:${to}`);
+  const r = await talkTo(git, source, [...fetchCommand(true), '--', source.url, ...specs], {
+    progress: `Fetching from ${source.what}`,
+  });
   if (r.code !== 0) {
-    const missing = /couldn't find remote ref (\S+)/.exec(r.stderr);
-    if (missing)
-      throw new ConfigurationError(
-        'upstream branch',
-        `The upstream mirror ${source.url} has no branch ${missing[1].replace(/^refs\/heads\//, '')}.`,
-      );
+    const ref = /couldn't find remote ref (\S+)/.exec(r.stderr);
+    if (ref) throw missing(ref[1]);
     throw new Error(`Fetching from the upstream mirror ${source.url} failed: ${r.stderr.trim()}`);
   }
   return local;
+}
+
+/**
+ * Keeps the change's base branch in the store too (a downstream stable branch is mostly not
+ * upstream's), so the fetch of the change brings only its own commits. Only an optimisation:
+ * a failure leaves the fetch of the change to find and say what is wrong.
+ */
+export async function storeBase(
+  store: ObjectStore,
+  source: Source,
+  range: ChangeRange,
+  logger?: Logger,
+): Promise<void> {
+  if (!range.base.ref?.startsWith('refs/heads/')) return;
+  try {
+    await store.fetch(source.url, [range.base.ref], {
+      retries: 3,
+      progress: `Fetching from ${source.what}`,
+    });
+  } catch (e) {
+    logger?.debug(`keeping ${range.base.ref} in the store failed: ${String(e)}`);
+  }
 }
 
 /** Fetches referenced commits by id from the upstream mirror; the ones it lacks stay missing. */

@@ -1,11 +1,11 @@
 /**
- * What the commit ids written in messages name: resolved all at once (`git cat-file
- * --batch-check`), fetched by id when missing, and checked against the development branch.
+ * The classifier's second stage: what the commit ids written in the classified commits'
+ * messages name, resolved all at once (`git cat-file --batch-check`), fetched by id when
+ * missing, and checked against the development branch.
  */
 import type { Git } from '../git.js';
-import { isHexId } from '../references.js';
-import type { ClassifyOptions } from './classifier.js';
-import type { Policy } from './policy.js';
+import { findReferences, isHexId, type UpstreamReference } from '../references.js';
+import { commitFacts, type CommitFacts, type FactsCache } from './facts.js';
 
 /** A ref as people know it: our own namespaces and the refs/ prefix left out. */
 export function refLabel(ref: string): string {
@@ -37,24 +37,83 @@ export class PrefixIndex<T> {
   }
 }
 
+/** What resolving needs to know about the run. */
+export interface ResolveContext {
+  /** The development branch's and the head's commits. */
+  development: string;
+  head: string;
+  /** Upstream commits not in the head. */
+  upstreamSet: Set<string>;
+  minimumIdLength: number;
+  /** Fetches referenced commits the repository lacks, by id. */
+  fetchMissing?: (ids: string[]) => Promise<void>;
+  /** Ref patterns searched to say where a commit not on development is. */
+  upstreamRefs?: string[];
+  /** The development branch as people know it. */
+  developmentLabel: string;
+}
+
+/** The references the classified commits write, and what each written id names. */
+export interface References {
+  /** Classified commit → its references, in the order written. */
+  written: Map<string, UpstreamReference[]>;
+  /** Written id → what it names. */
+  resolutions: Map<string, Resolution>;
+}
+
+/**
+ * Reads the references of the classified commits and resolves them all at once; the facts of
+ * the upstream commits they name join `facts` (their patches are compared next).
+ */
+export async function resolveWritten(
+  git: Git,
+  commits: { commit: string; message: string }[],
+  ctx: ResolveContext,
+  read: { facts: Map<string, CommitFacts>; cache: FactsCache; extraPatterns?: RegExp[] },
+): Promise<References> {
+  const written = new Map<string, UpstreamReference[]>();
+  for (const l of commits) written.set(l.commit, findReferences(l.message, read.extraPatterns));
+  const resolutions = await resolveReferences(
+    git,
+    [...new Set([...written.values()].flat().map((r) => r.sha))],
+    ctx,
+  );
+  const namedMissing = [...resolutions.values()]
+    .map((r) => r.commit)
+    .filter((c): c is string => !!c && !read.facts.has(c));
+  if (namedMissing.length)
+    for (const [c, f] of await commitFacts(git, namedMissing, read.cache, {
+      extraPatterns: read.extraPatterns,
+    }))
+      read.facts.set(c, f);
+  return { written, resolutions };
+}
+
+/** The upstream commits a message names that resolve to development commits, each once. */
+export function namedCommits(
+  written: UpstreamReference[],
+  resolutions: Map<string, Resolution>,
+): string[] {
+  const out: string[] = [];
+  for (const ref of written) {
+    const r = resolutions.get(ref.sha);
+    if (r?.commit && !r.problem && !out.includes(r.commit)) out.push(r.commit);
+  }
+  return out;
+}
+
 export async function resolveReferences(
   git: Git,
   ids: string[],
-  ctx: {
-    development: string;
-    head: string;
-    upstreamSet: Set<string>;
-    policy: Policy;
-    options: ClassifyOptions;
-  },
+  ctx: ResolveContext,
 ): Promise<Map<string, Resolution>> {
   const out = new Map<string, Resolution>();
   const toLook: string[] = [];
   for (const id of ids) {
     if (!isHexId(id)) out.set(id, { problem: `'${id}' is not a hexadecimal commit id` });
-    else if (id.length < ctx.policy.minimumIdLength)
+    else if (id.length < ctx.minimumIdLength)
       out.set(id, {
-        problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.policy.minimumIdLength} needed)`,
+        problem: `'${id}' is too short to be sure (${id.length} hex digits, at least ${ctx.minimumIdLength} needed)`,
       });
     else if (id.length > 40 && id.length !== 64)
       out.set(id, { problem: `'${id}' is too long to be a commit id` });
@@ -74,8 +133,8 @@ export async function resolveReferences(
   let found = await look(toLook);
   const missing = toLook.filter((id) => found.get(id)?.[1] === 'missing');
   const fetchable = missing.filter((id) => id.length === 40 || id.length === 64);
-  if (fetchable.length && ctx.options.fetchMissing) {
-    await ctx.options.fetchMissing(fetchable);
+  if (fetchable.length && ctx.fetchMissing) {
+    await ctx.fetchMissing(fetchable);
     found = new Map([...found, ...(await look(fetchable))]);
   }
   for (const id of toLook) {
@@ -96,28 +155,17 @@ export async function resolveReferences(
 }
 
 /** Why a commit that exists is not an upstream development commit, naming where it is. */
-async function elsewhere(
-  git: Git,
-  oid: string,
-  ctx: { development: string; head: string; options: ClassifyOptions },
-): Promise<string> {
+async function elsewhere(git: Git, oid: string, ctx: ResolveContext): Promise<string> {
   if (await git.isAncestor(oid, ctx.head))
     return `${oid.slice(0, 12)} is a downstream commit, not on the upstream development branch`;
   let where = '';
-  if (ctx.options.upstreamRefs?.length) {
+  if (ctx.upstreamRefs?.length) {
     const refs = (
-      await git.run([
-        'for-each-ref',
-        '--contains',
-        oid,
-        '--format=%(refname)',
-        ...ctx.options.upstreamRefs,
-      ])
+      await git.run(['for-each-ref', '--contains', oid, '--format=%(refname)', ...ctx.upstreamRefs])
     )
       .split('\n')
       .filter(Boolean);
     if (refs.length) where = ` (it is on ${refs.slice(0, 3).map(refLabel).join(', ')})`;
   }
-  const development = ctx.options.labels?.development ?? refLabel(ctx.options.development);
-  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${development}${where}`;
+  return `${oid.slice(0, 12)} points into a branch that is not the upstream development branch ${ctx.developmentLabel}${where}`;
 }

@@ -1,10 +1,18 @@
 /**
  * A squashed pick: one downstream commit that carries several upstream commits (Xen's stable
  * branches squash a fix and its follow-up, each message kept with its own `master commit:`).
- * Its patch is compared with theirs applied in turn, as the person squashing them did.
+ * Its patch is compared with theirs applied in turn, as the person squashing them did. The
+ * answer depends only on the upstream commits named, so it is cached with the commit facts,
+ * under an id made of theirs.
+ *
+ * Most squashes need no merge: when the commits change different files, and each later one's
+ * files are at the first one's parent as at its own parent, applying them in turn makes
+ * exactly the union of their diffs, and `git patch-id --stable` of that is the sum of theirs
+ * (it adds each file's hash, with carry). Only the others are picked in core with merge-tree.
  */
+import { createHash } from 'node:crypto';
 import type { Git } from '../git.js';
-import { DIFF } from './facts.js';
+import { FactsCache, lacksPatchIds, PatchIdStreams, type CommitFacts } from './facts.js';
 import { throwAwayCommit } from './walk.js';
 
 export interface CombinedPatchIds {
@@ -12,35 +20,192 @@ export interface CombinedPatchIds {
   zero: string | null;
 }
 
+/** The cache's id of a squash of these commits (in this order). */
+function squashKey(commits: string[]): string {
+  return createHash('sha1')
+    .update(`squash ${commits.join(' ')}`)
+    .digest('hex');
+}
+
+/** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
+const APPLIES = 'squash';
+const FAILS = 'squash-fails';
+
 /**
- * The patch-ids (both kinds) of the named commits applied in turn onto the first one's
- * parent, picked in core with `merge-tree`; undefined when a pick does not apply cleanly
- * (or the first has no parent), which leaves the squash compared as modified.
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
+ * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
+ * the answer: the commits joined with spaces.
  */
 export async function combinedPatchIds(
   git: Git,
-  commits: string[],
-): Promise<CombinedPatchIds | undefined> {
-  const base = await git.commitOf(`${commits[0]}^1`);
-  if (!base) return undefined;
-  let tree = await git.run(['rev-parse', `${commits[0]}^{tree}`]);
-  for (const commit of commits.slice(1)) {
-    const parent = await git.commitOf(`${commit}^1`);
-    if (!parent) return undefined;
-    // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-    const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-    const merged = await git.mergeTree(stand, commit);
-    if (!merged.clean) return undefined;
-    tree = merged.tree;
+  squashes: string[][],
+  facts: Map<string, CommitFacts>,
+  cache: FactsCache,
+): Promise<Map<string, CombinedPatchIds | undefined>> {
+  const out = new Map<string, CombinedPatchIds | undefined>();
+  const todo: string[][] = [];
+  for (const commits of squashes) {
+    const f = cache.get(squashKey(commits));
+    if (!f) todo.push(commits);
+    else
+      out.set(
+        commits.join(' '),
+        f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined,
+      );
   }
-  const id = async (extra: string[]) => {
-    let patchId: string | null = null;
-    for await (const line of git.pipeLines(
-      ['diff-tree', '-p', ...extra, ...DIFF, base, tree],
-      ['patch-id', '--stable'],
-    ))
-      patchId ??= line.split(' ')[0] || null;
-    return patchId;
-  };
-  return { stable: await id([]), zero: await id(['-U0']) };
+  if (!todo.length) return out;
+  // Every named commit's tree and parents, in one pass.
+  const named = [...new Set(todo.flat())];
+  const shape = new Map<string, { tree: string; parent?: string; merge: boolean }>();
+  for (const line of (
+    await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
+      input: named.join('\n') + '\n',
+    })
+  ).split('\n')) {
+    const [commit, tree, parent, other] = line.split(' ');
+    if (commit) shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+  }
+  const summed = await summedPatchIds(git, todo, shape, facts, cache);
+  // The others made as a throw-away commit on the first one's parent; their patch-ids in one
+  // pipeline a kind.
+  const made = new Map<string, string>();
+  for (const commits of todo) {
+    if (summed.has(commits.join(' '))) continue;
+    const first = shape.get(commits[0]);
+    let tree = first?.tree;
+    for (const commit of commits.slice(1)) {
+      const parent = shape.get(commit)?.parent;
+      if (!tree || !parent) {
+        tree = undefined;
+        break;
+      }
+      // The tree so far under the picked commit's parent: merging the commit into it is the pick.
+      const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
+      const merged = await git.mergeTree(stand, commit);
+      tree = merged.clean ? merged.tree : undefined;
+    }
+    if (tree && first?.parent)
+      made.set(
+        commits.join(' '),
+        await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'),
+      );
+  }
+  const squashFacts = new Map<string, CommitFacts>();
+  const streams = new PatchIdStreams(git);
+  for (const c of made.values()) {
+    squashFacts.set(c, { files: '-', fixes: [], references: [] });
+    streams.add(c);
+  }
+  await streams.finish(squashFacts, FactsCache.load());
+  for (const commits of todo) {
+    const key = commits.join(' ');
+    const c = made.get(key);
+    const f = c ? squashFacts.get(c) : undefined;
+    const ids =
+      summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
+    out.set(key, ids);
+    cache.set(squashKey(commits), {
+      files: ids ? APPLIES : FAILS,
+      stable: ids?.stable ?? null,
+      zero: ids?.zero ?? null,
+      fixes: [],
+      references: [],
+    });
+  }
+  return out;
+}
+
+/** `git patch-id --stable` of two diffs of different files together: the 20-byte sum, with carry. */
+function addIds(a: string, b: string): string {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  const sum = Buffer.alloc(x.length);
+  let carry = 0;
+  for (let i = 0; i < x.length; i++) {
+    carry += x[i] + y[i];
+    sum[i] = carry & 0xff;
+    carry >>= 8;
+  }
+  return sum.toString('hex');
+}
+
+/**
+ * The squashes whose combined patch-ids are the sums of their commits' (see above), with
+ * those sums; the rest are left to merge-tree.
+ */
+async function summedPatchIds(
+  git: Git,
+  squashes: string[][],
+  shape: Map<string, { tree: string; parent?: string; merge: boolean }>,
+  facts: Map<string, CommitFacts>,
+  cache: FactsCache,
+): Promise<Map<string, CombinedPatchIds>> {
+  const out = new Map<string, CombinedPatchIds>();
+  const simple = squashes.filter((commits) =>
+    commits.every((c) => {
+      const s = shape.get(c);
+      return s?.parent && !s.merge && facts.get(c);
+    }),
+  );
+  if (!simple.length) return out;
+  // The files each commit changes, in one pass.
+  const named = [...new Set(simple.flat())];
+  const paths = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of (
+    await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
+      input: named.join('\n') + '\n',
+    })
+  ).split('\n')) {
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
+      paths.set(line, (current = []));
+    else if (line) current.push(line);
+  }
+  // Each later commit's files at the first one's parent and at its own, in one pass.
+  const asked: string[] = [];
+  const disjoint = simple.filter((commits) => {
+    const seen = new Set<string>();
+    for (const c of commits)
+      for (const p of paths.get(c) ?? []) {
+        if (seen.has(p) || /\s/.test(p) || p.startsWith('"')) return false;
+        seen.add(p);
+      }
+    const base = shape.get(commits[0])!.parent!;
+    for (const c of commits.slice(1))
+      for (const p of paths.get(c) ?? [])
+        asked.push(`${base}:${p}`, `${shape.get(c)!.parent}:${p}`);
+    return true;
+  });
+  const blobs = asked.length
+    ? (
+        await git.run(['cat-file', '--batch-check=%(objectname)'], {
+          input: asked.join('\n') + '\n',
+        })
+      ).split('\n')
+    : [];
+  const blobAt = new Map(asked.map((q, i) => [q, blobs[i]?.split(' ')[0]]));
+  const same = disjoint.filter((commits) => {
+    const base = shape.get(commits[0])!.parent!;
+    return commits
+      .slice(1)
+      .every((c) =>
+        (paths.get(c) ?? []).every(
+          (p) => blobAt.get(`${base}:${p}`) === blobAt.get(`${shape.get(c)!.parent}:${p}`),
+        ),
+      );
+  });
+  // Their zero-context patch-ids, where not known yet (cached with their facts).
+  const zero = new PatchIdStreams(git, ['zero']);
+  for (const c of new Set(same.flat())) if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c);
+  await zero.finish(facts, cache);
+  for (const commits of same) {
+    const f = commits.map((c) => facts.get(c)!);
+    if (f.some((x) => !x.stable || !x.zero)) continue;
+    out.set(commits.join(' '), {
+      stable: f.map((x) => x.stable!).reduce(addIds),
+      zero: f.map((x) => x.zero!).reduce(addIds),
+    });
+  }
+  return out;
 }

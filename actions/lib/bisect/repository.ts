@@ -24,14 +24,14 @@ import {
   type Remote,
 } from '../git.js';
 import type { Logger } from '../log.js';
-import { publishFlight, readFlightsOf, usePartialClone } from '../gate/index.js';
+import { FlightNotes } from '../flight-notes.js';
+import { publishFlight, usePartialClone } from '../gate/index.js';
 import { CommitGraph } from './graph.js';
 import { MissingHistory, planBisection, type Plan } from './plan.js';
 import { testRunsIn, type TestRun } from './results.js';
 import { runsOf, type Regression, type Run } from './runs.js';
 
 export const BISECT_FORMAT = 'tributary.bisect/v1' as const;
-export const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 
 export interface BisectSettings extends Regression {
   /**
@@ -296,20 +296,14 @@ async function load(s: BisectSettings, logger: Logger): Promise<Loaded> {
   const watched = await TreeRepository.open(s, 'the watched tree', s.hosted, logger);
   const graph = await watched.range(s.pass, s.fail);
   logger.info(`${graph.size} commit(s) from ${s.pass} to ${s.fail}`);
-  const tip = (await watched.git.lsRemote(watched.url, [s.notesRef])).get(s.notesRef);
-  if (!tip)
+  // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
+  const store = new FlightNotes(watched.git, s.notesRef);
+  if (!(await store.fetch({ url: watched.url })))
     throw new ConfigurationError(
       'series',
       `${s.hosted.url} has no ${s.notesRef}: no flight of series '${s.series}' (nor any other) is recorded there.`,
     );
-  // The whole notes ref, blobs included: a bisection reads the notes of many revisions.
-  await watched.git.fetch(watched.url, [`+${s.notesRef}:${s.notesRef}`], { retries: 3 });
-  const notes = await readFlightsOf(watched.git, s.notesRef, [
-    s.pass,
-    s.fail,
-    ...graph.commits,
-    ...graph.boundary(),
-  ]);
+  const notes = await store.readMany([s.pass, s.fail, ...graph.commits, ...graph.boundary()]);
   const pass = findFlight(s, notes.get(s.pass) ?? [], 'last-pass');
   const fail = findFlight(s, notes.get(s.fail) ?? [], 'first-fail');
   const names = pass.trees.map((t) => t.name);

@@ -14,7 +14,8 @@ import {
   type SettingDeclarations,
   type SettingsReader,
 } from '../settings.js';
-import { checkBisectSettings, WATCH_NOTES_REF, type BisectSettings } from './repository.js';
+import { WATCH_NOTES_REF } from '../flight-notes.js';
+import { checkBisectSettings, type BisectSettings } from './repository.js';
 
 /** Every setting of a bisection, with its default. */
 export const BISECT_SETTINGS = {

@@ -1,52 +1,12 @@
 /**
- * Flight records as git notes in a notes ref of tributary's own, one note per tested revision
- * holding every flight of it (JSON Lines, see flight.ts). Lookups are by commit id through the
- * notes tree, so reading a record costs the same with ten notes or ten thousand.
+ * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
+ * the record on the tested head, else on its nearest first-parent ancestor that has one.
  */
+import { FLIGHT_NOTES_REF, FlightNotes } from '../flight-notes.js';
+import type { FlightRecord } from '../flight.js';
 import type { Git } from '../git.js';
-import { parseFlightNote, type FlightRecord } from '../flight.js';
 
-export const DEFAULT_NOTES_REF = 'refs/notes/tributary/flights';
-
-export async function readNoteText(
-  git: Git,
-  notesRef: string,
-  commit: string,
-): Promise<string | undefined> {
-  return git.readNote(notesRef, commit);
-}
-
-/** Every flight recorded on a commit, oldest first. */
-export async function readFlights(
-  git: Git,
-  notesRef: string,
-  commit: string,
-): Promise<FlightRecord[]> {
-  const text = await readNoteText(git, notesRef, commit);
-  return text ? parseFlightNote(text, `note ${notesRef} on ${commit}`) : [];
-}
-
-/**
- * Every flight recorded on each of many commits (a bisection range, say): one `git ls-tree`
- * of the notes tree per 500 commits and one `git cat-file --batch` for all the notes found,
- * so reading a thousand commits' notes is a few processes, not a thousand. Commits without a
- * note are absent from the map; a damaged note is an error naming it.
- */
-export async function readFlightsOf(
-  git: Git,
-  notesRef: string,
-  commits: string[],
-): Promise<Map<string, FlightRecord[]>> {
-  const blobs = await git.noteBlobs(notesRef, [...new Set(commits)]);
-  const texts = await git.readBlobs(blobs.values());
-  const found = new Map<string, FlightRecord[]>();
-  for (const [commit, blob] of blobs) {
-    // A blob the batch could not read: read alone, its error is the note's.
-    const text = texts.get(blob) ?? (await git.readBlob(blob));
-    found.set(commit, parseFlightNote(text, `note ${notesRef} on ${commit}`));
-  }
-  return found;
-}
+export const DEFAULT_NOTES_REF = FLIGHT_NOTES_REF;
 
 export interface FoundBaseline {
   /** The commit whose note holds the baseline. */
@@ -60,7 +20,8 @@ export interface FoundBaseline {
 
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
- * ancestor within `maxWalk` commits (history from before tributary, a push by hand).
+ * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
+ * notes read, whatever the length of history: one lookup of the head, then one of the walk.
  */
 export async function findBaseline(
   git: Git,
@@ -68,6 +29,7 @@ export async function findBaseline(
   head: string,
   maxWalk: number,
 ): Promise<FoundBaseline | undefined> {
+  const notes = new FlightNotes(git, notesRef);
   let commits = [head];
   let blobs = await git.noteBlobs(notesRef, commits);
   if (!blobs.size && maxWalk > 1) {
@@ -76,10 +38,7 @@ export async function findBaseline(
   }
   const commit = commits.find((c) => blobs.has(c));
   if (!commit) return undefined;
-  const flights = parseFlightNote(
-    await git.readBlob(blobs.get(commit)!),
-    `note ${notesRef} on ${commit}`,
-  );
+  const flights = notes.records(await git.readBlob(blobs.get(commit)!), commit);
   if (!flights.length) return undefined;
   // The flight that let the head through is the one its descendants were judged against.
   const record =
@@ -90,17 +49,4 @@ export async function findBaseline(
     record,
     walked: commits.indexOf(commit) + 1,
   };
-}
-
-/**
- * Writes (replaces) a commit's note as one more commit of the notes ref, and returns that
- * commit; the ref moves only from the value it had, so a concurrent writer is not overwritten.
- */
-export function writeNote(
-  git: Git,
-  notesRef: string,
-  commit: string,
-  text: string,
-): Promise<string> {
-  return git.writeNote(notesRef, commit, text, `tributary: flight record on ${commit}`);
 }

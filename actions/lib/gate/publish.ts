@@ -9,9 +9,10 @@
  * nothing is pushed and the error says so.
  */
 import { ConfigurationError } from '../errors.js';
-import { appendFlightNote, parseFlightNote, type FlightRecord } from '../flight.js';
+import { FlightNotes } from '../flight-notes.js';
+import type { FlightRecord } from '../flight.js';
 import type { Git, LeasedUpdate, Remote } from '../git.js';
-import { readNoteText, writeNote } from './notes.js';
+import { fetchNotes } from './hosted.js';
 
 /** The push was refused for a reason a person must look at: the error says which. */
 export class PushRefused extends Error {
@@ -26,44 +27,6 @@ export class PushRefused extends Error {
 
 /** How git says a push lost a race on the server: a ref locked or changed under it. */
 const CONTENDED = /cannot lock ref|atomic transaction failed|failed to update ref|stale info/i;
-
-/** The remote name of the hosted tree in the gate's own clone (its URL carries no token). */
-const HOSTED = 'hosted';
-
-/**
- * Makes the gate's clone a partial clone of the hosted tree (remote `hosted`, a promisor):
- * objects it leaves out are fetched when something reads them, with the same credentials.
- */
-export async function usePartialClone(git: Git, remote: Remote): Promise<string> {
-  await git.usePromisorRemote(HOSTED, remote.url, 'blob:none');
-  return HOSTED;
-}
-
-/**
- * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy). Only
- * its tip commit and trees come (depth 1, no blobs), so the fetch does not carry every record
- * ever made: the gate's clone is a partial clone of the hosted tree, and the two or three
- * notes it reads are fetched when read. A server without partial clone sends everything.
- */
-export async function fetchNotes(
-  git: Git,
-  remote: Remote,
-  notesRef: string,
-): Promise<string | undefined> {
-  const refs = await git.lsRemote(remote.url, [notesRef]);
-  const tip = refs.get(notesRef);
-  if (!tip) {
-    await git.deleteRef(notesRef);
-    return undefined;
-  }
-  await usePartialClone(git, remote);
-  await git.fetch(HOSTED, [`+${notesRef}:${notesRef}`], {
-    depth: 1,
-    filter: 'blob:none',
-    retries: 3,
-  });
-  return tip;
-}
 
 /** Refuses a revision that is not a fast-forward of the tested head. */
 export async function checkFastForward(
@@ -101,9 +64,7 @@ export interface Published {
 
 /** Whether a note on the remote already holds this very record (a push that landed unseen). */
 async function recorded(git: Git, notesRef: string, record: FlightRecord): Promise<boolean> {
-  const text = await readNoteText(git, notesRef, record.revision);
-  if (!text) return false;
-  return parseFlightNote(text, `note ${notesRef} on ${record.revision}`).some(
+  return (await new FlightNotes(git, notesRef).read(record.revision)).some(
     (r) => r.flight === record.flight && r.recordedAt === record.recordedAt,
   );
 }
@@ -139,13 +100,7 @@ export async function publishFlight(
   if (tested) await checkFastForward(git, tested.branch, tested.head, record.revision);
   for (let attempt = 1; ; attempt++) {
     const expected = (await git.revParse(notesRef)) ?? '';
-    const existing = (await readNoteText(git, notesRef, record.revision)) ?? '';
-    const notes = await writeNote(
-      git,
-      notesRef,
-      record.revision,
-      appendFlightNote(existing, record),
-    );
+    const notes = await new FlightNotes(git, notesRef).append(record);
     const updates: LeasedUpdate[] = [
       { ref: notesRef, sha: notes, expected: expected || undefined },
     ];

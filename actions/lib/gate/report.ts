@@ -3,10 +3,10 @@
  * table first (osstest's report: since when it fails, the last flight where it passed) and the
  * allowable failures below it.
  */
-import type { FlightRef } from '../flight.js';
+import type { FlightRecord, FlightRef } from '../flight.js';
 import type { Annotation, Verdict } from '../github.js';
 import type { Decision, Finding } from './decide.js';
-import type { GateOutcome, NotCarried } from './gate.js';
+import type { GateOutcome, NotCarried } from './model.js';
 
 export const STATUS_CONTEXT = 'tributary/push-gate';
 
@@ -121,6 +121,33 @@ export function verdictOf(outcome: GateOutcome, detailsUrl?: string): Verdict {
   };
 }
 
+/**
+ * The trees other than the one under test whose revision moved since the baseline flight, job
+ * by job (each job's own trees, else its flight's), grouped by move: a regression may be the
+ * consumer's change, not the gated tree's.
+ */
+export function treesMoved(
+  record: FlightRecord,
+  baseline: FlightRecord | undefined,
+): { tree: string; from: string; to: string; jobs: string[] }[] {
+  if (!baseline) return [];
+  const moves = new Map<string, { tree: string; from: string; to: string; jobs: string[] }>();
+  for (const job of record.jobs) {
+    const before = baseline.jobs.find((j) => j.name === job.name);
+    if (!before) continue;
+    const then = new Map((before.trees ?? baseline.trees).map((t) => [t.name, t.revision]));
+    for (const t of job.trees ?? record.trees) {
+      const from = then.get(t.name);
+      if (t.name === record.tree || !from || from === t.revision) continue;
+      const key = `${t.name} ${from} ${t.revision}`;
+      const move = moves.get(key) ?? { tree: t.name, from, to: t.revision, jobs: [] };
+      move.jobs.push(job.name);
+      moves.set(key, move);
+    }
+  }
+  return [...moves.values()];
+}
+
 /** The job summary in Markdown. */
 export function renderSummary(outcome: GateOutcome): string {
   const d: Decision = outcome.decision;
@@ -143,6 +170,10 @@ export function renderSummary(outcome: GateOutcome): string {
     `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
     `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
   ];
+  for (const m of treesMoved(outcome.record, outcome.baseline?.record))
+    out.push(
+      `- ${cell(m.tree)} moved from ${m.from.slice(0, 12)} to ${m.to.slice(0, 12)} since the baseline (${m.jobs.map(cell).join(', ')})`,
+    );
   if (d.forced) out.push(`- **forced** by ${cell(d.forced.actor)}: ${cell(d.forced.reason)}`);
   if (outcome.dispatched)
     out.push(

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ConfigurationError, SettingError } from '../errors.js';
 import { parseJobResult, type FlightJob, type JobResult, type TreeRevision } from '../flight.js';
-import { looksLikeJUnit, parseJUnit } from './junit.js';
+import { looksLikeJUnit, parseJUnit } from '../junit.js';
 
 /** Where the revision came from when the gate was given one (not a result file). */
 const REVISION_SETTING = '\0revision';
@@ -85,14 +85,16 @@ export function readResults(dir: string, tree: string, revision?: string): Fligh
       `No job result (*.json in format tributary.job/v1, or JUnit *.xml) under '${dir}'.`,
     );
 
-  // The revision of every tree: all results must agree, and with the revision given.
+  // The revision of the tree under test: all results must agree, and with the revision
+  // given. Another tree (the consumer a dependency is gated against) may differ by job: the
+  // flight's `trees` then holds its first revision seen, and each job that differs its own.
   const trees = new Map<string, { t: TreeRevision; source: string }>();
   if (revision) trees.set(tree, { t: { name: tree, revision }, source: REVISION_SETTING });
   for (const { result, source } of found) {
     result.trees.forEach((t, i) => {
       const known = trees.get(t.name);
       if (!known) trees.set(t.name, { t, source });
-      else if (known.t.revision !== t.revision) {
+      else if (known.t.revision !== t.revision && t.name === tree) {
         const says = (other: string) =>
           `${source}: field 'trees[${i}].revision' is ${t.revision} for tree '${t.name}', but ${other} says ${known.t.revision}: a result for another revision.`;
         if (known.source === REVISION_SETTING) throw new SettingError('revision', says);
@@ -114,6 +116,8 @@ export function readResults(dir: string, tree: string, revision?: string): Fligh
   for (const { result, source } of found) {
     const attempt = result.attempt ?? 1;
     const job: FlightJob = { name: result.job, steps: result.steps, attempt };
+    if (result.trees.some((t) => trees.get(t.name)!.t.revision !== t.revision))
+      job.trees = result.trees;
     if (result.host) job.host = result.host;
     if (result.url) job.url = result.url;
     if (result.cancelled) job.cancelled = true;

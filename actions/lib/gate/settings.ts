@@ -4,10 +4,11 @@
  */
 import { resolve } from 'node:path';
 import type { FlightRecord } from '../flight.js';
+import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import type { Identity } from '../git.js';
 import { GitHubRepository, REPORT_KINDS, type GitHub } from '../github.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
-import type { GateSettings } from './gate.js';
+import type { GateSettings } from './model.js';
 
 /** Every input of the push-gate action, with the default its action.yml declares. */
 export const GATE_SETTINGS = {
@@ -31,7 +32,7 @@ export const GATE_SETTINGS = {
   force: { default: 'false' },
   'force-reason': {},
   'dry-run': { default: 'false' },
-  'notes-ref': { default: 'refs/notes/tributary/flights' },
+  'notes-ref': { default: FLIGHT_NOTES_REF },
   'max-walk': { default: '100' },
   flight: { runner: '${{ github.run_id }}' },
   junit: { runner: '${{ runner.temp }}/tributary-flight.xml' },

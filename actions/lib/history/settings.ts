@@ -9,7 +9,8 @@ import { SettingError } from '../errors.js';
 import type { Remote } from '../git.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
 import { checkHistorySettings, type HistorySettings } from './history.js';
-import { GATE_NOTES_REF, WATCH_NOTES_REF, type HistorySource } from './source.js';
+import { FLIGHT_NOTES_REF, WATCH_NOTES_REF } from '../flight-notes.js';
+import type { HistorySource } from './source.js';
 
 /** Every setting of the history page, with its default. */
 export const HISTORY_SETTINGS = {
@@ -65,7 +66,7 @@ export function parseHistorySettings(read: SettingsReader, context: HistoryConte
   const written = v.string('pages');
   if (written !== 'all' && !/^\d+$/.test(written))
     throw v.invalid('pages', written, "a whole number >= 1, or 'all'");
-  const notesRef = v.optional('notes-ref') ?? (series ? WATCH_NOTES_REF : GATE_NOTES_REF);
+  const notesRef = v.optional('notes-ref') ?? (series ? WATCH_NOTES_REF : FLIGHT_NOTES_REF);
   // The branch's head is filled in once it is fetched.
   const source: HistorySource = series
     ? { kind: 'series', series, notesRef }

@@ -4,13 +4,11 @@
  * watch series (the notes ref's own log, newest change first, each note's records of that
  * series). Reading stops once enough flights are found, so a page costs the same with a
  * hundred flights recorded or ten thousand. Notes are found and parsed by the notes module
- * (Git.noteBlobs, parseFlightNote); a note that does not parse is reported, never dropped silently.
+ * (actions/lib/flight-notes.ts); a record that does not parse is reported, never dropped silently.
  */
-import { parseFlightNote, type FlightRecord } from '../flight.js';
+import { FlightNotes } from '../flight-notes.js';
+import type { FlightRecord } from '../flight.js';
 import type { Git } from '../git.js';
-
-export const GATE_NOTES_REF = 'refs/notes/tributary/flights';
-export const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
 
 export type HistorySource =
   /** The flights of a tree's branch: every revision on its first-parent line from `head`. */
@@ -51,20 +49,10 @@ export async function readNotes(
   opts: Pick<LoadOptions, 'prefetch'>,
   damaged: DamagedNote[],
 ): Promise<FlightRecord[][]> {
-  if (!blobs.length) return [];
-  await opts.prefetch?.(blobs.map((b) => b.blob));
-  const texts = await git.readBlobs(blobs.map((b) => b.blob));
-  const out: FlightRecord[][] = [];
-  for (const { commit, blob } of blobs) {
-    try {
-      // A blob the batch could not read: read alone, its error is the note's.
-      const text = texts.get(blob) ?? (await git.readBlob(blob));
-      out.push(parseFlightNote(text, `note ${notesRef} on ${commit}`));
-    } catch (e) {
-      damaged.push({ commit, error: e instanceof Error ? e.message : String(e) });
-      out.push([]);
-    }
-  }
+  // Lenient: a damaged record is collected (the page lists it), the note's others shown.
+  const notes = new FlightNotes(git, notesRef, { strict: false });
+  const out = await notes.readNotes(blobs, opts.prefetch);
+  damaged.push(...notes.damaged);
   return out;
 }
 
@@ -125,7 +113,7 @@ async function loadBranch(
 }
 
 /** The subject the notes module gives the notes commit of each record it writes. */
-const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
+export const RECORD_SUBJECT = /^tributary: flight record on ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/;
 
 /** The notes each of `notesCommits` added or changed (one `git diff-tree` for all of them). */
 async function notesChangedBy(git: Git, notesCommits: string[]): Promise<Map<string, string[]>> {

@@ -11,12 +11,12 @@ import {
   blockAfterFailure,
   jobStatus,
   JOB_RESULT_FORMAT,
-  toJUnit,
   type JobResult,
   type StepResult,
   type StepStatus,
   type TreeRevision,
 } from '../flight.js';
+import { toJUnit } from '../junit.js';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import { Git } from '../git.js';
 import type { Logger } from '../log.js';
@@ -249,6 +249,150 @@ async function runStep(
   }
 }
 
+/** Says why a step failed, with the last lines of its console (or of its backend's log). */
+function reportFailure(
+  logger: Logger,
+  job: string,
+  step: PlanStep,
+  outcome: StepOutcome,
+  report: StepReport,
+  outputDir: string,
+): void {
+  // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
+  let tailFrom = report.logPath;
+  if (report.logPath) report.consoleTail = tailOf(report.logPath);
+  if (!report.consoleTail && report.backendLogPath) {
+    tailFrom = report.backendLogPath;
+    report.consoleTail = tailOf(report.backendLogPath);
+  }
+  logger.error(
+    `Step '${step.name}' failed: ${outcome.message}` +
+      (report.consoleTail
+        ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
+        : ''),
+    { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` },
+  );
+}
+
+/**
+ * Runs `body` with a signal that aborts on the caller's cancellation or when the plan's own
+ * timeout ends the job (as a cancellation does).
+ */
+async function withJobTimeout<T>(
+  plan: Plan,
+  signal: AbortSignal,
+  body: (abort: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const jobAbort = new AbortController();
+  const onAbort = () => jobAbort.abort(abortReason(signal));
+  signal.addEventListener('abort', onAbort);
+  if (signal.aborted) onAbort();
+  const jobTimer = plan.timeoutMs
+    ? setTimeout(
+        () => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs!)}`),
+        plan.timeoutMs,
+      )
+    : undefined;
+  try {
+    return await body(jobAbort.signal);
+  } finally {
+    clearTimeout(jobTimer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The plan's steps in order, each in its log group; after a failing step that blocks (or an
+ * interruption), the rest are blocked. A guest step with stages stands for one step of the
+ * result per stage.
+ */
+async function runSteps(
+  plan: Plan,
+  job: string,
+  ctx: StepContext,
+  outputDir: string,
+  abort: AbortSignal,
+): Promise<{ reports: StepReport[]; cancelled: boolean }> {
+  const reports: StepReport[] = [];
+  let cancelled = false;
+  let blocked = false;
+  for (const [i, step] of plan.steps.entries()) {
+    if (blocked || abort.aborted) {
+      const report: StepReport = {
+        name: step.name,
+        status: 'blocked',
+        message: 'a step before it failed',
+      };
+      reports.push(...stageResults(report, step));
+      continue;
+    }
+    const began = Date.now();
+    const report: StepReport = { name: step.name, status: 'pass' };
+    const outcome = await ctx.logger.group(`Step ${step.name}`, () =>
+      runStep(step, i, report, ctx, abort),
+    );
+    report.status = outcome.status;
+    report.message = outcome.message;
+    report.durationMs = Date.now() - began;
+    if (report.logPath) report.log = relative(outputDir, report.logPath);
+    if (outcome.status === 'fail') {
+      if (outcome.interrupted) cancelled = true;
+      if (step.blocks || outcome.interrupted) blocked = true;
+      reportFailure(ctx.logger, job, step, outcome, report, outputDir);
+    } else ctx.logger.info(`Step '${step.name}': ${outcome.message}`);
+    reports.push(...stageResults(report, step, outcome.stages));
+  }
+  if (abort.aborted) cancelled = true;
+  return { reports, cancelled };
+}
+
+/** The job's result (result.json and junit.xml in the output folder) from its step reports. */
+function writeResult(
+  settings: JobSettings,
+  plan: Plan,
+  run: { job: string; trees: TreeRevision[]; startedAt: Date; logDir: string },
+  reports: StepReport[],
+  cancelled: boolean,
+): JobOutcome {
+  const outputDir = resolve(settings.outputDir);
+  const steps = blockAfterFailure(reports, (s) => {
+    const p = stepOf(plan, s.name);
+    return (p?.blocks ?? true) || cancelled;
+  });
+  const result: JobResult = {
+    format: JOB_RESULT_FORMAT,
+    job: run.job,
+    trees: run.trees,
+    steps: steps.map(({ name, status, durationMs, log, message }) => {
+      const s: StepResult = { name, status };
+      if (durationMs !== undefined) s.durationMs = durationMs;
+      if (log) s.log = log;
+      if (message) s.message = message;
+      return s;
+    }),
+    host: hostname(),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+  if (settings.flight) result.flight = settings.flight;
+  if (settings.attempt !== undefined) result.attempt = settings.attempt;
+  if (settings.url) result.url = settings.url;
+  if (cancelled) result.cancelled = true;
+  mkdirSync(outputDir, { recursive: true });
+  const resultFile = join(outputDir, 'result.json');
+  const junitFile = join(outputDir, 'junit.xml');
+  writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(junitFile, toJUnit(run.job, [{ name: run.job, steps: result.steps }]));
+  return {
+    result,
+    status: jobStatus(result.steps, cancelled),
+    resultFile,
+    junitFile,
+    logDir: run.logDir,
+    steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
+  };
+}
+
 /**
  * Runs the job. Bad input throws a ConfigurationError before anything starts; otherwise the
  * result is always written, and the host always cleaned, whatever happens to the steps.
@@ -274,8 +418,7 @@ export async function runJob(
     { waitMs: settings.lockWaitMs, signal },
   );
   const startedAt = new Date();
-  const reports: StepReport[] = [];
-  let cancelled = false;
+  let ran: { reports: StepReport[]; cancelled: boolean } = { reports: [], cancelled: false };
   const record: JobRecord = { tag: settings.tag, job, groups: [], guests: [], scratch: [scratch] };
   try {
     host.writeRecord(record);
@@ -283,66 +426,8 @@ export async function runJob(
     rmSync(logDir, { recursive: true, force: true });
     mkdirSync(logDir, { recursive: true });
     mkdirSync(scratch, { recursive: true });
-
-    // The plan's own timeout ends the job like a cancellation does.
-    const jobAbort = new AbortController();
-    const onAbort = () => jobAbort.abort(abortReason(signal));
-    signal.addEventListener('abort', onAbort);
-    if (signal.aborted) onAbort();
-    const jobTimer = plan.timeoutMs
-      ? setTimeout(
-          () => jobAbort.abort(`the job timed out after ${formatDuration(plan.timeoutMs!)}`),
-          plan.timeoutMs,
-        )
-      : undefined;
-    let blocked = false;
-    const steps: StepContext = { logDir, scratch, tagging, host, record, logger, guests: 0 };
-    try {
-      for (const [i, step] of plan.steps.entries()) {
-        if (blocked || jobAbort.signal.aborted) {
-          const report: StepReport = {
-            name: step.name,
-            status: 'blocked',
-            message: 'a step before it failed',
-          };
-          reports.push(...stageResults(report, step));
-          continue;
-        }
-        const began = Date.now();
-        const report: StepReport = { name: step.name, status: 'pass' };
-        const outcome = await logger.group(`Step ${step.name}`, () =>
-          runStep(step, i, report, steps, jobAbort.signal),
-        );
-        report.status = outcome.status;
-        report.message = outcome.message;
-        report.durationMs = Date.now() - began;
-        if (report.logPath) report.log = relative(outputDir, report.logPath);
-        if (outcome.status === 'fail') {
-          if (outcome.interrupted) cancelled = true;
-          if (step.blocks || outcome.interrupted) blocked = true;
-          // The console's last lines; when the guest said nothing, its backend's (QEMU's error).
-          let tailFrom = report.logPath;
-          if (report.logPath) report.consoleTail = tailOf(report.logPath);
-          if (!report.consoleTail && report.backendLogPath) {
-            tailFrom = report.backendLogPath;
-            report.consoleTail = tailOf(report.backendLogPath);
-          }
-          logger.error(
-            `Step '${step.name}' failed: ${outcome.message}` +
-              (report.consoleTail
-                ? `\nLast lines of ${relative(outputDir, tailFrom!)}:\n${report.consoleTail}`
-                : ''),
-            { title: `${job}: step ${failedStage(outcome) ?? step.name} failed` },
-          );
-        } else logger.info(`Step '${step.name}': ${outcome.message}`);
-        // A guest step with stages stands for one step of the result per stage.
-        reports.push(...stageResults(report, step, outcome.stages));
-      }
-      if (jobAbort.signal.aborted) cancelled = true;
-    } finally {
-      clearTimeout(jobTimer);
-      signal.removeEventListener('abort', onAbort);
-    }
+    const ctx: StepContext = { logDir, scratch, tagging, host, record, logger, guests: 0 };
+    ran = await withJobTimeout(plan, signal, (abort) => runSteps(plan, job, ctx, outputDir, abort));
   } finally {
     const { killed } = await host.cleanJob(settings.tag, record);
     if (killed.length)
@@ -351,43 +436,7 @@ export async function runJob(
       );
     host.release(settings.tag);
   }
-
-  const steps = blockAfterFailure(reports, (s) => {
-    const p = stepOf(plan, s.name);
-    return (p?.blocks ?? true) || cancelled;
-  });
-  const result: JobResult = {
-    format: JOB_RESULT_FORMAT,
-    job,
-    trees,
-    steps: steps.map(({ name, status, durationMs, log, message }) => {
-      const s: StepResult = { name, status };
-      if (durationMs !== undefined) s.durationMs = durationMs;
-      if (log) s.log = log;
-      if (message) s.message = message;
-      return s;
-    }),
-    host: hostname(),
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-  };
-  if (settings.flight) result.flight = settings.flight;
-  if (settings.attempt !== undefined) result.attempt = settings.attempt;
-  if (settings.url) result.url = settings.url;
-  if (cancelled) result.cancelled = true;
-  mkdirSync(outputDir, { recursive: true });
-  const resultFile = join(outputDir, 'result.json');
-  const junitFile = join(outputDir, 'junit.xml');
-  writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(junitFile, toJUnit(job, [{ name: job, steps: result.steps }]));
-  return {
-    result,
-    status: jobStatus(result.steps, cancelled),
-    resultFile,
-    junitFile,
-    logDir,
-    steps: steps.map((s, i) => ({ ...reports[i], status: s.status })),
-  };
+  return writeResult(settings, plan, { job, trees, startedAt, logDir }, ran.reports, ran.cancelled);
 }
 
 /** Whatever jobs that crashed left on this host: their guests, processes, scratch directories. */

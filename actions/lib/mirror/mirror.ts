@@ -20,7 +20,7 @@ import {
   type RefUpdate,
   type UpdateCounts,
 } from './ref-updates.js';
-import { CacheLock, describeHolder } from './lock.js';
+import { CacheLock, describeHolder } from '../folder-lock.js';
 import { RefMapper } from './refs.js';
 import { expandTemplate, INPUTS, parseRemote, type MirrorSettings } from './settings.js';
 import {
@@ -75,6 +75,18 @@ export interface MirrorResult {
  */
 export function updatesJson(result: MirrorResult): string {
   return JSON.stringify(result.updates.filter((u) => u.action !== 'unchanged'));
+}
+
+/**
+ * The tags this run created in the hosted tree (their hosted names, without refs/tags/): what
+ * a release watch starts from. A moved tag (rewritten) or a deleted one is not new, and a run
+ * that pushed nothing created nothing.
+ */
+export function createdTags(result: MirrorResult): string[] {
+  return result.updates
+    .filter((u) => u.action === 'created' && u.pushed && u.ref.startsWith('refs/tags/'))
+    .map((u) => u.ref.slice('refs/tags/'.length))
+    .sort();
 }
 
 interface TreeSpec {
@@ -132,7 +144,7 @@ export async function mirrorTree(
     settings.cacheRoot,
     {
       holder: describeHolder(),
-      mirroring: `${display(settings.source)} → ${display(settings.destination)}`,
+      doing: `mirroring ${display(settings.source)} → ${display(settings.destination)}`,
     },
     logger,
     hooks.signal,
@@ -396,6 +408,7 @@ async function fetchMissing(
   await store.fetch(tree.spec.source.url, refspecs, {
     negotiationTips: few && tips.every((t) => known.has(t)) ? tips : undefined,
     retries: settings.retries,
+    progress: `Fetching from ${display(tree.spec.source)}`,
   });
   const after = await objects.present(missing.map(([, oid]) => oid));
   const lost = missing.filter(([, oid]) => !after.has(oid));

@@ -61,6 +61,7 @@ export const OUTPUTS = {
   refused: 'refused',
   unchanged: 'unchanged',
   changed: 'changed',
+  createdTags: 'created-tags',
 } as const;
 
 export interface MirrorSettings {

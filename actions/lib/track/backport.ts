@@ -5,20 +5,19 @@
  * `refs/tributary/track/<target>/scanned`, moved (with a lease) only after every pull request
  * of the scan exists, so a failed run scans the same commits again.
  */
+import type { Carried } from '../backport/index.js';
+import { join } from 'node:path';
 import { settingError } from '../errors.js';
 import { markerKey } from './marker.js';
 import { batch, perCommit } from './picks.js';
 import { fetchTargetAndUpstream, short, type TrackContext } from './context.js';
 import { escapeMarkdown, readCommits } from './history.js';
-import {
-  candidateReasons,
-  presentDownstream,
-  readDownstream,
-  scanBackports,
-  type Candidate,
-} from './scan.js';
+import { candidateReasons, carriedDownstream, scanBackports, type Candidate } from './scan.js';
 
 export const scannedRef = (target: string) => `refs/tributary/track/${target}/scanned`;
+
+/** The commit facts of the backport scan, kept in the work directory between runs. */
+export const factsCacheDir = (workDir: string) => join(workDir, 'commit-facts');
 
 export async function backport(ctx: TrackContext): Promise<void> {
   const { settings: s, git, pulls } = ctx;
@@ -41,6 +40,14 @@ export async function backport(ctx: TrackContext): Promise<void> {
   await pulls.load('backport', { readOnly: s.dryRun });
 
   const listedShas = [...new Set(listed.values())];
+  // What downstream carries, as the backport check sees it: read once, for every question.
+  const carried = carriedDownstream(git, {
+    upstream,
+    target,
+    referencePatterns: s.referencePatterns,
+    cacheDir: factsCacheDir(s.workDir),
+    logger: ctx.logger,
+  });
   const result = await scanBackports(git, {
     upstream,
     target,
@@ -48,6 +55,7 @@ export async function backport(ctx: TrackContext): Promise<void> {
     stablePatterns: s.stablePatterns,
     referencePatterns: s.referencePatterns,
     commits: listedShas,
+    carried,
   });
   ctx.notes.push(
     `Scanned ${result.scanned} upstream commit${result.scanned === 1 ? '' : 's'} of ${s.upstream} (${short(since)}..${short(upstream)}): ${result.candidates.length} to backport, ${result.skipped.length} skipped.`,
@@ -56,7 +64,7 @@ export async function backport(ctx: TrackContext): Promise<void> {
     ctx.notes.push(`- skipped ${short(k.sha)} ${escapeMarkdown(k.subject)}: ${k.why}`);
   if (s.dryRun) return listCandidates(ctx, result.candidates);
 
-  const gone = await goneFromOpen(ctx, since, upstream, target);
+  const gone = await goneFromOpen(ctx, since, upstream, carried);
   let deferred: Candidate[] = [];
   if (s.grouping === 'per-commit') {
     for (const o of pulls.openPulls()) {
@@ -66,7 +74,8 @@ export async function backport(ctx: TrackContext): Promise<void> {
         await pulls.close(o.key, `the backport of ${short(sha!)} is no longer needed: ${why}.`);
     }
     deferred = await proposeEach(ctx, result.candidates, target, upstreamUrl);
-  } else await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas });
+  } else
+    await proposeBatch(ctx, result.candidates, gone, { target, upstream, listedShas, carried });
 
   // Everything of this scan has its pull request: remember how far the scan went. With
   // candidates left for the next run, only as far as the last commit before the first of them.
@@ -114,28 +123,20 @@ async function goneFromOpen(
   ctx: TrackContext,
   since: string,
   upstream: string,
-  target: string,
+  carriedDownstream: () => Promise<Map<string, Carried>>,
 ): Promise<Map<string, string>> {
-  const { settings: s, git, pulls } = ctx;
+  const { settings: s, pulls } = ctx;
   const carried = pulls
     .openPulls()
     .flatMap((o) => o.marker.commits ?? (o.marker.subject ? [o.marker.subject] : []));
   const gone = new Map<string, string>();
   if (!carried.length) return gone;
-  const records = await readCommits(
-    git,
-    ['--no-walk=unsorted', ...carried.filter((c, i) => carried.indexOf(c) === i)],
-    { merges: true },
-  );
-  const downstream = await readDownstream(git, upstream, target);
-  const present = await presentDownstream(git, records, {
-    upstream,
-    target,
-    referencePatterns: s.referencePatterns,
-    downstream,
-  });
-  for (const [sha, why] of present)
-    gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+  const present = await carriedDownstream();
+  for (const sha of carried) {
+    const why = present.get(sha)?.why;
+    if (why && !gone.has(sha))
+      gone.set(sha, `it landed on \`${s.target}\` by other means (${why})`);
+  }
   const reverts = await revertsOf(ctx, carried, since, upstream);
   for (const [sha, by] of reverts)
     if (!gone.has(sha)) gone.set(sha, `upstream reverted it (${short(by)})`);
@@ -205,7 +206,12 @@ async function proposeBatch(
   ctx: TrackContext,
   candidates: Candidate[],
   gone: Map<string, string>,
-  o: { target: string; upstream: string; listedShas: string[] },
+  o: {
+    target: string;
+    upstream: string;
+    listedShas: string[];
+    carried: () => Promise<Map<string, Carried>>;
+  },
 ): Promise<void> {
   const { settings: s, git, pulls } = ctx;
   const key = markerKey({ mode: 'backport', target: s.target });
@@ -223,6 +229,7 @@ async function proposeBatch(
     stablePatterns: s.stablePatterns,
     referencePatterns: s.referencePatterns,
     commits: o.listedShas,
+    carried: o.carried,
   });
   const byId = new Map(records.map((r) => [r.sha, r]));
   const all: Candidate[] = [

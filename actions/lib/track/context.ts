@@ -1,7 +1,7 @@
 /** What every mode of a track run works with. */
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
-import type { PullRequests } from './pulls.js';
+import type { Delivery } from './patches.js';
 import type { TrackSettings } from './settings.js';
 import type { WorkRepository } from './workspace.js';
 import { addTrailers } from './history.js';
@@ -11,7 +11,8 @@ export interface TrackContext {
   logger: Logger;
   work: WorkRepository;
   git: Git;
-  pulls: PullRequests;
+  /** The pull request keeper, or the patch writer in front of it (deliver). */
+  pulls: Delivery;
   /** Lines for the job summary beyond the pull request table. */
   notes: string[];
   /** Things left alone on purpose that a person should know: notice annotations. */

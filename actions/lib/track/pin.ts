@@ -7,7 +7,8 @@
  */
 import picomatch from 'picomatch';
 import { errorMessage, settingError } from '../errors.js';
-import { jobStatus, parseFlightRecord, type FlightRecord } from '../flight.js';
+import { FlightNotes } from '../flight-notes.js';
+import { jobStatus, type FlightRecord } from '../flight.js';
 import { markerKey } from './marker.js';
 import { branchName, short, signed, type TrackContext } from './context.js';
 import { shortlog } from './history.js';
@@ -17,28 +18,6 @@ import { newestFirst } from './versions.js';
 // `git notes --ref` reads only under refs/notes/.
 const TREE_NOTES = 'refs/notes/tributary-track/tree';
 const HEX = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-
-/** The flights recorded on a revision (a note may hold several records, appended). */
-export function flightsOf(note: string | undefined, source: string): FlightRecord[] {
-  if (!note?.trim()) return [];
-  const chunks = (() => {
-    try {
-      const whole = JSON.parse(note) as unknown;
-      return Array.isArray(whole) ? whole.map((x) => JSON.stringify(x)) : [note];
-    } catch {
-      return note.split(/\n(?=\{)/);
-    }
-  })();
-  const out: FlightRecord[] = [];
-  for (const c of chunks) {
-    try {
-      out.push(parseFlightRecord(c, source));
-    } catch {
-      // A record this version cannot read does not count as a pass.
-    }
-  }
-  return out;
-}
 
 export function passed(f: FlightRecord): boolean {
   if (f.decision) return f.decision.verdict === 'push';
@@ -68,7 +47,10 @@ interface Choice {
 }
 
 /** Reads the flight records the gate left on revisions of the hosted tree. */
-type FlightReader = (commit: string) => Promise<FlightRecord[]>;
+type FlightReader = ((commit: string) => Promise<FlightRecord[]>) & {
+  /** Whether a record on the revision could not be read. */
+  damaged?: (commit: string) => boolean;
+};
 
 export async function pin(ctx: TrackContext): Promise<void> {
   const { settings: s, git, work } = ctx;
@@ -115,16 +97,25 @@ export async function pin(ctx: TrackContext): Promise<void> {
   // fetched, when read, however many flights the tree has recorded.
   await work.fetch(p.treeUrl, wanted, { urlInput: 'tree-url' });
   const hasNotes = !!(await git.commitOf(TREE_NOTES));
-  const flightsAt: FlightReader = async (commit) =>
-    hasNotes
-      ? flightsOf(await git.readNote(TREE_NOTES, commit), `${p.notesRef} on ${short(commit)}`)
-      : [];
+  // Lenient: a record this version cannot read never counts as a pass, and is reported.
+  const notes = new FlightNotes(git, TREE_NOTES, {
+    strict: false,
+    logger: ctx.logger,
+    shownAs: `${p.treeUrl} ${p.notesRef}`,
+  });
+  const flightsAt: FlightReader = async (commit) => (hasNotes ? notes.read(commit) : []);
+  // A revision whose record cannot be read is not one without a record (never untested).
+  flightsAt.damaged = (commit) => notes.damaged.some((d) => d.commit === commit);
 
   let choice: Choice | undefined;
   if (p.branch) {
     const commit = (await git.commitOf('refs/track/tree-branch'))!;
     choice = { commit, value: commit, flight: (await flightsAt(commit)).filter(passed).pop() };
   } else choice = await chooseTag(ctx, spot, tags, flightsAt);
+  if (notes.damaged.length)
+    ctx.notices.push(
+      `${notes.damaged.length} flight record(s) in ${p.notesRef} of ${p.treeUrl} could not be read and count as no pass: ${[...new Set(notes.damaged.map((d) => d.commit))].map(short).join(', ')}.`,
+    );
   if (!choice) return;
 
   let oldCommit: string | undefined;
@@ -150,10 +141,12 @@ async function chooseTag(
   for (const tag of tags) {
     const commit = (await git.commitOf(`refs/track/tree-tags/${tag}`))!;
     const flights = await flightsAt(commit);
-    if (flights.length) recorded = true;
+    const unreadable = !!flightsAt.damaged?.(commit);
+    if (flights.length || unreadable) recorded = true;
     const ok = flights.filter(passed).pop();
     if (ok) return { commit, value: tag, flight: ok };
-    if (!flights.length && !p.requireFlight) return { commit, value: tag, untested: true };
+    if (!flights.length && !unreadable && !p.requireFlight)
+      return { commit, value: tag, untested: true };
   }
   if (!recorded) {
     const warning = `No flight record of ${p.treeUrl} (notes ref ${p.notesRef}) covers a tag matching '${p.tags}', so none counts as tested and ${spot.name} stays at ${spot.value}. Gate the tree with push-gate, which records each flight under ${p.notesRef} (or set notes-ref to where your gate records them); or set require-flight: false to pin the newest matching tag (${tags[0]}) without one.`;

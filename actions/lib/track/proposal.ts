@@ -8,7 +8,8 @@ export type Operation = 'created' | 'updated' | 'unchanged' | 'closed';
 
 export interface Outcome {
   key: string;
-  kind: 'pull' | 'issue';
+  /** patches: a series written for mail, when no pull request is made (deliver: patches). */
+  kind: 'pull' | 'issue' | 'patches';
   number: number;
   url: string;
   title: string;

@@ -1,13 +1,14 @@
 /**
  * The backport scan: which commits of the upstream development branch, since the last scan,
  * the downstream branch should carry (a stable marker, a `Fixes:` naming a commit downstream
- * has, or listed by hand), minus those downstream already has, recognised by a reference line
- * or an identical patch. Built to be cheaper than `git log --cherry-mark` over the same range:
- * messages are read in one pass, and patch ids are computed only for commits whose changed
- * files equal a candidate's (git's own trick for cherry detection).
+ * has, or listed by hand), minus those downstream already has. What downstream has is the
+ * backport check's own answer (backport/downstream.ts: every reference form, squashed picks,
+ * the same patch), so a commit the check calls backported is never proposed again.
  */
+import { alreadyDownstream, defaultPolicy, type Carried } from '../backport/index.js';
 import type { Git } from '../git.js';
-import { findReferences, fixesReferences, revertedCommit } from '../references.js';
+import type { Logger } from '../log.js';
+import { fixesReferences, revertedCommit } from '../references.js';
 import { readCommits, type CommitRecord } from './history.js';
 
 /** Stable markers the ecosystems use; users add their own. */
@@ -42,6 +43,11 @@ export interface ScanOptions {
   referencePatterns?: RegExp[];
   /** Commits listed by hand (full ids), candidates whatever their markers. */
   commits?: string[];
+  /** What downstream carries, when the caller has it already (see carriedDownstream). */
+  carried?: () => Promise<Map<string, Carried>>;
+  /** The folder the commit facts are cached in between runs. */
+  cacheDir?: string;
+  logger?: Logger;
 }
 
 export interface Candidate extends CommitRecord {
@@ -66,102 +72,24 @@ export interface ScanResult {
   order: string[];
 }
 
-function matchPrefix(prefixes: Map<string, string[]>, sha: string): string | undefined {
-  for (const p of prefixes.get(sha.slice(0, 7)) ?? []) if (sha.startsWith(p)) return p;
-  return undefined;
-}
-
 /**
- * Which of `commits` downstream already carries: commit → why (the reference line or the
- * downstream commit with the same patch). Reads only the downstream-only commits.
+ * The upstream commits the downstream branch carries (upstream commit → how), as the backport
+ * check sees them; computed on first use, once.
  */
-export async function presentDownstream(
+export function carriedDownstream(
   git: Git,
-  commits: CommitRecord[],
-  options: {
-    upstream: string;
-    target: string;
-    referencePatterns?: RegExp[];
-    /** The downstream-only commits with their files, when the caller has read them already. */
-    downstream?: CommitRecord[];
-  },
-): Promise<Map<string, string>> {
-  const present = new Map<string, string>();
-  if (!commits.length) return present;
-  const downstream =
-    options.downstream ?? (await readDownstream(git, options.upstream, options.target));
-  const referenced = new Map<string, string[]>();
-  const lineOf = new Map<string, string>();
-  for (const d of downstream) {
-    for (const r of findReferences(d.message, options.referencePatterns)) {
-      if (r.sha.length < 7) continue;
-      const k = r.sha.slice(0, 7);
-      referenced.set(k, [...(referenced.get(k) ?? []), r.sha]);
-      lineOf.set(r.sha, `${d.sha.slice(0, 12)} says "${r.line}"`);
-    }
-  }
-  const unmatched: CommitRecord[] = [];
-  for (const c of commits) {
-    const p = matchPrefix(referenced, c.sha);
-    if (p) present.set(c.sha, lineOf.get(p)!);
-    else unmatched.push(c);
-  }
-  if (!unmatched.length) return present;
-  // Patch ids only where the changed files are the same set: equal patches touch equal files.
-  const withFiles = unmatched.some((c) => !c.files)
-    ? await filesOf(
-        git,
-        unmatched.map((c) => c.sha),
-      )
-    : new Map(unmatched.map((c) => [c.sha, c.files!]));
-  const byFiles = new Map<string, string[]>();
-  for (const d of downstream) {
-    const key = [...(d.files ?? [])].sort().join('\0');
-    byFiles.set(key, [...(byFiles.get(key) ?? []), d.sha]);
-  }
-  const toHash = new Set<string>();
-  const candidatesByKey = new Map<string, string[]>();
-  for (const c of unmatched) {
-    const key = [...(withFiles.get(c.sha) ?? [])].sort().join('\0');
-    const same = byFiles.get(key);
-    if (!same) continue;
-    candidatesByKey.set(c.sha, same);
-    toHash.add(c.sha);
-    same.forEach((s) => toHash.add(s));
-  }
-  if (!toHash.size) return present;
-  const ids = await git.patchIds([...toHash]);
-  for (const [sha, same] of candidatesByKey) {
-    const id = ids.get(sha);
-    const twin = id && same.find((s) => ids.get(s) === id);
-    if (twin) present.set(sha, `${twin.slice(0, 12)} has the same patch`);
-  }
-  return present;
-}
-
-/** The commits only downstream has, with the files each changes. */
-export function readDownstream(
-  git: Git,
-  upstream: string,
-  target: string,
-): Promise<CommitRecord[]> {
-  return readCommits(git, [`${upstream}..${target}`], { files: true });
-}
-
-async function filesOf(git: Git, commits: string[]): Promise<Map<string, string[]>> {
-  const out = await git.run(
-    ['diff-tree', '--stdin', '--name-only', '--no-renames', '-r', '--root'],
-    {
-      input: commits.join('\n') + '\n',
-    },
-  );
-  const map = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (const line of out.split('\n')) {
-    if (/^[0-9a-f]{40,64}$/.test(line)) map.set(line, (current = []));
-    else if (line && current) current.push(line);
-  }
-  return map;
+  o: Pick<ScanOptions, 'upstream' | 'target' | 'referencePatterns' | 'cacheDir' | 'logger'>,
+): () => Promise<Map<string, Carried>> {
+  let answer: Promise<Map<string, Carried>> | undefined;
+  return () =>
+    (answer ??= alreadyDownstream({
+      git,
+      upstream: o.upstream,
+      downstream: o.target,
+      policy: { ...defaultPolicy, referencePatterns: o.referencePatterns ?? [] },
+      cache: o.cacheDir,
+      logger: o.logger,
+    }));
 }
 
 /**
@@ -172,7 +100,7 @@ async function filesOf(git: Git, commits: string[]): Promise<Map<string, string[
 async function fixedDownstream(
   git: Git,
   ids: string[],
-  o: { upstream: string; target: string; referencePatterns?: RegExp[]; downstream: CommitRecord[] },
+  o: { target: string; carried: () => Promise<Map<string, Carried>> },
 ): Promise<(id: string) => boolean> {
   const fixIds = [...new Set(ids)];
   if (!fixIds.length) return () => false;
@@ -189,13 +117,7 @@ async function fixedDownstream(
           .filter(Boolean)
       : [],
   );
-  const fixedRecords = [...notInTarget].map((sha) => ({
-    sha,
-    subject: '',
-    author: { name: '', email: '', date: '' },
-    message: '',
-  }));
-  const carried = await presentDownstream(git, fixedRecords, o);
+  const carried = notInTarget.size ? await o.carried() : new Map<string, Carried>();
   return (id) => {
     const full = resolved.get(id);
     return !!full && (!notInTarget.has(full) || carried.has(full));
@@ -210,14 +132,14 @@ async function fixedDownstream(
 export async function candidateReasons(
   git: Git,
   commits: CommitRecord[],
-  o: Omit<ScanOptions, 'since'> & { downstream?: CommitRecord[] },
+  o: Omit<ScanOptions, 'since'>,
 ): Promise<Map<string, string[]>> {
   const listed = new Set(o.commits ?? []);
   const ids = commits.flatMap((c) => fixesReferences(c.message));
   const fixes = ids.length
     ? await fixedDownstream(git, ids, {
-        ...o,
-        downstream: o.downstream ?? (await readDownstream(git, o.upstream, o.target)),
+        target: o.target,
+        carried: o.carried ?? carriedDownstream(git, o),
       })
     : () => false;
   return new Map(
@@ -269,11 +191,11 @@ export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResul
   };
   if (!provisional.length) return result;
 
-  const downstream = await readDownstream(git, o.upstream, o.target);
+  const carried = o.carried ?? carriedDownstream(git, o);
   const fixes = await fixedDownstream(
     git,
     provisional.flatMap((p) => p.fixes),
-    { ...o, downstream },
+    { target: o.target, carried },
   );
 
   const firm: Candidate[] = [];
@@ -291,9 +213,9 @@ export async function scanBackports(git: Git, o: ScanOptions): Promise<ScanResul
     }
     firm.push({ ...p.c, reasons });
   }
-  const present = await presentDownstream(git, firm, { ...o, downstream });
+  const present = firm.length ? await carried() : new Map<string, Carried>();
   for (const c of firm) {
-    const why = present.get(c.sha);
+    const why = present.get(c.sha)?.why;
     if (why)
       result.skipped.push({ sha: c.sha, subject: c.subject, why: `already downstream: ${why}` });
     else result.candidates.push(c);

@@ -4,7 +4,10 @@
  */
 import { capitalised, invalidSetting, SettingError } from '../errors.js';
 import type { Identity } from '../git.js';
+import { FLIGHT_NOTES_REF } from '../flight-notes.js';
 import { Settings, type SettingDeclarations, type SettingsReader } from '../settings.js';
+import { DELIVERIES, type Deliver } from './patches.js';
+import { dirname, join } from 'node:path';
 
 /** Every input of the track-upstream action, with the default its action.yml declares. */
 export const TRACK_SETTINGS = {
@@ -29,7 +32,7 @@ export const TRACK_SETTINGS = {
   'pin-branch': {},
   'pin-tags': {},
   'require-flight': { default: 'true' },
-  'notes-ref': { default: 'refs/notes/tributary/flights' },
+  'notes-ref': { default: FLIGHT_NOTES_REF },
   'pin-file': {},
   'pin-variable': {},
   'pin-pattern': {},
@@ -44,6 +47,8 @@ export const TRACK_SETTINGS = {
   signoff: { default: 'false' },
   conflicts: { default: 'draft' },
   'branch-prefix': { default: 'tributary/' },
+  deliver: { default: 'pull-request' },
+  'patches-directory': {},
   'work-directory': {},
   filter: { default: 'blob:none' },
 } as const satisfies SettingDeclarations;
@@ -119,6 +124,10 @@ export interface TrackSettings {
   workDir: string;
   /** The partial-clone filter for fetches (`blob:none`); '' fetches whole objects. */
   filter: string;
+  /** How a change reaches the consumer: a pull request, a mail series of patches, or both. */
+  deliver: Deliver;
+  /** patches: the folder the series are written to, one subfolder a change. */
+  patchesDir: string;
 }
 
 /** Compiles a user's regular expression; the error names the setting and quotes the pattern. */
@@ -168,6 +177,13 @@ export function validateSettings(s: TrackSettings): TrackSettings {
       'committer-email',
       `${s.identity.name} <${s.identity.email}>`,
       'a name and an e-mail address',
+    );
+  // A rebase replaces the target rather than adding to it: no series applies to the target.
+  if (s.mode === 'sync' && s.strategy === 'rebase' && s.deliver !== 'pull-request')
+    throw new SettingError(
+      'deliver',
+      (name, n) =>
+        `${capitalised(name)}: ${s.deliver} needs ${n.name('strategy')} merge in sync mode; a rebase replaces ${s.target} and no patch series applies to it.`,
     );
   if (!Number.isInteger(s.maxPullRequests) || s.maxPullRequests < 1)
     throw invalidSetting(
@@ -227,6 +243,8 @@ export interface TrackContext {
   defaultWorkDir: string;
   /** The run's server, for the default git URL (GITHUB_SERVER_URL). */
   serverUrl: string;
+  /** The patch series' folder when patches-directory is empty (default: next to the work one). */
+  defaultPatchesDir?: string;
 }
 
 /** The track settings from either front end's reader: `main.ts` and `tributary track`. */
@@ -237,14 +255,16 @@ export function parseTrackSettings(read: SettingsReader, context: TrackContext):
   v.required('repository', 'the repository the pull requests are opened in, owner/repo');
   const { owner, repo } = v.repository('repository')!;
   const token = v.secret('token');
-  if (!token)
+  const gitUrl =
+    v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
+  // Patches of a local repository ask nothing of GitHub: no token to give (a rehearsal).
+  const local = !/^https?:\/\//i.test(gitUrl);
+  if (!token && !(local && v.string('deliver') === 'patches'))
     throw new SettingError(
       'token',
       (name) =>
         `${capitalised(name)} is empty. Expected a token for the GitHub API and git over HTTPS (contents and pull requests write).`,
     );
-  const gitUrl =
-    v.string('git-url') || `${context.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}.git`;
   if (!/^(https?|file|ssh|git):\/\/|^\//.test(gitUrl))
     throw v.invalid('git-url', gitUrl, 'an https:// URL');
   const upstream = v.string('upstream');
@@ -299,5 +319,10 @@ export function parseTrackSettings(read: SettingsReader, context: TrackContext):
     workDir: v.string('work-directory') || context.defaultWorkDir,
     // `none`: whole objects (a server without partial-clone support).
     filter: filter === 'none' ? '' : filter,
+    deliver: v.choice('deliver', DELIVERIES),
+    patchesDir:
+      v.string('patches-directory') ||
+      context.defaultPatchesDir ||
+      join(dirname(context.defaultWorkDir), 'tributary-patches'),
   };
 }

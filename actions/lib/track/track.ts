@@ -4,11 +4,13 @@
  * is found before the first push or API write.
  */
 import type { Remote } from '../git.js';
+import type { FolderCache } from '../folder-cache.js';
 import { GitHubRepository, type GitHub } from '../github.js';
 import type { Logger } from '../log.js';
 import { backport } from './backport.js';
 import type { CandidateReport, TrackContext } from './context.js';
 import { pin } from './pin.js';
+import { PatchDelivery, type PatchSeries } from './patches.js';
 import { PullRequests, type Outcome } from './pulls.js';
 import { validateSettings, type TrackSettings } from './settings.js';
 import { sync } from './sync.js';
@@ -32,12 +34,23 @@ export interface TrackReport {
   notices: string[];
   /** backport: the candidates of the scan, and what became of each. */
   candidates: CandidateReport[];
+  /** deliver patches or both: the folder of the series, and each series written. */
+  patches?: string;
+  series: PatchSeries[];
 }
 
 export async function trackUpstream(
   settings: TrackSettings,
-  /** The GitHub client, made by the entry point (the action's main.ts, the command line). */
-  deps: { logger: Logger; github: GitHub },
+  /**
+   * The GitHub client, made by the entry point (the action's main.ts, the command line);
+   * none for `deliver: patches`, which asks nothing of the API.
+   */
+  deps: {
+    logger: Logger;
+    github?: GitHub;
+    /** The runner's cache service, for a work directory that is not kept by itself. */
+    cache?: FolderCache;
+  },
 ): Promise<TrackReport> {
   const s = validateSettings(settings);
   const { logger } = deps;
@@ -60,24 +73,55 @@ export async function trackUpstream(
     identity: s.identity,
     logger,
     filter: s.filter,
+    cache: deps.cache,
   });
+  try {
+    return await trackIn(s, logger, deps.github, work);
+  } finally {
+    await work.close();
+  }
+}
+
+async function trackIn(
+  s: TrackSettings,
+  logger: Logger,
+  github: GitHub | undefined,
+  work: WorkRepository,
+): Promise<TrackReport> {
   const git = work.git;
-  const pulls = new PullRequests(
-    new GitHubRepository(deps.github, { owner: s.owner, repo: s.repo }),
-    s,
-    async (branch, sha, expected) =>
-      (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }])).rejected
-        .length === 0,
-    (branch) => work.remoteHead(s.gitUrl, branch),
-    logger,
-  );
+  // deliver: patches asks nothing of the GitHub API: no client, no pull request keeper.
+  const pulls =
+    s.deliver === 'patches'
+      ? undefined
+      : new PullRequests(
+          new GitHubRepository(clientOf(github), { owner: s.owner, repo: s.repo }),
+          s,
+          async (branch, sha, expected) =>
+            (await git.pushWithLease(s.gitUrl, [{ ref: `refs/heads/${branch}`, sha, expected }]))
+              .rejected.length === 0,
+          (branch) => work.remoteHead(s.gitUrl, branch),
+          logger,
+        );
+  const notes: string[] = [];
+  // Patches are written in front of the pull requests, or instead of them.
+  const delivery =
+    s.deliver === 'pull-request'
+      ? undefined
+      : new PatchDelivery(git, {
+          directory: s.patchesDir,
+          branchPrefix: s.branchPrefix,
+          baseRef: 'refs/track/target',
+          pulls,
+          notes,
+          logger,
+        });
   const ctx: TrackContext = {
     settings: s,
     logger,
     work,
     git,
-    pulls,
-    notes: [],
+    pulls: (delivery ?? pulls)!,
+    notes,
     notices: [],
     candidates: [],
   };
@@ -87,13 +131,23 @@ export async function trackUpstream(
   );
   return {
     mode: s.mode,
-    outcomes: pulls.outcomes,
+    outcomes: pulls?.outcomes ?? [],
     notes: ctx.notes,
     notices: ctx.notices,
-    candidates: ctx.candidates,
+    // A series has no number: only a pull request or issue gives a candidate one.
+    candidates: ctx.candidates.map((c) => (c.number ? c : { ...c, number: undefined })),
+    patches: delivery?.directory,
+    series: delivery?.series ?? [],
   };
 }
 
 export { type TrackSettings } from './settings.js';
 export { type Outcome } from './pulls.js';
+export { type PatchSeries } from './patches.js';
 export { type CandidateReport } from './context.js';
+
+function clientOf(github: GitHub | undefined): GitHub {
+  if (!github)
+    throw new Error('track: pull requests need a GitHub client (deliver: pull-request or both)');
+  return github;
+}

@@ -1,16 +1,19 @@
 /**
- * JUnit XML read as job results, so any existing test job can feed the gate: a testsuite is a
- * job, a testcase a step (failure or error → fail, skipped → skip, else pass). JUnit knows no
- * revisions; a suite may name them with properties `tributary.tree.<name>` = commit id.
+ * JUnit XML, both ways. Read as job results, so any existing test job can feed the gate: a
+ * testsuite is a job, a testcase a step (failure or error → fail, skipped → skip, else pass);
+ * JUnit knows no revisions, so a suite may name them with properties `tributary.tree.<name>` =
+ * commit id. Written from jobs (a hypervisor-test job, a gated flight), so any test-report
+ * tool can show a flight: what is written reads back as the same steps.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError } from './errors.js';
 import {
   JOB_RESULT_FORMAT,
   type JobResult,
   type StepResult,
+  type StepStatus,
   type TreeRevision,
-} from '../flight.js';
+} from './flight.js';
 
 type Node = Record<string, unknown>;
 
@@ -106,4 +109,47 @@ function suiteResults(suite: Node, where: string): JobResult[] {
     return step;
   });
   return [{ format: JOB_RESULT_FORMAT, job, trees, steps }, ...nested];
+}
+
+// ---- writing: any test-report tool can show a flight ---------------------------------------
+
+// XML 1.0 cannot carry most control characters, so they are dropped.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+function xml(s: string): string {
+  return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(CONTROL, '');
+}
+
+/** JUnit XML for jobs: a testsuite per job, a testcase per step. */
+export function toJUnit(name: string, jobs: { name: string; steps: StepResult[] }[]): string {
+  const count = (steps: StepResult[], ...st: StepStatus[]) =>
+    steps.filter((s) => st.includes(s.status)).length;
+  const all = jobs.flatMap((j) => j.steps);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(name)}" tests="${all.length}" failures="${count(all, 'fail', 'blocked')}" skipped="${count(all, 'skip')}">`,
+  ];
+  for (const job of jobs) {
+    const time = job.steps.reduce((t, s) => t + (s.durationMs ?? 0), 0) / 1000;
+    lines.push(
+      `  <testsuite name="${xml(job.name)}" tests="${job.steps.length}" failures="${count(job.steps, 'fail', 'blocked')}" skipped="${count(job.steps, 'skip')}" time="${time.toFixed(3)}">`,
+    );
+    for (const s of job.steps) {
+      const attrs = `classname="${xml(job.name)}" name="${xml(s.name)}" time="${((s.durationMs ?? 0) / 1000).toFixed(3)}"`;
+      const detail = [s.message, s.log ? `log: ${s.log}` : ''].filter(Boolean).join('\n');
+      if (s.status === 'pass') lines.push(`    <testcase ${attrs}/>`);
+      else if (s.status === 'skip') lines.push(`    <testcase ${attrs}><skipped/></testcase>`);
+      else {
+        const msg =
+          s.status === 'blocked' ? 'blocked: a step before it failed' : (s.message ?? 'failed');
+        lines.push(
+          `    <testcase ${attrs}><failure message="${xml(msg)}" type="${s.status}">${xml(detail)}</failure></testcase>`,
+        );
+      }
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
 }

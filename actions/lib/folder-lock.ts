@@ -1,17 +1,18 @@
 /**
- * One mirror run at a time in a cache folder. Runs sharing a folder share its stores, and a
- * store's refs (what was fetched, what is staged for a push) are one run's working state: two
- * runs in it at once pushed each other's refs, or broke each other's first fetch. So a run
- * takes the folder's lock first, and a second run waits, saying for whom. The lock is a file
- * naming its owner (pid and the pid's start time, host, run); a lock whose owner is gone from
- * this host is stale and taken over.
+ * One run at a time in a kept folder (a mirror's cache folder, a part's object store). Runs
+ * sharing a folder share its stores, and a store's refs (what was fetched, what is staged for
+ * a push) are one run's working state: two mirror runs in one at once pushed each other's
+ * refs, or broke each other's first fetch. So a run takes the folder's lock first, and a
+ * second run waits, saying for whom. The lock is a file naming its owner (pid and the pid's
+ * start time, host, run); a lock whose owner is gone from this host is stale and taken over.
  */
 import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, processStartTime } from '../process-table.js';
-import type { Logger } from '../log.js';
+import { isAlive, processStartTime } from './process-table.js';
+import type { Logger } from './log.js';
 
+/** The mirror's lock, in its cache folder. */
 export const LOCK_FILE = '.tributary-mirror.lock';
 
 export interface CacheLockOwner {
@@ -22,12 +23,17 @@ export interface CacheLockOwner {
   startedAt: string;
   /** Who holds it: a workflow run and job, or a user's command. */
   holder: string;
-  /** What it mirrors: source → destination. */
-  mirroring: string;
+  /** What it does there: `mirroring <source> → <destination>`, `fetching into the store`. */
+  doing: string;
+  /** What locks written before `doing` say instead: source → destination. */
+  mirroring?: string;
 }
 
 /** Says who this process is, for a run that finds the folder taken. */
-export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
+export function describeHolder(
+  env: NodeJS.ProcessEnv = process.env,
+  command = 'tributary mirror',
+): string {
   if (env.GITHUB_RUN_ID) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const run = env.GITHUB_REPOSITORY
@@ -41,7 +47,7 @@ export function describeHolder(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     // no user name for this uid
   }
-  return `tributary mirror${user ? ` run by ${user}` : ''}`;
+  return `${command}${user ? ` run by ${user}` : ''}`;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -80,18 +86,19 @@ export class CacheLock {
   ) {}
 
   /**
-   * Takes the lock of `dir`, waiting as long as a live run holds it (a line says whose it is)
+   * Takes the lock of `dir` (the file `name` in it), waiting as long as a live run holds it (a line says whose it is)
    * and taking over one whose owner is gone. The file is written whole under another name and
    * hard-linked into place, which fails when a lock exists: nobody ever reads half a lock.
    * Rejects with the signal's reason when it aborts while waiting.
    */
   static async acquire(
     dir: string,
-    who: { holder: string; mirroring: string },
+    who: { holder: string; doing: string },
     logger: Logger,
     signal?: AbortSignal,
+    name = LOCK_FILE,
   ): Promise<CacheLock> {
-    const file = join(dir, LOCK_FILE);
+    const file = join(dir, name);
     const owner: CacheLockOwner = {
       pid: process.pid,
       processStart: processStartTime(process.pid),
@@ -119,8 +126,8 @@ export class CacheLock {
         }
         // (unreadable: being moved aside by a run taking it over, or not a lock of ours)
         const line = held
-          ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is mirroring ${held.mirroring} there.`
-          : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no mirror runs there.`;
+          ? `Waiting for the cache folder ${dir}: ${held.holder} (pid ${held.pid} on ${held.host}, since ${held.startedAt}) is ${held.doing ?? `mirroring ${held.mirroring}`} there.`
+          : `Waiting for the cache folder ${dir}: its lock ${file} cannot be read; remove it if no run uses the folder.`;
         if (line !== said && (held || unreadable++)) logger.info((said = line));
         await sleep(200, signal);
       }
