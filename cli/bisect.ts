@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MissingHistory } from '../actions/lib/bisect/plan.js';
+import { renderBisect } from '../actions/lib/bisect/report.js';
 import { bisectSeries } from '../actions/lib/bisect/repository.js';
 import { BISECT_SETTINGS, parseBisectSettings } from '../actions/lib/bisect/settings.js';
 import { ConfigurationError } from '../actions/lib/errors.js';
@@ -105,9 +106,10 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
     {
       name: 'record',
       value: '<dir>',
+      setting: 'results',
       repeatable: true,
       description:
-        "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight",
+        "a finished test run's results (tributary.job/v1 *.json, JUnit *.xml) to record first as one bisection flight; a folder of such folders (downloaded artifacts) records each",
     },
     {
       name: 'flight',
@@ -118,6 +120,11 @@ disagree), untestable (the "candidates" it is among) or not-isolated.`,
       name: 'notes-ref',
       value: '<ref>',
       description: "the notes ref holding the series' flight records",
+    },
+    {
+      name: 'summary',
+      description:
+        "also print the round or the result in Markdown to stderr: the bisect action's comment on the regression's issue",
     },
   ],
   environment: [
@@ -161,6 +168,7 @@ export const bisectCommand: Command = {
         });
         const report = await bisectSeries(settings, quiet);
         process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        if (cl.flag('summary')) process.stderr.write(renderBisect(report));
         return report.kind === 'round' || report.outcome === 'blamed' ? 0 : 1;
       } catch (e) {
         if (e instanceof MissingHistory)

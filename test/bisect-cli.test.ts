@@ -267,9 +267,15 @@ describe('tributary bisect (command line, over smart HTTP)', () => {
     for (const f of broken) assert.equal(f.jobs[0].steps[1].status, 'blocked');
 
     // Stateless: asked again, the same answer; the requests all carried the token.
-    const again = await tributary(...args);
+    const again = await tributary(...args, '--summary');
     assert.equal(again.status, 0, again.stderr);
     assert.equal(JSON.parse(again.stdout).commit.id, q.s2);
+    // --summary: the action's comment on the issue, in Markdown on stderr.
+    assert.match(again.stderr, new RegExp(`\\*\\*First bad commit\\*\\* of \`qemu\`: \`${q.s2}\``));
+    assert.match(
+      again.stderr,
+      /> side: add the regression\n\nAuthor: Test Author <author@example.org>/,
+    );
     assert.ok(server.requests.every((q) => q.authorized));
   });
 

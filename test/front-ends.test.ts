@@ -3,7 +3,7 @@
  * `parse<Part>Settings(read)`, that its action's main.ts and its command calls with its own
  * reader; this test holds them to it:
  * - every input a part's parser reads is declared in its action.yml, with the same default (a
- *   part with no action yet, history and bisect, declares its settings for the action to come);
+ *   part with no action yet, history, declares its settings for the action to come);
  * - every input has its option on the command line (or its environment variable, or its
  *   argument), mapped in one table below; the defaults the action takes from the runner
  *   (`${{ github.* }}`, `runner.temp`, the event) are listed with what the command line uses;
@@ -23,7 +23,11 @@ import {
   parseCheckSettings,
   parseDivergenceSettings,
 } from '../actions/lib/backport/settings.js';
-import { BISECT_SETTINGS, parseBisectSettings } from '../actions/lib/bisect/settings.js';
+import {
+  BISECT_SETTINGS,
+  parseBisectActionSettings,
+  parseBisectSettings,
+} from '../actions/lib/bisect/settings.js';
 import { GATE_SETTINGS, parseGateSettings } from '../actions/lib/gate/settings.js';
 import { HISTORY_SETTINGS, parseHistorySettings } from '../actions/lib/history/settings.js';
 import {
@@ -494,13 +498,26 @@ const PARTS: Part[] = [
     ],
   },
   {
+    action: 'bisect',
     spec: bisectSpec,
     declared: BISECT_SETTINGS,
     inputs: {
-      ...same(Object.keys(BISECT_SETTINGS).filter((n) => n !== 'token')),
+      ...same(
+        Object.keys(BISECT_SETTINGS).filter(
+          (n) =>
+            !['token', 'results', 'mode', 'issue', 'repository', 'revert-pull-request'].includes(n),
+        ),
+      ),
       token: 'TRIBUTARY_TOKEN',
+      results: '--record',
+      mode: 'action only: the command line records (--record) and plans in one call',
+      issue: 'action only: the command line prints the result',
+      repository: 'action only: the command line prints the result',
+      'revert-pull-request': 'action only: the command line prints the result',
     },
-    instead: {},
+    instead: {
+      token: { action: '${{ github.token }}', commandLine: 'TRIBUTARY_TOKEN, GITHUB_TOKEN' },
+    },
     parse: (read) =>
       parseBisectSettings(read, {
         workingDirectory: '/w',
@@ -522,9 +539,23 @@ const PARTS: Part[] = [
         runners: '7',
         confirmations: '2',
         tree: 'xen',
-        record: 'out/1\nout/2',
+        results: 'out/1\nout/2',
         flight: 'by-hand',
         'notes-ref': 'refs/notes/other',
+      },
+    ],
+    actionOnly: [
+      {
+        parse: (read: SettingsReader) => parseBisectActionSettings(read),
+        samples: [
+          {
+            mode: 'record',
+            results: 'artifacts',
+            issue: '12',
+            repository: 'xen-project/qemu',
+            'revert-pull-request': 'true',
+          },
+        ],
       },
     ],
   },
@@ -713,7 +744,7 @@ describe('front ends: one parser a part, the action and the command line alike',
         check: ['trailer', 'working-directory', 'json'],
         divergence: ['trailer', 'working-directory', 'json'],
         history: [],
-        bisect: [],
+        bisect: ['summary'],
         watch: ['json'],
       };
       assert.deepEqual(own, ownOptions[part.spec.name], 'options of the command line only');

@@ -288,3 +288,37 @@ describe('the verbs of the history page and bisect, on a local repository', () =
     });
   });
 });
+
+describe('revertTree and defaultBranch: a revert without a work tree', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('undoes a commit on a later head as git revert does, and reports a conflict', async () => {
+    const work = await WorkTree.create(join(tmp.path, 'work'));
+    await work.commit('base', { 'a.txt': '1\n', 'b.txt': 'b\n' });
+    const culprit = await work.commit('add c, change b', { 'c.txt': 'c\n', 'b.txt': 'B\n' });
+    const later = await work.commit('change a', { 'a.txt': '2\n' });
+    const clean = await work.git.revertTree(culprit, later);
+    assert.equal(clean.clean, true);
+    const files = await work.git.run(['ls-tree', '-r', '--name-only', clean.tree]);
+    assert.deepEqual(files.split('\n'), ['a.txt', 'b.txt']);
+    assert.equal(await work.git.run(['cat-file', 'blob', `${clean.tree}:a.txt`]), '2');
+    assert.equal(await work.git.run(['cat-file', 'blob', `${clean.tree}:b.txt`]), 'b');
+    // A later change to the same lines: git revert would stop there too.
+    const touched = await work.commit('change b again', { 'b.txt': 'BB\n' });
+    const conflict = await work.git.revertTree(culprit, touched);
+    assert.equal(conflict.clean, false);
+    assert.deepEqual(conflict.conflicts, ['b.txt']);
+  });
+
+  it("reads a remote's default branch from its HEAD", async () => {
+    const work = await WorkTree.create(join(tmp.path, 'work2'), 'trunk');
+    await work.commit('base', { 'a.txt': '1\n' });
+    const bare = await initRepository(join(tmp.path, 'bare.git'));
+    await work.git.run(['push', '--quiet', bare.cwd, 'trunk']);
+    await bare.run(['symbolic-ref', 'HEAD', 'refs/heads/trunk']);
+    assert.equal(await work.git.defaultBranch(bare.cwd), 'trunk');
+    const empty = await initRepository(join(tmp.path, 'empty.git'));
+    assert.equal(await new Git({ cwd: tmp.path }).defaultBranch(empty.cwd), undefined);
+  });
+});

@@ -500,7 +500,7 @@ const parts = {
     check: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(721), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7971)),
     divergence: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(721), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
     history: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(557), __nccwpck_require__.e(874)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2874)),
-    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(557), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4001)),
+    bisect: () => Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(161), __nccwpck_require__.e(557), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8066)),
     watch: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(23), __nccwpck_require__.e(365), __nccwpck_require__.e(557), __nccwpck_require__.e(628)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8628)),
 };
 const partNames = Object.keys(parts);

@@ -38025,6 +38025,11 @@ class Git extends GitProcess {
         }
         return map;
     }
+    /** The branch a remote's HEAD names (its default branch), or undefined when it has none. */
+    async defaultBranch(url) {
+        const out = await this.run(['ls-remote', '--symref', '--', url, 'HEAD'], { retries: 3 });
+        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out)?.[1];
+    }
     // ---- in-core merges and commits: no work tree, so a partial clone fetches only the blobs
     // a merge actually has to read --------------------------------------------------------
     /**
@@ -38052,6 +38057,19 @@ class Git extends GitProcess {
             env: FIXED_DATES,
         });
         return this.mergeTree(stand, commit);
+    }
+    /**
+     * Undoes the change a commit made, on another commit's tree, as `git revert` does, without a
+     * work tree: the merge base is the commit itself, merged with its first parent. Stand-in
+     * commits (the commit's tree as a root, the two sides on it) give merge-tree that base.
+     */
+    async revertTree(commit, onto) {
+        const tree = (rev) => this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
+        const stand = (t, parents) => this.run(['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', 'tributary revert base', t], { env: FIXED_DATES });
+        const base = await stand(await tree(commit), []);
+        const ours = await stand(await tree(onto), [base]);
+        const theirs = await stand(await tree(`${commit}^1`), [base]);
+        return this.mergeTree(ours, theirs);
     }
     /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
     async commitTree(tree, parents, message, options = {}) {

@@ -25,9 +25,10 @@ import {
 } from '../git.js';
 import type { Logger } from '../log.js';
 import { FlightNotes } from '../flight-notes.js';
-import { publishFlight, readResults, usePartialClone } from '../gate/index.js';
+import { publishFlight, usePartialClone } from '../gate/index.js';
 import { CommitGraph } from './graph.js';
 import { MissingHistory, planBisection, type Plan } from './plan.js';
+import { testRunsIn, type TestRun } from './results.js';
 import { runsOf, type Regression, type Run } from './runs.js';
 
 export const BISECT_FORMAT = 'tributary.bisect/v1' as const;
@@ -352,11 +353,9 @@ async function graphOf(
 async function flightOf(
   s: BisectSettings,
   l: Loaded,
-  dir: string,
-  n: number,
+  { dir, results, id }: TestRun,
   logger: Logger,
 ): Promise<FlightRecord> {
-  const results = readResults(dir, l.pass.tree);
   const named = results.trees.map((t) => t.name);
   const unknown = named.filter((t) => !l.names.includes(t));
   const missing = l.names.filter((t) => !named.includes(t));
@@ -380,10 +379,9 @@ async function flightOf(
         `${dir}: tree '${t.name}' at ${t.revision} lies outside the bisection range ${ends[0]}..${ends[1]}.`,
       );
   }
-  const base = results.flight ?? s.flight ?? `bisect-${(s.now ?? new Date()).toISOString()}`;
   return {
     format: FLIGHT_RECORD_FORMAT,
-    flight: results.flight || s.record.length === 1 ? base : `${base}-${n + 1}`,
+    flight: id,
     series: s.series,
     purpose: 'bisect',
     tree: l.pass.tree,
@@ -424,8 +422,23 @@ export async function bisectSeries(s: BisectSettings, logger: Logger): Promise<B
   checkBisectSettings(s);
   const l = await load(s, logger);
   const recorded: FlightRecord[] = [];
-  for (const [n, dir] of s.record.entries()) recorded.push(await flightOf(s, l, dir, n, logger));
-  const records = [...l.notes.values()].flat().filter((r) => r.series === s.series);
+  const known = [...l.notes.values()].flat();
+  for (const run of testRunsIn(s, l.pass.tree)) {
+    const record = await flightOf(s, l, run, logger);
+    // A record job run again (a re-run, a retried workflow) records nothing twice: a run
+    // counted twice would confirm a culprit on the strength of one test.
+    if (
+      known.some(
+        (r) =>
+          r.series === s.series && r.flight === record.flight && r.revision === record.revision,
+      )
+    ) {
+      logger.info(`Flight ${record.flight} on ${record.revision} is recorded already.`);
+      continue;
+    }
+    recorded.push(record);
+  }
+  const records = known.filter((r) => r.series === s.series);
   records.push(...recorded);
   // The plan comes before any write: an input it refuses leaves nothing recorded.
   const next = await plan(s, l, runsOf(records.sort(byTime), s), logger);

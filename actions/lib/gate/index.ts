@@ -9,4 +9,4 @@ export { decideFlight, type Finding } from './decide.js';
 export { carryHistory, stepPast } from './history.js';
 export { fetchNotes, usePartialClone } from './hosted.js';
 export { publishFlight } from './publish.js';
-export { readResults } from './results.js';
+export { readResults, type FlightResults } from './results.js';
