@@ -431,9 +431,12 @@ function tributaryNeeds(action: string, w: Record<string, unknown>): Scopes {
           return { contents: 'write', issues: 'write' }; // the watch notes, an issue a regression
       }
     case 'bisect':
-      return text(w.mode) === 'record'
-        ? { contents: 'write', ...(text(w.issue) ? { issues: 'write' as Level } : {}) }
-        : { contents: 'read' };
+      // Either mode comments the result on the issue when the bisection is done; only record
+      // writes flights.
+      return {
+        contents: text(w.mode) === 'record' ? 'write' : 'read',
+        ...(text(w.issue) ? { issues: 'write' as Level } : {}),
+      };
     default:
       return {};
   }
