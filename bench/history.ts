@@ -22,7 +22,7 @@ import {
   type FlightRecord,
   type StepStatus,
 } from '../actions/lib/flight.js';
-import { Git, initRepository } from '../actions/lib/git.js';
+import { Git, initRepository, NOTES_FANOUT } from '../actions/lib/git.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.js';
 import { writeHistory, type HistorySettings } from '../actions/lib/history/history.js';
@@ -147,14 +147,17 @@ function records(commits: string[], series: boolean): FlightRecord[] {
 }
 
 /**
- * The notes, flat as the gate's writeNote keeps them: the older ones in one notes commit, the
- * newest ONE_BY_ONE one commit each (the series' log walks only those).
+ * The notes as the notes module keeps them (writeNote: flat up to NOTES_FANOUT notes, then in
+ * two-digit folders, as git notes does): the older ones in one notes commit, the newest
+ * ONE_BY_ONE one commit each (the series' log walks only those).
  */
 async function writeNotes(git: Git, ref: string, recs: FlightRecord[]): Promise<void> {
   const chunks: string[] = [];
+  const fanned = recs.length > NOTES_FANOUT;
   const file = (r: FlightRecord) => {
     const text = appendFlightNote('', r);
-    return `M 100644 inline ${r.revision}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+    const path = fanned ? `${r.revision.slice(0, 2)}/${r.revision.slice(2)}` : r.revision;
+    return `M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
   };
   const split = Math.max(0, recs.length - ONE_BY_ONE);
   let time = 1_800_000_000;
