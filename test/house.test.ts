@@ -22,18 +22,14 @@ const FUNNEL = ['actions/lib/git.ts', 'actions/lib/git-process.ts'];
  * call (then say so here and in a comment at the call).
  */
 const ALLOWED: Record<string, string> = {
-  // The backport classifier is a pipeline now (issue 10.7) and classifier.ts, history.ts,
-  // evidence.ts ask git through verbs; these still hand git the pipeline's own streamed
-  // questions (patch-id pipelines, walks, batch lookups), to become verbs next.
-  'actions/lib/backport/divergence.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/backport/facts.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/backport/fetch.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/backport/resolve.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/backport/squash.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/backport/walk.ts': 'pipeline rewrite in progress (issue 10.7)',
-  'actions/lib/track/backport.ts': 'pipeline rewrite in progress (issue 10.5)',
-  'actions/lib/track/picks.ts': 'pipeline rewrite in progress (issue 10.5)',
-  'actions/lib/track/scan.ts': 'pipeline rewrite in progress (issue 10.5)',
+  // The classifier's pipeline streams its own questions to git (patch-id pipelines, the walk
+  // of both sides, batch lookups of commits a reference names); they are its algorithm.
+  'actions/lib/backport/facts.ts': 'the facts pass: one streamed git log piped to patch-id',
+  'actions/lib/backport/resolve.ts': 'batch lookups of the ids a message names',
+  'actions/lib/backport/squash.ts': "a squash's picks merged in one batch of merge-tree",
+  'actions/lib/backport/walk.ts': 'the streamed walk of both sides',
+  // Fetches that read git's own refusal (401, 403, a missing ref) to name the input at fault.
+  'actions/lib/backport/fetch.ts': "fetch and ls-remote with git's refusals read back",
 };
 
 /** GitProcess' methods that take git's arguments as an array. */

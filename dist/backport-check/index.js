@@ -32513,6 +32513,12 @@ function countClasses(list) {
 }
 //# sourceMappingURL=classifier.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
+/**
+ * The divergence report: what exists only downstream, which of it upstream now carries in
+ * another form, and what to revert or drop before syncing to a new upstream head, each with
+ * the upstream commit that supersedes it. Read by people (Markdown) and by the sync pull
+ * request of track (JSON).
+ */
 
 
 /** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
@@ -32532,20 +32538,6 @@ function compare(a, b) {
         return 'context-moved';
     return 'modified';
 }
-async function subjects(git, commits) {
-    const map = new Map();
-    if (!commits.length)
-        return map;
-    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-        input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp > 0)
-            map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
-}
 async function divergence(options) {
     const { git } = options;
     const targetRevision = options.target ?? options.followed ?? options.development;
@@ -32557,13 +32549,7 @@ async function divergence(options) {
     const { classifications, facts, byPatch } = analysis;
     const target = (await git.commitOf(targetRevision));
     const targetSet = new Set();
-    for await (const c of git.lines([
-        'rev-list',
-        '--no-merges',
-        target,
-        '--not',
-        analysis.revisions.head,
-    ]))
+    for await (const c of git.nonMergesNotFrom(target, analysis.revisions.head))
         targetSet.add(c);
     const upstreamSet = new Set(analysis.upstream);
     // Upstream commits naming a commit as their origin, for both directions of "by reference".
@@ -32616,7 +32602,7 @@ async function divergence(options) {
         facts.set(c, f);
     await (0,backport_facts/* computePatchIds */.YA)(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
-    const names = await subjects(git, uppers);
+    const names = await git.subjects(uppers);
     const carried = (x) => ({
         commit: x.c.commit,
         subject: x.c.subject,
@@ -32752,7 +32738,7 @@ async function resolveInput(git, source, side, value) {
         ]);
         const sha = await git.commitOf(value);
         // Only a commit of this repository: the bare repository holds upstream's objects too.
-        if (sha && (await git.run(['for-each-ref', '--count=1', '--contains', sha, lookup])))
+        if (sha && (await git.refContains(sha, lookup)))
             return { sha };
     }
     throw new errors/* ConfigurationError */.j1(side, `The ${side} '${value}' is not a branch, tag or commit of ${source.url}.`);
@@ -32771,7 +32757,7 @@ async function fetchChange(git, source, range, logger) {
     }
     // Left by an earlier run in a reused folder, they would answer for refs not fetched now.
     for (const side of ['base', 'head'])
-        await git.run(['update-ref', '-d', `refs/tributary/${side}-ref`]);
+        await git.deleteRef(`refs/tributary/${side}-ref`);
     const specs = [];
     if (range.base.ref)
         specs.push(`+${range.base.ref}:refs/tributary/base-ref`);
@@ -32811,8 +32797,10 @@ async function fetchChange(git, source, range, logger) {
         logger?.warning(`The base ${base} is gone from ${range.base.ref} (force-pushed); checking against its head ${moved} instead.`);
         base = moved;
     }
-    await git.run(['update-ref', 'refs/tributary/base', base]);
-    await git.run(['update-ref', 'refs/tributary/head', range.head.sha]);
+    await git.updateRefs([
+        { ref: 'refs/tributary/base', sha: base },
+        { ref: 'refs/tributary/head', sha: range.head.sha },
+    ]);
     return { base, head: range.head.sha };
 }
 /** Fetches a downstream branch into refs/tributary/downstream/ (report mode). */
@@ -34897,6 +34885,48 @@ class Git extends GitProcess {
         throw new GitError(['push', '--atomic', '--', url], 1, r.output);
     }
     // ---- local refs and configuration -----------------------------------------------------
+    /** The best common ancestor of two revisions. */
+    async mergeBase(a, b) {
+        return this.run(['merge-base', a, b]);
+    }
+    /** Commits of `from..to` that descend from `from` (`--ancestry-path`), newest first. */
+    async ancestryPath(from, to) {
+        return (await this.run(['rev-list', '--ancestry-path', `${from}..${to}`]))
+            .split('\n')
+            .filter(Boolean);
+    }
+    /** Commits reachable from any of `tips` and not from `exclude`, newest first; merges too. */
+    async reachableNotFrom(tips, exclude) {
+        if (!tips.length)
+            return [];
+        const out = await this.run(['rev-list', '--stdin'], {
+            input: [...tips, `^${exclude}`].join('\n') + '\n',
+        });
+        return out.split('\n').filter(Boolean);
+    }
+    /** The commits of `tip` that `exclude` lacks, merges left out, streamed. */
+    nonMergesNotFrom(tip, exclude) {
+        return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
+    }
+    /** Subjects of the given commits (commit → subject), in one process. */
+    async subjects(commits) {
+        const map = new Map();
+        if (!commits.length)
+            return map;
+        const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const line of out.split('\n')) {
+            const sp = line.indexOf(' ');
+            if (sp > 0)
+                map.set(line.slice(0, sp), line.slice(sp + 1));
+        }
+        return map;
+    }
+    /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
+    async refContains(commit, pattern) {
+        return !!(await this.run(['for-each-ref', '--count=1', '--contains', commit, pattern]));
+    }
     /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
     async updateRefs(changes) {
         if (!changes.length)

@@ -50844,6 +50844,48 @@ class Git extends GitProcess {
         throw new GitError(['push', '--atomic', '--', url], 1, r.output);
     }
     // ---- local refs and configuration -----------------------------------------------------
+    /** The best common ancestor of two revisions. */
+    async mergeBase(a, b) {
+        return this.run(['merge-base', a, b]);
+    }
+    /** Commits of `from..to` that descend from `from` (`--ancestry-path`), newest first. */
+    async ancestryPath(from, to) {
+        return (await this.run(['rev-list', '--ancestry-path', `${from}..${to}`]))
+            .split('\n')
+            .filter(Boolean);
+    }
+    /** Commits reachable from any of `tips` and not from `exclude`, newest first; merges too. */
+    async reachableNotFrom(tips, exclude) {
+        if (!tips.length)
+            return [];
+        const out = await this.run(['rev-list', '--stdin'], {
+            input: [...tips, `^${exclude}`].join('\n') + '\n',
+        });
+        return out.split('\n').filter(Boolean);
+    }
+    /** The commits of `tip` that `exclude` lacks, merges left out, streamed. */
+    nonMergesNotFrom(tip, exclude) {
+        return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
+    }
+    /** Subjects of the given commits (commit → subject), in one process. */
+    async subjects(commits) {
+        const map = new Map();
+        if (!commits.length)
+            return map;
+        const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const line of out.split('\n')) {
+            const sp = line.indexOf(' ');
+            if (sp > 0)
+                map.set(line.slice(0, sp), line.slice(sp + 1));
+        }
+        return map;
+    }
+    /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
+    async refContains(commit, pattern) {
+        return !!(await this.run(['for-each-ref', '--count=1', '--contains', commit, pattern]));
+    }
     /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
     async updateRefs(changes) {
         if (!changes.length)

@@ -10,6 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4721);
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1174);
+/**
+ * The divergence report: what exists only downstream, which of it upstream now carries in
+ * another form, and what to revert or drop before syncing to a new upstream head, each with
+ * the upstream commit that supersedes it. Read by people (Markdown) and by the sync pull
+ * request of track (JSON).
+ */
 
 
 /** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
@@ -29,20 +35,6 @@ function compare(a, b) {
         return 'context-moved';
     return 'modified';
 }
-async function subjects(git, commits) {
-    const map = new Map();
-    if (!commits.length)
-        return map;
-    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-        input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp > 0)
-            map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
-}
 async function divergence(options) {
     const { git } = options;
     const targetRevision = options.target ?? options.followed ?? options.development;
@@ -54,13 +46,7 @@ async function divergence(options) {
     const { classifications, facts, byPatch } = analysis;
     const target = (await git.commitOf(targetRevision));
     const targetSet = new Set();
-    for await (const c of git.lines([
-        'rev-list',
-        '--no-merges',
-        target,
-        '--not',
-        analysis.revisions.head,
-    ]))
+    for await (const c of git.nonMergesNotFrom(target, analysis.revisions.head))
         targetSet.add(c);
     const upstreamSet = new Set(analysis.upstream);
     // Upstream commits naming a commit as their origin, for both directions of "by reference".
@@ -113,7 +99,7 @@ async function divergence(options) {
         facts.set(c, f);
     await (0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .computePatchIds */ .YA)(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
-    const names = await subjects(git, uppers);
+    const names = await git.subjects(uppers);
     const carried = (x) => ({
         commit: x.c.commit,
         subject: x.c.subject,

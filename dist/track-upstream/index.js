@@ -34906,6 +34906,48 @@ class Git extends GitProcess {
         throw new GitError(['push', '--atomic', '--', url], 1, r.output);
     }
     // ---- local refs and configuration -----------------------------------------------------
+    /** The best common ancestor of two revisions. */
+    async mergeBase(a, b) {
+        return this.run(['merge-base', a, b]);
+    }
+    /** Commits of `from..to` that descend from `from` (`--ancestry-path`), newest first. */
+    async ancestryPath(from, to) {
+        return (await this.run(['rev-list', '--ancestry-path', `${from}..${to}`]))
+            .split('\n')
+            .filter(Boolean);
+    }
+    /** Commits reachable from any of `tips` and not from `exclude`, newest first; merges too. */
+    async reachableNotFrom(tips, exclude) {
+        if (!tips.length)
+            return [];
+        const out = await this.run(['rev-list', '--stdin'], {
+            input: [...tips, `^${exclude}`].join('\n') + '\n',
+        });
+        return out.split('\n').filter(Boolean);
+    }
+    /** The commits of `tip` that `exclude` lacks, merges left out, streamed. */
+    nonMergesNotFrom(tip, exclude) {
+        return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
+    }
+    /** Subjects of the given commits (commit → subject), in one process. */
+    async subjects(commits) {
+        const map = new Map();
+        if (!commits.length)
+            return map;
+        const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
+            input: commits.join('\n') + '\n',
+        });
+        for (const line of out.split('\n')) {
+            const sp = line.indexOf(' ');
+            if (sp > 0)
+                map.set(line.slice(0, sp), line.slice(sp + 1));
+        }
+        return map;
+    }
+    /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
+    async refContains(commit, pattern) {
+        return !!(await this.run(['for-each-ref', '--count=1', '--contains', commit, pattern]));
+    }
     /** Applies ref changes in one transaction (`update-ref --stdin`): all of them or none. */
     async updateRefs(changes) {
         if (!changes.length)
@@ -41978,7 +42020,7 @@ async function perCommit(ctx, c, target, upstreamUrl) {
         commit = await git.commitTree(picked.tree, [target], pickMessage(ctx, c), { author: c.author });
     else {
         // Nothing half-applied: an empty commit that only says what to do.
-        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+        const tree = await git.treeOf(target);
         commit = await git.commitTree(tree, [target], signed(s, `Backport of ${context_short(c.sha)} conflicts: resolve by hand\n\nThis empty commit holds the pull request open; replace it with the resolved pick.`));
     }
     const body = [
@@ -42029,7 +42071,7 @@ async function batch(ctx, all, target, upstreamUrl) {
     const applied = picks.length - failed.length;
     let commit = head;
     if (!applied) {
-        const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+        const tree = await git.treeOf(target);
         commit = await git.commitTree(tree, [target], signed(s, `Backports to ${s.target} conflict: resolve by hand\n\nThis empty commit holds the pull request open.`));
     }
     const body = [
@@ -43524,6 +43566,12 @@ function countClasses(list) {
 }
 //# sourceMappingURL=classifier.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/divergence.js
+/**
+ * The divergence report: what exists only downstream, which of it upstream now carries in
+ * another form, and what to revert or drop before syncing to a new upstream head, each with
+ * the upstream commit that supersedes it. Read by people (Markdown) and by the sync pull
+ * request of track (JSON).
+ */
 
 
 /** Prefix lookup of written (possibly abbreviated) commit ids, in one order warm or cold. */
@@ -43543,20 +43591,6 @@ function compare(a, b) {
         return 'context-moved';
     return 'modified';
 }
-async function subjects(git, commits) {
-    const map = new Map();
-    if (!commits.length)
-        return map;
-    const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-        input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp > 0)
-            map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
-}
 async function divergence(options) {
     const { git } = options;
     const targetRevision = options.target ?? options.followed ?? options.development;
@@ -43568,13 +43602,7 @@ async function divergence(options) {
     const { classifications, facts, byPatch } = analysis;
     const target = (await git.commitOf(targetRevision));
     const targetSet = new Set();
-    for await (const c of git.lines([
-        'rev-list',
-        '--no-merges',
-        target,
-        '--not',
-        analysis.revisions.head,
-    ]))
+    for await (const c of git.nonMergesNotFrom(target, analysis.revisions.head))
         targetSet.add(c);
     const upstreamSet = new Set(analysis.upstream);
     // Upstream commits naming a commit as their origin, for both directions of "by reference".
@@ -43627,7 +43655,7 @@ async function divergence(options) {
         facts.set(c, f);
     await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
-    const names = await subjects(git, uppers);
+    const names = await git.subjects(uppers);
     const carried = (x) => ({
         commit: x.c.commit,
         subject: x.c.subject,
@@ -43774,13 +43802,7 @@ async function fixedDownstream(git, ids, o) {
         return () => false;
     const resolved = await git.resolveCommits(fixIds);
     const fixedFull = [...new Set(resolved.values())];
-    const notInTarget = new Set(fixedFull.length
-        ? (await git.run(['rev-list', '--stdin'], {
-            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
-        }))
-            .split('\n')
-            .filter(Boolean)
-        : []);
+    const notInTarget = new Set(await git.reachableNotFrom(fixedFull, o.target));
     const carried = notInTarget.size ? await o.carried() : new Map();
     return (id) => {
         const full = resolved.get(id);
@@ -43962,7 +43984,7 @@ async function scanStart(ctx, scannedBefore, target, upstream) {
     if (scannedBefore)
         ctx.logger.warning(`${s.upstream} no longer contains the last scanned commit ${context_short(scannedBefore)} (rewritten?): scanning again from the merge base.`);
     if (!s.since)
-        return git.run(['merge-base', target, upstream]);
+        return git.mergeBase(target, upstream);
     const c = await git.commitOf(s.since);
     if (!c)
         throw (0,errors/* settingError */.Hu)('since', `${s.since} is not a commit of ${s.upstream}.`);
@@ -44077,9 +44099,7 @@ async function resumePoint(git, order, deferred, o) {
     if (!positions.length)
         return o.upstream;
     const first = Math.min(...positions);
-    const descendants = new Set((await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
-        .split('\n')
-        .filter(Boolean));
+    const descendants = new Set(await git.ancestryPath(o.since, o.upstream));
     for (let i = first - 1; i >= 0; i--)
         if (descendants.has(order[i]))
             return order[i];

@@ -4,7 +4,6 @@
  * the upstream commit that supersedes it. Read by people (Markdown) and by the sync pull
  * request of track (JSON).
  */
-import type { Git } from '../git.js';
 import {
   analyse,
   countClasses,
@@ -83,19 +82,6 @@ function compare(a?: CommitFacts, b?: CommitFacts): PatchMatch {
   return 'modified';
 }
 
-async function subjects(git: Git, commits: string[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  if (!commits.length) return map;
-  const out = await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-    input: commits.join('\n') + '\n',
-  });
-  for (const line of out.split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp > 0) map.set(line.slice(0, sp), line.slice(sp + 1));
-  }
-  return map;
-}
-
 export async function divergence(options: DivergenceOptions): Promise<DivergenceReport> {
   const { git } = options;
   const targetRevision = options.target ?? options.followed ?? options.development;
@@ -107,14 +93,7 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
   const { classifications, facts, byPatch } = analysis;
   const target = (await git.commitOf(targetRevision))!;
   const targetSet = new Set<string>();
-  for await (const c of git.lines([
-    'rev-list',
-    '--no-merges',
-    target,
-    '--not',
-    analysis.revisions.head,
-  ]))
-    targetSet.add(c);
+  for await (const c of git.nonMergesNotFrom(target, analysis.revisions.head)) targetSet.add(c);
   const upstreamSet = new Set(analysis.upstream);
 
   // Upstream commits naming a commit as their origin, for both directions of "by reference".
@@ -168,7 +147,7 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
   for (const [c, f] of await commitFacts(git, unread, analysis.cache)) facts.set(c, f);
   await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
   analysis.cache.save();
-  const names = await subjects(git, uppers);
+  const names = await git.subjects(uppers);
   const carried = (x: (typeof carriedRaw)[number]): CarriedCommit => ({
     commit: x.c.commit,
     subject: x.c.subject,

@@ -136,8 +136,7 @@ async function resolveInput(
     ]);
     const sha = await git.commitOf(value);
     // Only a commit of this repository: the bare repository holds upstream's objects too.
-    if (sha && (await git.run(['for-each-ref', '--count=1', '--contains', sha, lookup])))
-      return { sha };
+    if (sha && (await git.refContains(sha, lookup))) return { sha };
   }
   throw new ConfigurationError(
     side,
@@ -162,8 +161,7 @@ export async function fetchChange(
     if (given) range = { ...range, [side]: await resolveInput(git, source, side, given) };
   }
   // Left by an earlier run in a reused folder, they would answer for refs not fetched now.
-  for (const side of ['base', 'head'])
-    await git.run(['update-ref', '-d', `refs/tributary/${side}-ref`]);
+  for (const side of ['base', 'head']) await git.deleteRef(`refs/tributary/${side}-ref`);
   const specs: string[] = [];
   if (range.base.ref) specs.push(`+${range.base.ref}:refs/tributary/base-ref`);
   if (range.head.ref) specs.push(`+${range.head.ref}:refs/tributary/head-ref`);
@@ -206,8 +204,10 @@ export async function fetchChange(
     );
     base = moved;
   }
-  await git.run(['update-ref', 'refs/tributary/base', base]);
-  await git.run(['update-ref', 'refs/tributary/head', range.head.sha]);
+  await git.updateRefs([
+    { ref: 'refs/tributary/base', sha: base },
+    { ref: 'refs/tributary/head', sha: range.head.sha },
+  ]);
   return { base, head: range.head.sha };
 }
 

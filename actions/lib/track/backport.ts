@@ -112,7 +112,7 @@ async function scanStart(
     ctx.logger.warning(
       `${s.upstream} no longer contains the last scanned commit ${short(scannedBefore)} (rewritten?): scanning again from the merge base.`,
     );
-  if (!s.since) return git.run(['merge-base', target, upstream]);
+  if (!s.since) return git.mergeBase(target, upstream);
   const c = await git.commitOf(s.since);
   if (!c) throw settingError('since', `${s.since} is not a commit of ${s.upstream}.`);
   return c;
@@ -264,11 +264,7 @@ async function resumePoint(
   // Only listed commits from outside the range are left: they are listed again next run.
   if (!positions.length) return o.upstream;
   const first = Math.min(...positions);
-  const descendants = new Set(
-    (await git.run(['rev-list', '--ancestry-path', `${o.since}..${o.upstream}`]))
-      .split('\n')
-      .filter(Boolean),
-  );
+  const descendants = new Set(await git.ancestryPath(o.since, o.upstream));
   for (let i = first - 1; i >= 0; i--) if (descendants.has(order[i])) return order[i];
   return o.since;
 }

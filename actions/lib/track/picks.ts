@@ -43,7 +43,7 @@ export async function perCommit(
     commit = await git.commitTree(picked.tree, [target], pickMessage(ctx, c), { author: c.author });
   else {
     // Nothing half-applied: an empty commit that only says what to do.
-    const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+    const tree = await git.treeOf(target);
     commit = await git.commitTree(
       tree,
       [target],
@@ -116,7 +116,7 @@ export async function batch(
   const applied = picks.length - failed.length;
   let commit = head;
   if (!applied) {
-    const tree = await git.run(['rev-parse', `${target}^{tree}`]);
+    const tree = await git.treeOf(target);
     commit = await git.commitTree(
       tree,
       [target],

@@ -106,17 +106,7 @@ async function fixedDownstream(
   if (!fixIds.length) return () => false;
   const resolved = await git.resolveCommits(fixIds);
   const fixedFull = [...new Set(resolved.values())];
-  const notInTarget = new Set(
-    fixedFull.length
-      ? (
-          await git.run(['rev-list', '--stdin'], {
-            input: [...fixedFull, `^${o.target}`].join('\n') + '\n',
-          })
-        )
-          .split('\n')
-          .filter(Boolean)
-      : [],
-  );
+  const notInTarget = new Set(await git.reachableNotFrom(fixedFull, o.target));
   const carried = notInTarget.size ? await o.carried() : new Map<string, Carried>();
   return (id) => {
     const full = resolved.get(id);
