@@ -4,10 +4,10 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJobResult } from '../actions/lib/flight.js';
-import { runAction, type ActionRun } from './harness/runner.js';
+import { repoRoot, runAction, type ActionRun } from './harness/runner.js';
 import { tempDir } from './harness/fixtures.js';
 import {
   bootsectorTree,
@@ -71,6 +71,34 @@ describe('hypervisor-test with a real QEMU guest', () => {
     assert.match(junit, /<testsuite name="boot-bootsector" tests="3" failures="0"/);
     assert.match(run.summary, /<td>boot<\/td><td>pass<\/td>/);
     assertHostClean(run, lockDir);
+  });
+
+  it('refuses bad multiboot modules through the action before the host is taken, naming the field', async () => {
+    // modules without the multiboot image (kernel) they are loaded by: a plan error, found
+    // when the plan is read, so no step runs and no job is recorded on the host.
+    const plan = readFileSync(join(repoRoot, 'test/fixtures/bootsector/plan.yml'), 'utf8').replace(
+      '      disk: boot.bin\n',
+      '      disk: boot.bin\n      modules:\n        - path: boot/vmlinux\n          cmdline: console=hvc0\n',
+    );
+    const { tree } = await bootsectorTree(fresh('modules'), { plan });
+    const lockDir = fresh('lock');
+    const run = await runAction('hypervisor-test', {
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+      workspace: tree.dir,
+    });
+    assert.notEqual(run.code, 0, run.log);
+    assert.match(run.log, /field 'guest\.modules' needs 'guest\.kernel' \(the multiboot image/);
+    assert.ok(
+      !existsSync(join(tree.dir, 'boot.bin')),
+      'no step ran: the build never made boot.bin',
+    );
+    assert.doesNotMatch(run.log, /Waiting for the host|host lock/i);
+    assert.deepEqual(
+      existsSync(join(lockDir, 'jobs')) ? readdirSync(join(lockDir, 'jobs')) : [],
+      [],
+      'no job record',
+    );
+    assert.ok(!run.outputs['result-file'], 'no result: nothing ran');
   });
 
   it('fails a commit that breaks the boot at the boot step, with the console, later steps blocked', async () => {
