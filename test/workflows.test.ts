@@ -995,6 +995,26 @@ function dependencyGateFindings(flight: Template, gate: Template): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The repositories of the one layout every template shares (workflows/README.md, "The layout"). */
+function layoutRepositories(readme: string): Set<string> {
+  const section = readme.slice(readme.indexOf('## The layout'), readme.indexOf('## Credentials'));
+  return new Set([...section.matchAll(/^\| `([\w.-]+\/[\w.-]+)`/gm)].map((m) => m[1]));
+}
+
+/** Each repository of the project a workflow names (xen-project/<name>) that the layout lacks. */
+function layoutFindings(ts: Template[], layout: Set<string>): string[] {
+  const found: string[] = [];
+  for (const t of ts)
+    t.text.split('\n').forEach((line, i) => {
+      for (const m of line.matchAll(/\bxen-project\/([\w.-]+)/g)) {
+        const repo = `xen-project/${m[1].replace(/\.git$|\.$/, '')}`;
+        if (repo !== 'xen-project/tributary' && !layout.has(repo))
+          found.push(`${t.file}:${i + 1}: ${repo} is not a repository of the layout`);
+      }
+    });
+  return found;
+}
+
 describe("workflows: templates, reusable workflows, and the project's own", () => {
   it('every run: step is valid bash and clean under shellcheck', () => {
     assert.deepEqual(all.flatMap(shellFindings), []);
@@ -1143,6 +1163,12 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
     assert.deepEqual(dependencyGateFindings(flight, gate), []);
   });
 
+  it('every template and reusable workflow names only repositories of the one layout', () => {
+    const layout = layoutRepositories(readFileSync(join(repoRoot, 'workflows/README.md'), 'utf8'));
+    assert.ok(layout.has('xen-project/qemu-xen') && layout.has('xen-project/qemu-upstream'));
+    assert.deepEqual(layoutFindings(userFacing, layout), []);
+  });
+
   it('every workflow in .github/workflows/ passes actionlint', async () => {
     const findings: string[] = [];
     for (const t of github) {
@@ -1156,6 +1182,17 @@ describe("workflows: templates, reusable workflows, and the project's own", () =
 });
 
 describe('workflow template checks can fail', () => {
+  it('a repository outside the layout, or a misspelt one, is found', () => {
+    const layout = new Set(['xen-project/qemu-xen', 'xen-project/qemu-upstream']);
+    const t = template(
+      'workflows/x.yml',
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo xen-project/qemu-xen.git xen-project/qemu-upsteam\n        env:\n          R: xen-project/tributary\n',
+    );
+    assert.deepEqual(layoutFindings([t], layout), [
+      'workflows/x.yml:6: xen-project/qemu-upsteam is not a repository of the layout',
+    ]);
+  });
+
   const wf = (body: string) => template('bad.yml', `on: push\npermissions: {}\n${body}`);
 
   it('a " #" in a plain scalar cuts the script short: bash -n and shellcheck say so', () => {
