@@ -236,7 +236,7 @@ while (report.kind === 'round') {
   );
   tests += done.length;
   say(
-    `bisection round ${rounds} (${report.phase}${report.suspects ? `, ${report.suspects} suspects` : ''}): ${line}`,
+    `bisection round ${rounds} (${report.phase}${report.suspects ? `, ${report.suspects} suspect${report.suspects === 1 ? '' : 's'}` : ''}): ${line}`,
     done
       .map((d) => `${short(d.result.trees[0].revision)}: boot ${stepOf(d.result, 'boot')}`)
       .join('\n'),
