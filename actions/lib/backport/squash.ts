@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Git } from '../git.js';
 import { FactsCache, lacksPatchIds, PatchIdStreams, type CommitFacts } from './facts.js';
-import { throwAwayCommit } from './walk.js';
+import { throwAwayCommits } from './walk.js';
 
 export interface CombinedPatchIds {
   stable: string | null;
@@ -67,30 +67,33 @@ export async function combinedPatchIds(
     if (commit) shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
   }
   const summed = await summedPatchIds(git, todo, shape, facts, cache);
-  // The others made as a throw-away commit on the first one's parent; their patch-ids in one
-  // pipeline a kind.
-  const made = new Map<string, string>();
-  for (const commits of todo) {
-    if (summed.has(commits.join(' '))) continue;
-    const first = shape.get(commits[0]);
-    let tree = first?.tree;
-    for (const commit of commits.slice(1)) {
-      const parent = shape.get(commit)?.parent;
-      if (!tree || !parent) {
-        tree = undefined;
-        break;
-      }
-      // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-      const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-      const merged = await git.mergeTree(stand, commit);
-      tree = merged.clean ? merged.tree : undefined;
-    }
-    if (tree && first?.parent)
-      made.set(
-        commits.join(' '),
-        await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'),
-      );
+  // The others picked in core, every squash at once a round (round k picks each one's k-th
+  // commit): a merge is cheap, a process for it is not. Picking a commit is merging it into
+  // the tree so far, under the commit's own parent. Then each tree as a throw-away commit on
+  // the first one's parent; their patch-ids in one pipeline a kind.
+  const picking = todo
+    .filter((commits) => !summed.has(commits.join(' ')))
+    .map((commits) => ({ commits, tree: shape.get(commits[0])?.tree }));
+  for (let k = 1; ; k++) {
+    for (const p of picking)
+      if (k < p.commits.length && !shape.get(p.commits[k])?.parent) p.tree = undefined;
+    const round = picking.filter((p) => p.tree && k < p.commits.length);
+    if (!round.length) break;
+    const stands = await throwAwayCommits(
+      git,
+      round.map((p) => ({ tree: p.tree!, parents: [shape.get(p.commits[k])!.parent!] })),
+      'tributary: squash so far',
+    );
+    const merged = await git.mergeTrees(round.map((p, i) => [stands[i], p.commits[k]]));
+    round.forEach((p, i) => (p.tree = merged[i].clean ? merged[i].tree : undefined));
   }
+  const picked = picking.filter((p) => p.tree && shape.get(p.commits[0])?.parent);
+  const squashCommits = await throwAwayCommits(
+    git,
+    picked.map((p) => ({ tree: p.tree!, parents: [shape.get(p.commits[0])!.parent!] })),
+    'tributary: squash',
+  );
+  const made = new Map(picked.map((p, i) => [p.commits.join(' '), squashCommits[i]]));
   const squashFacts = new Map<string, CommitFacts>();
   const streams = new PatchIdStreams(git);
   for (const c of made.values()) {
