@@ -200,7 +200,7 @@ const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
  */
 async function parseFacts(
   chunks: AsyncIterable<string>,
-  onCommit: (commit: string, facts: CommitFacts) => void,
+  onCommit: (commit: string, facts: CommitFacts, message: string) => void,
   extraPatterns?: RegExp[],
 ): Promise<void> {
   const record = (rec: string) => {
@@ -215,7 +215,7 @@ async function parseFacts(
             .slice(end + 1)
             .split('\n')
             .filter(Boolean);
-    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
+    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns), body);
   };
   let pending = '';
   for await (const chunk of chunks) {
@@ -264,6 +264,47 @@ export async function commitFacts(
     options.extraPatterns,
   );
   return out;
+}
+
+/**
+ * The messages of the given commits (as Git.messages gives them), and their facts from the
+ * cache or computed: when some are not cached, messages and facts come from one pass.
+ */
+export async function messagesAndFacts(
+  git: Git,
+  commits: string[],
+  cache: FactsCache,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
+): Promise<{ messages: Map<string, string>; facts: Map<string, CommitFacts> }> {
+  const facts = new Map<string, CommitFacts>();
+  for (const c of commits) {
+    const f = cache.get(c);
+    if (f) facts.set(c, f);
+  }
+  if (facts.size === commits.length) return { messages: await git.messages(commits), facts };
+  options.logger?.debug(`reading ${commits.length - facts.size} commits (${facts.size} cached)`);
+  const messages = new Map<string, string>();
+  await parseFacts(
+    git.chunks(
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        ...DIFF,
+        '--diff-merges=first-parent',
+        ...FACTS_FORMAT,
+      ],
+      { input: commits.join('\n') + '\n' },
+    ),
+    (c, f, message) => {
+      messages.set(c, message.trimEnd());
+      if (facts.has(c)) return;
+      cache.set(c, f);
+      facts.set(c, f);
+    },
+    options.extraPatterns,
+  );
+  return { messages, facts };
 }
 
 /**

@@ -7,7 +7,13 @@
  */
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
-import { commitFacts, lacksPatchIds, PatchIdStreams, walkFacts } from './facts.js';
+import {
+  commitFacts,
+  lacksPatchIds,
+  messagesAndFacts,
+  PatchIdStreams,
+  walkFacts,
+} from './facts.js';
 import type { CommitFacts, FactsCache } from './facts.js';
 import { PrefixIndex } from './resolve.js';
 import { revList, sides } from './walk.js';
@@ -85,19 +91,20 @@ export async function readHistory(
 
   // Every downstream commit that is not upstream, with parents and messages, newest first,
   // and the upstream commits to compare with: one walk. Those of base..head are classified.
+  // Their messages and facts in one pass when not cached; the range beside them.
+  const ranged = base ? revList(git, [head, '--not', base]) : undefined;
+  ranged?.catch(() => {}); // awaited below
   const walked = await sides(git, head, tips);
-  const messages = await git.messages(walked.downstream.map((d) => d.commit));
-  const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
-  const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
-  const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
-  const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-
-  const facts = await commitFacts(
+  const { messages, facts } = await messagesAndFacts(
     git,
-    all.map((l) => l.commit),
+    walked.downstream.map((d) => d.commit),
     cache,
     { extraPatterns, logger },
   );
+  const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
+  const inRange = ranged ? new Set(await ranged) : undefined;
+  const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
+  const upstreamInRange = inRange ? inRange.size - listed.length : 0;
 
   // Patch-ids only where a match is possible: classified commits, upstream commits touching
   // the same paths as one of them, and (next stage) the upstream commits named. They are
