@@ -858,11 +858,18 @@ export class Git extends GitProcess {
 
   /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
   async messages(commits: string[]): Promise<Map<string, string>> {
+    if (!commits.length) return new Map();
+    return this.messagesOf(['--no-walk=unsorted', '--stdin'], commits.join('\n') + '\n');
+  }
+
+  /** Whole messages of the commits of a range (`git log` revision arguments), as messages(). */
+  async messagesInRange(revs: string[]): Promise<Map<string, string>> {
+    return this.messagesOf([...revs, '--']);
+  }
+
+  private async messagesOf(args: string[], input?: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (!commits.length) return out;
-    const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
-      input: commits.join('\n') + '\n',
-    });
+    const text = await this.run(['log', '--format=%x1e%H%n%B', ...args], { input });
     for (const chunk of text.split('\x1e')) {
       const nl = chunk.indexOf('\n');
       if (nl > 0) out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());

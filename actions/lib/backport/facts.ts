@@ -267,40 +267,24 @@ export async function commitFacts(
 }
 
 /**
- * The messages of the given commits (as Git.messages gives them), and their facts from the
- * cache or computed: when some are not cached, messages and facts come from one pass.
+ * The messages and the facts of the commits of a range (`git log` revision arguments) in one
+ * pass, cold; the messages as Git.messages gives them.
  */
 export async function messagesAndFacts(
   git: Git,
-  commits: string[],
+  range: string[],
   cache: FactsCache,
   options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
 ): Promise<{ messages: Map<string, string>; facts: Map<string, CommitFacts> }> {
-  const facts = new Map<string, CommitFacts>();
-  for (const c of commits) {
-    const f = cache.get(c);
-    if (f) facts.set(c, f);
-  }
-  if (facts.size === commits.length) return { messages: await git.messages(commits), facts };
-  options.logger?.debug(`reading ${commits.length - facts.size} commits (${facts.size} cached)`);
   const messages = new Map<string, string>();
+  const facts = new Map<string, CommitFacts>();
   await parseFacts(
-    git.chunks(
-      [
-        'log',
-        '--no-walk=unsorted',
-        '--stdin',
-        ...DIFF,
-        '--diff-merges=first-parent',
-        ...FACTS_FORMAT,
-      ],
-      { input: commits.join('\n') + '\n' },
-    ),
+    git.chunks(['log', ...DIFF, '--diff-merges=first-parent', ...FACTS_FORMAT, ...range, '--']),
     (c, f, message) => {
       messages.set(c, message.trimEnd());
-      if (facts.has(c)) return;
-      cache.set(c, f);
-      facts.set(c, f);
+      const cached = cache.get(c);
+      if (!cached) cache.set(c, f);
+      facts.set(c, cached ?? f);
     },
     options.extraPatterns,
   );

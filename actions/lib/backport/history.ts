@@ -91,16 +91,25 @@ export async function readHistory(
 
   // Every downstream commit that is not upstream, with parents and messages, newest first,
   // and the upstream commits to compare with: one walk. Those of base..head are classified.
-  // Their messages and facts in one pass when not cached; the range beside them.
+  // The messages (cold: with the facts, in one pass) and the range are read beside it.
   const ranged = base ? revList(git, [head, '--not', base]) : undefined;
   ranged?.catch(() => {}); // awaited below
-  const walked = await sides(git, head, tips);
-  const { messages, facts } = await messagesAndFacts(
-    git,
-    walked.downstream.map((d) => d.commit),
-    cache,
-    { extraPatterns, logger },
-  );
+  const downstreamRange = [head, '--not', ...tips];
+  const [walked, read] = await Promise.all([
+    sides(git, head, tips),
+    cold
+      ? messagesAndFacts(git, downstreamRange, cache, { extraPatterns, logger })
+      : git.messagesInRange(downstreamRange).then((messages) => ({ messages, facts: undefined })),
+  ]);
+  const messages = read.messages;
+  const facts =
+    read.facts ??
+    (await commitFacts(
+      git,
+      walked.downstream.map((d) => d.commit),
+      cache,
+      { extraPatterns, logger },
+    ));
   const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
   const inRange = ranged ? new Set(await ranged) : undefined;
   const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();

@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { lacksPatchIds, PatchIdStreams, type FactsCache } from './facts.js';
 import type { History } from './history.js';
 import { namedCommits, type References } from './resolve.js';
-import { combinedPatchIds, type CombinedPatchIds } from './squash.js';
+import { combinedPatchIds, planSquashes, type CombinedPatchIds } from './squash.js';
 
 export interface Patches {
   /** patch-id (either kind) → upstream candidates with it, sorted. */
@@ -31,32 +31,32 @@ export async function comparePatches(
   for (const r of resolutions.values())
     if (r.commit && lacksPatchIds(facts.get(r.commit), 'stable')) stable.add(r.commit);
   if (stable.size) logger?.debug(`computing patch-ids of ${stable.size} commits`);
-  await stable.finish(facts, cache);
+  // Squashed picks: what their patch-ids are made of is read beside the pipeline.
+  const squashed = new Map<string, string[]>();
+  for (const l of listed) {
+    const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
+    if (commits.length > 1) squashed.set(l.commit, commits);
+  }
+  const [plan] = await Promise.all([
+    planSquashes(git, [...squashed.values()], facts, cache),
+    stable.finish(facts, cache),
+  ]);
 
   const stableIds = new Set<string>();
   for (const c of candidates) {
     const id = facts.get(c)!.stable;
     if (id) stableIds.add(id);
   }
-  const squashed = new Map<string, string[]>();
-  for (const l of listed) {
-    const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
-    if (commits.length > 1) squashed.set(l.commit, commits);
-  }
-  const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
-  const squashes = new Map<string, CombinedPatchIds | undefined>();
-  for (const [commit, commits] of squashed) squashes.set(commit, combined.get(commits.join(' ')));
+  // Zero-context ids where the default ones leave a question: those that do not depend on
+  // the squashes first, so that the pipeline runs beside their work.
   const zero = new PatchIdStreams(git, ['zero']);
   const zeroFiles = new Set<string>();
   const needZero = (c: string) => {
     if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c, firstParent.get(c));
   };
   for (const l of listed) {
+    if (squashed.has(l.commit)) continue;
     const f = facts.get(l.commit)!;
-    if (squashes.has(l.commit)) {
-      if (squashes.get(l.commit)?.stable !== f.stable) needZero(l.commit);
-      continue;
-    }
     const refs = (written.get(l.commit) ?? [])
       .map((r) => resolutions.get(r.sha)?.commit)
       .filter((c): c is string => !!c);
@@ -67,6 +67,12 @@ export async function comparePatches(
     if (f.files !== '-') zeroFiles.add(f.files);
   }
   for (const c of candidates) if (zeroFiles.has(facts.get(c)!.files)) needZero(c);
+  const combined = await combinedPatchIds(git, plan, facts, cache);
+  const squashes = new Map<string, CombinedPatchIds | undefined>();
+  for (const [commit, commits] of squashed) {
+    squashes.set(commit, combined.get(commits.join(' ')));
+    if (squashes.get(commit)?.stable !== facts.get(commit)!.stable) needZero(commit);
+  }
   if (zero.size) logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
   await zero.finish(facts, cache);
 

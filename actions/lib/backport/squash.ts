@@ -31,33 +31,42 @@ function squashKey(commits: string[]): string {
 const APPLIES = 'squash';
 const FAILS = 'squash-fails';
 
+type Shape = Map<string, { tree: string; parent?: string; merge: boolean }>;
+
 /**
- * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
- * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
- * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
- * the answer: the commits joined with spaces.
+ * What a squash's patch-ids are made from, read before any patch-id is known (so beside the
+ * pipelines that compute them): the answers cached, and of the others their commits' trees
+ * and parents, and which of them sum their commits' patch-ids (see below).
  */
-export async function combinedPatchIds(
+export interface SquashPlan {
+  cached: Map<string, CombinedPatchIds | undefined>;
+  todo: string[][];
+  shape: Shape;
+  /** Squashes of commits that change different files, unchanged between them: ids add up. */
+  disjoint: string[][];
+}
+
+export async function planSquashes(
   git: Git,
   squashes: string[][],
   facts: Map<string, CommitFacts>,
   cache: FactsCache,
-): Promise<Map<string, CombinedPatchIds | undefined>> {
-  const out = new Map<string, CombinedPatchIds | undefined>();
+): Promise<SquashPlan> {
+  const cached = new Map<string, CombinedPatchIds | undefined>();
   const todo: string[][] = [];
   for (const commits of squashes) {
     const f = cache.get(squashKey(commits));
     if (!f) todo.push(commits);
     else
-      out.set(
+      cached.set(
         commits.join(' '),
         f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined,
       );
   }
-  if (!todo.length) return out;
+  const shape: Shape = new Map();
+  if (!todo.length) return { cached, todo, shape, disjoint: [] };
   // Every named commit's tree and parents, in one pass.
   const named = [...new Set(todo.flat())];
-  const shape = new Map<string, { tree: string; parent?: string; merge: boolean }>();
   for (const line of (
     await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
       input: named.join('\n') + '\n',
@@ -66,14 +75,81 @@ export async function combinedPatchIds(
     const [commit, tree, parent, other] = line.split(' ');
     if (commit) shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
   }
-  const summed = await summedPatchIds(git, todo, shape, facts, cache);
-  // The others picked in core, every squash at once a round (round k picks each one's k-th
-  // commit): a merge is cheap, a process for it is not. Picking a commit is merging it into
-  // the tree so far, under the commit's own parent. Then each tree as a throw-away commit on
-  // the first one's parent; their patch-ids in one pipeline a kind.
-  const picking = todo
-    .filter((commits) => !summed.has(commits.join(' ')))
-    .map((commits) => ({ commits, tree: shape.get(commits[0])?.tree }));
+  return { cached, todo, shape, disjoint: await disjointSquashes(git, todo, shape, facts) };
+}
+
+/**
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent: summed where they add up, else picked in core with `merge-tree`; undefined
+ * when a pick does not apply cleanly (or a commit has no parent), which leaves the squash
+ * compared as modified. Needs the commits' default patch-ids. Key of the answer: the commits
+ * joined with spaces.
+ */
+export async function combinedPatchIds(
+  git: Git,
+  plan: SquashPlan,
+  facts: Map<string, CommitFacts>,
+  cache: FactsCache,
+): Promise<Map<string, CombinedPatchIds | undefined>> {
+  const { todo, shape } = plan;
+  const out = new Map(plan.cached);
+  if (!todo.length) return out;
+  const key = (commits: string[]) => commits.join(' ');
+  // A sum needs every commit's patch-ids; those that have none are picked in core. The
+  // zero-context ids of the disjoint ones are computed beside the picking of the others.
+  const zero = new PatchIdStreams(git, ['zero']);
+  for (const c of new Set(plan.disjoint.flat()))
+    if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c);
+  const summable = plan.disjoint.filter((commits) => commits.every((c) => facts.get(c)?.stable));
+  const first = new Set(summable.map(key));
+  const [, picked] = await Promise.all([
+    zero.finish(facts, cache),
+    pickSquashes(
+      git,
+      todo.filter((commits) => !first.has(key(commits))),
+      shape,
+    ),
+  ]);
+  const summed = new Map<string, CombinedPatchIds>();
+  const late: string[][] = [];
+  for (const commits of summable) {
+    const f = commits.map((c) => facts.get(c)!);
+    if (f.some((x) => !x.stable || !x.zero)) late.push(commits);
+    else
+      summed.set(key(commits), {
+        stable: f.map((x) => x.stable!).reduce(addIds),
+        zero: f.map((x) => x.zero!).reduce(addIds),
+      });
+  }
+  for (const [k, ids] of await pickSquashes(git, late, shape)) picked.set(k, ids);
+  for (const commits of todo) {
+    const ids = summed.get(key(commits)) ?? picked.get(key(commits));
+    out.set(key(commits), ids);
+    cache.set(squashKey(commits), {
+      files: ids ? APPLIES : FAILS,
+      stable: ids?.stable ?? null,
+      zero: ids?.zero ?? null,
+      fixes: [],
+      references: [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Squashes picked in core, every one at once a round (round k picks each one's k-th commit):
+ * a merge is cheap, a process for it is not. Picking a commit is merging it into the tree so
+ * far, under the commit's own parent. Then each tree as a throw-away commit on the first
+ * one's parent, and their patch-ids in one pipeline a kind. Undefined: a pick does not apply.
+ */
+async function pickSquashes(
+  git: Git,
+  squashes: string[][],
+  shape: Shape,
+): Promise<Map<string, CombinedPatchIds | undefined>> {
+  const out = new Map<string, CombinedPatchIds | undefined>();
+  if (!squashes.length) return out;
+  const picking = squashes.map((commits) => ({ commits, tree: shape.get(commits[0])?.tree }));
   for (let k = 1; ; k++) {
     for (const p of picking)
       if (k < p.commits.length && !shape.get(p.commits[k])?.parent) p.tree = undefined;
@@ -88,34 +164,23 @@ export async function combinedPatchIds(
     round.forEach((p, i) => (p.tree = merged[i].clean ? merged[i].tree : undefined));
   }
   const picked = picking.filter((p) => p.tree && shape.get(p.commits[0])?.parent);
-  const squashCommits = await throwAwayCommits(
+  const made = await throwAwayCommits(
     git,
     picked.map((p) => ({ tree: p.tree!, parents: [shape.get(p.commits[0])!.parent!] })),
     'tributary: squash',
   );
-  const made = new Map(picked.map((p, i) => [p.commits.join(' '), squashCommits[i]]));
   const squashFacts = new Map<string, CommitFacts>();
   const streams = new PatchIdStreams(git);
-  for (const c of made.values()) {
+  for (const c of made) {
     squashFacts.set(c, { files: '-', fixes: [], references: [] });
     streams.add(c);
   }
   await streams.finish(squashFacts, FactsCache.load());
-  for (const commits of todo) {
-    const key = commits.join(' ');
-    const c = made.get(key);
-    const f = c ? squashFacts.get(c) : undefined;
-    const ids =
-      summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
-    out.set(key, ids);
-    cache.set(squashKey(commits), {
-      files: ids ? APPLIES : FAILS,
-      stable: ids?.stable ?? null,
-      zero: ids?.zero ?? null,
-      fixes: [],
-      references: [],
-    });
-  }
+  for (const commits of squashes) out.set(commits.join(' '), undefined);
+  picked.forEach((p, i) => {
+    const f = squashFacts.get(made[i])!;
+    out.set(p.commits.join(' '), { stable: f.stable ?? null, zero: f.zero ?? null });
+  });
   return out;
 }
 
@@ -134,24 +199,22 @@ function addIds(a: string, b: string): string {
 }
 
 /**
- * The squashes whose combined patch-ids are the sums of their commits' (see above), with
- * those sums; the rest are left to merge-tree.
+ * The squashes whose combined patch-ids are the sums of their commits' (see above): their
+ * commits change different files, each unchanged from the first one's parent to its own.
  */
-async function summedPatchIds(
+async function disjointSquashes(
   git: Git,
   squashes: string[][],
-  shape: Map<string, { tree: string; parent?: string; merge: boolean }>,
+  shape: Shape,
   facts: Map<string, CommitFacts>,
-  cache: FactsCache,
-): Promise<Map<string, CombinedPatchIds>> {
-  const out = new Map<string, CombinedPatchIds>();
+): Promise<string[][]> {
   const simple = squashes.filter((commits) =>
     commits.every((c) => {
       const s = shape.get(c);
       return s?.parent && !s.merge && facts.get(c);
     }),
   );
-  if (!simple.length) return out;
+  if (!simple.length) return [];
   // The files each commit changes, in one pass.
   const named = [...new Set(simple.flat())];
   const paths = new Map<string, string[]>();
@@ -198,17 +261,5 @@ async function summedPatchIds(
         ),
       );
   });
-  // Their zero-context patch-ids, where not known yet (cached with their facts).
-  const zero = new PatchIdStreams(git, ['zero']);
-  for (const c of new Set(same.flat())) if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c);
-  await zero.finish(facts, cache);
-  for (const commits of same) {
-    const f = commits.map((c) => facts.get(c)!);
-    if (f.some((x) => !x.stable || !x.zero)) continue;
-    out.set(commits.join(' '), {
-      stable: f.map((x) => x.stable!).reduce(addIds),
-      zero: f.map((x) => x.zero!).reduce(addIds),
-    });
-  }
-  return out;
+  return same;
 }
