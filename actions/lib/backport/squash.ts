@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Git } from '../git.js';
-import { FactsCache, lacksPatchIds, PatchIdStreams, type CommitFacts } from './facts.js';
+import { DIFF, FactsCache, lacksPatchIds, PatchIdStreams, type CommitFacts } from './facts.js';
 import { throwAwayCommits } from './walk.js';
 
 export interface CombinedPatchIds {
@@ -65,17 +65,21 @@ export async function planSquashes(
   }
   const shape: Shape = new Map();
   if (!todo.length) return { cached, todo, shape, disjoint: [] };
-  // Every named commit's tree and parents, in one pass.
+  // Every named commit's tree, parents and the files it changes, in one pass.
   const named = [...new Set(todo.flat())];
-  for (const line of (
-    await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
-      input: named.join('\n') + '\n',
-    })
-  ).split('\n')) {
+  const paths = new Map<string, string[]>();
+  const text = await git.run(
+    ['log', '--no-walk=unsorted', '--stdin', ...DIFF, '--name-only', '--format=%x1e%H %T %P'],
+    { input: named.join('\n') + '\n' },
+  );
+  for (const record of text.split('\x1e')) {
+    const [line, ...files] = record.split('\n');
     const [commit, tree, parent, other] = line.split(' ');
-    if (commit) shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+    if (!commit) continue;
+    shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+    paths.set(commit, files.filter(Boolean));
   }
-  return { cached, todo, shape, disjoint: await disjointSquashes(git, todo, shape, facts) };
+  return { cached, todo, shape, disjoint: await disjointSquashes(git, todo, shape, paths, facts) };
 }
 
 /**
@@ -206,6 +210,7 @@ async function disjointSquashes(
   git: Git,
   squashes: string[][],
   shape: Shape,
+  paths: Map<string, string[]>,
   facts: Map<string, CommitFacts>,
 ): Promise<string[][]> {
   const simple = squashes.filter((commits) =>
@@ -215,19 +220,6 @@ async function disjointSquashes(
     }),
   );
   if (!simple.length) return [];
-  // The files each commit changes, in one pass.
-  const named = [...new Set(simple.flat())];
-  const paths = new Map<string, string[]>();
-  let current: string[] = [];
-  for (const line of (
-    await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
-      input: named.join('\n') + '\n',
-    })
-  ).split('\n')) {
-    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
-      paths.set(line, (current = []));
-    else if (line) current.push(line);
-  }
   // Each later commit's files at the first one's parent and at its own, in one pass.
   const asked: string[] = [];
   const disjoint = simple.filter((commits) => {
