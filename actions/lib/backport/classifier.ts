@@ -157,6 +157,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   const cache = factsCacheFor(options.cache, policy);
   const extraPatterns = policy.referencePatterns;
   const revisions = await resolveRevisions(git, options);
+  // Cold, the walk of upstream goes on beside the references' and the patches' first work.
   const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
   const references = await resolveWritten(
     git,
@@ -170,9 +171,9 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
       upstreamRefs: options.upstreamRefs,
       developmentLabel: options.labels?.development ?? refLabel(options.development),
     },
-    { facts: history.facts, cache, extraPatterns },
+    extraPatterns,
   );
-  const patches = await comparePatches(git, history, references, cache, logger);
+  const patches = await comparePatches(git, history, references, cache, { extraPatterns, logger });
   const evidence = await gatherEvidence(git, {
     revisions,
     history,

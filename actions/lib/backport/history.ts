@@ -64,6 +64,12 @@ export interface History {
    * stage adds the upstream commits named, then closes it.
    */
   stable: PatchIdStreams;
+  /**
+   * Cold, the walk of upstream goes on after this stage returns, beside the next ones:
+   * `upstream`, `candidates`, `followUps`, `upstreamByReference` and the candidates' facts
+   * are whole once this resolves (at once, warm).
+   */
+  upstreamRead: Promise<void>;
 }
 
 export async function readHistory(
@@ -146,6 +152,14 @@ export async function readHistory(
     candidates.push(c);
     if (lacksPatchIds(f, 'stable')) stable.add(c);
   };
+  // The walk's order differs warm and cold; the answer must not.
+  const done = () => {
+    for (const list of upstreamByReference.values()) if (list.length > 1) list.sort();
+    logger?.info(
+      `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
+    );
+  };
+  let upstreamRead: Promise<void>;
   if (coldWalk) {
     onUpstream = (c, f) => {
       upstream.push(c);
@@ -153,7 +167,8 @@ export async function readHistory(
     };
     for (const [c, f] of early) onUpstream(c, f);
     early.length = 0;
-    await coldWalk;
+    upstreamRead = coldWalk.then(done);
+    upstreamRead.catch(() => {}); // awaited by the next stages; they may fail first
   } else {
     const missing: string[] = [];
     for (const c of walked.upstream) {
@@ -165,23 +180,22 @@ export async function readHistory(
     if (missing.length)
       for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
         consider(c, f);
+    done();
+    upstreamRead = Promise.resolve();
   }
-  // The walk's order differs warm and cold; the answer must not.
-  for (const list of upstreamByReference.values()) if (list.length > 1) list.sort();
-  logger?.info(
-    `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
-  );
   return {
     all,
     listed,
     upstreamInRange,
     upstream,
-    upstreamSet: new Set(upstream),
+    // (the walk of both sides found the same commits as the walk of upstream, sooner)
+    upstreamSet: new Set(walked.upstream),
     facts,
     candidates,
     followUps,
     upstreamByReference,
     firstParent,
     stable,
+    upstreamRead,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The classifier's third stage: the patches compared. The default patch-ids of the classified
+ * The classifier's third stage: the patches compared (cold, it starts beside the walk of
+ * upstream, with the squashes). The default patch-ids of the classified
  * commits, the candidates and the upstream commits named; a squashed pick's named commits
  * applied in turn; and zero-context patch-ids only where the default ones leave a question (a
  * classified commit that matched nothing, the upstream commits touching its paths, and named
@@ -9,7 +10,7 @@ import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { lacksPatchIds, PatchIdStreams, type FactsCache } from './facts.js';
 import type { History } from './history.js';
-import { namedCommits, type References } from './resolve.js';
+import { namedCommits, readNamedFacts, type References } from './resolve.js';
 import { combinedPatchIds, planSquashes, type CombinedPatchIds } from './squash.js';
 
 export interface Patches {
@@ -24,23 +25,26 @@ export async function comparePatches(
   history: History,
   references: References,
   cache: FactsCache,
-  logger?: Logger,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
 ): Promise<Patches> {
+  const { logger } = options;
   const { facts, listed, candidates, firstParent, stable } = history;
   const { written, resolutions } = references;
-  for (const r of resolutions.values())
-    if (r.commit && lacksPatchIds(facts.get(r.commit), 'stable')) stable.add(r.commit);
-  if (stable.size) logger?.debug(`computing patch-ids of ${stable.size} commits`);
-  // Squashed picks: what their patch-ids are made of is read beside the pipeline.
+  // Squashed picks: what their patch-ids are made of is read beside the walk of upstream.
   const squashed = new Map<string, string[]>();
   for (const l of listed) {
     const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
     if (commits.length > 1) squashed.set(l.commit, commits);
   }
-  const [plan] = await Promise.all([
-    planSquashes(git, [...squashed.values()], facts, cache),
-    stable.finish(facts, cache),
-  ]);
+  const planned = planSquashes(git, [...squashed.values()], cache);
+  planned.catch(() => {}); // awaited below
+  // The walk done, the facts of the commits named are in the cache (cold).
+  await history.upstreamRead;
+  await readNamedFacts(git, references, { facts, cache, extraPatterns: options.extraPatterns });
+  for (const r of resolutions.values())
+    if (r.commit && lacksPatchIds(facts.get(r.commit), 'stable')) stable.add(r.commit);
+  if (stable.size) logger?.debug(`computing patch-ids of ${stable.size} commits`);
+  const [plan] = await Promise.all([planned, stable.finish(facts, cache)]);
 
   const stableIds = new Set<string>();
   for (const c of candidates) {

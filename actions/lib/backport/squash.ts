@@ -35,8 +35,9 @@ type Shape = Map<string, { tree: string; parent?: string; merge: boolean }>;
 
 /**
  * What a squash's patch-ids are made from, read before any patch-id is known (so beside the
- * pipelines that compute them): the answers cached, and of the others their commits' trees
- * and parents, and which of them sum their commits' patch-ids (see below).
+ * walk of upstream and the pipelines): the answers cached, and of the others their commits'
+ * trees and parents, which of them sum their commits' patch-ids (see above), and the others
+ * picked in core, started.
  */
 export interface SquashPlan {
   cached: Map<string, CombinedPatchIds | undefined>;
@@ -44,12 +45,13 @@ export interface SquashPlan {
   shape: Shape;
   /** Squashes of commits that change different files, unchanged between them: ids add up. */
   disjoint: string[][];
+  /** The others' patch-ids, picked in core. */
+  picked: Promise<Map<string, CombinedPatchIds | undefined>>;
 }
 
 export async function planSquashes(
   git: Git,
   squashes: string[][],
-  facts: Map<string, CommitFacts>,
   cache: FactsCache,
 ): Promise<SquashPlan> {
   const cached = new Map<string, CombinedPatchIds | undefined>();
@@ -64,7 +66,8 @@ export async function planSquashes(
       );
   }
   const shape: Shape = new Map();
-  if (!todo.length) return { cached, todo, shape, disjoint: [] };
+  if (!todo.length)
+    return { cached, todo, shape, disjoint: [], picked: Promise.resolve(new Map()) };
   // Every named commit's tree, parents and the files it changes, in one pass.
   const named = [...new Set(todo.flat())];
   const paths = new Map<string, string[]>();
@@ -79,7 +82,15 @@ export async function planSquashes(
     shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
     paths.set(commit, files.filter(Boolean));
   }
-  return { cached, todo, shape, disjoint: await disjointSquashes(git, todo, shape, paths, facts) };
+  const disjoint = await disjointSquashes(git, todo, shape, paths);
+  const summing = new Set(disjoint);
+  const picked = pickSquashes(
+    git,
+    todo.filter((commits) => !summing.has(commits)),
+    shape,
+  );
+  picked.catch(() => {}); // awaited by combinedPatchIds
+  return { cached, todo, shape, disjoint, picked };
 }
 
 /**
@@ -99,30 +110,20 @@ export async function combinedPatchIds(
   const out = new Map(plan.cached);
   if (!todo.length) return out;
   const key = (commits: string[]) => commits.join(' ');
-  // A sum needs every commit's patch-ids; those that have none are picked in core. The
-  // zero-context ids of the disjoint ones are computed beside the picking of the others.
+  // A sum needs every commit's patch-ids; those that have none are picked in core too.
   const zero = new PatchIdStreams(git, ['zero']);
   for (const c of new Set(plan.disjoint.flat()))
     if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c);
-  const summable = plan.disjoint.filter((commits) => commits.every((c) => facts.get(c)?.stable));
-  const first = new Set(summable.map(key));
-  const [, picked] = await Promise.all([
-    zero.finish(facts, cache),
-    pickSquashes(
-      git,
-      todo.filter((commits) => !first.has(key(commits))),
-      shape,
-    ),
-  ]);
+  const [, picked] = await Promise.all([zero.finish(facts, cache), plan.picked]);
   const summed = new Map<string, CombinedPatchIds>();
   const late: string[][] = [];
-  for (const commits of summable) {
-    const f = commits.map((c) => facts.get(c)!);
-    if (f.some((x) => !x.stable || !x.zero)) late.push(commits);
+  for (const commits of plan.disjoint) {
+    const f = commits.map((c) => facts.get(c));
+    if (f.some((x) => !x?.stable || !x.zero)) late.push(commits);
     else
       summed.set(key(commits), {
-        stable: f.map((x) => x.stable!).reduce(addIds),
-        zero: f.map((x) => x.zero!).reduce(addIds),
+        stable: f.map((x) => x!.stable!).reduce(addIds),
+        zero: f.map((x) => x!.zero!).reduce(addIds),
       });
   }
   for (const [k, ids] of await pickSquashes(git, late, shape)) picked.set(k, ids);
@@ -211,12 +212,11 @@ async function disjointSquashes(
   squashes: string[][],
   shape: Shape,
   paths: Map<string, string[]>,
-  facts: Map<string, CommitFacts>,
 ): Promise<string[][]> {
   const simple = squashes.filter((commits) =>
     commits.every((c) => {
       const s = shape.get(c);
-      return s?.parent && !s.merge && facts.get(c);
+      return s?.parent && !s.merge;
     }),
   );
   if (!simple.length) return [];
