@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Git } from '../git.js';
-import { DIFF, FactsCache, lacksPatchIds, PatchIdStreams, type CommitFacts } from './facts.js';
+import { DIFF, FactsCache, PatchIdStreams, type CommitFacts } from './facts.js';
 import { throwAwayCommits } from './walk.js';
 
 export interface CombinedPatchIds {
@@ -45,6 +45,8 @@ export interface SquashPlan {
   shape: Shape;
   /** Squashes of commits that change different files, unchanged between them: ids add up. */
   disjoint: string[][];
+  /** The zero-context ids of the disjoint ones' commits (those not cached), computing. */
+  zero: PatchIdStreams;
   /** The others' patch-ids, picked in core. */
   picked: Promise<Map<string, CombinedPatchIds | undefined>>;
 }
@@ -67,7 +69,14 @@ export async function planSquashes(
   }
   const shape: Shape = new Map();
   if (!todo.length)
-    return { cached, todo, shape, disjoint: [], picked: Promise.resolve(new Map()) };
+    return {
+      cached,
+      todo,
+      shape,
+      disjoint: [],
+      zero: new PatchIdStreams(git),
+      picked: Promise.resolve(new Map()),
+    };
   // Every named commit's tree, parents and the files it changes, in one pass.
   const named = [...new Set(todo.flat())];
   const paths = new Map<string, string[]>();
@@ -83,6 +92,9 @@ export async function planSquashes(
     paths.set(commit, files.filter(Boolean));
   }
   const disjoint = await disjointSquashes(git, todo, shape, paths);
+  // Their commits' zero-context ids, where not cached, computing from now on.
+  const zero = new PatchIdStreams(git, ['zero']);
+  for (const c of new Set(disjoint.flat())) if (cache.get(c)?.zero === undefined) zero.add(c);
   const summing = new Set(disjoint);
   const picked = pickSquashes(
     git,
@@ -90,7 +102,7 @@ export async function planSquashes(
     shape,
   );
   picked.catch(() => {}); // awaited by combinedPatchIds
-  return { cached, todo, shape, disjoint, picked };
+  return { cached, todo, shape, disjoint, zero, picked };
 }
 
 /**
@@ -111,10 +123,7 @@ export async function combinedPatchIds(
   if (!todo.length) return out;
   const key = (commits: string[]) => commits.join(' ');
   // A sum needs every commit's patch-ids; those that have none are picked in core too.
-  const zero = new PatchIdStreams(git, ['zero']);
-  for (const c of new Set(plan.disjoint.flat()))
-    if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c);
-  const [, picked] = await Promise.all([zero.finish(facts, cache), plan.picked]);
+  const [, picked] = await Promise.all([plan.zero.finish(facts, cache), plan.picked]);
   const summed = new Map<string, CombinedPatchIds>();
   const late: string[][] = [];
   for (const commits of plan.disjoint) {
