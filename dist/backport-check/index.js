@@ -31549,16 +31549,17 @@ class PrefixIndex {
             .map((e) => e.value);
     }
 }
-/**
- * Reads the references of the classified commits and resolves them all at once; the facts of
- * the upstream commits they name join `facts` (their patches are compared next).
- */
-async function resolveWritten(git, commits, ctx, read) {
+/** Reads the references of the classified commits and resolves them all at once. */
+async function resolveWritten(git, commits, ctx, extraPatterns) {
     const written = new Map();
     for (const l of commits)
-        written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, read.extraPatterns));
+        written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, extraPatterns));
     const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
-    const namedMissing = [...resolutions.values()]
+    return { written, resolutions };
+}
+/** The facts of the commits the references name join `facts` (their patches are compared next). */
+async function readNamedFacts(git, references, read) {
+    const namedMissing = [...references.resolutions.values()]
         .map((r) => r.commit)
         .filter((c) => !!c && !read.facts.has(c));
     if (namedMissing.length)
@@ -31566,7 +31567,6 @@ async function resolveWritten(git, commits, ctx, read) {
             extraPatterns: read.extraPatterns,
         }))
             read.facts.set(c, f);
-    return { written, resolutions };
 }
 /** The upstream commits a message names that resolve to development commits, each once. */
 function namedCommits(written, resolutions) {
@@ -32120,6 +32120,14 @@ async function readHistory(git, revisions, cache, options) {
         if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
             stable.add(c);
     };
+    // The walk's order differs warm and cold; the answer must not.
+    const done = () => {
+        for (const list of upstreamByReference.values())
+            if (list.length > 1)
+                list.sort();
+        logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
+    };
+    let upstreamRead;
     if (coldWalk) {
         onUpstream = (c, f) => {
             upstream.push(c);
@@ -32128,7 +32136,8 @@ async function readHistory(git, revisions, cache, options) {
         for (const [c, f] of early)
             onUpstream(c, f);
         early.length = 0;
-        await coldWalk;
+        upstreamRead = coldWalk.then(done);
+        upstreamRead.catch(() => { }); // awaited by the next stages; they may fail first
     }
     else {
         const missing = [];
@@ -32143,24 +32152,23 @@ async function readHistory(git, revisions, cache, options) {
         if (missing.length)
             for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, missing, cache, { extraPatterns, logger }))
                 consider(c, f);
+        done();
+        upstreamRead = Promise.resolve();
     }
-    // The walk's order differs warm and cold; the answer must not.
-    for (const list of upstreamByReference.values())
-        if (list.length > 1)
-            list.sort();
-    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
     return {
         all,
         listed,
         upstreamInRange,
         upstream,
-        upstreamSet: new Set(upstream),
+        // (the walk of both sides found the same commits as the walk of upstream, sooner)
+        upstreamSet: new Set(walked.upstream),
         facts,
         candidates,
         followUps,
         upstreamByReference,
         firstParent,
         stable,
+        upstreamRead,
     };
 }
 //# sourceMappingURL=history.js.map
@@ -32189,7 +32197,7 @@ function squashKey(commits) {
 /** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
 const APPLIES = 'squash';
 const FAILS = 'squash-fails';
-async function planSquashes(git, squashes, facts, cache) {
+async function planSquashes(git, squashes, cache) {
     const cached = new Map();
     const todo = [];
     for (const commits of squashes) {
@@ -32201,7 +32209,14 @@ async function planSquashes(git, squashes, facts, cache) {
     }
     const shape = new Map();
     if (!todo.length)
-        return { cached, todo, shape, disjoint: [] };
+        return {
+            cached,
+            todo,
+            shape,
+            disjoint: [],
+            zero: new backport_facts/* PatchIdStreams */.fV(git),
+            picked: Promise.resolve(new Map()),
+        };
     // Every named commit's tree, parents and the files it changes, in one pass.
     const named = [...new Set(todo.flat())];
     const paths = new Map();
@@ -32214,7 +32229,16 @@ async function planSquashes(git, squashes, facts, cache) {
         shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
         paths.set(commit, files.filter(Boolean));
     }
-    return { cached, todo, shape, disjoint: await disjointSquashes(git, todo, shape, paths, facts) };
+    const disjoint = await disjointSquashes(git, todo, shape, paths);
+    // Their commits' zero-context ids, where not cached, computing from now on.
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    for (const c of new Set(disjoint.flat()))
+        if (cache.get(c)?.zero === undefined)
+            zero.add(c);
+    const summing = new Set(disjoint);
+    const picked = pickSquashes(git, todo.filter((commits) => !summing.has(commits)), shape);
+    picked.catch(() => { }); // awaited by combinedPatchIds
+    return { cached, todo, shape, disjoint, zero, picked };
 }
 /**
  * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
@@ -32229,23 +32253,13 @@ async function combinedPatchIds(git, plan, facts, cache) {
     if (!todo.length)
         return out;
     const key = (commits) => commits.join(' ');
-    // A sum needs every commit's patch-ids; those that have none are picked in core. The
-    // zero-context ids of the disjoint ones are computed beside the picking of the others.
-    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
-    for (const c of new Set(plan.disjoint.flat()))
-        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
-            zero.add(c);
-    const summable = plan.disjoint.filter((commits) => commits.every((c) => facts.get(c)?.stable));
-    const first = new Set(summable.map(key));
-    const [, picked] = await Promise.all([
-        zero.finish(facts, cache),
-        pickSquashes(git, todo.filter((commits) => !first.has(key(commits))), shape),
-    ]);
+    // A sum needs every commit's patch-ids; those that have none are picked in core too.
+    const [, picked] = await Promise.all([plan.zero.finish(facts, cache), plan.picked]);
     const summed = new Map();
     const late = [];
-    for (const commits of summable) {
+    for (const commits of plan.disjoint) {
         const f = commits.map((c) => facts.get(c));
-        if (f.some((x) => !x.stable || !x.zero))
+        if (f.some((x) => !x?.stable || !x.zero))
             late.push(commits);
         else
             summed.set(key(commits), {
@@ -32324,10 +32338,10 @@ function addIds(a, b) {
  * The squashes whose combined patch-ids are the sums of their commits' (see above): their
  * commits change different files, each unchanged from the first one's parent to its own.
  */
-async function disjointSquashes(git, squashes, shape, paths, facts) {
+async function disjointSquashes(git, squashes, shape, paths) {
     const simple = squashes.filter((commits) => commits.every((c) => {
         const s = shape.get(c);
-        return s?.parent && !s.merge && facts.get(c);
+        return s?.parent && !s.merge;
     }));
     if (!simple.length)
         return [];
@@ -32366,25 +32380,28 @@ async function disjointSquashes(git, squashes, shape, paths, facts) {
 
 
 
-async function comparePatches(git, history, references, cache, logger) {
+async function comparePatches(git, history, references, cache, options = {}) {
+    const { logger } = options;
     const { facts, listed, candidates, firstParent, stable } = history;
     const { written, resolutions } = references;
-    for (const r of resolutions.values())
-        if (r.commit && (0,backport_facts/* lacksPatchIds */.j1)(facts.get(r.commit), 'stable'))
-            stable.add(r.commit);
-    if (stable.size)
-        logger?.debug(`computing patch-ids of ${stable.size} commits`);
-    // Squashed picks: what their patch-ids are made of is read beside the pipeline.
+    // Squashed picks: what their patch-ids are made of is read beside the walk of upstream.
     const squashed = new Map();
     for (const l of listed) {
         const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
         if (commits.length > 1)
             squashed.set(l.commit, commits);
     }
-    const [plan] = await Promise.all([
-        planSquashes(git, [...squashed.values()], facts, cache),
-        stable.finish(facts, cache),
-    ]);
+    const planned = planSquashes(git, [...squashed.values()], cache);
+    planned.catch(() => { }); // awaited below
+    // The walk done, the facts of the commits named are in the cache (cold).
+    await history.upstreamRead;
+    await readNamedFacts(git, references, { facts, cache, extraPatterns: options.extraPatterns });
+    for (const r of resolutions.values())
+        if (r.commit && (0,backport_facts/* lacksPatchIds */.j1)(facts.get(r.commit), 'stable'))
+            stable.add(r.commit);
+    if (stable.size)
+        logger?.debug(`computing patch-ids of ${stable.size} commits`);
+    const [plan] = await Promise.all([planned, stable.finish(facts, cache)]);
     const stableIds = new Set();
     for (const c of candidates) {
         const id = facts.get(c).stable;
@@ -32517,6 +32534,7 @@ async function analyse(options) {
     const cache = factsCacheFor(options.cache, policy);
     const extraPatterns = policy.referencePatterns;
     const revisions = await resolveRevisions(git, options);
+    // Cold, the walk of upstream goes on beside the references' and the patches' first work.
     const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
     const references = await resolveWritten(git, history.listed, {
         development: revisions.development,
@@ -32526,8 +32544,8 @@ async function analyse(options) {
         fetchMissing: options.fetchMissing,
         upstreamRefs: options.upstreamRefs,
         developmentLabel: options.labels?.development ?? refLabel(options.development),
-    }, { facts: history.facts, cache, extraPatterns });
-    const patches = await comparePatches(git, history, references, cache, logger);
+    }, extraPatterns);
+    const patches = await comparePatches(git, history, references, cache, { extraPatterns, logger });
     const evidence = await gatherEvidence(git, {
         revisions,
         history,
