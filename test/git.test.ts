@@ -248,6 +248,52 @@ describe('the verbs of the history page and bisect, on a local repository', () =
     assert.equal(all.get(latin), await work.git.readBlob(latin));
   });
 
+  it('makes many merges in one process as it makes each alone, a conflicting one included', async () => {
+    // On master a.txt is "a"; a branch from root that changes it conflicts with one that does not touch it.
+    await work.git.run(['checkout', '--quiet', '-b', 'clash', c.root]);
+    const clash = await work.commit('clash', { 'a.txt': 'clash\n', 'ab/cdef': 'clashing\n' });
+    await work.git.run(['checkout', '--quiet', 'master']);
+    const pairs: [string, string][] = [
+      [c.side, c.other],
+      [c.side, clash],
+      [c.other, c.side],
+    ];
+    const batch = await work.git.mergeTrees(pairs);
+    const alone = [];
+    for (const [ours, theirs] of pairs) alone.push(await work.git.mergeTree(ours, theirs));
+    assert.deepEqual(batch, alone);
+    assert.deepEqual(
+      batch.map((m) => m.clean),
+      [true, false, true],
+    );
+    assert.deepEqual(batch[1].conflicts, ['ab/cdef']);
+    assert.deepEqual(await work.git.mergeTrees([]), []);
+  });
+
+  it('writes commit objects given whole in one process, the ids in order', async () => {
+    const tree = await work.git.treeOf(c.other);
+    const text = (parent: string) =>
+      `tree ${tree}\nparent ${parent}\nauthor A <a@b> 1000000000 +0000\ncommitter A <a@b> 1000000000 +0000\n\nm\n`;
+    const ids = await work.git.writeCommitObjects([text(c.root), text(c.side)]);
+    // (a funnel without an identity of its own, so the one given here is the one written)
+    const one = await new Git({ cwd: work.git.cwd }).run(
+      ['commit-tree', tree, '-p', c.side, '-m', 'm'],
+      {
+        env: {
+          GIT_AUTHOR_NAME: 'A',
+          GIT_AUTHOR_EMAIL: 'a@b',
+          GIT_AUTHOR_DATE: '1000000000 +0000',
+          GIT_COMMITTER_NAME: 'A',
+          GIT_COMMITTER_EMAIL: 'a@b',
+          GIT_COMMITTER_DATE: '1000000000 +0000',
+        },
+      },
+    );
+    assert.equal(ids.length, 2);
+    assert.equal(ids[1], one);
+    assert.equal(await work.git.run(['rev-parse', `${ids[0]}^`]), c.root);
+  });
+
   it('names the paths each commit writes, a merge against each parent, deletions left out', async () => {
     const written = await work.git.pathsWritten([c.root, c.other, c.merge]);
     assert.deepEqual(written.get(c.root)?.sort(), ['a.txt', 'gone.txt']);

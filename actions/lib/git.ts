@@ -4,7 +4,8 @@
  * the funnel in git-process.ts (arguments as arrays, no prompts, credentials per command).
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitError, GitProcess, type ExecOptions, type GitOptions } from './git-process.js';
 
@@ -194,6 +195,32 @@ export class Git extends GitProcess {
     const [tree, ...rest] = r.stdout.split('\0');
     const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
     return { clean: r.code === 0, tree, conflicts };
+  }
+
+  /**
+   * Many merges in one process (`git merge-tree --write-tree --stdin`), each answered as
+   * mergeTree answers it, in the order given: a process a merge costs more than the merge.
+   */
+  async mergeTrees(pairs: [ours: string, theirs: string][]): Promise<MergeTreeResult[]> {
+    if (!pairs.length) return [];
+    const args = ['merge-tree', '--write-tree', '--stdin', '--name-only', '--no-messages', '-z'];
+    const out = await this.run(args, { input: pairs.map(([o, t]) => `${o} ${t}\n`).join('') });
+    // Each merge: its status (1 clean, 0 conflicting), the tree, each conflicting path, then
+    // an empty field; every field ended by NUL.
+    const fields = out.split('\0');
+    const results: MergeTreeResult[] = [];
+    let i = 0;
+    while (results.length < pairs.length && i + 1 < fields.length) {
+      const clean = fields[i++] === '1';
+      const tree = fields[i++];
+      const conflicts: string[] = [];
+      while (i < fields.length && fields[i] !== '') conflicts.push(fields[i++]);
+      i++; // the empty field that ends the merge
+      results.push({ clean, tree, conflicts });
+    }
+    if (results.length !== pairs.length)
+      throw new GitError(args, 0, `answered ${results.length} merges of ${pairs.length}`);
+    return results;
   }
 
   /**
@@ -523,6 +550,29 @@ export class Git extends GitProcess {
       if (one.code === 0) texts.set(oid, one.stdout);
     }
     return texts;
+  }
+
+  /**
+   * Writes commit objects given whole (`tree ...`, `parent ...`, author, committer, a blank
+   * line, the message) in one process, and returns their ids in order. Written as given, so
+   * the same text makes the same object whoever runs it, and no config (signing) changes it.
+   */
+  async writeCommitObjects(texts: string[]): Promise<string[]> {
+    if (!texts.length) return [];
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-commits-'));
+    try {
+      const paths = texts.map((text, i) => {
+        const path = join(dir, String(i));
+        writeFileSync(path, text);
+        return path;
+      });
+      const ids = await this.run(['hash-object', '-w', '-t', 'commit', '--stdin-paths'], {
+        input: paths.join('\n') + '\n',
+      });
+      return ids.split('\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   /** Writes a blob and returns its id. */
@@ -877,11 +927,18 @@ export class Git extends GitProcess {
 
   /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
   async messages(commits: string[]): Promise<Map<string, string>> {
+    if (!commits.length) return new Map();
+    return this.messagesOf(['--no-walk=unsorted', '--stdin'], commits.join('\n') + '\n');
+  }
+
+  /** Whole messages of the commits of a range (`git log` revision arguments), as messages(). */
+  async messagesInRange(revs: string[]): Promise<Map<string, string>> {
+    return this.messagesOf([...revs, '--']);
+  }
+
+  private async messagesOf(args: string[], input?: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (!commits.length) return out;
-    const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
-      input: commits.join('\n') + '\n',
-    });
+    const text = await this.run(['log', '--format=%x1e%H%n%B', ...args], { input });
     for (const chunk of text.split('\x1e')) {
       const nl = chunk.indexOf('\n');
       if (nl > 0) out.set(chunk.slice(0, nl), chunk.slice(nl + 1).trimEnd());

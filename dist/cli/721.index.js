@@ -51,16 +51,17 @@ class PrefixIndex {
             .map((e) => e.value);
     }
 }
-/**
- * Reads the references of the classified commits and resolves them all at once; the facts of
- * the upstream commits they name join `facts` (their patches are compared next).
- */
-async function resolveWritten(git, commits, ctx, read) {
+/** Reads the references of the classified commits and resolves them all at once. */
+async function resolveWritten(git, commits, ctx, extraPatterns) {
     const written = new Map();
     for (const l of commits)
-        written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, read.extraPatterns));
+        written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, extraPatterns));
     const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
-    const namedMissing = [...resolutions.values()]
+    return { written, resolutions };
+}
+/** The facts of the commits the references name join `facts` (their patches are compared next). */
+async function readNamedFacts(git, references, read) {
+    const namedMissing = [...references.resolutions.values()]
         .map((r) => r.commit)
         .filter((c) => !!c && !read.facts.has(c));
     if (namedMissing.length)
@@ -68,7 +69,6 @@ async function resolveWritten(git, commits, ctx, read) {
             extraPatterns: read.extraPatterns,
         }))
             read.facts.set(c, f);
-    return { written, resolutions };
 }
 /** The upstream commits a message names that resolve to development commits, each once. */
 function namedCommits(written, resolutions) {
@@ -387,6 +387,15 @@ function throwAwayCommit(git, tree, parents, message) {
     });
 }
 /**
+ * Throw-away commits of trees and parents, all written by one process: the same objects
+ * throwAwayCommit makes, one at a time, with commit-tree.
+ */
+function throwAwayCommits(git, commits, message) {
+    const who = (role) => `${STAMP[`GIT_${role}_NAME`]} <${STAMP[`GIT_${role}_EMAIL`]}> ${STAMP[`GIT_${role}_DATE`]}`;
+    return git.writeCommitObjects(commits.map((c) => `tree ${c.tree}\n${c.parents.map((p) => `parent ${p}\n`).join('')}` +
+        `author ${who('AUTHOR')}\ncommitter ${who('COMMITTER')}\n\n${message}\n`));
+}
+/**
  * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
  * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
  * takes one revision a side, so several upstream tips become the parents of one throw-away
@@ -556,13 +565,23 @@ async function readHistory(git, revisions, cache, options) {
     coldWalk?.catch(() => { }); // awaited below; a failure of the side work must not orphan it
     // Every downstream commit that is not upstream, with parents and messages, newest first,
     // and the upstream commits to compare with: one walk. Those of base..head are classified.
-    const walked = await sides(git, head, tips);
-    const messages = await git.messages(walked.downstream.map((d) => d.commit));
+    // The messages (cold: with the facts, in one pass) and the range are read beside it.
+    const ranged = base ? revList(git, [head, '--not', base]) : undefined;
+    ranged?.catch(() => { }); // awaited below
+    const downstreamRange = [head, '--not', ...tips];
+    const [walked, read] = await Promise.all([
+        sides(git, head, tips),
+        cold
+            ? (0,backport_facts/* messagesAndFacts */.tM)(git, downstreamRange, cache, { extraPatterns, logger })
+            : git.messagesInRange(downstreamRange).then((messages) => ({ messages, facts: undefined })),
+    ]);
+    const messages = read.messages;
+    const facts = read.facts ??
+        (await (0,backport_facts/* commitFacts */.Tw)(git, walked.downstream.map((d) => d.commit), cache, { extraPatterns, logger }));
     const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
-    const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+    const inRange = ranged ? new Set(await ranged) : undefined;
     const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
     const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-    const facts = await (0,backport_facts/* commitFacts */.Tw)(git, all.map((l) => l.commit), cache, { extraPatterns, logger });
     // Patch-ids only where a match is possible: classified commits, upstream commits touching
     // the same paths as one of them, and (next stage) the upstream commits named. They are
     // computed beside the walk of upstream, as it finds them.
@@ -603,6 +622,14 @@ async function readHistory(git, revisions, cache, options) {
         if ((0,backport_facts/* lacksPatchIds */.j1)(f, 'stable'))
             stable.add(c);
     };
+    // The walk's order differs warm and cold; the answer must not.
+    const done = () => {
+        for (const list of upstreamByReference.values())
+            if (list.length > 1)
+                list.sort();
+        logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
+    };
+    let upstreamRead;
     if (coldWalk) {
         onUpstream = (c, f) => {
             upstream.push(c);
@@ -611,7 +638,8 @@ async function readHistory(git, revisions, cache, options) {
         for (const [c, f] of early)
             onUpstream(c, f);
         early.length = 0;
-        await coldWalk;
+        upstreamRead = coldWalk.then(done);
+        upstreamRead.catch(() => { }); // awaited by the next stages; they may fail first
     }
     else {
         const missing = [];
@@ -626,24 +654,23 @@ async function readHistory(git, revisions, cache, options) {
         if (missing.length)
             for (const [c, f] of await (0,backport_facts/* commitFacts */.Tw)(git, missing, cache, { extraPatterns, logger }))
                 consider(c, f);
+        done();
+        upstreamRead = Promise.resolve();
     }
-    // The walk's order differs warm and cold; the answer must not.
-    for (const list of upstreamByReference.values())
-        if (list.length > 1)
-            list.sort();
-    logger?.info(`${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`);
     return {
         all,
         listed,
         upstreamInRange,
         upstream,
-        upstreamSet: new Set(upstream),
+        // (the walk of both sides found the same commits as the walk of upstream, sooner)
+        upstreamSet: new Set(walked.upstream),
         facts,
         candidates,
         followUps,
         upstreamByReference,
         firstParent,
         stable,
+        upstreamRead,
     };
 }
 //# sourceMappingURL=history.js.map
@@ -674,70 +701,81 @@ function squashKey(commits) {
 /** The cache's `files` of a squash whose picks apply, and of one whose picks do not. */
 const APPLIES = 'squash';
 const FAILS = 'squash-fails';
-/**
- * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
- * one's parent, picked in core with `merge-tree`; undefined when a pick does not apply
- * cleanly (or a commit has no parent), which leaves the squash compared as modified. Key of
- * the answer: the commits joined with spaces.
- */
-async function combinedPatchIds(git, squashes, facts, cache) {
-    const out = new Map();
+async function planSquashes(git, squashes, cache) {
+    const cached = new Map();
     const todo = [];
     for (const commits of squashes) {
         const f = cache.get(squashKey(commits));
         if (!f)
             todo.push(commits);
         else
-            out.set(commits.join(' '), f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
+            cached.set(commits.join(' '), f.files === APPLIES ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
     }
+    const shape = new Map();
+    if (!todo.length)
+        return {
+            cached,
+            todo,
+            shape,
+            disjoint: [],
+            zero: new backport_facts/* PatchIdStreams */.fV(git),
+            picked: Promise.resolve(new Map()),
+        };
+    // Every named commit's tree, parents and the files it changes, in one pass.
+    const named = [...new Set(todo.flat())];
+    const paths = new Map();
+    const text = await git.run(['log', '--no-walk=unsorted', '--stdin', ...backport_facts/* DIFF */.Mu, '--name-only', '--format=%x1e%H %T %P'], { input: named.join('\n') + '\n' });
+    for (const record of text.split('\x1e')) {
+        const [line, ...files] = record.split('\n');
+        const [commit, tree, parent, other] = line.split(' ');
+        if (!commit)
+            continue;
+        shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+        paths.set(commit, files.filter(Boolean));
+    }
+    const disjoint = await disjointSquashes(git, todo, shape, paths);
+    // Their commits' zero-context ids, where not cached, computing from now on.
+    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
+    for (const c of new Set(disjoint.flat()))
+        if (cache.get(c)?.zero === undefined)
+            zero.add(c);
+    const summing = new Set(disjoint);
+    const picked = pickSquashes(git, todo.filter((commits) => !summing.has(commits)), shape);
+    picked.catch(() => { }); // awaited by combinedPatchIds
+    return { cached, todo, shape, disjoint, zero, picked };
+}
+/**
+ * The patch-ids (both kinds) of each list of named commits applied in turn onto the first
+ * one's parent: summed where they add up, else picked in core with `merge-tree`; undefined
+ * when a pick does not apply cleanly (or a commit has no parent), which leaves the squash
+ * compared as modified. Needs the commits' default patch-ids. Key of the answer: the commits
+ * joined with spaces.
+ */
+async function combinedPatchIds(git, plan, facts, cache) {
+    const { todo, shape } = plan;
+    const out = new Map(plan.cached);
     if (!todo.length)
         return out;
-    // Every named commit's tree and parents, in one pass.
-    const named = [...new Set(todo.flat())];
-    const shape = new Map();
-    for (const line of (await git.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %T %P'], {
-        input: named.join('\n') + '\n',
-    })).split('\n')) {
-        const [commit, tree, parent, other] = line.split(' ');
-        if (commit)
-            shape.set(commit, { tree, parent: parent || undefined, merge: !!other });
+    const key = (commits) => commits.join(' ');
+    // A sum needs every commit's patch-ids; those that have none are picked in core too.
+    const [, picked] = await Promise.all([plan.zero.finish(facts, cache), plan.picked]);
+    const summed = new Map();
+    const late = [];
+    for (const commits of plan.disjoint) {
+        const f = commits.map((c) => facts.get(c));
+        if (f.some((x) => !x?.stable || !x.zero))
+            late.push(commits);
+        else
+            summed.set(key(commits), {
+                stable: f.map((x) => x.stable).reduce(addIds),
+                zero: f.map((x) => x.zero).reduce(addIds),
+            });
     }
-    const summed = await summedPatchIds(git, todo, shape, facts, cache);
-    // The others made as a throw-away commit on the first one's parent; their patch-ids in one
-    // pipeline a kind.
-    const made = new Map();
+    for (const [k, ids] of await pickSquashes(git, late, shape))
+        picked.set(k, ids);
     for (const commits of todo) {
-        if (summed.has(commits.join(' ')))
-            continue;
-        const first = shape.get(commits[0]);
-        let tree = first?.tree;
-        for (const commit of commits.slice(1)) {
-            const parent = shape.get(commit)?.parent;
-            if (!tree || !parent) {
-                tree = undefined;
-                break;
-            }
-            // The tree so far under the picked commit's parent: merging the commit into it is the pick.
-            const stand = await throwAwayCommit(git, tree, [parent], 'tributary: squash so far');
-            const merged = await git.mergeTree(stand, commit);
-            tree = merged.clean ? merged.tree : undefined;
-        }
-        if (tree && first?.parent)
-            made.set(commits.join(' '), await throwAwayCommit(git, tree, [first.parent], 'tributary: squash'));
-    }
-    const squashFacts = new Map();
-    const streams = new backport_facts/* PatchIdStreams */.fV(git);
-    for (const c of made.values()) {
-        squashFacts.set(c, { files: '-', fixes: [], references: [] });
-        streams.add(c);
-    }
-    await streams.finish(squashFacts, backport_facts/* FactsCache */.yB.load());
-    for (const commits of todo) {
-        const key = commits.join(' ');
-        const c = made.get(key);
-        const f = c ? squashFacts.get(c) : undefined;
-        const ids = summed.get(key) ?? (f ? { stable: f.stable ?? null, zero: f.zero ?? null } : undefined);
-        out.set(key, ids);
+        const ids = summed.get(key(commits)) ?? picked.get(key(commits));
+        out.set(key(commits), ids);
         cache.set(squashKey(commits), {
             files: ids ? APPLIES : FAILS,
             stable: ids?.stable ?? null,
@@ -746,6 +784,45 @@ async function combinedPatchIds(git, squashes, facts, cache) {
             references: [],
         });
     }
+    return out;
+}
+/**
+ * Squashes picked in core, every one at once a round (round k picks each one's k-th commit):
+ * a merge is cheap, a process for it is not. Picking a commit is merging it into the tree so
+ * far, under the commit's own parent. Then each tree as a throw-away commit on the first
+ * one's parent, and their patch-ids in one pipeline a kind. Undefined: a pick does not apply.
+ */
+async function pickSquashes(git, squashes, shape) {
+    const out = new Map();
+    if (!squashes.length)
+        return out;
+    const picking = squashes.map((commits) => ({ commits, tree: shape.get(commits[0])?.tree }));
+    for (let k = 1;; k++) {
+        for (const p of picking)
+            if (k < p.commits.length && !shape.get(p.commits[k])?.parent)
+                p.tree = undefined;
+        const round = picking.filter((p) => p.tree && k < p.commits.length);
+        if (!round.length)
+            break;
+        const stands = await throwAwayCommits(git, round.map((p) => ({ tree: p.tree, parents: [shape.get(p.commits[k]).parent] })), 'tributary: squash so far');
+        const merged = await git.mergeTrees(round.map((p, i) => [stands[i], p.commits[k]]));
+        round.forEach((p, i) => (p.tree = merged[i].clean ? merged[i].tree : undefined));
+    }
+    const picked = picking.filter((p) => p.tree && shape.get(p.commits[0])?.parent);
+    const made = await throwAwayCommits(git, picked.map((p) => ({ tree: p.tree, parents: [shape.get(p.commits[0]).parent] })), 'tributary: squash');
+    const squashFacts = new Map();
+    const streams = new backport_facts/* PatchIdStreams */.fV(git);
+    for (const c of made) {
+        squashFacts.set(c, { files: '-', fixes: [], references: [] });
+        streams.add(c);
+    }
+    await streams.finish(squashFacts, backport_facts/* FactsCache */.yB.load());
+    for (const commits of squashes)
+        out.set(commits.join(' '), undefined);
+    picked.forEach((p, i) => {
+        const f = squashFacts.get(made[i]);
+        out.set(p.commits.join(' '), { stable: f.stable ?? null, zero: f.zero ?? null });
+    });
     return out;
 }
 /** `git patch-id --stable` of two diffs of different files together: the 20-byte sum, with carry. */
@@ -762,29 +839,16 @@ function addIds(a, b) {
     return sum.toString('hex');
 }
 /**
- * The squashes whose combined patch-ids are the sums of their commits' (see above), with
- * those sums; the rest are left to merge-tree.
+ * The squashes whose combined patch-ids are the sums of their commits' (see above): their
+ * commits change different files, each unchanged from the first one's parent to its own.
  */
-async function summedPatchIds(git, squashes, shape, facts, cache) {
-    const out = new Map();
+async function disjointSquashes(git, squashes, shape, paths) {
     const simple = squashes.filter((commits) => commits.every((c) => {
         const s = shape.get(c);
-        return s?.parent && !s.merge && facts.get(c);
+        return s?.parent && !s.merge;
     }));
     if (!simple.length)
-        return out;
-    // The files each commit changes, in one pass.
-    const named = [...new Set(simple.flat())];
-    const paths = new Map();
-    let current = [];
-    for (const line of (await git.run(['diff-tree', '--stdin', '-r', '--name-only', '--no-renames'], {
-        input: named.join('\n') + '\n',
-    })).split('\n')) {
-        if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line) && shape.has(line))
-            paths.set(line, (current = []));
-        else if (line)
-            current.push(line);
-    }
+        return [];
     // Each later commit's files at the first one's parent and at its own, in one pass.
     const asked = [];
     const disjoint = simple.filter((commits) => {
@@ -813,53 +877,43 @@ async function summedPatchIds(git, squashes, shape, facts, cache) {
             .slice(1)
             .every((c) => (paths.get(c) ?? []).every((p) => blobAt.get(`${base}:${p}`) === blobAt.get(`${shape.get(c).parent}:${p}`)));
     });
-    // Their zero-context patch-ids, where not known yet (cached with their facts).
-    const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
-    for (const c of new Set(same.flat()))
-        if ((0,backport_facts/* lacksPatchIds */.j1)(facts.get(c), 'zero'))
-            zero.add(c);
-    await zero.finish(facts, cache);
-    for (const commits of same) {
-        const f = commits.map((c) => facts.get(c));
-        if (f.some((x) => !x.stable || !x.zero))
-            continue;
-        out.set(commits.join(' '), {
-            stable: f.map((x) => x.stable).reduce(addIds),
-            zero: f.map((x) => x.zero).reduce(addIds),
-        });
-    }
-    return out;
+    return same;
 }
 //# sourceMappingURL=squash.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/patches.js
 
 
 
-async function comparePatches(git, history, references, cache, logger) {
+async function comparePatches(git, history, references, cache, options = {}) {
+    const { logger } = options;
     const { facts, listed, candidates, firstParent, stable } = history;
     const { written, resolutions } = references;
-    for (const r of resolutions.values())
-        if (r.commit && (0,backport_facts/* lacksPatchIds */.j1)(facts.get(r.commit), 'stable'))
-            stable.add(r.commit);
-    if (stable.size)
-        logger?.debug(`computing patch-ids of ${stable.size} commits`);
-    await stable.finish(facts, cache);
-    const stableIds = new Set();
-    for (const c of candidates) {
-        const id = facts.get(c).stable;
-        if (id)
-            stableIds.add(id);
-    }
+    // Squashed picks: what their patch-ids are made of is read beside the walk of upstream.
     const squashed = new Map();
     for (const l of listed) {
         const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
         if (commits.length > 1)
             squashed.set(l.commit, commits);
     }
-    const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
-    const squashes = new Map();
-    for (const [commit, commits] of squashed)
-        squashes.set(commit, combined.get(commits.join(' ')));
+    const planned = planSquashes(git, [...squashed.values()], cache);
+    planned.catch(() => { }); // awaited below
+    // The walk done, the facts of the commits named are in the cache (cold).
+    await history.upstreamRead;
+    await readNamedFacts(git, references, { facts, cache, extraPatterns: options.extraPatterns });
+    for (const r of resolutions.values())
+        if (r.commit && (0,backport_facts/* lacksPatchIds */.j1)(facts.get(r.commit), 'stable'))
+            stable.add(r.commit);
+    if (stable.size)
+        logger?.debug(`computing patch-ids of ${stable.size} commits`);
+    const [plan] = await Promise.all([planned, stable.finish(facts, cache)]);
+    const stableIds = new Set();
+    for (const c of candidates) {
+        const id = facts.get(c).stable;
+        if (id)
+            stableIds.add(id);
+    }
+    // Zero-context ids where the default ones leave a question: those that do not depend on
+    // the squashes first, so that the pipeline runs beside their work.
     const zero = new backport_facts/* PatchIdStreams */.fV(git, ['zero']);
     const zeroFiles = new Set();
     const needZero = (c) => {
@@ -867,12 +921,9 @@ async function comparePatches(git, history, references, cache, logger) {
             zero.add(c, firstParent.get(c));
     };
     for (const l of listed) {
-        const f = facts.get(l.commit);
-        if (squashes.has(l.commit)) {
-            if (squashes.get(l.commit)?.stable !== f.stable)
-                needZero(l.commit);
+        if (squashed.has(l.commit))
             continue;
-        }
+        const f = facts.get(l.commit);
         const refs = (written.get(l.commit) ?? [])
             .map((r) => resolutions.get(r.sha)?.commit)
             .filter((c) => !!c);
@@ -887,6 +938,13 @@ async function comparePatches(git, history, references, cache, logger) {
     for (const c of candidates)
         if (zeroFiles.has(facts.get(c).files))
             needZero(c);
+    const combined = await combinedPatchIds(git, plan, facts, cache);
+    const squashes = new Map();
+    for (const [commit, commits] of squashed) {
+        squashes.set(commit, combined.get(commits.join(' ')));
+        if (squashes.get(commit)?.stable !== facts.get(commit).stable)
+            needZero(commit);
+    }
     if (zero.size)
         logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
     await zero.finish(facts, cache);
@@ -929,24 +987,38 @@ const COMMIT_CLASSES = [
     'merge',
     'violation',
 ];
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git, what, rev) {
-    const id = await git.commitOf(rev);
-    if (!id)
-        throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
-    return id;
-}
+/**
+ * The run's revisions resolved to commit ids in one process, or an error that says plainly
+ * which one is missing (the first in the order below).
+ */
 async function resolveRevisions(git, options) {
-    const head = await resolveRevision(git, 'head revision', options.head);
-    const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-    const development = await resolveRevision(git, 'upstream development branch', options.development);
-    const followed = options.followed
-        ? await resolveRevision(git, 'upstream branch followed', options.followed)
-        : development;
-    const more = [];
-    for (const r of options.moreUpstream ?? [])
-        more.push(await resolveRevision(git, 'upstream revision', r));
-    return { head, base, development, followed, more };
+    const asked = [
+        ['head revision', options.head],
+        ['base revision', options.base],
+        ['upstream development branch', options.development],
+        ['upstream branch followed', options.followed],
+        ...(options.moreUpstream ?? []).map((r) => ['upstream revision', r]),
+    ];
+    const names = asked.map(([, rev]) => rev).filter((rev) => !!rev);
+    // (a name that is not one line cannot go through cat-file's input, and names no commit)
+    const ids = await git.resolveCommits(names.filter((n) => !/[\n\r]/.test(n)));
+    const id = (what, rev) => {
+        const found = ids.get(rev);
+        if (!found)
+            throw new errors/* ConfigurationError */.j1(what, `The ${what} '${rev}' does not name a commit.`);
+        return found;
+    };
+    for (const [what, rev] of asked)
+        if (rev)
+            id(what, rev);
+    const development = id('upstream development branch', options.development);
+    return {
+        head: id('head revision', options.head),
+        base: options.base ? id('base revision', options.base) : undefined,
+        development,
+        followed: options.followed ? id('upstream branch followed', options.followed) : development,
+        more: (options.moreUpstream ?? []).map((r) => id('upstream revision', r)),
+    };
 }
 /** The cache of the policy's key: one loaded under another policy is not read. */
 function factsCacheFor(cache, policy) {
@@ -966,6 +1038,7 @@ async function analyse(options) {
     const cache = factsCacheFor(options.cache, policy);
     const extraPatterns = policy.referencePatterns;
     const revisions = await resolveRevisions(git, options);
+    // Cold, the walk of upstream goes on beside the references' and the patches' first work.
     const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
     const references = await resolveWritten(git, history.listed, {
         development: revisions.development,
@@ -975,8 +1048,8 @@ async function analyse(options) {
         fetchMissing: options.fetchMissing,
         upstreamRefs: options.upstreamRefs,
         developmentLabel: options.labels?.development ?? refLabel(options.development),
-    }, { facts: history.facts, cache, extraPatterns });
-    const patches = await comparePatches(git, history, references, cache, logger);
+    }, extraPatterns);
+    const patches = await comparePatches(git, history, references, cache, { extraPatterns, logger });
     const evidence = await gatherEvidence(git, {
         revisions,
         history,
@@ -1023,6 +1096,7 @@ function countClasses(list) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mu: () => (/* binding */ DIFF),
 /* harmony export */   NL: () => (/* binding */ walkFacts),
 /* harmony export */   Tw: () => (/* binding */ commitFacts),
 /* harmony export */   YA: () => (/* binding */ computePatchIds),
@@ -1030,9 +1104,9 @@ function countClasses(list) {
 /* harmony export */   j1: () => (/* binding */ lacksPatchIds),
 /* harmony export */   nk: () => (/* binding */ factsKey),
 /* harmony export */   oy: () => (/* binding */ checkCacheDir),
+/* harmony export */   tM: () => (/* binding */ messagesAndFacts),
 /* harmony export */   yB: () => (/* binding */ FactsCache)
 /* harmony export */ });
-/* unused harmony export DIFF */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -1217,7 +1291,7 @@ async function parseFacts(chunks, onCommit, extraPatterns) {
                 .slice(end + 1)
                 .split('\n')
                 .filter(Boolean);
-        onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
+        onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns), body);
     };
     let pending = '';
     for await (const chunk of chunks) {
@@ -1261,6 +1335,22 @@ async function commitFacts(git, commits, cache, options = {}) {
         out.set(c, f);
     }, options.extraPatterns);
     return out;
+}
+/**
+ * The messages and the facts of the commits of a range (`git log` revision arguments) in one
+ * pass, cold; the messages as Git.messages gives them.
+ */
+async function messagesAndFacts(git, range, cache, options = {}) {
+    const messages = new Map();
+    const facts = new Map();
+    await parseFacts(git.chunks(['log', ...DIFF, '--diff-merges=first-parent', ...FACTS_FORMAT, ...range, '--']), (c, f, message) => {
+        messages.set(c, message.trimEnd());
+        const cached = cache.get(c);
+        if (!cached)
+            cache.set(c, f);
+        facts.set(c, cached ?? f);
+    }, options.extraPatterns);
+    return { messages, facts };
 }
 /**
  * Walks a range (`tips --not head`, merges left out) reading every commit's facts as it goes:

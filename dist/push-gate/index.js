@@ -33378,6 +33378,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -51719,6 +51726,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -52307,6 +52316,7 @@ class GitProcess {
 
 
 
+
 // Separators of a bulk commit listing: control characters that never occur in commit messages.
 const RS = '\x1e';
 const US = '\x1f';
@@ -52407,6 +52417,33 @@ class Git extends GitProcess {
         const [tree, ...rest] = r.stdout.split('\0');
         const conflicts = r.code === 1 ? rest.filter(Boolean) : [];
         return { clean: r.code === 0, tree, conflicts };
+    }
+    /**
+     * Many merges in one process (`git merge-tree --write-tree --stdin`), each answered as
+     * mergeTree answers it, in the order given: a process a merge costs more than the merge.
+     */
+    async mergeTrees(pairs) {
+        if (!pairs.length)
+            return [];
+        const args = ['merge-tree', '--write-tree', '--stdin', '--name-only', '--no-messages', '-z'];
+        const out = await this.run(args, { input: pairs.map(([o, t]) => `${o} ${t}\n`).join('') });
+        // Each merge: its status (1 clean, 0 conflicting), the tree, each conflicting path, then
+        // an empty field; every field ended by NUL.
+        const fields = out.split('\0');
+        const results = [];
+        let i = 0;
+        while (results.length < pairs.length && i + 1 < fields.length) {
+            const clean = fields[i++] === '1';
+            const tree = fields[i++];
+            const conflicts = [];
+            while (i < fields.length && fields[i] !== '')
+                conflicts.push(fields[i++]);
+            i++; // the empty field that ends the merge
+            results.push({ clean, tree, conflicts });
+        }
+        if (results.length !== pairs.length)
+            throw new GitError(args, 0, `answered ${results.length} merges of ${pairs.length}`);
+        return results;
     }
     /**
      * Applies the change a commit made onto another commit's tree, as `git cherry-pick` does,
@@ -52707,6 +52744,30 @@ class Git extends GitProcess {
                 texts.set(oid, one.stdout);
         }
         return texts;
+    }
+    /**
+     * Writes commit objects given whole (`tree ...`, `parent ...`, author, committer, a blank
+     * line, the message) in one process, and returns their ids in order. Written as given, so
+     * the same text makes the same object whoever runs it, and no config (signing) changes it.
+     */
+    async writeCommitObjects(texts) {
+        if (!texts.length)
+            return [];
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tributary-commits-'));
+        try {
+            const paths = texts.map((text, i) => {
+                const path = (0,external_node_path_.join)(dir, String(i));
+                (0,external_node_fs_.writeFileSync)(path, text);
+                return path;
+            });
+            const ids = await this.run(['hash-object', '-w', '-t', 'commit', '--stdin-paths'], {
+                input: paths.join('\n') + '\n',
+            });
+            return ids.split('\n');
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
     }
     /** Writes a blob and returns its id. */
     async writeBlob(content) {
@@ -53033,12 +53094,17 @@ class Git extends GitProcess {
     }
     /** Whole messages of the given commits (commit → message, trailing blank lines cut), in one process. */
     async messages(commits) {
-        const out = new Map();
         if (!commits.length)
-            return out;
-        const text = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H%n%B'], {
-            input: commits.join('\n') + '\n',
-        });
+            return new Map();
+        return this.messagesOf(['--no-walk=unsorted', '--stdin'], commits.join('\n') + '\n');
+    }
+    /** Whole messages of the commits of a range (`git log` revision arguments), as messages(). */
+    async messagesInRange(revs) {
+        return this.messagesOf([...revs, '--']);
+    }
+    async messagesOf(args, input) {
+        const out = new Map();
+        const text = await this.run(['log', '--format=%x1e%H%n%B', ...args], { input });
         for (const chunk of text.split('\x1e')) {
             const nl = chunk.indexOf('\n');
             if (nl > 0)
@@ -58851,7 +58917,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_gate_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4323);
 /* harmony import */ var _lib_gate_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9231);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8645);
-/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2010);
+/* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3392);
 /** The push-gate action: inputs → gateFlight → outputs, summary, annotations. */
 
 
@@ -58922,7 +58988,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2010:
+/***/ 3392:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61929,8 +61995,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
 ;// CONCATENATED MODULE: ./build/actions/runtime/runner.js
@@ -61954,7 +62020,7 @@ function props(a) {
 let resumeToken;
 function resume() {
     if (resumeToken)
-        process.stdout.write(`::${resumeToken}::${external_node_os_namespaceObject.EOL}`);
+        process.stdout.write(`::${resumeToken}::${external_node_os_.EOL}`);
     resumeToken = undefined;
 }
 const coreLogger = {
@@ -61977,9 +62043,9 @@ const coreLogger = {
     output: (text) => {
         if (!resumeToken) {
             resumeToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_namespaceObject.EOL}`);
+            process.stdout.write(`::stop-commands::${resumeToken}${external_node_os_.EOL}`);
         }
-        process.stdout.write(text + external_node_os_namespaceObject.EOL);
+        process.stdout.write(text + external_node_os_.EOL);
     },
 };
 /**

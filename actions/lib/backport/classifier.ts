@@ -108,28 +108,35 @@ export interface Analysis {
   cache: FactsCache;
 }
 
-/** Resolves a revision to a commit id, or says plainly which one is missing. */
-async function resolveRevision(git: Git, what: string, rev: string): Promise<string> {
-  const id = await git.commitOf(rev);
-  if (!id) throw new ConfigurationError(what, `The ${what} '${rev}' does not name a commit.`);
-  return id;
-}
-
+/**
+ * The run's revisions resolved to commit ids in one process, or an error that says plainly
+ * which one is missing (the first in the order below).
+ */
 async function resolveRevisions(git: Git, options: ClassifyOptions): Promise<Revisions> {
-  const head = await resolveRevision(git, 'head revision', options.head);
-  const base = options.base ? await resolveRevision(git, 'base revision', options.base) : undefined;
-  const development = await resolveRevision(
-    git,
-    'upstream development branch',
-    options.development,
-  );
-  const followed = options.followed
-    ? await resolveRevision(git, 'upstream branch followed', options.followed)
-    : development;
-  const more: string[] = [];
-  for (const r of options.moreUpstream ?? [])
-    more.push(await resolveRevision(git, 'upstream revision', r));
-  return { head, base, development, followed, more };
+  const asked: [what: string, rev: string | undefined][] = [
+    ['head revision', options.head],
+    ['base revision', options.base],
+    ['upstream development branch', options.development],
+    ['upstream branch followed', options.followed],
+    ...(options.moreUpstream ?? []).map((r): [string, string] => ['upstream revision', r]),
+  ];
+  const names = asked.map(([, rev]) => rev).filter((rev): rev is string => !!rev);
+  // (a name that is not one line cannot go through cat-file's input, and names no commit)
+  const ids = await git.resolveCommits(names.filter((n) => !/[\n\r]/.test(n)));
+  const id = (what: string, rev: string) => {
+    const found = ids.get(rev);
+    if (!found) throw new ConfigurationError(what, `The ${what} '${rev}' does not name a commit.`);
+    return found;
+  };
+  for (const [what, rev] of asked) if (rev) id(what, rev);
+  const development = id('upstream development branch', options.development);
+  return {
+    head: id('head revision', options.head),
+    base: options.base ? id('base revision', options.base) : undefined,
+    development,
+    followed: options.followed ? id('upstream branch followed', options.followed) : development,
+    more: (options.moreUpstream ?? []).map((r) => id('upstream revision', r)),
+  };
 }
 
 /** The cache of the policy's key: one loaded under another policy is not read. */
@@ -150,6 +157,7 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   const cache = factsCacheFor(options.cache, policy);
   const extraPatterns = policy.referencePatterns;
   const revisions = await resolveRevisions(git, options);
+  // Cold, the walk of upstream goes on beside the references' and the patches' first work.
   const history = await readHistory(git, revisions, cache, { extraPatterns, logger });
   const references = await resolveWritten(
     git,
@@ -163,9 +171,9 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
       upstreamRefs: options.upstreamRefs,
       developmentLabel: options.labels?.development ?? refLabel(options.development),
     },
-    { facts: history.facts, cache, extraPatterns },
+    extraPatterns,
   );
-  const patches = await comparePatches(git, history, references, cache, logger);
+  const patches = await comparePatches(git, history, references, cache, { extraPatterns, logger });
   const evidence = await gatherEvidence(git, {
     revisions,
     history,

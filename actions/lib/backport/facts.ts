@@ -200,7 +200,7 @@ const FACTS_FORMAT = ['--name-only', '--format=%x1e%H%n%B%x1f'];
  */
 async function parseFacts(
   chunks: AsyncIterable<string>,
-  onCommit: (commit: string, facts: CommitFacts) => void,
+  onCommit: (commit: string, facts: CommitFacts, message: string) => void,
   extraPatterns?: RegExp[],
 ): Promise<void> {
   const record = (rec: string) => {
@@ -215,7 +215,7 @@ async function parseFacts(
             .slice(end + 1)
             .split('\n')
             .filter(Boolean);
-    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns));
+    onCommit(rec.slice(0, nl), factsOf(body, paths, extraPatterns), body);
   };
   let pending = '';
   for await (const chunk of chunks) {
@@ -264,6 +264,31 @@ export async function commitFacts(
     options.extraPatterns,
   );
   return out;
+}
+
+/**
+ * The messages and the facts of the commits of a range (`git log` revision arguments) in one
+ * pass, cold; the messages as Git.messages gives them.
+ */
+export async function messagesAndFacts(
+  git: Git,
+  range: string[],
+  cache: FactsCache,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
+): Promise<{ messages: Map<string, string>; facts: Map<string, CommitFacts> }> {
+  const messages = new Map<string, string>();
+  const facts = new Map<string, CommitFacts>();
+  await parseFacts(
+    git.chunks(['log', ...DIFF, '--diff-merges=first-parent', ...FACTS_FORMAT, ...range, '--']),
+    (c, f, message) => {
+      messages.set(c, message.trimEnd());
+      const cached = cache.get(c);
+      if (!cached) cache.set(c, f);
+      facts.set(c, cached ?? f);
+    },
+    options.extraPatterns,
+  );
+  return { messages, facts };
 }
 
 /**

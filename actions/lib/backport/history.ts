@@ -7,7 +7,13 @@
  */
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
-import { commitFacts, lacksPatchIds, PatchIdStreams, walkFacts } from './facts.js';
+import {
+  commitFacts,
+  lacksPatchIds,
+  messagesAndFacts,
+  PatchIdStreams,
+  walkFacts,
+} from './facts.js';
 import type { CommitFacts, FactsCache } from './facts.js';
 import { PrefixIndex } from './resolve.js';
 import { revList, sides } from './walk.js';
@@ -58,6 +64,12 @@ export interface History {
    * stage adds the upstream commits named, then closes it.
    */
   stable: PatchIdStreams;
+  /**
+   * Cold, the walk of upstream goes on after this stage returns, beside the next ones:
+   * `upstream`, `candidates`, `followUps`, `upstreamByReference` and the candidates' facts
+   * are whole once this resolves (at once, warm).
+   */
+  upstreamRead: Promise<void>;
 }
 
 export async function readHistory(
@@ -85,19 +97,29 @@ export async function readHistory(
 
   // Every downstream commit that is not upstream, with parents and messages, newest first,
   // and the upstream commits to compare with: one walk. Those of base..head are classified.
-  const walked = await sides(git, head, tips);
-  const messages = await git.messages(walked.downstream.map((d) => d.commit));
+  // The messages (cold: with the facts, in one pass) and the range are read beside it.
+  const ranged = base ? revList(git, [head, '--not', base]) : undefined;
+  ranged?.catch(() => {}); // awaited below
+  const downstreamRange = [head, '--not', ...tips];
+  const [walked, read] = await Promise.all([
+    sides(git, head, tips),
+    cold
+      ? messagesAndFacts(git, downstreamRange, cache, { extraPatterns, logger })
+      : git.messagesInRange(downstreamRange).then((messages) => ({ messages, facts: undefined })),
+  ]);
+  const messages = read.messages;
+  const facts =
+    read.facts ??
+    (await commitFacts(
+      git,
+      walked.downstream.map((d) => d.commit),
+      cache,
+      { extraPatterns, logger },
+    ));
   const all = walked.downstream.map((d) => ({ ...d, message: messages.get(d.commit) ?? '' }));
-  const inRange = base ? new Set(await revList(git, [head, '--not', base])) : undefined;
+  const inRange = ranged ? new Set(await ranged) : undefined;
   const listed = all.filter((l) => !inRange || inRange.has(l.commit)).reverse();
   const upstreamInRange = inRange ? inRange.size - listed.length : 0;
-
-  const facts = await commitFacts(
-    git,
-    all.map((l) => l.commit),
-    cache,
-    { extraPatterns, logger },
-  );
 
   // Patch-ids only where a match is possible: classified commits, upstream commits touching
   // the same paths as one of them, and (next stage) the upstream commits named. They are
@@ -130,6 +152,14 @@ export async function readHistory(
     candidates.push(c);
     if (lacksPatchIds(f, 'stable')) stable.add(c);
   };
+  // The walk's order differs warm and cold; the answer must not.
+  const done = () => {
+    for (const list of upstreamByReference.values()) if (list.length > 1) list.sort();
+    logger?.info(
+      `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
+    );
+  };
+  let upstreamRead: Promise<void>;
   if (coldWalk) {
     onUpstream = (c, f) => {
       upstream.push(c);
@@ -137,7 +167,8 @@ export async function readHistory(
     };
     for (const [c, f] of early) onUpstream(c, f);
     early.length = 0;
-    await coldWalk;
+    upstreamRead = coldWalk.then(done);
+    upstreamRead.catch(() => {}); // awaited by the next stages; they may fail first
   } else {
     const missing: string[] = [];
     for (const c of walked.upstream) {
@@ -149,23 +180,22 @@ export async function readHistory(
     if (missing.length)
       for (const [c, f] of await commitFacts(git, missing, cache, { extraPatterns, logger }))
         consider(c, f);
+    done();
+    upstreamRead = Promise.resolve();
   }
-  // The walk's order differs warm and cold; the answer must not.
-  for (const list of upstreamByReference.values()) if (list.length > 1) list.sort();
-  logger?.info(
-    `${listed.length} downstream commits to classify, ${upstream.length} upstream commits to compare with`,
-  );
   return {
     all,
     listed,
     upstreamInRange,
     upstream,
-    upstreamSet: new Set(upstream),
+    // (the walk of both sides found the same commits as the walk of upstream, sooner)
+    upstreamSet: new Set(walked.upstream),
     facts,
     candidates,
     followUps,
     upstreamByReference,
     firstParent,
     stable,
+    upstreamRead,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The classifier's third stage: the patches compared. The default patch-ids of the classified
+ * The classifier's third stage: the patches compared (cold, it starts beside the walk of
+ * upstream, with the squashes). The default patch-ids of the classified
  * commits, the candidates and the upstream commits named; a squashed pick's named commits
  * applied in turn; and zero-context patch-ids only where the default ones leave a question (a
  * classified commit that matched nothing, the upstream commits touching its paths, and named
@@ -9,8 +10,8 @@ import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { lacksPatchIds, PatchIdStreams, type FactsCache } from './facts.js';
 import type { History } from './history.js';
-import { namedCommits, type References } from './resolve.js';
-import { combinedPatchIds, type CombinedPatchIds } from './squash.js';
+import { namedCommits, readNamedFacts, type References } from './resolve.js';
+import { combinedPatchIds, planSquashes, type CombinedPatchIds } from './squash.js';
 
 export interface Patches {
   /** patch-id (either kind) → upstream candidates with it, sorted. */
@@ -24,39 +25,42 @@ export async function comparePatches(
   history: History,
   references: References,
   cache: FactsCache,
-  logger?: Logger,
+  options: { extraPatterns?: RegExp[]; logger?: Logger } = {},
 ): Promise<Patches> {
+  const { logger } = options;
   const { facts, listed, candidates, firstParent, stable } = history;
   const { written, resolutions } = references;
+  // Squashed picks: what their patch-ids are made of is read beside the walk of upstream.
+  const squashed = new Map<string, string[]>();
+  for (const l of listed) {
+    const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
+    if (commits.length > 1) squashed.set(l.commit, commits);
+  }
+  const planned = planSquashes(git, [...squashed.values()], cache);
+  planned.catch(() => {}); // awaited below
+  // The walk done, the facts of the commits named are in the cache (cold).
+  await history.upstreamRead;
+  await readNamedFacts(git, references, { facts, cache, extraPatterns: options.extraPatterns });
   for (const r of resolutions.values())
     if (r.commit && lacksPatchIds(facts.get(r.commit), 'stable')) stable.add(r.commit);
   if (stable.size) logger?.debug(`computing patch-ids of ${stable.size} commits`);
-  await stable.finish(facts, cache);
+  const [plan] = await Promise.all([planned, stable.finish(facts, cache)]);
 
   const stableIds = new Set<string>();
   for (const c of candidates) {
     const id = facts.get(c)!.stable;
     if (id) stableIds.add(id);
   }
-  const squashed = new Map<string, string[]>();
-  for (const l of listed) {
-    const commits = namedCommits(written.get(l.commit) ?? [], resolutions);
-    if (commits.length > 1) squashed.set(l.commit, commits);
-  }
-  const combined = await combinedPatchIds(git, [...squashed.values()], facts, cache);
-  const squashes = new Map<string, CombinedPatchIds | undefined>();
-  for (const [commit, commits] of squashed) squashes.set(commit, combined.get(commits.join(' ')));
+  // Zero-context ids where the default ones leave a question: those that do not depend on
+  // the squashes first, so that the pipeline runs beside their work.
   const zero = new PatchIdStreams(git, ['zero']);
   const zeroFiles = new Set<string>();
   const needZero = (c: string) => {
     if (lacksPatchIds(facts.get(c), 'zero')) zero.add(c, firstParent.get(c));
   };
   for (const l of listed) {
+    if (squashed.has(l.commit)) continue;
     const f = facts.get(l.commit)!;
-    if (squashes.has(l.commit)) {
-      if (squashes.get(l.commit)?.stable !== f.stable) needZero(l.commit);
-      continue;
-    }
     const refs = (written.get(l.commit) ?? [])
       .map((r) => resolutions.get(r.sha)?.commit)
       .filter((c): c is string => !!c);
@@ -67,6 +71,12 @@ export async function comparePatches(
     if (f.files !== '-') zeroFiles.add(f.files);
   }
   for (const c of candidates) if (zeroFiles.has(facts.get(c)!.files)) needZero(c);
+  const combined = await combinedPatchIds(git, plan, facts, cache);
+  const squashes = new Map<string, CombinedPatchIds | undefined>();
+  for (const [commit, commits] of squashed) {
+    squashes.set(commit, combined.get(commits.join(' ')));
+    if (squashes.get(commit)?.stable !== facts.get(commit)!.stable) needZero(commit);
+  }
   if (zero.size) logger?.debug(`computing zero-context patch-ids of ${zero.size} commits`);
   await zero.finish(facts, cache);
 

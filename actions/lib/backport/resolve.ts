@@ -61,24 +61,30 @@ export interface References {
   resolutions: Map<string, Resolution>;
 }
 
-/**
- * Reads the references of the classified commits and resolves them all at once; the facts of
- * the upstream commits they name join `facts` (their patches are compared next).
- */
+/** Reads the references of the classified commits and resolves them all at once. */
 export async function resolveWritten(
   git: Git,
   commits: { commit: string; message: string }[],
   ctx: ResolveContext,
-  read: { facts: Map<string, CommitFacts>; cache: FactsCache; extraPatterns?: RegExp[] },
+  extraPatterns?: RegExp[],
 ): Promise<References> {
   const written = new Map<string, UpstreamReference[]>();
-  for (const l of commits) written.set(l.commit, findReferences(l.message, read.extraPatterns));
+  for (const l of commits) written.set(l.commit, findReferences(l.message, extraPatterns));
   const resolutions = await resolveReferences(
     git,
     [...new Set([...written.values()].flat().map((r) => r.sha))],
     ctx,
   );
-  const namedMissing = [...resolutions.values()]
+  return { written, resolutions };
+}
+
+/** The facts of the commits the references name join `facts` (their patches are compared next). */
+export async function readNamedFacts(
+  git: Git,
+  references: References,
+  read: { facts: Map<string, CommitFacts>; cache: FactsCache; extraPatterns?: RegExp[] },
+): Promise<void> {
+  const namedMissing = [...references.resolutions.values()]
     .map((r) => r.commit)
     .filter((c): c is string => !!c && !read.facts.has(c));
   if (namedMissing.length)
@@ -86,7 +92,6 @@ export async function resolveWritten(
       extraPatterns: read.extraPatterns,
     }))
       read.facts.set(c, f);
-  return { written, resolutions };
 }
 
 /** The upstream commits a message names that resolve to development commits, each once. */

@@ -34,6 +34,26 @@ export function throwAwayCommit(
 }
 
 /**
+ * Throw-away commits of trees and parents, all written by one process: the same objects
+ * throwAwayCommit makes, one at a time, with commit-tree.
+ */
+export function throwAwayCommits(
+  git: Git,
+  commits: { tree: string; parents: string[] }[],
+  message: string,
+): Promise<string[]> {
+  const who = (role: 'AUTHOR' | 'COMMITTER') =>
+    `${STAMP[`GIT_${role}_NAME`]} <${STAMP[`GIT_${role}_EMAIL`]}> ${STAMP[`GIT_${role}_DATE`]}`;
+  return git.writeCommitObjects(
+    commits.map(
+      (c) =>
+        `tree ${c.tree}\n${c.parents.map((p) => `parent ${p}\n`).join('')}` +
+        `author ${who('AUTHOR')}\ncommitter ${who('COMMITTER')}\n\n${message}\n`,
+    ),
+  );
+}
+
+/**
  * Both sides in one walk: the downstream commits not upstream (newest first, with parents)
  * and the upstream commits not downstream (merges left out). `git rev-list --left-right`
  * takes one revision a side, so several upstream tips become the parents of one throw-away
