@@ -24,6 +24,26 @@ const actions = readdirSync(join(repoRoot, 'actions')).filter((d) =>
   existsSync(join(repoRoot, 'actions', d, 'action.yml')),
 );
 
+/** Each `uses:` of a third-party action in Markdown that is not pinned by a full commit id. */
+function unpinnedInDocs(file: string, text: string): string[] {
+  const found: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const m = /\buses:\s*([\w.-]+\/[\w./-]+)@([^\s#]+)/.exec(line);
+    if (!m || m[1].startsWith('xen-project/tributary')) return;
+    if (!/^[0-9a-f]{40}$/.test(m[2])) found.push(`${file}:${i + 1}: ${m[1]}@${m[2]}`);
+  });
+  return found;
+}
+
+const docs = [
+  'README.md',
+  ...actions.map((a) => `actions/${a}/README.md`),
+  ...files(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+  'workflows/README.md',
+];
+
 describe('repository checks', () => {
   it('dist/ equals a fresh build', () => {
     const tmp = tempDir('dist-check-');
@@ -75,6 +95,15 @@ describe('repository checks', () => {
     const bad =
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
     assert.ok(lint(bad, 'bad.yml').length > 0);
+  });
+
+  it('examples in the docs pin third-party actions by commit, as the templates do', () => {
+    const found = docs.flatMap((f) => unpinnedInDocs(f, readFileSync(join(repoRoot, f), 'utf8')));
+    assert.deepEqual(found, []);
+    // The check can fail.
+    assert.deepEqual(unpinnedInDocs('x.md', '    - uses: actions/cache@v4\n'), [
+      'x.md:1: actions/cache@v4',
+    ]);
   });
 
   for (const name of actions) {
