@@ -107,3 +107,8 @@ export class MemoryLogger implements Logger {
   }
   secret(): void {}
 }
+
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

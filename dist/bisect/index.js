@@ -50104,6 +50104,10 @@ class MemoryLogger {
     }
     secret() { }
 }
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
 /**

@@ -28,11 +28,14 @@ var lib_flight = __webpack_require__(1576);
 var git = __webpack_require__(6240);
 // EXTERNAL MODULE: ./build/actions/lib/junit.js
 var junit = __webpack_require__(9164);
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __webpack_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/gate/allow-list.js
 var allow_list = __webpack_require__(716);
 // EXTERNAL MODULE: ./build/actions/lib/github.js + 4 modules
 var github = __webpack_require__(9161);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/report.js
+
 const STATUS_CONTEXT = 'tributary/push-gate';
 const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
@@ -177,7 +180,7 @@ function renderSummary(outcome) {
         '',
         `**${cell(verdict)}**`,
         '',
-        `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
+        `- flight: ${outcome.record.flight}, ${(0,log/* count */.U9)(outcome.record.jobs.length, 'job')}, ${(0,log/* count */.U9)(outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0), 'step')}`,
         `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
     ];
     for (const m of treesMoved(outcome.record, outcome.baseline?.record))
@@ -269,6 +272,7 @@ var model = __webpack_require__(3491);
  * never comes from the revision under test. Reads of the hosted tree are in hosted.ts, its
  * writes in publish.ts.
  */
+
 
 
 
@@ -476,7 +480,7 @@ async function readAndJudge(s, git, results, allowSource, logger) {
 async function gateFlight(s, logger) {
     const { results, allowSource } = prepareGate(s);
     const revision = results.revision;
-    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+    logger.info(`Flight ${results.flight ?? s.flight}: ${(0,log/* count */.U9)(results.jobs.length, 'job')} of ${s.tree} at ${revision}`);
     const git = await openClone(s, logger);
     const { ctx, decision, record } = await readAndJudge(s, git, results, allowSource, logger);
     const outcome = {

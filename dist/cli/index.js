@@ -367,6 +367,7 @@ function errorMessage(e, names = inputNames) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cr: () => (/* binding */ ConsoleLogger),
+/* harmony export */   U9: () => (/* binding */ count),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
 /* unused harmony export MemoryLogger */
@@ -455,6 +456,10 @@ class MemoryLogger {
         return fn();
     }
     secret() { }
+}
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 //# sourceMappingURL=log.js.map
 

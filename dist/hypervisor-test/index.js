@@ -37514,6 +37514,10 @@ class MemoryLogger {
     }
     secret() { }
 }
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 //# sourceMappingURL=log.js.map
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js
 var process_table = __nccwpck_require__(3780);

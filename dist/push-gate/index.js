@@ -42649,8 +42649,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var lib_flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1073);
 ;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
 
 
@@ -50072,6 +50072,8 @@ function toJUnit(name, jobs) {
     return lines.join('\n');
 }
 //# sourceMappingURL=junit.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var lib_log = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50995,6 +50997,7 @@ function readResults(dir, tree, revision) {
 
 
 
+
 const POLICIES = {
     noBaseline: ['push', 'refuse', 'dispatch'],
     untestedHead: ['ancestor', 'refuse', 'dispatch'],
@@ -51187,7 +51190,7 @@ async function readAndJudge(s, git, results, allowSource, logger) {
 async function gateFlight(s, logger) {
     const { results, allowSource } = prepareGate(s);
     const revision = results.revision;
-    logger.info(`Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`);
+    logger.info(`Flight ${results.flight ?? s.flight}: ${(0,lib_log/* count */.U9)(results.jobs.length, 'job')} of ${s.tree} at ${revision}`);
     const git = await openClone(s, logger);
     const { ctx, decision, record } = await readAndJudge(s, git, results, allowSource, logger);
     const outcome = {
@@ -51229,6 +51232,8 @@ async function gateFlight(s, logger) {
 /* harmony export */   Vj: () => (/* binding */ verdictOf)
 /* harmony export */ });
 /* unused harmony exports STATUS_CONTEXT, statusOf, treesMoved */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1562);
+
 const STATUS_CONTEXT = 'tributary/push-gate';
 const cell = (s) => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const ref = (r) => r ? `flight ${r.flight} (${r.revision.slice(0, 12)}, ${r.at.slice(0, 10)})` : '';
@@ -51373,7 +51378,7 @@ function renderSummary(outcome) {
         '',
         `**${cell(verdict)}**`,
         '',
-        `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
+        `- flight: ${outcome.record.flight}, ${(0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(outcome.record.jobs.length, 'job')}, ${(0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0), 'step')}`,
         `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
     ];
     for (const m of treesMoved(outcome.record, outcome.baseline?.record))
@@ -51434,8 +51439,8 @@ var flight_notes = __nccwpck_require__(8644);
 var github = __nccwpck_require__(8645);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1073);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -51709,7 +51714,7 @@ function gateFailure(outcome) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 1073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51734,94 +51739,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/actions/lib/log.js
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-//# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
 ;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
 /**
  * What the host's process table (/proc) says about a process: whether it still runs, when it
@@ -52079,7 +51998,7 @@ function stopGit(graceMs = 3000) {
 class GitProcess {
     cwd;
     options;
-    redactor = new Redactor();
+    redactor = new log/* Redactor */.pO();
     credentials;
     constructor(options) {
         this.options = options;
@@ -58904,6 +58823,108 @@ function createGitHub(options) {
 
 
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 1562:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports ConsoleLogger, MemoryLogger */
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=log.js.map
 
 /***/ }),
 

@@ -19,7 +19,7 @@ import {
 } from '../flight.js';
 import { initRepository, type Git } from '../git.js';
 import { toJUnit } from '../junit.js';
-import type { Logger } from '../log.js';
+import { count, type Logger } from '../log.js';
 import {
   describeSource,
   parseAllowListSource,
@@ -298,7 +298,7 @@ export async function gateFlight(s: GateSettings, logger: Logger): Promise<GateO
   const { results, allowSource } = prepareGate(s);
   const revision = results.revision;
   logger.info(
-    `Flight ${results.flight ?? s.flight}: ${results.jobs.length} jobs of ${s.tree} at ${revision}`,
+    `Flight ${results.flight ?? s.flight}: ${count(results.jobs.length, 'job')} of ${s.tree} at ${revision}`,
   );
   const git = await openClone(s, logger);
   const { ctx, decision, record } = await readAndJudge(s, git, results, allowSource, logger);

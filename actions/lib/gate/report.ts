@@ -5,6 +5,7 @@
  */
 import type { FlightRecord, FlightRef } from '../flight.js';
 import type { Annotation, Verdict } from '../github.js';
+import { count } from '../log.js';
 import type { Decision, Finding } from './decide.js';
 import type { GateOutcome, NotCarried } from './model.js';
 
@@ -167,7 +168,10 @@ export function renderSummary(outcome: GateOutcome): string {
     '',
     `**${cell(verdict)}**`,
     '',
-    `- flight: ${outcome.record.flight}, ${outcome.record.jobs.length} jobs, ${outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0)} steps`,
+    `- flight: ${outcome.record.flight}, ${count(outcome.record.jobs.length, 'job')}, ${count(
+      outcome.record.jobs.reduce((n, j) => n + j.steps.length, 0),
+      'step',
+    )}`,
     `- baseline: ${outcome.baseline ? `flight ${outcome.baseline.record.flight} of ${outcome.baseline.record.revision.slice(0, 12)}${outcome.baseline.kind === 'ancestor' ? ` (the tested head ${outcome.testedHead.slice(0, 12)} has no record; nearest ancestor with one)` : ''}` : 'none'}`,
   ];
   for (const m of treesMoved(outcome.record, outcome.baseline?.record))
