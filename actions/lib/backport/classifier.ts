@@ -8,6 +8,7 @@ import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { UpstreamReference } from '../references.js';
+import { keepAnswer, keptAnswer } from './answers.js';
 import { decide } from './decide.js';
 import { gatherEvidence } from './evidence.js';
 import { FactsCache, factsKey, type CommitFacts } from './facts.js';
@@ -201,7 +202,20 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
 
 /** Classifies the downstream commits of base..head (or all of them) against upstream. */
 export async function classifyCommits(options: ClassifyOptions): Promise<Classification[]> {
-  return (await analyse(options)).classifications;
+  const policy = options.policy ?? defaultPolicy;
+  const dir = options.cache instanceof FactsCache ? options.cache.dir : options.cache;
+  const kept = await keptAnswer(options.git, dir, options, policy);
+  if (kept) return kept;
+  const analysis = await analyse(options);
+  await keepAnswer(
+    options.git,
+    dir,
+    options,
+    policy,
+    analysis.references,
+    analysis.classifications,
+  );
+  return analysis.classifications;
 }
 
 export function countClasses(list: Classification[]): Counts {

@@ -85,6 +85,7 @@ export function checkCacheDir(dir: string, subject: string): void {
 export class FactsCache {
   private readonly entries = new Map<string, CommitFacts>();
   private dirty = false;
+  private loaded = false;
 
   private constructor(
     readonly dir: string | undefined,
@@ -100,9 +101,18 @@ export class FactsCache {
    * file is the one of the policy's key (the default policy when not given).
    */
   static load(dir?: string, policy?: FactsPolicy): FactsCache {
-    const cache = new FactsCache(dir, factsKey(policy));
-    const file = cache.file;
-    if (!file || !existsSync(file)) return cache;
+    return new FactsCache(dir, factsKey(policy));
+  }
+
+  /**
+   * The file is read when first needed, not when loaded: a run answered whole from the
+   * classification kept beside it (answers.ts) never reads it.
+   */
+  private read(): Map<string, CommitFacts> {
+    if (this.loaded) return this.entries;
+    this.loaded = true;
+    const file = this.file;
+    if (!file || !existsSync(file)) return this.entries;
     const text = readFileSync(file, 'utf8');
     let start = 0;
     while (start < text.length) {
@@ -111,7 +121,7 @@ export class FactsCache {
       const f = text.slice(start, end).split(' ');
       start = end + 1;
       if (f.length !== 7 || f[0].length < 40) continue; // a torn line: recompute that commit
-      cache.entries.set(f[0], {
+      this.entries.set(f[0], {
         files: f[1],
         stable: decodeId(f[2]),
         zero: decodeId(f[3]),
@@ -120,19 +130,19 @@ export class FactsCache {
         references: f[6] === '-' ? NONE : f[6].split(','),
       });
     }
-    return cache;
+    return this.entries;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.read().size;
   }
 
   get(commit: string): CommitFacts | undefined {
-    return this.entries.get(commit);
+    return this.read().get(commit);
   }
 
   set(commit: string, facts: CommitFacts): void {
-    this.entries.set(commit, facts);
+    this.read().set(commit, facts);
     this.dirty = true;
   }
 

@@ -1,0 +1,126 @@
+/**
+ * The classification of a range kept beside the facts cache, so that a run over a range that
+ * has not moved is answered with one git process: `git cat-file --batch-check` of the
+ * revisions named and of the commit ids the classified messages write. The answer is reused
+ * only when git names the same commits and objects for all of them as when it was made; the
+ * file is keyed by everything else the answer depends on (the revision names, the policy, the
+ * labels, the refs searched, the format).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Git } from '../git.js';
+import type { Classification, ClassifyOptions } from './classifier.js';
+import type { Policy } from './policy.js';
+import type { References } from './resolve.js';
+
+/** Bump when a classification's shape or meaning changes. */
+const ANSWER_VERSION = 1;
+
+interface Stored {
+  /** The `cat-file --batch-check` lines of `questions`, as they were when classified. */
+  questions: string[];
+  answers: string[];
+  classifications: Classification[];
+}
+
+/** The file of a run's options, or none when the cache lives only as long as the run. */
+function answerFile(dir: string | undefined, options: ClassifyOptions, policy: Policy) {
+  if (!dir) return undefined;
+  const re = (list: RegExp[]) => list.map((r) => [r.source, r.flags]);
+  const material = JSON.stringify({
+    version: ANSWER_VERSION,
+    revisions: [options.head, options.base, options.development, options.followed],
+    more: options.moreUpstream ?? [],
+    policy: {
+      trailers: policy.downstreamOnlyTrailers,
+      subjects: re(policy.downstreamOnlySubjects),
+      patterns: re(policy.referencePatterns),
+      minimumIdLength: policy.minimumIdLength,
+    },
+    upstreamRefs: options.upstreamRefs ?? [],
+    labels: options.labels ?? {},
+    fetches: !!options.fetchMissing,
+  });
+  return join(
+    dir,
+    `classification-${createHash('sha256').update(material).digest('hex').slice(0, 16)}.json`,
+  );
+}
+
+/** The revision names of a run as cat-file is asked them (each as a commit). */
+function revisionQuestions(options: ClassifyOptions): string[] | undefined {
+  const names = [options.head, options.base, options.development, options.followed]
+    .concat(options.moreUpstream ?? [])
+    .filter((n): n is string => !!n);
+  // (a name that is not one line cannot be asked; the full run says what is wrong with it)
+  if (names.some((n) => /[\n\r]/.test(n))) return undefined;
+  return names.map((n) => `${n}^{commit}`);
+}
+
+async function ask(git: Git, questions: string[]): Promise<string[]> {
+  if (!questions.length) return [];
+  const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+    input: questions.join('\n') + '\n',
+  });
+  return out.split('\n').slice(0, questions.length);
+}
+
+/** The kept classification of the run, when git still names the same things; else undefined. */
+export async function keptAnswer(
+  git: Git,
+  dir: string | undefined,
+  options: ClassifyOptions,
+  policy: Policy,
+): Promise<Classification[] | undefined> {
+  const file = answerFile(dir, options, policy);
+  if (!file) return undefined;
+  let stored: Stored;
+  try {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+  } catch {
+    return undefined; // none yet, or torn: the full run writes it afresh
+  }
+  const revisions = revisionQuestions(options);
+  if (!revisions || !Array.isArray(stored.questions) || !Array.isArray(stored.answers))
+    return undefined;
+  // The revisions first, in the order asked, then the ids written: both must be as they were.
+  if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
+    return undefined;
+  const answers = await ask(git, stored.questions);
+  if (answers.join('\n') !== stored.answers.join('\n')) return undefined;
+  return stored.classifications;
+}
+
+/**
+ * Keeps a run's classification, unless it rests on more than the questions can check: a
+ * commit fetched by id, or the refs that contain a commit off the development branch.
+ */
+export async function keepAnswer(
+  git: Git,
+  dir: string | undefined,
+  options: ClassifyOptions,
+  policy: Policy,
+  references: References,
+  classifications: Classification[],
+): Promise<void> {
+  const file = answerFile(dir, options, policy);
+  const revisions = revisionQuestions(options);
+  if (!file || !revisions) return;
+  // Only what git is asked decides a resolution: a written id too short or not hex does not.
+  const ids = [...references.resolutions.keys()]
+    .filter((id) => /^[0-9a-fA-F]+$/.test(id) && id.length >= policy.minimumIdLength)
+    .sort();
+  for (const r of references.resolutions.values()) {
+    if (r.commit && r.problem && options.upstreamRefs?.length) return;
+    if (!r.commit && r.problem && options.fetchMissing && / is not found upstream$/.test(r.problem))
+      return;
+  }
+  const questions = [...revisions, ...ids];
+  const stored: Stored = { questions, answers: await ask(git, questions), classifications };
+  mkdirSync(dir!, { recursive: true });
+  // Two runs may keep an answer in one folder at once: each writes a temporary file of its own.
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, JSON.stringify(stored));
+  renameSync(temp, file);
+}
