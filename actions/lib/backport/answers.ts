@@ -10,9 +10,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Git } from '../git.js';
-import type { Classification, ClassifyOptions } from './classifier.js';
+import type { Analysis, Classification, ClassifyOptions } from './classifier.js';
+import type { Revisions } from './history.js';
 import type { Policy } from './policy.js';
-import type { References } from './resolve.js';
 
 /** Bump when a classification's shape or meaning changes. */
 const ANSWER_VERSION = 1;
@@ -48,11 +48,27 @@ function answerFile(dir: string | undefined, options: ClassifyOptions, policy: P
   );
 }
 
-/** The revision names of a run as cat-file is asked them (each as a commit). */
+/** The revision names of a run, each with the commit id it names in `resolved`. */
+function revisionNames(
+  options: ClassifyOptions,
+  resolved?: Revisions,
+): [string, string | undefined][] {
+  const pairs: [string | undefined, string | undefined][] = [
+    [options.head, resolved?.head],
+    [options.base, resolved?.base],
+    [options.development, resolved?.development],
+    [options.followed, resolved?.followed],
+    ...(options.moreUpstream ?? []).map((m, i): [string, string | undefined] => [
+      m,
+      resolved?.more[i],
+    ]),
+  ];
+  return pairs.filter((p): p is [string, string | undefined] => !!p[0]);
+}
+
+/** The revision names as cat-file is asked them (each as a commit); none when one cannot be. */
 function revisionQuestions(options: ClassifyOptions): string[] | undefined {
-  const names = [options.head, options.base, options.development, options.followed]
-    .concat(options.moreUpstream ?? [])
-    .filter((n): n is string => !!n);
+  const names = revisionNames(options).map(([n]) => n);
   // (a name that is not one line cannot be asked; the full run says what is wrong with it)
   if (names.some((n) => /[\n\r]/.test(n))) return undefined;
   return names.map((n) => `${n}^{commit}`);
@@ -96,28 +112,33 @@ export async function keptAnswer(
  * Keeps a run's classification, unless it rests on more than the questions can check: a
  * commit fetched by id, or the refs that contain a commit off the development branch.
  */
-export async function keepAnswer(
-  git: Git,
+export function keepAnswer(
   dir: string | undefined,
   options: ClassifyOptions,
   policy: Policy,
-  references: References,
-  classifications: Classification[],
-): Promise<void> {
+  analysis: Pick<Analysis, 'revisions' | 'references' | 'classifications'>,
+): void {
+  const { references } = analysis;
   const file = answerFile(dir, options, policy);
   const revisions = revisionQuestions(options);
   if (!file || !revisions) return;
-  // Only what git is asked decides a resolution: a written id too short or not hex does not.
-  const ids = [...references.resolutions.keys()]
-    .filter((id) => /^[0-9a-fA-F]+$/.test(id) && id.length >= policy.minimumIdLength)
-    .sort();
+  // Only what git was asked decides a resolution: a written id too short or not hex does not.
+  const ids = [...references.answers.keys()].sort();
   for (const r of references.resolutions.values()) {
     if (r.commit && r.problem && options.upstreamRefs?.length) return;
     if (!r.commit && r.problem && options.fetchMissing && / is not found upstream$/.test(r.problem))
       return;
   }
-  const questions = [...revisions, ...ids];
-  const stored: Stored = { questions, answers: await ask(git, questions), classifications };
+  // git's answers as the run had them: the revisions resolved, then what the ids named.
+  const answers = [
+    ...revisionNames(options, analysis.revisions).map(([, id]) => `${id} commit`),
+    ...ids.map((id) => references.answers.get(id)!),
+  ];
+  const stored: Stored = {
+    questions: [...revisions, ...ids],
+    answers,
+    classifications: analysis.classifications,
+  };
   mkdirSync(dir!, { recursive: true });
   // Two runs may keep an answer in one folder at once: each writes a temporary file of its own.
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

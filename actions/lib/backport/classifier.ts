@@ -207,14 +207,7 @@ export async function classifyCommits(options: ClassifyOptions): Promise<Classif
   const kept = await keptAnswer(options.git, dir, options, policy);
   if (kept) return kept;
   const analysis = await analyse(options);
-  await keepAnswer(
-    options.git,
-    dir,
-    options,
-    policy,
-    analysis.references,
-    analysis.classifications,
-  );
+  keepAnswer(dir, options, policy, analysis);
   return analysis.classifications;
 }
 

@@ -335,6 +335,8 @@ export class PatchIdStreams {
   private readonly inputs: PassThrough[] = [];
   private readonly results: Promise<Map<string, string>>[] = [];
   private readonly added = new Set<string>();
+  /** Lines asked for and not yet written: one write a turn, not one a commit (a syscall each). */
+  private pending = '';
 
   constructor(
     private readonly git: Git,
@@ -373,12 +375,19 @@ export class PatchIdStreams {
     if (this.added.has(commit)) return;
     if (!this.added.size) this.start();
     this.added.add(commit);
-    const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
-    for (const input of this.inputs) input.write(line);
+    if (!this.pending) setImmediate(() => this.flush());
+    this.pending += firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    for (const input of this.inputs) if (!input.writableEnded) input.write(this.pending);
+    this.pending = '';
   }
 
   /** Closes the pipelines and records every commit asked for (null: no patch to show). */
   async finish(facts: Map<string, CommitFacts>, cache: FactsCache): Promise<void> {
+    this.flush();
     for (const input of this.inputs) input.end();
     const results = await Promise.all(this.results);
     for (const c of this.added) {
