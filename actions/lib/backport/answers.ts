@@ -3,14 +3,19 @@
  * has not moved is answered with one git process: `git cat-file --batch-check` of the
  * revisions named and of the commit ids the classified messages write. The answer is reused
  * only when git names the same commits and objects for all of them as when it was made; the
- * file is keyed by everything else the answer depends on (the revision names, the policy, the
- * labels, the refs searched, the format).
+ * file is keyed by everything else the answer depends on (the policy, the labels, the refs
+ * searched, the format) and holds the last range classified with those.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Git } from '../git.js';
-import type { Analysis, Classification, ClassifyOptions } from './classifier.js';
+import type {
+  Analysis,
+  Classification,
+  ClassifyOptions,
+  RangeClassification,
+} from './classifier.js';
 import type { Revisions } from './history.js';
 import type { Policy } from './policy.js';
 
@@ -18,20 +23,32 @@ import type { Policy } from './policy.js';
 const ANSWER_VERSION = 1;
 
 interface Stored {
+  /** The revisions as the run named them, each in its place (null: not given). */
+  names: (string | null)[];
   /** The `cat-file --batch-check` lines of `questions`, as they were when classified. */
   questions: string[];
   answers: string[];
   classifications: Classification[];
+  upstreamInRange: number;
 }
 
-/** The file of a run's options, or none when the cache lives only as long as the run. */
+/** The revisions as a run names them, each in its place. */
+function namesOf(options: ClassifyOptions): (string | null)[] {
+  return [options.head, options.base, options.development, options.followed]
+    .concat(options.moreUpstream ?? [])
+    .map((n) => n ?? null);
+}
+
+/**
+ * The file of a run's settings, or none when the cache lives only as long as the run. The
+ * revisions are not in its name: one file a setting, whatever the range, so the folder does
+ * not grow with every head checked (the range is checked inside).
+ */
 function answerFile(dir: string | undefined, options: ClassifyOptions, policy: Policy) {
   if (!dir) return undefined;
   const re = (list: RegExp[]) => list.map((r) => [r.source, r.flags]);
   const material = JSON.stringify({
     version: ANSWER_VERSION,
-    revisions: [options.head, options.base, options.development, options.followed],
-    more: options.moreUpstream ?? [],
     policy: {
       trailers: policy.downstreamOnlyTrailers,
       subjects: re(policy.downstreamOnlySubjects),
@@ -88,7 +105,7 @@ export async function keptAnswer(
   dir: string | undefined,
   options: ClassifyOptions,
   policy: Policy,
-): Promise<Classification[] | undefined> {
+): Promise<RangeClassification | undefined> {
   const file = answerFile(dir, options, policy);
   if (!file) return undefined;
   let stored: Stored;
@@ -98,14 +115,19 @@ export async function keptAnswer(
     return undefined; // none yet, or torn: the full run writes it afresh
   }
   const revisions = revisionQuestions(options);
-  if (!revisions || !Array.isArray(stored.questions) || !Array.isArray(stored.answers))
-    return undefined;
+  const whole =
+    Array.isArray(stored.questions) &&
+    Array.isArray(stored.answers) &&
+    Array.isArray(stored.classifications) &&
+    typeof stored.upstreamInRange === 'number';
+  if (!revisions || !whole) return undefined;
+  if (JSON.stringify(stored.names) !== JSON.stringify(namesOf(options))) return undefined;
   // The revisions first, in the order asked, then the ids written: both must be as they were.
   if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
     return undefined;
   const answers = await ask(git, stored.questions);
   if (answers.join('\n') !== stored.answers.join('\n')) return undefined;
-  return stored.classifications;
+  return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
 }
 
 /**
@@ -116,7 +138,7 @@ export function keepAnswer(
   dir: string | undefined,
   options: ClassifyOptions,
   policy: Policy,
-  analysis: Pick<Analysis, 'revisions' | 'references' | 'classifications'>,
+  analysis: Pick<Analysis, 'revisions' | 'references' | 'classifications' | 'upstreamInRange'>,
 ): void {
   const { references } = analysis;
   const file = answerFile(dir, options, policy);
@@ -135,9 +157,11 @@ export function keepAnswer(
     ...ids.map((id) => references.answers.get(id)!),
   ];
   const stored: Stored = {
+    names: namesOf(options),
     questions: [...revisions, ...ids],
     answers,
     classifications: analysis.classifications,
+    upstreamInRange: analysis.upstreamInRange,
   };
   mkdirSync(dir!, { recursive: true });
   // Two runs may keep an answer in one folder at once: each writes a temporary file of its own.

@@ -200,15 +200,32 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   };
 }
 
-/** Classifies the downstream commits of base..head (or all of them) against upstream. */
-export async function classifyCommits(options: ClassifyOptions): Promise<Classification[]> {
+/** What a check reports of a range: the classifications, and how many upstream commits came in. */
+export type RangeClassification = Pick<Analysis, 'classifications' | 'upstreamInRange'>;
+
+/**
+ * Classifies the downstream commits of base..head (or all of them) against upstream; with a
+ * cache folder, a range whose revisions still name the same commits is answered from the
+ * classification kept there (answers.ts).
+ */
+export async function classifyRange(options: ClassifyOptions): Promise<RangeClassification> {
   const policy = options.policy ?? defaultPolicy;
   const dir = options.cache instanceof FactsCache ? options.cache.dir : options.cache;
   const kept = await keptAnswer(options.git, dir, options, policy);
-  if (kept) return kept;
+  if (kept) {
+    options.logger?.info(
+      `${kept.classifications.length} downstream commits: nothing moved since the classification kept in the cache`,
+    );
+    return kept;
+  }
   const analysis = await analyse(options);
   keepAnswer(dir, options, policy, analysis);
-  return analysis.classifications;
+  return analysis;
+}
+
+/** Classifies the downstream commits of base..head (or all of them) against upstream. */
+export async function classifyCommits(options: ClassifyOptions): Promise<Classification[]> {
+  return (await classifyRange(options)).classifications;
 }
 
 export function countClasses(list: Classification[]): Counts {
