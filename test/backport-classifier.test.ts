@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   classifyCommits,
@@ -276,6 +277,33 @@ describe('the classification kept for a range that has not moved', () => {
         [added, 'downstream-only'],
       ],
     );
+  });
+});
+
+describe('the classification of a shallow repository', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('is not kept: a deepening fetch changes the history under the same revisions', async () => {
+    const t = await WorkTree.create(join(tmp.path, 'repo'));
+    await t.commit('root', { 'a.txt': 'a\n' });
+    const base = await t.commit('base', { 'b.txt': 'b\n' });
+    await t.git.run(['branch', 'upstream', base]);
+    await t.commit('x: local\n\nDownstream-only: local', { 'x.txt': 'x\n' });
+    const shallow = new WorkTree(join(tmp.path, 'shallow'));
+    await t.git.run(['clone', '--quiet', '--no-local', '--depth=2', t.dir, shallow.dir]);
+    await shallow.git.run(['fetch', '--quiet', '--depth=2', 'origin', 'upstream:upstream']);
+    const options = { base, head: 'HEAD', development: 'upstream' };
+    const cache = join(tmp.path, 'shallow-cache');
+    const list = await classifyCommits({ ...options, git: shallow.git, cache });
+    assert.deepEqual(
+      list.map((c) => c.class),
+      ['downstream-only'],
+    );
+    const keptFull = join(tmp.path, 'full-cache');
+    await classifyCommits({ ...options, git: t.git, cache: keptFull });
+    assert.ok(readdirSync(keptFull).some((f) => f.startsWith('classification-')));
+    assert.ok(!readdirSync(cache).some((f) => f.startsWith('classification-')));
   });
 });
 
