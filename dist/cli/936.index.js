@@ -1235,8 +1235,15 @@ async function classifyRange(options) {
         options.logger?.info(`${kept.classifications.length} downstream commits: nothing moved since the classification kept in the cache`);
         return kept;
     }
+    // A shallow repository's history changes under the same revisions (a deepening fetch): its
+    // classification is not kept. Asked beside the classification, which goes on meanwhile.
+    const shallow = dir
+        ? options.git.run(['rev-parse', '--is-shallow-repository']).then((s) => s.trim() !== 'false')
+        : Promise.resolve(true);
+    shallow.catch(() => { }); // awaited below, unless the classification fails first
     const analysis = await analyse(options);
-    keepAnswer(dir, options, policy, analysis);
+    if (!(await shallow))
+        keepAnswer(dir, options, policy, analysis);
     return analysis;
 }
 /** Classifies the downstream commits of base..head (or all of them) against upstream. */
