@@ -91,14 +91,6 @@ function revisionQuestions(options: ClassifyOptions): string[] | undefined {
   return names.map((n) => `${n}^{commit}`);
 }
 
-async function ask(git: Git, questions: string[]): Promise<string[]> {
-  if (!questions.length) return [];
-  const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-    input: questions.join('\n') + '\n',
-  });
-  return out.split('\n').slice(0, questions.length);
-}
-
 /** The kept classification of the run, when git still names the same things; else undefined. */
 export async function keptAnswer(
   git: Git,
@@ -125,7 +117,7 @@ export async function keptAnswer(
   // The revisions first, in the order asked, then the ids written: both must be as they were.
   if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
     return undefined;
-  const answers = await ask(git, stored.questions);
+  const answers = await git.batchCheck(stored.questions);
   if (answers.join('\n') !== stored.answers.join('\n')) return undefined;
   return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
 }

@@ -220,9 +220,7 @@ export async function classifyRange(options: ClassifyOptions): Promise<RangeClas
   }
   // A shallow repository's history changes under the same revisions (a deepening fetch): its
   // classification is not kept. Asked beside the classification, which goes on meanwhile.
-  const shallow = dir
-    ? options.git.run(['rev-parse', '--is-shallow-repository']).then((s) => s.trim() !== 'false')
-    : Promise.resolve(true);
+  const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
   shallow.catch(() => {}); // awaited below, unless the classification fails first
   const analysis = await analyse(options);
   if (!(await shallow)) keepAnswer(dir, options, policy, analysis);
