@@ -89,14 +89,6 @@ function revisionQuestions(options) {
         return undefined;
     return names.map((n) => `${n}^{commit}`);
 }
-async function ask(git, questions) {
-    if (!questions.length)
-        return [];
-    const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-        input: questions.join('\n') + '\n',
-    });
-    return out.split('\n').slice(0, questions.length);
-}
 /** The kept classification of the run, when git still names the same things; else undefined. */
 async function keptAnswer(git, dir, options, policy) {
     const file = answerFile(dir, options, policy);
@@ -121,7 +113,7 @@ async function keptAnswer(git, dir, options, policy) {
     // The revisions first, in the order asked, then the ids written: both must be as they were.
     if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
         return undefined;
-    const answers = await ask(git, stored.questions);
+    const answers = await git.batchCheck(stored.questions);
     if (answers.join('\n') !== stored.answers.join('\n'))
         return undefined;
     return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
@@ -1237,9 +1229,7 @@ async function classifyRange(options) {
     }
     // A shallow repository's history changes under the same revisions (a deepening fetch): its
     // classification is not kept. Asked beside the classification, which goes on meanwhile.
-    const shallow = dir
-        ? options.git.run(['rev-parse', '--is-shallow-repository']).then((s) => s.trim() !== 'false')
-        : Promise.resolve(true);
+    const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
     shallow.catch(() => { }); // awaited below, unless the classification fails first
     const analysis = await analyse(options);
     if (!(await shallow))

@@ -35550,6 +35550,23 @@ class Git extends GitProcess {
         return map;
     }
     /**
+     * git's answer to each name as `cat-file --batch-check` gives it (`<id> <type>`, or `<name>
+     * missing`, `<name> ambiguous`), in the order asked, one process for all: what a cached
+     * answer rests on, compared as git wrote it.
+     */
+    async batchCheck(names) {
+        if (!names.length)
+            return [];
+        const out = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.join('\n') + '\n',
+        });
+        return out.split('\n').slice(0, names.length);
+    }
+    /** Whether the repository is shallow: its history may still change under the same commits. */
+    async isShallow() {
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'false';
+    }
+    /**
      * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
      * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
      */
@@ -42237,14 +42254,6 @@ function revisionQuestions(options) {
         return undefined;
     return names.map((n) => `${n}^{commit}`);
 }
-async function ask(git, questions) {
-    if (!questions.length)
-        return [];
-    const out = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-        input: questions.join('\n') + '\n',
-    });
-    return out.split('\n').slice(0, questions.length);
-}
 /** The kept classification of the run, when git still names the same things; else undefined. */
 async function answers_keptAnswer(git, dir, options, policy) {
     const file = answerFile(dir, options, policy);
@@ -42269,7 +42278,7 @@ async function answers_keptAnswer(git, dir, options, policy) {
     // The revisions first, in the order asked, then the ids written: both must be as they were.
     if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
         return undefined;
-    const answers = await ask(git, stored.questions);
+    const answers = await git.batchCheck(stored.questions);
     if (answers.join('\n') !== stored.answers.join('\n'))
         return undefined;
     return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
@@ -43878,9 +43887,7 @@ async function classifyRange(options) {
     }
     // A shallow repository's history changes under the same revisions (a deepening fetch): its
     // classification is not kept. Asked beside the classification, which goes on meanwhile.
-    const shallow = dir
-        ? options.git.run(['rev-parse', '--is-shallow-repository']).then((s) => s.trim() !== 'false')
-        : Promise.resolve(true);
+    const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
     shallow.catch(() => { }); // awaited below, unless the classification fails first
     const analysis = await analyse(options);
     if (!(await shallow))
