@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   classifyCommits,
@@ -225,6 +227,83 @@ describe('an abbreviated reference that is ambiguous', () => {
     });
     assert.equal(c.class, 'violation');
     assert.match(c.reason ?? '', /ambiguous/);
+  });
+});
+
+describe('the classification kept for a range that has not moved', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('is not reused once git names other things: a written id now ambiguous, a new head', async () => {
+    const t = await WorkTree.create(join(tmp.path, 'repo'));
+    const root = await t.commit('root', { 'a.txt': 'a\n' });
+    // Two blobs whose ids share their first 7 hex digits; only the first is in the repository.
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const content = `blob ${i}\n`;
+      const id = createHash('sha1').update(`blob ${content.length}\0${content}`).digest('hex');
+      const other = seen.get(id.slice(0, 7));
+      if (other !== undefined) pair = [other, content];
+      else seen.set(id.slice(0, 7), content);
+    }
+    const first = (await t.git.run(['hash-object', '-w', '--stdin'], { input: pair[0] })).trim();
+    await t.git.run(['branch', 'upstream', root]);
+    await t.commit(`x: fix\n\n(cherry picked from commit ${first.slice(0, 7)})`, {
+      'x.txt': 'x\n',
+    });
+    const options = {
+      git: t.git,
+      base: root,
+      head: 'HEAD',
+      development: 'upstream',
+      policy: parsePolicy({ minimumIdLength: 7 }),
+      cache: join(tmp.path, 'cache'),
+    };
+    const cold = await classifyCommits(options);
+    assert.match(cold[0].reason ?? '', /names a blob object/);
+    assert.deepEqual(await classifyCommits(options), cold, 'warm, nothing moved');
+    await t.git.run(['hash-object', '-w', '--stdin'], { input: pair[1] });
+    const [c] = await classifyCommits(options);
+    assert.match(c.reason ?? '', /ambiguous/);
+    const added = await t.commit('y: Downstream-only\n\nDownstream-only: local', {
+      'y.txt': 'y\n',
+    });
+    const moved = await classifyCommits(options);
+    assert.deepEqual(
+      moved.map((m) => [m.commit, m.class]),
+      [
+        [c.commit, 'violation'],
+        [added, 'downstream-only'],
+      ],
+    );
+  });
+});
+
+describe('the classification of a shallow repository', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('is not kept: a deepening fetch changes the history under the same revisions', async () => {
+    const t = await WorkTree.create(join(tmp.path, 'repo'));
+    await t.commit('root', { 'a.txt': 'a\n' });
+    const base = await t.commit('base', { 'b.txt': 'b\n' });
+    await t.git.run(['branch', 'upstream', base]);
+    await t.commit('x: local\n\nDownstream-only: local', { 'x.txt': 'x\n' });
+    const shallow = new WorkTree(join(tmp.path, 'shallow'));
+    await t.git.run(['clone', '--quiet', '--no-local', '--depth=2', t.dir, shallow.dir]);
+    await shallow.git.run(['fetch', '--quiet', '--depth=2', 'origin', 'upstream:upstream']);
+    const options = { base, head: 'HEAD', development: 'upstream' };
+    const cache = join(tmp.path, 'shallow-cache');
+    const list = await classifyCommits({ ...options, git: shallow.git, cache });
+    assert.deepEqual(
+      list.map((c) => c.class),
+      ['downstream-only'],
+    );
+    const keptFull = join(tmp.path, 'full-cache');
+    await classifyCommits({ ...options, git: t.git, cache: keptFull });
+    assert.ok(readdirSync(keptFull).some((f) => f.startsWith('classification-')));
+    assert.ok(!readdirSync(cache).some((f) => f.startsWith('classification-')));
   });
 });
 

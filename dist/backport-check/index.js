@@ -31044,7 +31044,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
 /* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2789);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4193);
-/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5811);
+/* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9538);
 /* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
 /* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9420);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8691);
@@ -31186,7 +31186,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5811:
+/***/ 9538:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31516,6 +31516,137 @@ function storeKey(part, urls) {
     return `tributary-${part}-v1-${hash}`;
 }
 //# sourceMappingURL=store.js.map
+;// CONCATENATED MODULE: ./build/actions/lib/backport/answers.js
+/**
+ * The classification of a range kept beside the facts cache, so that a run over a range that
+ * has not moved is answered with one git process: `git cat-file --batch-check` of the
+ * revisions named and of the commit ids the classified messages write. The answer is reused
+ * only when git names the same commits and objects for all of them as when it was made; the
+ * file is keyed by everything else the answer depends on (the policy, the labels, the refs
+ * searched, the format) and holds the last range classified with those.
+ */
+
+
+
+/** Bump when a classification's shape or meaning changes. */
+const ANSWER_VERSION = 1;
+/** The revisions as a run names them, each in its place. */
+function namesOf(options) {
+    return [options.head, options.base, options.development, options.followed]
+        .concat(options.moreUpstream ?? [])
+        .map((n) => n ?? null);
+}
+/**
+ * The file of a run's settings, or none when the cache lives only as long as the run. The
+ * revisions are not in its name: one file a setting, whatever the range, so the folder does
+ * not grow with every head checked (the range is checked inside).
+ */
+function answerFile(dir, options, policy) {
+    if (!dir)
+        return undefined;
+    const re = (list) => list.map((r) => [r.source, r.flags]);
+    const material = JSON.stringify({
+        version: ANSWER_VERSION,
+        policy: {
+            trailers: policy.downstreamOnlyTrailers,
+            subjects: re(policy.downstreamOnlySubjects),
+            patterns: re(policy.referencePatterns),
+            minimumIdLength: policy.minimumIdLength,
+        },
+        upstreamRefs: options.upstreamRefs ?? [],
+        labels: options.labels ?? {},
+        fetches: !!options.fetchMissing,
+    });
+    return (0,external_node_path_.join)(dir, `classification-${(0,external_node_crypto_.createHash)('sha256').update(material).digest('hex').slice(0, 16)}.json`);
+}
+/** The revision names of a run, each with the commit id it names in `resolved`. */
+function revisionNames(options, resolved) {
+    const pairs = [
+        [options.head, resolved?.head],
+        [options.base, resolved?.base],
+        [options.development, resolved?.development],
+        [options.followed, resolved?.followed],
+        ...(options.moreUpstream ?? []).map((m, i) => [
+            m,
+            resolved?.more[i],
+        ]),
+    ];
+    return pairs.filter((p) => !!p[0]);
+}
+/** The revision names as cat-file is asked them (each as a commit); none when one cannot be. */
+function revisionQuestions(options) {
+    const names = revisionNames(options).map(([n]) => n);
+    // (a name that is not one line cannot be asked; the full run says what is wrong with it)
+    if (names.some((n) => /[\n\r]/.test(n)))
+        return undefined;
+    return names.map((n) => `${n}^{commit}`);
+}
+/** The kept classification of the run, when git still names the same things; else undefined. */
+async function keptAnswer(git, dir, options, policy) {
+    const file = answerFile(dir, options, policy);
+    if (!file)
+        return undefined;
+    let stored;
+    try {
+        stored = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined; // none yet, or torn: the full run writes it afresh
+    }
+    const revisions = revisionQuestions(options);
+    const whole = Array.isArray(stored.questions) &&
+        Array.isArray(stored.answers) &&
+        Array.isArray(stored.classifications) &&
+        typeof stored.upstreamInRange === 'number';
+    if (!revisions || !whole)
+        return undefined;
+    if (JSON.stringify(stored.names) !== JSON.stringify(namesOf(options)))
+        return undefined;
+    // The revisions first, in the order asked, then the ids written: both must be as they were.
+    if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
+        return undefined;
+    const answers = await git.batchCheck(stored.questions);
+    if (answers.join('\n') !== stored.answers.join('\n'))
+        return undefined;
+    return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
+}
+/**
+ * Keeps a run's classification, unless it rests on more than the questions can check: a
+ * commit fetched by id, or the refs that contain a commit off the development branch.
+ */
+function keepAnswer(dir, options, policy, analysis) {
+    const { references } = analysis;
+    const file = answerFile(dir, options, policy);
+    const revisions = revisionQuestions(options);
+    if (!file || !revisions)
+        return;
+    // Only what git was asked decides a resolution: a written id too short or not hex does not.
+    const ids = [...references.answers.keys()].sort();
+    for (const r of references.resolutions.values()) {
+        if (r.commit && r.problem && options.upstreamRefs?.length)
+            return;
+        if (!r.commit && r.problem && options.fetchMissing && / is not found upstream$/.test(r.problem))
+            return;
+    }
+    // git's answers as the run had them: the revisions resolved, then what the ids named.
+    const answers = [
+        ...revisionNames(options, analysis.revisions).map(([, id]) => `${id} commit`),
+        ...ids.map((id) => references.answers.get(id)),
+    ];
+    const stored = {
+        names: namesOf(options),
+        questions: [...revisions, ...ids],
+        answers,
+        classifications: analysis.classifications,
+        upstreamInRange: analysis.upstreamInRange,
+    };
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    // Two runs may keep an answer in one folder at once: each writes a temporary file of its own.
+    const temp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(stored));
+    (0,external_node_fs_.renameSync)(temp, file);
+}
+//# sourceMappingURL=answers.js.map
 // EXTERNAL MODULE: ./build/actions/lib/references.js
 var lib_references = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
@@ -31554,8 +31685,9 @@ async function resolveWritten(git, commits, ctx, extraPatterns) {
     const written = new Map();
     for (const l of commits)
         written.set(l.commit, (0,lib_references/* findReferences */.yU)(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
-    return { written, resolutions };
+    const answers = new Map();
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx, answers);
+    return { written, resolutions, answers };
 }
 /** The facts of the commits the references name join `facts` (their patches are compared next). */
 async function readNamedFacts(git, references, read) {
@@ -31578,7 +31710,7 @@ function namedCommits(written, resolutions) {
     }
     return out;
 }
-async function resolveReferences(git, ids, ctx) {
+async function resolveReferences(git, ids, ctx, answers) {
     const out = new Map();
     const toLook = [];
     for (const id of ids) {
@@ -31600,7 +31732,10 @@ async function resolveReferences(git, ids, ctx) {
         const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
             input: list.join('\n') + '\n',
         })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        list.forEach((id, i) => {
+            answers?.set(id, lines[i] ?? '');
+            answer.set(id, (lines[i] ?? '').split(' '));
+        });
         return answer;
     };
     let found = await look(toLook);
@@ -32474,6 +32609,7 @@ async function comparePatches(git, history, references, cache, options = {}) {
 
 
 
+
 const COMMIT_CLASSES = [
     'upstream',
     'backport',
@@ -32570,9 +32706,31 @@ async function analyse(options) {
         cache,
     };
 }
+/**
+ * Classifies the downstream commits of base..head (or all of them) against upstream; with a
+ * cache folder, a range whose revisions still name the same commits is answered from the
+ * classification kept there (answers.ts).
+ */
+async function classifyRange(options) {
+    const policy = options.policy ?? backport_policy/* defaultPolicy */.G4;
+    const dir = options.cache instanceof backport_facts/* FactsCache */.yB ? options.cache.dir : options.cache;
+    const kept = await keptAnswer(options.git, dir, options, policy);
+    if (kept) {
+        options.logger?.info(`${kept.classifications.length} downstream commits: nothing moved since the classification kept in the cache`);
+        return kept;
+    }
+    // A shallow repository's history changes under the same revisions (a deepening fetch): its
+    // classification is not kept. Asked beside the classification, which goes on meanwhile.
+    const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
+    shallow.catch(() => { }); // awaited below, unless the classification fails first
+    const analysis = await analyse(options);
+    if (!(await shallow))
+        keepAnswer(dir, options, policy, analysis);
+    return analysis;
+}
 /** Classifies the downstream commits of base..head (or all of them) against upstream. */
 async function classifyCommits(options) {
-    return (await analyse(options)).classifications;
+    return (await classifyRange(options)).classifications;
 }
 function countClasses(list) {
     const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
@@ -33057,7 +33215,7 @@ async function checkIn(git, store, settings, range, logger) {
             upstreamInRange: 0,
         };
     }
-    const analysis = await logger.group('Classifying commits', () => analyse({
+    const analysis = await logger.group('Classifying commits', () => classifyRange({
         git,
         base,
         head,
@@ -33205,6 +33363,7 @@ class FactsCache {
     key;
     entries = new Map();
     dirty = false;
+    loaded = false;
     constructor(dir, key) {
         this.dir = dir;
         this.key = key;
@@ -33217,10 +33376,19 @@ class FactsCache {
      * file is the one of the policy's key (the default policy when not given).
      */
     static load(dir, policy) {
-        const cache = new FactsCache(dir, factsKey(policy));
-        const file = cache.file;
+        return new FactsCache(dir, factsKey(policy));
+    }
+    /**
+     * The file is read when first needed, not when loaded: a run answered whole from the
+     * classification kept beside it (answers.ts) never reads it.
+     */
+    read() {
+        if (this.loaded)
+            return this.entries;
+        this.loaded = true;
+        const file = this.file;
         if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-            return cache;
+            return this.entries;
         const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
         let start = 0;
         while (start < text.length) {
@@ -33231,7 +33399,7 @@ class FactsCache {
             start = end + 1;
             if (f.length !== 7 || f[0].length < 40)
                 continue; // a torn line: recompute that commit
-            cache.entries.set(f[0], {
+            this.entries.set(f[0], {
                 files: f[1],
                 stable: decodeId(f[2]),
                 zero: decodeId(f[3]),
@@ -33240,16 +33408,16 @@ class FactsCache {
                 references: f[6] === '-' ? NONE : f[6].split(','),
             });
         }
-        return cache;
+        return this.entries;
     }
     get size() {
-        return this.entries.size;
+        return this.read().size;
     }
     get(commit) {
-        return this.entries.get(commit);
+        return this.read().get(commit);
     }
     set(commit, facts) {
-        this.entries.set(commit, facts);
+        this.read().set(commit, facts);
         this.dirty = true;
     }
     /** Writes the cache if anything was added (to a temporary file first, so a reader never sees half). */
@@ -33400,6 +33568,8 @@ class PatchIdStreams {
     inputs = [];
     results = [];
     added = new Set();
+    /** Lines asked for and not yet written: one write a turn, not one a commit (a syscall each). */
+    pending = '';
     constructor(git, kinds = ['stable', 'zero']) {
         this.git = git;
         this.kinds = kinds;
@@ -33431,12 +33601,21 @@ class PatchIdStreams {
         if (!this.added.size)
             this.start();
         this.added.add(commit);
-        const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+        if (!this.pending)
+            setImmediate(() => this.flush());
+        this.pending += firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+    }
+    flush() {
+        if (!this.pending)
+            return;
         for (const input of this.inputs)
-            input.write(line);
+            if (!input.writableEnded)
+                input.write(this.pending);
+        this.pending = '';
     }
     /** Closes the pipelines and records every commit asked for (null: no patch to show). */
     async finish(facts, cache) {
+        this.flush();
         for (const input of this.inputs)
             input.end();
         const results = await Promise.all(this.results);
@@ -35621,6 +35800,23 @@ class Git extends GitProcess {
                 map.set(name, oid);
         }
         return map;
+    }
+    /**
+     * git's answer to each name as `cat-file --batch-check` gives it (`<id> <type>`, or `<name>
+     * missing`, `<name> ambiguous`), in the order asked, one process for all: what a cached
+     * answer rests on, compared as git wrote it.
+     */
+    async batchCheck(names) {
+        if (!names.length)
+            return [];
+        const out = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.join('\n') + '\n',
+        });
+        return out.split('\n').slice(0, names.length);
+    }
+    /** Whether the repository is shallow: its history may still change under the same commits. */
+    async isShallow() {
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'false';
     }
     /**
      * The type of each object (commit, tag, tree, blob), or undefined when it is missing or

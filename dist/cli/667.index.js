@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ divergence)
 /* harmony export */ });
-/* harmony import */ var _classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4721);
+/* harmony import */ var _classifier_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3936);
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1174);
 /**
  * The divergence report: what exists only downstream, which of it upstream now carries in
@@ -1377,8 +1377,8 @@ async function batch(ctx, all, target, upstreamUrl) {
 //# sourceMappingURL=picks.js.map
 // EXTERNAL MODULE: ./build/actions/lib/backport/divergence.js
 var divergence = __webpack_require__(9947);
-// EXTERNAL MODULE: ./build/actions/lib/backport/classifier.js + 8 modules
-var classifier = __webpack_require__(4721);
+// EXTERNAL MODULE: ./build/actions/lib/backport/classifier.js + 9 modules
+var classifier = __webpack_require__(3936);
 // EXTERNAL MODULE: ./build/actions/lib/backport/policy.js
 var policy = __webpack_require__(9191);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/downstream.js

@@ -399,8 +399,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkSpec: () => (/* binding */ checkSpec)
 });
 
-// EXTERNAL MODULE: ./build/actions/lib/backport/classifier.js + 8 modules
-var classifier = __webpack_require__(4721);
+// EXTERNAL MODULE: ./build/actions/lib/backport/classifier.js + 9 modules
+var classifier = __webpack_require__(3936);
 // EXTERNAL MODULE: ./build/actions/lib/backport/report.js
 var report = __webpack_require__(9539);
 // EXTERNAL MODULE: ./build/actions/lib/backport/settings.js

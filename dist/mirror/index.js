@@ -32701,6 +32701,23 @@ class Git extends GitProcess {
         return map;
     }
     /**
+     * git's answer to each name as `cat-file --batch-check` gives it (`<id> <type>`, or `<name>
+     * missing`, `<name> ambiguous`), in the order asked, one process for all: what a cached
+     * answer rests on, compared as git wrote it.
+     */
+    async batchCheck(names) {
+        if (!names.length)
+            return [];
+        const out = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.join('\n') + '\n',
+        });
+        return out.split('\n').slice(0, names.length);
+    }
+    /** Whether the repository is shallow: its history may still change under the same commits. */
+    async isShallow() {
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'false';
+    }
+    /**
      * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
      * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
      */

@@ -35554,6 +35554,23 @@ class Git extends GitProcess {
         return map;
     }
     /**
+     * git's answer to each name as `cat-file --batch-check` gives it (`<id> <type>`, or `<name>
+     * missing`, `<name> ambiguous`), in the order asked, one process for all: what a cached
+     * answer rests on, compared as git wrote it.
+     */
+    async batchCheck(names) {
+        if (!names.length)
+            return [];
+        const out = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: names.join('\n') + '\n',
+        });
+        return out.split('\n').slice(0, names.length);
+    }
+    /** Whether the repository is shallow: its history may still change under the same commits. */
+    async isShallow() {
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'false';
+    }
+    /**
      * The type of each object (commit, tag, tree, blob), or undefined when it is missing or
      * unreadable. Reads each object's header, so a damaged pack shows up here, not only its index.
      */
@@ -41953,7 +41970,7 @@ function parseTrackSettings(read, context) {
 
 /***/ }),
 
-/***/ 8551:
+/***/ 9554:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42174,6 +42191,139 @@ async function batch(ctx, all, target, upstreamUrl) {
     };
 }
 //# sourceMappingURL=picks.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/actions/lib/backport/answers.js
+/**
+ * The classification of a range kept beside the facts cache, so that a run over a range that
+ * has not moved is answered with one git process: `git cat-file --batch-check` of the
+ * revisions named and of the commit ids the classified messages write. The answer is reused
+ * only when git names the same commits and objects for all of them as when it was made; the
+ * file is keyed by everything else the answer depends on (the policy, the labels, the refs
+ * searched, the format) and holds the last range classified with those.
+ */
+
+
+
+/** Bump when a classification's shape or meaning changes. */
+const ANSWER_VERSION = 1;
+/** The revisions as a run names them, each in its place. */
+function namesOf(options) {
+    return [options.head, options.base, options.development, options.followed]
+        .concat(options.moreUpstream ?? [])
+        .map((n) => n ?? null);
+}
+/**
+ * The file of a run's settings, or none when the cache lives only as long as the run. The
+ * revisions are not in its name: one file a setting, whatever the range, so the folder does
+ * not grow with every head checked (the range is checked inside).
+ */
+function answerFile(dir, options, policy) {
+    if (!dir)
+        return undefined;
+    const re = (list) => list.map((r) => [r.source, r.flags]);
+    const material = JSON.stringify({
+        version: ANSWER_VERSION,
+        policy: {
+            trailers: policy.downstreamOnlyTrailers,
+            subjects: re(policy.downstreamOnlySubjects),
+            patterns: re(policy.referencePatterns),
+            minimumIdLength: policy.minimumIdLength,
+        },
+        upstreamRefs: options.upstreamRefs ?? [],
+        labels: options.labels ?? {},
+        fetches: !!options.fetchMissing,
+    });
+    return join(dir, `classification-${createHash('sha256').update(material).digest('hex').slice(0, 16)}.json`);
+}
+/** The revision names of a run, each with the commit id it names in `resolved`. */
+function revisionNames(options, resolved) {
+    const pairs = [
+        [options.head, resolved?.head],
+        [options.base, resolved?.base],
+        [options.development, resolved?.development],
+        [options.followed, resolved?.followed],
+        ...(options.moreUpstream ?? []).map((m, i) => [
+            m,
+            resolved?.more[i],
+        ]),
+    ];
+    return pairs.filter((p) => !!p[0]);
+}
+/** The revision names as cat-file is asked them (each as a commit); none when one cannot be. */
+function revisionQuestions(options) {
+    const names = revisionNames(options).map(([n]) => n);
+    // (a name that is not one line cannot be asked; the full run says what is wrong with it)
+    if (names.some((n) => /[\n\r]/.test(n)))
+        return undefined;
+    return names.map((n) => `${n}^{commit}`);
+}
+/** The kept classification of the run, when git still names the same things; else undefined. */
+async function answers_keptAnswer(git, dir, options, policy) {
+    const file = answerFile(dir, options, policy);
+    if (!file)
+        return undefined;
+    let stored;
+    try {
+        stored = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch {
+        return undefined; // none yet, or torn: the full run writes it afresh
+    }
+    const revisions = revisionQuestions(options);
+    const whole = Array.isArray(stored.questions) &&
+        Array.isArray(stored.answers) &&
+        Array.isArray(stored.classifications) &&
+        typeof stored.upstreamInRange === 'number';
+    if (!revisions || !whole)
+        return undefined;
+    if (JSON.stringify(stored.names) !== JSON.stringify(namesOf(options)))
+        return undefined;
+    // The revisions first, in the order asked, then the ids written: both must be as they were.
+    if (stored.questions.slice(0, revisions.length).join('\n') !== revisions.join('\n'))
+        return undefined;
+    const answers = await git.batchCheck(stored.questions);
+    if (answers.join('\n') !== stored.answers.join('\n'))
+        return undefined;
+    return { classifications: stored.classifications, upstreamInRange: stored.upstreamInRange };
+}
+/**
+ * Keeps a run's classification, unless it rests on more than the questions can check: a
+ * commit fetched by id, or the refs that contain a commit off the development branch.
+ */
+function answers_keepAnswer(dir, options, policy, analysis) {
+    const { references } = analysis;
+    const file = answerFile(dir, options, policy);
+    const revisions = revisionQuestions(options);
+    if (!file || !revisions)
+        return;
+    // Only what git was asked decides a resolution: a written id too short or not hex does not.
+    const ids = [...references.answers.keys()].sort();
+    for (const r of references.resolutions.values()) {
+        if (r.commit && r.problem && options.upstreamRefs?.length)
+            return;
+        if (!r.commit && r.problem && options.fetchMissing && / is not found upstream$/.test(r.problem))
+            return;
+    }
+    // git's answers as the run had them: the revisions resolved, then what the ids named.
+    const answers = [
+        ...revisionNames(options, analysis.revisions).map(([, id]) => `${id} commit`),
+        ...ids.map((id) => references.answers.get(id)),
+    ];
+    const stored = {
+        names: namesOf(options),
+        questions: [...revisions, ...ids],
+        answers,
+        classifications: analysis.classifications,
+        upstreamInRange: analysis.upstreamInRange,
+    };
+    mkdirSync(dir, { recursive: true });
+    // Two runs may keep an answer in one folder at once: each writes a temporary file of its own.
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temp, JSON.stringify(stored));
+    renameSync(temp, file);
+}
+//# sourceMappingURL=answers.js.map
 ;// CONCATENATED MODULE: ./build/actions/lib/references.js
 const FORMS = [
     { form: 'cherry-picked', re: /^\s*\(cherry[ -]picked from commit ([0-9a-zA-Z]+)\)\s*$/i },
@@ -42241,7 +42391,7 @@ function masterDate(message) {
  * extra reference forms count, and how short an abbreviated commit id may be.
  */
 
-const defaultPolicy = {
+const policy_defaultPolicy = {
     downstreamOnlyTrailers: ['Downstream-only'],
     downstreamOnlySubjects: [],
     referencePatterns: [],
@@ -42268,7 +42418,7 @@ function subjectPattern(source) {
 }
 /** The policy from the strings of action inputs or command-line options, checked. */
 function parsePolicy(raw) {
-    const trailers = raw.trailers?.length ? raw.trailers : defaultPolicy.downstreamOnlyTrailers;
+    const trailers = raw.trailers?.length ? raw.trailers : policy_defaultPolicy.downstreamOnlyTrailers;
     for (const t of trailers) {
         if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(t))
             throw invalid('downstream-only trailer', t, 'a trailer name such as Downstream-only');
@@ -42281,7 +42431,7 @@ function parsePolicy(raw) {
             throw new ConfigurationError('reference pattern', `Invalid reference pattern '${p}'. Expected exactly one capture group, the commit id, as in 'Upstream-ref: ([0-9a-f]+)'.`);
         return re;
     });
-    const minimumIdLength = raw.minimumIdLength ?? defaultPolicy.minimumIdLength;
+    const minimumIdLength = raw.minimumIdLength ?? policy_defaultPolicy.minimumIdLength;
     if (!Number.isInteger(minimumIdLength) || minimumIdLength < 7 || minimumIdLength > 40)
         throw invalid('minimum id length', String(minimumIdLength), 'a whole number from 7 to 40');
     return {
@@ -42319,8 +42469,6 @@ function changeNote(message) {
     return undefined;
 }
 //# sourceMappingURL=policy.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./build/actions/lib/backport/facts.js
@@ -42385,11 +42533,12 @@ function checkCacheDir(dir, subject) {
  * The cache: one line a commit, `<commit> <files> <stable> <zero> <reverts> <fixes> <refs>`
  * (`?` not computed, `-` none, lists comma-separated). Loaded whole, rewritten atomically.
  */
-class FactsCache {
+class facts_FactsCache {
     dir;
     key;
     entries = new Map();
     dirty = false;
+    loaded = false;
     constructor(dir, key) {
         this.dir = dir;
         this.key = key;
@@ -42402,10 +42551,19 @@ class FactsCache {
      * file is the one of the policy's key (the default policy when not given).
      */
     static load(dir, policy) {
-        const cache = new FactsCache(dir, factsKey(policy));
-        const file = cache.file;
+        return new facts_FactsCache(dir, factsKey(policy));
+    }
+    /**
+     * The file is read when first needed, not when loaded: a run answered whole from the
+     * classification kept beside it (answers.ts) never reads it.
+     */
+    read() {
+        if (this.loaded)
+            return this.entries;
+        this.loaded = true;
+        const file = this.file;
         if (!file || !(0,external_node_fs_.existsSync)(file))
-            return cache;
+            return this.entries;
         const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
         let start = 0;
         while (start < text.length) {
@@ -42416,7 +42574,7 @@ class FactsCache {
             start = end + 1;
             if (f.length !== 7 || f[0].length < 40)
                 continue; // a torn line: recompute that commit
-            cache.entries.set(f[0], {
+            this.entries.set(f[0], {
                 files: f[1],
                 stable: decodeId(f[2]),
                 zero: decodeId(f[3]),
@@ -42425,16 +42583,16 @@ class FactsCache {
                 references: f[6] === '-' ? NONE : f[6].split(','),
             });
         }
-        return cache;
+        return this.entries;
     }
     get size() {
-        return this.entries.size;
+        return this.read().size;
     }
     get(commit) {
-        return this.entries.get(commit);
+        return this.read().get(commit);
     }
     set(commit, facts) {
-        this.entries.set(commit, facts);
+        this.read().set(commit, facts);
         this.dirty = true;
     }
     /** Writes the cache if anything was added (to a temporary file first, so a reader never sees half). */
@@ -42585,6 +42743,8 @@ class PatchIdStreams {
     inputs = [];
     results = [];
     added = new Set();
+    /** Lines asked for and not yet written: one write a turn, not one a commit (a syscall each). */
+    pending = '';
     constructor(git, kinds = ['stable', 'zero']) {
         this.git = git;
         this.kinds = kinds;
@@ -42616,12 +42776,21 @@ class PatchIdStreams {
         if (!this.added.size)
             this.start();
         this.added.add(commit);
-        const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+        if (!this.pending)
+            setImmediate(() => this.flush());
+        this.pending += firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+    }
+    flush() {
+        if (!this.pending)
+            return;
         for (const input of this.inputs)
-            input.write(line);
+            if (!input.writableEnded)
+                input.write(this.pending);
+        this.pending = '';
     }
     /** Closes the pipelines and records every commit asked for (null: no patch to show). */
     async finish(facts, cache) {
+        this.flush();
         for (const input of this.inputs)
             input.end();
         const results = await Promise.all(this.results);
@@ -42686,8 +42855,9 @@ async function resolveWritten(git, commits, ctx, extraPatterns) {
     const written = new Map();
     for (const l of commits)
         written.set(l.commit, findReferences(l.message, extraPatterns));
-    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx);
-    return { written, resolutions };
+    const answers = new Map();
+    const resolutions = await resolveReferences(git, [...new Set([...written.values()].flat().map((r) => r.sha))], ctx, answers);
+    return { written, resolutions, answers };
 }
 /** The facts of the commits the references name join `facts` (their patches are compared next). */
 async function readNamedFacts(git, references, read) {
@@ -42710,7 +42880,7 @@ function namedCommits(written, resolutions) {
     }
     return out;
 }
-async function resolveReferences(git, ids, ctx) {
+async function resolveReferences(git, ids, ctx, answers) {
     const out = new Map();
     const toLook = [];
     for (const id of ids) {
@@ -42732,7 +42902,10 @@ async function resolveReferences(git, ids, ctx) {
         const lines = (await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
             input: list.join('\n') + '\n',
         })).split('\n');
-        list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+        list.forEach((id, i) => {
+            answers?.set(id, lines[i] ?? '');
+            answer.set(id, (lines[i] ?? '').split(' '));
+        });
         return answer;
     };
     let found = await look(toLook);
@@ -43444,7 +43617,7 @@ async function pickSquashes(git, squashes, shape) {
         squashFacts.set(c, { files: '-', fixes: [], references: [] });
         streams.add(c);
     }
-    await streams.finish(squashFacts, FactsCache.load());
+    await streams.finish(squashFacts, facts_FactsCache.load());
     for (const commits of squashes)
         out.set(commits.join(' '), undefined);
     picked.forEach((p, i) => {
@@ -43606,6 +43779,7 @@ async function comparePatches(git, history, references, cache, options = {}) {
 
 
 
+
 const COMMIT_CLASSES = [
     'upstream',
     'backport',
@@ -43650,9 +43824,9 @@ async function resolveRevisions(git, options) {
 }
 /** The cache of the policy's key: one loaded under another policy is not read. */
 function factsCacheFor(cache, policy) {
-    if (!(cache instanceof FactsCache))
-        return FactsCache.load(cache, policy);
-    return cache.key === factsKey(policy) ? cache : FactsCache.load(cache.dir, policy);
+    if (!(cache instanceof facts_FactsCache))
+        return facts_FactsCache.load(cache, policy);
+    return cache.key === factsKey(policy) ? cache : facts_FactsCache.load(cache.dir, policy);
 }
 /**
  * The classifier as a pipeline, each stage visited once: the facts of every commit of both
@@ -43662,7 +43836,7 @@ function factsCacheFor(cache, policy) {
  */
 async function analyse(options) {
     const { git, logger } = options;
-    const policy = options.policy ?? defaultPolicy;
+    const policy = options.policy ?? policy_defaultPolicy;
     const cache = factsCacheFor(options.cache, policy);
     const extraPatterns = policy.referencePatterns;
     const revisions = await resolveRevisions(git, options);
@@ -43702,9 +43876,31 @@ async function analyse(options) {
         cache,
     };
 }
+/**
+ * Classifies the downstream commits of base..head (or all of them) against upstream; with a
+ * cache folder, a range whose revisions still name the same commits is answered from the
+ * classification kept there (answers.ts).
+ */
+async function classifyRange(options) {
+    const policy = options.policy ?? defaultPolicy;
+    const dir = options.cache instanceof FactsCache ? options.cache.dir : options.cache;
+    const kept = await keptAnswer(options.git, dir, options, policy);
+    if (kept) {
+        options.logger?.info(`${kept.classifications.length} downstream commits: nothing moved since the classification kept in the cache`);
+        return kept;
+    }
+    // A shallow repository's history changes under the same revisions (a deepening fetch): its
+    // classification is not kept. Asked beside the classification, which goes on meanwhile.
+    const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
+    shallow.catch(() => { }); // awaited below, unless the classification fails first
+    const analysis = await analyse(options);
+    if (!(await shallow))
+        keepAnswer(dir, options, policy, analysis);
+    return analysis;
+}
 /** Classifies the downstream commits of base..head (or all of them) against upstream. */
 async function classifyCommits(options) {
-    return (await analyse(options)).classifications;
+    return (await classifyRange(options)).classifications;
 }
 function countClasses(list) {
     const counts = Object.fromEntries(COMMIT_CLASSES.map((c) => [c, 0]));
@@ -43880,7 +44076,7 @@ async function alreadyDownstream(options) {
         git: options.git,
         head: options.downstream,
         development: options.upstream,
-        policy: options.policy ?? defaultPolicy,
+        policy: options.policy ?? policy_defaultPolicy,
         cache: options.cache,
         logger: options.logger,
     });
@@ -43938,7 +44134,7 @@ function carriedDownstream(git, o) {
         git,
         upstream: o.upstream,
         downstream: o.target,
-        policy: { ...defaultPolicy, referencePatterns: o.referencePatterns ?? [] },
+        policy: { ...policy_defaultPolicy, referencePatterns: o.referencePatterns ?? [] },
         cache: o.cacheDir,
         logger: o.logger,
     }));
@@ -45752,7 +45948,7 @@ async function runMain(story) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _lib_track_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6177);
-/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8551);
+/* harmony import */ var _lib_track_track_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9554);
 /* harmony import */ var _lib_github_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8434);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(853);
 /* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2789);

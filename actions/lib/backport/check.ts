@@ -10,7 +10,7 @@ import type { FolderCache } from '../folder-cache.js';
 import type { Git } from '../git.js';
 import type { Logger } from '../log.js';
 import { ObjectStore, storeKey } from '../store.js';
-import { analyse, countClasses, type Classification, type Counts } from './classifier.js';
+import { classifyRange, countClasses, type Classification, type Counts } from './classifier.js';
 import { divergence, type DivergenceReport } from './divergence.js';
 import type { Policy } from './policy.js';
 import {
@@ -151,7 +151,7 @@ async function checkIn(
     };
   }
   const analysis = await logger.group('Classifying commits', () =>
-    analyse({
+    classifyRange({
       git,
       base,
       head,

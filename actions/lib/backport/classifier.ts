@@ -8,6 +8,7 @@ import type { Git } from '../git.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { UpstreamReference } from '../references.js';
+import { keepAnswer, keptAnswer } from './answers.js';
 import { decide } from './decide.js';
 import { gatherEvidence } from './evidence.js';
 import { FactsCache, factsKey, type CommitFacts } from './facts.js';
@@ -199,9 +200,36 @@ export async function analyse(options: ClassifyOptions): Promise<Analysis> {
   };
 }
 
+/** What a check reports of a range: the classifications, and how many upstream commits came in. */
+export type RangeClassification = Pick<Analysis, 'classifications' | 'upstreamInRange'>;
+
+/**
+ * Classifies the downstream commits of base..head (or all of them) against upstream; with a
+ * cache folder, a range whose revisions still name the same commits is answered from the
+ * classification kept there (answers.ts).
+ */
+export async function classifyRange(options: ClassifyOptions): Promise<RangeClassification> {
+  const policy = options.policy ?? defaultPolicy;
+  const dir = options.cache instanceof FactsCache ? options.cache.dir : options.cache;
+  const kept = await keptAnswer(options.git, dir, options, policy);
+  if (kept) {
+    options.logger?.info(
+      `${kept.classifications.length} downstream commits: nothing moved since the classification kept in the cache`,
+    );
+    return kept;
+  }
+  // A shallow repository's history changes under the same revisions (a deepening fetch): its
+  // classification is not kept. Asked beside the classification, which goes on meanwhile.
+  const shallow = dir ? options.git.isShallow() : Promise.resolve(true);
+  shallow.catch(() => {}); // awaited below, unless the classification fails first
+  const analysis = await analyse(options);
+  if (!(await shallow)) keepAnswer(dir, options, policy, analysis);
+  return analysis;
+}
+
 /** Classifies the downstream commits of base..head (or all of them) against upstream. */
 export async function classifyCommits(options: ClassifyOptions): Promise<Classification[]> {
-  return (await analyse(options)).classifications;
+  return (await classifyRange(options)).classifications;
 }
 
 export function countClasses(list: Classification[]): Counts {

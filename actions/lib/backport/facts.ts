@@ -85,6 +85,7 @@ export function checkCacheDir(dir: string, subject: string): void {
 export class FactsCache {
   private readonly entries = new Map<string, CommitFacts>();
   private dirty = false;
+  private loaded = false;
 
   private constructor(
     readonly dir: string | undefined,
@@ -100,9 +101,18 @@ export class FactsCache {
    * file is the one of the policy's key (the default policy when not given).
    */
   static load(dir?: string, policy?: FactsPolicy): FactsCache {
-    const cache = new FactsCache(dir, factsKey(policy));
-    const file = cache.file;
-    if (!file || !existsSync(file)) return cache;
+    return new FactsCache(dir, factsKey(policy));
+  }
+
+  /**
+   * The file is read when first needed, not when loaded: a run answered whole from the
+   * classification kept beside it (answers.ts) never reads it.
+   */
+  private read(): Map<string, CommitFacts> {
+    if (this.loaded) return this.entries;
+    this.loaded = true;
+    const file = this.file;
+    if (!file || !existsSync(file)) return this.entries;
     const text = readFileSync(file, 'utf8');
     let start = 0;
     while (start < text.length) {
@@ -111,7 +121,7 @@ export class FactsCache {
       const f = text.slice(start, end).split(' ');
       start = end + 1;
       if (f.length !== 7 || f[0].length < 40) continue; // a torn line: recompute that commit
-      cache.entries.set(f[0], {
+      this.entries.set(f[0], {
         files: f[1],
         stable: decodeId(f[2]),
         zero: decodeId(f[3]),
@@ -120,19 +130,19 @@ export class FactsCache {
         references: f[6] === '-' ? NONE : f[6].split(','),
       });
     }
-    return cache;
+    return this.entries;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.read().size;
   }
 
   get(commit: string): CommitFacts | undefined {
-    return this.entries.get(commit);
+    return this.read().get(commit);
   }
 
   set(commit: string, facts: CommitFacts): void {
-    this.entries.set(commit, facts);
+    this.read().set(commit, facts);
     this.dirty = true;
   }
 
@@ -325,6 +335,8 @@ export class PatchIdStreams {
   private readonly inputs: PassThrough[] = [];
   private readonly results: Promise<Map<string, string>>[] = [];
   private readonly added = new Set<string>();
+  /** Lines asked for and not yet written: one write a turn, not one a commit (a syscall each). */
+  private pending = '';
 
   constructor(
     private readonly git: Git,
@@ -363,12 +375,19 @@ export class PatchIdStreams {
     if (this.added.has(commit)) return;
     if (!this.added.size) this.start();
     this.added.add(commit);
-    const line = firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
-    for (const input of this.inputs) input.write(line);
+    if (!this.pending) setImmediate(() => this.flush());
+    this.pending += firstParent ? `${commit} ${firstParent}\n` : `${commit}\n`;
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    for (const input of this.inputs) if (!input.writableEnded) input.write(this.pending);
+    this.pending = '';
   }
 
   /** Closes the pipelines and records every commit asked for (null: no patch to show). */
   async finish(facts: Map<string, CommitFacts>, cache: FactsCache): Promise<void> {
+    this.flush();
     for (const input of this.inputs) input.end();
     const results = await Promise.all(this.results);
     for (const c of this.added) {

@@ -59,6 +59,8 @@ export interface References {
   written: Map<string, UpstreamReference[]>;
   /** Written id → what it names. */
   resolutions: Map<string, Resolution>;
+  /** Written id → git's answer it rests on (`cat-file --batch-check`), for ids git was asked. */
+  answers: Map<string, string>;
 }
 
 /** Reads the references of the classified commits and resolves them all at once. */
@@ -70,12 +72,14 @@ export async function resolveWritten(
 ): Promise<References> {
   const written = new Map<string, UpstreamReference[]>();
   for (const l of commits) written.set(l.commit, findReferences(l.message, extraPatterns));
+  const answers = new Map<string, string>();
   const resolutions = await resolveReferences(
     git,
     [...new Set([...written.values()].flat().map((r) => r.sha))],
     ctx,
+    answers,
   );
-  return { written, resolutions };
+  return { written, resolutions, answers };
 }
 
 /** The facts of the commits the references name join `facts` (their patches are compared next). */
@@ -111,6 +115,7 @@ export async function resolveReferences(
   git: Git,
   ids: string[],
   ctx: ResolveContext,
+  answers?: Map<string, string>,
 ): Promise<Map<string, Resolution>> {
   const out = new Map<string, Resolution>();
   const toLook: string[] = [];
@@ -132,7 +137,10 @@ export async function resolveReferences(
         input: list.join('\n') + '\n',
       })
     ).split('\n');
-    list.forEach((id, i) => answer.set(id, (lines[i] ?? '').split(' ')));
+    list.forEach((id, i) => {
+      answers?.set(id, lines[i] ?? '');
+      answer.set(id, (lines[i] ?? '').split(' '));
+    });
     return answer;
   };
   let found = await look(toLook);
