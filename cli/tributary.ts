@@ -108,8 +108,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2)).catch((e: unknown) => {
+const code = await main(process.argv.slice(2)).catch((e: unknown) => {
   // A part that cannot even load is a broken install or a bug, not bad usage.
   process.stderr.write(`error: ${errorMessage(e)}\n`);
   return 3;
 });
+process.exitCode = code;
+// After an error a stage it abandoned can leave git processes running (a pipeline still open
+// for input): exit now rather than wait for them.
+if (code >= 2) process.exit(code);

@@ -71,6 +71,9 @@ export async function runMain(story: () => Promise<void>): Promise<void> {
   } catch (e) {
     if (!(e instanceof ConfigurationError) && e instanceof Error && e.stack) core.debug(e.stack);
     core.setFailed(errorMessage(e));
+    // A stage abandoned by the error can leave git processes running (a pipeline still open
+    // for input): end the step now, failed, rather than wait for them until the job's timeout.
+    process.exit(1);
   }
 }
 

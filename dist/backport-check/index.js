@@ -41993,6 +41993,9 @@ async function runMain(story) {
         if (!(e instanceof _lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1) && e instanceof Error && e.stack)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed((0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+        // A stage abandoned by the error can leave git processes running (a pipeline still open
+        // for input): end the step now, failed, rather than wait for them until the job's timeout.
+        process.exit(1);
     }
 }
 

@@ -569,11 +569,16 @@ async function main(argv) {
         return 3;
     }
 }
-process.exitCode = await main(process.argv.slice(2)).catch((e) => {
+const code = await main(process.argv.slice(2)).catch((e) => {
     // A part that cannot even load is a broken install or a bug, not bad usage.
     process.stderr.write(`error: ${(0,_actions_lib_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}\n`);
     return 3;
 });
+process.exitCode = code;
+// After an error a stage it abandoned can leave git processes running (a pipeline still open
+// for input): exit now rather than wait for them.
+if (code >= 2)
+    process.exit(code);
 //# sourceMappingURL=tributary.js.map
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -62108,6 +62108,9 @@ async function runMain(story) {
         if (!(e instanceof errors/* ConfigurationError */.j1) && e instanceof Error && e.stack)
             debug(e.stack);
         setFailed((0,errors/* errorMessage */.gJ)(e));
+        // A stage abandoned by the error can leave git processes running (a pipeline still open
+        // for input): end the step now, failed, rather than wait for them until the job's timeout.
+        process.exit(1);
     }
 }
 
