@@ -12,7 +12,9 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import { filesContaining } from './fixtures.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -307,4 +309,16 @@ export async function runAction(action: string, opts: RunActionOptions = {}): Pr
     runnerTemp,
     files: Object.values(files),
   };
+}
+
+/**
+ * The token never printed by any run, nor left in a file of the server's repositories, the
+ * runs' workspaces or the runner's files: the end-to-end tests' last check.
+ */
+export function assertTokenKept(runs: ActionRun[], serverRoot: string, token: string): void {
+  for (const r of runs) assert.ok(!r.log.includes(token), 'the token is never printed');
+  assert.deepEqual(
+    filesContaining([serverRoot, ...runs.flatMap((r) => [r.workspace, ...r.files])], token),
+    [],
+  );
 }
