@@ -16,7 +16,8 @@ import { initRepository } from '../actions/lib/git.js';
 import { tempDir } from '../test/harness/fixtures.js';
 import { startGitServer } from '../test/harness/git-server.js';
 import { runAction } from '../test/harness/runner.js';
-import { median, xenShape } from './lib/xen-shape.js';
+import { median } from './lib/stats.js';
+import { xenShape } from './lib/xen-shape.js';
 
 const TOKEN = 'ghs_benchToken0123456789abcdefABCDEF';
 

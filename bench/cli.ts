@@ -11,15 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../test/harness/runner.js';
+import { median } from './lib/stats.js';
 
 const { values } = parseArgs({ options: { repeat: { type: 'string', default: '21' } } });
 const REPEAT = Number(values.repeat);
 const cli = join(repoRoot, 'dist', 'cli', 'index.js');
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Milliseconds of one run of this Node with these arguments; a failed run stops the bench. */
 function timed(args: string[], env?: NodeJS.ProcessEnv): number {

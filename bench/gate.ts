@@ -32,6 +32,7 @@ import { MemoryLogger } from '../actions/lib/log.js';
 import { carryHistory } from '../actions/lib/gate/history.js';
 import { writeNote } from '../actions/lib/flight-notes.js';
 import { checkFastForward } from '../actions/lib/gate/publish.js';
+import { median } from './lib/stats.js';
 
 const NOTES = 'refs/notes/tributary/flights';
 const { values } = parseArgs({
@@ -171,8 +172,6 @@ async function sample(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const quiet = new MemoryLogger();
 const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-gate-'));

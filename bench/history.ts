@@ -31,6 +31,7 @@ import {
   FLIGHT_NOTES_REF as GATE_NOTES_REF,
   WATCH_NOTES_REF,
 } from '../actions/lib/flight-notes.js';
+import { median } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -177,7 +178,6 @@ async function sample(fn: () => Promise<unknown> | unknown): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Case {
   records: number;

@@ -33,6 +33,7 @@ import { runJob } from '../actions/lib/hypervisor/job.js';
 import { parsePlan, type QemuGuest } from '../actions/lib/hypervisor/test-plan.js';
 import { qemuArguments } from '../actions/lib/hypervisor/backends.js';
 import { requireXenFixture, XEN_STAGES, xenPlan } from '../test/harness/xen.js';
+import { median } from './lib/stats.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
@@ -73,11 +74,6 @@ if (guests.includes('bootsector')) {
   execFileSync('bash', ['build.sh'], { cwd: tree, stdio: 'ignore' });
   gitTree(tree);
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function planText(accel: string): string {
   return [

@@ -24,13 +24,9 @@ import { fastImportHistory, tempDir } from '../test/harness/fixtures.js';
 import { startGitServer } from '../test/harness/git-server.js';
 import { runAction } from '../test/harness/runner.js';
 import { xenShape } from './lib/xen-shape.js';
+import { median } from './lib/stats.js';
 
 const TOKEN = 'ghs_benchToken0123456789abcdefABCDEF';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();

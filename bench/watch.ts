@@ -24,6 +24,7 @@ import { runsOf } from '../actions/lib/bisect/runs.js';
 import { FLIGHT_RECORD_FORMAT, type FlightRecord } from '../actions/lib/flight.js';
 import { initRepository, type Git } from '../actions/lib/git.js';
 import { benchWatchReport } from './watch/report.js';
+import { median } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -219,7 +220,6 @@ function tributary(
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'tributary-bench-watch-'));
 try {

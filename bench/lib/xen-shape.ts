@@ -242,8 +242,3 @@ async function synthesize(git: Git, dir: string): Promise<Omit<XenShape, 'reposi
     kinds,
   };
 }
-
-export const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};

@@ -28,6 +28,7 @@ import { carryHistory } from '../../actions/lib/gate/history.js';
 import type { Logger } from '../../actions/lib/log.js';
 import { WATCH_IDENTITY, type WatchReportSettings } from '../../actions/lib/watch/settings.js';
 import { runWatch, type ReportOutcome } from '../../actions/lib/watch/watch.js';
+import { median } from '../lib/stats.js';
 
 const NOTES = 'refs/notes/tributary/watch';
 const SERIES = 'qemu-master-vs-xen-unstable';
@@ -126,7 +127,6 @@ const quiet: Logger = {
   group: (_n, fn) => fn(),
   secret: () => {},
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Case {
   records: number;
