@@ -4,7 +4,15 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseJobResult } from '../actions/lib/flight.js';
 import { repoRoot, runAction, type ActionRun } from './harness/runner.js';
@@ -81,9 +89,21 @@ describe('hypervisor-test with a real QEMU guest', () => {
       '      disk: boot.bin\n      modules:\n        - path: boot/vmlinux\n          cmdline: console=hvc0\n',
     );
     const { tree } = await bootsectorTree(fresh('modules'), { plan });
+    // Another live job holds the host: a run that tried to take it would say it waits, then
+    // give up after lock-wait, instead of refusing the plan first.
     const lockDir = fresh('lock');
+    mkdirSync(join(lockDir, 'jobs'), { recursive: true, mode: 0o700 });
+    chmodSync(lockDir, 0o700);
+    const holder = {
+      pid: process.pid,
+      tag: 'other-run',
+      job: 'other-job',
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+    };
+    writeFileSync(join(lockDir, 'host.lock'), JSON.stringify(holder));
     const run = await runAction('hypervisor-test', {
-      inputs: { plan: 'plan.yml', 'lock-dir': lockDir },
+      inputs: { plan: 'plan.yml', 'lock-dir': lockDir, 'lock-wait': '5s' },
       workspace: tree.dir,
     });
     assert.notEqual(run.code, 0, run.log);
@@ -92,12 +112,9 @@ describe('hypervisor-test with a real QEMU guest', () => {
       !existsSync(join(tree.dir, 'boot.bin')),
       'no step ran: the build never made boot.bin',
     );
-    assert.doesNotMatch(run.log, /Waiting for the host|host lock/i);
-    assert.deepEqual(
-      existsSync(join(lockDir, 'jobs')) ? readdirSync(join(lockDir, 'jobs')) : [],
-      [],
-      'no job record',
-    );
+    assert.doesNotMatch(run.log, /Waiting for the host|The host is busy/);
+    assert.deepEqual(readdirSync(join(lockDir, 'jobs')), [], 'no job record');
+    assert.deepEqual(JSON.parse(readFileSync(join(lockDir, 'host.lock'), 'utf8')), holder);
     assert.ok(!run.outputs['result-file'], 'no result: nothing ran');
   });
 
