@@ -177,26 +177,23 @@ export const watchCommand: Command = {
           flight: localFlight,
         });
         // Octokit is loaded only when a repository is named: the notes alone never need it.
-        const keep =
-          settings.mode === 'report' && settings.repository && settings.hosted.token
-            ? {
-                github: await import('../actions/lib/github.js'),
-                keeper: await import('../actions/lib/watch/keeper.js'),
-              }
-            : undefined;
-        const issues =
-          keep && settings.mode === 'report'
-            ? keep.keeper.regressionKeeper(
-                keep.github.createGitHub({ token: settings.hosted.token!, logger }),
-                settings.repository!,
-                settings.labels,
-                logger,
-              )
-            : undefined;
-        if (settings.mode === 'report' && settings.repository && !issues)
-          logger.warning(
-            `No token (TRIBUTARY_TOKEN or GITHUB_TOKEN): the regressions' issues in ${settings.repository.owner}/${settings.repository.repo} are not kept.`,
-          );
+        let issues;
+        if (settings.mode === 'report' && settings.repository) {
+          const token = settings.hosted.token;
+          if (token) {
+            const { createGitHub } = await import('../actions/lib/github.js');
+            const { regressionKeeper } = await import('../actions/lib/watch/keeper.js');
+            issues = regressionKeeper(
+              createGitHub({ token, logger }),
+              settings.repository,
+              settings.labels,
+              logger,
+            );
+          } else
+            logger.warning(
+              `No token (TRIBUTARY_TOKEN or GITHUB_TOKEN): the regressions' issues in ${settings.repository.owner}/${settings.repository.repo} are not kept.`,
+            );
+        }
         const outcome = await runWatch(settings, { logger, issues });
         if (cl.flag('json'))
           process.stdout.write(JSON.stringify(outputsOf(outcome), null, 2) + '\n');

@@ -42183,7 +42183,6 @@ class model_NotCarried extends Error {
  * the record on the tested head, else on its nearest first-parent ancestor that has one.
  */
 
-const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
  * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)

@@ -611,6 +611,8 @@ function renderWatchSummary(o) {
 //# sourceMappingURL=report.js.map
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __webpack_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __webpack_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/settings.js
 var settings = __webpack_require__(1007);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -683,9 +685,8 @@ function classifyTags(tags, patterns) {
 
 
 
+
 const WATCH_MODES = ['report', 'baseline', 'releases'];
-const WATCH_NOTES = 'refs/notes/tributary/watch';
-const CONSUMER_NOTES = 'refs/notes/tributary/flights';
 /** Every input of the watch action, with the default its action.yml declares. */
 const WATCH_SETTINGS = {
     mode: { default: 'report' },
@@ -696,7 +697,7 @@ const WATCH_SETTINGS = {
     results: {},
     token: { secret: true, runner: '${{ github.token }}' },
     repository: { runner: '${{ github.repository }}' },
-    'notes-ref': { default: WATCH_NOTES },
+    'notes-ref': { default: flight_notes/* WATCH_NOTES_REF */.YL },
     labels: { default: 'regression' },
     'flaky-label': { default: 'flaky' },
     flight: {
@@ -704,7 +705,7 @@ const WATCH_SETTINGS = {
     },
     'consumer-url': {},
     'consumer-branches': {},
-    'consumer-notes-ref': { default: CONSUMER_NOTES },
+    'consumer-notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     tags: {},
     'release-patterns': { default: DEFAULT_RELEASE_PATTERNS.join('\n') },
 };
@@ -793,8 +794,6 @@ var lib_flight = __webpack_require__(1576);
 var lib_git = __webpack_require__(6240);
 // EXTERNAL MODULE: ./build/actions/lib/gate/index.js
 var gate = __webpack_require__(1462);
-// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
-var flight_notes = __webpack_require__(8644);
 ;// CONCATENATED MODULE: ./build/actions/lib/watch/baseline.js
 /**
  * The consumer revisions a watch flight is tested against (`mode: baseline`): for the
@@ -1358,17 +1357,17 @@ const watchCommand = {
                     flight: localFlight,
                 });
                 // Octokit is loaded only when a repository is named: the notes alone never need it.
-                const keep = settings.mode === 'report' && settings.repository && settings.hosted.token
-                    ? {
-                        github: await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 9161)),
-                        keeper: await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(161), __webpack_require__.e(820)]).then(__webpack_require__.bind(__webpack_require__, 9820)),
+                let issues;
+                if (settings.mode === 'report' && settings.repository) {
+                    const token = settings.hosted.token;
+                    if (token) {
+                        const { createGitHub } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(161)]).then(__webpack_require__.bind(__webpack_require__, 9161));
+                        const { regressionKeeper } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(161), __webpack_require__.e(820)]).then(__webpack_require__.bind(__webpack_require__, 9820));
+                        issues = regressionKeeper(createGitHub({ token, logger }), settings.repository, settings.labels, logger);
                     }
-                    : undefined;
-                const issues = keep && settings.mode === 'report'
-                    ? keep.keeper.regressionKeeper(keep.github.createGitHub({ token: settings.hosted.token, logger }), settings.repository, settings.labels, logger)
-                    : undefined;
-                if (settings.mode === 'report' && settings.repository && !issues)
-                    logger.warning(`No token (TRIBUTARY_TOKEN or GITHUB_TOKEN): the regressions' issues in ${settings.repository.owner}/${settings.repository.repo} are not kept.`);
+                    else
+                        logger.warning(`No token (TRIBUTARY_TOKEN or GITHUB_TOKEN): the regressions' issues in ${settings.repository.owner}/${settings.repository.repo} are not kept.`);
+                }
                 const outcome = await runWatch(settings, { logger, issues });
                 if (cl.flag('json'))
                     process.stdout.write(JSON.stringify(outputsOf(outcome), null, 2) + '\n');

@@ -42144,6 +42144,493 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
+/***/ 8644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ FlightNotes),
+/* harmony export */   YL: () => (/* binding */ WATCH_NOTES_REF),
+/* harmony export */   f6: () => (/* binding */ FLIGHT_NOTES_REF),
+/* harmony export */   pw: () => (/* binding */ readFlightsOf)
+/* harmony export */ });
+/* unused harmony exports noteName, parseNote, readFlights, writeNote, readNoteText */
+/* harmony import */ var _flight_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1576);
+/**
+ * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
+ * format). One note per tested revision holds every flight of it, one record a line (JSON
+ * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
+ * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
+ * bisection and the watch all read through here, each from its own notes ref below.
+ *
+ * A record that does not parse is never dropped silently. A strict reader (the gate, the
+ * bisection: they must not judge by a record they cannot read) throws an error naming the
+ * note; a lenient one (the pin, the history page) keeps the note's other records, warns
+ * naming the commit and the notes ref, and counts it in `damaged`.
+ */
+
+/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
+const FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
+/** Where the watch (and bisection) records flights of a watched tree. */
+const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
+/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
+const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
+/** A note's records, line by line; the lines that do not parse are returned as damaged. */
+function parseNote(text, notesRef, commit) {
+    const records = [];
+    const damaged = [];
+    for (const [i, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        try {
+            records.push((0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightRecord */ .r2)(line, `${noteName(notesRef, commit)} line ${i + 1}`));
+        }
+        catch (e) {
+            damaged.push({
+                notesRef,
+                commit,
+                line: i + 1,
+                error: e instanceof Error ? e.message : String(e),
+            });
+        }
+    }
+    return { records, damaged };
+}
+/** The flight records of one notes ref in a local repository. */
+class FlightNotes {
+    git;
+    notesRef;
+    options;
+    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
+    damaged = [];
+    constructor(git, notesRef, options = {}) {
+        this.git = git;
+        this.notesRef = notesRef;
+        this.options = options;
+    }
+    get shown() {
+        return this.options.shownAs ?? this.notesRef;
+    }
+    /** The records of a note's text; damaged lines thrown (strict) or reported. */
+    records(text, commit) {
+        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
+        if (this.options.strict !== false)
+            return (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlightNote */ .kO)(text, noteName(this.shown, commit));
+        const { records, damaged } = parseNote(text, this.shown, commit);
+        for (const d of damaged) {
+            this.damaged.push(d);
+            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
+        }
+        return records;
+    }
+    /** The note's text on a commit, or undefined. */
+    text(commit) {
+        return this.git.readNote(this.notesRef, commit);
+    }
+    /** Every flight recorded on a commit, oldest first. */
+    async read(commit) {
+        const text = await this.text(commit);
+        return text ? this.records(text, commit) : [];
+    }
+    /**
+     * Every flight recorded on each of many commits (a bisection range, a page of history):
+     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
+     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
+     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
+     */
+    async readMany(commits, prefetch) {
+        const unique = [...new Set(commits)];
+        const blobs = await this.git.noteBlobs(this.notesRef, unique);
+        const notes = unique
+            .filter((c) => blobs.has(c))
+            .map((c) => ({ commit: c, blob: blobs.get(c) }));
+        const records = await this.readNotes(notes, prefetch);
+        return new Map(notes.map((n, i) => [n.commit, records[i]]));
+    }
+    /**
+     * The records of notes already found (`Git.noteBlobs`), in their order: one
+     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
+     * all (a blob missing) like a damaged record and gives it no records.
+     */
+    async readNotes(notes, prefetch) {
+        if (!notes.length)
+            return [];
+        await prefetch?.(notes.map((n) => n.blob));
+        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
+        const out = [];
+        for (const { commit, blob } of notes) {
+            let text = texts.get(blob);
+            try {
+                // A blob the batch could not read: read alone, its error is the note's.
+                text ??= await this.git.readBlob(blob);
+            }
+            catch (e) {
+                if (this.options.strict !== false)
+                    throw e;
+                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
+                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
+                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
+                out.push([]);
+                continue;
+            }
+            out.push(this.records(text, commit));
+        }
+        return out;
+    }
+    /**
+     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
+     * value it had, and returns that commit. History reads the note's commit from its subject.
+     */
+    write(commit, text) {
+        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
+    }
+    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
+    async append(record) {
+        const existing = (await this.text(record.revision)) ?? '';
+        return this.write(record.revision, (0,_flight_js__WEBPACK_IMPORTED_MODULE_0__/* .appendFlightNote */ .x5)(existing, record));
+    }
+    /**
+     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
+     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
+     * repository a partial clone of the remote, it gives the remote's name there), only the tip
+     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
+     */
+    async fetch(remote, promisor) {
+        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
+        if (!tip) {
+            await this.git.deleteRef(this.notesRef);
+            return undefined;
+        }
+        const spec = [`+${this.notesRef}:${this.notesRef}`];
+        if (promisor)
+            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
+        else
+            await this.git.fetch(remote.url, spec, { retries: 3 });
+        return tip;
+    }
+}
+/** Every flight recorded on a commit (a strict read). */
+function readFlights(git, notesRef, commit) {
+    return new FlightNotes(git, notesRef).read(commit);
+}
+/** Every flight recorded on each of many commits (a strict read). */
+function readFlightsOf(git, notesRef, commits) {
+    return new FlightNotes(git, notesRef).readMany(commits);
+}
+/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
+function writeNote(git, notesRef, commit, text) {
+    return new FlightNotes(git, notesRef).write(commit, text);
+}
+/** The note's text on a commit, or undefined. */
+function readNoteText(git, notesRef, commit) {
+    return git.readNote(notesRef, commit);
+}
+//# sourceMappingURL=flight-notes.js.map
+
+/***/ }),
+
+/***/ 1576:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   De: () => (/* binding */ parseJobResult),
+/* harmony export */   E8: () => (/* binding */ JOB_RESULT_FORMAT),
+/* harmony export */   N2: () => (/* binding */ FLIGHT_RECORD_FORMAT),
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   kO: () => (/* binding */ parseFlightNote),
+/* harmony export */   r2: () => (/* binding */ parseFlightRecord),
+/* harmony export */   x5: () => (/* binding */ appendFlightNote)
+/* harmony export */ });
+/* unused harmony exports STEP_STATUSES, FLIGHT_PURPOSES, blockAfterFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/**
+ * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
+ * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
+ * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
+ * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
+ *
+ * Formats are versioned by their `format` field; a reader refuses a format it does not know
+ * instead of guessing. The reference is docs/flight-format.md.
+ */
+
+const JOB_RESULT_FORMAT = 'tributary.job/v1';
+const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
+const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
+/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
+const FLIGHT_PURPOSES = ['watch', 'bisect'];
+/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
+function jobStatus(steps, cancelled = false) {
+    if (cancelled)
+        return 'fail';
+    if (steps.some((s) => s.status === 'fail'))
+        return 'fail';
+    if (steps.some((s) => s.status === 'blocked'))
+        return 'blocked';
+    if (steps.length && steps.every((s) => s.status === 'skip'))
+        return 'skip';
+    return 'pass';
+}
+/**
+ * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
+ * says whether a step's failure stops the ones after it (default: it does).
+ */
+function blockAfterFailure(steps, blocks = () => true) {
+    let blocked = false;
+    return steps.map((s) => {
+        if (blocked && s.status !== 'skip')
+            return { ...s, status: 'blocked' };
+        if (s.status === 'fail' && blocks(s))
+            blocked = true;
+        return s;
+    });
+}
+// ---- validation: every error names the file and the field ------------------------------
+class Checker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(field, message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
+    }
+    object(v, field) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            this.fail(field, `must be an object`);
+        return v;
+    }
+    string(v, field, optional = false) {
+        if (v === undefined && optional)
+            return undefined;
+        if (typeof v !== 'string' || v === '')
+            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    number(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    boolean(v, field) {
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean')
+            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
+        return v;
+    }
+    array(v, field) {
+        if (!Array.isArray(v))
+            this.fail(field, `must be a list`);
+        return v;
+    }
+    status(v, field) {
+        if (!STEP_STATUSES.includes(v)) {
+            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
+        }
+        return v;
+    }
+    revision(v, field) {
+        const s = this.string(v, field);
+        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
+            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
+        return s;
+    }
+    steps(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
+            names.add(name);
+            const step = { name, status: this.status(o.status, `${f}.status`) };
+            const d = this.number(o.durationMs, `${f}.durationMs`);
+            if (d !== undefined)
+                step.durationMs = d;
+            const log = this.string(o.log, `${f}.log`, true);
+            if (log)
+                step.log = log;
+            const message = o.message === undefined ? undefined : String(o.message);
+            if (message)
+                step.message = message;
+            if (o.attempts !== undefined) {
+                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
+            }
+            return step;
+        });
+    }
+    history(v, field) {
+        const o = this.object(v, field);
+        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
+            const f = this.object(raw, `${field}.flights[${i}]`);
+            return {
+                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
+                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
+                at: this.string(f.at, `${field}.flights[${i}].at`),
+            };
+        });
+        const index = (x, f) => {
+            if (x === null)
+                return null;
+            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
+                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
+            return x;
+        };
+        const steps = {};
+        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
+            const js = (steps[job] = {});
+            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
+                const f = `${field}.steps.${job}.${step}`;
+                const t = this.array(h, f);
+                if (t.length !== 4)
+                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
+                const first = index(t[0], `${f}[0]`);
+                if (first === null)
+                    this.fail(`${f}[0]`, 'must be an index, not null');
+                js[step] = [
+                    first,
+                    index(t[1], `${f}[1]`),
+                    index(t[2], `${f}[2]`),
+                    this.status(t[3], `${f}[3]`),
+                ];
+            }
+        }
+        return { flights, steps };
+    }
+    trees(v, field) {
+        const names = new Set();
+        return this.array(v, field).map((raw, i) => {
+            const f = `${field}[${i}]`;
+            const o = this.object(raw, f);
+            const name = this.string(o.name, `${f}.name`);
+            if (names.has(name))
+                this.fail(`${f}.name`, `repeats tree '${name}'`);
+            names.add(name);
+            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
+            const url = this.string(o.url, `${f}.url`, true);
+            if (url)
+                t.url = url;
+            const ref = this.string(o.ref, `${f}.ref`, true);
+            if (ref)
+                t.ref = ref;
+            return t;
+        });
+    }
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(source, `${source}: not valid JSON (${e.message})`);
+    }
+}
+/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
+function parseJobResult(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== JOB_RESULT_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
+    }
+    const result = {
+        format: JOB_RESULT_FORMAT,
+        job: c.string(o.job, 'job'),
+        trees: c.trees(o.trees, 'trees'),
+        steps: c.steps(o.steps, 'steps'),
+    };
+    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
+        const v = c.string(o[key], key, true);
+        if (v)
+            result[key] = v;
+    }
+    const attempt = c.number(o.attempt, 'attempt');
+    if (attempt !== undefined)
+        result.attempt = attempt;
+    const cancelled = c.boolean(o.cancelled, 'cancelled');
+    if (cancelled !== undefined)
+        result.cancelled = cancelled;
+    return result;
+}
+/** Reads and validates a flight record (a note's content). */
+function parseFlightRecord(text, source) {
+    const c = new Checker(source);
+    const o = c.object(parseJson(text, source), '(top level)');
+    if (o.format !== FLIGHT_RECORD_FORMAT) {
+        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
+    }
+    const jobNames = new Set();
+    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
+        const jo = c.object(raw, `jobs[${i}]`);
+        const name = c.string(jo.name, `jobs[${i}].name`);
+        if (jobNames.has(name))
+            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
+        jobNames.add(name);
+        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
+        const host = c.string(jo.host, `jobs[${i}].host`, true);
+        if (host)
+            job.host = host;
+        const url = c.string(jo.url, `jobs[${i}].url`, true);
+        if (url)
+            job.url = url;
+        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
+            job.cancelled = true;
+        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
+        if (attempt !== undefined)
+            job.attempt = attempt;
+        if (jo.trees !== undefined)
+            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
+        return job;
+    });
+    const record = {
+        format: FLIGHT_RECORD_FORMAT,
+        flight: c.string(o.flight, 'flight'),
+        tree: c.string(o.tree, 'tree'),
+        revision: c.revision(o.revision, 'revision'),
+        trees: c.trees(o.trees, 'trees'),
+        jobs,
+        recordedAt: c.string(o.recordedAt, 'recordedAt'),
+    };
+    const series = c.string(o.series, 'series', true);
+    if (series)
+        record.series = series;
+    if (o.trigger !== undefined)
+        record.trigger = c.object(o.trigger, 'trigger');
+    if (o.purpose !== undefined) {
+        if (!FLIGHT_PURPOSES.includes(o.purpose))
+            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
+        record.purpose = o.purpose;
+    }
+    const startedAt = c.string(o.startedAt, 'startedAt', true);
+    if (startedAt)
+        record.startedAt = startedAt;
+    if (o.decision !== undefined)
+        record.decision = c.object(o.decision, 'decision');
+    if (o.history !== undefined)
+        record.history = c.history(o.history, 'history');
+    return record;
+}
+/**
+ * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
+ * that a second flight of the same revision is appended rather than replacing the first.
+ */
+function parseFlightNote(text, source) {
+    return text
+        .split('\n')
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line !== '')
+        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
+}
+/** The note's text with one more record appended. */
+function appendFlightNote(existing, record) {
+    const kept = existing.replace(/\s+$/, '');
+    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
+}
+//# sourceMappingURL=flight.js.map
+
+/***/ }),
+
 /***/ 426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49938,12 +50425,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   "in": () => (/* binding */ parseWatchSettings)
 });
 
-// UNUSED EXPORTS: CONSUMER_NOTES, WATCH_IDENTITY, WATCH_MODES, WATCH_NOTES, WATCH_SETTINGS
+// UNUSED EXPORTS: WATCH_IDENTITY, WATCH_MODES, WATCH_SETTINGS
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
 var git = __nccwpck_require__(426);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
@@ -50117,9 +50606,8 @@ var releases = __nccwpck_require__(3564);
 
 
 
+
 const WATCH_MODES = ['report', 'baseline', 'releases'];
-const WATCH_NOTES = 'refs/notes/tributary/watch';
-const CONSUMER_NOTES = 'refs/notes/tributary/flights';
 /** Every input of the watch action, with the default its action.yml declares. */
 const WATCH_SETTINGS = {
     mode: { default: 'report' },
@@ -50130,7 +50618,7 @@ const WATCH_SETTINGS = {
     results: {},
     token: { secret: true, runner: '${{ github.token }}' },
     repository: { runner: '${{ github.repository }}' },
-    'notes-ref': { default: WATCH_NOTES },
+    'notes-ref': { default: flight_notes/* WATCH_NOTES_REF */.YL },
     labels: { default: 'regression' },
     'flaky-label': { default: 'flaky' },
     flight: {
@@ -50138,7 +50626,7 @@ const WATCH_SETTINGS = {
     },
     'consumer-url': {},
     'consumer-branches': {},
-    'consumer-notes-ref': { default: CONSUMER_NOTES },
+    'consumer-notes-ref': { default: flight_notes/* FLIGHT_NOTES_REF */.f6 },
     tags: {},
     'release-patterns': { default: releases/* DEFAULT_RELEASE_PATTERNS */.KD.join('\n') },
 };
@@ -50224,7 +50712,7 @@ function parseWatchSettings(read, context) {
 
 /***/ }),
 
-/***/ 7664:
+/***/ 713:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50239,292 +50727,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/errors.js
 var errors = __nccwpck_require__(4193);
-;// CONCATENATED MODULE: ./build/actions/lib/flight.js
-/**
- * The one model of flights and results, shared by the jobs that test (hypervisor-test writes
- * a JobResult), the push gate (reads them, decides, records a FlightRecord as a git note) and
- * the watch. The words are osstest's: a flight runs jobs over fixed revisions of every tree
- * involved; a job has steps; a step ends pass, fail, skip or blocked (a step before it failed).
- *
- * Formats are versioned by their `format` field; a reader refuses a format it does not know
- * instead of guessing. The reference is docs/flight-format.md.
- */
-
-const JOB_RESULT_FORMAT = 'tributary.job/v1';
-const FLIGHT_RECORD_FORMAT = 'tributary.flight/v1';
-const STEP_STATUSES = ['pass', 'fail', 'skip', 'blocked'];
-/** Why a flight of a watch series ran: the series' own schedule, or a bisection round. */
-const FLIGHT_PURPOSES = ['watch', 'bisect'];
-/** pass < skip < fail/blocked: the worst status of a job's steps is the job's. */
-function jobStatus(steps, cancelled = false) {
-    if (cancelled)
-        return 'fail';
-    if (steps.some((s) => s.status === 'fail'))
-        return 'fail';
-    if (steps.some((s) => s.status === 'blocked'))
-        return 'blocked';
-    if (steps.length && steps.every((s) => s.status === 'skip'))
-        return 'skip';
-    return 'pass';
-}
-/**
- * Marks every step after the first blocking failure as blocked, as osstest does. `blocks`
- * says whether a step's failure stops the ones after it (default: it does).
- */
-function blockAfterFailure(steps, blocks = () => true) {
-    let blocked = false;
-    return steps.map((s) => {
-        if (blocked && s.status !== 'skip')
-            return { ...s, status: 'blocked' };
-        if (s.status === 'fail' && blocks(s))
-            blocked = true;
-        return s;
-    });
-}
-// ---- validation: every error names the file and the field ------------------------------
-class Checker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(field, message) {
-        throw new errors/* ConfigurationError */.j1(`${this.source}: ${field}`, `${this.source}: field '${field}' ${message}`);
-    }
-    object(v, field) {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            this.fail(field, `must be an object`);
-        return v;
-    }
-    string(v, field, optional = false) {
-        if (v === undefined && optional)
-            return undefined;
-        if (typeof v !== 'string' || v === '')
-            this.fail(field, `must be a non-empty string, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    number(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-            this.fail(field, `must be a number >= 0, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    boolean(v, field) {
-        if (v === undefined)
-            return undefined;
-        if (typeof v !== 'boolean')
-            this.fail(field, `must be true or false, got ${JSON.stringify(v)}`);
-        return v;
-    }
-    array(v, field) {
-        if (!Array.isArray(v))
-            this.fail(field, `must be a list`);
-        return v;
-    }
-    status(v, field) {
-        if (!STEP_STATUSES.includes(v)) {
-            this.fail(field, `is ${JSON.stringify(v)}; expected one of ${STEP_STATUSES.join(', ')}`);
-        }
-        return v;
-    }
-    revision(v, field) {
-        const s = this.string(v, field);
-        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s))
-            this.fail(field, `is '${s}'; expected a full commit id (40 hex digits)`);
-        return s;
-    }
-    steps(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats step '${name}'; step names must be unique within a job`);
-            names.add(name);
-            const step = { name, status: this.status(o.status, `${f}.status`) };
-            const d = this.number(o.durationMs, `${f}.durationMs`);
-            if (d !== undefined)
-                step.durationMs = d;
-            const log = this.string(o.log, `${f}.log`, true);
-            if (log)
-                step.log = log;
-            const message = o.message === undefined ? undefined : String(o.message);
-            if (message)
-                step.message = message;
-            if (o.attempts !== undefined) {
-                step.attempts = this.array(o.attempts, `${f}.attempts`).map((a, j) => this.status(a, `${f}.attempts[${j}]`));
-            }
-            return step;
-        });
-    }
-    history(v, field) {
-        const o = this.object(v, field);
-        const flights = this.array(o.flights, `${field}.flights`).map((raw, i) => {
-            const f = this.object(raw, `${field}.flights[${i}]`);
-            return {
-                flight: this.string(f.flight, `${field}.flights[${i}].flight`),
-                revision: this.string(f.revision, `${field}.flights[${i}].revision`),
-                at: this.string(f.at, `${field}.flights[${i}].at`),
-            };
-        });
-        const index = (x, f) => {
-            if (x === null)
-                return null;
-            if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= flights.length)
-                this.fail(f, `must be an index into ${field}.flights or null, got ${JSON.stringify(x)}`);
-            return x;
-        };
-        const steps = {};
-        for (const [job, raw] of Object.entries(this.object(o.steps, `${field}.steps`))) {
-            const js = (steps[job] = {});
-            for (const [step, h] of Object.entries(this.object(raw, `${field}.steps.${job}`))) {
-                const f = `${field}.steps.${job}.${step}`;
-                const t = this.array(h, f);
-                if (t.length !== 4)
-                    this.fail(f, `must be [first, lastPass, failingSince, lastStatus]`);
-                const first = index(t[0], `${f}[0]`);
-                if (first === null)
-                    this.fail(`${f}[0]`, 'must be an index, not null');
-                js[step] = [
-                    first,
-                    index(t[1], `${f}[1]`),
-                    index(t[2], `${f}[2]`),
-                    this.status(t[3], `${f}[3]`),
-                ];
-            }
-        }
-        return { flights, steps };
-    }
-    trees(v, field) {
-        const names = new Set();
-        return this.array(v, field).map((raw, i) => {
-            const f = `${field}[${i}]`;
-            const o = this.object(raw, f);
-            const name = this.string(o.name, `${f}.name`);
-            if (names.has(name))
-                this.fail(`${f}.name`, `repeats tree '${name}'`);
-            names.add(name);
-            const t = { name, revision: this.revision(o.revision, `${f}.revision`) };
-            const url = this.string(o.url, `${f}.url`, true);
-            if (url)
-                t.url = url;
-            const ref = this.string(o.ref, `${f}.ref`, true);
-            if (ref)
-                t.ref = ref;
-            return t;
-        });
-    }
-}
-function parseJson(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* ConfigurationError */.j1(source, `${source}: not valid JSON (${e.message})`);
-    }
-}
-/** Reads and validates one job's result file; `source` (the file's path) names it in errors. */
-function parseJobResult(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== JOB_RESULT_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${JOB_RESULT_FORMAT}'`);
-    }
-    const result = {
-        format: JOB_RESULT_FORMAT,
-        job: c.string(o.job, 'job'),
-        trees: c.trees(o.trees, 'trees'),
-        steps: c.steps(o.steps, 'steps'),
-    };
-    for (const key of ['flight', 'host', 'startedAt', 'finishedAt', 'url']) {
-        const v = c.string(o[key], key, true);
-        if (v)
-            result[key] = v;
-    }
-    const attempt = c.number(o.attempt, 'attempt');
-    if (attempt !== undefined)
-        result.attempt = attempt;
-    const cancelled = c.boolean(o.cancelled, 'cancelled');
-    if (cancelled !== undefined)
-        result.cancelled = cancelled;
-    return result;
-}
-/** Reads and validates a flight record (a note's content). */
-function parseFlightRecord(text, source) {
-    const c = new Checker(source);
-    const o = c.object(parseJson(text, source), '(top level)');
-    if (o.format !== FLIGHT_RECORD_FORMAT) {
-        c.fail('format', `is ${JSON.stringify(o.format)}; expected '${FLIGHT_RECORD_FORMAT}'`);
-    }
-    const jobNames = new Set();
-    const jobs = c.array(o.jobs, 'jobs').map((raw, i) => {
-        const jo = c.object(raw, `jobs[${i}]`);
-        const name = c.string(jo.name, `jobs[${i}].name`);
-        if (jobNames.has(name))
-            c.fail(`jobs[${i}].name`, `repeats job '${name}'`);
-        jobNames.add(name);
-        const job = { name, steps: c.steps(jo.steps, `jobs[${i}].steps`) };
-        const host = c.string(jo.host, `jobs[${i}].host`, true);
-        if (host)
-            job.host = host;
-        const url = c.string(jo.url, `jobs[${i}].url`, true);
-        if (url)
-            job.url = url;
-        if (c.boolean(jo.cancelled, `jobs[${i}].cancelled`))
-            job.cancelled = true;
-        const attempt = c.number(jo.attempt, `jobs[${i}].attempt`);
-        if (attempt !== undefined)
-            job.attempt = attempt;
-        if (jo.trees !== undefined)
-            job.trees = c.trees(jo.trees, `jobs[${i}].trees`);
-        return job;
-    });
-    const record = {
-        format: FLIGHT_RECORD_FORMAT,
-        flight: c.string(o.flight, 'flight'),
-        tree: c.string(o.tree, 'tree'),
-        revision: c.revision(o.revision, 'revision'),
-        trees: c.trees(o.trees, 'trees'),
-        jobs,
-        recordedAt: c.string(o.recordedAt, 'recordedAt'),
-    };
-    const series = c.string(o.series, 'series', true);
-    if (series)
-        record.series = series;
-    if (o.trigger !== undefined)
-        record.trigger = c.object(o.trigger, 'trigger');
-    if (o.purpose !== undefined) {
-        if (!FLIGHT_PURPOSES.includes(o.purpose))
-            c.fail('purpose', `is ${JSON.stringify(o.purpose)}; expected one of ${FLIGHT_PURPOSES.join(', ')}`);
-        record.purpose = o.purpose;
-    }
-    const startedAt = c.string(o.startedAt, 'startedAt', true);
-    if (startedAt)
-        record.startedAt = startedAt;
-    if (o.decision !== undefined)
-        record.decision = c.object(o.decision, 'decision');
-    if (o.history !== undefined)
-        record.history = c.history(o.history, 'history');
-    return record;
-}
-/**
- * A note holds every flight of its revision, one record a line (JSON Lines), oldest first, so
- * that a second flight of the same revision is appended rather than replacing the first.
- */
-function parseFlightNote(text, source) {
-    return text
-        .split('\n')
-        .map((line, i) => ({ line: line.trim(), i }))
-        .filter(({ line }) => line !== '')
-        .map(({ line, i }) => parseFlightRecord(line, `${source} line ${i + 1}`));
-}
-/** The note's text with one more record appended. */
-function appendFlightNote(existing, record) {
-    const kept = existing.replace(/\s+$/, '');
-    return (kept ? kept + '\n' : '') + JSON.stringify(record) + '\n';
-}
-//# sourceMappingURL=flight.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight.js
+var lib_flight = __nccwpck_require__(1576);
 // EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
 var lib_git = __nccwpck_require__(426);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -50761,7 +50965,7 @@ function notRun(baseline, nowJobs, isBuild, allow, now, regressions, allowable) 
             job: base.name,
             step: st.name,
             kind: 'not-run',
-            baseline: st.name === '(job)' ? jobStatus(base.steps, base.cancelled) : 'pass',
+            baseline: st.name === '(job)' ? (0,lib_flight/* jobStatus */.WB)(base.steps, base.cancelled) : 'pass',
             now: 'not run',
             build: isBuild(base.name),
             blocking: false,
@@ -50999,178 +51203,8 @@ function decideFlight(flight, baseline, history, allowList, policy) {
     return decision;
 }
 //# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ./build/actions/lib/flight-notes.js
-/**
- * Flight records as git notes: the one reader and writer of them (flight.ts is the record's
- * format). One note per tested revision holds every flight of it, one record a line (JSON
- * Lines), oldest first; lookups go through the notes tree by commit id, so reading a record
- * costs the same with ten notes or ten thousand. The gate, the pin mode, the history page,
- * bisection and the watch all read through here, each from its own notes ref below.
- *
- * A record that does not parse is never dropped silently. A strict reader (the gate, the
- * bisection: they must not judge by a record they cannot read) throws an error naming the
- * note; a lenient one (the pin, the history page) keeps the note's other records, warns
- * naming the commit and the notes ref, and counts it in `damaged`.
- */
-
-/** Where the push gate records its flights (and the pin mode reads which revisions passed). */
-const flight_notes_FLIGHT_NOTES_REF = 'refs/notes/tributary/flights';
-/** Where the watch (and bisection) records flights of a watched tree. */
-const WATCH_NOTES_REF = 'refs/notes/tributary/watch';
-/** Where a note is, for messages: `note refs/notes/x on <commit>`. */
-const noteName = (notesRef, commit) => `note ${notesRef} on ${commit}`;
-/** A note's records, line by line; the lines that do not parse are returned as damaged. */
-function parseNote(text, notesRef, commit) {
-    const records = [];
-    const damaged = [];
-    for (const [i, raw] of text.split('\n').entries()) {
-        const line = raw.trim();
-        if (!line)
-            continue;
-        try {
-            records.push(parseFlightRecord(line, `${noteName(notesRef, commit)} line ${i + 1}`));
-        }
-        catch (e) {
-            damaged.push({
-                notesRef,
-                commit,
-                line: i + 1,
-                error: e instanceof Error ? e.message : String(e),
-            });
-        }
-    }
-    return { records, damaged };
-}
-/** The flight records of one notes ref in a local repository. */
-class flight_notes_FlightNotes {
-    git;
-    notesRef;
-    options;
-    /** The records that did not parse, in a lenient reader (a strict one throws instead). */
-    damaged = [];
-    constructor(git, notesRef, options = {}) {
-        this.git = git;
-        this.notesRef = notesRef;
-        this.options = options;
-    }
-    get shown() {
-        return this.options.shownAs ?? this.notesRef;
-    }
-    /** The records of a note's text; damaged lines thrown (strict) or reported. */
-    records(text, commit) {
-        // Strict: the record's own error (a ConfigurationError naming the note, line and field).
-        if (this.options.strict !== false)
-            return parseFlightNote(text, noteName(this.shown, commit));
-        const { records, damaged } = parseNote(text, this.shown, commit);
-        for (const d of damaged) {
-            this.damaged.push(d);
-            this.options.logger?.warning(`A flight record in ${d.notesRef} on ${d.commit} (line ${d.line}) cannot be read and is left out: ${d.error}`);
-        }
-        return records;
-    }
-    /** The note's text on a commit, or undefined. */
-    text(commit) {
-        return this.git.readNote(this.notesRef, commit);
-    }
-    /** Every flight recorded on a commit, oldest first. */
-    async read(commit) {
-        const text = await this.text(commit);
-        return text ? this.records(text, commit) : [];
-    }
-    /**
-     * Every flight recorded on each of many commits (a bisection range, a page of history):
-     * one `git ls-tree` of the notes tree per 500 commits and one `git cat-file --batch` for all
-     * the notes found, so a thousand commits' notes are a few processes. Commits without a note
-     * are absent from the map. `prefetch` brings the blobs a partial clone lacks, all at once.
-     */
-    async readMany(commits, prefetch) {
-        const unique = [...new Set(commits)];
-        const blobs = await this.git.noteBlobs(this.notesRef, unique);
-        const notes = unique
-            .filter((c) => blobs.has(c))
-            .map((c) => ({ commit: c, blob: blobs.get(c) }));
-        const records = await this.readNotes(notes, prefetch);
-        return new Map(notes.map((n, i) => [n.commit, records[i]]));
-    }
-    /**
-     * The records of notes already found (`Git.noteBlobs`), in their order: one
-     * `git cat-file --batch` for all of them. A lenient reader reports a note it cannot read at
-     * all (a blob missing) like a damaged record and gives it no records.
-     */
-    async readNotes(notes, prefetch) {
-        if (!notes.length)
-            return [];
-        await prefetch?.(notes.map((n) => n.blob));
-        const texts = await this.git.readBlobs(notes.map((n) => n.blob));
-        const out = [];
-        for (const { commit, blob } of notes) {
-            let text = texts.get(blob);
-            try {
-                // A blob the batch could not read: read alone, its error is the note's.
-                text ??= await this.git.readBlob(blob);
-            }
-            catch (e) {
-                if (this.options.strict !== false)
-                    throw e;
-                const error = `${noteName(this.shown, commit)}: ${e instanceof Error ? e.message : String(e)}`;
-                this.damaged.push({ notesRef: this.shown, commit, line: 0, error });
-                this.options.logger?.warning(`A flight note cannot be read and is left out: ${error}`);
-                out.push([]);
-                continue;
-            }
-            out.push(this.records(text, commit));
-        }
-        return out;
-    }
-    /**
-     * Writes (replaces) a commit's note as one more commit of the notes ref, moved only from the
-     * value it had, and returns that commit. History reads the note's commit from its subject.
-     */
-    write(commit, text) {
-        return this.git.writeNote(this.notesRef, commit, text, `tributary: flight record on ${commit}`);
-    }
-    /** Appends a record to its revision's note (locally; publishing is the writer's push). */
-    async append(record) {
-        const existing = (await this.text(record.revision)) ?? '';
-        return this.write(record.revision, appendFlightNote(existing, record));
-    }
-    /**
-     * Fetches the notes ref as it is now on the remote (forced: ours is only ever a copy), or
-     * deletes ours when the remote has none; returns the remote tip. With `promisor` (making the
-     * repository a partial clone of the remote, it gives the remote's name there), only the tip
-     * commit and trees come (depth 1, no blobs): the notes read later are fetched when read.
-     */
-    async fetch(remote, promisor) {
-        const tip = (await this.git.lsRemote(remote.url, [this.notesRef])).get(this.notesRef);
-        if (!tip) {
-            await this.git.deleteRef(this.notesRef);
-            return undefined;
-        }
-        const spec = [`+${this.notesRef}:${this.notesRef}`];
-        if (promisor)
-            await this.git.fetch(await promisor(), spec, { depth: 1, filter: 'blob:none', retries: 3 });
-        else
-            await this.git.fetch(remote.url, spec, { retries: 3 });
-        return tip;
-    }
-}
-/** Every flight recorded on a commit (a strict read). */
-function flight_notes_readFlights(git, notesRef, commit) {
-    return new flight_notes_FlightNotes(git, notesRef).read(commit);
-}
-/** Every flight recorded on each of many commits (a strict read). */
-function readFlightsOf(git, notesRef, commits) {
-    return new flight_notes_FlightNotes(git, notesRef).readMany(commits);
-}
-/** Writes (replaces) a commit's note; returns the notes ref's new commit. */
-function writeNote(git, notesRef, commit, text) {
-    return new flight_notes_FlightNotes(git, notesRef).write(commit, text);
-}
-/** The note's text on a commit, or undefined. */
-function readNoteText(git, notesRef, commit) {
-    return git.readNote(notesRef, commit);
-}
-//# sourceMappingURL=flight-notes.js.map
+// EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
+var flight_notes = __nccwpck_require__(8644);
 ;// CONCATENATED MODULE: ./build/actions/lib/gate/model.js
 /**
  * The gate refuses a revision that the staging branch did not carry: pushing whatever
@@ -51194,7 +51228,6 @@ class model_NotCarried extends Error {
  * the record on the tested head, else on its nearest first-parent ancestor that has one.
  */
 
-const DEFAULT_NOTES_REF = (/* unused pure expression or super */ null && (FLIGHT_NOTES_REF));
 /**
  * The baseline of a gate: the record on the tested head, else on its nearest first-parent
  * ancestor within `maxWalk` commits (history from before tributary, a push by hand). O(1)
@@ -51252,7 +51285,7 @@ async function hosted_usePartialClone(git, remote) {
  * partial clone sends everything.
  */
 async function hosted_fetchNotes(git, remote, notesRef) {
-    return new flight_notes_FlightNotes(git, notesRef).fetch(remote, () => hosted_usePartialClone(git, remote));
+    return new flight_notes/* FlightNotes */.Cw(git, notesRef).fetch(remote, () => hosted_usePartialClone(git, remote));
 }
 /** Where the gate's clone keeps the allow list's branch, apart from the branches it judges. */
 const ALLOW_REF = 'refs/tributary/allow-list';
@@ -51346,7 +51379,7 @@ async function checkFastForward(git, tested, head, revision) {
 }
 /** Whether a note on the remote already holds this very record (a push that landed unseen). */
 async function recorded(git, notesRef, record) {
-    return (await new flight_notes_FlightNotes(git, notesRef).read(record.revision)).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
+    return (await new flight_notes/* FlightNotes */.Cw(git, notesRef).read(record.revision)).some((r) => r.flight === record.flight && r.recordedAt === record.recordedAt);
 }
 /**
  * Another gate of this revision moved the branch first: the goal is reached, and what is left
@@ -51369,7 +51402,7 @@ async function publishFlight(git, remote, opts) {
         await checkFastForward(git, tested.branch, tested.head, record.revision);
     for (let attempt = 1;; attempt++) {
         const expected = (await git.revParse(notesRef)) ?? '';
-        const notes = await new flight_notes_FlightNotes(git, notesRef).append(record);
+        const notes = await new flight_notes/* FlightNotes */.Cw(git, notesRef).append(record);
         const updates = [
             { ref: notesRef, sha: notes, expected: expected || undefined },
         ];
@@ -58803,7 +58836,7 @@ function suiteResults(suite, where) {
         }
         return step;
     });
-    return [{ format: JOB_RESULT_FORMAT, job, trees, steps }, ...nested];
+    return [{ format: lib_flight/* JOB_RESULT_FORMAT */.E8, job, trees, steps }, ...nested];
 }
 // ---- writing: any test-report tool can show a flight ---------------------------------------
 // XML 1.0 cannot carry most control characters, so they are dropped.
@@ -58888,7 +58921,7 @@ function readResults(dir, tree, revision) {
     for (const file of listFiles(dir)) {
         const source = (0,external_node_path_.relative)(dir, file) || file;
         if (file.endsWith('.json')) {
-            found.push({ result: parseJobResult((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
+            found.push({ result: (0,lib_flight/* parseJobResult */.De)((0,external_node_fs_.readFileSync)(file, 'utf8'), source), source });
         }
         else if (file.endsWith('.xml')) {
             const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
@@ -59025,7 +59058,7 @@ async function resolveBaseline(git, consumer, branches, notesRef, logger) {
         let found;
         if (notes) {
             const line = await git.firstParents(head, BASELINE_WALK);
-            const records = await readFlightsOf(git, notesRef, line);
+            const records = await (0,flight_notes/* readFlightsOf */.pw)(git, notesRef, line);
             for (const commit of line) {
                 const pass = [...(records.get(commit) ?? [])].reverse().find(passed);
                 if (pass) {
@@ -59202,7 +59235,7 @@ async function prefetchBlobs(git, remote, blobs) {
 /** Reads the notes (commit, blob) in their order; a note that does not parse is collected. */
 async function readNotes(git, notesRef, blobs, opts, damaged) {
     // Lenient: a damaged record is collected (the page lists it), the note's others shown.
-    const notes = new flight_notes_FlightNotes(git, notesRef, { strict: false });
+    const notes = new flight_notes/* FlightNotes */.Cw(git, notesRef, { strict: false });
     const out = await notes.readNotes(blobs, opts.prefetch);
     damaged.push(...notes.damaged);
     return out;
@@ -59412,7 +59445,7 @@ async function readSeriesNotes(git, remote, notesRef, series, revision, logger) 
         else
             depth *= 8;
     }
-    const sameRevision = (await readFlightsOf(git, notesRef, [revision])).get(revision) ?? [];
+    const sameRevision = (await (0,flight_notes/* readFlightsOf */.pw)(git, notesRef, [revision])).get(revision) ?? [];
     return { previous, sameRevision, depth, notesRead: notesRead + 1 };
 }
 //# sourceMappingURL=notes.js.map
@@ -59535,7 +59568,7 @@ async function report(s, deps) {
         buildJobs: s.buildJobs,
     });
     const record = {
-        format: FLIGHT_RECORD_FORMAT,
+        format: lib_flight/* FLIGHT_RECORD_FORMAT */.N2,
         flight: flight.flight,
         series: s.series,
         purpose: 'watch',
@@ -62685,7 +62718,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _lib_watch_keeper_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9820);
 /* harmony import */ var _lib_watch_report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3216);
 /* harmony import */ var _lib_watch_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1029);
-/* harmony import */ var _lib_watch_watch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7664);
+/* harmony import */ var _lib_watch_watch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(713);
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3392);
 /** The watch action: inputs → runWatch → outputs and the job summary. Never fails on a regression. */
 

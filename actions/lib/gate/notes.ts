@@ -2,11 +2,9 @@
  * The gate's baseline, found in the flight notes (read through actions/lib/flight-notes.ts):
  * the record on the tested head, else on its nearest first-parent ancestor that has one.
  */
-import { FLIGHT_NOTES_REF, FlightNotes } from '../flight-notes.js';
+import { FlightNotes } from '../flight-notes.js';
 import type { FlightRecord } from '../flight.js';
 import type { Git } from '../git.js';
-
-export const DEFAULT_NOTES_REF = FLIGHT_NOTES_REF;
 
 export interface FoundBaseline {
   /** The commit whose note holds the baseline. */

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { invalidSetting, missingSetting } from '../errors.js';
 import type { FlightRecord } from '../flight.js';
+import { FLIGHT_NOTES_REF, WATCH_NOTES_REF } from '../flight-notes.js';
 import type { Identity, Remote } from '../git.js';
 import {
   Settings,
@@ -24,8 +25,6 @@ import {
 
 export const WATCH_MODES = ['report', 'baseline', 'releases'] as const;
 export type WatchMode = (typeof WATCH_MODES)[number];
-export const WATCH_NOTES = 'refs/notes/tributary/watch';
-export const CONSUMER_NOTES = 'refs/notes/tributary/flights';
 
 /** Every input of the watch action, with the default its action.yml declares. */
 export const WATCH_SETTINGS = {
@@ -37,7 +36,7 @@ export const WATCH_SETTINGS = {
   results: {},
   token: { secret: true, runner: '${{ github.token }}' },
   repository: { runner: '${{ github.repository }}' },
-  'notes-ref': { default: WATCH_NOTES },
+  'notes-ref': { default: WATCH_NOTES_REF },
   labels: { default: 'regression' },
   'flaky-label': { default: 'flaky' },
   flight: {
@@ -45,7 +44,7 @@ export const WATCH_SETTINGS = {
   },
   'consumer-url': {},
   'consumer-branches': {},
-  'consumer-notes-ref': { default: CONSUMER_NOTES },
+  'consumer-notes-ref': { default: FLIGHT_NOTES_REF },
   tags: {},
   'release-patterns': { default: DEFAULT_RELEASE_PATTERNS.join('\n') },
 } as const satisfies SettingDeclarations;
