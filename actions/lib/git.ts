@@ -1000,13 +1000,9 @@ export class Git extends GitProcess {
   /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
   async resolveCommits(names: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (!names.length) return out;
-    const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-      input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
-    });
-    r.split('\n').forEach((line, i) => {
+    (await this.batchCheck(names.map((n) => `${n}^{commit}`))).forEach((line, i) => {
       const [oid, type] = line.split(' ');
-      if (type === 'commit' && i < names.length) out.set(names[i], oid);
+      if (type === 'commit') out.set(names[i], oid);
     });
     return out;
   }
