@@ -424,20 +424,6 @@ export class Git extends GitProcess {
     return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
   }
 
-  /** Subjects of the given commits (commit → subject), in one process. */
-  async subjects(commits: string[]): Promise<Map<string, string>> {
-    const map = new Map<string, string>();
-    if (!commits.length) return map;
-    const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-      input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
-  }
-
   /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
   async refContains(commit: string, pattern: string): Promise<boolean> {
     return !!(await this.run(['for-each-ref', '--count=1', '--contains', commit, pattern]));
@@ -832,14 +818,11 @@ export class Git extends GitProcess {
   /** Parents, author and subject of commits, in the order asked, from one git process. */
   async commitSummaries(commits: string[]): Promise<CommitSummary[]> {
     if (!commits.length) return [];
-    const out = await this.run([
-      'show',
-      '--no-patch',
-      '--no-walk=unsorted',
-      '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
-      ...commits,
-      '--',
-    ]);
+    // On stdin: a divergence can ask for thousands at once.
+    const out = await this.run(
+      ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00'],
+      { input: commits.join('\n') + '\n' },
+    );
     return out
       .split('\0\n')
       .map((l) => l.replace(/\0$/, '').split('\0'))
