@@ -929,11 +929,6 @@ export class Git extends GitProcess {
     return out;
   }
 
-  /** A commit's subject line. */
-  async subject(commit: string): Promise<string> {
-    return this.run(['log', '-1', '--format=%s', commit]);
-  }
-
   /** The tree of a revision. */
   async treeOf(rev: string): Promise<string> {
     return this.run(['rev-parse', `${rev}^{tree}`]);
