@@ -230,7 +230,7 @@ export class Git extends GitProcess {
    */
   async pickTree(commit: string, onto: string): Promise<MergeTreeResult> {
     const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
-    const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+    const tree = await this.treeOf(onto);
     const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
       env: FIXED_DATES,
     });
@@ -243,15 +243,14 @@ export class Git extends GitProcess {
    * commits (the commit's tree as a root, the two sides on it) give merge-tree that base.
    */
   async revertTree(commit: string, onto: string): Promise<MergeTreeResult> {
-    const tree = (rev: string) => this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
     const stand = (t: string, parents: string[]) =>
       this.run(
         ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', 'tributary revert base', t],
         { env: FIXED_DATES },
       );
-    const base = await stand(await tree(commit), []);
-    const ours = await stand(await tree(onto), [base]);
-    const theirs = await stand(await tree(`${commit}^1`), [base]);
+    const base = await stand(await this.treeOf(commit), []);
+    const ours = await stand(await this.treeOf(onto), [base]);
+    const theirs = await stand(await this.treeOf(`${commit}^1`), [base]);
     return this.mergeTree(ours, theirs);
   }
 
@@ -931,7 +930,7 @@ export class Git extends GitProcess {
 
   /** The tree of a revision. */
   async treeOf(rev: string): Promise<string> {
-    return this.run(['rev-parse', `${rev}^{tree}`]);
+    return this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
   }
 
   /**
