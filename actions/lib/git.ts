@@ -230,7 +230,7 @@ export class Git extends GitProcess {
    */
   async pickTree(commit: string, onto: string): Promise<MergeTreeResult> {
     const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
-    const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+    const tree = await this.treeOf(onto);
     const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
       env: FIXED_DATES,
     });
@@ -243,15 +243,14 @@ export class Git extends GitProcess {
    * commits (the commit's tree as a root, the two sides on it) give merge-tree that base.
    */
   async revertTree(commit: string, onto: string): Promise<MergeTreeResult> {
-    const tree = (rev: string) => this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
     const stand = (t: string, parents: string[]) =>
       this.run(
         ['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', 'tributary revert base', t],
         { env: FIXED_DATES },
       );
-    const base = await stand(await tree(commit), []);
-    const ours = await stand(await tree(onto), [base]);
-    const theirs = await stand(await tree(`${commit}^1`), [base]);
+    const base = await stand(await this.treeOf(commit), []);
+    const ours = await stand(await this.treeOf(onto), [base]);
+    const theirs = await stand(await this.treeOf(`${commit}^1`), [base]);
     return this.mergeTree(ours, theirs);
   }
 
@@ -422,20 +421,6 @@ export class Git extends GitProcess {
   /** The commits of `tip` that `exclude` lacks, merges left out, streamed. */
   nonMergesNotFrom(tip: string, exclude: string): AsyncIterable<string> {
     return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
-  }
-
-  /** Subjects of the given commits (commit → subject), in one process. */
-  async subjects(commits: string[]): Promise<Map<string, string>> {
-    const map = new Map<string, string>();
-    if (!commits.length) return map;
-    const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-      input: commits.join('\n') + '\n',
-    });
-    for (const line of out.split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) map.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-    return map;
   }
 
   /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
@@ -832,14 +817,11 @@ export class Git extends GitProcess {
   /** Parents, author and subject of commits, in the order asked, from one git process. */
   async commitSummaries(commits: string[]): Promise<CommitSummary[]> {
     if (!commits.length) return [];
-    const out = await this.run([
-      'show',
-      '--no-patch',
-      '--no-walk=unsorted',
-      '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
-      ...commits,
-      '--',
-    ]);
+    // On stdin: a divergence can ask for thousands at once.
+    const out = await this.run(
+      ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00'],
+      { input: commits.join('\n') + '\n' },
+    );
     return out
       .split('\0\n')
       .map((l) => l.replace(/\0$/, '').split('\0'))
@@ -946,14 +928,9 @@ export class Git extends GitProcess {
     return out;
   }
 
-  /** A commit's subject line. */
-  async subject(commit: string): Promise<string> {
-    return this.run(['log', '-1', '--format=%s', commit]);
-  }
-
   /** The tree of a revision. */
   async treeOf(rev: string): Promise<string> {
-    return this.run(['rev-parse', `${rev}^{tree}`]);
+    return this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
   }
 
   /**
@@ -1000,13 +977,9 @@ export class Git extends GitProcess {
   /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
   async resolveCommits(names: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    if (!names.length) return out;
-    const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-      input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
-    });
-    r.split('\n').forEach((line, i) => {
+    (await this.batchCheck(names.map((n) => `${n}^{commit}`))).forEach((line, i) => {
       const [oid, type] = line.split(' ');
-      if (type === 'commit' && i < names.length) out.set(names[i], oid);
+      if (type === 'commit') out.set(names[i], oid);
     });
     return out;
   }

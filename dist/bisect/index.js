@@ -50738,7 +50738,7 @@ class Git extends GitProcess {
      */
     async pickTree(commit, onto) {
         const parent = await this.run(['rev-parse', '--verify', `${commit}^1`]);
-        const tree = await this.run(['rev-parse', '--verify', `${onto}^{tree}`]);
+        const tree = await this.treeOf(onto);
         const stand = await this.run(['commit-tree', '-p', parent, '-m', 'tributary pick base', tree], {
             env: FIXED_DATES,
         });
@@ -50750,11 +50750,10 @@ class Git extends GitProcess {
      * commits (the commit's tree as a root, the two sides on it) give merge-tree that base.
      */
     async revertTree(commit, onto) {
-        const tree = (rev) => this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
         const stand = (t, parents) => this.run(['commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', 'tributary revert base', t], { env: FIXED_DATES });
-        const base = await stand(await tree(commit), []);
-        const ours = await stand(await tree(onto), [base]);
-        const theirs = await stand(await tree(`${commit}^1`), [base]);
+        const base = await stand(await this.treeOf(commit), []);
+        const ours = await stand(await this.treeOf(onto), [base]);
+        const theirs = await stand(await this.treeOf(`${commit}^1`), [base]);
         return this.mergeTree(ours, theirs);
     }
     /** Writes a commit object for a tree; the identity is the funnel's unless an author is given. */
@@ -50906,21 +50905,6 @@ class Git extends GitProcess {
     /** The commits of `tip` that `exclude` lacks, merges left out, streamed. */
     nonMergesNotFrom(tip, exclude) {
         return this.lines(['rev-list', '--no-merges', tip, '--not', exclude]);
-    }
-    /** Subjects of the given commits (commit → subject), in one process. */
-    async subjects(commits) {
-        const map = new Map();
-        if (!commits.length)
-            return map;
-        const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H %s'], {
-            input: commits.join('\n') + '\n',
-        });
-        for (const line of out.split('\n')) {
-            const sp = line.indexOf(' ');
-            if (sp > 0)
-                map.set(line.slice(0, sp), line.slice(sp + 1));
-        }
-        return map;
     }
     /** Whether a local ref matching `pattern` (`refs/heads/`) contains the commit. */
     async refContains(commit, pattern) {
@@ -51295,14 +51279,8 @@ class Git extends GitProcess {
     async commitSummaries(commits) {
         if (!commits.length)
             return [];
-        const out = await this.run([
-            'show',
-            '--no-patch',
-            '--no-walk=unsorted',
-            '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00',
-            ...commits,
-            '--',
-        ]);
+        // On stdin: a divergence can ask for thousands at once.
+        const out = await this.run(['log', '--no-walk=unsorted', '--stdin', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%s%x00'], { input: commits.join('\n') + '\n' });
         return out
             .split('\0\n')
             .map((l) => l.replace(/\0$/, '').split('\0'))
@@ -51398,13 +51376,9 @@ class Git extends GitProcess {
         }
         return out;
     }
-    /** A commit's subject line. */
-    async subject(commit) {
-        return this.run(['log', '-1', '--format=%s', commit]);
-    }
     /** The tree of a revision. */
     async treeOf(rev) {
-        return this.run(['rev-parse', `${rev}^{tree}`]);
+        return this.run(['rev-parse', '--verify', `${rev}^{tree}`]);
     }
     /**
      * Commits of a range (`git log` revision arguments) read in bulk: one git process for the
@@ -51447,14 +51421,9 @@ class Git extends GitProcess {
     /** Many revisions resolved in one process: name → commit id (absent when unknown or ambiguous). */
     async resolveCommits(names) {
         const out = new Map();
-        if (!names.length)
-            return out;
-        const r = await this.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: names.map((n) => `${n}^{commit}`).join('\n') + '\n',
-        });
-        r.split('\n').forEach((line, i) => {
+        (await this.batchCheck(names.map((n) => `${n}^{commit}`))).forEach((line, i) => {
             const [oid, type] = line.split(' ');
-            if (type === 'commit' && i < names.length)
+            if (type === 'commit')
                 out.set(names[i], oid);
         });
         return out;

@@ -99,7 +99,7 @@ async function divergence(options) {
         facts.set(c, f);
     await (0,_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .computePatchIds */ .YA)(git, uppers, facts, analysis.cache, options.logger);
     analysis.cache.save();
-    const names = await git.subjects(uppers);
+    const names = new Map((await git.commitSummaries(uppers)).map((s) => [s.sha, s.subject]));
     const carried = (x) => ({
         commit: x.c.commit,
         subject: x.c.subject,

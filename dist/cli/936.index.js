@@ -675,7 +675,9 @@ async function gatherEvidence(git, input) {
         if (!found)
             continue;
         const commit = await preferDevelopment(git, found, revisions.development);
-        const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
+        const subject = hasProblem(references, l.commit)
+            ? (await git.commitSummaries([commit]))[0].subject
+            : undefined;
         matches.set(l.commit, { commit, subject });
     }
     const downstreamIndex = new PrefixIndex();

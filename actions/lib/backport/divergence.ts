@@ -147,7 +147,7 @@ export async function divergence(options: DivergenceOptions): Promise<Divergence
   for (const [c, f] of await commitFacts(git, unread, analysis.cache)) facts.set(c, f);
   await computePatchIds(git, uppers, facts, analysis.cache, options.logger);
   analysis.cache.save();
-  const names = await git.subjects(uppers);
+  const names = new Map((await git.commitSummaries(uppers)).map((s) => [s.sha, s.subject]));
   const carried = (x: (typeof carriedRaw)[number]): CarriedCommit => ({
     commit: x.c.commit,
     subject: x.c.subject,

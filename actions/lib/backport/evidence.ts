@@ -143,7 +143,9 @@ export async function gatherEvidence(
     const found = patchMatches(history, patches, l.commit);
     if (!found) continue;
     const commit = await preferDevelopment(git, found, revisions.development);
-    const subject = hasProblem(references, l.commit) ? await git.subject(commit) : undefined;
+    const subject = hasProblem(references, l.commit)
+      ? (await git.commitSummaries([commit]))[0].subject
+      : undefined;
     matches.set(l.commit, { commit, subject });
   }
 
