@@ -11,7 +11,7 @@ import { fetchHistorySource, prefetchBlobs } from '../actions/lib/history/fetch.
 import { writeHistory } from '../actions/lib/history/history.js';
 import { HISTORY_SETTINGS, parseHistorySettings } from '../actions/lib/history/settings.js';
 import { FLIGHT_NOTES_REF, WATCH_NOTES_REF } from '../actions/lib/flight-notes.js';
-import type { Logger } from '../actions/lib/log.js';
+import { type Logger, count } from '../actions/lib/log.js';
 import type { Command } from './command.js';
 import { parseCommandLine, usageOf, type PartSpec } from './options.js';
 
@@ -122,7 +122,7 @@ export const historyCommand: Command = {
         );
         const shown = relative(process.cwd(), outcome.files[0]) || outcome.files[0];
         logger.info(
-          `Wrote ${outcome.pages} page${outcome.pages > 1 ? 's' : ''} of ${outcome.flights} flight${outcome.flights === 1 ? '' : 's'}, newest first: ${shown} (index.html is the same page).` +
+          `Wrote ${outcome.pages} page${outcome.pages > 1 ? 's' : ''} of ${count(outcome.flights, 'flight')}, newest first: ${shown} (index.html is the same page).` +
             (outcome.more ? ' Older flights exist; --pages writes more pages.' : ''),
         );
         if (!outcome.flights)

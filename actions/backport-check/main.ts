@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { actionReader, core, coreLogger, runMain } from '../runtime/runner.js';
 import { actionsFolderCache } from '../runtime/cache.js';
 import { invalid } from '../lib/errors.js';
-import type { Logger } from '../lib/log.js';
+import { type Logger, count } from '../lib/log.js';
 import {
   checkChange,
   reportDivergence,
@@ -131,12 +131,12 @@ function annotate(outcome: CheckOutcome, result: string, warningsBefore: number)
   if (result === 'fail')
     core.setFailed(
       n
-        ? `${n} commit${n === 1 ? '' : 's'} break${n === 1 ? 's' : ''} the backport policy${
+        ? `${count(n, 'commit')} break${n === 1 ? 's' : ''} the backport policy${
             left
               ? `; ${left} more violation${left === 1 ? ' is' : 's are'} listed only in the job summary`
               : ''
           }.`
-        : `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, and fail-on-warnings is set.`,
+        : `${count(counts.warnings, 'warning')}, and fail-on-warnings is set.`,
     );
   for (const a of annotations.warnings) core.warning(a.message, a.title ? { title: a.title } : {});
 }

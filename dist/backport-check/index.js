@@ -31044,6 +31044,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(853);
 /* harmony import */ var _runtime_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2789);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4193);
+/* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1562);
 /* harmony import */ var _lib_backport_check_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9538);
 /* harmony import */ var _lib_backport_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4712);
 /* harmony import */ var _lib_backport_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9420);
@@ -31054,6 +31055,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
  * backport-check: inputs → the backport stories in actions/lib/backport → outputs, job
  * summary and an annotation on each offending commit.
  */
+
 
 
 
@@ -31147,10 +31149,10 @@ function annotate(outcome, result, warningsBefore) {
     const n = counts.violation;
     if (result === 'fail')
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.setFailed */ .I8.setFailed(n
-            ? `${n} commit${n === 1 ? '' : 's'} break${n === 1 ? 's' : ''} the backport policy${left
+            ? `${(0,_lib_log_js__WEBPACK_IMPORTED_MODULE_11__/* .count */ .U9)(n, 'commit')} break${n === 1 ? 's' : ''} the backport policy${left
                 ? `; ${left} more violation${left === 1 ? ' is' : 's are'} listed only in the job summary`
                 : ''}.`
-            : `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, and fail-on-warnings is set.`);
+            : `${(0,_lib_log_js__WEBPACK_IMPORTED_MODULE_11__/* .count */ .U9)(counts.warnings, 'warning')}, and fail-on-warnings is set.`);
     for (const a of annotations.warnings)
         _runtime_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .core.warning */ .I8.warning(a.message, a.title ? { title: a.title } : {});
 }
@@ -31364,8 +31366,8 @@ function takeOver(file, dead, logger) {
     (0,external_node_fs_.rmSync)(aside, { force: true });
 }
 //# sourceMappingURL=folder-lock.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
-var lib_git = __nccwpck_require__(1870);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var lib_git = __nccwpck_require__(87);
 ;// CONCATENATED MODULE: ./build/actions/lib/store.js
 /**
  * A tree's objects kept between runs, shared by the runs that use them at once (the backport
@@ -33758,7 +33760,7 @@ function changeNote(message) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4193);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1870);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(87);
 /**
  * What a pull request (or a merge queue entry) asks the check to classify, read from the
  * event payload alone, and the repository the check reads it in: a bare repository of our
@@ -33827,6 +33829,8 @@ async function workRepository(options) {
 /* harmony export */ });
 /* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN */
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8691);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1562);
+
 
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
@@ -33847,7 +33851,7 @@ function countsLine(counts) {
         `${counts.sync} sync`,
         `${counts.merge} merge`,
         `${counts.violation} violation`,
-        `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
+        `${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(counts.warnings, 'warning')}`,
     ];
     return parts.join(', ');
 }
@@ -33966,8 +33970,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
-var git = __nccwpck_require__(1870);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var git = __nccwpck_require__(87);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -34358,7 +34362,7 @@ function errorMessage(e, names = inputNames) {
 
 /***/ }),
 
-/***/ 1870:
+/***/ 87:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34385,98 +34389,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/actions/lib/log.js
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-//# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js
 var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
@@ -34671,7 +34585,7 @@ function stopGit(graceMs = 3000) {
 class GitProcess {
     cwd;
     options;
-    redactor = new Redactor();
+    redactor = new log/* Redactor */.pO();
     credentials;
     constructor(options) {
         this.options = options;
@@ -41666,6 +41580,108 @@ function createGitHub(options) {
 
 
 //# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 1562:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports ConsoleLogger, MemoryLogger */
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=log.js.map
 
 /***/ }),
 

@@ -54,16 +54,16 @@ const KIND = {
 function statusOf(outcome) {
     const d = outcome.decision;
     const n = d.regressions.length;
-    const count = `${n} regression${n === 1 ? '' : 's'}`;
+    const regressions = (0,log/* count */.U9)(n, 'regression');
     let state;
     let text;
     if (outcome.error) {
         state = 'error';
-        text = `${count}; not pushed: ${outcome.error}`;
+        text = `${regressions}; not pushed: ${outcome.error}`;
     }
     else if (d.verdict === 'retry') {
         state = 'pending';
-        text = `${count} in non-build steps; a fresh flight was asked for`;
+        text = `${regressions} in non-build steps; a fresh flight was asked for`;
     }
     else if (d.verdict === 'push') {
         state = 'success';
@@ -72,11 +72,13 @@ function statusOf(outcome) {
             : outcome.alreadyThere
                 ? `already on ${outcome.tested}`
                 : 'dry run, not pushed';
-        text = `${count}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${done}`;
+        text = `${regressions}${d.forced ? ` (forced by ${d.forced.actor})` : ''}; ${done}`;
     }
     else {
         state = 'failure';
-        text = n ? `${count}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}` : d.reason;
+        text = n
+            ? `${regressions}: ${d.regressions.map((r) => `${r.job} ${r.step}`).join(', ')}`
+            : d.reason;
     }
     return { state, description: text.length > 140 ? text.slice(0, 137) + '...' : text };
 }

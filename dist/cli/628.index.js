@@ -513,7 +513,10 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/actions/lib/watch/issues.js
 var watch_issues = __webpack_require__(7546);
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __webpack_require__(1562);
 ;// CONCATENATED MODULE: ./build/actions/lib/watch/report.js
+
 
 /** A table cell: no line breaks, no pipes. */
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -564,7 +567,7 @@ function renderReport(o) {
                 ? `Compared with the previous flight ${ref(c.previous)}.`
                 : 'The first flight of the series: nothing to compare with yet.'),
         '',
-        `**${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
+        `**${(0,log/* count */.U9)(c.regressions.length, 'regression')}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
         '',
         ...table(o, 'Regressions', c.regressions, 'regression'),
         ...table(o, 'Fixed', c.fixed, 'fixed'),

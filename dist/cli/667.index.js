@@ -1259,11 +1259,14 @@ async function fetchTargetAndUpstream(ctx, extra = []) {
     return { target, upstream, found };
 }
 //# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var lib_log = __webpack_require__(1562);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/picks.js
 /**
  * Backport branches: picks made in-core with `-x` (the author kept, the committer ours), one
  * commit per pull request or a batch, and what their pull requests say.
  */
+
 
 
 
@@ -1367,7 +1370,7 @@ async function batch(ctx, all, target, upstreamUrl) {
             commits,
         },
         branch,
-        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
+        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${(0,lib_log/* count */.U9)(all.length, 'commit')})`,
         body: body.join('\n'),
         commit,
         change: `${applied} of ${picks.length} picks`,
@@ -1599,6 +1602,7 @@ async function scanBackports(git, o) {
 
 
 
+
 const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
 /** The commit facts of the backport scan, kept in the work directory between runs. */
 const factsCacheDir = (workDir) => (0,external_node_path_.join)(workDir, 'commit-facts');
@@ -1707,7 +1711,7 @@ async function goneFromOpen(ctx, since, upstream, carriedDownstream) {
 function listCandidates(ctx, candidates) {
     const { settings: s, pulls } = ctx;
     const batchKey = markerKey({ mode: 'backport', target: s.target });
-    ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
+    ctx.notes.push(`Dry run: ${(0,lib_log/* count */.U9)(candidates.length, 'candidate')}; nothing was pushed or opened, and the scan was not recorded.`);
     for (const c of candidates) {
         const number = s.grouping === 'batch'
             ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
@@ -2478,6 +2482,7 @@ async function divergence_carriedUpstream(git, o) {
 
 
 
+
 async function sync(ctx) {
     const { settings: s, git, pulls } = ctx;
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
@@ -2536,7 +2541,7 @@ async function sync(ctx) {
     }
     const conflict = conflicts.length > 0;
     const body = [
-        `${s.upstream} moved to ${context_short(upstream)}: ${fresh} commit${fresh === 1 ? '' : 's'} that \`${s.target}\` does not have yet.`,
+        `${s.upstream} moved to ${context_short(upstream)}: ${(0,lib_log/* count */.U9)(fresh, 'commit')} that \`${s.target}\` does not have yet.`,
         '',
         conflict
             ? `tributary could not ${s.strategy === 'merge' ? 'merge' : 'rebase'} it: see the conflicts below.`

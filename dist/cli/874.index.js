@@ -866,6 +866,8 @@ function parseHistorySettings(read, context) {
     return settings;
 }
 //# sourceMappingURL=settings.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __webpack_require__(1562);
 // EXTERNAL MODULE: ./build/cli/options.js
 var options = __webpack_require__(2315);
 ;// CONCATENATED MODULE: ./build/cli/history.js
@@ -874,6 +876,7 @@ var options = __webpack_require__(2315);
  * static files, read from the flight records in the hosted tree's notes. The hosted tree is a
  * URL (token from TRIBUTARY_TOKEN or GITHUB_TOKEN, sent as a header) or a local path.
  */
+
 
 
 
@@ -977,7 +980,7 @@ const historyCommand = {
                     source.head = head;
                 const outcome = await writeHistory(git, { ...settings, prefetch: (blobs) => (0,fetch/* prefetchBlobs */.O)(git, hosted, blobs) }, logger);
                 const shown = (0,external_node_path_.relative)(process.cwd(), outcome.files[0]) || outcome.files[0];
-                logger.info(`Wrote ${outcome.pages} page${outcome.pages > 1 ? 's' : ''} of ${outcome.flights} flight${outcome.flights === 1 ? '' : 's'}, newest first: ${shown} (index.html is the same page).` +
+                logger.info(`Wrote ${outcome.pages} page${outcome.pages > 1 ? 's' : ''} of ${(0,log/* count */.U9)(outcome.flights, 'flight')}, newest first: ${shown} (index.html is the same page).` +
                     (outcome.more ? ' Older flights exist; --pages writes more pages.' : ''));
                 if (!outcome.flights)
                     logger.warning(`No flight is recorded in ${source.notesRef} on ${source.kind === 'branch' ? source.branch : source.series}.`);

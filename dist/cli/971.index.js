@@ -12,6 +12,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports cell, commitTitle, noteOf, ANNOTATIONS_SHOWN, checkAnnotations, keepDivergenceIssue */
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9161);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1562);
+
 
 const short = (id) => (id ? id.slice(0, 12) : '');
 /** A table cell: pipes and line breaks would end the cell early. */
@@ -32,7 +34,7 @@ function countsLine(counts) {
         `${counts.sync} sync`,
         `${counts.merge} merge`,
         `${counts.violation} violation`,
-        `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
+        `${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(counts.warnings, 'warning')}`,
     ];
     return parts.join(', ');
 }

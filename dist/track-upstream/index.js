@@ -34108,7 +34108,7 @@ function appendFlightNote(existing, record) {
 
 /***/ }),
 
-/***/ 1870:
+/***/ 87:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34135,98 +34135,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/actions/lib/log.js
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-//# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js
 var process_table = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./build/actions/lib/git-process.js
@@ -34421,7 +34331,7 @@ function stopGit(graceMs = 3000) {
 class GitProcess {
     cwd;
     options;
-    redactor = new Redactor();
+    redactor = new log/* Redactor */.pO();
     credentials;
     constructor(options) {
         this.options = options;
@@ -41306,6 +41216,108 @@ function createGitHub(options) {
 
 /***/ }),
 
+/***/ 1562:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports ConsoleLogger, MemoryLogger */
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=log.js.map
+
+/***/ }),
+
 /***/ 3780:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41579,8 +41591,8 @@ var errors = __nccwpck_require__(4193);
 var flight_notes = __nccwpck_require__(8644);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
-var git = __nccwpck_require__(1870);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var git = __nccwpck_require__(87);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -42044,11 +42056,14 @@ async function fetchTargetAndUpstream(ctx, extra = []) {
     return { target, upstream, found };
 }
 //# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var lib_log = __nccwpck_require__(1562);
 ;// CONCATENATED MODULE: ./build/actions/lib/track/picks.js
 /**
  * Backport branches: picks made in-core with `-x` (the author kept, the committer ours), one
  * commit per pull request or a batch, and what their pull requests say.
  */
+
 
 
 
@@ -42152,7 +42167,7 @@ async function batch(ctx, all, target, upstreamUrl) {
             commits,
         },
         branch,
-        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
+        title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${(0,lib_log/* count */.U9)(all.length, 'commit')})`,
         body: body.join('\n'),
         commit,
         change: `${applied} of ${picks.length} picks`,
@@ -44226,6 +44241,7 @@ async function scanBackports(git, o) {
 
 
 
+
 const scannedRef = (target) => `refs/tributary/track/${target}/scanned`;
 /** The commit facts of the backport scan, kept in the work directory between runs. */
 const factsCacheDir = (workDir) => (0,external_node_path_.join)(workDir, 'commit-facts');
@@ -44334,7 +44350,7 @@ async function goneFromOpen(ctx, since, upstream, carriedDownstream) {
 function listCandidates(ctx, candidates) {
     const { settings: s, pulls } = ctx;
     const batchKey = (0,track_marker/* markerKey */.s8)({ mode: 'backport', target: s.target });
-    ctx.notes.push(`Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`);
+    ctx.notes.push(`Dry run: ${(0,lib_log/* count */.U9)(candidates.length, 'candidate')}; nothing was pushed or opened, and the scan was not recorded.`);
     for (const c of candidates) {
         const number = s.grouping === 'batch'
             ? pulls.openPulls().find((o) => o.key === batchKey && o.marker.commits?.includes(c.sha))
@@ -45111,6 +45127,7 @@ async function divergence_carriedUpstream(git, o) {
 
 
 
+
 async function sync(ctx) {
     const { settings: s, git, pulls } = ctx;
     const upstreamUrl = s.upstreamUrl ?? s.gitUrl;
@@ -45169,7 +45186,7 @@ async function sync(ctx) {
     }
     const conflict = conflicts.length > 0;
     const body = [
-        `${s.upstream} moved to ${context_short(upstream)}: ${fresh} commit${fresh === 1 ? '' : 's'} that \`${s.target}\` does not have yet.`,
+        `${s.upstream} moved to ${context_short(upstream)}: ${(0,lib_log/* count */.U9)(fresh, 'commit')} that \`${s.target}\` does not have yet.`,
         '',
         conflict
             ? `tributary could not ${s.strategy === 'merge' ? 'merge' : 'rebase'} it: see the conflicts below.`
@@ -45217,8 +45234,8 @@ async function sync(ctx) {
     });
 }
 //# sourceMappingURL=sync.js.map
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
-var lib_git = __nccwpck_require__(1870);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 3 modules
+var lib_git = __nccwpck_require__(87);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/actions/lib/process-table.js

@@ -42631,7 +42631,7 @@ function appendFlightNote(existing, record) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 1073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42656,98 +42656,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/actions/lib/log.js
-/** Replaces every registered secret in a text; used by loggers and error messages alike. */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        if (value && value.length >= 4)
-            this.secrets.add(value);
-    }
-    redact(text) {
-        let out = text;
-        for (const s of this.secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-}
-/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
-class ConsoleLogger {
-    verbose;
-    redactor = new Redactor();
-    depth = 0;
-    constructor(verbose = false) {
-        this.verbose = verbose;
-    }
-    write(stream, message) {
-        const pad = '  '.repeat(this.depth);
-        stream.write(this.redactor
-            .redact(message)
-            .split('\n')
-            .map((l) => pad + l)
-            .join('\n') + '\n');
-    }
-    debug(message) {
-        if (this.verbose)
-            this.write(process.stderr, `debug: ${message}`);
-    }
-    info(message) {
-        this.write(process.stdout, message);
-    }
-    warning(message, a) {
-        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    error(message, a) {
-        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
-    }
-    async group(name, fn) {
-        this.write(process.stdout, `> ${name}`);
-        this.depth++;
-        try {
-            return await fn();
-        }
-        finally {
-            this.depth--;
-        }
-    }
-    secret(value) {
-        this.redactor.add(value);
-    }
-    output(text) {
-        if (this.verbose)
-            this.write(process.stdout, text);
-    }
-}
-/** Collects everything; for tests that assert on what was said. */
-class MemoryLogger {
-    lines = [];
-    warnings = [];
-    errors = [];
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    info(message) {
-        this.lines.push(message);
-    }
-    warning(message) {
-        this.warnings.push(message);
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.errors.push(message);
-        this.lines.push(`error: ${message}`);
-    }
-    async group(name, fn) {
-        this.lines.push(`> ${name}`);
-        return fn();
-    }
-    secret() { }
-}
-/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-//# sourceMappingURL=log.js.map
+// EXTERNAL MODULE: ./build/actions/lib/log.js
+var log = __nccwpck_require__(1562);
 ;// CONCATENATED MODULE: ./build/actions/lib/process-table.js
 /**
  * What the host's process table (/proc) says about a process: whether it still runs, when it
@@ -43005,7 +42915,7 @@ function stopGit(graceMs = 3000) {
 class GitProcess {
     cwd;
     options;
-    redactor = new Redactor();
+    redactor = new log/* Redactor */.pO();
     credentials;
     constructor(options) {
         this.options = options;
@@ -50003,6 +49913,108 @@ function createGitHub(options) {
 
 /***/ }),
 
+/***/ 1562:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports ConsoleLogger, MemoryLogger */
+/** Replaces every registered secret in a text; used by loggers and error messages alike. */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+}
+/** Plain text on stderr/stdout for the command line; secrets masked like the runner does. */
+class ConsoleLogger {
+    verbose;
+    redactor = new Redactor();
+    depth = 0;
+    constructor(verbose = false) {
+        this.verbose = verbose;
+    }
+    write(stream, message) {
+        const pad = '  '.repeat(this.depth);
+        stream.write(this.redactor
+            .redact(message)
+            .split('\n')
+            .map((l) => pad + l)
+            .join('\n') + '\n');
+    }
+    debug(message) {
+        if (this.verbose)
+            this.write(process.stderr, `debug: ${message}`);
+    }
+    info(message) {
+        this.write(process.stdout, message);
+    }
+    warning(message, a) {
+        this.write(process.stderr, `warning: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    error(message, a) {
+        this.write(process.stderr, `error: ${a?.title ? a.title + ': ' : ''}${message}`);
+    }
+    async group(name, fn) {
+        this.write(process.stdout, `> ${name}`);
+        this.depth++;
+        try {
+            return await fn();
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    secret(value) {
+        this.redactor.add(value);
+    }
+    output(text) {
+        if (this.verbose)
+            this.write(process.stdout, text);
+    }
+}
+/** Collects everything; for tests that assert on what was said. */
+class MemoryLogger {
+    lines = [];
+    warnings = [];
+    errors = [];
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    info(message) {
+        this.lines.push(message);
+    }
+    warning(message) {
+        this.warnings.push(message);
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.errors.push(message);
+        this.lines.push(`error: ${message}`);
+    }
+    async group(name, fn) {
+        this.lines.push(`> ${name}`);
+        return fn();
+    }
+    secret() { }
+}
+/** `1 job`, `2 jobs`: a count with its noun, for lines people read. */
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=log.js.map
+
+/***/ }),
+
 /***/ 7546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -50287,6 +50299,8 @@ function classifyTags(tags, patterns) {
 /* harmony export */   u: () => (/* binding */ renderWatchSummary)
 /* harmony export */ });
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7546);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1562);
+
 
 /** A table cell: no line breaks, no pipes. */
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -50337,7 +50351,7 @@ function renderReport(o) {
                 ? `Compared with the previous flight ${ref(c.previous)}.`
                 : 'The first flight of the series: nothing to compare with yet.'),
         '',
-        `**${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
+        `**${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(c.regressions.length, 'regression')}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
         '',
         ...table(o, 'Regressions', c.regressions, 'regression'),
         ...table(o, 'Fixed', c.fixed, 'fixed'),
@@ -50402,8 +50416,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight-notes.js
 var flight_notes = __nccwpck_require__(8644);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var git = __nccwpck_require__(1073);
 ;// CONCATENATED MODULE: ./build/actions/lib/settings.js
 /**
  * A part's settings, read the same way by both front ends: the action from its inputs, the
@@ -50698,8 +50712,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(4193);
 // EXTERNAL MODULE: ./build/actions/lib/flight.js
 var lib_flight = __nccwpck_require__(1576);
-// EXTERNAL MODULE: ./build/actions/lib/git.js + 5 modules
-var lib_git = __nccwpck_require__(426);
+// EXTERNAL MODULE: ./build/actions/lib/git.js + 4 modules
+var lib_git = __nccwpck_require__(1073);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js

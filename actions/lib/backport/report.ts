@@ -2,7 +2,7 @@
 import type { Classification, Counts } from './classifier.js';
 import type { DivergenceReport } from './divergence.js';
 import { IssueKeeper, type GitHubRepository, type KeptIssue } from '../github.js';
-import type { Logger } from '../log.js';
+import { type Logger, count } from '../log.js';
 
 const short = (id?: string) => (id ? id.slice(0, 12) : '');
 
@@ -26,7 +26,7 @@ export function countsLine(counts: Counts): string {
     `${counts.sync} sync`,
     `${counts.merge} merge`,
     `${counts.violation} violation`,
-    `${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`,
+    `${count(counts.warnings, 'warning')}`,
   ];
   return parts.join(', ');
 }

@@ -13,6 +13,7 @@ import { batch, perCommit } from './picks.js';
 import { fetchTargetAndUpstream, short, type TrackContext } from './context.js';
 import { escapeMarkdown, readCommits } from './history.js';
 import { candidateReasons, carriedDownstream, scanBackports, type Candidate } from './scan.js';
+import { count } from '../log.js';
 
 export const scannedRef = (target: string) => `refs/tributary/track/${target}/scanned`;
 
@@ -148,7 +149,7 @@ function listCandidates(ctx: TrackContext, candidates: Candidate[]): void {
   const { settings: s, pulls } = ctx;
   const batchKey = markerKey({ mode: 'backport', target: s.target });
   ctx.notes.push(
-    `Dry run: ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}; nothing was pushed or opened, and the scan was not recorded.`,
+    `Dry run: ${count(candidates.length, 'candidate')}; nothing was pushed or opened, and the scan was not recorded.`,
   );
   for (const c of candidates) {
     const number =

@@ -13,6 +13,7 @@ import {
 } from './context.js';
 import { escapeMarkdown, type CommitRecord } from './history.js';
 import type { Candidate } from './scan.js';
+import { count } from '../log.js';
 
 interface Pick {
   commit: CommitRecord;
@@ -163,7 +164,7 @@ export async function batch(
       commits,
     },
     branch,
-    title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${all.length} commit${all.length === 1 ? '' : 's'})`,
+    title: `${failed.length ? '[conflict] ' : ''}Backports to ${s.target} (${count(all.length, 'commit')})`,
     body: body.join('\n'),
     commit,
     change: `${applied} of ${picks.length} picks`,

@@ -17,6 +17,7 @@ import {
 } from './context.js';
 import { escapeMarkdown, shortlog } from './history.js';
 import { carriedUpstream } from './divergence.js';
+import { count } from '../log.js';
 
 export async function sync(ctx: TrackContext): Promise<void> {
   const { settings: s, git, pulls } = ctx;
@@ -83,7 +84,7 @@ export async function sync(ctx: TrackContext): Promise<void> {
   }
   const conflict = conflicts.length > 0;
   const body: string[] = [
-    `${s.upstream} moved to ${short(upstream)}: ${fresh} commit${fresh === 1 ? '' : 's'} that \`${s.target}\` does not have yet.`,
+    `${s.upstream} moved to ${short(upstream)}: ${count(fresh, 'commit')} that \`${s.target}\` does not have yet.`,
     '',
     conflict
       ? `tributary could not ${s.strategy === 'merge' ? 'merge' : 'rebase'} it: see the conflicts below.`

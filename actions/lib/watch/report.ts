@@ -7,6 +7,7 @@ import type { FlightRef } from '../flight.js';
 import type { StepChange } from './compare.js';
 import { regressionKey } from './issues.js';
 import type { BaselineOutcome, ReleasesOutcome, ReportOutcome, WatchOutcome } from './watch.js';
+import { count } from '../log.js';
 
 /** A table cell: no line breaks, no pipes. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -60,7 +61,7 @@ function renderReport(o: ReportOutcome): string {
         ? `Compared with the previous flight ${ref(c.previous)}.`
         : 'The first flight of the series: nothing to compare with yet.'),
     '',
-    `**${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
+    `**${count(c.regressions.length, 'regression')}**, ${c.fixed.length} fixed, ${c.stillFailing.length} still failing, ${c.flaky.length} flaky. A watch flight gates nothing.`,
     '',
     ...table(o, 'Regressions', c.regressions, 'regression'),
     ...table(o, 'Fixed', c.fixed, 'fixed'),
